@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { SignInForm } from "@/components/auth/sign-in-form";
+import { countUsers, getUserByEmail } from "@/lib/auth/queries";
+import { getCurrentUser } from "@/lib/auth/session";
+import { DEMO_PASSWORD, demoUsers } from "@/lib/db/seed";
+import { demoSeedEnabled, oidcEnabled, env } from "@/lib/env";
+
+export const metadata: Metadata = { title: "Sign in" };
+export const dynamic = "force-dynamic";
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
+  if (await getCurrentUser()) redirect("/dashboard");
+  if ((await countUsers()) === 0) redirect("/setup");
+  const { callbackUrl, error } = await searchParams;
+  const showDemo = demoSeedEnabled && (await getUserByEmail({ email: demoUsers[0].email })) !== null;
+  return (
+    <main className="auth-wrap">
+      <div className="stack auth-card">
+        <div className="brand" style={{ justifyContent: "center" }}>
+          <span className="brand-mark" aria-hidden /> DX Pulse
+        </div>
+        <div className="card stack">
+          <h1>Sign in</h1>
+          <SignInForm
+            callbackUrl={callbackUrl?.startsWith("/") ? callbackUrl : "/dashboard"}
+            initialError={error}
+            sso={oidcEnabled ? { name: env.OIDC_NAME } : null}
+          />
+        </div>
+        {showDemo ? (
+          <div className="alert alert-info small" data-testid="demo-login">
+            <strong>Demo workspace.</strong> Sign in as <code>{demoUsers[0].email}</code> with password <code>{DEMO_PASSWORD}</code>.
+            Also available: <code>{demoUsers[1].email}</code> (editor) and <code>{demoUsers[2].email}</code> (viewer), same password.
+          </div>
+        ) : null}
+      </div>
+    </main>
+  );
+}

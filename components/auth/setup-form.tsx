@@ -1,0 +1,46 @@
+"use client";
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Field } from "@/components/ui/field";
+import { apiFetch, ApiError } from "@/lib/api/client";
+
+export function SetupForm() {
+  const router = useRouter();
+  const [errors, setErrors] = useState<Record<string, string[] | undefined>>({});
+  const [message, setMessage] = useState("");
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const input = Object.fromEntries(new FormData(event.currentTarget)) as Record<string, string>;
+    setPending(true);
+    setErrors({});
+    setMessage("");
+    try {
+      await apiFetch("/api/setup", { method: "POST", json: input });
+      await signIn("credentials", { email: input.email, password: input.password, redirect: false });
+      router.replace("/dashboard");
+      router.refresh();
+    } catch (error) {
+      if (error instanceof ApiError) {
+        setErrors(error.fieldErrors);
+        setMessage(error.message);
+      } else setMessage("Could not reach the server. Try again.");
+      setPending(false);
+    }
+  }
+
+  return (
+    <form className="stack" onSubmit={onSubmit} noValidate>
+      {message ? <div className="alert alert-error" role="alert">{message}</div> : null}
+      <Field label="Workspace name" error={errors.workspaceName}>{(p) => <input {...p} className="input" name="workspaceName" defaultValue="My engineering org" />}</Field>
+      <Field label="Your name" error={errors.name}>{(p) => <input {...p} className="input" name="name" autoComplete="name" />}</Field>
+      <Field label="Email" error={errors.email}>{(p) => <input {...p} className="input" name="email" type="email" autoComplete="username" />}</Field>
+      <Field label="Password" hint="At least 10 characters." error={errors.password}>
+        {(p) => <input {...p} className="input" name="password" type="password" autoComplete="new-password" />}
+      </Field>
+      <button className="btn btn-primary" disabled={pending}>{pending ? "Creating…" : "Create owner account"}</button>
+    </form>
+  );
+}

@@ -1,0 +1,58 @@
+"use client";
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Field } from "@/components/ui/field";
+import { apiFetch, ApiError } from "@/lib/api/client";
+
+export function WorkspacePanel({ canEdit, initial }: { canEdit: boolean; initial: { name: string; anonymityThreshold: number } }) {
+  const router = useRouter();
+  const [saved, setSaved] = useState(false);
+  const mutation = useMutation({
+    mutationFn: (input: Record<string, unknown>) => apiFetch("/api/settings", { method: "PATCH", json: input }),
+    onSuccess: () => {
+      setSaved(true);
+      router.refresh();
+    },
+  });
+  const fieldErrors = mutation.error instanceof ApiError ? mutation.error.fieldErrors : {};
+  return (
+    <section className="card stack" aria-labelledby="workspace-heading">
+      <h2 id="workspace-heading">Workspace</h2>
+      <form
+        className="stack"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setSaved(false);
+          mutation.mutate(Object.fromEntries(new FormData(e.currentTarget)));
+        }}
+      >
+        <div className="grid-2">
+          <Field label="Workspace name" error={fieldErrors.name}>
+            {(p) => <input {...p} className="input" name="name" defaultValue={initial.name} disabled={!canEdit} />}
+          </Field>
+          <Field
+            label="Anonymity threshold (k)"
+            hint="Results for any group with fewer responses than this are hidden everywhere. 5 is the usual default; 3 is the minimum."
+            error={fieldErrors.anonymityThreshold}
+          >
+            {(p) => (
+              <input {...p} className="input" name="anonymityThreshold" type="number" min={3} max={100} defaultValue={initial.anonymityThreshold} disabled={!canEdit} />
+            )}
+          </Field>
+        </div>
+        {canEdit ? (
+          <div className="row">
+            <button className="btn btn-primary" disabled={mutation.isPending}>
+              {mutation.isPending ? "Saving…" : "Save"}
+            </button>
+            {saved ? <span className="badge badge-good" role="status">Saved</span> : null}
+            {mutation.error && !Object.keys(fieldErrors).length ? <span className="field-error" role="alert">{mutation.error.message}</span> : null}
+          </div>
+        ) : (
+          <p className="muted small">Only an owner can change workspace settings.</p>
+        )}
+      </form>
+    </section>
+  );
+}

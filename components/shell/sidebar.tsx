@@ -1,0 +1,50 @@
+"use client";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { signOut } from "next-auth/react";
+import type { Role } from "@/lib/db/schema";
+import { ThemeToggle } from "./theme-toggle";
+
+const nav = [
+  { href: "/dashboard", label: "Dashboard", icon: "◔" },
+  { href: "/surveys", label: "Surveys", icon: "☰" },
+  { href: "/backlog", label: "Backlog", icon: "▤" },
+  { href: "/journeys", label: "Journeys", icon: "⇢" },
+  { href: "/settings", label: "Settings", icon: "⚙" },
+];
+
+const roleBadge: Record<Role, string> = { owner: "Owner", editor: "Editor", viewer: "Viewer" };
+
+export function Sidebar({ user }: { user: { name: string; email: string; role: Role } }) {
+  const pathname = usePathname();
+  return (
+    <nav className="sidebar" aria-label="Main">
+      <Link href="/dashboard" className="brand">
+        <span className="brand-mark" aria-hidden /> DX Pulse
+      </Link>
+      {nav.map((item) => {
+        const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
+        return (
+          <Link key={item.href} href={item.href} className="nav-link" aria-current={active ? "page" : undefined}>
+            <span aria-hidden>{item.icon}</span>
+            {item.label}
+          </Link>
+        );
+      })}
+      <div className="sidebar-foot">
+        <div>
+          <div style={{ fontWeight: 600 }}>{user.name || user.email}</div>
+          <div className="muted small" data-testid="current-role">
+            {user.email} · <span className="badge badge-accent">{roleBadge[user.role]}</span>
+          </div>
+        </div>
+        <div className="row">
+          <ThemeToggle />
+          <button className="btn btn-sm" onClick={() => signOut({ callbackUrl: "/sign-in" })}>
+            Sign out
+          </button>
+        </div>
+      </div>
+    </nav>
+  );
+}

@@ -1,0 +1,110 @@
+import "server-only";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { sql, type SQL } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { demoSeedEnabled, env, isBuildPhase } from "@/lib/env";
+import * as schema from "./schema";
+
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+/** Write helpers take `tx ?? db`: either the shared database or an open transaction. */
+export type DbClient = Database | Transaction;
+
+export type DatabaseHandle = { db: Database; engine: "pglite" | "postgres"; close: () => Promise<void> };
+
+const MIGRATIONS_FOLDER = path.join(process.cwd(), "drizzle");
+// Any constant works; it only has to be the same for every instance migrating one database.
+const MIGRATION_LOCK_ID = 727_274_001;
+
+/** Opens PostgreSQL when a URL is given, otherwise PGlite (in memory when dataDir is "memory://"). */
+export async function openDatabase(opts: { url?: string; dataDir?: string; migrate?: boolean }): Promise<DatabaseHandle> {
+  const handle = opts.url ? await openPostgres(opts.url) : await openPglite(opts.dataDir ?? env.PGLITE_DATA_DIR);
+  if (opts.migrate !== false) await runMigrations(handle, opts.url);
+  return handle;
+}
+
+async function openPostgres(url: string): Promise<DatabaseHandle> {
+  const { default: postgres } = await import("postgres");
+  const { drizzle } = await import("drizzle-orm/postgres-js");
+  const client = postgres(url, { max: 10, onnotice: () => {}, connect_timeout: 10 });
+  return { db: drizzle(client, { schema }) as unknown as Database, engine: "postgres", close: () => client.end({ timeout: 5 }) };
+}
+
+async function openPglite(dataDir: string): Promise<DatabaseHandle> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  let client: InstanceType<typeof PGlite>;
+  if (dataDir.startsWith("memory://")) client = new PGlite();
+  else {
+    mkdirSync(path.resolve(dataDir), { recursive: true });
+    client = new PGlite(path.resolve(dataDir));
+  }
+  await client.waitReady;
+  return { db: drizzle(client, { schema }) as unknown as Database, engine: "pglite", close: () => client.close() };
+}
+
+async function runMigrations(handle: DatabaseHandle, url?: string) {
+  if (handle.engine === "pglite") {
+    const { migrate } = await import("drizzle-orm/pglite/migrator");
+    await migrate(handle.db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+    return;
+  }
+  // Several app instances may start together: one migrates while the others wait on the lock.
+  const { default: postgres } = await import("postgres");
+  const { drizzle } = await import("drizzle-orm/postgres-js");
+  const { migrate } = await import("drizzle-orm/postgres-js/migrator");
+  const client = postgres(url!, { max: 1, onnotice: () => {} });
+  try {
+    await client`select pg_advisory_lock(${MIGRATION_LOCK_ID})`;
+    await migrate(drizzle(client), { migrationsFolder: MIGRATIONS_FOLDER });
+  } finally {
+    await client`select pg_advisory_unlock(${MIGRATION_LOCK_ID})`.catch(() => {});
+    await client.end({ timeout: 5 });
+  }
+}
+
+/** Rows of a raw SQL query, the same shape on both drivers. */
+export async function selectRows<T>(client: DbClient, query: SQL): Promise<T[]> {
+  const result = (await client.execute(query)) as unknown;
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+// One handle per process, shared across Next.js bundles (instrumentation, pages, route handlers)
+// through globalThis: two PGlite instances on one data folder would corrupt it.
+const globalForDb = globalThis as unknown as { __dxPulseDb?: Promise<DatabaseHandle> };
+
+export function getDatabaseHandle(): Promise<DatabaseHandle> {
+  if (isBuildPhase) throw new Error("The database is not available while `next build` runs.");
+  globalForDb.__dxPulseDb ??= (async () => {
+    const handle = await openDatabase({ url: env.DATABASE_URL });
+    if (demoSeedEnabled) {
+      const { seedDemoIfEmpty } = await import("./seed");
+      await seedDemoIfEmpty(handle.db);
+    }
+    return handle;
+  })().catch((error) => {
+    globalForDb.__dxPulseDb = undefined;
+    throw error;
+  });
+  return globalForDb.__dxPulseDb;
+}
+
+export async function getDb(): Promise<Database> {
+  return (await getDatabaseHandle()).db;
+}
+
+/** Tests swap in their own database (PGlite in memory or a fresh PostgreSQL database). */
+export function setDatabaseHandleForTests(handle: DatabaseHandle | undefined) {
+  globalForDb.__dxPulseDb = handle ? Promise.resolve(handle) : undefined;
+}
+
+export async function pingDatabase(): Promise<{ ok: boolean; engine?: string; error?: string }> {
+  try {
+    const handle = await getDatabaseHandle();
+    await handle.db.execute(sql`select 1`);
+    return { ok: true, engine: handle.engine };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}

@@ -1,0 +1,51 @@
+import { bigint, index, integer, pgEnum, pgTable, primaryKey, real, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { answers, frictionEntries } from "./responses";
+
+export const efforts = ["S", "M", "L"] as const;
+export const effortEnum = pgEnum("effort", efforts);
+export type Effort = (typeof efforts)[number];
+
+export const backlogStatuses = ["new", "planned", "in_progress", "done", "wont_do"] as const;
+export const backlogStatusEnum = pgEnum("backlog_status", backlogStatuses);
+export type BacklogStatus = (typeof backlogStatuses)[number];
+
+// A backlog item is a curated theme: its PM-owned fields survive re-clustering, which re-attaches
+// fresh clusters to the item they overlap most (lib/backlog).
+export const backlogItems = pgTable(
+  "backlog_items",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    // What the themes were built from: "survey:<id>", "periods:2026-Q1..2026-Q4" or "friction".
+    scope: text("scope").notNull(),
+    label: text("label").notNull(),
+    // A PM's rename wins over the generated label.
+    customLabel: text("custom_label"),
+    terms: text("terms").array().notNull().default([]),
+    effort: effortEnum("effort"),
+    status: backlogStatusEnum("status").notNull().default("new"),
+    owner: text("owner").notNull().default(""),
+    notes: text("notes").notNull().default(""),
+    // Set when a PM merged this item into another; kept so re-clustering can follow the merge.
+    mergedIntoId: uuid("merged_into_id"),
+    statusChangedAt: timestamp("status_changed_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("backlog_items_scope_idx").on(t.scope)],
+);
+export type BacklogItem = typeof backlogItems.$inferSelect;
+
+// Which free-text answers (or friction entries) belong to which item. `pinned` marks a PM's manual move.
+export const themeMembers = pgTable(
+  "theme_members",
+  {
+    backlogItemId: uuid("backlog_item_id").notNull().references(() => backlogItems.id, { onDelete: "cascade" }),
+    sourceId: text("source_id").notNull(), // "a:<answer id>" or "f:<friction entry id>"
+    answerId: bigint("answer_id", { mode: "number" }).references(() => answers.id, { onDelete: "cascade" }),
+    frictionEntryId: bigint("friction_entry_id", { mode: "number" }).references(() => frictionEntries.id, { onDelete: "cascade" }),
+    similarity: real("similarity").notNull().default(0),
+    pinned: integer("pinned").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.backlogItemId, t.sourceId] }), index("theme_members_source_idx").on(t.sourceId)],
+);
+export type ThemeMember = typeof themeMembers.$inferSelect;

@@ -1,0 +1,5 @@
+export * from "./workspace";
+export * from "./surveys";
+export * from "./responses";
+export * from "./backlog";
+export * from "./journeys";

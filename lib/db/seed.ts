@@ -1,0 +1,281 @@
+import { count, sql } from "drizzle-orm";
+import { randomBytes } from "node:crypto";
+import { hashPassword } from "@/lib/auth/password";
+import { getTemplate } from "@/lib/surveys/templates";
+import { builtInWorkflows } from "@/lib/journeys/baseline-workflows";
+import { journeyTemplates } from "@/lib/journeys/templates";
+import type { Database } from "./client";
+import * as s from "./schema";
+import { seedFrictionEntries, seedNonAnswers, seedThemes } from "./seed-texts";
+
+export const DEMO_PASSWORD = "dxpulse-demo";
+export const demoUsers = [
+  { email: "owner@dxpulse.dev", name: "Olivia Owner", role: "owner" as const },
+  { email: "pm@dxpulse.dev", name: "Priya Platform-PM", role: "editor" as const },
+  { email: "lead@dxpulse.dev", name: "Leo Leadership", role: "viewer" as const },
+];
+
+const PERIODS = ["2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4"] as const;
+const QUARTER_START = ["2026-01-12", "2026-04-13", "2026-07-13", "2026-10-12"];
+
+const demoTeams = [
+  { name: "Payments", headcount: 22, onPlatformFrom: "2026-Q1" },
+  { name: "Checkout", headcount: 18, onPlatformFrom: "2026-Q1" },
+  { name: "Data Platform", headcount: 14, onPlatformFrom: "2026-Q1" },
+  { name: "Search", headcount: 15, onPlatformFrom: "2026-Q2" },
+  { name: "Mobile", headcount: 20, onPlatformFrom: "2026-Q3" },
+  { name: "Growth", headcount: 16, onPlatformFrom: null },
+  { name: "Identity", headcount: 7, onPlatformFrom: null },
+];
+
+// NPS as a fraction, per quarter, for teams on and off the platform at the time.
+const NPS_ON = [-0.12, 0.03, 0.18, 0.31];
+const NPS_OFF = [-0.18, -0.15, -0.17, -0.13];
+const LIKERT_ON = [3.0, 3.3, 3.55, 3.85];
+const LIKERT_OFF = [2.9, 2.95, 2.9, 3.0];
+const LIKERT_OFFSET: Record<string, number> = {
+  tooling_satisfaction: 0.1,
+  ship_confidence: 0.2,
+  small_changes: 0,
+  find_help: -0.3,
+  deploy_ease: -0.1,
+  ci_feedback: -0.5,
+  cognitive_load: -0.35,
+  deep_work: -0.2,
+};
+
+/** Small deterministic PRNG (mulberry32) so the demo looks the same on every machine. */
+function prng(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const normal = () => Math.sqrt(-2 * Math.log(next() || 1e-9)) * Math.cos(2 * Math.PI * next());
+  const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)];
+  const weighted = <T>(items: readonly T[], weights: number[]) => {
+    const total = weights.reduce((a, b) => a + b, 0);
+    let r = next() * total;
+    for (let i = 0; i < items.length; i++) if ((r -= weights[i]) <= 0) return items[i];
+    return items[items.length - 1];
+  };
+  return { next, normal, pick, weighted };
+}
+
+export const newLinkToken = () => randomBytes(12).toString("base64url");
+
+export async function isDatabaseEmpty(db: Database): Promise<boolean> {
+  const [{ n }] = await db.select({ n: count() }).from(s.users);
+  const [{ m }] = await db.select({ m: count() }).from(s.surveys);
+  return n === 0 && m === 0;
+}
+
+export async function seedDemoIfEmpty(db: Database) {
+  if (!(await isDatabaseEmpty(db))) return false;
+  const started = Date.now();
+  await seedDemo(db);
+  console.log(`[dx-pulse] demo workspace seeded in ${Date.now() - started} ms — sign in as ${demoUsers[0].email} / ${DEMO_PASSWORD}`);
+  return true;
+}
+
+export async function resetDatabase(db: Database) {
+  await db.execute(sql`truncate table
+    journey_step_themes, journey_steps, journey_maps, workflow_timings, baseline_workflows,
+    theme_members, backlog_items, submission_keys, answers, responses, friction_entries,
+    survey_links, question_wording_changes, questions, surveys, team_platform_changes, teams,
+    custom_dimensions, users, workspace_settings cascade`);
+}
+
+export async function seedDemo(db: Database) {
+  const rand = prng(20260101);
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+
+  await db.transaction(async (tx) => {
+    await tx.insert(s.workspaceSettings).values({ id: 1, name: "Acme Engineering", anonymityThreshold: 5 });
+    await tx.insert(s.users).values(demoUsers.map((u) => ({ ...u, passwordHash })));
+    await tx.insert(s.customDimensions).values([
+      { key: "custom.deploys", name: "Deploys", description: "Getting changes safely to production" },
+      { key: "custom.docs", name: "Docs", description: "Finding and trusting internal documentation" },
+    ]);
+
+    const teamRows = await tx
+      .insert(s.teams)
+      .values(demoTeams.map((t) => ({ name: t.name, headcount: t.headcount, onPlatform: t.onPlatformFrom !== null })))
+      .returning();
+    const teams = teamRows.map((row, i) => ({ ...row, onPlatformFrom: demoTeams[i].onPlatformFrom }));
+    await tx.insert(s.teamPlatformChanges).values(
+      teams.flatMap((t) =>
+        t.onPlatformFrom
+          ? [{ teamId: t.id, effectivePeriod: t.onPlatformFrom, onPlatform: true }]
+          : [{ teamId: t.id, effectivePeriod: PERIODS[0], onPlatform: false }],
+      ),
+    );
+    const onPlatformIn = (team: (typeof teams)[number], period: string) => team.onPlatformFrom !== null && team.onPlatformFrom <= period;
+
+    const template = getTemplate("quarterly-dx")!;
+    let previousSurveyId: string | null = null;
+    for (let qi = 0; qi < PERIODS.length; qi++) {
+      const period = PERIODS[qi];
+      const [survey]: s.Survey[] = await tx
+        .insert(s.surveys)
+        .values({
+          title: `Developer experience survey ${period}`,
+          period,
+          status: qi === PERIODS.length - 1 ? "open" : "closed",
+          intro: "Five minutes, fully anonymous. Your answers decide what the platform team fixes next quarter.",
+          opensOn: QUARTER_START[qi],
+          template: template.id,
+          copiedFromSurveyId: previousSurveyId,
+        })
+        .returning();
+      previousSurveyId = survey.id;
+      const questionRows = await tx
+        .insert(s.questions)
+        .values(
+          template.questions.map((q, position) => ({
+            surveyId: survey.id,
+            key: q.key,
+            position,
+            kind: q.kind,
+            prompt: q.key === "deploy_ease" && qi >= 2 ? "How easy is it to ship a change to production today?" : q.prompt,
+            helpText: q.helpText ?? "",
+            required: q.required ?? false,
+            dimension: q.dimension ?? null,
+            options: q.options ?? null,
+            maxLength: q.maxLength ?? null,
+          })),
+        )
+        .returning();
+      if (qi === 2) {
+        const reworded = questionRows.find((q) => q.key === "deploy_ease")!;
+        await tx.insert(s.questionWordingChanges).values({
+          questionId: reworded.id,
+          previousPrompt: template.questions.find((q) => q.key === "deploy_ease")!.prompt,
+          newPrompt: reworded.prompt,
+        });
+      }
+      await tx.insert(s.surveyLinks).values([
+        { token: qi === PERIODS.length - 1 ? "demo-q4" : newLinkToken(), surveyId: survey.id },
+        ...teams.map((t) => ({ token: newLinkToken(), surveyId: survey.id, teamId: t.id })),
+      ]);
+
+      const responseRows: (typeof s.responses.$inferInsert)[] = [];
+      const answerPlans: { responseIndex: number; values: Omit<typeof s.answers.$inferInsert, "responseId">[] }[] = [];
+      for (const team of teams) {
+        const on = onPlatformIn(team, period);
+        const rate = 0.5 + rand.next() * 0.3 + (qi === 3 ? -0.1 : 0);
+        const n = Math.max(2, Math.round(team.headcount * rate));
+        const npsTarget = (on ? NPS_ON[qi] : NPS_OFF[qi]) + rand.normal() * 0.04;
+        const promoterShare = Math.max(0, (0.7 + npsTarget) / 2);
+        const detractorShare = Math.max(0, (0.7 - npsTarget) / 2);
+        for (let r = 0; r < n; r++) {
+          const day = Math.floor(rand.next() * 21);
+          const submittedOn = new Date(Date.parse(QUARTER_START[qi]) + day * 86_400_000).toISOString().slice(0, 10);
+          responseRows.push({ surveyId: survey.id, teamId: team.id, submittedOn });
+          const values: Omit<typeof s.answers.$inferInsert, "responseId">[] = [];
+          const mood = rand.normal() * 0.5; // a respondent's general mood moves all their scores together
+          for (const q of questionRows) {
+            if (q.kind === "likert") {
+              let mean = (on ? LIKERT_ON[qi] : LIKERT_OFF[qi]) + (LIKERT_OFFSET[q.key] ?? 0) + mood;
+              if (q.key === "ci_feedback" && qi === 3) mean += 0.6; // CI got faster for everyone in Q4
+              const v = Math.min(5, Math.max(1, Math.round(mean + rand.normal() * 0.8)));
+              values.push({ questionId: q.id, numberValue: v });
+            } else if (q.kind === "nps") {
+              const u = rand.next() - mood * 0.15;
+              const v =
+                u < detractorShare
+                  ? rand.weighted([0, 1, 2, 3, 4, 5, 6], [1, 1, 2, 3, 4, 6, 8])
+                  : u < 1 - promoterShare
+                    ? rand.pick([7, 8])
+                    : rand.weighted([9, 10], [3, 2]);
+              values.push({ questionId: q.id, numberValue: v });
+            } else if (q.kind === "single_choice" && q.options) {
+              const shift = on ? qi * 0.8 : 0;
+              const weights = [0.3 + shift, 1 + shift, 2.2, 2.5 - shift * 0.5, 1.5 - Math.min(1.2, shift * 0.5)].map((w) =>
+                Math.max(0.1, w),
+              );
+              if (rand.next() < 0.9) values.push({ questionId: q.id, choiceValues: [rand.weighted(q.options, weights).id] });
+            } else if (q.kind === "free_text") {
+              const text = pickFreeText(rand, q.key, qi, on);
+              if (text) values.push({ questionId: q.id, textValue: text });
+            }
+          }
+          answerPlans.push({ responseIndex: responseRows.length - 1, values });
+        }
+      }
+      const inserted = await tx.insert(s.responses).values(responseRows).returning({ id: s.responses.id });
+      const answerRows = answerPlans.flatMap((plan) => plan.values.map((v) => ({ ...v, responseId: inserted[plan.responseIndex].id })));
+      for (let i = 0; i < answerRows.length; i += 1000) await tx.insert(s.answers).values(answerRows.slice(i, i + 1000));
+    }
+
+    await tx.insert(s.surveyLinks).values({ token: "demo-friction", kind: "friction" });
+    await tx.insert(s.frictionEntries).values(
+      seedFrictionEntries.map((text, i) => ({
+        text,
+        teamId: teams[i % teams.length].id,
+        period: i < 5 ? "2026-Q3" : "2026-Q4",
+        submittedOn: i < 5 ? "2026-08-03" : "2026-10-20",
+      })),
+    );
+
+    await seedJourneysAndTimings(tx as unknown as Database, rand.next);
+  });
+}
+
+function pickFreeText(rand: ReturnType<typeof prng>, key: string, qi: number, onPlatform: boolean): string | null {
+  const answerChance = key === "protect" ? 0.35 : key === "frustration" ? 0.7 : 0.45;
+  if (rand.next() > answerChance) return null;
+  if (rand.next() < 0.06) return rand.pick(seedNonAnswers);
+  const pool = seedThemes.filter((t) => (key === "protect") === (t.theme === "protect-good"));
+  const theme = rand.weighted(
+    pool,
+    pool.map((t) => t.weights[qi] * (onPlatform ? t.onPlatformFactor : 1)),
+  );
+  const text = rand.pick(theme.texts);
+  // Light variation so the same complaint is not always word-for-word identical.
+  const style = rand.next();
+  if (style < 0.15) return text.toLowerCase();
+  if (style < 0.22) return `${text}.`;
+  if (style < 0.27) return `Honestly? ${text.charAt(0).toLowerCase()}${text.slice(1)}`;
+  return text;
+}
+
+async function seedJourneysAndTimings(db: Database, random: () => number) {
+  const template = journeyTemplates[0];
+  const [map] = await db
+    .insert(s.journeyMaps)
+    .values({ name: template.name, workflow: template.workflow, persona: template.persona, maturityNow: 1, maturityTarget: 4 })
+    .returning();
+  const current = await db
+    .insert(s.journeySteps)
+    .values(template.current.map((step, position) => ({ ...step, mapId: map.id, path: "current" as const, position })))
+    .returning();
+  await db.insert(s.journeySteps).values(
+    template.golden.map(({ replaces, ...step }, position) => ({
+      ...step,
+      mapId: map.id,
+      path: "golden" as const,
+      position,
+      counterpartStepId: replaces === undefined ? null : current[replaces].id,
+    })),
+  );
+
+  const workflows = await db
+    .insert(s.baselineWorkflows)
+    .values(builtInWorkflows.map((w) => ({ key: w.key, name: w.name, targetMinutes: w.targetMinutes, builtIn: 1 })))
+    .returning();
+  const rows = workflows.flatMap((w) =>
+    (["2026-Q3", "2026-Q4"] as const).map((period, i) => {
+      const factor = (i === 0 ? 2.2 : 1.4) * (0.6 + random());
+      return {
+        workflowId: w.id,
+        period,
+        measurementsMinutes: [0, 1, 2].map(() => Math.round(w.targetMinutes * factor * (0.85 + random() * 0.3))),
+      };
+    }),
+  );
+  await db.insert(s.workflowTimings).values(rows);
+}

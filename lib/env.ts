@@ -1,0 +1,58 @@
+import { z } from "zod";
+
+// The only reader of process.env. Values are checked once; a bad value stops start-up with a clear message.
+const booleanFlag = z
+  .enum(["true", "false", "1", "0", "yes", "no", ""])
+  .optional()
+  .transform((v) => (v === undefined || v === "" ? undefined : ["true", "1", "yes"].includes(v)));
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  PGLITE_DATA_DIR: z.string().min(1).default(".data/pglite"),
+  DEMO_SEED: booleanFlag,
+  AUTH_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  NEXTAUTH_URL: z.string().url().optional(),
+  OIDC_ISSUER: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_NAME: z.string().min(1).default("SSO"),
+  OIDC_DEFAULT_ROLE: z.enum(["editor", "viewer"]).default("viewer"),
+  SUBMISSION_RATE_LIMIT: z.coerce.number().int().positive().default(60),
+  TEST_DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//).optional(),
+  TEST_ENGINE: z.enum(["pglite", "postgres"]).default("pglite"),
+  NEXT_PHASE: z.string().optional(),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment variables (see .env.example):\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+export const env = parseEnv(process.env);
+
+export const isProduction = env.NODE_ENV === "production";
+export const isBuildPhase = env.NEXT_PHASE === "phase-production-build";
+/** Seed the demo workspace into an empty embedded database unless DEMO_SEED=false. */
+export const demoSeedEnabled = env.DEMO_SEED ?? !env.DATABASE_URL;
+export const oidcEnabled = Boolean(env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET);
+
+// In development a fixed secret keeps sessions across restarts; production must set its own.
+const DEV_SECRET = "dx-pulse-development-secret-change-me";
+export function authSecret(): string {
+  if (env.AUTH_SECRET) return env.AUTH_SECRET;
+  if (isProduction && !demoSeedEnabled && !isBuildPhase) {
+    throw new Error("AUTH_SECRET must be set in production (at least 16 characters).");
+  }
+  return DEV_SECRET;
+}

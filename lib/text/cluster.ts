@@ -1,0 +1,267 @@
+// Theme discovery for free-text answers: TF-IDF → LSA → spherical k-means, k chosen by
+// silhouette unless given. Deterministic for a given input and seed; for large inputs the
+// model is fitted on a sample and every answer is then assigned to its nearest theme.
+import { assignNearest, dot, silhouette, sphericalKMeans, type KMeansResult } from "./kmeans";
+import { displayTerm } from "./lexicon";
+import { isNonAnswer } from "./non-answer";
+import { createRandom, sampleIndices } from "./prng";
+import { embedRows, fitLsa } from "./svd";
+import { buildTfidf, type SparseMatrix } from "./tfidf";
+import { analyzeTerms, type TermAnalysis } from "./tokenize";
+
+export interface AnswerItem {
+  id: string;
+  text: string;
+}
+
+export interface Theme {
+  id: number;
+  /** Short readable name built from the theme's most distinctive unstemmed terms. */
+  label: string;
+  /** Distinctive terms, most distinctive first, as people wrote them. */
+  terms: string[];
+  memberIds: string[];
+  /** Up to three members closest to the theme's centre, for quoting. */
+  representativeIds: string[];
+}
+
+export interface ClusterResult {
+  /** Sorted by size, largest first; `id` is the index in this array. */
+  themes: Theme[];
+  /** Theme id per answer id; null for blank answers and non-answers. */
+  assignments: Map<string, number | null>;
+  k: number;
+}
+
+export interface ClusterOptions {
+  /** Number of themes; chosen automatically when omitted. */
+  k?: number;
+  seed?: number;
+}
+
+// Sizes chosen so 100k answers fit in well under a minute on two cores.
+const LSA_RANK = Number(process.env.LSA_RANK ?? 100);
+const FIT_SAMPLE = 20_000;
+const K_SEARCH_SAMPLE = 4_000;
+const SILHOUETTE_SAMPLE = 2_000;
+const MAX_AUTO_K = 30;
+
+export function clusterAnswers(items: AnswerItem[], options: ClusterOptions = {}): ClusterResult {
+  const seed = options.seed ?? 42;
+  const assignments = new Map<string, number | null>();
+  const answered: { id: string; terms: TermAnalysis }[] = [];
+  for (const item of items) {
+    if (isNonAnswer(item.text)) assignments.set(item.id, null);
+    else answered.push({ id: item.id, terms: analyzeTerms(item.text) });
+  }
+  if (answered.length === 0) return { themes: [], assignments, k: 0 };
+
+  const docs = answered.map((a) => a.terms);
+  const tfidf = buildTfidf(docs, { minDocFrequency: answered.length >= 50 ? 2 : 1, maxFeatures: Number(process.env.MAXF ?? 10000) });
+  const { points, dim } = embed(tfidf.matrix, seed);
+  const placed: number[] = [];
+  for (let i = 0; i < answered.length; i++) if (hasWeight(points, i, dim)) placed.push(i);
+
+  const maxK = Math.max(1, Math.min(placed.length, MAX_AUTO_K));
+  const k = Math.max(1, Math.min(options.k ?? chooseK(points, dim, placed, maxK, seed), placed.length || 1));
+  const labels = new Int32Array(answered.length).fill(-1);
+  let centroids = new Float32Array(k * dim);
+  if (placed.length > 0) {
+    const model = fitThemes(points, dim, placed, k, seed);
+    centroids = model.centroids;
+    const placedPoints = gather(points, dim, placed);
+    const placedLabels = new Int32Array(placed.length);
+    assignNearest(placedPoints, dim, centroids, k, placedLabels, new Float32Array(placed.length));
+    placed.forEach((row, j) => (labels[row] = placedLabels[j]));
+  }
+  // Answers with no term shared with any other answer cannot be placed by content; they join
+  // the largest theme rather than being reported as non-answers.
+  const sizes = new Int32Array(k);
+  for (const c of labels) if (c >= 0) sizes[c]++;
+  const largest = sizes.indexOf(Math.max(...sizes));
+  for (let i = 0; i < labels.length; i++) if (labels[i] < 0) labels[i] = largest;
+
+  return describeThemes(answered, docs, labels, k, points, dim, centroids, tfidf.terms, assignments);
+}
+
+function embed(matrix: SparseMatrix, seed: number): { points: Float32Array; dim: number } {
+  const rank = Math.max(2, Math.min(LSA_RANK, matrix.cols - 1, Math.floor(matrix.rows / 4)));
+  const sample = matrix.rows > FIT_SAMPLE ? sampleRows(matrix, sampleIndices(matrix.rows, FIT_SAMPLE, createRandom(seed))) : matrix;
+  const model = fitLsa(sample, rank, { seed });
+  return { points: embedRows(matrix, model), dim: model.rank };
+}
+
+function hasWeight(points: Float32Array, row: number, dim: number): boolean {
+  for (let j = 0; j < dim; j++) if (points[row * dim + j] !== 0) return true;
+  return false;
+}
+
+/** Silhouette over candidate k on a sample: the k whose themes are most clearly separated. */
+function chooseK(points: Float32Array, dim: number, placed: number[], maxK: number, seed: number): number {
+  if (maxK <= 2) return maxK;
+  const random = createRandom(seed ^ 0x5eed);
+  const sample = pick(placed, sampleIndices(placed.length, K_SEARCH_SAMPLE, random));
+  const samplePoints = gather(points, dim, sample);
+  const scored = pick(sample.map((_, i) => i), sampleIndices(sample.length, SILHOUETTE_SAMPLE, random));
+  const scoredPoints = gather(samplePoints, dim, scored);
+  let bestK = 2;
+  let bestScore = -Infinity;
+  for (let k = 2; k <= maxK; k++) {
+    const model = sphericalKMeans(samplePoints, dim, k, { seed: seed + k, restarts: 2, maxIterations: 25 });
+    const labels = Int32Array.from(scored, (i) => model.assignments[i]);
+    const score = silhouette(scoredPoints, dim, labels, k);
+    if (score > bestScore) {
+      bestScore = score;
+      bestK = k;
+    }
+  }
+  return bestK;
+}
+
+function fitThemes(points: Float32Array, dim: number, placed: number[], k: number, seed: number): KMeansResult {
+  const sample = placed.length > FIT_SAMPLE ? pick(placed, sampleIndices(placed.length, FIT_SAMPLE, createRandom(seed + 7))) : placed;
+  return sphericalKMeans(gather(points, dim, sample), dim, k, { seed, restarts: placed.length > 2_000 ? 3 : 10 });
+}
+
+function describeThemes(
+  answered: { id: string; terms: TermAnalysis }[],
+  docs: TermAnalysis[],
+  labels: Int32Array,
+  k: number,
+  points: Float32Array,
+  dim: number,
+  centroids: Float32Array,
+  vocabulary: string[],
+  assignments: Map<string, number | null>,
+): ClusterResult {
+  const sizes = new Int32Array(k);
+  for (const c of labels) sizes[c]++;
+  // Largest first; ties by original index keep the order deterministic.
+  const order = Array.from({ length: k }, (_, c) => c).sort((a, b) => sizes[b] - sizes[a] || a - b);
+  const rank = new Int32Array(k);
+  order.forEach((c, r) => (rank[c] = r));
+  answered.forEach((a, i) => assignments.set(a.id, rank[labels[i]]));
+
+  const terms = distinctiveTerms(docs, labels, k, new Set(vocabulary));
+  const themes: Theme[] = order.map((c, r) => {
+    const members = answered.map((_, i) => i).filter((i) => labels[i] === c);
+    return {
+      id: r,
+      label: makeLabel(terms[c]),
+      terms: terms[c].slice(0, 8).map((t) => t.surface),
+      memberIds: members.map((i) => answered[i].id),
+      representativeIds: representatives(members, answered, points, dim, centroids, c),
+    };
+  });
+  return { themes: themes.filter((t) => t.memberIds.length > 0), assignments, k };
+}
+
+interface ScoredTerm {
+  surface: string;
+  words: number;
+  score: number;
+}
+
+/**
+ * Terms that are frequent in a theme and rare outside it (share in theme × log lift), shown in
+ * their most common written form so labels read "flaky tests", not "flaki test".
+ */
+function distinctiveTerms(docs: TermAnalysis[], labels: Int32Array, k: number, vocabulary: Set<string>): ScoredTerm[][] {
+  const surfaceCounts = new Map<string, Map<string, number>>();
+  const inTheme = Array.from({ length: k }, () => new Map<string, number>());
+  const overall = new Map<string, number>();
+  const sizes = new Int32Array(k);
+  docs.forEach((doc, i) => {
+    const c = labels[i];
+    sizes[c]++;
+    const seen = new Set<string>();
+    const note = (key: string, surface: string) => {
+      if (!vocabulary.has(key)) return;
+      const forms = surfaceCounts.get(key) ?? new Map<string, number>();
+      forms.set(surface, (forms.get(surface) ?? 0) + 1);
+      surfaceCounts.set(key, forms);
+      if (seen.has(key)) return;
+      seen.add(key);
+      inTheme[c].set(key, (inTheme[c].get(key) ?? 0) + 1);
+      overall.set(key, (overall.get(key) ?? 0) + 1);
+    };
+    doc.stems.forEach((s, j) => note(s, displayTerm(doc.tokens[j])));
+    for (let j = 1; j < doc.stems.length; j++) {
+      if (doc.stems[j] !== doc.stems[j - 1]) note(`${doc.stems[j - 1]} ${doc.stems[j]}`, `${displayTerm(doc.tokens[j - 1])} ${displayTerm(doc.tokens[j])}`);
+    }
+  });
+  const total = docs.length;
+  return inTheme.map((counts, c) => {
+    const scored: ScoredTerm[] = [];
+    for (const [key, count] of counts) {
+      if (count < Math.min(2, sizes[c])) continue;
+      const share = count / sizes[c];
+      const outside = ((overall.get(key) ?? 0) - count + 0.5) / (total - sizes[c] + 1);
+      const lift = Math.log(share / outside);
+      if (lift <= 0) continue;
+      const forms = [...surfaceCounts.get(key)!.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+      const isBigram = key.includes(" ");
+      scored.push({ surface: forms[0][0], words: isBigram ? 2 : 1, score: share * lift * (isBigram ? 1.2 : 1) });
+    }
+    scored.sort((a, b) => b.score - a.score || (a.surface < b.surface ? -1 : 1));
+    // A unigram already inside a higher-ranked bigram adds nothing to the term list.
+    const out: ScoredTerm[] = [];
+    for (const t of scored) {
+      if (out.some((o) => o.words === 2 && o.surface.split(" ").includes(t.surface))) continue;
+      out.push(t);
+    }
+    return out;
+  });
+}
+
+function makeLabel(terms: ScoredTerm[]): string {
+  if (terms.length === 0) return "miscellaneous";
+  const words: string[] = [];
+  for (const term of terms.slice(0, 3)) {
+    const parts = term.surface.split(" ");
+    if (parts.every((p) => words.includes(p))) continue;
+    if (words.length > 0 && (words.length + parts.length > 3 || term.score < terms[0].score * 0.5)) break;
+    words.push(...parts.filter((p) => !words.includes(p)));
+  }
+  return words.join(" ");
+}
+
+function representatives(members: number[], answered: { id: string; terms: TermAnalysis }[], points: Float32Array, dim: number, centroids: Float32Array, c: number): string[] {
+  const ranked = members
+    .map((i) => ({ i, sim: dot(points, i * dim, centroids, c * dim, dim) }))
+    .sort((a, b) => b.sim - a.sim || a.i - b.i);
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const { i } of ranked) {
+    // Near-identical quotes waste a slot; compare on content terms.
+    const key = answered[i].terms.stems.join(" ");
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(answered[i].id);
+    if (out.length === 3) break;
+  }
+  return out;
+}
+
+function sampleRows(matrix: SparseMatrix, rows: Int32Array): SparseMatrix {
+  const rowStart = new Int32Array(rows.length + 1);
+  let nnz = 0;
+  rows.forEach((r, i) => (rowStart[i + 1] = nnz += matrix.rowStart[r + 1] - matrix.rowStart[r]));
+  const colIndex = new Int32Array(nnz);
+  const values = new Float32Array(nnz);
+  rows.forEach((r, i) => {
+    colIndex.set(matrix.colIndex.subarray(matrix.rowStart[r], matrix.rowStart[r + 1]), rowStart[i]);
+    values.set(matrix.values.subarray(matrix.rowStart[r], matrix.rowStart[r + 1]), rowStart[i]);
+  });
+  return { rows: rows.length, cols: matrix.cols, rowStart, colIndex, values };
+}
+
+function gather(points: Float32Array, dim: number, rows: ArrayLike<number>): Float32Array {
+  const out = new Float32Array(rows.length * dim);
+  for (let i = 0; i < rows.length; i++) out.set(points.subarray(rows[i] * dim, rows[i] * dim + dim), i * dim);
+  return out;
+}
+
+function pick<T>(values: T[], indices: Int32Array): T[] {
+  return Array.from(indices, (i) => values[i]);
+}

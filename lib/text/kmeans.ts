@@ -1,0 +1,157 @@
+// Spherical k-means (cosine similarity on unit vectors) with k-means++ seeding and restarts.
+// Rows are L2-normalised embeddings; all-zero rows (answers with no known term) are skipped
+// by the caller.
+import { createRandom, type Random } from "./prng";
+
+export interface KMeansResult {
+  k: number;
+  assignments: Int32Array;
+  /** k × dim, row-major, unit length. */
+  centroids: Float32Array;
+  /** Sum over points of cosine similarity to their centroid (higher is better). */
+  cohesion: number;
+}
+
+export interface KMeansOptions {
+  seed?: number;
+  restarts?: number;
+  maxIterations?: number;
+}
+
+export function sphericalKMeans(points: Float32Array, dim: number, k: number, options: KMeansOptions = {}): KMeansResult {
+  const { seed = 1, restarts = 5, maxIterations = 30 } = options;
+  const random = createRandom(seed);
+  let best: KMeansResult | undefined;
+  for (let r = 0; r < restarts; r++) {
+    const result = runOnce(points, dim, k, random, maxIterations);
+    if (!best || result.cohesion > best.cohesion) best = result;
+  }
+  return best!;
+}
+
+function runOnce(points: Float32Array, dim: number, k: number, random: Random, maxIterations: number): KMeansResult {
+  const n = points.length / dim;
+  const centroids = seedPlusPlus(points, dim, k, random);
+  const assignments = new Int32Array(n).fill(-1);
+  const similarity = new Float32Array(n);
+  let cohesion = 0;
+  for (let iter = 0; iter < maxIterations; iter++) {
+    cohesion = assignNearest(points, dim, centroids, k, assignments, similarity);
+    const changed = recomputeCentroids(points, dim, k, assignments, similarity, centroids);
+    if (!changed) break;
+  }
+  cohesion = assignNearest(points, dim, centroids, k, assignments, similarity);
+  return { k, assignments, centroids, cohesion };
+}
+
+/** k-means++ on cosine distance: spread-out seeds make restarts agree far more often. */
+function seedPlusPlus(points: Float32Array, dim: number, k: number, random: Random): Float32Array {
+  const n = points.length / dim;
+  const centroids = new Float32Array(k * dim);
+  const distance = new Float64Array(n).fill(Infinity);
+  let chosen = Math.floor(random() * n);
+  for (let c = 0; c < k; c++) {
+    centroids.set(points.subarray(chosen * dim, chosen * dim + dim), c * dim);
+    let total = 0;
+    for (let i = 0; i < n; i++) {
+      const d = Math.max(0, 1 - dot(points, i * dim, centroids, c * dim, dim));
+      if (d < distance[i]) distance[i] = d;
+      total += distance[i] * distance[i];
+    }
+    if (total <= 0) break;
+    let target = random() * total;
+    chosen = n - 1;
+    for (let i = 0; i < n; i++) {
+      target -= distance[i] * distance[i];
+      if (target <= 0) {
+        chosen = i;
+        break;
+      }
+    }
+  }
+  return centroids;
+}
+
+/** Writes each point's best centroid; returns the summed similarity. */
+export function assignNearest(points: Float32Array, dim: number, centroids: Float32Array, k: number, assignments: Int32Array, similarity: Float32Array): number {
+  const n = points.length / dim;
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    let best = -1;
+    let bestSim = -Infinity;
+    for (let c = 0; c < k; c++) {
+      const s = dot(points, i * dim, centroids, c * dim, dim);
+      if (s > bestSim) {
+        bestSim = s;
+        best = c;
+      }
+    }
+    assignments[i] = best;
+    similarity[i] = bestSim;
+    total += bestSim;
+  }
+  return total;
+}
+
+function recomputeCentroids(points: Float32Array, dim: number, k: number, assignments: Int32Array, similarity: Float32Array, centroids: Float32Array): boolean {
+  const n = points.length / dim;
+  const sums = new Float64Array(k * dim);
+  const sizes = new Int32Array(k);
+  for (let i = 0; i < n; i++) {
+    const c = assignments[i];
+    sizes[c]++;
+    for (let j = 0; j < dim; j++) sums[c * dim + j] += points[i * dim + j];
+  }
+  let changed = false;
+  for (let c = 0; c < k; c++) {
+    if (sizes[c] === 0) {
+      // An empty cluster takes the point its centroid explains worst, so k stays k.
+      let worst = 0;
+      for (let i = 1; i < n; i++) if (similarity[i] < similarity[worst]) worst = i;
+      similarity[worst] = Infinity;
+      for (let j = 0; j < dim; j++) sums[c * dim + j] = points[worst * dim + j];
+    }
+    let norm = 0;
+    for (let j = 0; j < dim; j++) norm += sums[c * dim + j] ** 2;
+    norm = Math.sqrt(norm) || 1;
+    for (let j = 0; j < dim; j++) {
+      const v = sums[c * dim + j] / norm;
+      if (Math.abs(v - centroids[c * dim + j]) > 1e-6) changed = true;
+      centroids[c * dim + j] = v;
+    }
+  }
+  return changed;
+}
+
+export function dot(a: Float32Array, ao: number, b: Float32Array, bo: number, dim: number): number {
+  let s = 0;
+  for (let j = 0; j < dim; j++) s += a[ao + j] * b[bo + j];
+  return s;
+}
+
+/** Mean silhouette with cosine distance over the given points (use a sample for large n). */
+export function silhouette(points: Float32Array, dim: number, assignments: Int32Array, k: number): number {
+  const n = points.length / dim;
+  const sizes = new Int32Array(k);
+  for (let i = 0; i < n; i++) sizes[assignments[i]]++;
+  // Cosine distance sums per cluster via cluster sum vectors: Σ_j (1 - x_i·x_j) = |C| - x_i·S_C.
+  const sums = new Float64Array(k * dim);
+  for (let i = 0; i < n; i++) for (let j = 0; j < dim; j++) sums[assignments[i] * dim + j] += points[i * dim + j];
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const own = assignments[i];
+    if (sizes[own] <= 1) continue;
+    let a = 0;
+    let b = Infinity;
+    for (let c = 0; c < k; c++) {
+      if (sizes[c] === 0) continue;
+      let s = 0;
+      for (let j = 0; j < dim; j++) s += points[i * dim + j] * sums[c * dim + j];
+      if (c === own) a = (sizes[c] - 1 - (s - 1)) / (sizes[c] - 1);
+      else b = Math.min(b, (sizes[c] - s) / sizes[c]);
+    }
+    if (b === Infinity) continue;
+    total += (b - a) / Math.max(a, b, 1e-12);
+  }
+  return total / n;
+}

@@ -1,0 +1,12 @@
+// npm run db:seed — wipes the database and loads the demo workspace again.
+import { openDatabase } from "@/lib/db/client";
+import { DEMO_PASSWORD, demoUsers, resetDatabase, seedDemo } from "@/lib/db/seed";
+import { env } from "@/lib/env";
+
+const started = Date.now();
+const handle = await openDatabase({ url: env.DATABASE_URL });
+await resetDatabase(handle.db);
+await seedDemo(handle.db);
+await handle.close();
+console.log(`Demo workspace seeded in ${Date.now() - started} ms.`);
+for (const u of demoUsers) console.log(`  ${u.role.padEnd(6)} ${u.email} / ${DEMO_PASSWORD}`);
