@@ -50,7 +50,7 @@ function loadSearchSnippets(): Dataset {
 
 function score(dataset: Dataset, k: number | undefined) {
   const started = performance.now();
-  const result = clusterAnswers(dataset.items, { k });
+  const result = clusterAnswers(dataset.items, { k, seed: Number(process.env.SEED ?? 42) });
   const seconds = (performance.now() - started) / 1000;
   const predicted = dataset.items.map((item) => {
     const theme = result.assignments.get(item.id);

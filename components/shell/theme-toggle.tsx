@@ -1,26 +1,21 @@
 "use client";
-import { useEffect, useState } from "react";
 
-type Theme = "light" | "dark";
-
+/** Flips between light and dark; the choice is remembered and applied before paint by app/layout.tsx. */
 export function ThemeToggle() {
-  const [theme, setTheme] = useState<Theme | null>(null);
-  useEffect(() => {
-    const stored = document.documentElement.dataset.theme as Theme | undefined;
-    setTheme(stored ?? (window.matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light"));
-  }, []);
-  const next: Theme = theme === "dark" ? "light" : "dark";
   return (
     <button
       className="btn btn-sm"
-      aria-label={`Switch to ${next} theme`}
+      aria-label="Toggle light or dark theme"
+      title="Toggle light or dark theme"
       onClick={() => {
-        document.documentElement.dataset.theme = next;
+        const root = document.documentElement;
+        const current = root.dataset.theme ?? (window.matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light");
+        const next = current === "dark" ? "light" : "dark";
+        root.dataset.theme = next;
         localStorage.setItem("dxp-theme", next);
-        setTheme(next);
       }}
     >
-      {theme === "dark" ? "☀" : "☾"}
+      ◐
     </button>
   );
 }

@@ -3,6 +3,7 @@
 // model is fitted on a sample and every answer is then assigned to its nearest theme.
 import { assignNearest, dot, silhouette, sphericalKMeans, type KMeansResult } from "./kmeans";
 import { displayTerm } from "./lexicon";
+import { refineWithMixture } from "./mixture";
 import { isNonAnswer } from "./non-answer";
 import { createRandom, sampleIndices } from "./prng";
 import { embedRows, fitLsa } from "./svd";
@@ -73,6 +74,11 @@ export function clusterAnswers(items: AnswerItem[], options: ClusterOptions = {}
     const placedLabels = new Int32Array(placed.length);
     assignNearest(placedPoints, dim, centroids, k, placedLabels, new Float32Array(placed.length));
     placed.forEach((row, j) => (labels[row] = placedLabels[j]));
+    if (process.env.EM !== "0") {
+      const refined = refineWithMixture(tfidf.matrix, labels, k, { iterations: Number(process.env.EM ?? 8), beta: Number(process.env.BETA ?? 0.1) });
+      labels.set(refined);
+      centroids = centroidsOf(points, dim, labels, k);
+    }
   }
   // Answers with no term shared with any other answer cannot be placed by content; they join
   // the largest theme rather than being reported as non-answers.
@@ -85,7 +91,8 @@ export function clusterAnswers(items: AnswerItem[], options: ClusterOptions = {}
 }
 
 function embed(matrix: SparseMatrix, seed: number): { points: Float32Array; dim: number } {
-  const rank = Math.max(2, Math.min(LSA_RANK, matrix.cols - 1, Math.floor(matrix.rows / 4)));
+  // More answers support more latent dimensions; few answers over-fit a wide space.
+  const rank = Math.max(2, Math.min(LSA_RANK, matrix.cols - 1, Math.max(20, Math.round(matrix.rows / 12))));
   const sample = matrix.rows > FIT_SAMPLE ? sampleRows(matrix, sampleIndices(matrix.rows, FIT_SAMPLE, createRandom(seed))) : matrix;
   const model = fitLsa(sample, rank, { seed });
   return { points: embedRows(matrix, model), dim: model.rank };
@@ -241,6 +248,20 @@ function representatives(members: number[], answered: { id: string; terms: TermA
     if (out.length === 3) break;
   }
   return out;
+}
+
+function centroidsOf(points: Float32Array, dim: number, labels: Int32Array, k: number): Float32Array {
+  const sums = new Float32Array(k * dim);
+  labels.forEach((c, i) => {
+    if (c >= 0) for (let j = 0; j < dim; j++) sums[c * dim + j] += points[i * dim + j];
+  });
+  for (let c = 0; c < k; c++) {
+    let norm = 0;
+    for (let j = 0; j < dim; j++) norm += sums[c * dim + j] ** 2;
+    norm = Math.sqrt(norm) || 1;
+    for (let j = 0; j < dim; j++) sums[c * dim + j] /= norm;
+  }
+  return sums;
 }
 
 function sampleRows(matrix: SparseMatrix, rows: Int32Array): SparseMatrix {

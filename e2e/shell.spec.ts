@@ -1,0 +1,47 @@
+import { demo, expect, signIn, test } from "./fixtures";
+
+test("the sign-in page shows the demo login and signs the owner into the dashboard", async ({ page }) => {
+  await page.goto("/dashboard");
+  await expect(page).toHaveURL(/\/sign-in/);
+  await expect(page.getByTestId("demo-login")).toContainText(demo.owner);
+  await signIn(page, demo.owner);
+  await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
+  const nav = page.getByRole("navigation", { name: "Main" });
+  for (const item of ["Dashboard", "Surveys", "Backlog", "Journeys", "Settings"]) {
+    await expect(nav.getByRole("link", { name: item })).toBeVisible();
+  }
+  await expect(page.getByTestId("current-role")).toContainText("Owner");
+});
+
+test("a wrong password is refused with a readable message", async ({ page }) => {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(demo.owner);
+  await page.getByLabel("Password").fill("not-the-password");
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  // Next.js adds its own empty role="alert" route announcer, so match the message text.
+  await expect(page.getByRole("alert").filter({ hasText: "don’t match" })).toBeVisible();
+  await expect(page).toHaveURL(/\/sign-in/);
+});
+
+test("a viewer reads the dashboard but cannot open an editor page", async ({ asViewer: page }) => {
+  await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
+  await page.goto("/surveys/new");
+  await expect(page.getByRole("heading", { name: "You don’t have access to this page" })).toBeVisible();
+});
+
+test("the owner manages people and their roles", async ({ asOwner: page }) => {
+  await page.goto("/settings");
+  const people = page.getByRole("region", { name: "People" });
+  await people.getByLabel("Name").fill("New Viewer");
+  await people.getByLabel("Email").fill(`viewer-${Date.now()}@example.com`);
+  await people.getByLabel("Initial password").fill("a-long-password");
+  await people.getByRole("button", { name: "Add person" }).click();
+  await expect(people.getByRole("status")).toHaveText("Added");
+  await expect(people.getByRole("cell", { name: "New Viewer" }).first()).toBeVisible();
+});
+
+test("the health endpoint reports the database", async ({ request }) => {
+  const res = await request.get("/api/health");
+  expect(res.status()).toBe(200);
+  expect(await res.json()).toMatchObject({ status: "ok", database: { ok: true, engine: "pglite" } });
+});

@@ -1,0 +1,73 @@
+// Refinement of k-means themes with a mixture of multinomials (EM over binary term presence,
+// the Dirichlet multinomial mixture idea used for short-text clustering). LSA places answers
+// by topic direction; the mixture then re-assigns each answer by the words it actually uses,
+// which fixes many borderline answers k-means put on the wrong side.
+import type { SparseMatrix } from "./tfidf";
+
+export interface MixtureOptions {
+  iterations?: number;
+  /** Dirichlet smoothing of word probabilities; larger keeps small themes alive. */
+  beta?: number;
+  /** Dirichlet smoothing of theme sizes. */
+  alpha?: number;
+}
+
+/**
+ * Starts from hard labels (-1 = unplaced, left unchanged) and returns refined hard labels.
+ * Soft EM: responsibilities are kept as k floats per answer.
+ */
+export function refineWithMixture(matrix: SparseMatrix, initial: Int32Array, k: number, options: MixtureOptions = {}): Int32Array {
+  const { iterations = 8, beta = 0.1, alpha = 1 } = options;
+  const n = matrix.rows;
+  const v = matrix.cols;
+  const resp = new Float32Array(n * k);
+  for (let i = 0; i < n; i++) if (initial[i] >= 0) resp[i * k + initial[i]] = 1;
+  const logPhi = new Float64Array(k * v);
+  const logPi = new Float64Array(k);
+  const scores = new Float64Array(k);
+  for (let iter = 0; iter < iterations; iter++) {
+    // M-step.
+    const wordMass = new Float64Array(k * v);
+    const themeMass = new Float64Array(k);
+    const tokenMass = new Float64Array(k);
+    for (let i = 0; i < n; i++) {
+      const len = matrix.rowStart[i + 1] - matrix.rowStart[i];
+      for (let c = 0; c < k; c++) {
+        const r = resp[i * k + c];
+        if (r < 1e-6) continue;
+        themeMass[c] += r;
+        tokenMass[c] += r * len;
+        for (let p = matrix.rowStart[i]; p < matrix.rowStart[i + 1]; p++) wordMass[c * v + matrix.colIndex[p]] += r;
+      }
+    }
+    let totalMass = 0;
+    for (let c = 0; c < k; c++) totalMass += themeMass[c];
+    for (let c = 0; c < k; c++) {
+      logPi[c] = Math.log((themeMass[c] + alpha) / (totalMass + k * alpha));
+      const denom = Math.log(tokenMass[c] + v * beta);
+      for (let w = 0; w < v; w++) logPhi[c * v + w] = Math.log(wordMass[c * v + w] + beta) - denom;
+    }
+    // E-step.
+    for (let i = 0; i < n; i++) {
+      if (initial[i] < 0 || matrix.rowStart[i + 1] === matrix.rowStart[i]) continue;
+      let max = -Infinity;
+      for (let c = 0; c < k; c++) {
+        let s = logPi[c];
+        for (let p = matrix.rowStart[i]; p < matrix.rowStart[i + 1]; p++) s += logPhi[c * v + matrix.colIndex[p]];
+        scores[c] = s;
+        if (s > max) max = s;
+      }
+      let sum = 0;
+      for (let c = 0; c < k; c++) sum += scores[c] = Math.exp(scores[c] - max);
+      for (let c = 0; c < k; c++) resp[i * k + c] = scores[c] / sum;
+    }
+  }
+  const out = Int32Array.from(initial);
+  for (let i = 0; i < n; i++) {
+    if (initial[i] < 0) continue;
+    let best = 0;
+    for (let c = 1; c < k; c++) if (resp[i * k + c] > resp[i * k + best]) best = c;
+    out[i] = best;
+  }
+  return out;
+}

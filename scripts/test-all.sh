@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# npm test — the whole suite: lint, typecheck, unit, integration (PGlite, and PostgreSQL when
+# TEST_DATABASE_URL is set), production build, end-to-end in Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+started=$(date +%s)
+step() { echo; echo "━━ $1 ($(( $(date +%s) - started ))s)"; }
+
+step "lint";               npx eslint .
+step "typecheck";          npx tsc --noEmit
+step "unit";               npx vitest run --project unit
+step "integration: PGlite"; TEST_ENGINE=pglite npx vitest run --project integration
+if [ -n "${TEST_DATABASE_URL:-}" ]; then
+  step "integration: PostgreSQL"; TEST_ENGINE=postgres npx vitest run --project integration
+else
+  echo "TEST_DATABASE_URL is not set: skipping the PostgreSQL run of the integration suite (CI sets it)."
+fi
+step "build";              NEXT_DIST_DIR=.next npx next build
+step "e2e";                npx playwright test
+step "done in $(( $(date +%s) - started ))s"
