@@ -28,13 +28,13 @@ export default defineConfig({
   webServer: process.env.E2E_BASE_URL
     ? undefined
     : {
-        command: `rm -rf .data/e2e && npx next start -p ${port}`,
+        command: `rm -rf .data/e2e-${port} && npx next start -p ${port}`,
         url: `${baseURL}/api/health`,
         timeout: 120_000,
         reuseExistingServer: false,
         stdout: "pipe",
         env: {
-          PGLITE_DATA_DIR: ".data/e2e",
+          PGLITE_DATA_DIR: `.data/e2e-${port}`,
           DEMO_SEED: "true",
           DATABASE_URL: "",
           AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret",
