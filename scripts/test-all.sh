@@ -18,4 +18,7 @@ else
 fi
 step "build";              NEXT_DIST_DIR=.next npx next build
 step "e2e";                npx playwright test
+if [ -n "${TEST_DATABASE_URL:-}" ]; then
+  step "PostgreSQL path: migrate, start, e2e smoke"; bash scripts/smoke-postgres.sh
+fi
 step "done in $(( $(date +%s) - started ))s"

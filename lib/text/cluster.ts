@@ -1,9 +1,9 @@
 // Theme discovery for free-text answers: TF-IDF → LSA → spherical k-means, k chosen by
 // silhouette unless given. Deterministic for a given input and seed; for large inputs the
 // model is fitted on a sample and every answer is then assigned to its nearest theme.
-import { assignNearest, dot, silhouette, sphericalKMeans, type KMeansResult } from "./kmeans";
+import { assignNearest, dot, sphericalKMeans } from "./kmeans";
 import { displayTerm } from "./lexicon";
-import { refineWithMixture } from "./mixture";
+import { fitMixture, heldOutLogLikelihood } from "./mixture";
 import { isNonAnswer } from "./non-answer";
 import { createRandom, sampleIndices } from "./prng";
 import { embedRows, fitLsa } from "./svd";
@@ -43,9 +43,9 @@ export interface ClusterOptions {
 // Sizes chosen so 100k answers fit in well under a minute on two cores.
 const LSA_RANK = Number(process.env.LSA_RANK ?? 100);
 const FIT_SAMPLE = 20_000;
-const K_SEARCH_SAMPLE = 4_000;
-const SILHOUETTE_SAMPLE = 2_000;
+const K_SEARCH_SAMPLE = 2_500;
 const MAX_AUTO_K = 30;
+const MIXTURE_ITERATIONS = 8;
 
 export function clusterAnswers(items: AnswerItem[], options: ClusterOptions = {}): ClusterResult {
   const seed = options.seed ?? 42;
@@ -63,22 +63,14 @@ export function clusterAnswers(items: AnswerItem[], options: ClusterOptions = {}
   const placed: number[] = [];
   for (let i = 0; i < answered.length; i++) if (hasWeight(points, i, dim)) placed.push(i);
 
-  const maxK = Math.max(1, Math.min(placed.length, MAX_AUTO_K));
-  const k = Math.max(1, Math.min(options.k ?? chooseK(points, dim, placed, maxK, seed), placed.length || 1));
+  const maxK = Math.max(1, Math.min(MAX_AUTO_K, Math.floor(placed.length / 10)));
+  const k = Math.max(1, Math.min(options.k ?? chooseK(tfidf.matrix, points, dim, placed, maxK, seed), placed.length || 1));
   const labels = new Int32Array(answered.length).fill(-1);
   let centroids = new Float32Array(k * dim);
   if (placed.length > 0) {
-    const model = fitThemes(points, dim, placed, k, seed);
-    centroids = model.centroids;
-    const placedPoints = gather(points, dim, placed);
-    const placedLabels = new Int32Array(placed.length);
-    assignNearest(placedPoints, dim, centroids, k, placedLabels, new Float32Array(placed.length));
-    placed.forEach((row, j) => (labels[row] = placedLabels[j]));
-    if (process.env.EM !== "0") {
-      const refined = refineWithMixture(tfidf.matrix, labels, k, { iterations: Number(process.env.EM ?? 8), beta: Number(process.env.BETA ?? 0.1) });
-      labels.set(refined);
-      centroids = centroidsOf(points, dim, labels, k);
-    }
+    const fitted = fitThemes(tfidf.matrix, points, dim, placed, k, seed);
+    labels.set(fitted.labels);
+    centroids = centroidsOf(points, dim, labels, k);
   }
   // Answers with no term shared with any other answer cannot be placed by content; they join
   // the largest theme rather than being reported as non-answers.
@@ -103,31 +95,51 @@ function hasWeight(points: Float32Array, row: number, dim: number): boolean {
   return false;
 }
 
-/** Silhouette over candidate k on a sample: the k whose themes are most clearly separated. */
-function chooseK(points: Float32Array, dim: number, placed: number[], maxK: number, seed: number): number {
+/**
+ * Picks k by held-out likelihood: a multinomial mixture seeded from k-means is fitted on 80% of
+ * a sample and scored on the other 20%. Too few themes explain the words poorly, too many
+ * over-fit, so the score peaks at a sensible k (silhouette in LSA space only grows with k).
+ * The smallest k within a hair of the best wins: fewer themes are easier to act on.
+ */
+function chooseK(matrix: SparseMatrix, points: Float32Array, dim: number, placed: number[], maxK: number, seed: number): number {
   if (maxK <= 2) return maxK;
-  const random = createRandom(seed ^ 0x5eed);
-  const sample = pick(placed, sampleIndices(placed.length, K_SEARCH_SAMPLE, random));
-  const samplePoints = gather(points, dim, sample);
-  const scored = pick(sample.map((_, i) => i), sampleIndices(sample.length, SILHOUETTE_SAMPLE, random));
-  const scoredPoints = gather(samplePoints, dim, scored);
-  let bestK = 2;
-  let bestScore = -Infinity;
-  for (let k = 2; k <= maxK; k++) {
-    const model = sphericalKMeans(samplePoints, dim, k, { seed: seed + k, restarts: 2, maxIterations: 25 });
-    const labels = Int32Array.from(scored, (i) => model.assignments[i]);
-    const score = silhouette(scoredPoints, dim, labels, k);
-    if (score > bestScore) {
-      bestScore = score;
-      bestK = k;
-    }
+  const sample = pick(placed, sampleIndices(placed.length, K_SEARCH_SAMPLE, createRandom(seed ^ 0x5eed)));
+  const train = sample.filter((_, i) => i % 5 !== 0);
+  const test = sample.filter((_, i) => i % 5 === 0);
+  const trainPoints = gather(points, dim, train);
+  const trainMatrix = sampleRows(matrix, Int32Array.from(train));
+  const testMatrix = sampleRows(matrix, Int32Array.from(test));
+  const scores: { k: number; score: number }[] = [];
+  for (let k = 2; k <= maxK; k += k < 12 ? 1 : 2) {
+    const model = sphericalKMeans(trainPoints, dim, k, { seed: seed + k, restarts: 1, maxIterations: 20 });
+    const mixture = fitMixture(trainMatrix, model.assignments, k, { iterations: 5, beta: 0.5 });
+    scores.push({ k, score: heldOutLogLikelihood(mixture, testMatrix) });
   }
-  return bestK;
+  const best = Math.max(...scores.map((s) => s.score));
+  return scores.find((s) => s.score >= best - 0.1)!.k;
 }
 
-function fitThemes(points: Float32Array, dim: number, placed: number[], k: number, seed: number): KMeansResult {
+/**
+ * Several k-means starts, each refined by the mixture over all placed answers; the start whose
+ * mixture explains the words best wins (k-means' own objective picks poorly between starts).
+ */
+function fitThemes(matrix: SparseMatrix, points: Float32Array, dim: number, placed: number[], k: number, seed: number): { labels: Int32Array } {
   const sample = placed.length > FIT_SAMPLE ? pick(placed, sampleIndices(placed.length, FIT_SAMPLE, createRandom(seed + 7))) : placed;
-  return sphericalKMeans(gather(points, dim, sample), dim, k, { seed, restarts: placed.length > 2_000 ? 3 : 10 });
+  const samplePoints = gather(points, dim, sample);
+  const placedPoints = gather(points, dim, placed);
+  const starts = placed.length > 20_000 ? 2 : placed.length > 2_000 ? 4 : 8;
+  let best: { labels: Int32Array; score: number } | undefined;
+  for (let s = 0; s < starts; s++) {
+    const model = sphericalKMeans(samplePoints, dim, k, { seed: seed + 1000 * s, restarts: 1 });
+    const labels = new Int32Array(matrix.rows).fill(-1);
+    const placedLabels = new Int32Array(placed.length);
+    assignNearest(placedPoints, dim, model.centroids, k, placedLabels, new Float32Array(placed.length));
+    placed.forEach((row, j) => (labels[row] = placedLabels[j]));
+    const mixture = fitMixture(matrix, labels, k, { iterations: MIXTURE_ITERATIONS, beta: 0.1 });
+    const score = heldOutLogLikelihood(mixture, matrix);
+    if (!best || score > best.score) best = { labels: mixture.labels, score };
+  }
+  return best!;
 }
 
 function describeThemes(
@@ -223,11 +235,15 @@ function distinctiveTerms(docs: TermAnalysis[], labels: Int32Array, k: number, v
 
 function makeLabel(terms: ScoredTerm[]): string {
   if (terms.length === 0) return "miscellaneous";
+  // "flaky tests" reads better than "tests flaky": a top-3 phrase containing the top word leads.
+  const top = terms.slice(0, 3);
+  const phrase = top.findIndex((t) => t.words === 2 && t.surface.split(" ").includes(top[0].surface));
+  if (phrase > 0) top.unshift(...top.splice(phrase, 1));
   const words: string[] = [];
-  for (const term of terms.slice(0, 3)) {
+  for (const term of top) {
     const parts = term.surface.split(" ");
     if (parts.every((p) => words.includes(p))) continue;
-    if (words.length > 0 && (words.length + parts.length > 3 || term.score < terms[0].score * 0.5)) break;
+    if (words.length > 0 && (words.length + parts.length > 3 || term.score < top[0].score * 0.5)) break;
     words.push(...parts.filter((p) => !words.includes(p)));
   }
   return words.join(" ");

@@ -32,21 +32,15 @@ const SYNONYMS: Record<string, string[]> = {
   onboarding: ["onboarding", "onboard", "new hire", "new hires", "new joiner", "new joiners"],
   code_review: ["code review", "code reviews", "review", "reviews", "reviewer", "reviewers", "reviewing"],
   local: ["local", "locally", "localhost"],
-  secret: ["secret", "secrets"],
-  test: ["test", "tests", "testing", "tested"],
-  build: ["build", "builds", "building"],
-  release: ["release", "releases", "releasing"],
-  dashboard: ["dashboard", "dashboards"],
-  log: ["log", "logs", "logging"],
 };
 
 const CONCEPTS: Record<string, string[]> = {
   kubernetes: ["helm", "kubectl", "pod", "pods", "namespace", "namespaces", "ingress", "manifest", "manifests", "kustomize", "yaml", "sidecar", "crashloopbackoff"],
-  ci: ["build", "runner", "runners", "github_actions", "jenkins", "circleci", "buildkite", "gitlab"],
+  ci: ["build", "builds", "building", "runner", "runners", "github_actions", "jenkins", "circleci", "buildkite", "gitlab"],
   deploy: ["release", "rollout", "rollback", "argo", "argocd", "canary", "spinnaker"],
   documentation: ["readme", "wiki", "confluence", "runbook", "runbooks"],
-  observability: ["log", "metrics", "tracing", "traces", "trace", "dashboard", "grafana", "datadog", "prometheus", "opentelemetry", "otel", "alert", "alerts", "alerting", "sentry", "splunk", "kibana"],
-  secret: ["vault", "credentials", "password", "passwords", "token", "tokens", "api_key"],
+  observability: ["log", "logging", "metrics", "tracing", "traces", "trace", "dashboard", "grafana", "datadog", "prometheus", "opentelemetry", "otel", "alert", "alerts", "alerting", "sentry", "splunk", "kibana"],
+  secret: ["vault", "secrets", "credentials", "password", "passwords", "token", "tokens", "api_key"],
   dependency: ["dependabot", "renovate", "npm", "pip", "maven", "gradle", "lockfile"],
   permission: ["access", "iam", "role", "roles", "rbac", "approval"],
   environment: ["staging", "sandbox", "preview"],
@@ -91,7 +85,9 @@ export function conceptsFor(terms: string[]): string[] {
   const present = new Set(terms);
   const concepts = new Set<string>();
   for (const term of terms) {
-    for (const concept of termToConcepts.get(term) ?? []) if (!present.has(concept)) concepts.add(concept);
+    // Triggers are listed in the singular; "pods" and "runners" count too.
+    const triggered = termToConcepts.get(term) ?? termToConcepts.get(term.replace(/s$/, "")) ?? [];
+    for (const concept of triggered) if (!present.has(concept)) concepts.add(concept);
   }
   return [...concepts];
 }

@@ -17,9 +17,22 @@ export interface MixtureOptions {
  * Soft EM: responsibilities are kept as k floats per answer.
  */
 export function refineWithMixture(matrix: SparseMatrix, initial: Int32Array, k: number, options: MixtureOptions = {}): Int32Array {
+  return fitMixture(matrix, initial, k, options).labels;
+}
+
+export interface MixtureModel {
+  k: number;
+  labels: Int32Array;
+  logPi: Float64Array;
+  /** k × vocabulary log word probabilities. */
+  logPhi: Float64Array;
+}
+
+export function fitMixture(matrix: SparseMatrix, initial: Int32Array, k: number, options: MixtureOptions = {}): MixtureModel {
   const { iterations = 8, beta = 0.1, alpha = 1 } = options;
   const n = matrix.rows;
   const v = matrix.cols;
+  if (iterations < 1) throw new Error("mixture needs at least one EM iteration");
   const resp = new Float32Array(n * k);
   for (let i = 0; i < n; i++) if (initial[i] >= 0) resp[i * k + initial[i]] = 1;
   const logPhi = new Float64Array(k * v);
@@ -69,5 +82,26 @@ export function refineWithMixture(matrix: SparseMatrix, initial: Int32Array, k: 
     for (let c = 1; c < k; c++) if (resp[i * k + c] > resp[i * k + best]) best = c;
     out[i] = best;
   }
-  return out;
+  return { k, labels: out, logPi, logPhi };
+}
+
+/** Mean log-likelihood per answer of rows the model has not seen: higher means it generalises. */
+export function heldOutLogLikelihood(model: MixtureModel, matrix: SparseMatrix): number {
+  const { k, logPi, logPhi } = model;
+  const v = matrix.cols;
+  const scores = new Float64Array(k);
+  let total = 0;
+  for (let i = 0; i < matrix.rows; i++) {
+    let max = -Infinity;
+    for (let c = 0; c < k; c++) {
+      let s = logPi[c];
+      for (let p = matrix.rowStart[i]; p < matrix.rowStart[i + 1]; p++) s += logPhi[c * v + matrix.colIndex[p]];
+      scores[c] = s;
+      if (s > max) max = s;
+    }
+    let sum = 0;
+    for (let c = 0; c < k; c++) sum += Math.exp(scores[c] - max);
+    total += max + Math.log(sum);
+  }
+  return total / Math.max(1, matrix.rows);
 }
