@@ -41,8 +41,9 @@ export interface ClusterOptions {
 }
 
 // Sizes chosen so 100k answers fit in well under a minute on two cores.
-const LSA_RANK = Number(process.env.LSA_RANK ?? 100);
-const FIT_SAMPLE = 20_000;
+const LSA_RANK = 100;
+const FIT_SAMPLE = 10_000;
+const MAX_FEATURES = 10_000;
 const K_SEARCH_SAMPLE = 2_500;
 const MAX_AUTO_K = 30;
 const MIXTURE_ITERATIONS = 8;
@@ -58,7 +59,7 @@ export function clusterAnswers(items: AnswerItem[], options: ClusterOptions = {}
   if (answered.length === 0) return { themes: [], assignments, k: 0 };
 
   const docs = answered.map((a) => a.terms);
-  const tfidf = buildTfidf(docs, { minDocFrequency: answered.length >= 50 ? 2 : 1, maxFeatures: Number(process.env.MAXF ?? 10000) });
+  const tfidf = buildTfidf(docs, { minDocFrequency: answered.length >= 50 ? 2 : 1, maxFeatures: MAX_FEATURES });
   const { points, dim } = embed(tfidf.matrix, seed);
   const placed: number[] = [];
   for (let i = 0; i < answered.length; i++) if (hasWeight(points, i, dim)) placed.push(i);
@@ -127,7 +128,7 @@ function fitThemes(matrix: SparseMatrix, points: Float32Array, dim: number, plac
   const sample = placed.length > FIT_SAMPLE ? pick(placed, sampleIndices(placed.length, FIT_SAMPLE, createRandom(seed + 7))) : placed;
   const samplePoints = gather(points, dim, sample);
   const placedPoints = gather(points, dim, placed);
-  const starts = placed.length > 20_000 ? 2 : placed.length > 2_000 ? 4 : 8;
+  const starts = placed.length > 2_000 ? 3 : 8;
   let best: { labels: Int32Array; score: number } | undefined;
   for (let s = 0; s < starts; s++) {
     const model = sphericalKMeans(samplePoints, dim, k, { seed: seed + 1000 * s, restarts: 1 });
