@@ -211,6 +211,8 @@ export async function seedDemo(db: Database) {
       for (let i = 0; i < answerRows.length; i += 1000) await tx.insert(s.answers).values(answerRows.slice(i, i + 1000));
     }
 
+    await seedDoraSurveys(tx as unknown as Database, teams, onPlatformIn, rand);
+
     await tx.insert(s.surveyLinks).values({ token: "demo-friction", kind: "friction" });
     await tx.insert(s.frictionEntries).values(
       seedFrictionEntries.map((text, i) => ({
@@ -223,6 +225,60 @@ export async function seedDemo(db: Database) {
 
     await seedJourneysAndTimings(tx as unknown as Database, rand.next);
   });
+}
+
+// Self-reported DORA bands: teams on the platform report better delivery performance.
+async function seedDoraSurveys(
+  db: Database,
+  teams: { id: string; headcount: number }[],
+  onPlatformIn: (team: never, period: string) => boolean,
+  rand: ReturnType<typeof prng>,
+) {
+  const template = getTemplate("dora")!;
+  for (const [period, status, opensOn] of [
+    ["2026-Q3", "closed", "2026-08-03"],
+    ["2026-Q4", "open", "2026-11-02"],
+  ] as const) {
+    const [survey] = await db
+      .insert(s.surveys)
+      .values({ title: `Delivery performance check-in ${period}`, period, status, template: template.id, opensOn })
+      .returning();
+    const questionRows = await db
+      .insert(s.questions)
+      .values(
+        template.questions.map((q, position) => ({
+          surveyId: survey.id,
+          key: q.key,
+          position,
+          kind: q.kind,
+          prompt: q.prompt,
+          helpText: q.helpText ?? "",
+          required: q.required ?? false,
+          dimension: q.dimension ?? null,
+          options: q.options ?? null,
+        })),
+      )
+      .returning();
+    await db.insert(s.surveyLinks).values(teams.map((t) => ({ token: newLinkToken(), surveyId: survey.id, teamId: t.id })));
+    for (const team of teams) {
+      const on = onPlatformIn(team as never, period);
+      const n = Math.max(2, Math.round(team.headcount * (0.35 + rand.next() * 0.25)));
+      const inserted = await db
+        .insert(s.responses)
+        .values(Array.from({ length: n }, () => ({ surveyId: survey.id, teamId: team.id, submittedOn: opensOn })))
+        .returning({ id: s.responses.id });
+      const weights = on ? [0.35, 0.4, 0.2, 0.05] : [0.05, 0.3, 0.4, 0.25];
+      await db.insert(s.answers).values(
+        inserted.flatMap((r) =>
+          questionRows.map((q) => {
+            const options = q.options!;
+            const band = rand.weighted(options, options.map((o) => weights[["elite", "high", "medium", "low"].indexOf(o.id)]));
+            return { responseId: r.id, questionId: q.id, choiceValues: [band.id] };
+          }),
+        ),
+      );
+    }
+  }
 }
 
 function pickFreeText(rand: ReturnType<typeof prng>, key: string, qi: number, onPlatform: boolean): string | null {

@@ -45,7 +45,29 @@ export const themeMembers = pgTable(
     frictionEntryId: bigint("friction_entry_id", { mode: "number" }).references(() => frictionEntries.id, { onDelete: "cascade" }),
     similarity: real("similarity").notNull().default(0),
     pinned: integer("pinned").notNull().default(0),
+    // Sentiment of the text in [-1, 1], scored when the member was attached (impact uses it).
+    sentiment: real("sentiment").notNull().default(0),
+    // 1..3 for the clustering's representative quotes (quoted first), null for the rest.
+    representativeRank: integer("representative_rank"),
   },
   (t) => [primaryKey({ columns: [t.backlogItemId, t.sourceId] }), index("theme_members_source_idx").on(t.sourceId)],
 );
 export type ThemeMember = typeof themeMembers.$inferSelect;
+
+// One row per "Analyse answers": which k was asked for and which the clustering chose, shown in the UI.
+export const backlogRuns = pgTable(
+  "backlog_runs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    scope: text("scope").notNull(),
+    requestedK: integer("requested_k"),
+    chosenK: integer("chosen_k").notNull(),
+    textCount: integer("text_count").notNull().default(0),
+    itemsMatched: integer("items_matched").notNull().default(0),
+    itemsCreated: integer("items_created").notNull().default(0),
+    itemsRemoved: integer("items_removed").notNull().default(0),
+    ranAt: timestamp("ran_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("backlog_runs_scope_idx").on(t.scope, t.ranAt)],
+);
+export type BacklogRun = typeof backlogRuns.$inferSelect;
