@@ -1,5 +1,5 @@
 // Scores clusterAnswers against the labelled development sets in ../shared/data:
-//   npm run eval:clusters [-- --only dx|snippets]
+//   npm run eval:clusters [-- --only dx|snippets] [--seed N] [--true-only] [--labels]
 // ACC (Hungarian-matched), NMI and ARI, with the true number of themes and with k chosen
 // automatically. In dx-feedback, gold "none" answers and answers we flag as non-answers are
 // scored as one extra class ("non-answer") in both label sets: detecting them is part of the job.
@@ -50,7 +50,7 @@ function loadSearchSnippets(): Dataset {
 
 function score(dataset: Dataset, k: number | undefined) {
   const started = performance.now();
-  const result = clusterAnswers(dataset.items, { k, seed: Number(process.env.SEED ?? 42) });
+  const result = clusterAnswers(dataset.items, { k, seed });
   const seconds = (performance.now() - started) / 1000;
   const predicted = dataset.items.map((item) => {
     const theme = result.assignments.get(item.id);
@@ -69,6 +69,7 @@ function score(dataset: Dataset, k: number | undefined) {
   };
 }
 
+const seed = process.argv.includes("--seed") ? Number(process.argv[process.argv.indexOf("--seed") + 1]) : 42;
 const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : undefined;
 const datasets = [
   ...(only === undefined || only === "dx" ? [loadDxFeedback()] : []),

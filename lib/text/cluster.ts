@@ -1,6 +1,6 @@
-// Theme discovery for free-text answers: TF-IDF → LSA → spherical k-means, k chosen by
-// silhouette unless given. Deterministic for a given input and seed; for large inputs the
-// model is fitted on a sample and every answer is then assigned to its nearest theme.
+// Theme discovery for free-text answers: TF-IDF → LSA → spherical k-means → multinomial
+// mixture refinement, k chosen by held-out likelihood unless given. Deterministic for a given
+// input and seed; for large inputs the model is fitted on a sample and every answer assigned.
 import { assignNearest, dot, sphericalKMeans } from "./kmeans";
 import { displayTerm } from "./lexicon";
 import { fitMixture, heldOutLogLikelihood } from "./mixture";
@@ -64,10 +64,11 @@ export function clusterAnswers(items: AnswerItem[], options: ClusterOptions = {}
   const placed: number[] = [];
   for (let i = 0; i < answered.length; i++) if (hasWeight(points, i, dim)) placed.push(i);
 
-  const maxK = Math.max(1, Math.min(MAX_AUTO_K, Math.floor(placed.length / 10)));
+  // About ten answers per theme at least; tiny inputs still get split in two when possible.
+  const maxK = Math.min(MAX_AUTO_K, placed.length, Math.max(2, Math.floor(placed.length / 10)));
   const k = Math.max(1, Math.min(options.k ?? chooseK(tfidf.matrix, points, dim, placed, maxK, seed), placed.length || 1));
   const labels = new Int32Array(answered.length).fill(-1);
-  let centroids = new Float32Array(k * dim);
+  let centroids: Float32Array = new Float32Array(k * dim);
   if (placed.length > 0) {
     const fitted = fitThemes(tfidf.matrix, points, dim, placed, k, seed);
     labels.set(fitted.labels);
@@ -173,7 +174,9 @@ function describeThemes(
       representativeIds: representatives(members, answered, points, dim, centroids, c),
     };
   });
-  return { themes: themes.filter((t) => t.memberIds.length > 0), assignments, k };
+  // Empty themes sort last, so dropping them keeps ids 0..k-1.
+  const nonEmpty = themes.filter((t) => t.memberIds.length > 0);
+  return { themes: nonEmpty, assignments, k: nonEmpty.length };
 }
 
 interface ScoredTerm {

@@ -128,30 +128,3 @@ export function dot(a: Float32Array, ao: number, b: Float32Array, bo: number, di
   for (let j = 0; j < dim; j++) s += a[ao + j] * b[bo + j];
   return s;
 }
-
-/** Mean silhouette with cosine distance over the given points (use a sample for large n). */
-export function silhouette(points: Float32Array, dim: number, assignments: Int32Array, k: number): number {
-  const n = points.length / dim;
-  const sizes = new Int32Array(k);
-  for (let i = 0; i < n; i++) sizes[assignments[i]]++;
-  // Cosine distance sums per cluster via cluster sum vectors: Σ_j (1 - x_i·x_j) = |C| - x_i·S_C.
-  const sums = new Float64Array(k * dim);
-  for (let i = 0; i < n; i++) for (let j = 0; j < dim; j++) sums[assignments[i] * dim + j] += points[i * dim + j];
-  let total = 0;
-  for (let i = 0; i < n; i++) {
-    const own = assignments[i];
-    if (sizes[own] <= 1) continue;
-    let a = 0;
-    let b = Infinity;
-    for (let c = 0; c < k; c++) {
-      if (sizes[c] === 0) continue;
-      let s = 0;
-      for (let j = 0; j < dim; j++) s += points[i * dim + j] * sums[c * dim + j];
-      if (c === own) a = (sizes[c] - 1 - (s - 1)) / (sizes[c] - 1);
-      else b = Math.min(b, (sizes[c] - s) / sizes[c]);
-    }
-    if (b === Infinity) continue;
-    total += (b - a) / Math.max(a, b, 1e-12);
-  }
-  return total / n;
-}

@@ -12,14 +12,6 @@ export interface MixtureOptions {
   alpha?: number;
 }
 
-/**
- * Starts from hard labels (-1 = unplaced, left unchanged) and returns refined hard labels.
- * Soft EM: responsibilities are kept as k floats per answer.
- */
-export function refineWithMixture(matrix: SparseMatrix, initial: Int32Array, k: number, options: MixtureOptions = {}): Int32Array {
-  return fitMixture(matrix, initial, k, options).labels;
-}
-
 export interface MixtureModel {
   k: number;
   labels: Int32Array;
@@ -28,6 +20,10 @@ export interface MixtureModel {
   logPhi: Float64Array;
 }
 
+/**
+ * Soft EM started from hard labels (-1 = unplaced, left unchanged); returns the model and the
+ * refined hard labels.
+ */
 export function fitMixture(matrix: SparseMatrix, initial: Int32Array, k: number, options: MixtureOptions = {}): MixtureModel {
   const { iterations = 8, beta = 0.1, alpha = 1 } = options;
   const n = matrix.rows;

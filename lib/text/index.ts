@@ -1,0 +1,6 @@
+// Public API of the free-text domain.
+export { analyzeText, type TextAnalysis } from "./analyze";
+export { clusterAnswers, type AnswerItem, type ClusterOptions, type ClusterResult, type Theme } from "./cluster";
+export { isNonAnswer } from "./non-answer";
+export { scoreSentiment } from "./sentiment";
+export { adjustedRandIndex, clusteringAccuracy, normalizedMutualInformation } from "./metrics";
