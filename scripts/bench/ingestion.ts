@@ -1,0 +1,192 @@
+// Ingestion: the production server under an HTTP load of valid submissions (autocannon, 32+
+// connections), against the raw database rate for the same rows (pgbench, one response and its
+// answers per transaction), measured in the same run. Afterwards every 2xx must be stored exactly once.
+import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import postgres from "postgres";
+import { openDatabase } from "@/lib/db/client";
+import { seedDemo } from "@/lib/db/seed";
+import { startServer } from "./server";
+import type { BenchRow } from "./table";
+
+export const submitPath = (token: string) => `/api/s/${token}`;
+
+type QuestionRow = { id: string; kind: string; options: { id: string }[] | null; required: boolean };
+
+/** A valid answer set for the survey, different on every call. */
+export function makeSubmission(questions: QuestionRow[]) {
+  const pick = <T>(xs: T[]) => xs[Math.floor(Math.random() * xs.length)];
+  return {
+    idempotencyKey: randomBytes(16).toString("base64url"),
+    answers: questions.map((q) => ({
+      questionId: q.id,
+      value:
+        q.kind === "likert"
+          ? 1 + Math.floor(Math.random() * 5)
+          : q.kind === "nps"
+            ? Math.floor(Math.random() * 11)
+            : q.kind === "single_choice"
+              ? pick(q.options!).id
+              : q.kind === "multiple_choice"
+                ? [q.options![0].id]
+                : pick(["CI is slow", "flaky tests again", "deploys need approval", "docs are hard to find", ""]),
+    })),
+  };
+}
+
+export async function prepareIngestionDatabase(adminUrl: string, name: string) {
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`drop database if exists ${name} with (force)`);
+  await admin.unsafe(`create database ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const handle = await openDatabase({ url: url.toString() });
+  await seedDemo(handle.db);
+  await handle.close();
+  return url.toString();
+}
+
+export async function loadOpenSurvey(url: string, token = "demo-q4") {
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  const [link] = await sql`select survey_id from survey_links where token = ${token}`;
+  const questions = await sql<QuestionRow[]>`
+    select id, kind, options, required from questions where survey_id = ${link.survey_id} and archived_at is null order by position`;
+  await sql.end();
+  return { surveyId: link.survey_id as string, token, questions: [...questions] };
+}
+
+export async function loadHttp(baseUrl: string, token: string, questions: QuestionRow[], opts: { connections: number; seconds: number }) {
+  const result = await autocannon({
+    url: baseUrl,
+    connections: opts.connections,
+    duration: opts.seconds,
+    requests: [
+      {
+        method: "POST",
+        path: submitPath(token),
+        headers: { "content-type": "application/json" },
+        setupRequest: (req: Record<string, unknown>) => ({ ...req, body: JSON.stringify(makeSubmission(questions)) }),
+      },
+    ],
+  });
+  return {
+    ok: result["2xx"],
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+    rps: result["2xx"] / opts.seconds,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+  };
+}
+
+async function countStored(url: string, surveyId: string) {
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  const [row] = await sql`
+    select
+      (select count(*)::int from responses where survey_id = ${surveyId}) as responses,
+      (select count(*)::int from responses r where r.survey_id = ${surveyId}
+         and not exists (select 1 from answers a where a.response_id = r.id)) as without_answers,
+      (select count(*)::int from submission_keys k join responses r on r.id = k.response_id where r.survey_id = ${surveyId}) as keys`;
+  await sql.end();
+  return row as { responses: number; without_answers: number; keys: number };
+}
+
+function pgbenchRate(url: string, surveyId: string, questions: QuestionRow[], opts: { connections: number; seconds: number }) {
+  const dir = mkdtempSync(path.join(tmpdir(), "dxp-pgbench-"));
+  const numeric = questions.filter((q) => q.kind === "likert" || q.kind === "nps");
+  const values = numeric.map((q, i) => `(:'rid'::uuid, '${q.id}', ${q.kind === "nps" ? 7 : 4 + (i % 2)})`).join(",\n  ");
+  const script = `
+\\set r random(1, 1000000000)
+BEGIN;
+INSERT INTO responses (survey_id, submitted_on) VALUES ('${surveyId}', current_date) RETURNING id AS rid \\gset
+INSERT INTO answers (response_id, question_id, number_value) VALUES
+  ${values};
+INSERT INTO answers (response_id, question_id, text_value) VALUES (:'rid'::uuid, '${questions.find((q) => q.kind === "free_text")!.id}', 'CI is slow');
+INSERT INTO submission_keys (key_hash, response_id) VALUES (md5(:'rid' || :r), :'rid'::uuid);
+END;
+`;
+  const file = path.join(dir, "submit.sql");
+  writeFileSync(file, script);
+  try {
+    const out = execFileSync("pgbench", ["-n", "-c", String(opts.connections), "-j", "2", "-T", String(opts.seconds), "-f", file, url], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const tps = Number(/tps = ([\d.]+)/.exec(out)?.[1] ?? "NaN");
+    const latency = Number(/latency average = ([\d.]+) ms/.exec(out)?.[1] ?? "NaN");
+    return { tps, latency };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function benchIngestion(opts: { adminUrl: string; seconds?: number; connections?: number }): Promise<BenchRow[]> {
+  const seconds = opts.seconds ?? 15;
+  const connections = opts.connections ?? 32;
+  const url = await prepareIngestionDatabase(opts.adminUrl, "dxpulse_bench_ingest");
+  const { surveyId, token, questions } = await loadOpenSurvey(url);
+  const before = await countStored(url, surveyId);
+  const server = await startServer({
+    port: 3310,
+    env: { DATABASE_URL: url, DEMO_SEED: "false", AUTH_SECRET: "bench-secret-bench-secret", SUBMISSION_RATE_LIMIT: "100000000" },
+  });
+  let http;
+  try {
+    await loadHttp(server.url, token, questions, { connections: 8, seconds: 2 }); // warm-up
+    const warm = await countStored(url, surveyId);
+    http = await loadHttp(server.url, token, questions, { connections, seconds });
+    const after = await countStored(url, surveyId);
+    const stored = after.responses - warm.responses;
+    const raw = pgbenchRate(url, surveyId, questions, { connections, seconds });
+    return [
+      { section: "ingestion (PostgreSQL)", name: "app submissions/s (autocannon, 32 conn)", value: http.rps, unit: "req/s", reference: raw.tps, referenceName: "pgbench tx/s" },
+      { section: "ingestion (PostgreSQL)", name: "app latency p50", value: http.p50, unit: "ms" },
+      { section: "ingestion (PostgreSQL)", name: "app latency p99", value: http.p99, unit: "ms" },
+      { section: "ingestion (PostgreSQL)", name: "pgbench latency avg", value: raw.latency, unit: "ms" },
+      { section: "ingestion (PostgreSQL)", name: "non-2xx / errors", value: http.non2xx + http.errors, unit: "count" },
+      { section: "ingestion (PostgreSQL)", name: "2xx acknowledged", value: http.ok, unit: "count" },
+      { section: "ingestion (PostgreSQL)", name: "stored responses (must equal 2xx)", value: stored, unit: "count" },
+      { section: "ingestion (PostgreSQL)", name: "lost or duplicated", value: Math.abs(stored - http.ok) + (after.keys - before.keys - (after.responses - before.responses)), unit: "count" },
+      { section: "ingestion (PostgreSQL)", name: "responses without answers", value: after.without_answers, unit: "count" },
+    ];
+  } finally {
+    await server.stop();
+  }
+}
+
+export async function benchIngestionPglite(opts: { seconds?: number; connections?: number }): Promise<BenchRow[]> {
+  const seconds = opts.seconds ?? 10;
+  const dataDir = mkdtempSync(path.join(tmpdir(), "dxp-pglite-bench-"));
+  const server = await startServer({
+    port: 3311,
+    env: { DATABASE_URL: "", PGLITE_DATA_DIR: dataDir, DEMO_SEED: "true", AUTH_SECRET: "bench-secret-bench-secret", SUBMISSION_RATE_LIMIT: "100000000" },
+    timeoutMs: 120_000,
+  });
+  try {
+    // The embedded database lives inside the server process; read the survey through a second
+    // PGlite would corrupt it, so ask the server's own public page data instead.
+    const questions = await fetchQuestionsFromServer(server.url, "demo-q4");
+    const http = await loadHttp(server.url, "demo-q4", questions, { connections: opts.connections ?? 32, seconds });
+    return [
+      { section: "ingestion (PGlite, embedded)", name: "app submissions/s (32 conn)", value: http.rps, unit: "req/s" },
+      { section: "ingestion (PGlite, embedded)", name: "app latency p50", value: http.p50, unit: "ms" },
+      { section: "ingestion (PGlite, embedded)", name: "app latency p99", value: http.p99, unit: "ms" },
+      { section: "ingestion (PGlite, embedded)", name: "non-2xx / errors", value: http.non2xx + http.errors, unit: "count" },
+    ];
+  } finally {
+    await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function fetchQuestionsFromServer(baseUrl: string, token: string): Promise<QuestionRow[]> {
+  const res = await fetch(`${baseUrl}${submitPath(token)}`);
+  if (!res.ok) throw new Error(`GET ${submitPath(token)} answered ${res.status}`);
+  const body = (await res.json()) as { questions: QuestionRow[] };
+  return body.questions;
+}
