@@ -28,7 +28,6 @@ export default defineConfig({
           name: "system",
           include: ["e2e/system/**/*.system.test.ts"],
           environment: "node",
-          fileParallelism: false,
           testTimeout: 180_000,
           hookTimeout: 180_000,
         },

@@ -39,7 +39,7 @@ const unruled: string[] = [];
 for (const file of routeFiles(API_DIR)) {
   const rel = path.relative(API_DIR, path.dirname(file));
   const source = readFileSync(file, "utf8");
-  const exported = [...source.matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\s*=\s*route\(\s*\{\s*access:\s*"(\w+)"/g)];
+  const exported = [...source.matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\s*=\s*route\(\s*(?:\/\/[^\n]*\n\s*)*\{\s*access:\s*"(\w+)"/g)];
   const methods = [...source.matchAll(/export (?:const|async function) (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]);
   if (UNWRAPPED[rel.split(path.sep).join("/")]) continue;
   for (const method of methods) {

@@ -1,5 +1,5 @@
 // Scores clusterAnswers against the labelled development sets in ../shared/data:
-//   npm run eval:clusters [-- --only dx|snippets] [--seed N] [--true-only] [--labels]
+//   npm run eval:clusters [-- --only dx|snippets] [--seed N | --seeds 1,2,3,42] [--true-only] [--auto-only] [--labels]
 // ACC (Hungarian-matched), NMI and ARI, with the true number of themes and with k chosen
 // automatically. In dx-feedback, gold "none" answers and answers we flag as non-answers are
 // scored as one extra class ("non-answer") in both label sets: detecting them is part of the job.
@@ -48,7 +48,7 @@ function loadSearchSnippets(): Dataset {
   return { name: "searchsnippets", items, gold, trueK: new Set(gold).size };
 }
 
-function score(dataset: Dataset, k: number | undefined) {
+function score(dataset: Dataset, k: number | undefined, seed: number) {
   const started = performance.now();
   const result = clusterAnswers(dataset.items, { k, seed });
   const seconds = (performance.now() - started) / 1000;
@@ -59,6 +59,7 @@ function score(dataset: Dataset, k: number | undefined) {
   const pct = (x: number) => (100 * x).toFixed(1);
   return {
     set: dataset.name,
+    seed,
     k: k === undefined ? `auto → ${result.k}` : `true ${k}`,
     ACC: pct(clusteringAccuracy(predicted, dataset.gold)),
     NMI: pct(normalizedMutualInformation(predicted, dataset.gold)),
@@ -69,14 +70,36 @@ function score(dataset: Dataset, k: number | undefined) {
   };
 }
 
-const seed = process.argv.includes("--seed") ? Number(process.argv[process.argv.indexOf("--seed") + 1]) : 42;
-const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : undefined;
+const argValue = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
+const seeds = (argValue("--seeds") ?? argValue("--seed") ?? "42").split(",").map(Number);
+const only = argValue("--only");
 const datasets = [
   ...(only === undefined || only === "dx" ? [loadDxFeedback()] : []),
   ...(only === undefined || only === "snippets" ? [loadSearchSnippets()] : []),
 ];
-const rows = datasets.flatMap((d) => (process.argv.includes("--true-only") ? [score(d, d.trueK)] : [score(d, d.trueK), score(d, undefined)]));
+const modes = (d: Dataset): (number | undefined)[] =>
+  process.argv.includes("--true-only") ? [d.trueK] : process.argv.includes("--auto-only") ? [undefined] : [d.trueK, undefined];
+const rows = datasets.flatMap((d) => modes(d).flatMap((k) => seeds.map((seed) => score(d, k, seed))));
 console.log("Scores in % (ACC Hungarian-matched, NMI arithmetic, ARI).");
 console.log(`dx-feedback: gold "none" and predicted non-answers form one extra class "${NON_ANSWER}"; true k counts themes only.`);
 console.table(rows.map(({ labels: _labels, ...row }) => row));
+if (seeds.length > 1) {
+  // Mean over seeds per set and mode; for auto k, the chosen k per seed.
+  const groups = new Map<string, typeof rows>();
+  for (const row of rows) {
+    const key = `${row.set} ${row.k.startsWith("auto") ? "auto" : row.k}`;
+    groups.set(key, [...(groups.get(key) ?? []), row]);
+  }
+  const mean = (xs: string[]) => (xs.reduce((a, x) => a + Number(x), 0) / xs.length).toFixed(1);
+  console.table(
+    [...groups].map(([key, group]) => ({
+      "set / k": key,
+      ACC: mean(group.map((r) => r.ACC)),
+      NMI: mean(group.map((r) => r.NMI)),
+      ARI: mean(group.map((r) => r.ARI)),
+      "chosen k": group.map((r) => r.k.replace(/^(auto → |true )/, "")).join(","),
+      seconds: mean(group.map((r) => r.seconds)),
+    })),
+  );
+}
 if (process.argv.includes("--labels")) for (const row of rows) console.log(`${row.set} ${row.k}:`, row.labels.join(" | "));

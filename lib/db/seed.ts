@@ -1,6 +1,8 @@
-import { count, sql } from "drizzle-orm";
+import { and, count, eq, isNull, sql } from "drizzle-orm";
 import { randomBytes } from "node:crypto";
 import { hashPassword } from "@/lib/auth/password";
+import { DEMO_BACKLOG_SCOPE, seedDemoBacklog } from "@/lib/backlog/demo";
+import { suggestThemeLinks } from "@/lib/journeys/link-suggestions";
 import { getTemplate } from "@/lib/surveys/templates";
 import { builtInWorkflows } from "@/lib/journeys/baseline-workflows";
 import { journeyTemplates } from "@/lib/journeys/templates";
@@ -84,7 +86,7 @@ export async function seedDemoIfEmpty(db: Database) {
 export async function resetDatabase(db: Database) {
   await db.execute(sql`truncate table
     journey_step_themes, journey_steps, journey_maps, workflow_timings, baseline_workflows,
-    theme_members, backlog_items, submission_keys, answers, responses, friction_entries,
+    theme_members, backlog_runs, backlog_items, submission_keys, answers, responses, friction_entries,
     survey_links, question_wording_changes, questions, surveys, team_platform_changes, teams,
     custom_dimensions, users, workspace_settings cascade`);
 }
@@ -224,6 +226,8 @@ export async function seedDemo(db: Database) {
     );
 
     await seedJourneysAndTimings(tx as unknown as Database, rand.next);
+    await seedDemoBacklog(tx);
+    await linkDemoJourneyToThemes(tx as unknown as Database);
   });
 }
 
@@ -278,6 +282,23 @@ async function seedDoraSurveys(
         ),
       );
     }
+  }
+}
+
+// Evidence for the demo map: each current step is linked to the theme that best matches its words.
+async function linkDemoJourneyToThemes(db: Database) {
+  const themes = await db
+    .select({ id: s.backlogItems.id, label: s.backlogItems.label, terms: s.backlogItems.terms })
+    .from(s.backlogItems)
+    .where(and(eq(s.backlogItems.scope, DEMO_BACKLOG_SCOPE), isNull(s.backlogItems.mergedIntoId)));
+  const steps = await db
+    .select({ id: s.journeySteps.id, name: s.journeySteps.name, notes: s.journeySteps.notes })
+    .from(s.journeySteps)
+    .where(eq(s.journeySteps.path, "current"));
+  const best = new Map<string, string>();
+  for (const suggestion of suggestThemeLinks(steps, themes)) if (!best.has(suggestion.stepId)) best.set(suggestion.stepId, suggestion.themeId);
+  if (best.size) {
+    await db.insert(s.journeyStepThemes).values([...best].map(([stepId, backlogItemId]) => ({ stepId, backlogItemId, status: "accepted" as const })));
   }
 }
 

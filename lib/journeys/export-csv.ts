@@ -1,6 +1,5 @@
-// A journey map as CSV: one row per step of both paths, ready for a spreadsheet.
-// lib/export does not exist yet; when the shared CSV module lands, swap `toSafeCsv` for it.
-import { stringify } from "csv-stringify/sync";
+// A journey map as CSV rows: one row per step of both paths, ready for a spreadsheet. Quoting, the
+// BOM and formula-injection defence come from the shared lib/export/csv module.
 import type { AuditField, JourneyPath, LoadType, Pain, StepOutcome } from "./types";
 import { auditFields, auditLabels } from "./types";
 
@@ -19,20 +18,8 @@ export type ExportableStep = {
   themes: string[];
 } & Record<AuditField, number>;
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** Spreadsheets run a cell starting with = + - @ tab or CR as a formula; a leading quote defuses it. */
-export function neutralizeCell(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
-}
-
-export function toSafeCsv(rows: (string | number | null)[][]): string {
-  const safe = rows.map((row) => row.map((cell) => (typeof cell === "string" ? neutralizeCell(cell) : cell ?? "")));
-  // The BOM makes Excel read the file as UTF-8.
-  return "\uFEFF" + stringify(safe, { record_delimiter: "\r\n" });
-}
-
-export function journeyMapCsvRows(map: { name: string; workflow: string; persona: string; maturityNow: number; maturityTarget: number }, steps: ExportableStep[]) {
+/** Header and rows; current steps first, each path in its order. */
+export function journeyMapCsvRows(map: { name: string }, steps: ExportableStep[]): { header: string[]; rows: (string | number)[][] } {
   const header = [
     "Map",
     "Path",
@@ -65,7 +52,7 @@ export function journeyMapCsvRows(map: { name: string; workflow: string; persona
     s.themes.join("; "),
     s.notes,
   ]);
-  return [header, ...rows];
+  return { header, rows };
 }
 
 export function journeyMapFileName(name: string): string {

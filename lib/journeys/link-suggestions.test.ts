@@ -23,6 +23,9 @@ describe("scoreOverlap", () => {
     expect(diluted.score).toBeLessThan(1);
     expect(diluted.matched).toEqual(["slow", "ci", "build"]);
   });
+  it("ignores words every step and complaint share", () => {
+    expect(scoreOverlap(termSet("Two days of waiting for the team"), termSet("takes two days, team")).score).toBe(0);
+  });
   it("is 0 for empty text", () => {
     expect(scoreOverlap(termSet(""), termSet("ci")).score).toBe(0);
   });

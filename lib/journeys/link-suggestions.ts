@@ -11,11 +11,20 @@ export type LinkSuggestion = { stepId: string; themeId: string; score: number; m
 export const MIN_SUGGESTION_SCORE = 0.2;
 export const MAX_SUGGESTIONS_PER_STEP = 3;
 
+// Words every workflow step and every complaint use ("two days", "the team"): sharing them says
+// nothing about sharing a problem.
+const GENERIC_WORDS = new Set([
+  "one", "two", "three", "four", "five", "first", "second", "new", "per", "day", "days", "week", "weeks", "hours",
+  "minutes", "seconds", "time", "times", "takes", "take", "team", "teams", "usually", "people", "half", "work",
+]);
+
 export function termSet(text: string): Map<string, string> {
   const analysis = analyzeTerms(text);
   // stem → a readable word for showing why the suggestion was made
   const out = new Map<string, string>();
-  analysis.stems.forEach((s, i) => out.set(s, analysis.tokens[i].replace(/_/g, " ")));
+  analysis.stems.forEach((s, i) => {
+    if (!GENERIC_WORDS.has(analysis.tokens[i])) out.set(s, analysis.tokens[i].replace(/_/g, " "));
+  });
   for (const c of analysis.concepts) if (!out.has(c)) out.set(c, c);
   return out;
 }

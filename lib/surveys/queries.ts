@@ -1,9 +1,35 @@
 import "server-only";
-import { desc, eq, sql } from "drizzle-orm";
-import { getDb } from "@/lib/db/client";
-import { responses, surveys } from "@/lib/db/schema";
+import { and, asc, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import { getDb, selectRows, type DbClient } from "@/lib/db/client";
+import { questions, questionWordingChanges, responses, surveyLinks, surveys, teams, type Question, type Survey } from "@/lib/db/schema";
+import { AppError, notFound } from "@/lib/errors";
+import { listKnownDimensionKeys } from "@/lib/workspace/queries";
+import { canTransition } from "./lifecycle";
+import { newLinkToken } from "./link-token";
+import { nextPeriod } from "./period";
+import {
+  questionInputSchema,
+  type CreateSurveyInput,
+  type NormalizedQuestion,
+  type QuestionInput,
+  type UpdateQuestionInput,
+  type UpdateSurveyInput,
+} from "./schemas";
+import { copyQuestions, isWordingChange, keptKeyKindConflict, templateQuestions } from "./survey-copy";
+import { getTemplate } from "./templates";
+import { fieldErrorsOf } from "@/lib/api/route";
 
-export async function listSurveys() {
+export type SurveyListItem = {
+  id: string;
+  title: string;
+  period: string;
+  status: Survey["status"];
+  updatedAt: Date;
+  questionCount: number;
+  responseCount: number;
+};
+
+export async function listSurveys(): Promise<SurveyListItem[]> {
   const db = await getDb();
   return db
     .select({
@@ -12,14 +38,372 @@ export async function listSurveys() {
       period: surveys.period,
       status: surveys.status,
       updatedAt: surveys.updatedAt,
-      responseCount: sql<number>`(select count(*)::int from ${responses} where ${responses.surveyId} = ${surveys.id})`,
+      // Explicit aliases: drizzle leaves columns unqualified in a single-table select.
+      questionCount: sql<number>`(select count(*)::int from ${questions} q where q.survey_id = ${surveys}.id and q.archived_at is null)`,
+      responseCount: sql<number>`(select count(*)::int from ${responses} r where r.survey_id = ${surveys}.id)`,
     })
     .from(surveys)
     .orderBy(desc(surveys.period), desc(surveys.createdAt));
 }
 
-export async function getSurveyById({ id }: { id: string }) {
-  const db = await getDb();
-  const [survey] = await db.select().from(surveys).where(eq(surveys.id, id));
+export async function getSurveyById({ id }: { id: string }, tx?: DbClient): Promise<Survey | null> {
+  const client = tx ?? (await getDb());
+  const [survey] = await client.select().from(surveys).where(eq(surveys.id, id));
   return survey ?? null;
+}
+
+/** The survey with every question (archived ones too), in order, and its response count. */
+export async function getSurveyWithQuestions({ id }: { id: string }, tx?: DbClient) {
+  const client = tx ?? (await getDb());
+  const survey = await getSurveyById({ id }, client);
+  if (!survey) return null;
+  const rows = await client.select().from(questions).where(eq(questions.surveyId, id)).orderBy(asc(questions.position), asc(questions.createdAt));
+  return { survey, questions: rows, responseCount: await countSurveyResponses({ surveyId: id }, client) };
+}
+
+export async function countSurveyResponses({ surveyId }: { surveyId: string }, tx?: DbClient): Promise<number> {
+  const client = tx ?? (await getDb());
+  const [row] = await client.select({ n: sql<number>`count(*)::int` }).from(responses).where(eq(responses.surveyId, surveyId));
+  return Number(row?.n ?? 0);
+}
+
+export async function createSurvey({ input, userId }: { input: CreateSurveyInput; userId: string | null }): Promise<Survey> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    let drafts: NormalizedQuestion[];
+    let title = input.title;
+    let template: string | null = null;
+    let copiedFrom: string | null = null;
+    if (input.copyFromSurveyId) {
+      const source = await getSurveyWithQuestions({ id: input.copyFromSurveyId }, tx);
+      if (!source) throw new AppError("validation", "The survey to copy no longer exists", { copyFromSurveyId: ["The survey to copy no longer exists"] });
+      drafts = copyQuestions(source.questions);
+      title ??= source.survey.title.replace(source.survey.period, input.period);
+      template = source.survey.template;
+      copiedFrom = source.survey.id;
+    } else {
+      const t = getTemplate(input.templateId!)!;
+      drafts = templateQuestions(t.questions);
+      title ??= `${t.title} ${input.period}`;
+      template = t.id;
+    }
+    const [survey] = await tx
+      .insert(surveys)
+      .values({ title, period: input.period, template, copiedFromSurveyId: copiedFrom, createdBy: userId, intro: defaultIntro })
+      .returning();
+    if (drafts.length) {
+      await tx.insert(questions).values(drafts.map((q, position) => ({ ...q, surveyId: survey.id, position })));
+    }
+    await tx.insert(surveyLinks).values({ token: newLinkToken(), surveyId: survey.id, kind: "survey" });
+    return survey;
+  });
+}
+
+const defaultIntro = "It takes a few minutes and it is anonymous: no name, email or IP address is stored with your answers.";
+
+/** The most recent survey, suggested as the one to copy, and the quarter after it. */
+export async function getCopySuggestion() {
+  const db = await getDb();
+  const [latest] = await db.select().from(surveys).orderBy(desc(surveys.period), desc(surveys.createdAt)).limit(1);
+  return latest ? { survey: latest, nextPeriod: nextPeriod(latest.period) } : null;
+}
+
+async function requireSurvey(client: DbClient, id: string): Promise<Survey> {
+  // Row lock so concurrent edits of one survey's questions apply one after another.
+  const [survey] = await client.select().from(surveys).where(eq(surveys.id, id)).for("update");
+  if (!survey) throw notFound("Survey");
+  return survey;
+}
+
+async function touch(client: DbClient, id: string) {
+  await client.update(surveys).set({ updatedAt: new Date() }).where(eq(surveys.id, id));
+}
+
+export async function updateSurvey({ id, input }: { id: string; input: UpdateSurveyInput }): Promise<Survey> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const survey = await requireSurvey(tx, id);
+    const opensOn = input.opensOn !== undefined ? input.opensOn : survey.opensOn;
+    const closesOn = input.closesOn !== undefined ? input.closesOn : survey.closesOn;
+    if (opensOn && closesOn && closesOn < opensOn) {
+      throw new AppError("validation", "The close date must be on or after the open date", { closesOn: ["The close date must be on or after the open date"] });
+    }
+    const [row] = await tx.update(surveys).set({ ...input, updatedAt: new Date() }).where(eq(surveys.id, id)).returning();
+    return row;
+  });
+}
+
+export async function changeSurveyStatus({ id, status }: { id: string; status: Survey["status"] }): Promise<Survey> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const survey = await requireSurvey(tx, id);
+    if (survey.status === status) return survey;
+    if (!canTransition(survey.status, status)) {
+      throw new AppError("conflict", `A ${survey.status} survey cannot become ${status}`, { status: [`A ${survey.status} survey cannot become ${status}`] });
+    }
+    if (status === "open") {
+      const [{ n }] = await tx
+        .select({ n: sql<number>`count(*)::int` })
+        .from(questions)
+        .where(and(eq(questions.surveyId, id), isNull(questions.archivedAt)));
+      if (Number(n) === 0) throw new AppError("conflict", "Add at least one question before publishing", { status: ["Add at least one question before publishing"] });
+    }
+    const [row] = await tx.update(surveys).set({ status, updatedAt: new Date() }).where(eq(surveys.id, id)).returning();
+    return row;
+  });
+}
+
+export async function deleteSurvey({ id }: { id: string }) {
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const survey = await requireSurvey(tx, id);
+    if (survey.status !== "draft" || (await countSurveyResponses({ surveyId: id }, tx)) > 0) {
+      throw new AppError("conflict", "Only a draft without responses can be deleted; close the survey instead");
+    }
+    await tx.delete(surveys).where(eq(surveys.id, id));
+  });
+}
+
+/** The same key in the most recent other survey: its kind must be kept. */
+async function findKeyElsewhere(client: DbClient, { key, surveyId }: { key: string; surveyId: string }) {
+  const [row] = await client
+    .select({ kind: questions.kind, period: surveys.period })
+    .from(questions)
+    .innerJoin(surveys, eq(surveys.id, questions.surveyId))
+    .where(and(eq(questions.key, key), ne(questions.surveyId, surveyId)))
+    .orderBy(desc(surveys.period), desc(surveys.createdAt))
+    .limit(1);
+  return row ?? null;
+}
+
+async function assertQuestionAllowed(client: DbClient, surveyId: string, q: NormalizedQuestion, ownId?: string) {
+  const errors: Record<string, string[]> = {};
+  const conflict = keptKeyKindConflict(await findKeyElsewhere(client, { key: q.key, surveyId }), q.kind);
+  if (conflict) errors.kind = [conflict];
+  const [sameKey] = await client
+    .select({ id: questions.id })
+    .from(questions)
+    .where(and(eq(questions.surveyId, surveyId), eq(questions.key, q.key)));
+  if (sameKey && sameKey.id !== ownId) errors.key = ["Another question in this survey already uses this key"];
+  if (q.dimension && !(await listKnownDimensionKeys(client)).includes(q.dimension)) errors.dimension = ["Pick a dimension from the list"];
+  const first = Object.values(errors)[0];
+  if (first) throw new AppError("validation", first[0], errors);
+}
+
+function parseQuestion(input: QuestionInput): NormalizedQuestion {
+  const result = questionInputSchema.safeParse(input);
+  if (!result.success) {
+    const fieldErrors = fieldErrorsOf(result.error);
+    throw new AppError("validation", result.error.issues[0]?.message ?? "Invalid question", fieldErrors);
+  }
+  return result.data;
+}
+
+const draftOnly = (what: string) => new AppError("conflict", `${what} only while the survey is a draft`);
+
+export async function addQuestion({ surveyId, input }: { surveyId: string; input: QuestionInput }): Promise<Question> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const survey = await requireSurvey(tx, surveyId);
+    if (survey.status !== "draft") throw draftOnly("Questions can be added");
+    const q = parseQuestion(input);
+    await assertQuestionAllowed(tx, surveyId, q);
+    const [{ next }] = await selectRows<{ next: number }>(
+      tx,
+      sql`select coalesce(max(${questions.position}) + 1, 0)::int as next from ${questions} where ${questions.surveyId} = ${surveyId}`,
+    );
+    const [row] = await tx.insert(questions).values({ ...q, surveyId, position: Number(next) }).returning();
+    await touch(tx, surveyId);
+    return row;
+  });
+}
+
+// Once a survey is out, its questions keep their meaning: only wording, help text and archiving change.
+const LIVE_EDITABLE = new Set(["prompt", "helpText", "archived"]);
+
+export async function updateQuestion({ surveyId, questionId, input }: { surveyId: string; questionId: string; input: UpdateQuestionInput }): Promise<Question> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const survey = await requireSurvey(tx, surveyId);
+    const [current] = await tx.select().from(questions).where(and(eq(questions.id, questionId), eq(questions.surveyId, surveyId)));
+    if (!current) throw notFound("Question");
+    const { archived, ...fields } = input;
+    if (survey.status !== "draft") {
+      const locked = Object.entries(input).filter(([k, v]) => !LIVE_EDITABLE.has(k) && v !== undefined && (current as Record<string, unknown>)[k] !== v);
+      if (locked.length) throw new AppError("conflict", "Once a survey is published only a question's wording and help text can change; archive it instead");
+    }
+    const merged = parseQuestion({
+      key: current.key,
+      kind: current.kind,
+      prompt: current.prompt,
+      helpText: current.helpText,
+      required: current.required,
+      dimension: current.dimension,
+      options: current.options,
+      maxLength: current.maxLength,
+      ...fields,
+    });
+    await assertQuestionAllowed(tx, surveyId, merged, questionId);
+    if (isWordingChange(current.prompt, fields.prompt) && (await findKeyElsewhere(tx, { key: merged.key, surveyId }))) {
+      await tx.insert(questionWordingChanges).values({ questionId, previousPrompt: current.prompt, newPrompt: merged.prompt });
+    }
+    const archivedAt = archived === undefined ? current.archivedAt : archived ? (current.archivedAt ?? new Date()) : null;
+    const [row] = await tx.update(questions).set({ ...merged, archivedAt }).where(eq(questions.id, questionId)).returning();
+    await touch(tx, surveyId);
+    return row;
+  });
+}
+
+export async function deleteQuestion({ surveyId, questionId }: { surveyId: string; questionId: string }) {
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const survey = await requireSurvey(tx, surveyId);
+    if ((await countSurveyResponses({ surveyId }, tx)) > 0) {
+      throw new AppError("conflict", "This survey already has responses, so its questions stay; archive the question instead");
+    }
+    if (survey.status !== "draft") throw draftOnly("Questions can be deleted");
+    const deleted = await tx
+      .delete(questions)
+      .where(and(eq(questions.id, questionId), eq(questions.surveyId, surveyId)))
+      .returning({ id: questions.id });
+    if (!deleted.length) throw notFound("Question");
+    await touch(tx, surveyId);
+  });
+}
+
+export async function reorderQuestions({ surveyId, questionIds }: { surveyId: string; questionIds: string[] }) {
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const survey = await requireSurvey(tx, surveyId);
+    if (survey.status !== "draft") throw draftOnly("Questions can be reordered");
+    const existing = await tx.select({ id: questions.id }).from(questions).where(eq(questions.surveyId, surveyId));
+    const ids = new Set(existing.map((q) => q.id));
+    if (questionIds.length !== ids.size || new Set(questionIds).size !== ids.size || !questionIds.every((id) => ids.has(id))) {
+      throw new AppError("validation", "Send every question of the survey exactly once", { questionIds: ["Send every question of the survey exactly once"] });
+    }
+    for (const [position, id] of questionIds.entries()) {
+      await tx.update(questions).set({ position }).where(eq(questions.id, id));
+    }
+    await touch(tx, surveyId);
+  });
+}
+
+export async function listWordingChanges({ surveyId }: { surveyId: string }) {
+  const db = await getDb();
+  return db
+    .select({ questionId: questionWordingChanges.questionId, previousPrompt: questionWordingChanges.previousPrompt, newPrompt: questionWordingChanges.newPrompt, changedAt: questionWordingChanges.changedAt })
+    .from(questionWordingChanges)
+    .innerJoin(questions, eq(questions.id, questionWordingChanges.questionId))
+    .where(eq(questions.surveyId, surveyId))
+    .orderBy(asc(questionWordingChanges.changedAt));
+}
+
+// ── Links and live counts ────────────────────────────────────────────────────────────────────
+
+export type SurveyLinkStats = {
+  id: string;
+  token: string;
+  teamId: string | null;
+  teamName: string | null;
+  headcount: number | null;
+  responseCount: number;
+  /** Responses ÷ headcount, null without a headcount. */
+  responseRate: number | null;
+};
+
+/** Every link of a survey with its response count; team links also carry the team's response rate. */
+export async function listSurveyLinks({ surveyId }: { surveyId: string }): Promise<SurveyLinkStats[]> {
+  const db = await getDb();
+  const rows = await selectRows<{ id: string; token: string; team_id: string | null; team_name: string | null; headcount: number | null; n: number }>(
+    db,
+    sql`select l.id, l.token, l.team_id, t.name as team_name, t.headcount,
+          (select count(*)::int from ${responses} r
+            where r.survey_id = l.survey_id and r.team_id is not distinct from l.team_id) as n
+        from ${surveyLinks} l left join ${teams} t on t.id = l.team_id
+        where l.survey_id = ${surveyId} and l.kind = 'survey'
+        order by (l.team_id is not null), t.name, l.created_at`,
+  );
+  return rows.map((r) => {
+    const n = Number(r.n);
+    const headcount = r.headcount === null ? null : Number(r.headcount);
+    return {
+      id: r.id,
+      token: r.token,
+      teamId: r.team_id,
+      teamName: r.team_name,
+      headcount,
+      responseCount: n,
+      responseRate: headcount ? n / headcount : null,
+    };
+  });
+}
+
+/** Adds a link for each given team (or every active team) that has none for this survey yet. */
+export async function createTeamLinks({ surveyId, teamIds }: { surveyId: string; teamIds?: string[] }) {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    await requireSurvey(tx, surveyId);
+    const candidates = await tx
+      .select({ id: teams.id })
+      .from(teams)
+      .where(teamIds ? inArray(teams.id, teamIds.length ? teamIds : ["00000000-0000-0000-0000-000000000000"]) : isNull(teams.archivedAt));
+    if (teamIds && candidates.length !== new Set(teamIds).size) throw new AppError("validation", "Unknown team", { teamIds: ["Unknown team"] });
+    const existing = await tx.select({ teamId: surveyLinks.teamId }).from(surveyLinks).where(eq(surveyLinks.surveyId, surveyId));
+    const have = new Set(existing.map((l) => l.teamId));
+    const missing = candidates.filter((t) => !have.has(t.id));
+    if (missing.length) {
+      await tx.insert(surveyLinks).values(missing.map((t) => ({ token: newLinkToken(), surveyId, teamId: t.id, kind: "survey" as const })));
+    }
+    return missing.length;
+  });
+}
+
+export async function getSurveyLink({ surveyId, linkId }: { surveyId: string; linkId: string }) {
+  const db = await getDb();
+  const [row] = await db
+    .select({ id: surveyLinks.id, token: surveyLinks.token, teamName: teams.name })
+    .from(surveyLinks)
+    .leftJoin(teams, eq(teams.id, surveyLinks.teamId))
+    .where(and(eq(surveyLinks.id, linkId), eq(surveyLinks.surveyId, surveyId)));
+  return row ?? null;
+}
+
+export type RespondentSurvey = {
+  surveyId: string;
+  teamId: string | null;
+  teamName: string | null;
+  survey: Pick<Survey, "id" | "title" | "intro" | "period" | "status" | "opensOn" | "closesOn">;
+  questions: Pick<Question, "id" | "key" | "kind" | "prompt" | "helpText" | "required" | "options" | "maxLength">[];
+};
+
+/** What a survey link opens: the survey and its active questions. Null for unknown or friction tokens. */
+export async function getRespondentSurvey({ token }: { token: string }, tx?: DbClient): Promise<RespondentSurvey | null> {
+  const client = tx ?? (await getDb());
+  const [link] = await client
+    .select({
+      surveyId: surveyLinks.surveyId,
+      teamId: surveyLinks.teamId,
+      teamName: teams.name,
+      survey: { id: surveys.id, title: surveys.title, intro: surveys.intro, period: surveys.period, status: surveys.status, opensOn: surveys.opensOn, closesOn: surveys.closesOn },
+    })
+    .from(surveyLinks)
+    .innerJoin(surveys, eq(surveys.id, surveyLinks.surveyId))
+    .leftJoin(teams, eq(teams.id, surveyLinks.teamId))
+    .where(and(eq(surveyLinks.token, token), eq(surveyLinks.kind, "survey")));
+  if (!link?.surveyId) return null;
+  const rows = await client
+    .select({
+      id: questions.id,
+      key: questions.key,
+      kind: questions.kind,
+      prompt: questions.prompt,
+      helpText: questions.helpText,
+      required: questions.required,
+      options: questions.options,
+      maxLength: questions.maxLength,
+    })
+    .from(questions)
+    .where(and(eq(questions.surveyId, link.surveyId), isNull(questions.archivedAt)))
+    .orderBy(asc(questions.position), asc(questions.createdAt));
+  return { surveyId: link.surveyId, teamId: link.teamId, teamName: link.teamName, survey: link.survey, questions: rows };
 }

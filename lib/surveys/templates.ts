@@ -46,7 +46,7 @@ export const surveyTemplates: SurveyTemplate[] = [
   {
     id: "quarterly-dx",
     name: "Quarterly developer experience",
-    description: "SPACE and DevEx scores, a platform NPS, time to first deploy and four open questions. About 5 minutes.",
+    description: "SPACE and DevEx scores, a platform NPS, time to first deploy and four open questions.",
     title: "Developer experience survey",
     questions: [
       likert("tooling_satisfaction", "space.satisfaction", "Overall, how happy are you with the tools and platform you use every day?"),

@@ -14,3 +14,57 @@ export const updateSettingsSchema = z
   .partial()
   .refine((v) => Object.keys(v).length > 0, "Change at least one setting");
 export type UpdateSettingsInput = z.infer<typeof updateSettingsSchema>;
+
+// ── Teams ────────────────────────────────────────────────────────────────────────────────────
+const periodField = z.string().trim().regex(/^\d{4}-Q[1-4]$/, "Enter a quarter such as 2026-Q3");
+const teamName = z.string({ error: "Name the team" }).trim().min(1, "Name the team").max(80, "Keep the name under 80 characters");
+const headcount = z.coerce
+  .number({ error: "Enter a whole number" })
+  .int("Enter a whole number")
+  .min(0, "Headcount cannot be negative")
+  .max(100_000, "That is more people than we can count");
+
+export const teamIdParams = z.object({ id: z.uuid("Unknown team") });
+
+export const createTeamSchema = z.object({
+  name: teamName,
+  headcount,
+  onPlatform: z.boolean().default(false),
+  // The quarter the on-platform flag starts to hold; defaults to the current quarter.
+  effectivePeriod: periodField.optional(),
+});
+export type CreateTeamInput = z.infer<typeof createTeamSchema>;
+
+export const updateTeamSchema = z
+  .object({
+    name: teamName,
+    headcount,
+    onPlatform: z.boolean(),
+    effectivePeriod: periodField,
+    archived: z.boolean(),
+  })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, "Change at least one field")
+  .refine((v) => v.effectivePeriod === undefined || v.onPlatform !== undefined, {
+    path: ["onPlatform"],
+    message: "Say whether the team is on the platform from that quarter",
+  });
+export type UpdateTeamInput = z.infer<typeof updateTeamSchema>;
+
+// ── Custom dimensions ───────────────────────────────────────────────────────────────────────
+export const dimensionIdParams = z.object({ id: z.uuid("Unknown dimension") });
+
+export const createDimensionSchema = z.object({
+  name: z.string({ error: "Name the dimension" }).trim().min(1, "Name the dimension").max(60, "Keep the name under 60 characters"),
+  description: z.string().trim().max(300, "Keep the description under 300 characters").default(""),
+});
+export type CreateDimensionInput = z.infer<typeof createDimensionSchema>;
+
+export const updateDimensionSchema = z
+  .object({
+    name: z.string().trim().min(1, "Name the dimension").max(60, "Keep the name under 60 characters"),
+    description: z.string().trim().max(300, "Keep the description under 300 characters"),
+  })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, "Change at least one field");
+export type UpdateDimensionInput = z.infer<typeof updateDimensionSchema>;

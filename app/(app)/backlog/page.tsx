@@ -1,14 +1,31 @@
 import type { Metadata } from "next";
-import { EmptyState } from "@/components/ui/empty-state";
+import { BacklogView } from "@/components/backlog/backlog-view";
 import { PageHeader } from "@/components/ui/page-header";
+import { requireUser } from "@/lib/auth/guard";
+import { hasRole } from "@/lib/auth/roles";
+import { getBacklog, listBacklogScopeOptions } from "@/lib/backlog/queries";
+import { parseScope } from "@/lib/backlog/scope";
 
 export const metadata: Metadata = { title: "Backlog" };
 
-export default function BacklogPage() {
+export default async function BacklogPage({ searchParams }: { searchParams: Promise<{ scope?: string }> }) {
+  const user = await requireUser();
+  const options = await listBacklogScopeOptions();
+  const requested = (await searchParams).scope;
+  // The scope in the URL, else the last one analysed, else every quarter together, else the friction log.
+  const periods = options.periods;
+  const initialScope =
+    (requested && parseScope(requested) ? requested : null) ??
+    options.analysed[0]?.scope ??
+    (periods.length ? `periods:${periods[0]}..${periods[periods.length - 1]}` : options.frictionCount ? "friction" : null);
+  const initialView = initialScope ? await getBacklog({ scope: initialScope }) : null;
   return (
     <>
-      <PageHeader title="Backlog" description="Themes from free-text answers, ranked by impact and frequency." />
-      <EmptyState title="No themes yet">Themes appear once free-text answers have been analysed.</EmptyState>
+      <PageHeader
+        title="Backlog"
+        description="Themes from free-text answers and the friction log, ranked by impact and frequency: what to fix first."
+      />
+      <BacklogView canEdit={hasRole(user.role, "editor")} options={options} initialScope={initialScope} initialView={initialView} />
     </>
   );
 }

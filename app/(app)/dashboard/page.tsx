@@ -1,31 +1,48 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
+import { DashboardTabs } from "@/components/analytics/dashboard-tabs";
+import { OverviewDashboard } from "@/components/analytics/overview-dashboard";
+import { TopBacklogSlot } from "@/components/analytics/top-backlog-slot";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { getResponseCountsByPeriod } from "@/lib/analytics/queries";
+import { CardSkeleton } from "@/components/ui/skeleton";
+import { getAnalyticsMeta } from "@/lib/analytics/queries";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function DashboardPage() {
-  const periods = await getResponseCountsByPeriod();
+  const meta = await getAnalyticsMeta();
   return (
     <>
-      <PageHeader title="Dashboard" description="Developer experience across quarters." />
-      {periods.length === 0 ? (
-        <EmptyState title="No survey results yet" action={<Link className="btn btn-primary" href="/surveys">Create a survey</Link>}>
-          Publish your first quarterly survey; results appear here as soon as enough people answer.
+      <PageHeader
+        title="Dashboard"
+        description={
+          meta.periods.length
+            ? `Developer experience across ${meta.periods.length} quarter${meta.periods.length === 1 ? "" : "s"} (${meta.periods[0]} – ${meta.periods.at(-1)}).`
+            : "Developer experience across quarters."
+        }
+      />
+      {meta.periods.length === 0 ? (
+        <EmptyState title="No survey results yet" action={<Link className="btn btn-primary" href="/surveys">Go to surveys</Link>}>
+          Publish your first quarterly survey; results appear here as soon as at least {meta.k} people answer.
         </EmptyState>
       ) : (
-        <div className="grid-4">
-          {periods.map((p) => (
-            <div className="card" key={p.period}>
-              <div className="stat-label">{p.period}</div>
-              <div className="stat">{p.responses}</div>
-              <div className="muted small">responses · {p.surveys} survey{p.surveys === 1 ? "" : "s"}</div>
-            </div>
-          ))}
-        </div>
+        <Suspense fallback={<DashboardFallback />}>
+          <DashboardTabs />
+          {/* The backlog feature renders its top items inside this slot (see TopBacklogSlot). */}
+          <OverviewDashboard backlog={<TopBacklogSlot />} />
+        </Suspense>
       )}
     </>
+  );
+}
+
+function DashboardFallback() {
+  return (
+    <div className="grid-2">
+      <CardSkeleton lines={2} />
+      <CardSkeleton lines={2} />
+    </div>
   );
 }

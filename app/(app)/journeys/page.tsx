@@ -1,28 +1,88 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { NewMapForm } from "@/components/journeys/new-map-form";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { requireUser } from "@/lib/auth/guard";
+import { formatMinutes } from "@/lib/journeys/comparison";
 import { listJourneyMaps } from "@/lib/journeys/queries";
+import { journeyTemplates } from "@/lib/journeys/templates";
+import { maturityLabels } from "@/lib/journeys/types";
 
 export const metadata: Metadata = { title: "Journeys" };
 
 export default async function JourneysPage() {
+  const user = await requireUser("viewer");
+  const canEdit = user.role !== "viewer";
   const maps = await listJourneyMaps();
+  const templates = journeyTemplates.map((t) => ({
+    id: t.id,
+    name: t.name,
+    workflow: t.workflow,
+    persona: t.persona,
+    currentSteps: t.current.length,
+    goldenSteps: t.golden.filter((g) => g.outcome !== "eliminated").length,
+  }));
   return (
     <>
-      <PageHeader title="Journey maps" description="Workflows step by step: the current path beside the golden path." />
-      {maps.length === 0 ? (
-        <EmptyState title="No journey maps yet">Map a workflow such as “create a new service and deploy it”.</EmptyState>
-      ) : (
-        <div className="grid-2">
-          {maps.map((m) => (
-            <div className="card" key={m.id}>
-              <h2>{m.name}</h2>
-              <p className="muted">{m.workflow}</p>
-              <span className="badge">Maturity {m.maturityNow} → {m.maturityTarget}</span>
-            </div>
-          ))}
-        </div>
-      )}
+      <PageHeader
+        title="Journey maps"
+        description="Workflows step by step: where time and cognitive load go today, and the golden path that removes the extraneous part."
+        actions={
+          <Link className="btn" href="/journeys/timings">
+            Baseline timings
+          </Link>
+        }
+      />
+      <div className="stack">
+        {maps.length === 0 ? (
+          <EmptyState title="No journey maps yet">
+            {canEdit ? "Start from a template below, or map a workflow of your own." : "An editor has not mapped a workflow yet."}
+          </EmptyState>
+        ) : (
+          <ul className="grid-2 journey-map-list" aria-label="Journey maps">
+            {maps.map((m) => {
+              const saved = m.currentMinutes - m.goldenMinutes;
+              return (
+                <li className="card stack journey-map-card" key={m.id}>
+                  <div>
+                    <h2>
+                      <Link href={`/journeys/${m.id}`}>{m.name}</Link>
+                    </h2>
+                    {m.workflow ? <p className="muted small">{m.workflow}</p> : null}
+                    {m.persona ? <p className="small">For: {m.persona}</p> : null}
+                  </div>
+                  <dl className="journey-mini-stats">
+                    <div>
+                      <dt>Current</dt>
+                      <dd>
+                        {m.currentSteps} steps · {formatMinutes(m.currentMinutes)}
+                      </dd>
+                    </div>
+                    <div>
+                      <dt>Golden</dt>
+                      <dd>
+                        {m.goldenSteps} steps · {formatMinutes(m.goldenMinutes)}
+                      </dd>
+                    </div>
+                    <div>
+                      <dt>Saved</dt>
+                      <dd>{m.currentSteps || m.goldenSteps ? formatMinutes(saved) : "—"}</dd>
+                    </div>
+                  </dl>
+                  <div className="row">
+                    <span className="badge" title={`${maturityLabels[m.maturityNow]} → ${maturityLabels[m.maturityTarget]}`}>
+                      Maturity {m.maturityNow} → {m.maturityTarget}
+                    </span>
+                    <span className="muted small">Updated {new Date(m.updatedAt).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric" })}</span>
+                  </div>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+        {canEdit ? <NewMapForm templates={templates} /> : null}
+      </div>
     </>
   );
 }

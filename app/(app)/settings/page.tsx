@@ -1,10 +1,15 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
+import { DimensionsPanel } from "@/components/settings/dimensions-panel";
+import { TeamsPanel, type TeamRow } from "@/components/settings/teams-panel";
 import { UsersPanel } from "@/components/settings/users-panel";
 import { WorkspacePanel } from "@/components/settings/workspace-panel";
 import { requireUser } from "@/lib/auth/guard";
 import { listUsers } from "@/lib/auth/queries";
-import { getWorkspaceSettings } from "@/lib/workspace/queries";
+import { hasRole } from "@/lib/auth/roles";
+import { builtInDimensions } from "@/lib/surveys/dimensions";
+import { periodOfDate } from "@/lib/surveys/period";
+import { getWorkspaceSettings, listCustomDimensions, listTeams } from "@/lib/workspace/queries";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -13,6 +18,8 @@ export default async function SettingsPage() {
   const settings = await getWorkspaceSettings();
   const isOwner = user.role === "owner";
   const users = isOwner ? await listUsers() : [];
+  const canEditTeams = hasRole(user.role, "editor");
+  const [teams, customDimensions] = await Promise.all([listTeams(), listCustomDimensions()]);
   return (
     <>
       <PageHeader title="Settings" description="Workspace, privacy threshold, teams, dimensions and people." />
@@ -20,6 +27,12 @@ export default async function SettingsPage() {
         <WorkspacePanel
           canEdit={isOwner}
           initial={{ name: settings.name, anonymityThreshold: settings.anonymityThreshold }}
+        />
+        <TeamsPanel initialTeams={JSON.parse(JSON.stringify(teams)) as TeamRow[]} canEdit={canEditTeams} currentPeriod={periodOfDate(new Date())} />
+        <DimensionsPanel
+          builtIn={builtInDimensions}
+          initialCustom={customDimensions.map(({ id, key, name, description }) => ({ id, key, name, description }))}
+          canEdit={canEditTeams}
         />
         {isOwner ? (
           <UsersPanel currentUserId={user.id} initialUsers={users.map((u) => ({ ...u, createdAt: u.createdAt.toISOString() }))} />

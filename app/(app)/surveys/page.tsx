@@ -1,38 +1,87 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { FrictionLinks } from "@/components/surveys/friction-links";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { requireUser } from "@/lib/auth/guard";
+import { hasRole } from "@/lib/auth/roles";
+import { listFrictionLinks } from "@/lib/responses/queries";
+import { statusLabels } from "@/lib/surveys/lifecycle";
 import { listSurveys } from "@/lib/surveys/queries";
+import { listTeams } from "@/lib/workspace/queries";
 
 export const metadata: Metadata = { title: "Surveys" };
 
-const statusBadge = { draft: "badge", open: "badge badge-good", closed: "badge" } as const;
+const statusBadge = { draft: "badge", open: "badge badge-good", closed: "badge badge-warn" } as const;
 
 export default async function SurveysPage() {
-  const surveys = await listSurveys();
+  const user = await requireUser("viewer");
+  const canEdit = hasRole(user.role, "editor");
+  const [surveys, frictionLinks, teams] = await Promise.all([listSurveys(), listFrictionLinks(), listTeams({ includeArchived: false })]);
   return (
     <>
-      <PageHeader title="Surveys" description="Quarterly developer surveys and their response counts." />
-      {surveys.length === 0 ? (
-        <EmptyState title="No surveys yet">Start from the quarterly developer-experience template.</EmptyState>
-      ) : (
-        <div className="card table-wrap">
-          <table className="table">
-            <thead>
-              <tr><th>Survey</th><th>Period</th><th>Status</th><th className="right">Responses</th></tr>
-            </thead>
-            <tbody>
-              {surveys.map((s) => (
-                <tr key={s.id}>
-                  <td>{s.title}</td>
-                  <td>{s.period}</td>
-                  <td><span className={statusBadge[s.status]}>{s.status}</span></td>
-                  <td className="right">{s.responseCount}</td>
+      <PageHeader
+        title="Surveys"
+        description="Quarterly developer surveys, their links and live response counts."
+        actions={
+          canEdit ? (
+            <Link className="btn btn-primary" href="/surveys/new">
+              New survey
+            </Link>
+          ) : null
+        }
+      />
+      <div className="stack">
+        {surveys.length === 0 ? (
+          <EmptyState
+            title="No surveys yet"
+            action={
+              canEdit ? (
+                <Link className="btn btn-primary" href="/surveys/new">
+                  Start from the quarterly template
+                </Link>
+              ) : null
+            }
+          >
+            A quarterly developer-experience survey takes about five minutes to answer and sets the baseline for every trend.
+          </EmptyState>
+        ) : (
+          <div className="card table-wrap">
+            <table className="table">
+              <caption className="sr-only">Surveys</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Survey</th>
+                  <th scope="col">Quarter</th>
+                  <th scope="col">Status</th>
+                  <th scope="col" className="right">
+                    Questions
+                  </th>
+                  <th scope="col" className="right">
+                    Responses
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+              </thead>
+              <tbody>
+                {surveys.map((s) => (
+                  <tr key={s.id}>
+                    <td>
+                      <Link href={`/surveys/${s.id}`}>{s.title}</Link>
+                    </td>
+                    <td>{s.period}</td>
+                    <td>
+                      <span className={statusBadge[s.status]}>{statusLabels[s.status]}</span>
+                    </td>
+                    <td className="right">{s.questionCount}</td>
+                    <td className="right">{s.responseCount}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <FrictionLinks initialLinks={frictionLinks} teams={teams.map((t) => ({ id: t.id, name: t.name }))} canEdit={canEdit} />
+      </div>
     </>
   );
 }

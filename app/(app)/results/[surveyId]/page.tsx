@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Suspense } from "react";
+import { SurveyResultsView } from "@/components/analytics/survey-results";
+import { PageHeader } from "@/components/ui/page-header";
+import { CardSkeleton } from "@/components/ui/skeleton";
+import { surveyResultsParamsSchema } from "@/lib/analytics/schemas";
+import { getSurveyById } from "@/lib/surveys/queries";
+
+export const metadata: Metadata = { title: "Survey results" };
+
+export default async function SurveyResultsPage({ params }: { params: Promise<{ surveyId: string }> }) {
+  const parsed = surveyResultsParamsSchema.safeParse(await params);
+  if (!parsed.success) notFound();
+  const survey = await getSurveyById({ id: parsed.data.surveyId });
+  if (!survey) notFound();
+  return (
+    <>
+      <PageHeader
+        title={survey.title}
+        description={`Results · ${survey.period}`}
+        actions={
+          <Link className="btn btn-sm" href="/results">
+            All surveys
+          </Link>
+        }
+      />
+      <Suspense fallback={<CardSkeleton lines={4} />}>
+        <SurveyResultsView surveyId={survey.id} />
+      </Suspense>
+    </>
+  );
+}

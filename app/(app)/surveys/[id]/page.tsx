@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { SurveyEditor } from "@/components/surveys/survey-editor";
+import type { SurveyDetail } from "@/components/surveys/types";
+import { requireUser } from "@/lib/auth/guard";
+import { hasRole } from "@/lib/auth/roles";
+import { builtInDimensions } from "@/lib/surveys/dimensions";
+import { getSurveyWithQuestions, listSurveyLinks } from "@/lib/surveys/queries";
+import { listCustomDimensions } from "@/lib/workspace/queries";
+
+export const metadata: Metadata = { title: "Survey" };
+
+export default async function SurveyPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ tab?: string }> }) {
+  const user = await requireUser("viewer");
+  const { id } = await params;
+  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
+  const found = await getSurveyWithQuestions({ id });
+  if (!found) notFound();
+  const [links, custom] = await Promise.all([listSurveyLinks({ surveyId: id }), listCustomDimensions()]);
+  const dimensions = [...builtInDimensions, ...custom.map((d) => ({ key: d.key, name: d.name, framework: "Custom" }))];
+  const tab = (await searchParams).tab;
+  // Dates become strings, the same shape the client refetches from /api/surveys/[id].
+  const initial = JSON.parse(JSON.stringify(found)) as SurveyDetail;
+  return (
+    <SurveyEditor
+      initial={initial}
+      initialLinks={links}
+      dimensions={dimensions}
+      canEdit={hasRole(user.role, "editor")}
+      initialTab={tab === "share" || tab === "preview" || tab === "details" ? tab : "questions"}
+    />
+  );
+}

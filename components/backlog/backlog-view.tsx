@@ -1,0 +1,211 @@
+"use client";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useId, useState } from "react";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Field } from "@/components/ui/field";
+import { CardSkeleton } from "@/components/ui/skeleton";
+import { apiFetch, ApiError } from "@/lib/api/client";
+import type { BacklogScopeOptions, BacklogView as BacklogData, BuildBacklogResult } from "@/lib/backlog/queries";
+import { backlogKeys } from "./backlog-keys";
+import { percent } from "./format";
+import { ImpactScatter } from "./impact-scatter";
+import { ItemDetail } from "./item-detail";
+import { RankedList } from "./ranked-list";
+import { scopeChoices, scopeLabel } from "./scope-label";
+
+export function BacklogView({
+  canEdit,
+  options,
+  initialScope,
+  initialView,
+}: {
+  canEdit: boolean;
+  options: BacklogScopeOptions;
+  initialScope: string | null;
+  initialView: BacklogData | null;
+}) {
+  const router = useRouter();
+  const [scope, setScope] = useState(initialScope);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const choices = scopeChoices(options);
+  const groups = [...new Set(choices.map((c) => c.group))];
+  const scopeId = useId();
+
+  const view = useQuery({
+    queryKey: backlogKeys.view(scope ?? ""),
+    queryFn: () => apiFetch<BacklogData>(`/api/backlog?scope=${encodeURIComponent(scope!)}`),
+    enabled: scope !== null,
+    initialData: scope === initialScope && initialView ? initialView : undefined,
+  });
+
+  if (choices.length === 1 && options.frictionCount === 0 && options.surveys.length === 0) {
+    return <EmptyState title="Nothing to analyse yet">Themes appear once a survey has free-text answers or the friction log has entries.</EmptyState>;
+  }
+
+  const data = view.data;
+  const selected = data?.items.find((i) => i.id === selectedId) ? selectedId : null;
+
+  return (
+    <div className="stack">
+      <section className="card backlog-toolbar" aria-label="What to analyse">
+        <div className="row backlog-toolbar-row">
+          <div className="field backlog-scope">
+            <label htmlFor={scopeId}>Answers from</label>
+            <select
+              id={scopeId}
+              className="input"
+              value={scope ?? ""}
+              onChange={(e) => {
+                setScope(e.target.value);
+                setSelectedId(null);
+                router.replace(`/backlog?scope=${encodeURIComponent(e.target.value)}`, { scroll: false });
+              }}
+            >
+              {groups.map((g) => (
+                <optgroup key={g} label={g}>
+                  {choices
+                    .filter((c) => c.group === g)
+                    .map((c) => (
+                      <option key={c.value} value={c.value}>{c.label}</option>
+                    ))}
+                </optgroup>
+              ))}
+            </select>
+          </div>
+          {scope && canEdit ? <AnalyseForm scope={scope} onBuilt={() => setSelectedId(null)} /> : null}
+          {scope && data && data.items.length ? (
+            <a className="btn" href={`/api/backlog/export?scope=${encodeURIComponent(scope)}`} download data-testid="export-csv">
+              Download CSV
+            </a>
+          ) : null}
+        </div>
+        {data?.run ? (
+          <p className="small muted backlog-run" data-testid="backlog-run">
+            Last analysed {new Date(data.run.ranAt).toLocaleString()}: {data.run.textCount} answers grouped into{" "}
+            <strong data-testid="chosen-k">{data.run.chosenK}</strong> themes ({data.run.requestedK ? "number set by hand" : "number chosen automatically"}).{" "}
+            {data.population.respondents} respondents in scope; themes mentioned by fewer than {data.anonymityThreshold} people show no quotes.
+          </p>
+        ) : null}
+      </section>
+
+      {scope === null ? null : view.isPending ? (
+        <div className="grid-2">
+          <CardSkeleton lines={4} />
+          <CardSkeleton lines={6} />
+        </div>
+      ) : view.isError ? (
+        <div className="alert alert-error" role="alert">
+          Could not load the backlog: {view.error.message}
+        </div>
+      ) : !data!.run && data!.items.length === 0 ? (
+        <EmptyState title={`${scopeLabel(scope, options)} has not been analysed yet`}>
+          {canEdit
+            ? "Analyse the answers to group them into themes, ranked by impact and frequency."
+            : "An editor can analyse these answers to build the backlog."}
+        </EmptyState>
+      ) : data!.items.length === 0 ? (
+        <EmptyState title="No themes">There are no free-text answers in this scope yet.</EmptyState>
+      ) : (
+        <>
+          <div className="backlog-grid">
+            <section className="card" aria-labelledby="scatter-heading">
+              <div className="card-title">
+                <h2 id="scatter-heading">Impact × frequency</h2>
+              </div>
+              <ImpactScatter items={data!.items} thresholds={data!.thresholds} selectedId={selected} onSelect={setSelectedId} />
+              <Thresholds thresholds={data!.thresholds} canEdit={canEdit} />
+            </section>
+            <section className="card" aria-labelledby="ranked-heading">
+              <div className="card-title">
+                <h2 id="ranked-heading">Ranked themes</h2>
+                <span className="small muted">{data!.items.length} themes</span>
+              </div>
+              <p className="small muted">Rank = share × impact ÷ effort (S 1, M 2, L 4). Done and won’t-do sink to the bottom.</p>
+              <RankedList items={data!.items} selectedId={selected} onSelect={setSelectedId} />
+            </section>
+          </div>
+          {selected ? (
+            <ItemDetail key={selected} itemId={selected} items={data!.items} canEdit={canEdit} population={data!.population} onSelect={setSelectedId} />
+          ) : (
+            <p className="muted small">Choose a theme in the list or the chart to see what people wrote{canEdit ? " and curate it" : ""}.</p>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
+function AnalyseForm({ scope, onBuilt }: { scope: string; onBuilt: () => void }) {
+  const queryClient = useQueryClient();
+  const [k, setK] = useState("");
+  const build = useMutation({
+    mutationFn: () => apiFetch<{ run: BuildBacklogResult }>("/api/backlog/build", { method: "POST", json: { scope, k: k.trim() ? Number(k) : null } }),
+    onSuccess: async () => {
+      onBuilt();
+      await queryClient.invalidateQueries({ queryKey: backlogKeys.all });
+    },
+  });
+  const errors = build.error instanceof ApiError ? build.error.fieldErrors : {};
+  return (
+    <form
+      className="row backlog-analyse"
+      onSubmit={(e) => {
+        e.preventDefault();
+        build.mutate();
+      }}
+    >
+      <Field label="Number of themes" hint="Empty: chosen automatically" error={errors.k}>
+        {(p) => <input {...p} className="input backlog-k" type="number" min={2} max={40} inputMode="numeric" value={k} onChange={(e) => setK(e.target.value)} />}
+      </Field>
+      <button className="btn btn-primary" disabled={build.isPending}>
+        {build.isPending ? "Analysing…" : "Analyse answers"}
+      </button>
+      <span role="status" className="small">
+        {build.isSuccess
+          ? `Done: ${build.data.run.chosenK} themes, ${build.data.run.itemsMatched} kept with their edits, ${build.data.run.itemsCreated} new.`
+          : ""}
+      </span>
+      {build.error && !Object.keys(errors).length ? <span className="field-error" role="alert">{build.error.message}</span> : null}
+    </form>
+  );
+}
+
+function Thresholds({ thresholds, canEdit }: { thresholds: { frequencyThreshold: number; impactThreshold: number }; canEdit: boolean }) {
+  const queryClient = useQueryClient();
+  const save = useMutation({
+    mutationFn: (body: { frequencyThreshold: number; impactThreshold: number }) => apiFetch("/api/backlog/thresholds", { method: "PATCH", json: body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: backlogKeys.all }),
+  });
+  const errors = save.error instanceof ApiError ? save.error.fieldErrors : {};
+  if (!canEdit) {
+    return (
+      <p className="small muted">
+        Frequent from {percent(thresholds.frequencyThreshold)} of respondents; painful from an impact of {thresholds.impactThreshold.toFixed(2)}.
+      </p>
+    );
+  }
+  return (
+    <form
+      className="row backlog-thresholds"
+      aria-label="Quadrant thresholds"
+      key={`${thresholds.frequencyThreshold}-${thresholds.impactThreshold}`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        const form = new FormData(e.currentTarget);
+        save.mutate({ frequencyThreshold: Number(form.get("frequency")) / 100, impactThreshold: Number(form.get("impact")) });
+      }}
+    >
+      <Field label="Frequent from (% of respondents)" error={errors.frequencyThreshold}>
+        {(p) => <input {...p} className="input" name="frequency" type="number" min={1} max={100} step={1} defaultValue={Math.round(thresholds.frequencyThreshold * 100)} />}
+      </Field>
+      <Field label="Painful from (impact 0–1)" error={errors.impactThreshold}>
+        {(p) => <input {...p} className="input" name="impact" type="number" min={0} max={1} step={0.05} defaultValue={thresholds.impactThreshold} />}
+      </Field>
+      <button className="btn btn-sm" disabled={save.isPending}>
+        {save.isPending ? "Saving…" : "Apply"}
+      </button>
+      {save.error && !Object.keys(errors).length ? <span className="field-error" role="alert">{save.error.message}</span> : null}
+    </form>
+  );
+}

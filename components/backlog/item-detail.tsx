@@ -1,0 +1,426 @@
+"use client";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useRef, useState } from "react";
+import { CardSkeleton } from "@/components/ui/skeleton";
+import { Field } from "@/components/ui/field";
+import { apiFetch, ApiError } from "@/lib/api/client";
+import type { BacklogItemDetail, BacklogListItem, BacklogQuote } from "@/lib/backlog/queries";
+import { EFFORT_WEIGHT, IMPACT_WEIGHTS, quadrantLabels } from "@/lib/backlog/prioritise";
+import { statusLabels } from "@/lib/backlog/csv-rows";
+import type { BacklogStatus, Effort } from "@/lib/db/schema";
+import { backlogKeys } from "./backlog-keys";
+import { decimal, percent, quadrantBadge, statusBadge } from "./format";
+import { MentionRateChart } from "./mention-rate-chart";
+
+const NEW_THEME = "__new__";
+// From the label maps (type-only schema imports keep drizzle out of the browser bundle).
+const backlogStatuses = Object.keys(statusLabels) as BacklogStatus[];
+const efforts = Object.keys(EFFORT_WEIGHT) as Effort[];
+
+export function ItemDetail({
+  itemId,
+  items,
+  canEdit,
+  population,
+  onSelect,
+}: {
+  itemId: string;
+  items: BacklogListItem[];
+  canEdit: boolean;
+  population: { nps: number | null; likert: number | null };
+  onSelect: (id: string | null) => void;
+}) {
+  const query = useQuery({
+    queryKey: backlogKeys.item(itemId),
+    queryFn: () => apiFetch<BacklogItemDetail>(`/api/backlog/items/${itemId}`),
+  });
+  const heading = useRef<HTMLHeadingElement>(null);
+  const loaded = query.isSuccess;
+  // Opening a theme moves focus (and the view) to its details, below the chart and list.
+  useEffect(() => {
+    if (!loaded) return;
+    heading.current?.focus({ preventScroll: true });
+    heading.current?.scrollIntoView({ block: "start", behavior: "smooth" });
+  }, [loaded]);
+  if (query.isPending) return <CardSkeleton lines={6} />;
+  if (query.isError) {
+    return (
+      <div className="alert alert-error" role="alert">
+        Could not load this theme: {query.error.message}
+      </div>
+    );
+  }
+  const detail = query.data;
+  const item = detail.item;
+  const others = items.filter((i) => i.id !== item.id);
+  const marker = item.statusChangedPeriod && item.status !== "new" ? { period: item.statusChangedPeriod, label: statusLabels[item.status] } : null;
+
+  return (
+    <section className="card stack backlog-detail" aria-labelledby="backlog-detail-heading" data-testid="backlog-detail">
+      <div className="row-between">
+        <div>
+          <h2 id="backlog-detail-heading" ref={heading} tabIndex={-1}>{item.label}</h2>
+          <div className="row">
+            <span className={quadrantBadge[item.quadrant]}>{quadrantLabels[item.quadrant]}</span>
+            <span className={statusBadge[item.status]} data-testid="detail-status">{statusLabels[item.status]}</span>
+            {item.effort ? <span className="badge">Effort {item.effort}</span> : null}
+            {item.owner ? <span className="small muted">Owner: {item.owner}</span> : null}
+            {item.customLabel ? <span className="small muted">Generated name: {item.generatedLabel}</span> : null}
+          </div>
+        </div>
+        <button type="button" className="btn btn-sm btn-ghost" onClick={() => onSelect(null)}>
+          Close
+        </button>
+      </div>
+
+      <div className="grid-4">
+        <div>
+          <div className="stat">{item.respondents}</div>
+          <div className="stat-label">respondents mention it</div>
+        </div>
+        <div>
+          <div className="stat">{percent(item.share, 1)}</div>
+          <div className="stat-label">of respondents in scope</div>
+        </div>
+        <div>
+          <div className="stat">{item.impact.toFixed(2)}</div>
+          <div className="stat-label">impact (0–1)</div>
+        </div>
+        <div>
+          <div className="stat">{decimal(item.sentiment)}</div>
+          <div className="stat-label">mean sentiment (−1 to 1)</div>
+        </div>
+      </div>
+
+      <details className="backlog-explain">
+        <summary>How impact is calculated</summary>
+        <p className="small">
+          Impact = {IMPACT_WEIGHTS.nps} × NPS pain + {IMPACT_WEIGHTS.likert} × score pain + {IMPACT_WEIGHTS.sentiment} × negative share. A pain
+          component is 0.5 when the people who mention this theme score like everyone in scope, 1 when they score 20% of the scale lower (2 NPS
+          points, 0.8 on the 1–5 questions) and 0 when 20% higher. Components without data are left out and the rest re-weighted.
+        </p>
+        <table className="table small">
+          <thead>
+            <tr><th>Component</th><th>Mentioners</th><th>Everyone</th><th className="right">Value</th></tr>
+          </thead>
+          <tbody>
+            <tr><td>NPS pain</td><td>{decimal(item.mentionersNps, 1)}</td><td>{decimal(population.nps, 1)}</td><td className="right">{decimal(item.impactComponents.nps)}</td></tr>
+            <tr><td>Score (1–5) pain</td><td>{decimal(item.mentionersLikert)}</td><td>{decimal(population.likert)}</td><td className="right">{decimal(item.impactComponents.likert)}</td></tr>
+            <tr><td>Negative mentions</td><td colSpan={2}>{item.negativeShare === null ? "—" : `${percent(item.negativeShare)} of ${item.mentions} mentions`}</td><td className="right">{decimal(item.impactComponents.sentiment)}</td></tr>
+          </tbody>
+        </table>
+      </details>
+
+      <div>
+        <h3>Mention rate per quarter</h3>
+        {item.mentionRates.length > 1 ? (
+          <MentionRateChart rates={item.mentionRates} marker={marker} />
+        ) : (
+          <p className="small muted">
+            {item.mentionRates[0]?.rate != null ? `${percent(item.mentionRates[0].rate, 1)} of respondents in ${item.mentionRates[0].period}. ` : ""}
+            Analyse a range of quarters to follow this theme over time.
+          </p>
+        )}
+      </div>
+
+      {detail.quotesHidden ? (
+        <div className="alert alert-info" data-testid="quotes-hidden">
+          Fewer than {detail.anonymityThreshold} people mention this theme, so its answers and team breakdown stay hidden to protect their anonymity.
+        </div>
+      ) : (
+        <>
+          <TeamReach detail={detail} />
+          <Quotes detail={detail} others={others} canEdit={canEdit} onSelect={onSelect} />
+        </>
+      )}
+
+      {item.mergedFrom.length ? <MergedFrom item={item} canEdit={canEdit} /> : null}
+      {canEdit ? <CurationForm key={`${item.id}-${item.status}-${item.customLabel}-${item.effort}`} item={item} /> : null}
+      {canEdit && others.length ? <MergeForm item={item} others={others} onSelect={onSelect} /> : null}
+    </section>
+  );
+}
+
+/** Identical answers (up to case and trailing punctuation) are shown once, with how many wrote them. */
+function groupQuotes(quotes: BacklogQuote[]): BacklogQuote[][] {
+  const groups = new Map<string, BacklogQuote[]>();
+  for (const q of quotes) {
+    const key = q.text.toLowerCase().replace(/^honestly\?\s*/, "").replace(/[\s.!?]+$/, "").trim();
+    groups.set(key, [...(groups.get(key) ?? []), q]);
+  }
+  return [...groups.values()];
+}
+
+function TeamReach({ detail }: { detail: BacklogItemDetail }) {
+  if (!detail.teams.length && !detail.hiddenTeamMentioners) return null;
+  return (
+    <div>
+      <h3>Reach by team</h3>
+      <div className="table-wrap">
+        <table className="table">
+          <thead>
+            <tr><th>Team</th><th className="right">Mention it</th><th className="right">Share of the team’s respondents</th></tr>
+          </thead>
+          <tbody>
+            {detail.teams.map((t) => (
+              <tr key={t.teamId ?? "none"}>
+                <td>{t.name}</td>
+                <td className="right">{t.mentioners}</td>
+                <td className="right">{percent(t.share)}</td>
+              </tr>
+            ))}
+            {detail.hiddenTeamMentioners ? (
+              <tr>
+                <td className="muted" colSpan={3}>
+                  {detail.hiddenTeamMentioners} more in teams with fewer than {detail.anonymityThreshold} mentions (not shown)
+                </td>
+              </tr>
+            ) : null}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
+
+function Quotes({
+  detail,
+  others,
+  canEdit,
+  onSelect,
+}: {
+  detail: BacklogItemDetail;
+  others: BacklogListItem[];
+  canEdit: boolean;
+  onSelect: (id: string | null) => void;
+}) {
+  const queryClient = useQueryClient();
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [target, setTarget] = useState("");
+  const [newLabel, setNewLabel] = useState("");
+  const move = useMutation({
+    mutationFn: () =>
+      apiFetch<{ targetId: string; moved: number }>(`/api/backlog/items/${detail.item.id}/move`, {
+        method: "POST",
+        json: { sourceIds: [...selected], ...(target === NEW_THEME ? { newLabel } : { targetId: target || undefined }) },
+      }),
+    onSuccess: async () => {
+      setSelected(new Set());
+      setNewLabel("");
+      await queryClient.invalidateQueries({ queryKey: backlogKeys.all });
+    },
+  });
+  const errors = move.error instanceof ApiError ? move.error.fieldErrors : {};
+  const toggle = (ids: string[], on: boolean) =>
+    setSelected((prev) => {
+      const next = new Set(prev);
+      for (const id of ids) {
+        if (on) next.add(id);
+        else next.delete(id);
+      }
+      return next;
+    });
+
+  return (
+    <div className="stack">
+      <h3>
+        What people wrote <span className="muted small">({detail.quoteCount} answers{detail.quotes.length < detail.quoteCount ? `, first ${detail.quotes.length} shown` : ""})</span>
+      </h3>
+      {/* Focusable so keyboard users can scroll a long list of quotes. */}
+      <ul className="backlog-quotes" tabIndex={0} aria-label="Answers in this theme">
+        {groupQuotes(detail.quotes).map((group) => {
+          const q = group[0];
+          const checked = group.every((g) => selected.has(g.sourceId));
+          return (
+            <li key={q.sourceId} className={q.representative ? "representative" : undefined}>
+              {canEdit ? (
+                <label className="backlog-quote-check">
+                  <input type="checkbox" checked={checked} onChange={() => toggle(group.map((g) => g.sourceId), !checked)} />
+                  <span className="sr-only">Select {group.length > 1 ? `these ${group.length} answers` : "answer"}</span>
+                </label>
+              ) : null}
+              <blockquote>{q.text}</blockquote>
+              <span className="row small muted">
+                {group.length > 1 ? <span className="badge">{group.length} answers like this</span> : null}
+                {q.representative ? <span className="badge badge-accent">Representative</span> : null}
+                {group.some((g) => g.pinned) ? <span className="badge" title="Moved here by hand; re-analysis keeps it here">Placed by hand</span> : null}
+                {q.sourceId.startsWith("f:") ? <span className="badge">Friction log</span> : null}
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+      {canEdit ? (
+        <form
+          className="backlog-move row"
+          aria-label="Move selected answers"
+          onSubmit={(e) => {
+            e.preventDefault();
+            move.mutate();
+          }}
+        >
+          <Field label={`Move ${selected.size || ""} selected answer${selected.size === 1 ? "" : "s"} to`} error={errors.targetId ?? errors.sourceIds}>
+            {(p) => (
+              <select {...p} className="input" value={target} onChange={(e) => setTarget(e.target.value)}>
+                <option value="">Choose a theme…</option>
+                <option value={NEW_THEME}>A new theme (split)</option>
+                {others.map((o) => (
+                  <option key={o.id} value={o.id}>{o.label}</option>
+                ))}
+              </select>
+            )}
+          </Field>
+          {target === NEW_THEME ? (
+            <Field label="New theme name" error={errors.newLabel}>
+              {(p) => <input {...p} className="input" value={newLabel} onChange={(e) => setNewLabel(e.target.value)} maxLength={120} />}
+            </Field>
+          ) : null}
+          <button className="btn" disabled={move.isPending || selected.size === 0 || !target}>
+            {move.isPending ? "Moving…" : "Move"}
+          </button>
+          {move.isSuccess ? (
+            <button type="button" className="btn btn-ghost btn-sm" onClick={() => onSelect(move.data.targetId)}>
+              Open the theme they moved to
+            </button>
+          ) : null}
+          {move.error && !Object.keys(errors).length ? <span className="field-error" role="alert">{move.error.message}</span> : null}
+        </form>
+      ) : null}
+    </div>
+  );
+}
+
+function MergedFrom({ item, canEdit }: { item: BacklogListItem; canEdit: boolean }) {
+  const queryClient = useQueryClient();
+  const unmerge = useMutation({
+    mutationFn: (id: string) => apiFetch(`/api/backlog/items/${id}/merge`, { method: "DELETE" }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: backlogKeys.all }),
+  });
+  return (
+    <div>
+      <h3>Merged into this theme</h3>
+      <ul className="backlog-merged">
+        {item.mergedFrom.map((m) => (
+          <li key={m.id} className="row">
+            <span>{m.label}</span>
+            {canEdit ? (
+              <button type="button" className="btn btn-sm btn-ghost" onClick={() => unmerge.mutate(m.id)} disabled={unmerge.isPending}>
+                Undo merge
+              </button>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {unmerge.error ? <p className="field-error" role="alert">{unmerge.error.message}</p> : null}
+    </div>
+  );
+}
+
+function CurationForm({ item }: { item: BacklogListItem }) {
+  const queryClient = useQueryClient();
+  const [saved, setSaved] = useState(false);
+  const save = useMutation({
+    mutationFn: (body: Record<string, unknown>) => apiFetch(`/api/backlog/items/${item.id}`, { method: "PATCH", json: body }),
+    onSuccess: async () => {
+      setSaved(true);
+      await queryClient.invalidateQueries({ queryKey: backlogKeys.all });
+    },
+  });
+  const errors = save.error instanceof ApiError ? save.error.fieldErrors : {};
+  return (
+    <form
+      className="stack backlog-curate"
+      aria-label="Curate this theme"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setSaved(false);
+        const form = new FormData(e.currentTarget);
+        const name = String(form.get("customLabel") ?? "").trim();
+        save.mutate({
+          customLabel: name && name !== item.generatedLabel ? name : null,
+          effort: form.get("effort") ? String(form.get("effort")) : null,
+          status: String(form.get("status")),
+          owner: String(form.get("owner") ?? ""),
+          notes: String(form.get("notes") ?? ""),
+        });
+      }}
+    >
+      <h3>Curate</h3>
+      <div className="grid-2">
+        <Field label="Name" hint="Leave empty to use the generated name." error={errors.customLabel}>
+          {(p) => <input {...p} className="input" name="customLabel" defaultValue={item.customLabel ?? ""} placeholder={item.generatedLabel} maxLength={120} />}
+        </Field>
+        <Field label="Owner" error={errors.owner}>
+          {(p) => <input {...p} className="input" name="owner" defaultValue={item.owner} maxLength={100} />}
+        </Field>
+        <Field label="Status" error={errors.status}>
+          {(p) => (
+            <select {...p} className="input" name="status" defaultValue={item.status}>
+              {backlogStatuses.map((s) => (
+                <option key={s} value={s}>{statusLabels[s]}</option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Effort" hint="S, M or L: the rank divides by 1, 2 or 4." error={errors.effort}>
+          {(p) => (
+            <select {...p} className="input" name="effort" defaultValue={item.effort ?? ""}>
+              <option value="">Not sized</option>
+              {efforts.map((e) => (
+                <option key={e} value={e}>{e}</option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      <Field label="Notes" error={errors.notes}>
+        {(p) => <textarea {...p} className="input" name="notes" defaultValue={item.notes} maxLength={4000} />}
+      </Field>
+      <div className="row">
+        <button className="btn btn-primary" disabled={save.isPending}>
+          {save.isPending ? "Saving…" : "Save changes"}
+        </button>
+        {saved ? <span className="badge badge-good" role="status">Saved</span> : null}
+        {save.error && !Object.keys(errors).length ? <span className="field-error" role="alert">{save.error.message}</span> : null}
+      </div>
+    </form>
+  );
+}
+
+function MergeForm({ item, others, onSelect }: { item: BacklogListItem; others: BacklogListItem[]; onSelect: (id: string | null) => void }) {
+  const queryClient = useQueryClient();
+  const [target, setTarget] = useState("");
+  const merge = useMutation({
+    mutationFn: () => apiFetch<{ target: { id: string } }>(`/api/backlog/items/${item.id}/merge`, { method: "POST", json: { targetId: target } }),
+    onSuccess: async (data) => {
+      await queryClient.invalidateQueries({ queryKey: backlogKeys.all });
+      onSelect(data.target.id);
+    },
+  });
+  const errors = merge.error instanceof ApiError ? merge.error.fieldErrors : {};
+  return (
+    <form
+      className="row backlog-merge"
+      aria-label="Merge this theme"
+      onSubmit={(e) => {
+        e.preventDefault();
+        merge.mutate();
+      }}
+    >
+      <Field label="Merge this theme into" hint="Its answers count towards the other theme from now on, also after re-analysis." error={errors.targetId}>
+        {(p) => (
+          <select {...p} className="input" value={target} onChange={(e) => setTarget(e.target.value)}>
+            <option value="">Choose a theme…</option>
+            {others.map((o) => (
+              <option key={o.id} value={o.id}>{o.label}</option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <button className="btn" disabled={!target || merge.isPending}>
+        {merge.isPending ? "Merging…" : "Merge"}
+      </button>
+      {merge.error && !Object.keys(errors).length ? <span className="field-error" role="alert">{merge.error.message}</span> : null}
+    </form>
+  );
+}

@@ -1,0 +1,26 @@
+import type { BacklogScopeOptions } from "@/lib/backlog/queries";
+
+/** Human name of a scope string, for the picker and headings. */
+export function scopeLabel(scope: string, options: BacklogScopeOptions): string {
+  if (scope === "friction") return "Friction log";
+  if (scope.startsWith("survey:")) {
+    const survey = options.surveys.find((s) => `survey:${s.id}` === scope);
+    return survey ? `${survey.title}` : "A survey";
+  }
+  const [from, to] = scope.slice("periods:".length).split("..");
+  return from === to ? `Quarter ${from}` : `Quarters ${from} – ${to}`;
+}
+
+/** Scopes to offer: every quarter together, each quarter, each survey, the friction log, and anything analysed before. */
+export function scopeChoices(options: BacklogScopeOptions): { value: string; label: string; group: string }[] {
+  const choices: { value: string; label: string; group: string }[] = [];
+  const { periods } = options;
+  if (periods.length > 1) choices.push({ value: `periods:${periods[0]}..${periods[periods.length - 1]}`, label: `All quarters (${periods[0]} – ${periods[periods.length - 1]})`, group: "Quarters" });
+  for (const p of [...periods].reverse()) choices.push({ value: `periods:${p}..${p}`, label: `Quarter ${p}`, group: "Quarters" });
+  for (const s of options.surveys) choices.push({ value: `survey:${s.id}`, label: `${s.title} (${s.textCount} answers)`, group: "Surveys" });
+  choices.push({ value: "friction", label: `Friction log (${options.frictionCount} entries)`, group: "Friction log" });
+  for (const a of options.analysed) {
+    if (!choices.some((c) => c.value === a.scope)) choices.push({ value: a.scope, label: scopeLabel(a.scope, options), group: "Analysed before" });
+  }
+  return choices;
+}

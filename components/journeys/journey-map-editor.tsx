@@ -1,0 +1,519 @@
+"use client";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useEffect, useId, useRef, useState } from "react";
+import { apiFetch, ApiError } from "@/lib/api/client";
+import type { FieldErrors } from "@/lib/errors";
+import { formatMinutes } from "@/lib/journeys/comparison";
+import { moveItem } from "@/lib/journeys/reorder";
+import {
+  auditFields,
+  auditLabels,
+  loadTypeLabels,
+  outcomeLabels,
+  painLabels,
+  type JourneyMapDetail,
+  type JourneyPath,
+  type JourneyStepView,
+  type LinkableTheme,
+  type SuggestionView,
+  type ThemeEvidence,
+} from "@/lib/journeys/types";
+import { JourneyCharts } from "./journey-charts";
+import { JourneySummary } from "./journey-summary";
+import { loadTypeColors } from "./load-colors";
+import { MapDetails } from "./map-details";
+import { journeyKeys } from "./query-keys";
+import { StepEvidence, StepSuggestions } from "./step-evidence";
+import { StepForm } from "./step-form";
+
+const errorsOf = (error: unknown): FieldErrors => {
+  if (!error) return {};
+  if (error instanceof ApiError && Object.keys(error.fieldErrors ?? {}).length) return error.fieldErrors;
+  return { _: [(error as Error).message] };
+};
+const pathTitles: Record<JourneyPath, string> = { current: "Current path", golden: "Golden path" };
+
+export function JourneyMapEditor({ initial, canEdit }: { initial: JourneyMapDetail; canEdit: boolean }) {
+  const id = initial.map.id;
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  const detail = useQuery({
+    queryKey: journeyKeys.detail(id),
+    queryFn: () => apiFetch<JourneyMapDetail>(`/api/journeys/${id}`),
+    initialData: initial,
+  });
+  const evidence = useQuery({
+    queryKey: journeyKeys.evidence(id),
+    queryFn: () => apiFetch<{ k: number; themes: ThemeEvidence[] }>(`/api/journeys/${id}/evidence`),
+  });
+  const suggestions = useQuery({
+    queryKey: journeyKeys.suggestions(id),
+    queryFn: () => apiFetch<{ suggestions: SuggestionView[] }>(`/api/journeys/${id}/suggestions`).then((r) => r.suggestions),
+    enabled: canEdit,
+  });
+  const themes = useQuery({
+    queryKey: journeyKeys.themes(),
+    queryFn: () => apiFetch<{ themes: LinkableTheme[] }>("/api/journeys/themes").then((r) => r.themes),
+    enabled: canEdit,
+  });
+  const [announcement, setAnnouncement] = useState("");
+  const refresh = () => {
+    void queryClient.invalidateQueries({ queryKey: journeyKeys.detail(id) });
+    void queryClient.invalidateQueries({ queryKey: journeyKeys.suggestions(id) });
+    void queryClient.invalidateQueries({ queryKey: journeyKeys.evidence(id) });
+    void queryClient.invalidateQueries({ queryKey: journeyKeys.list() });
+  };
+
+  const duplicate = useMutation({
+    mutationFn: () => apiFetch<{ id: string }>(`/api/journeys/${id}/duplicate`, { method: "POST" }),
+    onSuccess: ({ id: copyId }) => router.push(`/journeys/${copyId}`),
+  });
+  const remove = useMutation({
+    mutationFn: () => apiFetch(`/api/journeys/${id}`, { method: "DELETE" }),
+    onSuccess: () => {
+      router.push("/journeys");
+      router.refresh();
+    },
+  });
+
+  const steps = detail.data.steps;
+  const evidenceById = new Map((evidence.data?.themes ?? []).map((t) => [t.backlogItemId, t]));
+
+  return (
+    <div className="stack">
+      <div className="row journey-actions">
+        <a className="btn" href={`/api/journeys/${id}/export`} download>
+          Export CSV
+        </a>
+        <Link className="btn" href={`/journeys/${id}/print`}>
+          Print view
+        </Link>
+        {canEdit ? (
+          <>
+            <button type="button" className="btn" disabled={duplicate.isPending} onClick={() => duplicate.mutate()}>
+              {duplicate.isPending ? "Duplicating…" : "Duplicate"}
+            </button>
+            <button
+              type="button"
+              className="btn btn-danger"
+              disabled={remove.isPending}
+              onClick={() => {
+                if (window.confirm(`Delete “${detail.data.map.name}” and all its steps?`)) remove.mutate();
+              }}
+            >
+              Delete map
+            </button>
+          </>
+        ) : null}
+        {duplicate.error || remove.error ? (
+          <span className="field-error" role="alert">
+            {(duplicate.error ?? remove.error)!.message}
+          </span>
+        ) : null}
+      </div>
+
+      <MapDetails map={detail.data.map} canEdit={canEdit} onSaved={refresh} />
+      <JourneySummary steps={steps} />
+      <JourneyCharts steps={steps} />
+
+      <div className="sr-only" role="status" aria-live="polite">
+        {announcement}
+      </div>
+      {canEdit ? (
+        <p className="muted small">
+          Reorder steps with the arrow buttons, <span className="kbd">Alt</span> + <span className="kbd">↑</span>/<span className="kbd">↓</span> on a step, or by dragging it.
+        </p>
+      ) : null}
+      <div className="grid-2 journey-paths">
+        {(["current", "golden"] as const).map((path) => (
+          <PathColumn
+            key={path}
+            mapId={id}
+            path={path}
+            steps={steps}
+            canEdit={canEdit}
+            evidence={evidenceById}
+            k={evidence.data?.k ?? null}
+            suggestions={suggestions.data ?? []}
+            themes={themes.data ?? []}
+            themesLoading={themes.isLoading}
+            onChanged={refresh}
+            announce={setAnnouncement}
+          />
+        ))}
+      </div>
+    </div>
+  );
+}
+
+function PathColumn({
+  mapId,
+  path,
+  steps,
+  canEdit,
+  evidence,
+  k,
+  suggestions,
+  themes,
+  themesLoading,
+  onChanged,
+  announce,
+}: {
+  mapId: string;
+  path: JourneyPath;
+  steps: JourneyStepView[];
+  canEdit: boolean;
+  evidence: Map<string, ThemeEvidence>;
+  k: number | null;
+  suggestions: SuggestionView[];
+  themes: LinkableTheme[];
+  themesLoading: boolean;
+  onChanged: () => void;
+  announce: (message: string) => void;
+}) {
+  const queryClient = useQueryClient();
+  const own = steps.filter((s) => s.path === path).sort((a, b) => a.position - b.position);
+  const currentSteps = steps.filter((s) => s.path === "current").sort((a, b) => a.position - b.position);
+  const nameById = new Map(steps.map((s) => [s.id, s.name]));
+  const [adding, setAdding] = useState(false);
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const [dragId, setDragId] = useState<string | null>(null);
+  const [overId, setOverId] = useState<string | null>(null);
+  const focusAfterMove = useRef<{ stepId: string; control: string } | null>(null);
+  const listRef = useRef<HTMLOListElement>(null);
+
+  const addStep = useMutation({
+    mutationFn: (input: Record<string, unknown>) => apiFetch(`/api/journeys/${mapId}/steps`, { method: "POST", json: { ...input, path } }),
+    onSuccess: onChanged,
+  });
+  const updateStep = useMutation({
+    mutationFn: ({ stepId, input }: { stepId: string; input: Record<string, unknown> }) =>
+      apiFetch(`/api/journeys/${mapId}/steps/${stepId}`, { method: "PATCH", json: input }),
+    onSuccess: () => {
+      setEditingId(null);
+      onChanged();
+    },
+  });
+  const deleteStep = useMutation({
+    mutationFn: (stepId: string) => apiFetch(`/api/journeys/${mapId}/steps/${stepId}`, { method: "DELETE" }),
+    onSuccess: onChanged,
+  });
+  const reorder = useMutation({
+    // Moves run one after another: two orders in flight could be applied out of sequence.
+    scope: { id: `reorder-${mapId}-${path}` },
+    mutationFn: (stepIds: string[]) => apiFetch(`/api/journeys/${mapId}/steps/order`, { method: "PUT", json: { path, stepIds } }),
+    onMutate: async (stepIds) => {
+      await queryClient.cancelQueries({ queryKey: journeyKeys.detail(mapId) });
+      const previous = queryClient.getQueryData<JourneyMapDetail>(journeyKeys.detail(mapId));
+      if (previous) {
+        const order = new Map(stepIds.map((sid, i) => [sid, i]));
+        queryClient.setQueryData<JourneyMapDetail>(journeyKeys.detail(mapId), {
+          ...previous,
+          steps: previous.steps.map((s) => (order.has(s.id) ? { ...s, position: order.get(s.id)! } : s)),
+        });
+      }
+      return { previous };
+    },
+    onError: (_error, _ids, context) => {
+      if (context?.previous) queryClient.setQueryData(journeyKeys.detail(mapId), context.previous);
+    },
+    onSettled: onChanged,
+  });
+  const link = useMutation({
+    mutationFn: ({ stepId, themeId, status }: { stepId: string; themeId: string; status: "accepted" | "dismissed" }) =>
+      apiFetch(`/api/journeys/${mapId}/steps/${stepId}/themes`, { method: "POST", json: { backlogItemId: themeId, status } }),
+    onSuccess: onChanged,
+  });
+  const unlink = useMutation({
+    mutationFn: ({ stepId, themeId }: { stepId: string; themeId: string }) =>
+      apiFetch(`/api/journeys/${mapId}/steps/${stepId}/themes/${themeId}`, { method: "DELETE" }),
+    onSuccess: onChanged,
+  });
+
+  useEffect(() => {
+    const pending = focusAfterMove.current;
+    if (!pending || !listRef.current) return;
+    const target = listRef.current.querySelector<HTMLElement>(`[data-step-id="${pending.stepId}"] [data-control="${pending.control}"]`);
+    target?.focus();
+    focusAfterMove.current = null;
+  });
+
+  const move = (index: number, to: number, control: string) => {
+    if (to < 0 || to >= own.length || to === index) return;
+    const step = own[index];
+    focusAfterMove.current = { stepId: step.id, control };
+    reorder.mutate(moveItem(own, index, to).map((s) => s.id));
+    announce(`Moved “${step.name}” to position ${to + 1} of ${own.length} on the ${path} path.`);
+  };
+
+  const headingId = `path-${path}-heading`;
+  return (
+    <section className={`card stack journey-path journey-path-${path}`} aria-labelledby={headingId}>
+      <div className="row-between">
+        <h2 id={headingId}>{pathTitles[path]}</h2>
+        <span className="muted small">
+          {own.filter((s) => !(path === "golden" && s.outcome === "eliminated")).length} steps ·{" "}
+          {formatMinutes(own.filter((s) => !(path === "golden" && s.outcome === "eliminated")).reduce((sum, s) => sum + s.minutes, 0))}
+        </span>
+      </div>
+      {reorder.error ? (
+        <div className="alert alert-error" role="alert">
+          The new order was not saved: {reorder.error.message}
+        </div>
+      ) : null}
+      {own.length === 0 ? (
+        <p className="muted">{path === "current" ? "Map today’s steps first: what people actually do, in order." : "Design the path you want: which steps remain, and how."}</p>
+      ) : (
+        <ol className="journey-steps" ref={listRef} aria-label={`${pathTitles[path]} steps`}>
+          {own.map((step, index) => {
+            const stepSuggestions = suggestions.filter((s) => s.stepId === step.id);
+            const linkedIds = new Set(step.themes.map((t) => t.backlogItemId));
+            const linkable = themes.filter((t) => !linkedIds.has(t.id));
+            return (
+              <li
+                key={step.id}
+                data-step-id={step.id}
+                data-testid={`step-${path}`}
+                className={`journey-step${dragId === step.id ? " is-dragging" : ""}${overId === step.id && dragId !== step.id ? " is-drop-target" : ""}`}
+                style={{ borderLeftColor: loadTypeColors[step.loadType] }}
+                draggable={canEdit && editingId !== step.id}
+                aria-label={`Step ${index + 1}: ${step.name}`}
+                onDragStart={(e) => {
+                  e.dataTransfer.effectAllowed = "move";
+                  e.dataTransfer.setData("text/plain", step.id);
+                  setDragId(step.id);
+                }}
+                onDragOver={(e) => {
+                  if (!dragId || !own.some((s) => s.id === dragId)) return;
+                  e.preventDefault();
+                  setOverId(step.id);
+                }}
+                onDragLeave={() => setOverId((o) => (o === step.id ? null : o))}
+                onDrop={(e) => {
+                  e.preventDefault();
+                  const from = own.findIndex((s) => s.id === dragId);
+                  if (from >= 0) move(from, index, "move-up");
+                  setDragId(null);
+                  setOverId(null);
+                }}
+                onDragEnd={() => {
+                  setDragId(null);
+                  setOverId(null);
+                }}
+                onKeyDown={(e) => {
+                  if (!canEdit || !e.altKey || (e.key !== "ArrowUp" && e.key !== "ArrowDown")) return;
+                  e.preventDefault();
+                  move(index, e.key === "ArrowUp" ? index - 1 : index + 1, e.key === "ArrowUp" ? "move-up" : "move-down");
+                }}
+              >
+                {editingId === step.id ? (
+                  <StepForm
+                    path={path}
+                    step={step}
+                    currentSteps={currentSteps}
+                    errors={errorsOf(updateStep.error)}
+                    pending={updateStep.isPending}
+                    submitLabel="Save step"
+                    onSubmit={(input) => updateStep.mutate({ stepId: step.id, input })}
+                    onCancel={() => {
+                      updateStep.reset();
+                      setEditingId(null);
+                    }}
+                  />
+                ) : (
+                  <>
+                    <div className="journey-step-head">
+                      <span className="journey-step-number" aria-hidden>
+                        {index + 1}
+                      </span>
+                      <div className="journey-step-title">
+                        <strong>{step.name}</strong>
+                        <div className="row journey-step-badges">
+                          <span className="badge">{formatMinutes(step.minutes)}</span>
+                          <span className={`badge ${step.pain === "high" ? "badge-bad" : step.pain === "medium" ? "badge-warn" : "badge-good"}`}>Pain: {painLabels[step.pain].toLowerCase()}</span>
+                          <span className="badge" style={{ color: loadTypeColors[step.loadType] }}>
+                            {loadTypeLabels[step.loadType]} load {step.loadLevel}/5
+                          </span>
+                          {path === "golden" && step.outcome ? <span className="badge badge-accent">{outcomeLabels[step.outcome]}</span> : null}
+                        </div>
+                      </div>
+                      {canEdit ? (
+                        <div className="journey-step-tools">
+                          <button
+                            type="button"
+                            className="btn btn-ghost btn-sm"
+                            data-control="move-up"
+                            aria-disabled={index === 0}
+                            aria-label={`Move “${step.name}” up`}
+                            onClick={() => move(index, index - 1, "move-up")}
+                          >
+                            ↑
+                          </button>
+                          <button
+                            type="button"
+                            className="btn btn-ghost btn-sm"
+                            data-control="move-down"
+                            aria-disabled={index === own.length - 1}
+                            aria-label={`Move “${step.name}” down`}
+                            onClick={() => move(index, index + 1, "move-down")}
+                          >
+                            ↓
+                          </button>
+                          <span className="journey-drag-handle" aria-hidden title="Drag to reorder">
+                            ⠿
+                          </span>
+                        </div>
+                      ) : null}
+                    </div>
+                    {path === "golden" && step.counterpartStepId ? (
+                      <p className="muted small">Replaces: {nameById.get(step.counterpartStepId) ?? "a removed step"}</p>
+                    ) : null}
+                    <AuditLine step={step} />
+                    {step.notes ? <p className="small journey-step-notes">{step.notes}</p> : null}
+                    <StepEvidence
+                      links={step.themes}
+                      evidence={evidence}
+                      k={k}
+                      canEdit={canEdit}
+                      onUnlink={(themeId) => unlink.mutate({ stepId: step.id, themeId })}
+                    />
+                    {canEdit ? (
+                      <>
+                        <StepSuggestions
+                          suggestions={stepSuggestions}
+                          pending={link.isPending}
+                          onAccept={(themeId) => link.mutate({ stepId: step.id, themeId, status: "accepted" })}
+                          onDismiss={(themeId) => link.mutate({ stepId: step.id, themeId, status: "dismissed" })}
+                        />
+                        <div className="row journey-step-footer">
+                          <button type="button" className="btn btn-sm" onClick={() => setEditingId(step.id)} aria-label={`Edit “${step.name}”`}>
+                            Edit
+                          </button>
+                          <ThemePicker
+                            stepName={step.name}
+                            themes={linkable}
+                            loading={themesLoading}
+                            pending={link.isPending}
+                            onLink={(themeId) => link.mutate({ stepId: step.id, themeId, status: "accepted" })}
+                          />
+                          <button
+                            type="button"
+                            className="btn btn-ghost btn-sm btn-danger"
+                            aria-label={`Delete “${step.name}”`}
+                            disabled={deleteStep.isPending}
+                            onClick={() => {
+                              if (window.confirm(`Delete the step “${step.name}”?`)) deleteStep.mutate(step.id);
+                            }}
+                          >
+                            Delete
+                          </button>
+                        </div>
+                      </>
+                    ) : null}
+                  </>
+                )}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+      {link.error || unlink.error || deleteStep.error ? (
+        <div className="alert alert-error" role="alert">
+          {(link.error ?? unlink.error ?? deleteStep.error)!.message}
+        </div>
+      ) : null}
+      {canEdit ? (
+        adding ? (
+          <div className="journey-add">
+            <h3>Add a {path} step</h3>
+            <StepForm
+              path={path}
+              currentSteps={currentSteps}
+              errors={errorsOf(addStep.error)}
+              pending={addStep.isPending}
+              submitLabel="Add step"
+              onSubmit={(input, form) =>
+                addStep.mutate(input, {
+                  onSuccess: () => {
+                    form.reset();
+                    (form.elements.namedItem("name") as HTMLInputElement | null)?.focus();
+                    announce(`Added a step to the ${path} path.`);
+                  },
+                })
+              }
+              onCancel={() => {
+                addStep.reset();
+                setAdding(false);
+              }}
+            />
+          </div>
+        ) : (
+          <button type="button" className="btn" onClick={() => setAdding(true)}>
+            + Add a {path} step
+          </button>
+        )
+      ) : null}
+    </section>
+  );
+}
+
+function AuditLine({ step }: { step: JourneyStepView }) {
+  const items = auditFields.filter((f) => step[f] > 0);
+  if (!items.length) return null;
+  return (
+    <p className="small muted journey-audit-line">
+      {items.map((f, i) => (
+        <span key={f}>
+          {i ? " · " : ""}
+          {auditLabels[f]}: <strong>{step[f]}</strong>
+        </span>
+      ))}
+    </p>
+  );
+}
+
+function ThemePicker({
+  stepName,
+  themes,
+  loading,
+  pending,
+  onLink,
+}: {
+  stepName: string;
+  themes: LinkableTheme[];
+  loading: boolean;
+  pending: boolean;
+  onLink: (themeId: string) => void;
+}) {
+  const [choice, setChoice] = useState("");
+  const id = useId();
+  if (loading) return <span className="muted small">Loading themes…</span>;
+  if (!themes.length) return <span className="muted small">No backlog themes to link yet.</span>;
+  return (
+    <form
+      className="row journey-theme-picker"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (choice) onLink(choice);
+        setChoice("");
+      }}
+    >
+      <label className="sr-only" htmlFor={id}>
+        Theme for “{stepName}”
+      </label>
+      <select id={id} className="input input-sm" value={choice} onChange={(e) => setChoice(e.target.value)}>
+        <option value="">Link a theme…</option>
+        {themes.map((t) => (
+          <option key={t.id} value={t.id}>
+            {t.label}
+          </option>
+        ))}
+      </select>
+      <button className="btn btn-sm" disabled={!choice || pending}>
+        Link
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,111 @@
+"use client";
+import { useMutation } from "@tanstack/react-query";
+import { useState } from "react";
+import { Field } from "@/components/ui/field";
+import { apiFetch, ApiError } from "@/lib/api/client";
+import { maturityLabels, type JourneyMapDetail } from "@/lib/journeys/types";
+
+/** The map's name, workflow, persona and self-service maturity; a form for editors, a summary for viewers. */
+export function MapDetails({ map, canEdit, onSaved }: { map: JourneyMapDetail["map"]; canEdit: boolean; onSaved: () => void }) {
+  const [saved, setSaved] = useState(false);
+  const save = useMutation({
+    mutationFn: (input: Record<string, unknown>) => apiFetch(`/api/journeys/${map.id}`, { method: "PATCH", json: input }),
+    onSuccess: () => {
+      setSaved(true);
+      onSaved();
+    },
+  });
+  const errors = save.error instanceof ApiError ? save.error.fieldErrors : {};
+
+  if (!canEdit) {
+    return (
+      <section className="card" aria-labelledby="map-details-heading">
+        <h2 id="map-details-heading" className="sr-only">
+          Map details
+        </h2>
+        <dl className="journey-details">
+          <div>
+            <dt>Workflow</dt>
+            <dd>{map.workflow || "—"}</dd>
+          </div>
+          <div>
+            <dt>Persona or teams</dt>
+            <dd>{map.persona || "—"}</dd>
+          </div>
+          <div>
+            <dt>Self-service maturity</dt>
+            <dd>
+              {map.maturityNow} {maturityLabels[map.maturityNow]} → target {map.maturityTarget} {maturityLabels[map.maturityTarget]}
+            </dd>
+          </div>
+        </dl>
+      </section>
+    );
+  }
+
+  return (
+    <section className="card stack" aria-labelledby="map-details-heading">
+      <h2 id="map-details-heading">Map details</h2>
+      <form
+        className="stack"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          setSaved(false);
+          save.mutate(Object.fromEntries(new FormData(e.currentTarget)));
+        }}
+      >
+        <div className="grid-2">
+          <Field label="Name" error={errors.name}>
+            {(p) => <input {...p} className="input" name="name" defaultValue={map.name} maxLength={120} />}
+          </Field>
+          <Field label="Persona or teams" error={errors.persona}>
+            {(p) => <input {...p} className="input" name="persona" defaultValue={map.persona} maxLength={200} />}
+          </Field>
+          <Field label="Workflow" hint="Where the journey starts and ends" error={errors.workflow}>
+            {(p) => <input {...p} className="input" name="workflow" defaultValue={map.workflow} maxLength={300} />}
+          </Field>
+          <div className="grid-2">
+            <Field label="Maturity now" error={errors.maturityNow}>
+              {(p) => (
+                <select {...p} className="input" name="maturityNow" defaultValue={map.maturityNow}>
+                  {maturityLabels.map((label, i) => (
+                    <option key={i} value={i}>
+                      {i} · {label}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field label="Maturity target" error={errors.maturityTarget}>
+              {(p) => (
+                <select {...p} className="input" name="maturityTarget" defaultValue={map.maturityTarget}>
+                  {maturityLabels.map((label, i) => (
+                    <option key={i} value={i}>
+                      {i} · {label}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          </div>
+        </div>
+        <div className="row">
+          <button className="btn btn-primary btn-sm" disabled={save.isPending}>
+            {save.isPending ? "Saving…" : "Save details"}
+          </button>
+          {saved ? (
+            <span className="badge badge-good" role="status">
+              Saved
+            </span>
+          ) : null}
+          {save.error && !Object.keys(errors).length ? (
+            <span className="field-error" role="alert">
+              {save.error.message}
+            </span>
+          ) : null}
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,95 @@
+"use client";
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Field } from "@/components/ui/field";
+import { apiFetch, ApiError } from "@/lib/api/client";
+import type { JourneyMapDetail } from "@/lib/journeys/types";
+
+type TemplateOption = { id: string; name: string; workflow: string; persona: string; currentSteps: number; goldenSteps: number };
+
+/** Start a map from a template (both paths filled in) or from a blank page. */
+export function NewMapForm({ templates }: { templates: TemplateOption[] }) {
+  const router = useRouter();
+  const [templateId, setTemplateId] = useState(templates[0]?.id ?? "");
+  const chosen = templates.find((t) => t.id === templateId);
+  const [name, setName] = useState(chosen?.name ?? "");
+  const create = useMutation({
+    mutationFn: (input: Record<string, unknown>) => apiFetch<JourneyMapDetail>("/api/journeys", { method: "POST", json: input }),
+    onSuccess: (detail) => router.push(`/journeys/${detail.map.id}`),
+  });
+  const errors = create.error instanceof ApiError ? create.error.fieldErrors : {};
+
+  return (
+    <section className="card stack" aria-labelledby="new-map-heading">
+      <h2 id="new-map-heading">New journey map</h2>
+      <form
+        className="stack"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const data = Object.fromEntries(new FormData(e.currentTarget));
+          create.mutate({ ...data, templateId: templateId || undefined });
+        }}
+      >
+        <fieldset className="journey-template-picker">
+          <legend className="label">Start from</legend>
+          {templates.map((t) => (
+            <label key={t.id} className="journey-template-option">
+              <input
+                type="radio"
+                name="template"
+                value={t.id}
+                checked={templateId === t.id}
+                onChange={() => {
+                  setTemplateId(t.id);
+                  setName(t.name);
+                }}
+              />
+              <span>
+                <strong>{t.name}</strong>
+                <span className="muted small"> · {t.currentSteps} current steps, {t.goldenSteps} golden steps</span>
+                <br />
+                <span className="muted small">{t.workflow}</span>
+              </span>
+            </label>
+          ))}
+          <label className="journey-template-option">
+            <input
+              type="radio"
+              name="template"
+              value=""
+              checked={templateId === ""}
+              onChange={() => {
+                setTemplateId("");
+                setName("");
+              }}
+            />
+            <span>
+              <strong>Blank map</strong>
+              <br />
+              <span className="muted small">Both paths empty; add the steps yourself</span>
+            </span>
+          </label>
+        </fieldset>
+        <div className="grid-2">
+          <Field label="Map name" error={errors.name}>
+            {(p) => <input {...p} className="input" name="name" value={name} onChange={(e) => setName(e.target.value)} required maxLength={120} />}
+          </Field>
+          <Field label="Persona or teams" hint="Who walks this path" error={errors.persona}>
+            {(p) => <input {...p} className="input" name="persona" defaultValue="" key={`persona-${templateId}`} placeholder={chosen?.persona ?? "e.g. Payments and Checkout engineers"} />}
+          </Field>
+        </div>
+        <div className="row">
+          <button className="btn btn-primary" disabled={create.isPending}>
+            {create.isPending ? "Creating…" : "Create map"}
+          </button>
+          {create.error && !Object.keys(errors).length ? (
+            <span className="field-error" role="alert">
+              {create.error.message}
+            </span>
+          ) : null}
+        </div>
+      </form>
+    </section>
+  );
+}

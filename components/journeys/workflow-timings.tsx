@@ -1,0 +1,247 @@
+"use client";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { Field } from "@/components/ui/field";
+import { Skeleton } from "@/components/ui/skeleton";
+import { apiFetch, ApiError } from "@/lib/api/client";
+import { formatMinutes } from "@/lib/journeys/comparison";
+import type { WorkflowTimingRow } from "@/lib/journeys/types";
+import { workflowKeys } from "./query-keys";
+
+type TimingsResponse = { period: string; periods: string[]; workflows: WorkflowTimingRow[] };
+const statusBadge = { met: ["badge-good", "Met"], close: ["badge-warn", "Close"], missed: ["badge-bad", "Missed"] } as const;
+
+/** Critical workflows per quarter: up to three timed runs, their median and the gap to target. */
+export function WorkflowTimings({ initial, canEdit }: { initial: TimingsResponse; canEdit: boolean }) {
+  const [period, setPeriod] = useState(initial.period);
+  const timings = useQuery({
+    queryKey: workflowKeys.period(period),
+    queryFn: () => apiFetch<TimingsResponse>(`/api/workflows?period=${period}`),
+    initialData: period === initial.period ? initial : undefined,
+    placeholderData: keepPreviousData,
+  });
+  const periods = timings.data?.periods ?? initial.periods;
+
+  return (
+    <div className="stack">
+      <section className="card stack" aria-labelledby="timings-heading">
+        <div className="row-between">
+          <h2 id="timings-heading">Baseline timings {period}</h2>
+          <div className="row">
+            <label htmlFor="timing-period" className="label">
+              Quarter
+            </label>
+            <select id="timing-period" className="input" style={{ width: "auto" }} value={period} onChange={(e) => setPeriod(e.target.value)}>
+              {periods.map((p) => (
+                <option key={p} value={p}>
+                  {p}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <p className="muted small">
+          Time each workflow up to three times a quarter; the median is compared with the target. <strong>Met</strong>: median at or under
+          target · <strong>Close</strong>: at most 25% over · <strong>Missed</strong>: further over.
+        </p>
+        {timings.isError ? (
+          <div className="alert alert-error" role="alert">
+            {timings.error.message}
+          </div>
+        ) : !timings.data ? (
+          <div className="stack" aria-busy="true" aria-label="Loading">
+            {Array.from({ length: 6 }, (_, i) => (
+              <Skeleton key={i} height={28} />
+            ))}
+          </div>
+        ) : (
+          <div className="table-wrap">
+            <table className="table journey-timings" aria-describedby="timings-heading">
+              <thead>
+                <tr>
+                  <th>Workflow</th>
+                  <th>Target</th>
+                  <th>Measurements (minutes)</th>
+                  <th>Median</th>
+                  <th>Gap</th>
+                  <th>Status</th>
+                  <th>Previous quarter</th>
+                  {canEdit ? <th><span className="sr-only">Actions</span></th> : null}
+                </tr>
+              </thead>
+              <tbody>
+                {timings.data.workflows.map((w) => (
+                  <TimingRow key={`${w.workflowId}-${period}`} row={w} period={period} canEdit={canEdit} />
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      {canEdit ? <AddWorkflowForm /> : null}
+    </div>
+  );
+}
+
+function TimingRow({ row, period, canEdit }: { row: WorkflowTimingRow; period: string; canEdit: boolean }) {
+  const queryClient = useQueryClient();
+  const [values, setValues] = useState<string[]>(() => [0, 1, 2].map((i) => (row.measurementsMinutes[i] === undefined ? "" : String(row.measurementsMinutes[i]))));
+  const [target, setTarget] = useState(String(row.targetMinutes));
+  const invalidate = () => queryClient.invalidateQueries({ queryKey: workflowKeys.all });
+  const record = useMutation({
+    mutationFn: () =>
+      apiFetch(`/api/workflows/${row.workflowId}/timings/${period}`, {
+        method: "PUT",
+        json: { measurementsMinutes: values.filter((v) => v.trim() !== "").map((v) => v.trim()) },
+      }),
+    onSuccess: invalidate,
+  });
+  const retarget = useMutation({
+    mutationFn: () => apiFetch(`/api/workflows/${row.workflowId}`, { method: "PATCH", json: { targetMinutes: target } }),
+    onSuccess: invalidate,
+  });
+  const remove = useMutation({
+    mutationFn: () => apiFetch(`/api/workflows/${row.workflowId}`, { method: "DELETE" }),
+    onSuccess: invalidate,
+  });
+  const error = record.error ?? retarget.error ?? remove.error;
+  const fieldErrors = error instanceof ApiError ? error.fieldErrors : {};
+  const dirty = values.join("|") !== [0, 1, 2].map((i) => (row.measurementsMinutes[i] === undefined ? "" : String(row.measurementsMinutes[i]))).join("|");
+  const [badgeClass, badgeText] = row.status ? statusBadge[row.status] : ["", "No data"];
+
+  return (
+    <tr data-testid="timing-row">
+      <th scope="row" style={{ textTransform: "none", letterSpacing: 0, color: "var(--text)", fontSize: "0.92rem" }}>
+        {row.name}
+        {!row.builtIn ? <span className="badge" style={{ marginLeft: 6 }}>Custom</span> : null}
+      </th>
+      <td className="nowrap">
+        {canEdit ? (
+          <form
+            className="row"
+            noValidate
+            style={{ gap: 4, flexWrap: "nowrap" }}
+            onSubmit={(e) => {
+              e.preventDefault();
+              retarget.mutate();
+            }}
+          >
+            <label className="sr-only" htmlFor={`target-${row.workflowId}`}>
+              Target minutes for {row.name}
+            </label>
+            <input id={`target-${row.workflowId}`} className="input input-sm journey-num" type="number" min={0} step="any" value={target} onChange={(e) => setTarget(e.target.value)} />
+            {target !== String(row.targetMinutes) ? <button className="btn btn-sm">Set</button> : null}
+          </form>
+        ) : null}
+        <span className="muted small">{formatMinutes(row.targetMinutes)}</span>
+      </td>
+      <td>
+        {canEdit ? (
+          <form
+            className="row"
+            noValidate
+            style={{ gap: 4, flexWrap: "nowrap" }}
+            onSubmit={(e) => {
+              e.preventDefault();
+              record.mutate();
+            }}
+          >
+            {values.map((v, i) => (
+              <span key={i}>
+                <label className="sr-only" htmlFor={`m-${row.workflowId}-${i}`}>
+                  Measurement {i + 1} for {row.name}
+                </label>
+                <input
+                  id={`m-${row.workflowId}-${i}`}
+                  className="input input-sm journey-num"
+                  type="number"
+                  min={0}
+                  step="any"
+                  value={v}
+                  aria-invalid={fieldErrors[`measurementsMinutes.${values.slice(0, i).filter((x) => x.trim()).length}`] ? true : undefined}
+                  onChange={(e) => setValues((prev) => prev.map((x, j) => (j === i ? e.target.value : x)))}
+                />
+              </span>
+            ))}
+            <button className="btn btn-sm" disabled={!dirty || record.isPending} aria-label={`Save measurements for ${row.name}`}>
+              {record.isPending ? "…" : "Save"}
+            </button>
+          </form>
+        ) : row.measurementsMinutes.length ? (
+          row.measurementsMinutes.join(" · ")
+        ) : (
+          <span className="muted">—</span>
+        )}
+        {error ? (
+          <div className="field-error" role="alert">
+            {Object.values(fieldErrors)[0]?.[0] ?? error.message}
+          </div>
+        ) : null}
+      </td>
+      <td className="nowrap" data-testid="timing-median">{row.median === null ? "—" : formatMinutes(row.median)}</td>
+      <td className="nowrap">{row.gapMinutes === null ? "—" : `${row.gapMinutes > 0 ? "+" : ""}${formatMinutes(row.gapMinutes)}`}</td>
+      <td>
+        <span className={`badge ${badgeClass}`}>{badgeText}</span>
+      </td>
+      <td className="nowrap muted">{row.previousMedian === null ? "—" : formatMinutes(row.previousMedian)}</td>
+      {canEdit ? (
+        <td>
+          {!row.builtIn ? (
+            <button
+              type="button"
+              className="btn btn-ghost btn-sm btn-danger"
+              aria-label={`Remove workflow ${row.name}`}
+              onClick={() => {
+                if (window.confirm(`Remove “${row.name}” and all its timings?`)) remove.mutate();
+              }}
+            >
+              Remove
+            </button>
+          ) : null}
+        </td>
+      ) : null}
+    </tr>
+  );
+}
+
+function AddWorkflowForm() {
+  const queryClient = useQueryClient();
+  const add = useMutation({
+    mutationFn: (input: Record<string, unknown>) => apiFetch("/api/workflows", { method: "POST", json: input }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: workflowKeys.all }),
+  });
+  const errors = add.error instanceof ApiError ? add.error.fieldErrors : {};
+  return (
+    <section className="card stack" aria-labelledby="add-workflow-heading">
+      <h2 id="add-workflow-heading">Add a workflow</h2>
+      <form
+        className="stack"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          const form = e.currentTarget;
+          add.mutate(Object.fromEntries(new FormData(form)), { onSuccess: () => form.reset() });
+        }}
+      >
+        <div className="grid-3">
+          <Field label="Workflow name" error={errors.name}>
+            {(p) => <input {...p} className="input" name="name" placeholder="e.g. Rotate a secret" maxLength={120} />}
+          </Field>
+          <Field label="Target (minutes)" error={errors.targetMinutes}>
+            {(p) => <input {...p} className="input" name="targetMinutes" type="number" min={0} step="any" />}
+          </Field>
+        </div>
+        <div className="row">
+          <button className="btn btn-primary" disabled={add.isPending}>
+            {add.isPending ? "Adding…" : "Add workflow"}
+          </button>
+          {add.error && !Object.keys(errors).length ? (
+            <span className="field-error" role="alert">
+              {add.error.message}
+            </span>
+          ) : null}
+        </div>
+      </form>
+    </section>
+  );
+}

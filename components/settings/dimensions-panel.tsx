@@ -1,0 +1,131 @@
+"use client";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { Field } from "@/components/ui/field";
+import { apiFetch, ApiError } from "@/lib/api/client";
+import { dimensionKeys } from "@/lib/surveys/query-keys";
+
+type BuiltIn = { key: string; name: string; framework: string };
+type Custom = { id: string; key: string; name: string; description: string };
+
+/** Built-in SPACE / DevEx / DORA dimensions, and the workspace's own beside them. */
+export function DimensionsPanel({ builtIn, initialCustom, canEdit }: { builtIn: BuiltIn[]; initialCustom: Custom[]; canEdit: boolean }) {
+  const queryClient = useQueryClient();
+  const [renaming, setRenaming] = useState<string | null>(null);
+  const custom = useQuery({
+    queryKey: dimensionKeys.list(),
+    queryFn: () => apiFetch<{ custom: Custom[] }>("/api/dimensions").then((r) => r.custom),
+    initialData: initialCustom,
+  });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: dimensionKeys.all });
+  const add = useMutation({ mutationFn: (input: Record<string, unknown>) => apiFetch("/api/dimensions", { method: "POST", json: input }), onSuccess: refresh });
+  const rename = useMutation({
+    mutationFn: ({ id, name }: { id: string; name: string }) => apiFetch(`/api/dimensions/${id}`, { method: "PATCH", json: { name } }),
+    onSuccess: () => {
+      setRenaming(null);
+      refresh();
+    },
+  });
+  const remove = useMutation({ mutationFn: (id: string) => apiFetch(`/api/dimensions/${id}`, { method: "DELETE" }), onSettled: refresh });
+  const errors = add.error instanceof ApiError ? add.error.fieldErrors : {};
+  const frameworks = [...new Set(builtIn.map((d) => d.framework))];
+
+  return (
+    <section className="card stack" aria-labelledby="dimensions-heading">
+      <div>
+        <h2 id="dimensions-heading">Dimensions</h2>
+        <p className="muted small">Every scored question is tagged with a dimension so results roll up. Judge on three or more dimensions, never one.</p>
+      </div>
+      <div className="grid-3">
+        {frameworks.map((f) => (
+          <div key={f}>
+            <h3>{f}</h3>
+            <ul className="small" style={{ margin: 0, paddingLeft: "1.1rem" }}>
+              {builtIn
+                .filter((d) => d.framework === f)
+                .map((d) => (
+                  <li key={d.key}>{d.name}</li>
+                ))}
+            </ul>
+          </div>
+        ))}
+      </div>
+      <h3>Custom dimensions</h3>
+      {custom.data.length === 0 ? <p className="muted">None yet — add drivers such as “Deploys”, “Docs” or “CI”.</p> : null}
+      <ul className="stack" style={{ listStyle: "none", margin: 0, padding: 0 }}>
+        {custom.data.map((d) => (
+          <li key={d.id} className="row-between">
+            {renaming === d.id ? (
+              <form
+                className="row"
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  rename.mutate({ id: d.id, name: String(new FormData(e.currentTarget).get("name") ?? "") });
+                }}
+              >
+                <label className="sr-only" htmlFor={`dim-${d.id}`}>
+                  New name for {d.name}
+                </label>
+                <input id={`dim-${d.id}`} className="input" name="name" defaultValue={d.name} />
+                <button className="btn btn-sm btn-primary">Save</button>
+                <button type="button" className="btn btn-sm btn-ghost" onClick={() => setRenaming(null)}>
+                  Cancel
+                </button>
+              </form>
+            ) : (
+              <div>
+                <strong>{d.name}</strong> <code className="small">{d.key}</code>
+                {d.description ? <div className="muted small">{d.description}</div> : null}
+              </div>
+            )}
+            {canEdit && renaming !== d.id ? (
+              <div className="row">
+                <button type="button" className="btn btn-sm" aria-label={`Rename ${d.name}`} onClick={() => setRenaming(d.id)}>
+                  Rename
+                </button>
+                <button type="button" className="btn btn-sm btn-danger" aria-label={`Delete ${d.name}`} onClick={() => remove.mutate(d.id)}>
+                  Delete
+                </button>
+              </div>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {remove.error || rename.error ? (
+        <div className="alert alert-error" role="alert">
+          {(remove.error ?? rename.error)!.message}
+        </div>
+      ) : null}
+      {canEdit ? (
+        <form
+          className="stack"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            const form = e.currentTarget;
+            add.mutate(Object.fromEntries(new FormData(form)), { onSuccess: () => form.reset() });
+          }}
+        >
+          <div className="grid-2">
+            <Field label="Dimension name" error={errors.name}>
+              {(p) => <input {...p} className="input" name="name" />}
+            </Field>
+            <Field label="Description (optional)" error={errors.description}>
+              {(p) => <input {...p} className="input" name="description" />}
+            </Field>
+          </div>
+          <div className="row">
+            <button className="btn btn-primary" disabled={add.isPending}>
+              Add dimension
+            </button>
+            {add.error && !Object.keys(errors).length ? (
+              <span className="field-error" role="alert">
+                {add.error.message}
+              </span>
+            ) : null}
+          </div>
+        </form>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,199 @@
+"use client";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { Field } from "@/components/ui/field";
+import { apiFetch, ApiError } from "@/lib/api/client";
+import { teamKeys } from "@/lib/surveys/query-keys";
+
+export type TeamRow = {
+  id: string;
+  name: string;
+  headcount: number;
+  onPlatform: boolean;
+  archivedAt: string | null;
+  platformChanges: { effectivePeriod: string; onPlatform: boolean }[];
+};
+
+function platformSince(team: TeamRow): string {
+  const latest = [...team.platformChanges].reverse().find((c) => c.onPlatform === team.onPlatform);
+  return latest ? ` since ${latest.effectivePeriod}` : "";
+}
+
+/** Teams with headcount (for response rates) and a dated on-platform flag (for adoption comparisons). */
+export function TeamsPanel({ initialTeams, canEdit, currentPeriod }: { initialTeams: TeamRow[]; canEdit: boolean; currentPeriod: string }) {
+  const queryClient = useQueryClient();
+  const [editing, setEditing] = useState<string | null>(null);
+  const teams = useQuery({
+    queryKey: teamKeys.list(),
+    queryFn: () => apiFetch<{ teams: TeamRow[] }>("/api/teams").then((r) => r.teams),
+    initialData: initialTeams,
+  });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: teamKeys.all });
+  const add = useMutation({
+    mutationFn: (input: Record<string, unknown>) => apiFetch("/api/teams", { method: "POST", json: input }),
+    onSuccess: refresh,
+  });
+  const update = useMutation({
+    mutationFn: ({ id, input }: { id: string; input: Record<string, unknown> }) => apiFetch(`/api/teams/${id}`, { method: "PATCH", json: input }),
+    onSuccess: () => {
+      setEditing(null);
+      refresh();
+    },
+  });
+  const addErrors = add.error instanceof ApiError ? add.error.fieldErrors : {};
+  const editErrors = update.error instanceof ApiError ? update.error.fieldErrors : {};
+
+  return (
+    <section className="card stack" aria-labelledby="teams-heading">
+      <div>
+        <h2 id="teams-heading">Teams</h2>
+        <p className="muted small">
+          Headcount gives each team link its response rate. The on-platform flag is dated by quarter, so comparisons use the flag that held at the time.
+        </p>
+      </div>
+      {teams.data.length === 0 ? (
+        <p className="empty">No teams yet. Add the first one below.</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">Team</th>
+                <th scope="col" className="right">
+                  Headcount
+                </th>
+                <th scope="col">Platform</th>
+                {canEdit ? (
+                  <th scope="col">
+                    <span className="sr-only">Actions</span>
+                  </th>
+                ) : null}
+              </tr>
+            </thead>
+            <tbody>
+              {teams.data.map((t) =>
+                editing === t.id ? (
+                  <tr key={t.id}>
+                    <td colSpan={canEdit ? 4 : 3}>
+                      <form
+                        className="stack"
+                        noValidate
+                        onSubmit={(e) => {
+                          e.preventDefault();
+                          const data = new FormData(e.currentTarget);
+                          const onPlatform = data.get("onPlatform") === "on";
+                          const input: Record<string, unknown> = { name: data.get("name"), headcount: data.get("headcount") };
+                          if (onPlatform !== t.onPlatform || data.get("effectivePeriod") !== currentPeriod) {
+                            input.onPlatform = onPlatform;
+                            input.effectivePeriod = data.get("effectivePeriod");
+                          }
+                          update.mutate({ id: t.id, input });
+                        }}
+                      >
+                        <div className="grid-4">
+                          <Field label="Team name" error={editErrors.name}>
+                            {(p) => <input {...p} className="input" name="name" defaultValue={t.name} />}
+                          </Field>
+                          <Field label="Headcount" error={editErrors.headcount}>
+                            {(p) => <input {...p} className="input" name="headcount" type="number" min={0} defaultValue={t.headcount} />}
+                          </Field>
+                          <label className="row checkbox-row">
+                            <input type="checkbox" name="onPlatform" defaultChecked={t.onPlatform} /> On the platform
+                          </label>
+                          <Field label="…from quarter" hint="When the flag changed." error={editErrors.effectivePeriod}>
+                            {(p) => <input {...p} className="input" name="effectivePeriod" defaultValue={currentPeriod} />}
+                          </Field>
+                        </div>
+                        <div className="row">
+                          <button className="btn btn-primary btn-sm" disabled={update.isPending}>
+                            Save team
+                          </button>
+                          <button type="button" className="btn btn-ghost btn-sm" onClick={() => setEditing(null)}>
+                            Cancel
+                          </button>
+                          {update.error && !Object.keys(editErrors).length ? (
+                            <span className="field-error" role="alert">
+                              {update.error.message}
+                            </span>
+                          ) : null}
+                        </div>
+                      </form>
+                    </td>
+                  </tr>
+                ) : (
+                  <tr key={t.id} className={t.archivedAt ? "muted" : undefined}>
+                    <td>
+                      {t.name} {t.archivedAt ? <span className="badge">Archived</span> : null}
+                    </td>
+                    <td className="right">{t.headcount}</td>
+                    <td>
+                      {t.onPlatform ? <span className="badge badge-good">On platform</span> : <span className="badge">Not on platform</span>}
+                      <span className="muted small">{platformSince(t)}</span>
+                    </td>
+                    {canEdit ? (
+                      <td>
+                        <div className="row nowrap">
+                          <button type="button" className="btn btn-sm" aria-label={`Edit ${t.name}`} onClick={() => setEditing(t.id)}>
+                            Edit
+                          </button>
+                          <button
+                            type="button"
+                            className="btn btn-sm"
+                            aria-label={`${t.archivedAt ? "Restore" : "Archive"} ${t.name}`}
+                            onClick={() => update.mutate({ id: t.id, input: { archived: !t.archivedAt } })}
+                          >
+                            {t.archivedAt ? "Restore" : "Archive"}
+                          </button>
+                        </div>
+                      </td>
+                    ) : null}
+                  </tr>
+                ),
+              )}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {canEdit ? (
+        <form
+          className="stack"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            const form = e.currentTarget;
+            const data = new FormData(form);
+            add.mutate({ name: data.get("name"), headcount: data.get("headcount"), onPlatform: data.get("onPlatform") === "on" }, { onSuccess: () => form.reset() });
+          }}
+        >
+          <h3>Add a team</h3>
+          <div className="grid-3">
+            <Field label="Team name" error={addErrors.name}>
+              {(p) => <input {...p} className="input" name="name" />}
+            </Field>
+            <Field label="Headcount" error={addErrors.headcount}>
+              {(p) => <input {...p} className="input" name="headcount" type="number" min={0} defaultValue={0} />}
+            </Field>
+            <label className="row checkbox-row">
+              <input type="checkbox" name="onPlatform" /> On the platform from {currentPeriod}
+            </label>
+          </div>
+          <div className="row">
+            <button className="btn btn-primary" disabled={add.isPending}>
+              {add.isPending ? "Adding…" : "Add team"}
+            </button>
+            {add.isSuccess ? (
+              <span className="badge badge-good" role="status">
+                Added
+              </span>
+            ) : null}
+            {add.error && !Object.keys(addErrors).length ? (
+              <span className="field-error" role="alert">
+                {add.error.message}
+              </span>
+            ) : null}
+          </div>
+        </form>
+      ) : null}
+    </section>
+  );
+}

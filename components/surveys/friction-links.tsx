@@ -1,0 +1,81 @@
+"use client";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { apiFetch } from "@/lib/api/client";
+import type { FrictionLinkStats } from "@/lib/responses/queries";
+import { frictionKeys } from "@/lib/surveys/query-keys";
+import { CopyButton } from "./copy-button";
+import { useOrigin } from "./survey-links";
+
+/** The always-on friction log: a workspace link and optional per-team links. */
+export function FrictionLinks({ initialLinks, teams, canEdit }: { initialLinks: FrictionLinkStats[]; teams: { id: string; name: string }[]; canEdit: boolean }) {
+  const origin = useOrigin();
+  const queryClient = useQueryClient();
+  const [teamId, setTeamId] = useState("");
+  const links = useQuery({
+    queryKey: frictionKeys.links(),
+    queryFn: () => apiFetch<{ links: FrictionLinkStats[] }>("/api/friction/links").then((r) => r.links),
+    initialData: initialLinks,
+  });
+  const create = useMutation({
+    mutationFn: (id: string | null) => apiFetch("/api/friction/links", { method: "POST", json: { teamId: id } }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: frictionKeys.links() }),
+  });
+  const withTeam = new Set(links.data.map((l) => l.teamId));
+  return (
+    <section className="card stack" aria-labelledby="friction-heading">
+      <div>
+        <h2 id="friction-heading">Friction log</h2>
+        <p className="muted small">An always-open, one-sentence form. Entries join the survey comments in the backlog’s theme analysis.</p>
+      </div>
+      {links.data.length ? (
+        <ul className="stack" style={{ listStyle: "none", margin: 0, padding: 0 }}>
+          {links.data.map((l) => (
+            <li key={l.id} className="row-between">
+              <div>
+                <strong>{l.teamName ?? "Everyone"}</strong> <span className="muted small">· {l.entryCount} entries</span>
+                <div>
+                  <code className="link-url">{`${origin}/f/${l.token}`}</code>
+                </div>
+              </div>
+              <CopyButton text={`${origin}/f/${l.token}`} />
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">No friction-log link yet.</p>
+      )}
+      {canEdit ? (
+        <form
+          className="row"
+          onSubmit={(e) => {
+            e.preventDefault();
+            create.mutate(teamId || null);
+          }}
+        >
+          <label className="sr-only" htmlFor="friction-team">
+            Team for the new friction link
+          </label>
+          <select id="friction-team" className="input" style={{ maxWidth: 260 }} value={teamId} onChange={(e) => setTeamId(e.target.value)}>
+            <option value="">Everyone</option>
+            {teams
+              .filter((t) => !withTeam.has(t.id))
+              .map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.name}
+                </option>
+              ))}
+          </select>
+          <button className="btn" disabled={create.isPending || (!teamId && withTeam.has(null))}>
+            Create friction link
+          </button>
+          {create.error ? (
+            <span className="field-error" role="alert">
+              {create.error.message}
+            </span>
+          ) : null}
+        </form>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,93 @@
+"use client";
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Field } from "@/components/ui/field";
+import { apiFetch, ApiError } from "@/lib/api/client";
+
+type TemplateCard = { id: string; name: string; description: string; questionCount: number; estimate: string };
+type SurveyChoice = { id: string; title: string; period: string; questionCount: number };
+
+/** Pick a starting point (last quarter's survey or a template) and a quarter, then edit the draft. */
+export function NewSurveyForm({ templates, surveys, suggestedPeriod }: { templates: TemplateCard[]; surveys: SurveyChoice[]; suggestedPeriod: string }) {
+  const router = useRouter();
+  const [source, setSource] = useState(surveys.length ? `copy:${surveys[0].id}` : "template:quarterly-dx");
+  const create = useMutation({
+    mutationFn: (input: Record<string, unknown>) => apiFetch<{ survey: { id: string } }>("/api/surveys", { method: "POST", json: input }),
+    onSuccess: ({ survey }) => router.push(`/surveys/${survey.id}`),
+  });
+  const errors = create.error instanceof ApiError ? create.error.fieldErrors : {};
+  const copyId = source.startsWith("copy:") ? source.slice(5) : "";
+
+  return (
+    <form
+      className="stack"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        const data = new FormData(e.currentTarget);
+        const title = String(data.get("title") ?? "").trim();
+        create.mutate({
+          period: data.get("period"),
+          ...(title ? { title } : {}),
+          ...(copyId ? { copyFromSurveyId: copyId } : { templateId: source.slice("template:".length) }),
+        });
+      }}
+    >
+      <fieldset className="stack" style={{ border: 0, padding: 0, margin: 0 }}>
+        <legend className="label" style={{ marginBottom: "0.5rem" }}>
+          Start from
+        </legend>
+        {surveys.length ? (
+          <label className="card template-card">
+            <span className="row">
+              <input type="radio" name="source" value="copy" checked={Boolean(copyId)} onChange={() => setSource(`copy:${surveys[0].id}`)} />
+              <strong>Copy an earlier survey</strong> <span className="badge badge-accent">Recommended</span>
+            </span>
+            <span className="muted small">Keeps every question key, so this quarter compares with the last. Rewording is allowed and recorded.</span>
+            {copyId ? (
+              <select className="input" aria-label="Survey to copy" value={copyId} onChange={(e) => setSource(`copy:${e.target.value}`)} style={{ maxWidth: 420 }}>
+                {surveys.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.title} ({s.period}, {s.questionCount} questions)
+                  </option>
+                ))}
+              </select>
+            ) : null}
+          </label>
+        ) : null}
+        <div className="grid-2">
+          {templates.map((t) => (
+            <label className="card template-card" key={t.id}>
+              <span className="row">
+                <input type="radio" name="source" value={t.id} checked={source === `template:${t.id}`} onChange={() => setSource(`template:${t.id}`)} />
+                <strong>{t.name}</strong>
+              </span>
+              <span className="muted small">{t.description}</span>
+              <span className="small">{t.questionCount ? `${t.questionCount} questions · ${t.estimate.toLowerCase()}` : "No questions yet"}</span>
+            </label>
+          ))}
+        </div>
+        {errors.templateId || errors.copyFromSurveyId ? <span className="field-error">{(errors.templateId ?? errors.copyFromSurveyId)![0]}</span> : null}
+      </fieldset>
+      <div className="grid-2">
+        <Field label="Quarter" hint="Such as 2026-Q3." error={errors.period}>
+          {(p) => <input {...p} className="input" name="period" defaultValue={suggestedPeriod} />}
+        </Field>
+        <Field label="Title (optional)" hint="Defaults to the template’s or copied survey’s title with the new quarter." error={errors.title}>
+          {(p) => <input {...p} className="input" name="title" />}
+        </Field>
+      </div>
+      {create.error && !Object.keys(errors).length ? (
+        <div className="alert alert-error" role="alert">
+          {create.error.message}
+        </div>
+      ) : null}
+      <div className="row">
+        <button className="btn btn-primary" disabled={create.isPending || create.isSuccess}>
+          {create.isPending || create.isSuccess ? "Creating…" : "Create draft"}
+        </button>
+      </div>
+    </form>
+  );
+}

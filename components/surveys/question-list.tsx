@@ -1,0 +1,221 @@
+"use client";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRef, useState } from "react";
+import { apiFetch } from "@/lib/api/client";
+import { dimensionName } from "@/lib/surveys/dimensions";
+import { surveyKeys } from "@/lib/surveys/query-keys";
+import { kindLabels } from "@/lib/surveys/survey-copy";
+import { QuestionForm, type QuestionPayload } from "./question-form";
+import type { DimensionOption, EditorQuestion, SurveyDetail } from "./types";
+
+/**
+ * The questions of a survey. In a draft they can be added, edited, deleted and reordered (buttons,
+ * or ↑/↓ on a question's move handle); once published only wording, help text and archiving.
+ */
+export function QuestionList({ detail, dimensions, canEdit }: { detail: SurveyDetail; dimensions: DimensionOption[]; canEdit: boolean }) {
+  const { survey, questions, responseCount } = detail;
+  const queryClient = useQueryClient();
+  const key = surveyKeys.detail(survey.id);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [adding, setAdding] = useState(false);
+  const [confirmDelete, setConfirmDelete] = useState<string | null>(null);
+  const [announcement, setAnnouncement] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const handles = useRef(new Map<string, HTMLButtonElement>());
+  const isDraft = survey.status === "draft";
+  const structural = canEdit && isDraft;
+  const customDims = dimensions.filter((d) => d.framework === "Custom");
+  const refresh = () => queryClient.invalidateQueries({ queryKey: surveyKeys.all });
+
+  const reorder = useMutation({
+    mutationFn: (ids: string[]) => apiFetch(`/api/surveys/${survey.id}/questions/order`, { method: "PUT", json: { questionIds: ids } }),
+    onMutate: async (ids) => {
+      await queryClient.cancelQueries({ queryKey: key });
+      const previous = queryClient.getQueryData<SurveyDetail>(key);
+      if (previous) {
+        const byId = new Map(previous.questions.map((q) => [q.id, q]));
+        queryClient.setQueryData<SurveyDetail>(key, { ...previous, questions: ids.map((id, position) => ({ ...byId.get(id)!, position })) });
+      }
+      return { previous };
+    },
+    onError: (e, _ids, ctx) => {
+      if (ctx?.previous) queryClient.setQueryData(key, ctx.previous);
+      setError(e.message);
+    },
+    onSettled: refresh,
+  });
+  const remove = useMutation({
+    mutationFn: (id: string) => apiFetch(`/api/surveys/${survey.id}/questions/${id}`, { method: "DELETE" }),
+    onSuccess: () => setConfirmDelete(null),
+    onError: (e) => setError(e.message),
+    onSettled: refresh,
+  });
+  const archive = useMutation({
+    mutationFn: ({ id, archived }: { id: string; archived: boolean }) => apiFetch(`/api/surveys/${survey.id}/questions/${id}`, { method: "PATCH", json: { archived } }),
+    onError: (e) => setError(e.message),
+    onSettled: refresh,
+  });
+
+  function move(index: number, delta: number) {
+    const target = index + delta;
+    if (target < 0 || target >= questions.length) return;
+    const ids = questions.map((q) => q.id);
+    [ids[index], ids[target]] = [ids[target], ids[index]];
+    reorder.mutate(ids);
+    const q = questions[index];
+    setAnnouncement(`Moved “${q.prompt}” to position ${target + 1} of ${questions.length}`);
+    requestAnimationFrame(() => handles.current.get(q.id)?.focus());
+  }
+
+  async function save(payload: QuestionPayload, question?: EditorQuestion) {
+    if (question) {
+      const body = structural ? payload : { prompt: payload.prompt, helpText: payload.helpText };
+      await apiFetch(`/api/surveys/${survey.id}/questions/${question.id}`, { method: "PATCH", json: body });
+      setEditing(null);
+    } else {
+      await apiFetch(`/api/surveys/${survey.id}/questions`, { method: "POST", json: payload });
+      setAdding(false);
+    }
+    setError(null);
+    await refresh();
+  }
+
+  return (
+    <div className="stack">
+      <p className="sr-only" aria-live="polite">
+        {announcement}
+      </p>
+      {!isDraft ? (
+        <div className="alert alert-info">
+          This survey is {survey.status}. Questions can be reworded or archived, but not added, removed or reordered — people have answered the current set.
+        </div>
+      ) : null}
+      {error ? (
+        <div className="alert alert-error" role="alert">
+          {error}
+        </div>
+      ) : null}
+      {questions.length === 0 ? (
+        <div className="empty">
+          <h2>No questions yet</h2>
+          <p>Add the first question below, or start again from a template.</p>
+        </div>
+      ) : (
+        <ol className="question-list">
+          {questions.map((q, index) => (
+            <li key={q.id} className={`card question-item${q.archivedAt ? " is-archived" : ""}`} data-testid="question-item">
+              {editing === q.id ? (
+                <QuestionForm
+                  initial={q}
+                  locked={!structural}
+                  dimensions={dimensions}
+                  takenKeys={questions.map((x) => x.key)}
+                  submitLabel="Save question"
+                  onSubmit={(p) => save(p, q)}
+                  onCancel={() => setEditing(null)}
+                />
+              ) : (
+                <div className="question-row">
+                  {structural ? (
+                    <button
+                      type="button"
+                      className="btn btn-sm btn-ghost move-handle"
+                      ref={(el) => {
+                        if (el) handles.current.set(q.id, el);
+                        else handles.current.delete(q.id);
+                      }}
+                      aria-label={`Reorder question ${index + 1}: press the up or down arrow key to move it`}
+                      aria-keyshortcuts="ArrowUp ArrowDown"
+                      onKeyDown={(e) => {
+                        if (e.key === "ArrowUp" || e.key === "ArrowDown") {
+                          e.preventDefault();
+                          move(index, e.key === "ArrowUp" ? -1 : 1);
+                        }
+                      }}
+                    >
+                      ⋮⋮
+                    </button>
+                  ) : null}
+                  <div className="question-main">
+                    <div className="question-prompt">
+                      <span className="muted">{index + 1}.</span> {q.prompt}
+                    </div>
+                    <div className="row small muted">
+                      <span className="badge">{kindLabels[q.kind]}</span>
+                      <code>{q.key}</code>
+                      <span>{dimensionName(q.dimension, customDims)}</span>
+                      {q.required ? <span className="badge badge-accent">Required</span> : null}
+                      {q.archivedAt ? <span className="badge badge-warn">Archived</span> : null}
+                    </div>
+                  </div>
+                  {canEdit ? (
+                    <div className="row question-actions">
+                      {structural ? (
+                        <>
+                          <button type="button" className="btn btn-sm" aria-label={`Move question ${index + 1} up`} disabled={index === 0 || reorder.isPending} onClick={() => move(index, -1)}>
+                            ↑
+                          </button>
+                          <button
+                            type="button"
+                            className="btn btn-sm"
+                            aria-label={`Move question ${index + 1} down`}
+                            disabled={index === questions.length - 1 || reorder.isPending}
+                            onClick={() => move(index, 1)}
+                          >
+                            ↓
+                          </button>
+                        </>
+                      ) : null}
+                      <button type="button" className="btn btn-sm" aria-label={`Edit question ${index + 1}`} onClick={() => setEditing(q.id)}>
+                        Edit
+                      </button>
+                      {structural && responseCount === 0 ? (
+                        confirmDelete === q.id ? (
+                          <>
+                            <button type="button" className="btn btn-sm btn-danger" onClick={() => remove.mutate(q.id)} disabled={remove.isPending}>
+                              Confirm delete
+                            </button>
+                            <button type="button" className="btn btn-sm btn-ghost" onClick={() => setConfirmDelete(null)}>
+                              Keep
+                            </button>
+                          </>
+                        ) : (
+                          <button type="button" className="btn btn-sm btn-danger" aria-label={`Delete question ${index + 1}`} onClick={() => setConfirmDelete(q.id)}>
+                            Delete
+                          </button>
+                        )
+                      ) : (
+                        <button
+                          type="button"
+                          className="btn btn-sm"
+                          aria-label={`${q.archivedAt ? "Restore" : "Archive"} question ${index + 1}`}
+                          onClick={() => archive.mutate({ id: q.id, archived: !q.archivedAt })}
+                        >
+                          {q.archivedAt ? "Restore" : "Archive"}
+                        </button>
+                      )}
+                    </div>
+                  ) : null}
+                </div>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+      {structural ? (
+        adding ? (
+          <section className="card" aria-label="Add a question">
+            <h3>New question</h3>
+            <QuestionForm locked={false} dimensions={dimensions} takenKeys={questions.map((q) => q.key)} submitLabel="Add question" onSubmit={(p) => save(p)} onCancel={() => setAdding(false)} />
+          </section>
+        ) : (
+          <div>
+            <button type="button" className="btn" onClick={() => setAdding(true)}>
+              + Add a question
+            </button>
+          </div>
+        )
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+"use client";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { Field } from "@/components/ui/field";
+import { apiFetch, ApiError } from "@/lib/api/client";
+import { surveyKeys } from "@/lib/surveys/query-keys";
+import type { EditorSurvey } from "./types";
+
+/** Title, introduction, quarter and the optional open/close dates. */
+export function SurveyDetailsForm({ survey, canEdit }: { survey: EditorSurvey; canEdit: boolean }) {
+  const queryClient = useQueryClient();
+  const [saved, setSaved] = useState(false);
+  const mutation = useMutation({
+    mutationFn: (input: Record<string, unknown>) => apiFetch(`/api/surveys/${survey.id}`, { method: "PATCH", json: input }),
+    onSuccess: () => {
+      setSaved(true);
+      queryClient.invalidateQueries({ queryKey: surveyKeys.all });
+    },
+  });
+  const errors = mutation.error instanceof ApiError ? mutation.error.fieldErrors : {};
+  return (
+    <form
+      className="card stack"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        setSaved(false);
+        const data = new FormData(e.currentTarget);
+        const date = (name: string) => (String(data.get(name) ?? "") || null) as string | null;
+        mutation.mutate({ title: data.get("title"), intro: data.get("intro"), period: data.get("period"), opensOn: date("opensOn"), closesOn: date("closesOn") });
+      }}
+    >
+      <div className="grid-2">
+        <Field label="Title" error={errors.title}>
+          {(p) => <input {...p} className="input" name="title" defaultValue={survey.title} disabled={!canEdit} />}
+        </Field>
+        <Field label="Quarter" hint="Such as 2026-Q3; trends compare quarters." error={errors.period}>
+          {(p) => <input {...p} className="input" name="period" defaultValue={survey.period} disabled={!canEdit} />}
+        </Field>
+      </div>
+      <Field label="Introduction shown to respondents" error={errors.intro}>
+        {(p) => <textarea {...p} className="input" name="intro" defaultValue={survey.intro} disabled={!canEdit} maxLength={1000} />}
+      </Field>
+      <div className="grid-2">
+        <Field label="Opens on (optional)" hint="Before this day the link says the survey is not open yet." error={errors.opensOn}>
+          {(p) => <input {...p} className="input" type="date" name="opensOn" defaultValue={survey.opensOn ?? ""} disabled={!canEdit} />}
+        </Field>
+        <Field label="Closes on (optional)" hint="After this day no more answers are taken." error={errors.closesOn}>
+          {(p) => <input {...p} className="input" type="date" name="closesOn" defaultValue={survey.closesOn ?? ""} disabled={!canEdit} />}
+        </Field>
+      </div>
+      {canEdit ? (
+        <div className="row">
+          <button className="btn btn-primary" disabled={mutation.isPending}>
+            {mutation.isPending ? "Saving…" : "Save details"}
+          </button>
+          {saved ? (
+            <span className="badge badge-good" role="status">
+              Saved
+            </span>
+          ) : null}
+          {mutation.error && !Object.keys(errors).length ? (
+            <span className="field-error" role="alert">
+              {mutation.error.message}
+            </span>
+          ) : null}
+        </div>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,154 @@
+"use client";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { RespondentForm } from "@/components/respondent/respondent-form";
+import { apiFetch } from "@/lib/api/client";
+import { statusLabels } from "@/lib/surveys/lifecycle";
+import type { SurveyLinkStats } from "@/lib/surveys/queries";
+import { surveyKeys } from "@/lib/surveys/query-keys";
+import { estimateLabel } from "@/lib/surveys/time-estimate";
+import { QuestionList } from "./question-list";
+import { SurveyDetailsForm } from "./survey-details-form";
+import { SurveyLinks } from "./survey-links";
+import type { DimensionOption, SurveyDetail } from "./types";
+
+const tabs = [
+  { id: "questions", label: "Questions" },
+  { id: "share", label: "Share & responses" },
+  { id: "preview", label: "Preview" },
+  { id: "details", label: "Details" },
+] as const;
+type Tab = (typeof tabs)[number]["id"];
+
+const statusBadge = { draft: "badge", open: "badge badge-good", closed: "badge badge-warn" } as const;
+
+export function SurveyEditor({
+  initial,
+  initialLinks,
+  dimensions,
+  canEdit,
+  initialTab = "questions",
+}: {
+  initial: SurveyDetail;
+  initialLinks: SurveyLinkStats[];
+  dimensions: DimensionOption[];
+  canEdit: boolean;
+  initialTab?: Tab;
+}) {
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const [tab, setTab] = useState<Tab>(initialTab);
+  const detail = useQuery({
+    queryKey: surveyKeys.detail(initial.survey.id),
+    queryFn: () => apiFetch<SurveyDetail>(`/api/surveys/${initial.survey.id}`),
+    initialData: initial,
+  });
+  const { survey, questions, responseCount } = detail.data;
+  const active = questions.filter((q) => !q.archivedAt);
+
+  const setStatus = useMutation({
+    mutationFn: (status: string) => apiFetch(`/api/surveys/${survey.id}/status`, { method: "POST", json: { status } }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: surveyKeys.all }),
+  });
+  const remove = useMutation({
+    mutationFn: () => apiFetch(`/api/surveys/${survey.id}`, { method: "DELETE" }),
+    onSuccess: () => {
+      router.push("/surveys");
+      router.refresh();
+    },
+  });
+
+  return (
+    <div className="stack">
+      <header className="page-header">
+        <div>
+          <p className="muted small">
+            {survey.period} · {active.length} questions · {estimateLabel(active)} · {responseCount} responses
+          </p>
+          <h1>{survey.title}</h1>
+          <span className={statusBadge[survey.status]} data-testid="survey-status">
+            {statusLabels[survey.status]}
+          </span>
+        </div>
+        {canEdit ? (
+          <div className="row">
+            {survey.status === "draft" ? (
+              <>
+                <button type="button" className="btn btn-ghost btn-danger" onClick={() => remove.mutate()} disabled={remove.isPending}>
+                  Delete draft
+                </button>
+                <button type="button" className="btn btn-primary" onClick={() => setStatus.mutate("open")} disabled={setStatus.isPending}>
+                  Publish survey
+                </button>
+              </>
+            ) : survey.status === "open" ? (
+              <button type="button" className="btn" onClick={() => setStatus.mutate("closed")} disabled={setStatus.isPending}>
+                Close survey
+              </button>
+            ) : (
+              <button type="button" className="btn" onClick={() => setStatus.mutate("open")} disabled={setStatus.isPending}>
+                Reopen survey
+              </button>
+            )}
+          </div>
+        ) : null}
+      </header>
+      {setStatus.error || remove.error ? (
+        <div className="alert alert-error" role="alert">
+          {(setStatus.error ?? remove.error)!.message}
+        </div>
+      ) : null}
+      {setStatus.isSuccess && survey.status === "open" ? (
+        <div className="alert alert-good" role="status">
+          Published. Share the links below — answers are counted live.
+        </div>
+      ) : null}
+
+      <div className="tabs" role="tablist" aria-label="Survey sections">
+        {tabs.map((t) => (
+          <button
+            key={t.id}
+            type="button"
+            role="tab"
+            id={`tab-${t.id}`}
+            aria-selected={tab === t.id}
+            aria-controls={`panel-${t.id}`}
+            tabIndex={tab === t.id ? 0 : -1}
+            className="tab tab-button"
+            aria-current={tab === t.id ? "page" : undefined}
+            onClick={() => setTab(t.id)}
+            onKeyDown={(e) => {
+              const i = tabs.findIndex((x) => x.id === tab);
+              const next = e.key === "ArrowRight" ? (i + 1) % tabs.length : e.key === "ArrowLeft" ? (i - 1 + tabs.length) % tabs.length : -1;
+              if (next >= 0) {
+                setTab(tabs[next].id);
+                document.getElementById(`tab-${tabs[next].id}`)?.focus();
+              }
+            }}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+        {tab === "questions" ? <QuestionList detail={detail.data} dimensions={dimensions} canEdit={canEdit} /> : null}
+        {tab === "share" ? <SurveyLinks surveyId={survey.id} status={survey.status} canEdit={canEdit} initialLinks={initialLinks} /> : null}
+        {tab === "preview" ? (
+          <div className="preview-frame">
+            <p className="muted small">Exactly what respondents see. Nothing is sent from the preview.</p>
+            <div className="respondent preview-inner">
+              <header className="respondent-header">
+                <p className="muted small">{survey.period}</p>
+                <h2>{survey.title}</h2>
+                {survey.intro ? <p>{survey.intro}</p> : null}
+              </header>
+              <RespondentForm token={null} surveyId={survey.id} questions={active} idempotencyKey="preview-only-not-sent" estimate={estimateLabel(active)} />
+            </div>
+          </div>
+        ) : null}
+        {tab === "details" ? <SurveyDetailsForm survey={survey} canEdit={canEdit} /> : null}
+      </div>
+    </div>
+  );
+}

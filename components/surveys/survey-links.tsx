@@ -1,0 +1,130 @@
+"use client";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useSyncExternalStore } from "react";
+import { apiFetch } from "@/lib/api/client";
+import type { SurveyLinkStats } from "@/lib/surveys/queries";
+import { surveyKeys } from "@/lib/surveys/query-keys";
+import { CopyButton } from "./copy-button";
+
+const subscribeNever = () => () => {};
+/** This deployment's origin in the browser (empty during server rendering). */
+export function useOrigin(): string {
+  return useSyncExternalStore(subscribeNever, () => window.location.origin, () => "");
+}
+
+const percent = (rate: number | null) => (rate === null ? "—" : `${Math.round(rate * 100)}%`);
+
+/** Public and per-team links with copy buttons, QR codes and live response counts. */
+export function SurveyLinks({ surveyId, status, canEdit, initialLinks }: { surveyId: string; status: string; canEdit: boolean; initialLinks: SurveyLinkStats[] }) {
+  const origin = useOrigin();
+  const queryClient = useQueryClient();
+  const links = useQuery({
+    queryKey: surveyKeys.links(surveyId),
+    queryFn: () => apiFetch<{ links: SurveyLinkStats[] }>(`/api/surveys/${surveyId}/links`).then((r) => r.links),
+    initialData: initialLinks,
+    // Live counts while people answer.
+    refetchInterval: status === "open" ? 5_000 : false,
+    staleTime: 0,
+  });
+  const createLinks = useMutation({
+    mutationFn: () => apiFetch<{ created: number }>(`/api/surveys/${surveyId}/links`, { method: "POST", json: {} }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: surveyKeys.links(surveyId) }),
+  });
+  const rows = links.data;
+  const total = rows.reduce((n, l) => n + l.responseCount, 0);
+  const teamRows = rows.filter((l) => l.teamId);
+  const headcount = teamRows.reduce((n, l) => n + (l.headcount ?? 0), 0);
+
+  return (
+    <div className="stack">
+      {status === "draft" ? (
+        <div className="alert alert-info">Links work once the survey is published; until then they show “not open yet”.</div>
+      ) : null}
+      <div className="grid-3">
+        <div className="card">
+          <div className="stat-label">Responses</div>
+          <div className="stat" data-testid="total-responses">
+            {total}
+          </div>
+        </div>
+        <div className="card">
+          <div className="stat-label">Response rate (team links)</div>
+          <div className="stat">{headcount ? percent(teamRows.reduce((n, l) => n + l.responseCount, 0) / headcount) : "—"}</div>
+        </div>
+        <div className="card">
+          <div className="stat-label">Links</div>
+          <div className="stat">{rows.length}</div>
+        </div>
+      </div>
+      <div className="card table-wrap">
+        <table className="table">
+          <caption className="sr-only">Survey links and live response counts</caption>
+          <thead>
+            <tr>
+              <th scope="col">Audience</th>
+              <th scope="col">Link</th>
+              <th scope="col" className="right">
+                Responses
+              </th>
+              <th scope="col" className="right">
+                Rate
+              </th>
+              <th scope="col">
+                <span className="sr-only">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((l) => {
+              const url = `${origin}/s/${l.token}`;
+              const audience = l.teamName ?? "Everyone (no team)";
+              return (
+                <tr key={l.id} data-testid="survey-link-row">
+                  <th scope="row">{audience}</th>
+                  <td>
+                    <code className="link-url">{url}</code>
+                  </td>
+                  <td className="right" data-testid="link-count">
+                    {l.responseCount}
+                    {l.headcount ? <span className="muted small"> / {l.headcount}</span> : null}
+                  </td>
+                  <td className="right">{percent(l.responseRate)}</td>
+                  <td>
+                    <div className="row nowrap">
+                      <CopyButton text={url} label={`Copy link`} />
+                      {canEdit ? (
+                        <a className="btn btn-sm" href={`/surveys/${surveyId}/qr/${l.id}`} aria-label={`Printable QR code for ${audience}`}>
+                          QR code
+                        </a>
+                      ) : null}
+                    </div>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      {canEdit ? (
+        <div className="row">
+          <button type="button" className="btn" onClick={() => createLinks.mutate()} disabled={createLinks.isPending}>
+            {createLinks.isPending ? "Creating…" : "Create a link for every team"}
+          </button>
+          {createLinks.data ? (
+            <span className="muted small" role="status">
+              {createLinks.data.created ? `${createLinks.data.created} team link(s) added` : "Every team already has a link"}
+            </span>
+          ) : null}
+          {createLinks.error ? (
+            <span className="field-error" role="alert">
+              {createLinks.error.message}
+            </span>
+          ) : null}
+        </div>
+      ) : null}
+      <p className="muted small">
+        A team link only records which team the answer belongs to. Team results stay hidden until the team reaches the workspace’s anonymity threshold.
+      </p>
+    </div>
+  );
+}

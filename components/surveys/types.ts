@@ -1,0 +1,32 @@
+import type { ChoiceOption, QuestionKind, SurveyStatus } from "@/lib/db/schema";
+
+// Shapes as they arrive over JSON (dates as strings), shared by the editor components.
+export type EditorQuestion = {
+  id: string;
+  key: string;
+  position: number;
+  kind: QuestionKind;
+  prompt: string;
+  helpText: string;
+  required: boolean;
+  dimension: string | null;
+  options: ChoiceOption[] | null;
+  maxLength: number | null;
+  archivedAt: string | null;
+};
+
+export type EditorSurvey = {
+  id: string;
+  title: string;
+  period: string;
+  status: SurveyStatus;
+  intro: string;
+  opensOn: string | null;
+  closesOn: string | null;
+  template: string | null;
+  copiedFromSurveyId: string | null;
+};
+
+export type SurveyDetail = { survey: EditorSurvey; questions: EditorQuestion[]; responseCount: number };
+
+export type DimensionOption = { key: string; name: string; framework: string };

@@ -1,0 +1,128 @@
+import { expect, test } from "./fixtures";
+
+// Authoring: template → publish → team link → an anonymous keyboard-only answer → live count.
+test("an editor publishes the quarterly survey and a team's keyboard-only answer is counted live", async ({ asEditor: page, browser, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  const title = `Quarterly DX e2e ${Date.now()}`;
+  await page.goto("/surveys/new");
+  await page.getByRole("radio", { name: "Quarterly developer experience" }).check();
+  await page.getByLabel("Quarter", { exact: true }).fill("2027-Q2");
+  await page.getByLabel("Title (optional)").fill(title);
+  await page.getByRole("button", { name: "Create draft" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(page.getByTestId("question-item")).toHaveCount(14);
+
+  await page.getByRole("button", { name: "Publish survey" }).click();
+  await expect(page.getByTestId("survey-status")).toHaveText("Open");
+
+  await page.getByRole("tab", { name: "Share & responses" }).click();
+  await page.getByRole("button", { name: "Create a link for every team" }).click();
+  const paymentsRow = page.getByTestId("survey-link-row").filter({ has: page.getByRole("rowheader", { name: "Payments" }) });
+  await expect(paymentsRow).toBeVisible();
+  await expect(paymentsRow.getByTestId("link-count")).toHaveText(/^0/);
+  await paymentsRow.getByRole("button", { name: "Copy link" }).click();
+  await expect(paymentsRow.getByRole("button", { name: "Copied" })).toBeVisible();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  expect(link).toMatch(/\/s\/[A-Za-z0-9_-]+$/);
+
+  // A fresh, anonymous browser answers with the keyboard only.
+  const respondentContext = await browser.newContext();
+  const respondent = await respondentContext.newPage();
+  await respondent.goto(link);
+  await expect(respondent.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  const kb = respondent.keyboard;
+  for (let i = 0; i < 8; i++) {
+    await kb.press("Tab"); // first radio of the next Likert group
+    for (let k = 0; k < 3; k++) await kb.press("ArrowRight"); // 1 → 4
+  }
+  await kb.press("Tab"); // NPS group
+  for (let k = 0; k < 9; k++) await kb.press("ArrowRight"); // 0 → 9
+  await kb.press("Tab"); // time-to-first-deploy choices
+  await kb.press("Space");
+  await kb.press("Tab");
+  await kb.type("Waiting for CI to rerun flaky tests");
+  for (let i = 0; i < 3; i++) await kb.press("Tab"); // skip the other optional comments
+  await kb.press("Tab");
+  await expect(respondent.getByRole("button", { name: "Send my answers" })).toBeFocused();
+  await expect(respondent.getByTestId("progress")).toContainText("11 of 14 answered");
+  await kb.press("Enter");
+  await expect(respondent.getByRole("heading", { name: "Thank you — your answers are in" })).toBeFocused();
+  await respondentContext.close();
+
+  // The editor's live count picks the response up under the team.
+  await expect(paymentsRow.getByTestId("link-count")).toHaveText(/^1/, { timeout: 15_000 });
+  await expect(page.getByTestId("total-responses")).toHaveText("1");
+});
+
+test("an editor adds, reorders by keyboard, previews and deletes questions in a draft", async ({ asEditor: page }) => {
+  await page.goto("/surveys/new");
+  await page.getByRole("radio", { name: "DevEx pulse" }).check();
+  await page.getByLabel("Quarter", { exact: true }).fill("2027-Q3");
+  await page.getByRole("button", { name: "Create draft" }).click();
+  const items = page.getByTestId("question-item");
+  await expect(items).toHaveCount(4);
+  const firstPrompt = await items.nth(0).locator(".question-prompt").innerText();
+
+  // Keyboard reorder: focus the move handle and press ↓.
+  await page.getByRole("button", { name: /Reorder question 1/ }).focus();
+  await page.keyboard.press("ArrowDown");
+  await expect(items.nth(1).locator(".question-prompt")).toContainText(firstPrompt.replace(/^1\.\s*/, ""));
+  await page.reload();
+  await expect(items.nth(1).locator(".question-prompt")).toContainText(firstPrompt.replace(/^1\.\s*/, ""));
+
+  // Add a choice question; a missing option is refused next to the field.
+  await page.getByRole("button", { name: "+ Add a question" }).click();
+  const form = page.getByRole("form", { name: "New question" });
+  await form.getByLabel("Question type").selectOption("single_choice");
+  await form.getByLabel("Question", { exact: true }).fill("Where do you look for service docs first?");
+  await form.getByLabel("Option 1", { exact: true }).fill("The repository README");
+  await form.getByRole("button", { name: "Add question" }).click();
+  await expect(form.getByText("Add at least two options")).toBeVisible();
+  await form.getByLabel("Option 2", { exact: true }).fill("The developer portal");
+  await form.getByRole("button", { name: "Add question" }).click();
+  await expect(items).toHaveCount(5);
+  await expect(items.nth(4)).toContainText("where_you_look_for");
+
+  await page.getByRole("tab", { name: "Preview" }).click();
+  const preview = page.getByRole("tabpanel");
+  await expect(preview.getByRole("group", { name: /Where do you look for service docs first/ })).toBeVisible();
+  await expect(preview.getByRole("radio", { name: "The developer portal" })).toBeVisible();
+
+  await page.getByRole("tab", { name: "Questions" }).click();
+  await page.getByRole("button", { name: "Delete question 5" }).click();
+  await page.getByRole("button", { name: "Confirm delete" }).click();
+  await expect(items).toHaveCount(4);
+});
+
+test("copying last quarter keeps question keys and the survey can be closed", async ({ asEditor: page }) => {
+  await page.goto("/surveys/new");
+  await page.getByRole("radio", { name: /Copy an earlier survey/ }).check();
+  const source = page.getByLabel("Survey to copy");
+  const value = await source.locator("option", { hasText: "Developer experience survey 2026-Q4" }).getAttribute("value");
+  await source.selectOption(value!);
+  await page.getByLabel("Quarter", { exact: true }).fill("2027-Q4");
+  await page.getByRole("button", { name: "Create draft" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Developer experience survey 2027-Q4" })).toBeVisible();
+  await expect(page.getByTestId("question-item").first()).toContainText("tooling_satisfaction");
+  await page.getByRole("button", { name: "Publish survey" }).click();
+  await expect(page.getByTestId("survey-status")).toHaveText("Open");
+  await page.getByRole("button", { name: "Close survey" }).click();
+  await expect(page.getByTestId("survey-status")).toHaveText("Closed");
+});
+
+test("teams and custom dimensions are managed in Settings by an editor", async ({ asEditor: page }) => {
+  await page.goto("/settings");
+  const teams = page.getByRole("region", { name: "Teams" });
+  const name = `Platform QA ${Date.now() % 100000}`;
+  await teams.getByLabel("Team name").fill(name);
+  await teams.getByLabel("Headcount").fill("9");
+  await teams.getByRole("button", { name: "Add team" }).click();
+  await expect(teams.getByRole("cell", { name, exact: true })).toBeVisible();
+  await teams.getByRole("button", { name: `Archive ${name}` }).click();
+  await expect(teams.getByRole("button", { name: `Restore ${name}` })).toBeVisible();
+
+  const dims = page.getByRole("region", { name: "Dimensions" });
+  await dims.getByLabel("Dimension name").fill("Environments");
+  await dims.getByRole("button", { name: "Add dimension" }).click();
+  await expect(dims.getByText("custom.environments")).toBeVisible();
+});

@@ -1,0 +1,94 @@
+// Shapes returned by the analytics API; shared by route handlers, the CSV export and the dashboards.
+import type { DoraBand } from "@/lib/surveys/templates";
+import type { NpsChange, NpsStats } from "./nps";
+import type { Benchmark, ScoreStats } from "./scores";
+import type { Hidden, Shown, Suppressed } from "./suppression";
+
+export type { Hidden, Suppressed } from "./suppression";
+export type Maybe<T> = Shown<T> | Hidden;
+
+export type NpsPoint = Suppressed<{ period: string }, NpsStats>;
+export type NpsChangePoint = { from: string; to: string } & NpsChange;
+export type NpsTrend = { k: number; key: string | null; points: NpsPoint[]; changes: NpsChangePoint[] };
+
+export type DimensionPoint = Suppressed<{ period: string; dimension: string }, ScoreStats>;
+export type DimensionSeries = { key: string; name: string; points: DimensionPoint[] };
+export type DimensionTrends = { k: number; periods: string[]; dimensions: DimensionSeries[] };
+
+export type TeamRow = {
+  teamId: string | null;
+  name: string;
+  headcount: number | null;
+  onPlatform: boolean | null;
+  /** null when the team sent no responses in the quarter. */
+  responses: Maybe<{ n: number; rate: number | null }> | null;
+  nps: Maybe<NpsStats> | null;
+  scores: Record<string, Maybe<ScoreStats> | undefined>;
+};
+export type TeamComparison = {
+  k: number;
+  period: string | null;
+  dimensions: { key: string; name: string }[];
+  teams: TeamRow[];
+  /** "nps" and each dimension key → percentiles over the teams that are shown. */
+  benchmarks: Record<string, Benchmark | null>;
+};
+
+export type AdoptionGroup = "on" | "off";
+export type AdoptionComparison = {
+  k: number;
+  periods: string[];
+  nps: Record<AdoptionGroup, NpsPoint[]>;
+  dimensions: { key: string; name: string; on: DimensionPoint[]; off: DimensionPoint[] }[];
+};
+
+export type DoraMetricValue = Maybe<{ n: number; counts: Record<DoraBand, number>; median: DoraBand | null }>;
+export type DoraGroupRow = {
+  id: string | null;
+  name: string;
+  onPlatform: boolean | null;
+  classification: Maybe<{ band: DoraBand | null }>;
+  metrics: Record<string, DoraMetricValue | undefined>;
+};
+export type DoraSummary = {
+  k: number;
+  period: string | null;
+  periods: string[];
+  metrics: { key: string; name: string }[];
+  teams: DoraGroupRow[];
+  adoption: DoraGroupRow[];
+};
+
+export type ResponseRateSurvey = {
+  surveyId: string;
+  title: string;
+  period: string;
+  total: Maybe<{ n: number }>;
+  teams: { teamId: string | null; name: string; headcount: number | null; value: Maybe<{ n: number; rate: number | null }> }[];
+};
+export type ResponseRates = { k: number; surveys: ResponseRateSurvey[] };
+
+export type AnalyticsMeta = { k: number; periods: string[]; teams: { id: string; name: string; onPlatform: boolean }[] };
+
+export type QuestionResult = {
+  id: string;
+  key: string;
+  kind: string;
+  prompt: string;
+  dimension: string | null;
+  result: Maybe<{
+    answered: number;
+    /** value or option id → count, in scale/option order */
+    buckets: { value: string; label: string; count: number }[];
+    nps?: NpsStats | null;
+    score?: { mean: number; favorablePct: number } | null;
+    comments?: number;
+  }>;
+};
+export type SurveyResults = {
+  k: number;
+  survey: { id: string; title: string; period: string; status: string };
+  total: Maybe<{ n: number }>;
+  questions: QuestionResult[];
+};
+export type CommentsPage = { k: number; comments: Maybe<{ items: string[]; total: number; offset: number; pageSize: number }> };

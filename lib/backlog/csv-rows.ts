@@ -1,0 +1,68 @@
+// Rows of the backlog CSV export. Pure: the route streams them through lib/export/csv.
+import type { CsvCell } from "@/lib/export/csv";
+import type { BacklogStatus, Effort } from "@/lib/db/schema";
+import { quadrantLabels, type Quadrant } from "./prioritise";
+
+export const backlogCsvHeader = [
+  "rank",
+  "theme",
+  "quadrant",
+  "frequency",
+  "respondents",
+  "impact",
+  "sentiment",
+  "effort",
+  "status",
+  "owner",
+  "top terms",
+  "example quotes",
+  "periods",
+] as const;
+
+export const statusLabels: Record<BacklogStatus, string> = {
+  new: "New",
+  planned: "Planned",
+  in_progress: "In progress",
+  done: "Done",
+  wont_do: "Won't do",
+};
+
+export type BacklogCsvItem = {
+  rank: number;
+  label: string;
+  quadrant: Quadrant;
+  share: number;
+  respondents: number;
+  impact: number;
+  sentiment: number | null;
+  effort: Effort | null;
+  status: BacklogStatus;
+  owner: string;
+  terms: string[];
+  quotable: boolean;
+  mentionRates: { period: string; rate: number | null }[];
+};
+
+const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+/**
+ * One CSV row. Frequency is the share of respondents (0..1). Quotes are left out, with a note, for a
+ * theme traced to fewer than k people; a quarter whose rate is withheld shows "hidden".
+ */
+export function toBacklogCsvRow(item: BacklogCsvItem, quotes: readonly string[], k: number): CsvCell[] {
+  return [
+    item.rank,
+    item.label,
+    quadrantLabels[item.quadrant],
+    round(item.share, 4),
+    item.respondents,
+    round(item.impact, 3),
+    item.sentiment === null ? null : round(item.sentiment, 3),
+    item.effort ?? "",
+    statusLabels[item.status],
+    item.owner,
+    item.terms.slice(0, 5).join("; "),
+    item.quotable ? quotes.join(" | ") : `[hidden: fewer than ${k} respondents]`,
+    item.mentionRates.map((r) => `${r.period}: ${r.rate === null ? "hidden" : `${round(r.rate * 100, 1)}%`}`).join("; "),
+  ];
+}

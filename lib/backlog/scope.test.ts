@@ -1,0 +1,15 @@
+import { describe, expect, it } from "vitest";
+import { formatScope, parseScope } from "./scope";
+
+describe("backlog scopes", () => {
+  it("round-trips the three kinds", () => {
+    for (const s of ["friction", "periods:2026-Q1..2026-Q4", "survey:0b3c5d1e-2f4a-4b6c-8d9e-0f1a2b3c4d5e"]) {
+      expect(formatScope(parseScope(s)!)).toBe(s);
+    }
+  });
+  it("refuses malformed scopes and backwards ranges", () => {
+    for (const s of ["", "survey:x", "periods:2026-Q4..2026-Q1", "periods:2026-Q5..2026-Q6", "periods:2026-Q1", "frictions"]) {
+      expect(parseScope(s)).toBeNull();
+    }
+  });
+});

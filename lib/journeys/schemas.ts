@@ -1,0 +1,118 @@
+// One zod schema per journey input, shared by the forms and the route handlers.
+import { z } from "zod";
+import { journeyPaths, linkStatuses, loadTypes, pains, stepOutcomes } from "@/lib/db/schema/journeys";
+
+const wholeCount = (label: string) =>
+  z.coerce.number({ error: `Enter the number of ${label}` }).int(`Enter a whole number of ${label}`).min(0, `${label} cannot be negative`).max(999, "Use 999 or fewer");
+
+const maturity = (label: string) =>
+  z.coerce.number({ error: `Choose the ${label} maturity` }).int("Choose a level from 0 to 4").min(0, "Maturity goes from 0 (manual ticket) to 4 (automated)").max(4, "Maturity goes from 0 (manual ticket) to 4 (automated)");
+
+// No defaults here: in zod 4 a default inside .partial() would overwrite untouched fields on PATCH.
+export const journeyMapFieldsSchema = z.object({
+  name: z.string().trim().min(1, "Name the map").max(120, "Use 120 characters or fewer"),
+  workflow: z.string().trim().max(300, "Use 300 characters or fewer"),
+  persona: z.string().trim().max(200, "Use 200 characters or fewer"),
+  maturityNow: maturity("current"),
+  maturityTarget: maturity("target"),
+});
+
+export const templateIds = ["new-service", "onboarding"] as const;
+
+export const createJourneyMapSchema = journeyMapFieldsSchema.extend({
+  workflow: journeyMapFieldsSchema.shape.workflow.default(""),
+  persona: journeyMapFieldsSchema.shape.persona.default(""),
+  maturityNow: journeyMapFieldsSchema.shape.maturityNow.default(0),
+  maturityTarget: journeyMapFieldsSchema.shape.maturityTarget.default(3),
+  templateId: z.enum(templateIds, { error: "Choose one of the templates" }).optional(),
+});
+export type CreateJourneyMapInput = z.infer<typeof createJourneyMapSchema>;
+
+export const updateJourneyMapSchema = journeyMapFieldsSchema
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, "Change at least one field");
+export type UpdateJourneyMapInput = z.infer<typeof updateJourneyMapSchema>;
+
+export const stepFieldsSchema = z.object({
+  name: z.string().trim().min(1, "Name the step").max(200, "Use 200 characters or fewer"),
+  minutes: z.coerce
+    .number({ error: "Enter the time in minutes" })
+    .min(0, "Time cannot be negative")
+    .max(525_600, "Use at most a year (525 600 minutes)"),
+  pain: z.enum(pains, { error: "Choose low, medium or high" }),
+  loadType: z.enum(loadTypes, { error: "Choose intrinsic, extraneous or germane" }),
+  loadLevel: z.coerce.number({ error: "Choose a load level from 1 to 5" }).int("Choose a load level from 1 to 5").min(1, "Load level goes from 1 to 5").max(5, "Load level goes from 1 to 5"),
+  tools: wholeCount("tools"),
+  concepts: wholeCount("concepts"),
+  configFiles: wholeCount("config files"),
+  people: wholeCount("people"),
+  dashboards: wholeCount("dashboards"),
+  docs: wholeCount("docs pages"),
+  notes: z.string().trim().max(2000, "Use 2000 characters or fewer"),
+  counterpartStepId: z.uuid("Choose a current step").nullable(),
+  outcome: z.enum(stepOutcomes, { error: "Choose kept, eliminated, automated or abstracted" }).nullable(),
+});
+
+const stepDefaults = {
+  pain: "low",
+  loadType: "intrinsic",
+  loadLevel: 1,
+  tools: 0,
+  concepts: 0,
+  configFiles: 0,
+  people: 0,
+  dashboards: 0,
+  docs: 0,
+  notes: "",
+  counterpartStepId: null,
+  outcome: null,
+} as const;
+
+export const createStepSchema = stepFieldsSchema
+  .extend({ path: z.enum(journeyPaths, { error: "Choose the current or golden path" }) })
+  .partial({ ...Object.fromEntries(Object.keys(stepDefaults).map((k) => [k, true])) } as { [K in keyof typeof stepDefaults]: true })
+  .transform((v) => ({ ...stepDefaults, ...Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined)) }) as z.infer<typeof stepFieldsSchema> & { path: (typeof journeyPaths)[number] });
+export type CreateStepInput = z.output<typeof createStepSchema>;
+
+export const updateStepSchema = stepFieldsSchema.partial().refine((v) => Object.keys(v).length > 0, "Change at least one field");
+export type UpdateStepInput = z.infer<typeof updateStepSchema>;
+
+export const reorderStepsSchema = z.object({
+  path: z.enum(journeyPaths, { error: "Choose the current or golden path" }),
+  stepIds: z.array(z.uuid("Unknown step")).max(200),
+});
+export type ReorderStepsInput = z.infer<typeof reorderStepsSchema>;
+
+export const linkThemeSchema = z.object({
+  backlogItemId: z.uuid("Choose a theme from the backlog"),
+  status: z.enum(linkStatuses.filter((s) => s !== "suggested") as ["accepted", "dismissed"]).default("accepted"),
+});
+export type LinkThemeInput = z.infer<typeof linkThemeSchema>;
+
+export const mapIdParams = z.object({ id: z.uuid() });
+export const stepParams = z.object({ id: z.uuid(), stepId: z.uuid() });
+export const stepThemeParams = z.object({ id: z.uuid(), stepId: z.uuid(), themeId: z.uuid() });
+
+// Baseline workflow timings
+export const periodSchema = z.string().regex(/^\d{4}-Q[1-4]$/, "Use a quarter such as 2026-Q3");
+
+export const createWorkflowSchema = z.object({
+  name: z.string().trim().min(1, "Name the workflow").max(120, "Use 120 characters or fewer"),
+  targetMinutes: z.coerce.number({ error: "Enter the target in minutes" }).positive("The target must be more than 0 minutes").max(525_600, "Use at most a year"),
+});
+export type CreateWorkflowInput = z.infer<typeof createWorkflowSchema>;
+
+export const updateWorkflowSchema = createWorkflowSchema.partial().refine((v) => Object.keys(v).length > 0, "Change at least one field");
+export type UpdateWorkflowInput = z.infer<typeof updateWorkflowSchema>;
+
+export const recordTimingSchema = z.object({
+  measurementsMinutes: z
+    .array(z.coerce.number({ error: "Enter minutes" }).min(0, "Time cannot be negative").max(525_600, "Use at most a year"))
+    .max(3, "Keep at most three measurements per quarter"),
+  notes: z.string().trim().max(500, "Use 500 characters or fewer").default(""),
+});
+export type RecordTimingInput = z.infer<typeof recordTimingSchema>;
+
+export const workflowIdParams = z.object({ id: z.uuid() });
+export const timingParams = z.object({ id: z.uuid(), period: periodSchema });
+export const timingsQuery = z.object({ period: periodSchema.optional() });

@@ -1,0 +1,221 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { GET as getSurveyByLink, POST as submit } from "@/app/api/s/[token]/route";
+import { POST as frictionRoute } from "@/app/api/friction/[token]/route";
+import { POST as formSubmit } from "@/app/s/[token]/submit/route";
+import { POST as changeStatus } from "@/app/api/surveys/[id]/status/route";
+import { POST as createSurveyRoute } from "@/app/api/surveys/route";
+import { createUser } from "@/lib/auth/queries";
+import { callRoute } from "@/lib/testing/api";
+import { withTestDatabase } from "@/lib/testing/test-db";
+import { getRespondentSurvey, listSurveyLinks, type RespondentSurvey } from "@/lib/surveys/queries";
+import { createTeam } from "@/lib/workspace/queries";
+import { createTeamLinks } from "@/lib/surveys/queries";
+import { countResponses, ensureFrictionLink } from "./queries";
+import { selectRows } from "@/lib/db/client";
+import { sql } from "drizzle-orm";
+
+const db = withTestDatabase();
+
+let editorId = "";
+let token = "";
+let teamToken = "";
+let teamId = "";
+let surveyId = "";
+let questions: RespondentSurvey["questions"];
+let ipCounter = 0;
+
+const newKey = () => `test-${crypto.randomUUID()}`;
+// Each call comes from a different address so the per-client rate limit stays out of the way.
+const post = (body: unknown, opts: { rawBody?: string; token?: string; headers?: Record<string, string> } = {}) =>
+  callRoute(submit, {
+    method: "POST",
+    params: { token: opts.token ?? token },
+    body: opts.rawBody === undefined ? body : undefined,
+    rawBody: opts.rawBody,
+    headers: { "x-forwarded-for": `10.0.${Math.floor(++ipCounter / 250)}.${ipCounter % 250}`, ...opts.headers },
+  });
+
+function validAnswers() {
+  return questions.map((q) => {
+    switch (q.kind) {
+      case "likert":
+        return { questionId: q.id, value: 4 };
+      case "nps":
+        return { questionId: q.id, value: 9 };
+      case "single_choice":
+        return { questionId: q.id, value: q.options![0].id };
+      case "multiple_choice":
+        return { questionId: q.id, value: [q.options![0].id] };
+      default:
+        return { questionId: q.id, value: "Builds take forever" };
+    }
+  });
+}
+const byKind = (kind: string) => validAnswers().findIndex((a) => questions.find((q) => q.id === a.questionId)!.kind === kind);
+
+async function expectRejected(res: { status: number; json: any }, status: number, field?: string | RegExp) {
+  expect(res.status).toBe(status);
+  expect(typeof res.json.error.message).toBe("string");
+  expect(res.json.error.message.length).toBeGreaterThan(5);
+  if (typeof field === "string") expect(res.json.error.fieldErrors?.[field]?.[0]).toEqual(expect.any(String));
+  if (field instanceof RegExp) expect(Object.keys(res.json.error.fieldErrors ?? {}).some((k) => field.test(k))).toBe(true);
+}
+
+beforeAll(async () => {
+  const editor = await createUser({ name: "Pat", email: "pat@example.com", password: "long-enough-pass", role: "editor" });
+  editorId = editor.id;
+  const team = await createTeam({ input: { name: "Payments", headcount: 10, onPlatform: true } });
+  teamId = team.id;
+  const created = await callRoute(createSurveyRoute, { body: { templateId: "quarterly-dx", period: "2026-Q3" }, userId: editorId });
+  expect(created.status).toBe(201);
+  surveyId = created.json.survey.id;
+  await createTeamLinks({ surveyId });
+  const links = await listSurveyLinks({ surveyId });
+  token = links.find((l) => !l.teamId)!.token;
+  teamToken = links.find((l) => l.teamId === teamId)!.token;
+  expect((await callRoute(changeStatus, { params: { id: surveyId }, body: { status: "open" }, userId: editorId })).status).toBe(200);
+  questions = (await getRespondentSurvey({ token }))!.questions;
+});
+
+describe("public submission", () => {
+  it("stores a valid submission as one response with its answers, under the link's team", async () => {
+    const before = await countResponses();
+    const res = await post({ idempotencyKey: newKey(), answers: validAnswers() }, { token: teamToken });
+    expect(res.status).toBe(201);
+    const after = await countResponses();
+    expect(after.responses).toBe(before.responses + 1);
+    expect(after.answers).toBe(before.answers + questions.length);
+    const [row] = await selectRows<{ team_id: string; submitted_on: unknown }>(db.handle().db, sql`select team_id, submitted_on from responses`);
+    expect(row.team_id).toBe(teamId);
+    expect(String(row.submitted_on instanceof Date ? row.submitted_on.toISOString() : row.submitted_on).slice(0, 10)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it("counts a retried submission with the same idempotency key once, even when the retries race", async () => {
+    const key = newKey();
+    const before = await countResponses();
+    const first = await post({ idempotencyKey: key, answers: validAnswers() });
+    const retry = await post({ idempotencyKey: key, answers: validAnswers() });
+    expect(first.status).toBe(201);
+    expect(retry.status).toBe(200);
+    expect(retry.json.duplicate).toBe(true);
+    const racing = newKey();
+    const results = await Promise.all([1, 2, 3, 4].map(() => post({ idempotencyKey: racing, answers: validAnswers() })));
+    expect(results.map((r) => r.status).sort()).toEqual([200, 200, 200, 201]);
+    const after = await countResponses();
+    expect(after.responses).toBe(before.responses + 2);
+    expect(after.answers).toBe(before.answers + 2 * questions.length);
+    const [{ n }] = await selectRows<{ n: number }>(db.handle().db, sql`select count(*)::int as n from submission_keys`);
+    expect(Number(n)).toBe(after.responses);
+  });
+
+  describe("refuses bad submissions with a readable 4xx and stores nothing", () => {
+    const cases: [string, () => Promise<{ status: number; json: any }>, number, (string | RegExp)?][] = [
+      ["a string for a Likert score", () => post({ idempotencyKey: newKey(), answers: validAnswers().map((a, i) => (i === byKind("likert") ? { ...a, value: "4" } : a)) }), 422, /^answers\.\d+\.value$/],
+      ["a Likert score of 6", () => post({ idempotencyKey: newKey(), answers: validAnswers().map((a, i) => (i === byKind("likert") ? { ...a, value: 6 } : a)) }), 422, /^answers\.\d+\.value$/],
+      ["an NPS of -1", () => post({ idempotencyKey: newKey(), answers: validAnswers().map((a, i) => (i === byKind("nps") ? { ...a, value: -1 } : a)) }), 422, /^answers\.\d+\.value$/],
+      ["an unknown option id", () => post({ idempotencyKey: newKey(), answers: validAnswers().map((a, i) => (i === byKind("single_choice") ? { ...a, value: "whenever" } : a)) }), 422, /^answers\.\d+\.value$/],
+      ["an unknown question id", () => post({ idempotencyKey: newKey(), answers: [...validAnswers(), { questionId: crypto.randomUUID(), value: 3 }] }), 422, /^answers\.\d+\.questionId$/],
+      ["a duplicate question id", () => post({ idempotencyKey: newKey(), answers: [...validAnswers(), validAnswers()[0]] }), 422, /^answers\.\d+\.questionId$/],
+      ["a missing required answer", () => post({ idempotencyKey: newKey(), answers: validAnswers().slice(1) }), 422, "answers"],
+      ["oversized text", () => post({ idempotencyKey: newKey(), answers: validAnswers().map((a, i) => (i === byKind("free_text") ? { ...a, value: "x".repeat(1001) } : a)) }), 422, /^answers\.\d+\.value$/],
+      ["an oversized body", () => post(undefined, { rawBody: JSON.stringify({ idempotencyKey: newKey(), answers: validAnswers(), pad: "x".repeat(70_000) }) }), 413],
+      ["malformed JSON", () => post(undefined, { rawBody: '{"idempotencyKey": "abc", "answers": [' }), 400],
+      ["a body that is not JSON", () => post(undefined, { rawBody: "idempotencyKey=x", headers: { "content-type": "application/x-www-form-urlencoded" } }), 400],
+      ["a missing idempotency key", () => post({ answers: validAnswers() }), 422, "idempotencyKey"],
+      ["answers that are not a list", () => post({ idempotencyKey: newKey(), answers: { a: 1 } }), 422, "answers"],
+      ["an unknown token", () => post({ idempotencyKey: newKey(), answers: validAnswers() }, { token: "no-such-link" }), 404],
+    ];
+    for (const [name, send, status, field] of cases) {
+      it(name, async () => {
+        const before = await countResponses();
+        await expectRejected(await send(), status, field);
+        expect(await countResponses()).toEqual(before);
+      });
+    }
+  });
+
+  it("refuses answers to a closed survey with 410 and keeps counts", async () => {
+    expect((await callRoute(changeStatus, { params: { id: surveyId }, body: { status: "closed" }, userId: editorId })).status).toBe(200);
+    const before = await countResponses();
+    const res = await post({ idempotencyKey: newKey(), answers: validAnswers() });
+    await expectRejected(res, 410);
+    expect(res.json.error.message).toMatch(/closed/);
+    expect(await countResponses()).toEqual(before);
+    const info = await callRoute(getSurveyByLink, { params: { token } });
+    expect(info.json.survey.availability).toBe("closed");
+    expect((await callRoute(changeStatus, { params: { id: surveyId }, body: { status: "open" }, userId: editorId })).status).toBe(200);
+  });
+
+  it("limits submissions per link and client address in memory", async () => {
+    const headers = { "x-forwarded-for": "192.0.2.77" };
+    const statuses: number[] = [];
+    for (let i = 0; i < 62; i++) statuses.push((await post({ idempotencyKey: "short" }, { headers })).status);
+    expect(statuses.slice(0, 60).every((s) => s === 422)).toBe(true);
+    expect(statuses.slice(60)).toEqual([429, 429]);
+    // Another address is not affected.
+    expect((await post({ idempotencyKey: "short" })).status).toBe(422);
+  });
+
+  it("serves the survey definition behind a link without archived questions or internal ids", async () => {
+    const res = await callRoute(getSurveyByLink, { params: { token } });
+    expect(res.status).toBe(200);
+    expect(res.json.questions).toHaveLength(questions.length);
+    expect(JSON.stringify(res.json)).not.toContain(surveyId);
+    expect((await callRoute(getSurveyByLink, { params: { token: "missing-token" } })).status).toBe(404);
+  });
+});
+
+describe("the form posted without JavaScript", () => {
+  const postForm = (fields: [string, string][]) =>
+    callRoute(formSubmit, {
+      method: "POST",
+      params: { token },
+      rawBody: new URLSearchParams(fields).toString(),
+      headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": "203.0.113.9" },
+    });
+
+  it("stores a complete form once and redirects to the thank-you view", async () => {
+    const fields: [string, string][] = [["idempotencyKey", "form-key-0123456789abcdef"]];
+    for (const q of questions) {
+      if (q.kind === "likert") fields.push([`q_${q.id}`, "2"]);
+      if (q.kind === "nps") fields.push([`q_${q.id}`, "10"]);
+      if (q.kind === "multiple_choice") for (const o of q.options!) fields.push([`q_${q.id}`, o.id]);
+    }
+    const before = await countResponses();
+    const res = await postForm(fields);
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe(`/s/${token}?sent=1`);
+    expect((await postForm(fields)).status).toBe(303);
+    expect((await countResponses()).responses).toBe(before.responses + 1);
+  });
+
+  it("sends an incomplete form back with a message naming the question, storing nothing", async () => {
+    const before = await countResponses();
+    const likert = questions.find((q) => q.kind === "likert")!;
+    const res = await postForm([["idempotencyKey", "form-key-bad-0123456789"], [`q_${likert.id}`, "9"]]);
+    expect(res.status).toBe(303);
+    const message = new URL(res.headers.get("location")!, "http://x").searchParams.get("error");
+    expect(message).toContain("Pick a whole number from 1 to 5");
+    expect(message).toContain(likert.prompt);
+    expect(await countResponses()).toEqual(before);
+  });
+});
+
+describe("friction log", () => {
+  it("stores one sentence with the quarter and the day, and refuses blanks and unknown links", async () => {
+    const link = await ensureFrictionLink({ teamId });
+    const ok = await callRoute(frictionRoute, { params: { token: link.token }, body: { text: "  Waiting\u0000 20 minutes for a staging env  " } });
+    expect(ok.status).toBe(201);
+    expect(ok.json.period).toMatch(/^\d{4}-Q[1-4]$/);
+    const [row] = await selectRows<{ text: string; team_id: string; period: string }>(db.handle().db, sql`select text, team_id, period from friction_entries`);
+    expect(row).toMatchObject({ text: "Waiting 20 minutes for a staging env", team_id: teamId });
+    const blank = await callRoute(frictionRoute, { params: { token: link.token }, body: { text: "  " } });
+    expect(blank.status).toBe(422);
+    expect(blank.json.error.fieldErrors.text).toBeDefined();
+    expect((await callRoute(frictionRoute, { params: { token: "nope-nope" }, body: { text: "Slow builds" } })).status).toBe(404);
+    // A survey token is not a friction link.
+    expect((await callRoute(frictionRoute, { params: { token }, body: { text: "Slow builds" } })).status).toBe(404);
+    const [{ n }] = await selectRows<{ n: number }>(db.handle().db, sql`select count(*)::int as n from friction_entries`);
+    expect(Number(n)).toBe(1);
+  });
+});

@@ -1,0 +1,57 @@
+import "server-only";
+import { createRateLimiter } from "@/lib/api/rate-limit";
+import { fieldErrorsOf } from "@/lib/api/route";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { surveyAvailability } from "@/lib/surveys/lifecycle";
+import { todayIsoDate } from "@/lib/surveys/period";
+import { getRespondentSurvey } from "@/lib/surveys/queries";
+import { submitResponse } from "./queries";
+import { buildSubmissionSchema } from "./submission-schema";
+
+// One limiter per process, shared by every route bundle that imports this module. The IP is part of
+// the in-memory key only; it is never written anywhere. A per-link ceiling caps floods that rotate
+// forwarded-for headers.
+const limiters = ((globalThis as unknown as { __dxpSubmitLimiters?: ReturnType<typeof makeLimiters> }).__dxpSubmitLimiters ??= makeLimiters());
+function makeLimiters() {
+  return {
+    perClient: createRateLimiter({ limit: env.SUBMISSION_RATE_LIMIT, windowMs: 60_000 }),
+    perLink: createRateLimiter({ limit: env.SUBMISSION_RATE_LIMIT * 50, windowMs: 60_000 }),
+  };
+}
+
+/** Generous for a 5-minute survey (a few KB); a flood of huge bodies is cut off early. */
+export const SUBMISSION_MAX_BODY_BYTES = 64 * 1024;
+
+export function clientAddress(request: Request): string {
+  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return forwarded || request.headers.get("x-real-ip") || "direct";
+}
+
+export function takeSubmissionSlot(linkToken: string, request: Request) {
+  if (!limiters.perLink.take(linkToken) || !limiters.perClient.take(`${linkToken}|${clientAddress(request)}`)) {
+    throw new AppError("rate_limited", "Too many submissions from here in the last minute. Wait a minute and try again.");
+  }
+}
+
+/** Checks a submission against the survey behind the link and stores it once. */
+export async function acceptSubmission({ token, body, request }: { token: string; body: unknown; request: Request }) {
+  takeSubmissionSlot(token, request);
+  const target = await getRespondentSurvey({ token });
+  if (!target) throw new AppError("not_found", "This survey link does not exist");
+  const availability = surveyAvailability(target.survey, todayIsoDate());
+  if (availability === "closed") throw new AppError("gone", "This survey is closed and no longer takes answers");
+  if (availability !== "open") throw new AppError("conflict", "This survey is not open yet");
+  const parsed = buildSubmissionSchema(target.questions).safeParse(body);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    throw new AppError("validation", first ? `${first.path.join(".")}: ${first.message}` : "Invalid submission", fieldErrorsOf(parsed.error));
+  }
+  const stored = await submitResponse({
+    surveyId: target.surveyId,
+    teamId: target.teamId,
+    idempotencyKey: parsed.data.idempotencyKey,
+    answers: parsed.data.answers,
+  });
+  return { duplicate: stored.duplicate, answerCount: parsed.data.answers.length };
+}
