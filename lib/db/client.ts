@@ -27,7 +27,9 @@ export async function openDatabase(opts: { url?: string; dataDir?: string; migra
 async function openPostgres(url: string): Promise<DatabaseHandle> {
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
-  const client = postgres(url, { max: 10, onnotice: () => {}, connect_timeout: 10 });
+  // While the server is down, fail fast (a clear 503) and reconnect quickly, instead of
+  // postgres.js's default exponential backoff that holds requests for up to 20 s.
+  const client = postgres(url, { max: 10, onnotice: () => {}, connect_timeout: 5, backoff: () => 0.25 });
   return { db: drizzle(client, { schema }) as unknown as Database, engine: "postgres", close: () => client.end({ timeout: 5 }) };
 }
 

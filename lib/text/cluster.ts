@@ -3,8 +3,8 @@
 // merge path (icl.ts). Deterministic for a given input and seed; for large inputs the model is
 // fitted on a sample and every answer assigned.
 import { assignNearest, dot, sphericalKMeans } from "./kmeans";
-import { displayTerm } from "./lexicon";
 import { bestK, iclMergePath } from "./icl";
+import { describeThemeWords } from "./labels";
 import { fitMixture, heldOutLogLikelihood } from "./mixture";
 import { isNonAnswer } from "./non-answer";
 import { createRandom, sampleIndices } from "./prng";
@@ -19,7 +19,7 @@ export interface AnswerItem {
 
 export interface Theme {
   id: number;
-  /** Short readable name built from the theme's most distinctive unstemmed terms. */
+  /** Short readable name from the theme's most distinctive phrase, e.g. "Flaky tests" (see labels.ts). */
   label: string;
   /** Distinctive terms, most distinctive first, as people wrote them. */
   terms: string[];
@@ -178,13 +178,13 @@ function describeThemes(
   order.forEach((c, r) => (rank[c] = r));
   answered.forEach((a, i) => assignments.set(a.id, rank[labels[i]]));
 
-  const terms = distinctiveTerms(docs, labels, k, new Set(vocabulary));
+  const words = describeThemeWords(docs, labels, k, new Set(vocabulary));
   const themes: Theme[] = order.map((c, r) => {
     const members = answered.map((_, i) => i).filter((i) => labels[i] === c);
     return {
       id: r,
-      label: makeLabel(terms[c]),
-      terms: terms[c].slice(0, 8).map((t) => t.surface),
+      label: words[c].label,
+      terms: words[c].terms,
       memberIds: members.map((i) => answered[i].id),
       representativeIds: representatives(members, answered, points, dim, centroids, c),
     };
@@ -192,80 +192,6 @@ function describeThemes(
   // Empty themes sort last, so dropping them keeps ids 0..k-1.
   const nonEmpty = themes.filter((t) => t.memberIds.length > 0);
   return { themes: nonEmpty, assignments, k: nonEmpty.length };
-}
-
-interface ScoredTerm {
-  surface: string;
-  words: number;
-  score: number;
-}
-
-/**
- * Terms that are frequent in a theme and rare outside it (share in theme × log lift), shown in
- * their most common written form so labels read "flaky tests", not "flaki test".
- */
-function distinctiveTerms(docs: TermAnalysis[], labels: Int32Array, k: number, vocabulary: Set<string>): ScoredTerm[][] {
-  const surfaceCounts = new Map<string, Map<string, number>>();
-  const inTheme = Array.from({ length: k }, () => new Map<string, number>());
-  const overall = new Map<string, number>();
-  const sizes = new Int32Array(k);
-  docs.forEach((doc, i) => {
-    const c = labels[i];
-    sizes[c]++;
-    const seen = new Set<string>();
-    const note = (key: string, surface: string) => {
-      if (!vocabulary.has(key)) return;
-      const forms = surfaceCounts.get(key) ?? new Map<string, number>();
-      forms.set(surface, (forms.get(surface) ?? 0) + 1);
-      surfaceCounts.set(key, forms);
-      if (seen.has(key)) return;
-      seen.add(key);
-      inTheme[c].set(key, (inTheme[c].get(key) ?? 0) + 1);
-      overall.set(key, (overall.get(key) ?? 0) + 1);
-    };
-    doc.stems.forEach((s, j) => note(s, displayTerm(doc.tokens[j])));
-    for (let j = 1; j < doc.stems.length; j++) {
-      if (doc.stems[j] !== doc.stems[j - 1]) note(`${doc.stems[j - 1]} ${doc.stems[j]}`, `${displayTerm(doc.tokens[j - 1])} ${displayTerm(doc.tokens[j])}`);
-    }
-  });
-  const total = docs.length;
-  return inTheme.map((counts, c) => {
-    const scored: ScoredTerm[] = [];
-    for (const [key, count] of counts) {
-      if (count < Math.min(2, sizes[c])) continue;
-      const share = count / sizes[c];
-      const outside = ((overall.get(key) ?? 0) - count + 0.5) / (total - sizes[c] + 1);
-      const lift = Math.log(share / outside);
-      if (lift <= 0) continue;
-      const forms = [...surfaceCounts.get(key)!.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-      const isBigram = key.includes(" ");
-      scored.push({ surface: forms[0][0], words: isBigram ? 2 : 1, score: share * lift * (isBigram ? 1.2 : 1) });
-    }
-    scored.sort((a, b) => b.score - a.score || (a.surface < b.surface ? -1 : 1));
-    // A unigram already inside a higher-ranked bigram adds nothing to the term list.
-    const out: ScoredTerm[] = [];
-    for (const t of scored) {
-      if (out.some((o) => o.words === 2 && o.surface.split(" ").includes(t.surface))) continue;
-      out.push(t);
-    }
-    return out;
-  });
-}
-
-function makeLabel(terms: ScoredTerm[]): string {
-  if (terms.length === 0) return "miscellaneous";
-  // "flaky tests" reads better than "tests flaky": a top-3 phrase containing the top word leads.
-  const top = terms.slice(0, 3);
-  const phrase = top.findIndex((t) => t.words === 2 && t.surface.split(" ").includes(top[0].surface));
-  if (phrase > 0) top.unshift(...top.splice(phrase, 1));
-  const words: string[] = [];
-  for (const term of top) {
-    const parts = term.surface.split(" ");
-    if (parts.every((p) => words.includes(p))) continue;
-    if (words.length > 0 && (words.length + parts.length > 3 || term.score < top[0].score * 0.5)) break;
-    words.push(...parts.filter((p) => !words.includes(p)));
-  }
-  return words.join(" ");
 }
 
 function representatives(members: number[], answered: { id: string; terms: TermAnalysis }[], points: Float32Array, dim: number, centroids: Float32Array, c: number): string[] {

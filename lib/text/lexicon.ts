@@ -63,19 +63,34 @@ for (const [concept, triggers] of Object.entries(CONCEPTS)) {
 
 /** Rewrites abbreviations and multi-word synonyms (longest match first) to canonical terms. */
 export function canonicalizeTokens(tokens: string[]): string[] {
-  const out: string[] = [];
+  return canonicalizeTokenSpans(tokens).map((span) => span.term);
+}
+
+/** A canonical term and the input tokens [start, end) it was written as. */
+export interface TokenSpan {
+  term: string;
+  start: number;
+  end: number;
+}
+
+/** canonicalizeTokens, also saying which input tokens each canonical term came from. */
+export function canonicalizeTokenSpans(tokens: string[]): TokenSpan[] {
+  const out: TokenSpan[] = [];
   for (let i = 0; i < tokens.length; ) {
     let matched = false;
     for (let len = Math.min(MAX_PHRASE, tokens.length - i); len >= 1; len--) {
       const canonical = phraseToCanonical.get(tokens.slice(i, i + len).join(" "));
       if (canonical) {
-        out.push(canonical);
+        out.push({ term: canonical, start: i, end: i + len });
         i += len;
         matched = true;
         break;
       }
     }
-    if (!matched) out.push(tokens[i++]);
+    if (!matched) {
+      out.push({ term: tokens[i], start: i, end: i + 1 });
+      i++;
+    }
   }
   return out;
 }

@@ -1,7 +1,7 @@
 // Tokenising, stop words, stemming and bigrams: text → the terms the clustering counts.
 import PorterStemmer from "natural/lib/natural/stemmers/porter_stemmer";
 import { words as englishStopWords } from "natural/lib/natural/util/stopwords";
-import { canonicalizeTokens, conceptsFor } from "./lexicon";
+import { canonicalizeTokenSpans, conceptsFor } from "./lexicon";
 import { normalizeText } from "./normalize";
 
 // Words that survey answers use everywhere ("I just think it would be nice to…"): they say
@@ -26,8 +26,29 @@ const stemCache = new Map<string, string>();
 
 /** Normalised word tokens with the DX lexicon applied; stop words are still present. */
 export function tokenizeWords(text: string): string[] {
-  const raw = normalizeText(text).replace(/-/g, " ").match(TOKEN_PATTERN) ?? [];
-  return canonicalizeTokens(raw.map((t) => t.replace(/_+$/, "")));
+  return tokenizeWithSurfaces(text).map((t) => t.term);
+}
+
+interface WrittenTerm {
+  term: string;
+  /** The words it was written as (normalised), e.g. "prs" for "pull_request". */
+  surface: string;
+  /** Written right after the previous term, with nothing but spaces between. */
+  joined: boolean;
+}
+
+/** tokenizeWords, also saying how and where each canonical term was written. */
+function tokenizeWithSurfaces(text: string): WrittenTerm[] {
+  const normalized = normalizeText(text).replace(/-/g, " ");
+  const raw: string[] = [];
+  const spaceBefore: boolean[] = [];
+  let end = -1;
+  for (const match of normalized.matchAll(TOKEN_PATTERN)) {
+    raw.push(match[0].replace(/_+$/, ""));
+    spaceBefore.push(end >= 0 && /^\s*$/.test(normalized.slice(end, match.index)));
+    end = match.index + match[0].length;
+  }
+  return canonicalizeTokenSpans(raw).map(({ term, start, end }) => ({ term, surface: raw.slice(start, end).join(" "), joined: spaceBefore[start] }));
 }
 
 /** Porter stem, except for lexicon terms and code-ish tokens, which are already canonical. */
@@ -44,6 +65,10 @@ export function stem(term: string): string {
 export interface TermAnalysis {
   /** Content words (canonical, unstemmed), in order. */
   tokens: string[];
+  /** `tokens` as the answer wrote them ("PRs", "k8s" before the lexicon), same order and length. */
+  surfaces: string[];
+  /** joined[i]: tokens[i] directly follows tokens[i - 1] in the answer (no word or punctuation between). */
+  joined: boolean[];
   /** Stems of `tokens`, same order and length. */
   stems: string[];
   /** Adjacent stem pairs, joined with a space. */
@@ -52,11 +77,24 @@ export interface TermAnalysis {
   concepts: string[];
 }
 
+function dropped(term: string | undefined): boolean {
+  return term === undefined || term.length <= 1 || STOP_WORDS.has(term);
+}
+
 export function analyzeTerms(text: string): TermAnalysis {
-  const tokens = tokenizeWords(text).filter((t) => t.length > 1 && !STOP_WORDS.has(t));
+  const written = tokenizeWithSurfaces(text);
+  const tokens: string[] = [];
+  const surfaces: string[] = [];
+  const joined: boolean[] = [];
+  written.forEach(({ term, surface }, i) => {
+    if (term.length <= 1 || STOP_WORDS.has(term)) return;
+    joined.push(tokens.length > 0 && written[i].joined && !dropped(written[i - 1]?.term));
+    tokens.push(term);
+    surfaces.push(surface);
+  });
   const stems = tokens.map(stem);
   const bigrams: string[] = [];
   for (let i = 1; i < stems.length; i++) if (stems[i] !== stems[i - 1]) bigrams.push(`${stems[i - 1]} ${stems[i]}`);
   const concepts = conceptsFor(tokens).map(stem).filter((c) => !stems.includes(c));
-  return { tokens, stems, bigrams, concepts };
+  return { tokens, surfaces, joined, stems, bigrams, concepts };
 }

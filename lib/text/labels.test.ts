@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { describeThemeWords } from "./labels";
+import { analyzeTerms } from "./tokenize";
+
+function describe3(groups: string[][]) {
+  const docs = groups.flatMap((texts) => texts.map(analyzeTerms));
+  const labels = groups.flatMap((texts, c) => texts.map(() => c));
+  return describeThemeWords(docs, labels, groups.length);
+}
+
+const FLAKY = ["flaky tests fail randomly", "Flaky tests block merges", "rerun flaky tests again", "quarantine flaky tests", "flaky tests in CI", "the e2e suite is flaky"];
+const ENV = ["getting a test environment takes three days", "staging environment took a day", "staging env is always broken", "waiting days for staging", "staging env takes days to get", "shared staging environment is down"];
+const REVIEW = ["PRs sit for days without code review", "pull requests sit waiting for review", "code review takes days", "waiting on code review for hours", "PR sits a day before code review", "code review turnaround is slow"];
+const GENERIC_ONLY = /^(takes?|took|sits?|run|get|make|need|want|use|work|days?|hours?|minutes?|time|missing|waiting|per)$/i;
+
+describe("theme labels", () => {
+  it("names a flaky-test theme after its phrase, in the written form", () => {
+    const [flaky] = describe3([FLAKY, ENV, REVIEW]);
+    expect(flaky.label).toMatch(/^Flaky tests/);
+    expect(flaky.terms).toContain("flaky tests");
+  });
+
+  it("never builds a label or term from generic verbs and time words alone", () => {
+    const words = describe3([FLAKY, ENV, REVIEW]);
+    for (const { label, terms } of words) {
+      expect(label.split(/ and | /).every((w) => GENERIC_ONLY.test(w))).toBe(false);
+      for (const term of terms) expect(term).not.toMatch(GENERIC_ONLY);
+    }
+    expect(words[1].label.toLowerCase()).toContain("staging");
+    expect(words[2].label.toLowerCase()).toContain("review");
+    expect(words[2].label).not.toMatch(/\bsits?$/i);
+  });
+
+  it("uses acronym casing and capitalises the first word", () => {
+    const [ci] = describe3([["CI builds are slow", "slow CI builds", "CI builds take forever", "CI builds time out"], FLAKY]);
+    expect(ci.label).toMatch(/^(Slow )?CI builds?$/);
+  });
+
+  it("never gives two themes the same label", () => {
+    const words = describe3([FLAKY, FLAKY.map((t) => `${t} on main`), FLAKY.map((t) => `${t} again`)]);
+    const labels = words.map((w) => w.label.toLowerCase());
+    expect(new Set(labels).size).toBe(labels.length);
+    for (const label of labels) expect(label).not.toMatch(/\b(\w+) \1\b/);
+  });
+
+  it("falls back to a neutral label when nothing is distinctive", () => {
+    const words = describe3([["it takes days"], ["it takes days"]]);
+    expect(words.map((w) => w.label)).toEqual(["Other answers", "Other answers 2"]);
+  });
+});
