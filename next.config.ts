@@ -16,6 +16,9 @@ const csp = [
   "object-src 'none'",
 ].join("; ");
 
+// The respondent and friction pages are plain HTML with one static script: no inline script at all.
+const respondentCsp = csp.replace(/script-src [^;]+/, "script-src 'self'");
+
 const nextConfig: NextConfig = {
   // Lets several builds/dev servers coexist in one checkout (e2e build vs. a developer's dev server).
   distDir: process.env.NEXT_DIST_DIR || ".next",
@@ -38,6 +41,8 @@ const nextConfig: NextConfig = {
           { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
         ],
       },
+      { source: "/s/:path*", headers: [{ key: "Content-Security-Policy", value: respondentCsp }] },
+      { source: "/f/:path*", headers: [{ key: "Content-Security-Policy", value: respondentCsp }] },
     ];
   },
 };

@@ -14,6 +14,13 @@ test("every page carries a Content-Security-Policy with frame-ancestors and anti
   }
 });
 
+test("the public respondent and friction pages allow no inline script", async ({ request }) => {
+  for (const url of ["/s/demo-q4", "/f/demo-friction"]) {
+    const csp = (await request.get(url)).headers()["content-security-policy"];
+    expect(csp, url).toContain("script-src 'self';");
+  }
+});
+
 test("the session cookie is HttpOnly and SameSite", async ({ page, context }) => {
   await signIn(page, demo.viewer);
   const session = (await context.cookies()).find((c) => c.name.endsWith("next-auth.session-token"));

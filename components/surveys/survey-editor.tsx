@@ -2,8 +2,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { RespondentForm } from "@/components/respondent/respondent-form";
 import { apiFetch } from "@/lib/api/client";
+import { renderSurveyForm } from "@/lib/responses/respondent-html";
 import { statusLabels } from "@/lib/surveys/lifecycle";
 import type { SurveyLinkStats } from "@/lib/surveys/queries";
 import { surveyKeys } from "@/lib/surveys/query-keys";
@@ -137,14 +137,11 @@ export function SurveyEditor({
         {tab === "preview" ? (
           <div className="preview-frame">
             <p className="muted small">Exactly what respondents see. Nothing is sent from the preview.</p>
-            <div className="respondent preview-inner">
-              <header className="respondent-header">
-                <p className="muted small">{survey.period}</p>
-                <h2>{survey.title}</h2>
-                {survey.intro ? <p>{survey.intro}</p> : null}
-              </header>
-              <RespondentForm token={null} surveyId={survey.id} questions={active} idempotencyKey="preview-only-not-sent" estimate={estimateLabel(active)} />
-            </div>
+            {/* The respondent page's own renderer (every value escaped), inert: no form, no script. */}
+            <div
+              className="respondent preview-inner"
+              dangerouslySetInnerHTML={{ __html: renderSurveyForm({ survey, teamName: null, questions: active, mode: { kind: "preview" }, headingLevel: 2 }) }}
+            />
           </div>
         ) : null}
         {tab === "details" ? <SurveyDetailsForm survey={survey} canEdit={canEdit} /> : null}

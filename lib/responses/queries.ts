@@ -1,9 +1,9 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
-import { getDb, type DbClient } from "@/lib/db/client";
+import { getDb, selectRows, type DbClient } from "@/lib/db/client";
 import { answers, frictionEntries, responses, submissionKeys, surveyLinks, teams } from "@/lib/db/schema";
-import { AppError, pgErrorCode } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { newLinkToken } from "@/lib/surveys/link-token";
 import { periodOfIsoDate, todayIsoDate } from "@/lib/surveys/period";
 import type { NormalizedAnswer } from "./submission-schema";
@@ -13,7 +13,6 @@ export function hashSubmissionKey(surveyId: string, key: string): string {
   return createHash("sha256").update(`${surveyId}:${key}`).digest("hex");
 }
 
-class DuplicateSubmission extends Error {}
 
 async function findKeyedResponse(client: DbClient, keyHash: string): Promise<string | null> {
   const [row] = await client.select({ responseId: submissionKeys.responseId }).from(submissionKeys).where(eq(submissionKeys.keyHash, keyHash));
@@ -21,9 +20,11 @@ async function findKeyedResponse(client: DbClient, keyHash: string): Promise<str
 }
 
 /**
- * Stores one response and its answers in one transaction. The idempotency key makes a retry count
- * once: a second request with the same key finds the first one's row, and two racing requests meet
- * on the submission_keys primary key — the loser rolls back everything it wrote.
+ * Stores one response and its answers atomically, in ONE statement (one round trip): the
+ * submission key is claimed first, and the response and answers are inserted only when the claim
+ * succeeded. A retry with the same key, or a concurrent twin, claims nothing and gets the first
+ * one's response id back. Foreign keys are checked at the end of the statement, so the key may
+ * name the response it creates.
  */
 export async function submitResponse({
   surveyId,
@@ -38,25 +39,32 @@ export async function submitResponse({
 }): Promise<{ responseId: string; duplicate: boolean }> {
   const db = await getDb();
   const keyHash = hashSubmissionKey(surveyId, idempotencyKey);
+  const rows = JSON.stringify(
+    values.map((a) => ({ question_id: a.questionId, number_value: a.numberValue, choice_values: a.choiceValues, text_value: a.textValue })),
+  );
+  // The day only, never the time: see lib/db/schema/responses.ts.
+  const [stored] = await selectRows<{ id: string }>(
+    db,
+    sql`with claimed as (
+          insert into submission_keys (key_hash, response_id) values (${keyHash}, gen_random_uuid())
+          on conflict (key_hash) do nothing
+          returning response_id
+        ), response as (
+          insert into responses (id, survey_id, team_id, submitted_on)
+          select response_id, ${surveyId}::uuid, ${teamId}::uuid, ${todayIsoDate()}::date from claimed
+          returning id
+        ), stored_answers as (
+          insert into answers (response_id, question_id, number_value, choice_values, text_value)
+          select response.id, x.question_id, x.number_value, x.choice_values, x.text_value
+          from response cross join jsonb_to_recordset(${rows}::jsonb)
+            as x(question_id uuid, number_value int, choice_values text[], text_value text)
+        )
+        select id from response`,
+  );
+  if (stored) return { responseId: stored.id, duplicate: false };
   const earlier = await findKeyedResponse(db, keyHash);
-  if (earlier) return { responseId: earlier, duplicate: true };
-  try {
-    const responseId = await db.transaction(async (tx) => {
-      // The day only, never the time: see lib/db/schema/responses.ts.
-      const [response] = await tx.insert(responses).values({ surveyId, teamId, submittedOn: todayIsoDate() }).returning({ id: responses.id });
-      const claimed = await tx.insert(submissionKeys).values({ keyHash, responseId: response.id }).onConflictDoNothing().returning();
-      if (!claimed.length) throw new DuplicateSubmission();
-      if (values.length) await tx.insert(answers).values(values.map((a) => ({ ...a, responseId: response.id })));
-      return response.id;
-    });
-    return { responseId, duplicate: false };
-  } catch (error) {
-    if (error instanceof DuplicateSubmission || pgErrorCode(error) === "23505") {
-      const winner = await findKeyedResponse(db, keyHash);
-      if (winner) return { responseId: winner, duplicate: true };
-    }
-    throw error;
-  }
+  if (!earlier) throw new Error("submission key claimed by no response");
+  return { responseId: earlier, duplicate: true };
 }
 
 export async function countResponses({ surveyId }: { surveyId?: string } = {}) {

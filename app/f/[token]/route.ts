@@ -1,0 +1,68 @@
+// GET /f/[token] — the friction log page (plain HTML, no script) · POST /f/[token] — the form posted; redirects to thanks
+import { z } from "zod";
+import { fieldErrorsOf, route } from "@/lib/api/route";
+import { AppError } from "@/lib/errors";
+import { renderFrictionPage, type FrictionPage } from "@/lib/responses/respondent-html";
+import { addFrictionEntry, getFrictionLink } from "@/lib/responses/queries";
+import { takeSubmissionSlot } from "@/lib/responses/submit";
+import { frictionSchema } from "@/lib/responses/submission-schema";
+import { tokenParams } from "@/lib/surveys/schemas";
+
+export const dynamic = "force-dynamic";
+
+const MAX_FORM_BYTES = 8 * 1024;
+const anyToken = z.object({ token: z.string() });
+
+function html(page: FrictionPage) {
+  const { status, html } = renderFrictionPage(page);
+  return new Response(html, { status, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" } });
+}
+
+async function findLink(token: string) {
+  return tokenParams.safeParse({ token }).success ? getFrictionLink({ token }) : null;
+}
+
+async function readText(request: Request): Promise<string> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!type.includes("application/x-www-form-urlencoded")) throw new AppError("bad_request", "Send the form as application/x-www-form-urlencoded");
+  const body = await request.arrayBuffer();
+  if (body.byteLength > MAX_FORM_BYTES) throw new AppError("payload_too_large", "Keep it to one or two sentences (under 500 characters)");
+  return new URLSearchParams(Buffer.from(body).toString("utf8")).get("text") ?? "";
+}
+
+export const GET = route({ access: "public", params: anyToken }, async ({ params, request }) => {
+  try {
+    const link = await findLink(params.token);
+    if (!link) return html({ kind: "not_found" });
+    if (new URL(request.url).searchParams.get("sent") === "1") return html({ kind: "thanks", token: params.token });
+    return html({ kind: "form", token: params.token, teamName: link.teamName, text: "", error: null });
+  } catch (error) {
+    console.error("[f] friction page failed:", error);
+    return html({ kind: "unavailable" });
+  }
+});
+
+export const POST = route({ access: "public", params: anyToken }, async ({ params, request }) => {
+  let text = "";
+  try {
+    const link = await findLink(params.token);
+    if (!link) return html({ kind: "not_found" });
+    try {
+      text = await readText(request);
+      const parsed = frictionSchema.safeParse({ text });
+      if (!parsed.success) throw new AppError("validation", parsed.error.issues[0]?.message ?? "Describe what slowed you down", fieldErrorsOf(parsed.error));
+      takeSubmissionSlot(`friction:${params.token}`, request);
+      await addFrictionEntry({ teamId: link.teamId, text: parsed.data.text });
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      // Shown again with the text kept and the reason next to the field.
+      const page = html({ kind: "form", token: params.token, teamName: link.teamName, text: text.slice(0, 500), error: error.fieldErrors?.text?.[0] ?? error.message });
+      return error.code === "validation" ? page : new Response(page.body, { status: error.status, headers: page.headers });
+    }
+  } catch (error) {
+    console.error("[f] friction report failed:", error);
+    return html({ kind: "unavailable" });
+  }
+  // Post/redirect/get: reloading the thank-you page does not file the report twice.
+  return new Response(null, { status: 303, headers: { Location: `/f/${encodeURIComponent(params.token)}?sent=1` } });
+});

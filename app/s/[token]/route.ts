@@ -1,0 +1,46 @@
+// GET /s/[token] — the public survey page as plain server-rendered HTML (no React runtime on the page)
+import { randomBytes } from "node:crypto";
+import { z } from "zod";
+import { route } from "@/lib/api/route";
+import { renderRespondentPage, type RespondentPage } from "@/lib/responses/respondent-html";
+import { surveyAvailability } from "@/lib/surveys/lifecycle";
+import { todayIsoDate } from "@/lib/surveys/period";
+import { getRespondentSurvey } from "@/lib/surveys/queries";
+import { tokenParams } from "@/lib/surveys/schemas";
+
+export const dynamic = "force-dynamic";
+
+async function pageFor(token: string, query: URLSearchParams): Promise<RespondentPage> {
+  if (!tokenParams.safeParse({ token }).success) return { kind: "not_found" };
+  const target = await getRespondentSurvey({ token });
+  if (!target) return { kind: "not_found" };
+  const { survey, questions, teamName } = target;
+  const availability = surveyAvailability(survey, todayIsoDate());
+  if (availability === "closed") return { kind: "closed", title: survey.title };
+  if (availability !== "open") return { kind: "not_open", title: survey.title, opensOn: survey.opensOn };
+  // The no-JavaScript path lands here after posting the form (see ./submit/route.ts).
+  if (query.get("sent") === "1") return { kind: "thanks" };
+  return {
+    kind: "form",
+    token,
+    // A fresh random key per page load: a retried send of this page counts once.
+    idempotencyKey: randomBytes(18).toString("hex"),
+    survey: { id: survey.id, title: survey.title, intro: survey.intro, period: survey.period },
+    teamName,
+    questions,
+    sendError: query.get("error")?.slice(0, 300) || null,
+  };
+}
+
+export const GET = route({ access: "public", params: z.object({ token: z.string() }) }, async ({ params, request }) => {
+  let page: RespondentPage;
+  try {
+    page = await pageFor(params.token, new URL(request.url).searchParams);
+  } catch (error) {
+    console.error("[s] survey page failed:", error);
+    page = { kind: "unavailable" };
+  }
+  const { status, html } = renderRespondentPage(page);
+  // Never cached: the page carries a per-load idempotency key.
+  return new Response(html, { status, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" } });
+});
