@@ -7,7 +7,7 @@ import { surveyAvailability } from "@/lib/surveys/lifecycle";
 import { todayIsoDate } from "@/lib/surveys/period";
 import { getRespondentSurvey } from "@/lib/surveys/queries";
 import { submitResponse } from "./queries";
-import { buildSubmissionSchema } from "./submission-schema";
+import { buildSubmissionSchema, type QuestionDefinition } from "./submission-schema";
 
 // One limiter per process, shared by every route bundle that imports this module. The IP is part of
 // the in-memory key only; it is never written anywhere. A per-link ceiling caps floods that rotate
@@ -34,6 +34,20 @@ export function takeSubmissionSlot(linkToken: string, request: Request) {
   }
 }
 
+// Building a survey's validator costs more than running it; a quarterly burst of answers hits the
+// same few surveys, so validators are kept per survey and rebuilt whenever its questions change.
+type Validator = ReturnType<typeof buildSubmissionSchema>;
+const validators = ((globalThis as unknown as { __dxpValidators?: Map<string, { signature: string; validator: Validator }> }).__dxpValidators ??= new Map());
+function validatorFor(surveyId: string, questions: QuestionDefinition[]): Validator {
+  const signature = JSON.stringify(questions);
+  const cached = validators.get(surveyId);
+  if (cached?.signature === signature) return cached.validator;
+  if (validators.size > 100) validators.clear();
+  const validator = buildSubmissionSchema(questions);
+  validators.set(surveyId, { signature, validator });
+  return validator;
+}
+
 /** Checks a submission against the survey behind the link and stores it once. */
 export async function acceptSubmission({ token, body, request }: { token: string; body: unknown; request: Request }) {
   takeSubmissionSlot(token, request);
@@ -42,7 +56,7 @@ export async function acceptSubmission({ token, body, request }: { token: string
   const availability = surveyAvailability(target.survey, todayIsoDate());
   if (availability === "closed") throw new AppError("gone", "This survey is closed and no longer takes answers");
   if (availability !== "open") throw new AppError("conflict", "This survey is not open yet");
-  const parsed = buildSubmissionSchema(target.questions).safeParse(body);
+  const parsed = validatorFor(target.surveyId, target.questions).safeParse(body);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     throw new AppError("validation", first ? `${first.path.join(".")}: ${first.message}` : "Invalid submission", fieldErrorsOf(parsed.error));

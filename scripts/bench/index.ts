@@ -37,7 +37,7 @@ try {
 
 if (want("ingestion")) {
   log("ingestion on PostgreSQL: autocannon against next start, then pgbench");
-  rows.push(...(await benchIngestion({ adminUrl, seconds: quick ? 8 : 20 })));
+  rows.push(...(await benchIngestion({ adminUrl, seconds: quick ? 8 : 20, amount: quick ? 3000 : 10_000 })));
 }
 
 if (want("respondent") || want("ingestion")) {
@@ -52,7 +52,7 @@ if (want("respondent") || want("ingestion")) {
     add("respondent page (PGlite server)", await benchRespondent(server.url, "demo-q4", { submissions: quick ? 50 : 200 }));
     if (want("ingestion")) {
       const questions = (await (await fetch(`${server.url}/api/s/demo-q4`)).json()).questions;
-      const http = await loadHttp(server.url, "demo-q4", questions, { connections: 32, seconds: quick ? 5 : 10 });
+      const http = await loadHttp(server.url, "demo-q4", questions, { connections: 32, amount: quick ? 1000 : 3000 });
       add("ingestion (PGlite, embedded)", [
         { name: "app submissions/s (32 conn)", value: http.rps, unit: "req/s" },
         { name: "app latency p50", value: http.p50, unit: "ms" },

@@ -60,11 +60,17 @@ export async function loadOpenSurvey(url: string, token = "demo-q4") {
   return { surveyId: link.survey_id as string, token, questions: [...questions] };
 }
 
-export async function loadHttp(baseUrl: string, token: string, questions: QuestionRow[], opts: { connections: number; seconds: number }) {
+/**
+ * With `amount`, autocannon sends exactly that many requests and waits for every answer, so the
+ * 2xx count can be compared with the rows stored; with only `seconds`, requests still in flight at
+ * the end are dropped by the client but may still be stored by the server.
+ */
+export async function loadHttp(baseUrl: string, token: string, questions: QuestionRow[], opts: { connections: number; seconds?: number; amount?: number }) {
+  const started = performance.now();
   const result = await autocannon({
     url: baseUrl,
     connections: opts.connections,
-    duration: opts.seconds,
+    ...(opts.amount ? { amount: opts.amount } : { duration: opts.seconds ?? 10 }),
     requests: [
       {
         method: "POST",
@@ -74,11 +80,12 @@ export async function loadHttp(baseUrl: string, token: string, questions: Questi
       },
     ],
   });
+  const elapsedSeconds = (performance.now() - started) / 1000;
   return {
     ok: result["2xx"],
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
-    rps: result["2xx"] / opts.seconds,
+    rps: result["2xx"] / elapsedSeconds,
     p50: result.latency.p50,
     p99: result.latency.p99,
   };
@@ -99,21 +106,21 @@ async function countStored(url: string, surveyId: string) {
 function pgbenchRate(url: string, surveyId: string, questions: QuestionRow[], opts: { connections: number; seconds: number }) {
   const dir = mkdtempSync(path.join(tmpdir(), "dxp-pgbench-"));
   const numeric = questions.filter((q) => q.kind === "likert" || q.kind === "nps");
-  const values = numeric.map((q, i) => `(:'rid'::uuid, '${q.id}', ${q.kind === "nps" ? 7 : 4 + (i % 2)})`).join(",\n  ");
+  const values = numeric.map((q, i) => `(:rid, '${q.id}', ${q.kind === "nps" ? 7 : 4 + (i % 2)})`).join(",\n  ");
   const script = `
 \\set r random(1, 1000000000)
 BEGIN;
 INSERT INTO responses (survey_id, submitted_on) VALUES ('${surveyId}', current_date) RETURNING id AS rid \\gset
 INSERT INTO answers (response_id, question_id, number_value) VALUES
   ${values};
-INSERT INTO answers (response_id, question_id, text_value) VALUES (:'rid'::uuid, '${questions.find((q) => q.kind === "free_text")!.id}', 'CI is slow');
-INSERT INTO submission_keys (key_hash, response_id) VALUES (md5(:'rid' || :r), :'rid'::uuid);
+INSERT INTO answers (response_id, question_id, text_value) VALUES (:rid, '${questions.find((q) => q.kind === "free_text")!.id}', 'CI is slow');
+INSERT INTO submission_keys (key_hash, response_id) VALUES (md5(random()::text || :r), :rid);
 END;
 `;
   const file = path.join(dir, "submit.sql");
   writeFileSync(file, script);
   try {
-    const out = execFileSync("pgbench", ["-n", "-c", String(opts.connections), "-j", "2", "-T", String(opts.seconds), "-f", file, url], {
+    const out = execFileSync("pgbench", ["-n", "-M", "extended", "-c", String(opts.connections), "-j", "2", "-T", String(opts.seconds), "-f", file, url], {
       encoding: "utf8",
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -125,7 +132,7 @@ END;
   }
 }
 
-export async function benchIngestion(opts: { adminUrl: string; seconds?: number; connections?: number }): Promise<BenchRow[]> {
+export async function benchIngestion(opts: { adminUrl: string; seconds?: number; amount?: number; connections?: number }): Promise<BenchRow[]> {
   const seconds = opts.seconds ?? 15;
   const connections = opts.connections ?? 32;
   const url = await prepareIngestionDatabase(opts.adminUrl, "dxpulse_bench_ingest");
@@ -137,14 +144,14 @@ export async function benchIngestion(opts: { adminUrl: string; seconds?: number;
   });
   let http;
   try {
-    await loadHttp(server.url, token, questions, { connections: 8, seconds: 2 }); // warm-up
+    await loadHttp(server.url, token, questions, { connections: 8, amount: 400 }); // warm-up
     const warm = await countStored(url, surveyId);
-    http = await loadHttp(server.url, token, questions, { connections, seconds });
+    http = await loadHttp(server.url, token, questions, { connections, amount: opts.amount ?? 10_000 });
     const after = await countStored(url, surveyId);
     const stored = after.responses - warm.responses;
     const raw = pgbenchRate(url, surveyId, questions, { connections, seconds });
     return [
-      { section: "ingestion (PostgreSQL)", name: "app submissions/s (autocannon, 32 conn)", value: http.rps, unit: "req/s", reference: raw.tps, referenceName: "pgbench tx/s" },
+      { section: "ingestion (PostgreSQL)", name: `app submissions/s (autocannon, ${connections} conn)`, value: http.rps, unit: "req/s", reference: raw.tps, referenceName: "pgbench tx/s" },
       { section: "ingestion (PostgreSQL)", name: "app latency p50", value: http.p50, unit: "ms" },
       { section: "ingestion (PostgreSQL)", name: "app latency p99", value: http.p99, unit: "ms" },
       { section: "ingestion (PostgreSQL)", name: "pgbench latency avg", value: raw.latency, unit: "ms" },
@@ -159,34 +166,3 @@ export async function benchIngestion(opts: { adminUrl: string; seconds?: number;
   }
 }
 
-export async function benchIngestionPglite(opts: { seconds?: number; connections?: number }): Promise<BenchRow[]> {
-  const seconds = opts.seconds ?? 10;
-  const dataDir = mkdtempSync(path.join(tmpdir(), "dxp-pglite-bench-"));
-  const server = await startServer({
-    port: 3311,
-    env: { DATABASE_URL: "", PGLITE_DATA_DIR: dataDir, DEMO_SEED: "true", AUTH_SECRET: "bench-secret-bench-secret", SUBMISSION_RATE_LIMIT: "100000000" },
-    timeoutMs: 120_000,
-  });
-  try {
-    // The embedded database lives inside the server process; read the survey through a second
-    // PGlite would corrupt it, so ask the server's own public page data instead.
-    const questions = await fetchQuestionsFromServer(server.url, "demo-q4");
-    const http = await loadHttp(server.url, "demo-q4", questions, { connections: opts.connections ?? 32, seconds });
-    return [
-      { section: "ingestion (PGlite, embedded)", name: "app submissions/s (32 conn)", value: http.rps, unit: "req/s" },
-      { section: "ingestion (PGlite, embedded)", name: "app latency p50", value: http.p50, unit: "ms" },
-      { section: "ingestion (PGlite, embedded)", name: "app latency p99", value: http.p99, unit: "ms" },
-      { section: "ingestion (PGlite, embedded)", name: "non-2xx / errors", value: http.non2xx + http.errors, unit: "count" },
-    ];
-  } finally {
-    await server.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
-}
-
-async function fetchQuestionsFromServer(baseUrl: string, token: string): Promise<QuestionRow[]> {
-  const res = await fetch(`${baseUrl}${submitPath(token)}`);
-  if (!res.ok) throw new Error(`GET ${submitPath(token)} answered ${res.status}`);
-  const body = (await res.json()) as { questions: QuestionRow[] };
-  return body.questions;
-}
