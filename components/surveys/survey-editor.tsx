@@ -1,4 +1,5 @@
 "use client";
+import Link from "next/link";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -71,9 +72,14 @@ export function SurveyEditor({
             {statusLabels[survey.status]}
           </span>
         </div>
-        {canEdit ? (
-          <div className="row">
-            {survey.status === "draft" ? (
+        <div className="row">
+          {survey.status !== "draft" ? (
+            <Link className="btn" href={`/results/${survey.id}`}>
+              View results
+            </Link>
+          ) : null}
+          {canEdit ? (
+            survey.status === "draft" ? (
               <>
                 <button type="button" className="btn btn-ghost btn-danger" onClick={() => remove.mutate()} disabled={remove.isPending}>
                   Delete draft
@@ -90,9 +96,9 @@ export function SurveyEditor({
               <button type="button" className="btn" onClick={() => setStatus.mutate("open")} disabled={setStatus.isPending}>
                 Reopen survey
               </button>
-            )}
-          </div>
-        ) : null}
+            )
+          ) : null}
+        </div>
       </header>
       {setStatus.error || remove.error ? (
         <div className="alert alert-error" role="alert">

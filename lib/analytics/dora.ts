@@ -20,3 +20,15 @@ export function classifyDora(metricBands: readonly (DoraBand | null | undefined)
   if (ranks.length === 0) return null;
   return doraBands[ranks[Math.floor(ranks.length / 2)]];
 }
+
+/** Median band of one metric's answers from its band counts, as percentile_disc(0.5) over the ordered bands. */
+export function medianBand(counts: Record<DoraBand, number>): DoraBand | null {
+  const n = doraBands.reduce((sum, b) => sum + counts[b], 0);
+  if (n === 0) return null;
+  let cumulative = 0;
+  for (const band of doraBands) {
+    cumulative += counts[band];
+    if (cumulative >= n / 2) return band;
+  }
+  return null;
+}

@@ -4,9 +4,9 @@ import { getDb, selectRows, type DbClient } from "@/lib/db/client";
 import { customDimensions, questions, surveys, teams } from "@/lib/db/schema";
 import { AppError, notFound } from "@/lib/errors";
 import { dimensionName } from "@/lib/surveys/dimensions";
-import { doraBands, type DoraBand } from "@/lib/surveys/templates";
+import type { DoraBand } from "@/lib/surveys/templates";
 import { getWorkspaceSettings } from "@/lib/workspace/queries";
-import { classifyDora, doraMetricKeys } from "./dora";
+import { classifyDora, doraMetricKeys, medianBand } from "./dora";
 import { computeNps, npsChange, type NpsStats } from "./nps";
 import type { AnalyticsFilter, CommentsQuery, PeriodViewInput, SurveyResultsQuery } from "./schemas";
 import { benchmarkOf, summarizeScore, type ScoreStats } from "./scores";
@@ -147,25 +147,21 @@ export const analyticsSql = {
     return sql`${nullBelowK(k, inner, ["survey_id", "period", "title", "grp", "team_name", "headcount"], ["responses"])} order by 2, 1, 4`;
   },
 
-  /** DORA answers: option ids are bands; per metric the distribution and the median band (percentile_disc). */
+  /** DORA answers: single-choice option ids are bands, so the distribution is four filtered counts per metric. */
   dora(f: Scope, k: number, grouping: Grouping): SQL {
-    const inner = sql`with ${filteredResponses(f)},
-      dora as (
-        select fr.period, ${groupColumn(grouping)} as grp, q.dimension as metric, fr.id, band
-        from fr
-        join answers a on a.response_id = fr.id
-        join questions q on q.id = a.question_id
-        cross join lateral unnest(a.choice_values) as band
-        where q.kind = 'single_choice' and q.dimension like 'dora.%' and band in ('elite', 'high', 'medium', 'low')
-      )
-      select period, grp, metric, count(distinct id)::int as n,
-        count(*) filter (where band = 'elite')::int as elite,
-        count(*) filter (where band = 'high')::int as high,
-        count(*) filter (where band = 'medium')::int as medium,
-        count(*) filter (where band = 'low')::int as low,
-        percentile_disc(0.5) within group (order by array_position(array['elite','high','medium','low'], band))::int as median_rank
-      from dora group by 1, 2, 3`;
-    return sql`${nullBelowK(k, inner, ["period", "grp", "metric"], ["elite", "high", "medium", "low", "median_rank"])} order by 1, 2, 3`;
+    const inner = sql`with ${filteredResponses(f)}
+      select fr.period, ${groupColumn(grouping)} as grp, q.dimension as metric,
+        count(*) filter (where a.choice_values[1] in ('elite', 'high', 'medium', 'low'))::int as n,
+        count(*) filter (where a.choice_values[1] = 'elite')::int as elite,
+        count(*) filter (where a.choice_values[1] = 'high')::int as high,
+        count(*) filter (where a.choice_values[1] = 'medium')::int as medium,
+        count(*) filter (where a.choice_values[1] = 'low')::int as low
+      from fr
+      join answers a on a.response_id = fr.id
+      join questions q on q.id = a.question_id
+      where q.kind = 'single_choice' and q.dimension like 'dora.%' and a.choice_values is not null
+      group by 1, 2, 3`;
+    return sql`${nullBelowK(k, inner, ["period", "grp", "metric"], ["elite", "high", "medium", "low"])} order by 1, 2, 3`;
   },
 
   /**
@@ -427,13 +423,11 @@ type DoraRow = {
   high: number | null;
   medium: number | null;
   low: number | null;
-  median_rank: number | null;
 };
-const doraShape = (r: DoraRow) => ({
-  n: r.n,
-  counts: { elite: r.elite!, high: r.high!, medium: r.medium!, low: r.low! } as Record<DoraBand, number>,
-  median: r.median_rank ? doraBands[r.median_rank - 1] : null,
-});
+const doraShape = (r: DoraRow) => {
+  const counts: Record<DoraBand, number> = { elite: r.elite!, high: r.high!, medium: r.medium!, low: r.low! };
+  return { n: r.n, counts, median: medianBand(counts) };
+};
 
 /** DORA bands per team and per adoption group in the latest quarter with DORA answers (or the one asked for). */
 export async function getDoraSummary({ input, tx }: { input: PeriodViewInput; tx?: DbClient }): Promise<DoraSummary> {
@@ -540,6 +534,7 @@ function surveyBuckets(scope: Scope): SQL {
     union all
     select a.question_id::text, v, count(*)::int
     from fr join answers a on a.response_id = fr.id cross join lateral unnest(a.choice_values) as v
+    where a.choice_values is not null
     group by 1, 2`;
 }
 

@@ -4,7 +4,7 @@ import { hasRole } from "@/lib/auth/roles";
 import { getCurrentUser } from "@/lib/auth/session";
 import type { PublicUser } from "@/lib/auth/queries";
 import type { Role } from "@/lib/db/schema";
-import { AppError, isDatabaseUnavailable, type FieldErrors } from "@/lib/errors";
+import { AppError, isDatabaseUnavailable, pgErrorCode, type FieldErrors } from "@/lib/errors";
 
 export type Access = Role | "public";
 
@@ -41,7 +41,7 @@ export function route<A extends Access, B = undefined, Q = undefined, P = undefi
       }
       const params = config.params ? parse(config.params, await context.params, "params") : (undefined as P);
       const query = config.query
-        ? parse(config.query, Object.fromEntries(new URL(request.url).searchParams), "query")
+        ? parse(config.query, Object.fromEntries([...new URL(request.url).searchParams].map(([k, v]) => [k, storableText(v)])), "query")
         : (undefined as Q);
       const body = config.body ? parse(config.body, await readJson(request, config.maxBodyBytes ?? DEFAULT_MAX_BODY), "body") : (undefined as B);
       const result = await handler({ request, body, query, params, user: user as never });
@@ -70,6 +70,12 @@ export function errorResponse(error: unknown): Response {
       503,
       { "Retry-After": "5" },
     );
+  }
+  // SQLSTATE class 22 (data exception) means a value the schemas let through cannot be stored, e.g.
+  // 5e-324 in a real column: the statement failed, so it is the caller's input, not our outage.
+  if (pgErrorCode(error)?.startsWith("22")) {
+    console.warn("[api] value refused by the database:", (error as Error).message);
+    return json({ error: { code: "validation", message: "A value in the request is out of the range that can be stored. Nothing was saved." } }, 422);
   }
   console.error("[api] unexpected error:", error);
   return json({ error: { code: "internal", message: "Something went wrong on our side. Nothing was saved." } }, 500);
@@ -119,11 +125,18 @@ async function readJson(request: Request, maxBytes: number): Promise<unknown> {
   const text = Buffer.concat(chunks).toString("utf8");
   if (!text.trim()) throw new AppError("bad_request", "The request body is empty");
   try {
-    return JSON.parse(text);
+    return JSON.parse(text, (_key, value) => (typeof value === "string" ? storableText(value) : value));
   } catch {
     throw new AppError("bad_request", "The request body is not valid JSON");
   }
 }
+
+// PostgreSQL cannot store NUL in text or jsonb, and a lone UTF-16 surrogate reaches it as invalid
+// UTF-8 (PGlite): either fails the whole statement with a 500. No field has a use for them, so NUL is
+// dropped at the door (as answers already lose control characters) and a lone surrogate becomes U+FFFD,
+// which is what any UTF-8 encoder makes of it.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const storableText = (value: string) => value.replaceAll("\u0000", "").replace(LONE_SURROGATE, "\uFFFD");
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 

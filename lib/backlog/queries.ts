@@ -229,7 +229,7 @@ export async function buildBacklog(input: { scope: string; k?: number | null }, 
 // ---------------------------------------------------------------------------------------------
 // Reading: metrics per item, aggregated in SQL
 
-export type MentionRate = { period: string; mentioners: number; respondents: number; rate: number | null };
+export type MentionRate = { period: string; mentioners: number | null; respondents: number; rate: number | null };
 
 export type BacklogListItem = {
   id: string;
@@ -385,9 +385,12 @@ export async function getBacklog(input: { scope: string }, tx?: DbClient): Promi
   const items = itemRows.map((row) => {
     const respondents = Number(row.respondents ?? 0);
     const share = total > 0 ? respondents / total : 0;
-    const mentionersNps = num(row.nps);
-    const mentionersLikert = num(row.likert);
-    const negativeShare = num(row.negative_share);
+    // The scores of fewer than k people describe those people (one mentioner's NPS is their answer),
+    // and impact can be solved back to them: a small theme keeps its counts but shows no scores.
+    const scored = respondents >= k;
+    const mentionersNps = scored ? num(row.nps) : null;
+    const mentionersLikert = scored ? num(row.likert) : null;
+    const negativeShare = scored ? num(row.negative_share) : null;
     const { impact, components } = computeImpact({ mentionersNps, everyoneNps, mentionersLikert, everyoneLikert, negativeShare });
     const rates = ratesByItem.get(row.id);
     return {
@@ -406,7 +409,7 @@ export async function getBacklog(input: { scope: string }, tx?: DbClient): Promi
       respondents,
       mentions: Number(row.mentions ?? 0),
       share,
-      sentiment: num(row.sentiment),
+      sentiment: scored ? num(row.sentiment) : null,
       negativeShare,
       mentionersNps,
       mentionersLikert,
@@ -417,7 +420,10 @@ export async function getBacklog(input: { scope: string }, tx?: DbClient): Promi
       // A quarter with fewer than k responses in scope shows no rate (its small group stays hidden).
       mentionRates: periods.map((p) => {
         const mentioners = rates?.get(p.period) ?? 0;
-        return { period: p.period, mentioners, respondents: p.respondents, rate: p.respondents >= k ? mentioners / p.respondents : null };
+        // Hidden means the count too: mentioners over respondents is the rate again.
+        return p.respondents >= k
+          ? { period: p.period, mentioners, respondents: p.respondents, rate: mentioners / p.respondents }
+          : { period: p.period, mentioners: null, respondents: p.respondents, rate: null };
       }),
     };
   });

@@ -186,7 +186,7 @@ export async function seedDemo(db: Database) {
               const v = Math.min(5, Math.max(1, Math.round(mean + rand.normal() * 0.8)));
               values.push({ questionId: q.id, numberValue: v });
             } else if (q.kind === "nps") {
-              const u = rand.next() - mood * 0.15;
+              const u = rand.next() + mood * 0.15; // a happier respondent is less likely a detractor
               const v =
                 u < detractorShare
                   ? rand.weighted([0, 1, 2, 3, 4, 5, 6], [1, 1, 2, 3, 4, 6, 8])

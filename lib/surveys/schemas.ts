@@ -12,8 +12,12 @@ export const periodSchema = z
 
 const isoDateSchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date as YYYY-MM-DD")
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), "Enter a real date");
+  .regex(/^[1-9]\d{3}-\d{2}-\d{2}$/, "Enter a date as YYYY-MM-DD")
+  // Round-trip: Date.parse accepts 2026-02-30 (as 2 March) and year 0000, which PostgreSQL refuses.
+  .refine((v) => {
+    const time = Date.parse(`${v}T00:00:00Z`);
+    return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === v;
+  }, "Enter a real date");
 
 const titleSchema = z.string({ error: "Give the survey a title" }).trim().min(1, "Give the survey a title").max(120, "Keep the title under 120 characters");
 

@@ -4,6 +4,7 @@ import { Suspense } from "react";
 import { DashboardTabs } from "@/components/analytics/dashboard-tabs";
 import { OverviewDashboard } from "@/components/analytics/overview-dashboard";
 import { TopBacklogSlot } from "@/components/analytics/top-backlog-slot";
+import { TopBacklogItems } from "@/components/backlog/top-backlog-items";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { CardSkeleton } from "@/components/ui/skeleton";
@@ -30,8 +31,13 @@ export default async function DashboardPage() {
       ) : (
         <Suspense fallback={<DashboardFallback />}>
           <DashboardTabs />
-          {/* The backlog feature renders its top items inside this slot (see TopBacklogSlot). */}
-          <OverviewDashboard backlog={<TopBacklogSlot />} />
+          <OverviewDashboard
+            backlog={
+              <TopBacklogSlot>
+                <TopBacklogItems />
+              </TopBacklogSlot>
+            }
+          />
         </Suspense>
       )}
     </>
