@@ -151,6 +151,18 @@ CREATE TABLE "backlog_items" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "backlog_runs" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"scope" text NOT NULL,
+	"requested_k" integer,
+	"chosen_k" integer NOT NULL,
+	"text_count" integer DEFAULT 0 NOT NULL,
+	"items_matched" integer DEFAULT 0 NOT NULL,
+	"items_created" integer DEFAULT 0 NOT NULL,
+	"items_removed" integer DEFAULT 0 NOT NULL,
+	"ran_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "theme_members" (
 	"backlog_item_id" uuid NOT NULL,
 	"source_id" text NOT NULL,
@@ -158,6 +170,8 @@ CREATE TABLE "theme_members" (
 	"friction_entry_id" bigint,
 	"similarity" real DEFAULT 0 NOT NULL,
 	"pinned" integer DEFAULT 0 NOT NULL,
+	"sentiment" real DEFAULT 0 NOT NULL,
+	"representative_rank" integer,
 	CONSTRAINT "theme_members_backlog_item_id_source_id_pk" PRIMARY KEY("backlog_item_id","source_id")
 );
 --> statement-breakpoint
@@ -251,9 +265,11 @@ CREATE INDEX "survey_links_survey_idx" ON "survey_links" USING btree ("survey_id
 CREATE INDEX "surveys_period_idx" ON "surveys" USING btree ("period");--> statement-breakpoint
 CREATE INDEX "answers_question_idx" ON "answers" USING btree ("question_id");--> statement-breakpoint
 CREATE INDEX "answers_response_idx" ON "answers" USING btree ("response_id");--> statement-breakpoint
+CREATE INDEX "answers_question_cover_idx" ON "answers" USING btree ("question_id","response_id","number_value","choice_values");--> statement-breakpoint
 CREATE INDEX "friction_entries_period_idx" ON "friction_entries" USING btree ("period");--> statement-breakpoint
 CREATE INDEX "responses_survey_team_idx" ON "responses" USING btree ("survey_id","team_id");--> statement-breakpoint
 CREATE INDEX "backlog_items_scope_idx" ON "backlog_items" USING btree ("scope");--> statement-breakpoint
+CREATE INDEX "backlog_runs_scope_idx" ON "backlog_runs" USING btree ("scope","ran_at");--> statement-breakpoint
 CREATE INDEX "theme_members_source_idx" ON "theme_members" USING btree ("source_id");--> statement-breakpoint
 CREATE INDEX "journey_steps_map_idx" ON "journey_steps" USING btree ("map_id","path","position");--> statement-breakpoint
 CREATE UNIQUE INDEX "workflow_timings_workflow_period" ON "workflow_timings" USING btree ("workflow_id","period");

@@ -1,1 +1,0 @@
-CREATE INDEX "answers_question_response_value_idx" ON "answers" USING btree ("question_id","response_id","number_value");

@@ -1,2 +1,0 @@
-DROP INDEX "answers_question_response_value_idx";--> statement-breakpoint
-CREATE INDEX "answers_question_cover_idx" ON "answers" USING btree ("question_id","response_id","number_value","choice_values");
