@@ -16,8 +16,10 @@ const sql = postgres(process.argv[1], { max: 1, onnotice: () => {} });
 ' "$admin_url" "$db"
 
 DATABASE_URL="$url" npm run -s db:migrate
+if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "port $port is already in use"; exit 1; fi
+# Started directly (not through npx) so that killing $server stops the server itself.
 DATABASE_URL="$url" DEMO_SEED=true AUTH_SECRET=smoke-secret-smoke-secret NEXTAUTH_URL="http://localhost:$port" \
-  npx next start -p "$port" > /tmp/dxpulse-smoke.log 2>&1 &
+  node_modules/.bin/next start -p "$port" > /tmp/dxpulse-smoke.log 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
 for _ in $(seq 1 60); do curl -sf "http://localhost:$port/api/health" >/dev/null && break; sleep 1; done
