@@ -376,34 +376,46 @@ export type RespondentSurvey = {
   questions: Pick<Question, "id" | "key" | "kind" | "prompt" | "helpText" | "required" | "options" | "maxLength">[];
 };
 
-/** What a survey link opens: the survey and its active questions. Null for unknown or friction tokens. */
+/**
+ * What a survey link opens: the survey and its active questions. Null for unknown or friction tokens.
+ * One round trip (questions aggregated as JSON): every submission in a quarterly burst starts here.
+ */
 export async function getRespondentSurvey({ token }: { token: string }, tx?: DbClient): Promise<RespondentSurvey | null> {
   const client = tx ?? (await getDb());
-  const [link] = await client
-    .select({
-      surveyId: surveyLinks.surveyId,
-      teamId: surveyLinks.teamId,
-      teamName: teams.name,
-      survey: { id: surveys.id, title: surveys.title, intro: surveys.intro, period: surveys.period, status: surveys.status, opensOn: surveys.opensOn, closesOn: surveys.closesOn },
-    })
-    .from(surveyLinks)
-    .innerJoin(surveys, eq(surveys.id, surveyLinks.surveyId))
-    .leftJoin(teams, eq(teams.id, surveyLinks.teamId))
-    .where(and(eq(surveyLinks.token, token), eq(surveyLinks.kind, "survey")));
-  if (!link?.surveyId) return null;
-  const rows = await client
-    .select({
-      id: questions.id,
-      key: questions.key,
-      kind: questions.kind,
-      prompt: questions.prompt,
-      helpText: questions.helpText,
-      required: questions.required,
-      options: questions.options,
-      maxLength: questions.maxLength,
-    })
-    .from(questions)
-    .where(and(eq(questions.surveyId, link.surveyId), isNull(questions.archivedAt)))
-    .orderBy(asc(questions.position), asc(questions.createdAt));
-  return { surveyId: link.surveyId, teamId: link.teamId, teamName: link.teamName, survey: link.survey, questions: rows };
+  const [row] = await selectRows<{
+    survey_id: string;
+    team_id: string | null;
+    team_name: string | null;
+    title: string;
+    intro: string;
+    period: string;
+    status: Survey["status"];
+    opens_on: string | null;
+    closes_on: string | null;
+    questions: RespondentSurvey["questions"];
+  }>(
+    client,
+    sql`select l.survey_id, l.team_id, t.name as team_name, s.title, s.intro, s.period, s.status,
+               s.opens_on::text as opens_on, s.closes_on::text as closes_on,
+               coalesce((
+                 select json_agg(json_build_object(
+                          'id', q.id, 'key', q.key, 'kind', q.kind, 'prompt', q.prompt, 'helpText', q.help_text,
+                          'required', q.required, 'options', q.options, 'maxLength', q.max_length)
+                        order by q.position, q.created_at)
+                 from questions q where q.survey_id = s.id and q.archived_at is null
+               ), '[]'::json) as questions
+        from survey_links l
+        join surveys s on s.id = l.survey_id
+        left join teams t on t.id = l.team_id
+        where l.token = ${token} and l.kind = 'survey'`,
+  );
+  if (!row) return null;
+  const questions = typeof row.questions === "string" ? (JSON.parse(row.questions) as RespondentSurvey["questions"]) : row.questions;
+  return {
+    surveyId: row.survey_id,
+    teamId: row.team_id,
+    teamName: row.team_name,
+    survey: { id: row.survey_id, title: row.title, intro: row.intro, period: row.period, status: row.status, opensOn: row.opens_on, closesOn: row.closes_on },
+    questions,
+  };
 }
