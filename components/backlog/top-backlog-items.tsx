@@ -16,11 +16,11 @@ export async function TopBacklogItems({ limit = 5 }: { limit?: number }) {
   return (
     <ol className="stack" style={{ listStyle: "none", padding: 0, margin: 0, gap: "0.6rem" }} data-testid="top-backlog-items">
       {open.map((item) => (
-        <li key={item.id} className="row-between">
+        <li key={item.id} style={{ display: "grid", gap: "0.25rem" }}>
           <Link href={`/backlog?scope=${encodeURIComponent(scope)}`}>
             <strong>{item.rank}.</strong> {item.label}
           </Link>
-          <span className="row" style={{ gap: "0.4rem" }}>
+          <span className="row" style={{ gap: "0.4rem", paddingLeft: "1.1rem" }}>
             <span className="muted small">{percent(item.share)} of respondents</span>
             <span className={quadrantBadge[item.quadrant]}>{quadrantLabels[item.quadrant]}</span>
             {item.status !== "new" ? <span className={statusBadge[item.status]}>{statusLabel[item.status]}</span> : null}
