@@ -21,13 +21,13 @@ const PERIODS = ["2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4"] as const;
 const QUARTER_START = ["2026-01-12", "2026-04-13", "2026-07-13", "2026-10-12"];
 
 const demoTeams = [
-  { name: "Payments", headcount: 22, onPlatformFrom: "2026-Q1" },
-  { name: "Checkout", headcount: 18, onPlatformFrom: "2026-Q1" },
-  { name: "Data Platform", headcount: 14, onPlatformFrom: "2026-Q1" },
-  { name: "Search", headcount: 15, onPlatformFrom: "2026-Q2" },
-  { name: "Mobile", headcount: 20, onPlatformFrom: "2026-Q3" },
-  { name: "Growth", headcount: 16, onPlatformFrom: null },
-  { name: "Identity", headcount: 7, onPlatformFrom: null },
+  { name: "Payments", headcount: 30, onPlatformFrom: "2026-Q1" },
+  { name: "Checkout", headcount: 25, onPlatformFrom: "2026-Q1" },
+  { name: "Data Platform", headcount: 19, onPlatformFrom: "2026-Q1" },
+  { name: "Search", headcount: 21, onPlatformFrom: "2026-Q2" },
+  { name: "Mobile", headcount: 28, onPlatformFrom: "2026-Q3" },
+  { name: "Growth", headcount: 24, onPlatformFrom: null },
+  { name: "Identity", headcount: 6, onPlatformFrom: null }, // small on purpose: under k in Q4, so the demo shows suppression
 ];
 
 // NPS as a fraction, per quarter, for teams on and off the platform at the time.
