@@ -1,8 +1,9 @@
 import { and, count, eq, isNull, sql } from "drizzle-orm";
-import { randomBytes } from "node:crypto";
 import { hashPassword } from "@/lib/auth/password";
 import { DEMO_BACKLOG_SCOPE, seedDemoBacklog } from "@/lib/backlog/demo";
 import { suggestThemeLinks } from "@/lib/journeys/link-suggestions";
+import { newLinkToken } from "@/lib/surveys/link-token";
+import { templateQuestions } from "@/lib/surveys/survey-copy";
 import { getTemplate } from "@/lib/surveys/templates";
 import { builtInWorkflows } from "@/lib/journeys/baseline-workflows";
 import { journeyTemplates } from "@/lib/journeys/templates";
@@ -67,7 +68,6 @@ function prng(seed: number) {
   return { next, normal, pick, weighted };
 }
 
-export const newLinkToken = () => randomBytes(12).toString("base64url");
 
 export async function isDatabaseEmpty(db: Database): Promise<boolean> {
   const [{ n }] = await db.select({ n: count() }).from(s.users);
@@ -137,17 +137,11 @@ export async function seedDemo(db: Database) {
       const questionRows = await tx
         .insert(s.questions)
         .values(
-          template.questions.map((q, position) => ({
+          templateQuestions(template.questions).map((q, position) => ({
+            ...q,
             surveyId: survey.id,
-            key: q.key,
             position,
-            kind: q.kind,
             prompt: q.key === "deploy_ease" && qi >= 2 ? "How easy is it to ship a change to production today?" : q.prompt,
-            helpText: q.helpText ?? "",
-            required: q.required ?? false,
-            dimension: q.dimension ?? null,
-            options: q.options ?? null,
-            maxLength: q.maxLength ?? null,
           })),
         )
         .returning();
@@ -250,17 +244,7 @@ async function seedDoraSurveys(
     const questionRows = await db
       .insert(s.questions)
       .values(
-        template.questions.map((q, position) => ({
-          surveyId: survey.id,
-          key: q.key,
-          position,
-          kind: q.kind,
-          prompt: q.prompt,
-          helpText: q.helpText ?? "",
-          required: q.required ?? false,
-          dimension: q.dimension ?? null,
-          options: q.options ?? null,
-        })),
+        templateQuestions(template.questions).map((q, position) => ({ ...q, surveyId: survey.id, position })),
       )
       .returning();
     await db.insert(s.surveyLinks).values(teams.map((t) => ({ token: newLinkToken(), surveyId: survey.id, teamId: t.id })));
