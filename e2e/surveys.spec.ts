@@ -52,6 +52,24 @@ test("an editor publishes the quarterly survey and a team's keyboard-only answer
   // The editor's live count picks the response up under the team.
   await expect(paymentsRow.getByTestId("link-count")).toHaveText(/^1/, { timeout: 15_000 });
   await expect(page.getByTestId("total-responses")).toHaveText("1");
+
+  // The analytics see the answers under the team once the team reaches k = 5 (below k they stay hidden).
+  const token = link.split("/s/")[1];
+  const rates = async () => {
+    const body = await (await page.request.get("/api/analytics/response-rates")).json();
+    const survey = body.surveys.find((s: { title: string }) => s.title === title);
+    return survey?.teams.find((t: { name: string }) => t.name === "Payments")?.value;
+  };
+  expect(await rates()).toMatchObject({ hidden: true });
+  const { questions } = await (await page.request.get(`/api/s/${token}`)).json();
+  for (let i = 0; i < 4; i++) {
+    const answers = questions
+      .filter((q: { kind: string }) => q.kind === "likert" || q.kind === "nps")
+      .map((q: { id: string; kind: string }) => ({ questionId: q.id, value: q.kind === "nps" ? 8 : 3 }));
+    const res = await page.request.post(`/api/s/${token}`, { data: { idempotencyKey: `e2e-analytics-${Date.now()}-${i}`, answers } });
+    expect(res.status()).toBe(201);
+  }
+  expect(await rates()).toMatchObject({ n: 5 });
 });
 
 test("an editor adds, reorders by keyboard, previews and deletes questions in a draft", async ({ asEditor: page }) => {
