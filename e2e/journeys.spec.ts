@@ -40,19 +40,28 @@ test("an editor builds a two-path map from a template by keyboard, links a theme
   await expect(golden.getByTestId("step-golden")).toHaveCount(6);
   await expect(golden.getByTestId("step-golden").nth(5)).toContainText("Pair with a buddy");
 
-  // Reorder by keyboard: the move-up button, then Alt+ArrowUp on the step.
+  // Reorder by keyboard: the move-up button, then Alt+ArrowUp on the step. Each move is saved with
+  // a PUT; the page shows it at once, so wait for the save before reloading.
+  const orderSaved = () =>
+    page.waitForResponse((r) => r.url().includes("/steps/order") && r.request().method() === "PUT" && r.ok());
   await golden.getByRole("button", { name: "Move “Pair with a buddy on the first on-call shift” up" }).focus();
+  let saved = orderSaved();
   await page.keyboard.press("Enter");
+  await saved;
   await expect(golden.getByTestId("step-golden").nth(4)).toContainText("Pair with a buddy");
   await expect(golden.getByRole("button", { name: "Move “Pair with a buddy on the first on-call shift” up" })).toBeFocused();
+  saved = orderSaved();
   await page.keyboard.press("Alt+ArrowUp");
+  await saved;
   await expect(golden.getByTestId("step-golden").nth(3)).toContainText("Pair with a buddy");
   await expect(page.getByRole("status").filter({ hasText: "position 4 of 6" })).toBeAttached();
   await page.reload();
   await expect(golden.getByTestId("step-golden").nth(3)).toContainText("Pair with a buddy");
 
   // …and by pointer: drag it onto the last step.
+  saved = orderSaved();
   await golden.getByTestId("step-golden").nth(3).dragTo(golden.getByTestId("step-golden").nth(5));
+  await saved;
   await expect(golden.getByTestId("step-golden").nth(5)).toContainText("Pair with a buddy");
   await page.reload();
   await expect(golden.getByTestId("step-golden").nth(5)).toContainText("Pair with a buddy");
