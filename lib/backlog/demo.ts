@@ -57,4 +57,9 @@ export async function seedDemoBacklog(tx: DbClient) {
   const docs = await curate("docs", { customLabel: "Docs are hard to find and out of date", effort: "S", owner: "Platform docs guild" });
   // If the clustering split the docs complaints, show a merge.
   if (docs?.runnerUp) await mergeBacklogItems({ id: docs.runnerUp, targetId: docs.id }, tx);
+  // A PM's names for the other themes; status and effort stay for the demo's visitor to set.
+  await curate("k8s-config", { customLabel: "Too much Kubernetes YAML" });
+  await curate("environments", { customLabel: "Waiting for test environments" });
+  await curate("code-review", { customLabel: "Code review turnaround" });
+  await curate("protect-good", { customLabel: "What works: keep it", status: "wont_do", notes: "Praise, not a problem: protect these." });
 }
