@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { createBatcher } from "@/lib/db/batching";
 import { getDb, selectRows, type DbClient } from "@/lib/db/client";
 import { answers, frictionEntries, responses, submissionKeys, surveyLinks, teams } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
@@ -13,20 +14,80 @@ export function hashSubmissionKey(surveyId: string, key: string): string {
   return createHash("sha256").update(`${surveyId}:${key}`).digest("hex");
 }
 
-
-async function findKeyedResponse(client: DbClient, keyHash: string): Promise<string | null> {
-  const [row] = await client.select({ responseId: submissionKeys.responseId }).from(submissionKeys).where(eq(submissionKeys.keyHash, keyHash));
-  return row?.responseId ?? null;
+async function findKeyedResponses(client: DbClient, keyHashes: string[]): Promise<Map<string, string>> {
+  const rows = await client
+    .select({ keyHash: submissionKeys.keyHash, responseId: submissionKeys.responseId })
+    .from(submissionKeys)
+    .where(inArray(submissionKeys.keyHash, keyHashes));
+  return new Map(rows.map((r) => [r.keyHash, r.responseId]));
 }
 
+type PendingResponse = { surveyId: string; teamId: string | null; keyHash: string; answers: NormalizedAnswer[] };
+type StoredResponse = { responseId: string; duplicate: boolean };
+
 /**
- * Stores one response and its answers atomically, in ONE statement (one round trip): the
- * submission key is claimed first, and the response and answers are inserted only when the claim
- * succeeded. A retry with the same key, or a concurrent twin, claims nothing and gets the first
- * one's response id back. Foreign keys are checked at the end of the statement, so the key may
- * name the response it creates.
+ * Stores responses and their answers atomically, in ONE statement for the whole batch (one round
+ * trip, one commit): each submission key is claimed first, and a response and its answers are
+ * inserted only when its claim succeeded. A retry with the same key, or a concurrent twin, claims
+ * nothing and gets the first one's response id back. Foreign keys are checked at the end of the
+ * statement, so a key may name the response it creates.
  */
-export async function submitResponse({
+async function storeResponses(batch: PendingResponse[]): Promise<StoredResponse[]> {
+  const db = await getDb();
+  // Twins in one batch (the same key twice) go in once; the later one is answered as a duplicate.
+  const unique = [...new Map(batch.map((r) => [r.keyHash, r])).values()];
+  const input = JSON.stringify(
+    unique.map((r) => ({
+      key_hash: r.keyHash,
+      survey_id: r.surveyId,
+      team_id: r.teamId,
+      answers: r.answers.map((a) => ({ question_id: a.questionId, number_value: a.numberValue, choice_values: a.choiceValues, text_value: a.textValue })),
+    })),
+  );
+  // The day only, never the time: see lib/db/schema/responses.ts.
+  const claimed = await selectRows<{ key_hash: string; response_id: string }>(
+    db,
+    sql`with input as (
+          select * from jsonb_to_recordset(${input}::jsonb) as x(key_hash text, survey_id uuid, team_id uuid, answers jsonb)
+        ), claimed as (
+          insert into submission_keys (key_hash, response_id)
+          select key_hash, gen_random_uuid() from input
+          on conflict (key_hash) do nothing
+          returning key_hash, response_id
+        ), stored_responses as (
+          insert into responses (id, survey_id, team_id, submitted_on)
+          select c.response_id, i.survey_id, i.team_id, ${todayIsoDate()}::date from claimed c join input i using (key_hash)
+        ), stored_answers as (
+          insert into answers (response_id, question_id, number_value, choice_values, text_value)
+          select c.response_id, a.question_id, a.number_value, a.choice_values, a.text_value
+          from claimed c join input i using (key_hash)
+          cross join jsonb_to_recordset(i.answers) as a(question_id uuid, number_value int, choice_values text[], text_value text)
+        )
+        select key_hash, response_id from claimed`,
+  );
+  const fresh = new Map(claimed.map((c) => [c.key_hash, c.response_id]));
+  const missing = batch.map((r) => r.keyHash).filter((k) => !fresh.has(k));
+  const earlier = missing.length > 0 ? await findKeyedResponses(db, missing) : new Map<string, string>();
+  return batch.map((r) => {
+    const responseId = fresh.get(r.keyHash);
+    if (responseId) {
+      fresh.delete(r.keyHash); // a twin later in the batch is a duplicate of this one
+      earlier.set(r.keyHash, responseId);
+      return { responseId, duplicate: false };
+    }
+    const existing = earlier.get(r.keyHash);
+    if (!existing) throw new Error("submission key claimed by no response");
+    return { responseId: existing, duplicate: true };
+  });
+}
+
+// One batcher per process, shared by every route bundle that imports this module: submissions
+// that arrive while a batch is being written go together in the next one (see lib/db/batching.ts).
+const responseBatcher = ((globalThis as unknown as { __dxpResponseBatcher?: (r: PendingResponse) => Promise<StoredResponse> }).__dxpResponseBatcher ??=
+  createBatcher(storeResponses, { maxBatch: 200, concurrency: 2 }));
+
+/** Stores one response and its answers once per idempotency key; concurrent submissions share a statement. */
+export function submitResponse({
   surveyId,
   teamId,
   idempotencyKey,
@@ -36,35 +97,8 @@ export async function submitResponse({
   teamId: string | null;
   idempotencyKey: string;
   answers: NormalizedAnswer[];
-}): Promise<{ responseId: string; duplicate: boolean }> {
-  const db = await getDb();
-  const keyHash = hashSubmissionKey(surveyId, idempotencyKey);
-  const rows = JSON.stringify(
-    values.map((a) => ({ question_id: a.questionId, number_value: a.numberValue, choice_values: a.choiceValues, text_value: a.textValue })),
-  );
-  // The day only, never the time: see lib/db/schema/responses.ts.
-  const [stored] = await selectRows<{ id: string }>(
-    db,
-    sql`with claimed as (
-          insert into submission_keys (key_hash, response_id) values (${keyHash}, gen_random_uuid())
-          on conflict (key_hash) do nothing
-          returning response_id
-        ), response as (
-          insert into responses (id, survey_id, team_id, submitted_on)
-          select response_id, ${surveyId}::uuid, ${teamId}::uuid, ${todayIsoDate()}::date from claimed
-          returning id
-        ), stored_answers as (
-          insert into answers (response_id, question_id, number_value, choice_values, text_value)
-          select response.id, x.question_id, x.number_value, x.choice_values, x.text_value
-          from response cross join jsonb_to_recordset(${rows}::jsonb)
-            as x(question_id uuid, number_value int, choice_values text[], text_value text)
-        )
-        select id from response`,
-  );
-  if (stored) return { responseId: stored.id, duplicate: false };
-  const earlier = await findKeyedResponse(db, keyHash);
-  if (!earlier) throw new Error("submission key claimed by no response");
-  return { responseId: earlier, duplicate: true };
+}): Promise<StoredResponse> {
+  return responseBatcher({ surveyId, teamId, keyHash: hashSubmissionKey(surveyId, idempotencyKey), answers: values });
 }
 
 export async function countResponses({ surveyId }: { surveyId?: string } = {}) {

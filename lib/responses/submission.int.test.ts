@@ -108,6 +108,27 @@ describe("public submission", () => {
     expect(Number(n)).toBe(after.responses);
   });
 
+  it("stores a burst of concurrent submissions through two links once each, under each link's team, retries included", async () => {
+    const before = await countResponses();
+    const [{ n: teamBefore }] = await selectRows<{ n: number }>(db.handle().db, sql`select count(*)::int as n from responses where team_id = ${teamId}`);
+    const keys = Array.from({ length: 40 }, newKey);
+    const results = await Promise.all(
+      [...keys, ...keys.slice(0, 10)].map((key, i) => post({ idempotencyKey: key, answers: validAnswers() }, { token: i % 40 < 15 ? teamToken : token })),
+    );
+    expect(results.filter((r) => r.status === 201)).toHaveLength(40);
+    expect(results.filter((r) => r.status === 200 && r.json.duplicate)).toHaveLength(10);
+    const after = await countResponses();
+    expect(after.responses).toBe(before.responses + 40);
+    expect(after.answers).toBe(before.answers + 40 * questions.length);
+    const [{ n: teamAfter }] = await selectRows<{ n: number }>(db.handle().db, sql`select count(*)::int as n from responses where team_id = ${teamId}`);
+    expect(Number(teamAfter) - Number(teamBefore)).toBe(15);
+    const [{ n: orphans }] = await selectRows<{ n: number }>(
+      db.handle().db,
+      sql`select count(*)::int as n from responses r where (select count(*) from answers a where a.response_id = r.id) <> ${questions.length}`,
+    );
+    expect(Number(orphans)).toBe(0);
+  });
+
   describe("refuses bad submissions with a readable 4xx and stores nothing", () => {
     const cases: [string, () => Promise<{ status: number; json: any }>, number, (string | RegExp)?][] = [
       ["a string for a Likert score", () => post({ idempotencyKey: newKey(), answers: validAnswers().map((a, i) => (i === byKind("likert") ? { ...a, value: "4" } : a)) }), 422, /^answers\.\d+\.value$/],

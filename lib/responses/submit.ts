@@ -38,13 +38,21 @@ export function takeSubmissionSlot(linkToken: string, request: Request) {
 // same few surveys, so validators are kept per survey and rebuilt whenever its questions change.
 type Validator = ReturnType<typeof buildSubmissionSchema>;
 const validators = ((globalThis as unknown as { __dxpValidators?: Map<string, { signature: string; validator: Validator }> }).__dxpValidators ??= new Map());
+// Concurrent submissions share one looked-up definition (getRespondentSurvey), so they also share
+// its validator without comparing signatures.
+const validatorsByDefinition = new WeakMap<QuestionDefinition[], Validator>();
 function validatorFor(surveyId: string, questions: QuestionDefinition[]): Validator {
+  const shared = validatorsByDefinition.get(questions);
+  if (shared) return shared;
   const signature = JSON.stringify(questions);
   const cached = validators.get(surveyId);
-  if (cached?.signature === signature) return cached.validator;
-  if (validators.size > 100) validators.clear();
-  const validator = buildSubmissionSchema(questions);
-  validators.set(surveyId, { signature, validator });
+  let validator = cached?.signature === signature ? cached.validator : undefined;
+  if (!validator) {
+    if (validators.size > 100) validators.clear();
+    validator = buildSubmissionSchema(questions);
+    validators.set(surveyId, { signature, validator });
+  }
+  validatorsByDefinition.set(questions, validator);
   return validator;
 }
 

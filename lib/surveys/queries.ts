@@ -1,5 +1,6 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import { coalesce } from "@/lib/db/batching";
 import { getDb, selectRows, type DbClient } from "@/lib/db/client";
 import { questions, questionWordingChanges, responses, surveyLinks, surveys, teams, type Question, type Survey } from "@/lib/db/schema";
 import { AppError, notFound } from "@/lib/errors";
@@ -378,10 +379,15 @@ export type RespondentSurvey = {
 
 /**
  * What a survey link opens: the survey and its active questions. Null for unknown or friction tokens.
- * One round trip (questions aggregated as JSON): every submission in a quarterly burst starts here.
+ * Every submission in a quarterly burst starts here, so it is one round trip (questions aggregated
+ * as JSON), and concurrent lookups of the same link share it: the result is shared, read-only.
  */
-export async function getRespondentSurvey({ token }: { token: string }, tx?: DbClient): Promise<RespondentSurvey | null> {
-  const client = tx ?? (await getDb());
+export function getRespondentSurvey({ token }: { token: string }): Promise<RespondentSurvey | null> {
+  return lookupRespondentSurvey(token);
+}
+
+const lookupRespondentSurvey = coalesce(async (token: string): Promise<RespondentSurvey | null> => {
+  const client = await getDb();
   const [row] = await selectRows<{
     survey_id: string;
     team_id: string | null;
@@ -418,4 +424,4 @@ export async function getRespondentSurvey({ token }: { token: string }, tx?: DbC
     survey: { id: row.survey_id, title: row.title, intro: row.intro, period: row.period, status: row.status, opensOn: row.opens_on, closesOn: row.closes_on },
     questions,
   };
-}
+});

@@ -1,0 +1,62 @@
+// Two ways of sharing database work between concurrent requests, so a burst of survey answers costs
+// a handful of statements instead of one round trip per request. Neither waits on a timer: a request
+// that arrives alone goes to the database at once; only requests that arrive while the database is
+// busy are grouped.
+
+/**
+ * Concurrent calls with the same key share one call of `load` (the one already in flight), and the
+ * next call after it settles starts afresh: nothing is cached, so an answer is never older than the
+ * request that receives it.
+ */
+export function coalesce<K, V>(load: (key: K) => Promise<V>): (key: K) => Promise<V> {
+  const inFlight = new Map<K, Promise<V>>();
+  return (key) => {
+    const running = inFlight.get(key);
+    if (running) return running;
+    const started = load(key).finally(() => inFlight.delete(key));
+    inFlight.set(key, started);
+    return started;
+  };
+}
+
+type Pending<I, O> = { item: I; resolve: (value: O) => void; reject: (error: unknown) => void };
+
+/**
+ * Groups items into batches for `run`, which must return one result per item, in order, and be
+ * all-or-nothing (one statement). Up to `concurrency` batches run at once; items that arrive while
+ * they run wait for the next batch, up to `maxBatch` items each. When a batch of several items
+ * fails, each item is retried alone, so one bad item cannot fail the others.
+ */
+export function createBatcher<I, O>(
+  run: (items: I[]) => Promise<O[]>,
+  { maxBatch = 256, concurrency = 1 }: { maxBatch?: number; concurrency?: number } = {},
+): (item: I) => Promise<O> {
+  const queue: Pending<I, O>[] = [];
+  let running = 0;
+
+  async function settle(batch: Pending<I, O>[]) {
+    try {
+      const results = await run(batch.map((p) => p.item));
+      if (results.length !== batch.length) throw new Error(`batch returned ${results.length} results for ${batch.length} items`);
+      batch.forEach((p, i) => p.resolve(results[i]));
+    } catch (error) {
+      if (batch.length === 1) return batch[0].reject(error);
+      await Promise.all(batch.map((p) => settle([p])));
+    }
+  }
+
+  async function drain() {
+    running++;
+    try {
+      while (queue.length > 0) await settle(queue.splice(0, maxBatch));
+    } finally {
+      running--;
+    }
+  }
+
+  return (item) =>
+    new Promise<O>((resolve, reject) => {
+      queue.push({ item, resolve, reject });
+      if (running < concurrency) void drain();
+    });
+}
