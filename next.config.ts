@@ -29,6 +29,7 @@ const nextConfig: NextConfig = {
   typescript: { ignoreBuildErrors: true },
   typedRoutes: false,
   experimental: { authInterrupts: true },
+  transpilePackages: ["server-only"],
   async headers() {
     return [
       {

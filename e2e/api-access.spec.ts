@@ -16,11 +16,11 @@ const UNWRAPPED: Record<string, string> = {
   "openapi.json": "public API description",
 };
 
-function routeFiles(dir: string): string[] {
+function routeFiles(dir: string, pattern: RegExp): string[] {
   return readdirSync(dir).flatMap((name) => {
     const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) return routeFiles(full);
-    return name === "route.ts" ? [full] : [];
+    if (statSync(full).isDirectory()) return routeFiles(full, pattern);
+    return pattern.test(name) ? [full] : [];
   });
 }
 
@@ -36,7 +36,16 @@ function toUrl(relDir: string): string {
 
 const endpoints: Endpoint[] = [];
 const unruled: string[] = [];
-for (const file of routeFiles(API_DIR)) {
+// The Pages Router API files (lib/api/node-route.ts): `GET: nodeRoute({ access: "public" }, …)`.
+const PAGES_API_DIR = path.join(process.cwd(), "pages", "api");
+for (const file of routeFiles(PAGES_API_DIR, /\.ts$/)) {
+  const rel = path.relative(PAGES_API_DIR, file).replace(/\.ts$/, "");
+  const source = readFileSync(file, "utf8");
+  const ruled = [...source.matchAll(/\b(GET|POST|PUT|PATCH|DELETE):\s*nodeRoute\(\s*\{\s*access:\s*"(\w+)"/g)];
+  if (!/export default nodeRoutes\(/.test(source) || ruled.length === 0) unruled.push(`pages/api/${rel}`);
+  for (const [, method, access] of ruled) endpoints.push({ file: rel, url: toUrl(rel), method, access: access as Access });
+}
+for (const file of routeFiles(API_DIR, /^route\.ts$/)) {
   const rel = path.relative(API_DIR, path.dirname(file));
   const source = readFileSync(file, "utf8");
   const exported = [...source.matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\s*=\s*route\(\s*(?:\/\/[^\n]*\n\s*)*\{\s*access:\s*"(\w+)"/g)];
@@ -64,6 +73,7 @@ const rank: Record<Access, number> = { public: 0, viewer: 1, editor: 2, owner: 3
 test("every API route declares its access rule", () => {
   expect(unruled, "routes exporting a handler without route({ access })").toEqual([]);
   expect(endpoints.length).toBeGreaterThan(3);
+  expect(endpoints.filter((e) => e.url.startsWith("/api/s/")).map((e) => e.method).sort()).toEqual(["GET", "POST"]);
 });
 
 test("anonymous callers get 401 everywhere except public endpoints", async ({ request }) => {

@@ -15,7 +15,7 @@ const resultsTab = { href: "/results", label: "Survey results" };
 export function DashboardTabs() {
   const pathname = usePathname();
   const params = useSearchParams();
-  const qs = params.toString();
+  const qs = params?.toString() ?? "";
   return (
     <nav className="tabs" aria-label="Dashboard views">
       {tabs.map((t) => (

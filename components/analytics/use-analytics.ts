@@ -25,7 +25,7 @@ export function useAnalyticsFilter() {
   const filter = useMemo(() => {
     const f: FilterParams = {};
     for (const key of FILTER_KEYS) {
-      const v = params.get(key);
+      const v = params?.get(key);
       if (v) f[key] = v;
     }
     return f;

@@ -16,7 +16,7 @@ const nav = [
 const roleBadge: Record<Role, string> = { owner: "Owner", editor: "Editor", viewer: "Viewer" };
 
 export function Sidebar({ user }: { user: { name: string; email: string; role: Role } }) {
-  const pathname = usePathname();
+  const pathname = usePathname() ?? ""; // null only in the Pages Router, which serves no pages here
   return (
     <nav className="sidebar" aria-label="Main">
       <Link href="/dashboard" className="brand">

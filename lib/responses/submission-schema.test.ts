@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fieldErrorsOf } from "@/lib/api/route";
+import { fieldErrorsOf } from "@/lib/api/http";
 import { buildSubmissionSchema, type QuestionDefinition } from "./submission-schema";
 
 const questions: QuestionDefinition[] = [

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { GET as getSurveyByLink, POST as submit } from "@/app/api/s/[token]/route";
+import surveyLink from "@/pages/api/s/[token]";
 import { POST as frictionRoute } from "@/app/api/friction/[token]/route";
 import { POST as formSubmit } from "@/app/s/[token]/submit/route";
 import { POST as changeStatus } from "@/app/api/surveys/[id]/status/route";
@@ -27,7 +27,7 @@ let ipCounter = 0;
 const newKey = () => `test-${crypto.randomUUID()}`;
 // Each call comes from a different address so the per-client rate limit stays out of the way.
 const post = (body: unknown, opts: { rawBody?: string; token?: string; headers?: Record<string, string> } = {}) =>
-  callRoute(submit, {
+  callRoute(surveyLink, {
     method: "POST",
     params: { token: opts.token ?? token },
     body: opts.rawBody === undefined ? body : undefined,
@@ -162,7 +162,7 @@ describe("public submission", () => {
     await expectRejected(res, 410);
     expect(res.json.error.message).toMatch(/closed/);
     expect(await countResponses()).toEqual(before);
-    const info = await callRoute(getSurveyByLink, { params: { token } });
+    const info = await callRoute(surveyLink, { params: { token } });
     expect(info.json.survey.availability).toBe("closed");
     expect((await callRoute(changeStatus, { params: { id: surveyId }, body: { status: "open" }, userId: editorId })).status).toBe(200);
   });
@@ -178,11 +178,11 @@ describe("public submission", () => {
   });
 
   it("serves the survey definition behind a link without archived questions or internal ids", async () => {
-    const res = await callRoute(getSurveyByLink, { params: { token } });
+    const res = await callRoute(surveyLink, { params: { token } });
     expect(res.status).toBe(200);
     expect(res.json.questions).toHaveLength(questions.length);
     expect(JSON.stringify(res.json)).not.toContain(surveyId);
-    expect((await callRoute(getSurveyByLink, { params: { token: "missing-token" } })).status).toBe(404);
+    expect((await callRoute(surveyLink, { params: { token: "missing-token" } })).status).toBe(404);
   });
 });
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { createRateLimiter } from "@/lib/api/rate-limit";
-import { fieldErrorsOf } from "@/lib/api/route";
+import { fieldErrorsOf, type HeaderReader } from "@/lib/api/http";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { surveyAvailability } from "@/lib/surveys/lifecycle";
@@ -23,13 +23,13 @@ function makeLimiters() {
 /** Generous for a 5-minute survey (a few KB); a flood of huge bodies is cut off early. */
 export const SUBMISSION_MAX_BODY_BYTES = 64 * 1024;
 
-export function clientAddress(request: Request): string {
-  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || request.headers.get("x-real-ip") || "direct";
+export function clientAddress(headers: HeaderReader): string {
+  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return forwarded || headers.get("x-real-ip") || "direct";
 }
 
-export function takeSubmissionSlot(linkToken: string, request: Request) {
-  if (!limiters.perLink.take(linkToken) || !limiters.perClient.take(`${linkToken}|${clientAddress(request)}`)) {
+export function takeSubmissionSlot(linkToken: string, headers: HeaderReader) {
+  if (!limiters.perLink.take(linkToken) || !limiters.perClient.take(`${linkToken}|${clientAddress(headers)}`)) {
     throw new AppError("rate_limited", "Too many submissions from here in the last minute. Wait a minute and try again.");
   }
 }
@@ -57,8 +57,8 @@ function validatorFor(surveyId: string, questions: QuestionDefinition[]): Valida
 }
 
 /** Checks a submission against the survey behind the link and stores it once. */
-export async function acceptSubmission({ token, body, request }: { token: string; body: unknown; request: Request }) {
-  takeSubmissionSlot(token, request);
+export async function acceptSubmission({ token, body, headers }: { token: string; body: unknown; headers: HeaderReader }) {
+  takeSubmissionSlot(token, headers);
   const target = await getRespondentSurvey({ token });
   if (!target) throw new AppError("not_found", "This survey link does not exist");
   const availability = surveyAvailability(target.survey, todayIsoDate());

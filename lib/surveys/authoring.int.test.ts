@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { POST as submit } from "@/app/api/s/[token]/route";
+import surveyLink from "@/pages/api/s/[token]";
 import { DELETE as deleteQuestionRoute, PATCH as patchQuestion } from "@/app/api/surveys/[id]/questions/[questionId]/route";
 import { PUT as reorderRoute } from "@/app/api/surveys/[id]/questions/order/route";
 import { POST as addQuestionRoute } from "@/app/api/surveys/[id]/questions/route";
@@ -120,7 +120,7 @@ describe("survey authoring", () => {
     const { questions } = (await as(editor).get(getSurveyRoute, { id: q2Id })).json;
     const required = questions.filter((q: any) => q.required);
     const answers = required.map((q: any) => ({ questionId: q.id, value: q.kind === "nps" ? 8 : 3 }));
-    const sent = await callRoute(submit, { params: { token: links[0].token }, body: { idempotencyKey: "authoring-test-key-1", answers } });
+    const sent = await callRoute(surveyLink, { method: "POST", params: { token: links[0].token }, body: { idempotencyKey: "authoring-test-key-1", answers } });
     expect(sent.status).toBe(201);
     const target = questions.find((q: any) => q.key === "protect");
     const before = await count("questions");

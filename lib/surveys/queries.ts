@@ -18,7 +18,7 @@ import {
 } from "./schemas";
 import { copyQuestions, isWordingChange, keptKeyKindConflict, templateQuestions } from "./survey-copy";
 import { getTemplate } from "./templates";
-import { fieldErrorsOf } from "@/lib/api/route";
+import { fieldErrorsOf } from "@/lib/api/http";
 
 export type SurveyListItem = {
   id: string;

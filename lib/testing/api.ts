@@ -1,19 +1,28 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { NodeRouteHandler } from "@/lib/api/node-route";
 import type { RouteHandler } from "@/lib/api/route";
 import { setTestUser } from "@/lib/auth/session";
 
-/** Calls a route handler the way Next.js does, optionally as a signed-in user. */
-export async function callRoute(
-  handler: RouteHandler,
-  opts: { method?: string; url?: string; params?: Record<string, string>; body?: unknown; rawBody?: string; headers?: Record<string, string>; userId?: string } = {},
-) {
+type CallOptions = { method?: string; url?: string; params?: Record<string, string>; body?: unknown; rawBody?: string; headers?: Record<string, string>; userId?: string };
+
+/**
+ * Calls a route handler the way Next.js does, optionally as a signed-in user. An App Router handler
+ * gets a Web Request; a Pages Router handler (lib/api/node-route.ts) is served over real HTTP on a
+ * local port, with the route params in `req.query` as Next.js puts them.
+ */
+export async function callRoute(handler: RouteHandler | NodeRouteHandler, opts: CallOptions = {}) {
   setTestUser(opts.userId ?? null);
   const hasBody = opts.body !== undefined || opts.rawBody !== undefined;
-  const request = new Request(opts.url ?? "http://localhost/api/test", {
+  const init: RequestInit = {
     method: opts.method ?? (hasBody ? "POST" : "GET"),
     headers: { ...(hasBody ? { "content-type": "application/json" } : {}), host: "localhost", ...opts.headers },
     body: opts.rawBody ?? (opts.body !== undefined ? JSON.stringify(opts.body) : undefined),
-  });
-  const response = await handler(request, { params: Promise.resolve(opts.params ?? {}) });
+  };
+  const response =
+    "methods" in handler
+      ? await fetch(`${await localServer(handler)}/?${new URLSearchParams(opts.params ?? {})}`, init)
+      : await handler(new Request(opts.url ?? "http://localhost/api/test", init), { params: Promise.resolve(opts.params ?? {}) });
   const text = await response.text();
   let json: any = null;
   try {
@@ -22,4 +31,21 @@ export async function callRoute(
     json = text;
   }
   return { status: response.status, json, headers: response.headers };
+}
+
+const servers = new WeakMap<NodeRouteHandler, Promise<string>>();
+function localServer(handler: NodeRouteHandler): Promise<string> {
+  let started = servers.get(handler);
+  if (!started) {
+    started = new Promise((resolve) => {
+      const server = createServer((req, res) => {
+        const query = Object.fromEntries(new URL(req.url ?? "/", "http://localhost").searchParams);
+        void handler(Object.assign(req, { query }), res);
+      });
+      server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`));
+      server.unref();
+    });
+    servers.set(handler, started);
+  }
+  return started;
 }

@@ -15,7 +15,7 @@ import { POST as addStepRoute } from "@/app/api/journeys/[id]/steps/route";
 import { PATCH as patchStepRoute } from "@/app/api/journeys/[id]/steps/[stepId]/route";
 import { PUT as reorderStepsRoute } from "@/app/api/journeys/[id]/steps/order/route";
 import { POST as linkThemeRoute } from "@/app/api/journeys/[id]/steps/[stepId]/themes/route";
-import { POST as submitRoute } from "@/app/api/s/[token]/route";
+import submitRoute from "@/pages/api/s/[token]";
 import { PATCH as settingsRoute } from "@/app/api/settings/route";
 import { POST as createSurveyRoute } from "@/app/api/surveys/route";
 import { PATCH as patchSurveyRoute } from "@/app/api/surveys/[id]/route";

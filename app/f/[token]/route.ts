@@ -1,6 +1,7 @@
 // GET /f/[token] — the friction log page (plain HTML, no script) · POST /f/[token] — the form posted; redirects to thanks
 import { z } from "zod";
-import { fieldErrorsOf, route } from "@/lib/api/route";
+import { fieldErrorsOf } from "@/lib/api/http";
+import { route } from "@/lib/api/route";
 import { AppError } from "@/lib/errors";
 import { renderFrictionPage, type FrictionPage } from "@/lib/responses/respondent-html";
 import { addFrictionEntry, getFrictionLink } from "@/lib/responses/queries";
@@ -51,7 +52,7 @@ export const POST = route({ access: "public", params: anyToken }, async ({ param
       text = await readText(request);
       const parsed = frictionSchema.safeParse({ text });
       if (!parsed.success) throw new AppError("validation", parsed.error.issues[0]?.message ?? "Describe what slowed you down", fieldErrorsOf(parsed.error));
-      takeSubmissionSlot(`friction:${params.token}`, request);
+      takeSubmissionSlot(`friction:${params.token}`, request.headers);
       await addFrictionEntry({ teamId: link.teamId, text: parsed.data.text });
     } catch (error) {
       if (!(error instanceof AppError)) throw error;

@@ -7,7 +7,7 @@ import { frictionSchema } from "@/lib/responses/submission-schema";
 import { tokenParams } from "@/lib/surveys/schemas";
 
 export const POST = route({ access: "public", params: tokenParams, body: frictionSchema, maxBodyBytes: 8 * 1024 }, async ({ params, body, request }) => {
-  takeSubmissionSlot(`friction:${params.token}`, request);
+  takeSubmissionSlot(`friction:${params.token}`, request.headers);
   const link = await getFrictionLink({ token: params.token });
   if (!link) throw new AppError("not_found", "This friction-log link does not exist");
   const entry = await addFrictionEntry({ teamId: link.teamId, text: body.text });

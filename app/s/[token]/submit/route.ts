@@ -36,7 +36,7 @@ export const POST = route({ access: "public", params: tokenParams }, async ({ pa
       if (raw === null || raw === "") return { questionId: q.id, value: null };
       return { questionId: q.id, value: q.kind === "likert" || q.kind === "nps" ? Number(raw) : raw };
     });
-    await acceptSubmission({ token: params.token, body: { idempotencyKey: form.get("idempotencyKey") ?? "", answers }, request });
+    await acceptSubmission({ token: params.token, body: { idempotencyKey: form.get("idempotencyKey") ?? "", answers }, headers: request.headers });
     return back("sent=1");
   } catch (error) {
     if (error instanceof AppError && error.code !== "not_found") {

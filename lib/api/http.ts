@@ -1,0 +1,86 @@
+// What every API endpoint shares, whichever router serves it (lib/api/route.ts for the App Router,
+// lib/api/node-route.ts for the public submission endpoint): input parsing and the one mapping of
+// errors to HTTP statuses and bodies. No session or request objects here.
+import type { z } from "zod";
+import { AppError, isDatabaseUnavailable, pgErrorCode, type FieldErrors } from "@/lib/errors";
+
+/** Headers as both routers can offer them (a Web `Headers` object fits). */
+export type HeaderReader = { get(name: string): string | null };
+
+export type Reply = { status: number; body: unknown; headers: Record<string, string> };
+
+export function errorReply(error: unknown): Reply {
+  if (error instanceof AppError) {
+    return {
+      status: error.status,
+      body: { error: { code: error.code, message: error.message, fieldErrors: error.fieldErrors } },
+      headers: error.code === "rate_limited" ? { "Retry-After": "60" } : {},
+    };
+  }
+  if (isDatabaseUnavailable(error)) {
+    console.error("[api] database unavailable:", (error as Error).message);
+    return {
+      status: 503,
+      body: { error: { code: "unavailable", message: "The service is temporarily unavailable. Nothing was saved; please try again shortly." } },
+      headers: { "Retry-After": "5" },
+    };
+  }
+  // SQLSTATE class 22 (data exception) means a value the schemas let through cannot be stored, e.g.
+  // 5e-324 in a real column: the statement failed, so it is the caller's input, not our outage.
+  if (pgErrorCode(error)?.startsWith("22")) {
+    console.warn("[api] value refused by the database:", (error as Error).message);
+    return {
+      status: 422,
+      body: { error: { code: "validation", message: "A value in the request is out of the range that can be stored. Nothing was saved." } },
+      headers: {},
+    };
+  }
+  console.error("[api] unexpected error:", error);
+  return { status: 500, body: { error: { code: "internal", message: "Something went wrong on our side. Nothing was saved." } }, headers: {} };
+}
+
+/** Zod issues as `{ "answers.3.value": ["…"] }` so forms and API clients can point at the field. */
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.join(".") : "_";
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+/** Parses params, query or body; bad params are a 404 (no such resource), the rest a 422 with field messages. */
+export function parseInput<T>(schema: z.ZodType<T>, input: unknown, where: "params" | "query" | "body"): T {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  if (where === "params") throw new AppError("not_found", "Not found");
+  const fieldErrors = fieldErrorsOf(result.error);
+  const first = result.error.issues[0];
+  const message = first ? `${first.path.length ? first.path.join(".") + ": " : ""}${first.message}` : "Invalid input";
+  throw new AppError("validation", message, fieldErrors);
+}
+
+export const bodyTooLarge = (maxBytes: number) => new AppError("payload_too_large", `Request body is larger than ${Math.round(maxBytes / 1024)} KB`);
+
+export function assertJsonContentType(headers: HeaderReader) {
+  if (!(headers.get("content-type") ?? "").includes("application/json")) {
+    throw new AppError("bad_request", "Send the body as JSON (Content-Type: application/json)");
+  }
+}
+
+/** A request body as JSON, with every string made storable (see storableText). */
+export function parseJsonText(text: string): unknown {
+  if (!text.trim()) throw new AppError("bad_request", "The request body is empty");
+  try {
+    return JSON.parse(text, (_key, value) => (typeof value === "string" ? storableText(value) : value));
+  } catch {
+    throw new AppError("bad_request", "The request body is not valid JSON");
+  }
+}
+
+// PostgreSQL cannot store NUL in text or jsonb, and a lone UTF-16 surrogate reaches it as invalid
+// UTF-8 (PGlite): either fails the whole statement with a 500. No field has a use for them, so NUL is
+// dropped at the door (as answers already lose control characters) and a lone surrogate becomes U+FFFD,
+// which is what any UTF-8 encoder makes of it.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+export const storableText = (value: string) => value.replaceAll("\u0000", "").replace(LONE_SURROGATE, "\uFFFD");

@@ -1,0 +1,31 @@
+// GET /api/s/[token] — the survey behind a public link · POST /api/s/[token] — submit an anonymous response
+// The one Pages Router route: a quarterly burst of answers lands here (see lib/api/node-route.ts).
+import { z } from "zod";
+import { nodeRoute, nodeRoutes, reply } from "@/lib/api/node-route";
+import { AppError } from "@/lib/errors";
+import { acceptSubmission, SUBMISSION_MAX_BODY_BYTES } from "@/lib/responses/submit";
+import { surveyAvailability } from "@/lib/surveys/lifecycle";
+import { todayIsoDate } from "@/lib/surveys/period";
+import { getRespondentSurvey } from "@/lib/surveys/queries";
+import { tokenParams } from "@/lib/surveys/schemas";
+
+// The body is read by lib/api/node-route.ts (size cap, JSON) and validated by acceptSubmission.
+export const config = { api: { bodyParser: false, externalResolver: true } };
+
+export default nodeRoutes({
+  GET: nodeRoute({ access: "public", params: tokenParams }, async ({ params }) => {
+    const target = await getRespondentSurvey({ token: params.token });
+    if (!target) throw new AppError("not_found", "This survey link does not exist");
+    const { survey, questions, teamName } = target;
+    return {
+      survey: { title: survey.title, intro: survey.intro, period: survey.period, availability: surveyAvailability(survey, todayIsoDate()) },
+      team: teamName,
+      questions: questions.map(({ id, key, kind, prompt, helpText, required, options, maxLength }) => ({ id, key, kind, prompt, helpText, required, options, maxLength })),
+    };
+  }),
+  // Rate-limited first, then validated against the survey's own questions (submissionEnvelopeSchema + buildSubmissionSchema).
+  POST: nodeRoute({ access: "public", params: tokenParams, body: z.unknown(), maxBodyBytes: SUBMISSION_MAX_BODY_BYTES }, async ({ params, body, headers }) => {
+    const result = await acceptSubmission({ token: params.token, body, headers });
+    return reply({ ok: true, duplicate: result.duplicate }, result.duplicate ? 200 : 201);
+  }),
+});
