@@ -3,6 +3,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { sql, type SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type postgresJs from "postgres";
 import { demoSeedEnabled, env, isBuildPhase } from "@/lib/env";
 import * as schema from "./schema";
 
@@ -30,7 +31,34 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
   // While the server is down, fail fast (a clear 503) and reconnect quickly, instead of
   // postgres.js's default exponential backoff that holds requests for up to 20 s.
   const client = postgres(url, { max: 10, onnotice: () => {}, connect_timeout: 5, backoff: () => 0.25 });
-  return { db: drizzle(client, { schema }) as unknown as Database, engine: "postgres", close: () => client.end({ timeout: 5 }) };
+  return { db: drizzle(preparing(client), { schema }) as unknown as Database, engine: "postgres", close: () => client.end({ timeout: 5 }) };
+}
+
+
+/**
+ * drizzle sends every query through postgres.js's `unsafe()` unprepared, which costs two round trips
+ * per query (Parse/Describe, then Bind/Execute). Prepared, each distinct statement is parsed once
+ * per connection and every later run is one round trip. postgres.js keeps them per connection, and
+ * connections are recycled (max_lifetime), so the set stays small. A connection pooler in front
+ * of PostgreSQL must support prepared statements (PgBouncer 1.21+ with max_prepared_statements).
+ */
+function preparing<T extends Pick<postgresJs.Sql, "unsafe">>(client: T): T {
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      if (property === "unsafe") {
+        return (query: string, params?: unknown[], options?: object) => target.unsafe(query, params as never, { ...options, prepare: true });
+      }
+      // Transactions and savepoints hand drizzle a client of their own: prepare there too.
+      if (property === "begin" || property === "savepoint") {
+        const open = Reflect.get(target, property, receiver) as (...args: unknown[]) => unknown;
+        return (...args: unknown[]) => {
+          const body = args.pop() as (tx: postgresJs.Sql) => unknown;
+          return open.call(target, ...args, (tx: postgresJs.Sql) => body(preparing(tx)));
+        };
+      }
+      return Reflect.get(target, property, receiver);
+    },
+  });
 }
 
 async function openPglite(dataDir: string): Promise<DatabaseHandle> {
