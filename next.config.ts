@@ -29,6 +29,9 @@ const nextConfig: NextConfig = {
   typescript: { ignoreBuildErrors: true },
   typedRoutes: false,
   experimental: { authInterrupts: true },
+  // Bundled rather than loaded from node_modules at run time, so the Pages Router API route
+  // (pages/api/s/[token].ts) resolves `server-only` as a server module does; a client component
+  // importing it is still refused at build time.
   transpilePackages: ["server-only"],
   async headers() {
     return [

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { coalesce, createBatcher } from "./batching";
 
 /** A promise resolved from outside, to hold a call "in flight". */
@@ -114,5 +114,37 @@ describe("createBatcher", () => {
     await expect(add(1)).rejects.toThrow("database unavailable");
     down = false;
     expect(await add(2)).toBe(2);
+  });
+});
+
+describe("coalesce with reuseForMs", () => {
+  it("reuses a result for the window, then loads afresh; forget() drops it at once; failures are never reused", async () => {
+    vi.useFakeTimers();
+    try {
+      let calls = 0;
+      let fail = false;
+      const load = coalesce(
+        async (key: string) => {
+          calls++;
+          if (fail) throw new Error("down");
+          return `${key}#${calls}`;
+        },
+        { reuseForMs: 1000 },
+      );
+      expect(await load("a")).toBe("a#1");
+      await vi.advanceTimersByTimeAsync(900);
+      expect(await load("a")).toBe("a#1");
+      await vi.advanceTimersByTimeAsync(200);
+      expect(await load("a")).toBe("a#2");
+      load.forget("a");
+      expect(await load("a")).toBe("a#3");
+      load.forget("a");
+      fail = true;
+      await expect(load("a")).rejects.toThrow("down");
+      fail = false;
+      expect(await load("a")).toBe("a#5");
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

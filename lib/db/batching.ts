@@ -4,19 +4,26 @@
 // busy are grouped.
 
 /**
- * Concurrent calls with the same key share one call of `load` (the one already in flight), and the
- * next call after it settles starts afresh: nothing is cached, so an answer is never older than the
- * request that receives it.
+ * Concurrent calls with the same key share one call of `load` (the one already in flight). With
+ * `reuseForMs`, a successful result is also reused for that long after it arrives; otherwise the
+ * next call after it settles starts afresh, so an answer is never older than the request that
+ * receives it. `forget(key)` drops a reused result at once.
  */
-export function coalesce<K, V>(load: (key: K) => Promise<V>): (key: K) => Promise<V> {
-  const inFlight = new Map<K, Promise<V>>();
-  return (key) => {
-    const running = inFlight.get(key);
-    if (running) return running;
-    const started = load(key).finally(() => inFlight.delete(key));
-    inFlight.set(key, started);
+export function coalesce<K, V>(load: (key: K) => Promise<V>, { reuseForMs = 0 }: { reuseForMs?: number } = {}) {
+  const shared = new Map<K, Promise<V>>();
+  const call = (key: K): Promise<V> => {
+    const known = shared.get(key);
+    if (known) return known;
+    const started = load(key);
+    shared.set(key, started);
+    const drop = () => shared.get(key) === started && shared.delete(key);
+    started.then(
+      () => (reuseForMs > 0 ? setTimeout(drop, reuseForMs).unref() : drop()),
+      () => drop(),
+    );
     return started;
   };
+  return Object.assign(call, { forget: (key: K) => void shared.delete(key) });
 }
 
 type Pending<I, O> = { item: I; resolve: (value: O) => void; reject: (error: unknown) => void };

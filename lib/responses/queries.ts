@@ -30,9 +30,10 @@ type StoredResponse = { responseId: string; duplicate: boolean };
  * trip, one commit): each submission key is claimed first, and a response and its answers are
  * inserted only when its claim succeeded. A retry with the same key, or a concurrent twin, claims
  * nothing and gets the first one's response id back. Foreign keys are checked at the end of the
- * statement, so a key may name the response it creates.
+ * statement, so a key may name the response it creates. Whether the survey takes answers today is
+ * decided here too, by the statement that stores them: a refused item comes back as null.
  */
-async function storeResponses(batch: PendingResponse[]): Promise<StoredResponse[]> {
+async function storeResponses(batch: PendingResponse[]): Promise<(StoredResponse | null)[]> {
   const db = await getDb();
   // Twins in one batch (the same key twice) go in once; the later one is answered as a duplicate.
   const unique = [...new Map(batch.map((r) => [r.keyHash, r])).values()];
@@ -45,18 +46,22 @@ async function storeResponses(batch: PendingResponse[]): Promise<StoredResponse[
     })),
   );
   // The day only, never the time: see lib/db/schema/responses.ts.
+  const today = todayIsoDate();
   const claimed = await selectRows<{ key_hash: string; response_id: string }>(
     db,
     sql`with input as (
           select * from jsonb_to_recordset(${input}::jsonb) as x(key_hash text, survey_id uuid, team_id uuid, answers jsonb)
+        ), open_input as (
+          select i.key_hash from input i join surveys s on s.id = i.survey_id
+          where s.status = 'open' and (s.opens_on is null or s.opens_on <= ${today}::date) and (s.closes_on is null or s.closes_on >= ${today}::date)
         ), claimed as (
           insert into submission_keys (key_hash, response_id)
-          select key_hash, gen_random_uuid() from input
+          select key_hash, gen_random_uuid() from open_input
           on conflict (key_hash) do nothing
           returning key_hash, response_id
         ), stored_responses as (
           insert into responses (id, survey_id, team_id, submitted_on)
-          select c.response_id, i.survey_id, i.team_id, ${todayIsoDate()}::date from claimed c join input i using (key_hash)
+          select c.response_id, i.survey_id, i.team_id, ${today}::date from claimed c join input i using (key_hash)
         ), stored_answers as (
           insert into answers (response_id, question_id, number_value, choice_values, text_value)
           select c.response_id, a.question_id, a.number_value, a.choice_values, a.text_value
@@ -76,17 +81,19 @@ async function storeResponses(batch: PendingResponse[]): Promise<StoredResponse[
       return { responseId, duplicate: false };
     }
     const existing = earlier.get(r.keyHash);
-    if (!existing) throw new Error("submission key claimed by no response");
-    return { responseId: existing, duplicate: true };
+    return existing ? { responseId: existing, duplicate: true } : null;
   });
 }
 
 // One batcher per process, shared by every route bundle that imports this module: submissions
 // that arrive while a batch is being written go together in the next one (see lib/db/batching.ts).
-const responseBatcher = ((globalThis as unknown as { __dxpResponseBatcher?: (r: PendingResponse) => Promise<StoredResponse> }).__dxpResponseBatcher ??=
+const responseBatcher = ((globalThis as unknown as { __dxpResponseBatcher?: (r: PendingResponse) => Promise<StoredResponse | null> }).__dxpResponseBatcher ??=
   createBatcher(storeResponses, { maxBatch: 200, concurrency: 2 }));
 
-/** Stores one response and its answers once per idempotency key; concurrent submissions share a statement. */
+/**
+ * Stores one response and its answers once per idempotency key; concurrent submissions share a
+ * statement. Null when the survey does not take answers today (nothing stored).
+ */
 export function submitResponse({
   surveyId,
   teamId,
@@ -97,7 +104,7 @@ export function submitResponse({
   teamId: string | null;
   idempotencyKey: string;
   answers: NormalizedAnswer[];
-}): Promise<StoredResponse> {
+}): Promise<StoredResponse | null> {
   return responseBatcher({ surveyId, teamId, keyHash: hashSubmissionKey(surveyId, idempotencyKey), answers: values });
 }
 

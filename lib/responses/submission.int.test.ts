@@ -10,7 +10,7 @@ import { withTestDatabase } from "@/lib/testing/test-db";
 import { getRespondentSurvey, listSurveyLinks, type RespondentSurvey } from "@/lib/surveys/queries";
 import { createTeam } from "@/lib/workspace/queries";
 import { createTeamLinks } from "@/lib/surveys/queries";
-import { countResponses, ensureFrictionLink } from "./queries";
+import { countResponses, ensureFrictionLink, submitResponse } from "./queries";
 import { selectRows } from "@/lib/db/client";
 import { sql } from "drizzle-orm";
 
@@ -164,7 +164,13 @@ describe("public submission", () => {
     expect(await countResponses()).toEqual(before);
     const info = await callRoute(surveyLink, { params: { token } });
     expect(info.json.survey.availability).toBe("closed");
+    // The statement that stores a response decides too, whatever its caller read a moment before.
+    const late = await submitResponse({ surveyId, teamId: null, idempotencyKey: newKey(), answers: [] });
+    expect(late).toBeNull();
+    expect(await countResponses()).toEqual(before);
     expect((await callRoute(changeStatus, { params: { id: surveyId }, body: { status: "open" }, userId: editorId })).status).toBe(200);
+    // Reopened a moment ago: taken at once.
+    expect((await post({ idempotencyKey: newKey(), answers: validAnswers() })).status).toBe(201);
   });
 
   it("limits submissions per link and client address in memory", async () => {

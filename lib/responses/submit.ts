@@ -5,7 +5,8 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { surveyAvailability } from "@/lib/surveys/lifecycle";
 import { todayIsoDate } from "@/lib/surveys/period";
-import { getRespondentSurvey } from "@/lib/surveys/queries";
+import { coalesce } from "@/lib/db/batching";
+import { getRespondentSurvey, type RespondentSurvey } from "@/lib/surveys/queries";
 import { submitResponse } from "./queries";
 import { buildSubmissionSchema, type QuestionDefinition } from "./submission-schema";
 
@@ -56,10 +57,14 @@ function validatorFor(surveyId: string, questions: QuestionDefinition[]): Valida
   return validator;
 }
 
-/** Checks a submission against the survey behind the link and stores it once. */
-export async function acceptSubmission({ token, body, headers }: { token: string; body: unknown; headers: HeaderReader }) {
-  takeSubmissionSlot(token, headers);
-  const target = await getRespondentSurvey({ token });
+// In a burst, the survey behind a link is read about once a second per process, and that copy may
+// only accept a submission: every refusal is confirmed against a fresh read, and whether the survey
+// takes answers is checked again by the statement that stores the response (storeResponses). So a
+// survey closed, reopened or edited a moment ago is judged by its new state; the one thing a copy can
+// still let through for up to a second is an answer to a question archived in that second.
+const recentSurveyBehindLink = coalesce((token: string) => getRespondentSurvey({ token }), { reuseForMs: 1000 });
+
+function check(target: RespondentSurvey | null, body: unknown) {
   if (!target) throw new AppError("not_found", "This survey link does not exist");
   const availability = surveyAvailability(target.survey, todayIsoDate());
   if (availability === "closed") throw new AppError("gone", "This survey is closed and no longer takes answers");
@@ -69,11 +74,30 @@ export async function acceptSubmission({ token, body, headers }: { token: string
     const first = parsed.error.issues[0];
     throw new AppError("validation", first ? `${first.path.join(".")}: ${first.message}` : "Invalid submission", fieldErrorsOf(parsed.error));
   }
-  const stored = await submitResponse({
-    surveyId: target.surveyId,
-    teamId: target.teamId,
-    idempotencyKey: parsed.data.idempotencyKey,
-    answers: parsed.data.answers,
-  });
-  return { duplicate: stored.duplicate, answerCount: parsed.data.answers.length };
+  return { target, submission: parsed.data };
+}
+
+async function checkFresh(token: string, body: unknown) {
+  recentSurveyBehindLink.forget(token);
+  return check(await recentSurveyBehindLink(token), body);
+}
+
+/** Checks a submission against the survey behind the link and stores it once. */
+export async function acceptSubmission({ token, body, headers }: { token: string; body: unknown; headers: HeaderReader }) {
+  takeSubmissionSlot(token, headers);
+  let checked;
+  try {
+    checked = check(await recentSurveyBehindLink(token), body);
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    checked = await checkFresh(token, body);
+  }
+  const { target, submission } = checked;
+  const stored = await submitResponse({ surveyId: target.surveyId, teamId: target.teamId, idempotencyKey: submission.idempotencyKey, answers: submission.answers });
+  if (!stored) {
+    // The survey stopped taking answers since it was read: say why, from a fresh read.
+    await checkFresh(token, body);
+    throw new AppError("conflict", "This survey is not taking answers right now; please try again");
+  }
+  return { duplicate: stored.duplicate, answerCount: submission.answers.length };
 }

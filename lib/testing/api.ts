@@ -42,6 +42,9 @@ function localServer(handler: NodeRouteHandler): Promise<string> {
         const query = Object.fromEntries(new URL(req.url ?? "/", "http://localhost").searchParams);
         void handler(Object.assign(req, { query }), res);
       });
+      // Idle keep-alive sockets are closed by fetch's pool (after 4 s) before the server would close
+      // them, so a call after a pause never races a closing socket (ECONNRESET).
+      server.keepAliveTimeout = 60_000;
       server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`));
       server.unref();
     });
