@@ -72,6 +72,9 @@ export function assertJsonContentType(headers: HeaderReader) {
 export function parseJsonText(text: string): unknown {
   if (!text.trim()) throw new AppError("bad_request", "The request body is empty");
   try {
+    // NUL and lone surrogates can only arrive as \u escapes (raw, JSON refuses NUL and UTF-8 decoding
+    // has already replaced broken sequences), so a body without any skips the per-string pass.
+    if (!text.includes("\\u")) return JSON.parse(text);
     return JSON.parse(text, (_key, value) => (typeof value === "string" ? storableText(value) : value));
   } catch {
     throw new AppError("bad_request", "The request body is not valid JSON");

@@ -66,6 +66,10 @@ export async function loadOpenSurvey(url: string, token = "demo-q4") {
  * the end are dropped by the client but may still be stored by the server.
  */
 export async function loadHttp(baseUrl: string, token: string, questions: QuestionRow[], opts: { connections: number; seconds?: number; amount?: number }) {
+  // With a fixed amount, the bodies are made before the clock starts: the load generator shares the
+  // two cores with the server, and its share should go on sending. Each has its own idempotency key.
+  const bodies = Array.from({ length: opts.amount ?? 0 }, () => JSON.stringify(makeSubmission(questions)));
+  let sent = 0;
   const started = performance.now();
   const run = autocannon({
     url: baseUrl,
@@ -76,7 +80,7 @@ export async function loadHttp(baseUrl: string, token: string, questions: Questi
         method: "POST",
         path: submitPath(token),
         headers: { "content-type": "application/json" },
-        setupRequest: (req: Record<string, unknown>) => ({ ...req, body: JSON.stringify(makeSubmission(questions)) }),
+        setupRequest: (req: Record<string, unknown>) => ({ ...req, body: bodies[sent++] ?? JSON.stringify(makeSubmission(questions)) }),
       },
     ],
   });
@@ -110,16 +114,23 @@ async function countStored(url: string, surveyId: string) {
 
 function pgbenchRate(url: string, surveyId: string, questions: QuestionRow[], opts: { connections: number; seconds: number }) {
   const dir = mkdtempSync(path.join(tmpdir(), "dxp-pgbench-"));
-  const numeric = questions.filter((q) => q.kind === "likert" || q.kind === "nps");
-  const values = numeric.map((q, i) => `(:rid, '${q.id}', ${q.kind === "nps" ? 7 : 4 + (i % 2)})`).join(",\n  ");
+  // The rows a submission stores: every question answered as makeSubmission answers it, a 64-hex key.
+  const sqlValue = (q: QuestionRow, i: number) =>
+    q.kind === "likert"
+      ? `${1 + (i % 5)}, NULL, NULL`
+      : q.kind === "nps"
+        ? `${i % 11}, NULL, NULL`
+        : q.kind === "single_choice" || q.kind === "multiple_choice"
+          ? `NULL, ARRAY['${q.options![0].id}'], NULL`
+          : `NULL, NULL, 'CI is slow'`;
+  const values = questions.map((q, i) => `(:rid, '${q.id}', ${sqlValue(q, i)})`).join(",\n  ");
   const script = `
 \\set r random(1, 1000000000)
 BEGIN;
 INSERT INTO responses (survey_id, submitted_on) VALUES ('${surveyId}', current_date) RETURNING id AS rid \\gset
-INSERT INTO answers (response_id, question_id, number_value) VALUES
+INSERT INTO answers (response_id, question_id, number_value, choice_values, text_value) VALUES
   ${values};
-INSERT INTO answers (response_id, question_id, text_value) VALUES (:rid, '${questions.find((q) => q.kind === "free_text")!.id}', 'CI is slow');
-INSERT INTO submission_keys (key_hash, response_id) VALUES (md5(random()::text || :r), :rid);
+INSERT INTO submission_keys (key_hash, response_id) VALUES (encode(sha256((random()::text || :r)::bytea), 'hex'), :rid);
 END;
 `;
   const file = path.join(dir, "submit.sql");
