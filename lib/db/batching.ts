@@ -30,16 +30,14 @@ type Pending<I, O> = { item: I; resolve: (value: O) => void; reject: (error: unk
 
 /**
  * Groups items into batches for `run`, which must return one result per item, in order, and be
- * all-or-nothing (one statement). Up to `concurrency` batches run at once; items that arrive while
- * they run wait for the next batch, up to `maxBatch` items each. When a batch of several items
- * fails, each item is retried alone, so one bad item cannot fail the others.
+ * all-or-nothing (one statement). One batch runs at a time; items that arrive while it runs wait for
+ * the next, up to `maxBatch` items each. (Measured on the submission endpoint: one at a time gives
+ * bigger batches, fewer wake-ups of the database and a higher rate than two.) When a batch of
+ * several items fails, each item is retried alone, so one bad item cannot fail the others.
  */
-export function createBatcher<I, O>(
-  run: (items: I[]) => Promise<O[]>,
-  { maxBatch = 256, concurrency = 1 }: { maxBatch?: number; concurrency?: number } = {},
-): (item: I) => Promise<O> {
+export function createBatcher<I, O>(run: (items: I[]) => Promise<O[]>, { maxBatch = 256 }: { maxBatch?: number } = {}): (item: I) => Promise<O> {
   const queue: Pending<I, O>[] = [];
-  let running = 0;
+  let running = false;
 
   async function settle(batch: Pending<I, O>[]) {
     try {
@@ -53,17 +51,17 @@ export function createBatcher<I, O>(
   }
 
   async function drain() {
-    running++;
+    running = true;
     try {
       while (queue.length > 0) await settle(queue.splice(0, maxBatch));
     } finally {
-      running--;
+      running = false;
     }
   }
 
   return (item) =>
     new Promise<O>((resolve, reject) => {
       queue.push({ item, resolve, reject });
-      if (running < concurrency) void drain();
+      if (!running) void drain();
     });
 }
