@@ -85,10 +85,8 @@ async function storeResponses(batch: PendingResponse[]): Promise<(StoredResponse
   });
 }
 
-// One batcher per process, shared by every route bundle that imports this module: submissions
-// that arrive while a batch is being written go together in the next one (see lib/db/batching.ts).
-const responseBatcher = ((globalThis as unknown as { __dxpResponseBatcher?: (r: PendingResponse) => Promise<StoredResponse | null> }).__dxpResponseBatcher ??=
-  createBatcher(storeResponses, { maxBatch: 200 }));
+// Submissions that arrive while a batch is being written go together in the next one (see lib/db/batching.ts).
+const responseBatcher = createBatcher(storeResponses, { maxBatch: 200 });
 
 /**
  * Stores one response and its answers once per idempotency key; concurrent submissions share a
