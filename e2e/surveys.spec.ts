@@ -128,6 +128,16 @@ test("copying last quarter keeps question keys and the survey can be closed", as
   await expect(page.getByTestId("survey-status")).toHaveText("Closed");
 });
 
+test("a question reworded since earlier quarters shows its earlier wording in the editor", async ({ asViewer: page }) => {
+  await page.goto("/surveys");
+  await page.getByRole("link", { name: "Developer experience survey 2026-Q3" }).click();
+  const item = page.getByTestId("question-item").filter({ hasText: "deploy_ease" });
+  await expect(item.getByText("Reworded", { exact: true })).toBeVisible();
+  const history = item.getByTestId("wording-history");
+  await history.getByText(/Reworded once/).click();
+  await expect(history.getByRole("listitem")).toContainText("→ “How easy is it to ship a change to production today?”");
+});
+
 test("teams and custom dimensions are managed in Settings by an editor", async ({ asEditor: page }) => {
   await page.goto("/settings");
   const teams = page.getByRole("region", { name: "Teams" });

@@ -6,7 +6,7 @@ import { dimensionName } from "@/lib/surveys/dimensions";
 import { surveyKeys } from "@/lib/surveys/query-keys";
 import { kindLabels } from "@/lib/surveys/survey-copy";
 import { QuestionForm, type QuestionPayload } from "./question-form";
-import type { DimensionOption, EditorQuestion, SurveyDetail } from "./types";
+import type { DimensionOption, EditorQuestion, SurveyDetail, WordingChange } from "./types";
 
 /**
  * The questions of a survey. In a draft they can be added, edited, deleted and reordered (buttons,
@@ -14,6 +14,7 @@ import type { DimensionOption, EditorQuestion, SurveyDetail } from "./types";
  */
 export function QuestionList({ detail, dimensions, canEdit }: { detail: SurveyDetail; dimensions: DimensionOption[]; canEdit: boolean }) {
   const { survey, questions, responseCount } = detail;
+  const rewordings = groupBy(detail.wordingChanges ?? [], (c) => c.questionId);
   const queryClient = useQueryClient();
   const key = surveyKeys.detail(survey.id);
   const [editing, setEditing] = useState<string | null>(null);
@@ -146,7 +147,9 @@ export function QuestionList({ detail, dimensions, canEdit }: { detail: SurveyDe
                       <span>{dimensionName(q.dimension, customDims)}</span>
                       {q.required ? <span className="badge badge-accent">Required</span> : null}
                       {q.archivedAt ? <span className="badge badge-warn">Archived</span> : null}
+                      {rewordings.has(q.id) ? <span className="badge badge-warn">Reworded</span> : null}
                     </div>
+                    {rewordings.has(q.id) ? <WordingHistory changes={rewordings.get(q.id)!} questionKey={q.key} /> : null}
                   </div>
                   {canEdit ? (
                     <div className="row question-actions">
@@ -217,5 +220,30 @@ export function QuestionList({ detail, dimensions, canEdit }: { detail: SurveyDe
         )
       ) : null}
     </div>
+  );
+}
+
+function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) out.set(keyOf(item), [...(out.get(keyOf(item)) ?? []), item]);
+  return out;
+}
+
+/** Earlier wordings of a question whose key other quarters share: its trend compares them. */
+function WordingHistory({ changes, questionKey }: { changes: WordingChange[]; questionKey: string }) {
+  return (
+    <details className="wording-history small" data-testid="wording-history">
+      <summary>
+        Reworded {changes.length === 1 ? "once" : `${changes.length} times`}: the <code>{questionKey}</code> trend compares answers to
+        different wordings
+      </summary>
+      <ol>
+        {changes.map((c) => (
+          <li key={`${c.changedAt}-${c.newPrompt}`}>
+            <time dateTime={c.changedAt}>{c.changedAt.slice(0, 10)}</time>: “{c.previousPrompt}” → “{c.newPrompt}”
+          </li>
+        ))}
+      </ol>
+    </details>
   );
 }

@@ -27,6 +27,8 @@ export type EditorSurvey = {
   copiedFromSurveyId: string | null;
 };
 
-export type SurveyDetail = { survey: EditorSurvey; questions: EditorQuestion[]; responseCount: number };
+export type WordingChange = { questionId: string; previousPrompt: string; newPrompt: string; changedAt: string };
+
+export type SurveyDetail = { survey: EditorSurvey; questions: EditorQuestion[]; responseCount: number; wordingChanges: WordingChange[] };
 
 export type DimensionOption = { key: string; name: string; framework: string };

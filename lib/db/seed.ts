@@ -151,6 +151,7 @@ export async function seedDemo(db: Database) {
           questionId: reworded.id,
           previousPrompt: template.questions.find((q) => q.key === "deploy_ease")!.prompt,
           newPrompt: reworded.prompt,
+          changedAt: new Date(`${QUARTER_START[qi]}T09:00:00Z`), // the day Q3 opened
         });
       }
       await tx.insert(s.surveyLinks).values([

@@ -157,6 +157,9 @@ describe("survey authoring", () => {
     expect(changes).toHaveLength(1);
     expect(changes[0]).toMatchObject({ questionId: nps.id, newPrompt: "Would you recommend our platform to a friend on another team?" });
     expect(changes[0].previousPrompt).toMatch(/recommend our internal developer platform/);
+    // The editor reads them with the survey.
+    const detail = (await as(editor).get(getSurveyRoute, { id: q3Id })).json;
+    expect(detail.wordingChanges).toEqual([expect.objectContaining({ questionId: nps.id, previousPrompt: changes[0].previousPrompt })]);
 
     const copyMissing = await as(editor).post(createSurveyRoute, {}, { copyFromSurveyId: crypto.randomUUID(), period: "2026-Q4" });
     expect(copyMissing.status).toBe(422);

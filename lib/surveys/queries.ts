@@ -59,7 +59,12 @@ export async function getSurveyWithQuestions({ id }: { id: string }, tx?: DbClie
   const survey = await getSurveyById({ id }, client);
   if (!survey) return null;
   const rows = await client.select().from(questions).where(eq(questions.surveyId, id)).orderBy(asc(questions.position), asc(questions.createdAt));
-  return { survey, questions: rows, responseCount: await countSurveyResponses({ surveyId: id }, client) };
+  return {
+    survey,
+    questions: rows,
+    responseCount: await countSurveyResponses({ surveyId: id }, client),
+    wordingChanges: await listWordingChanges({ surveyId: id }, client),
+  };
 }
 
 export async function countSurveyResponses({ surveyId }: { surveyId: string }, tx?: DbClient): Promise<number> {
@@ -289,8 +294,9 @@ export async function reorderQuestions({ surveyId, questionIds }: { surveyId: st
   });
 }
 
-export async function listWordingChanges({ surveyId }: { surveyId: string }) {
-  const db = await getDb();
+/** Rewordings of questions whose key other quarters share: their trend compares different wordings. */
+export async function listWordingChanges({ surveyId }: { surveyId: string }, tx?: DbClient) {
+  const db = tx ?? (await getDb());
   return db
     .select({ questionId: questionWordingChanges.questionId, previousPrompt: questionWordingChanges.previousPrompt, newPrompt: questionWordingChanges.newPrompt, changedAt: questionWordingChanges.changedAt })
     .from(questionWordingChanges)
