@@ -79,3 +79,19 @@ test("a viewer reads the backlog without edit controls", async ({ asViewer: page
   const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(" ")} ${n.failureSummary ?? ""} ${n.html}`).join(", ")}`)).toEqual([]);
 });
+
+test("a custom range of quarters is picked from the scope picker, by keyboard", async ({ asViewer: page }) => {
+  await page.goto("/backlog");
+  const picker = page.getByLabel("Answers from");
+  await picker.selectOption({ label: "Custom range…" });
+  const range = page.getByRole("form", { name: "Custom range of quarters" });
+  await expect(range.getByLabel("From")).toBeFocused();
+  await range.getByLabel("From").selectOption("2026-Q3");
+  await range.getByLabel("To").selectOption("2026-Q2");
+  // The earlier quarter comes first whichever field holds it.
+  await range.getByRole("button", { name: "Show 2026-Q2 – 2026-Q3" }).press("Enter");
+  await expect(page).toHaveURL(/scope=periods%3A2026-Q2\.\.2026-Q3/);
+  await expect(range).toHaveCount(0);
+  await expect(picker.locator("option:checked")).toHaveText("Quarters 2026-Q2 – 2026-Q3");
+  await expect(page.getByRole("heading", { name: "Quarters 2026-Q2 – 2026-Q3 has not been analysed yet" })).toBeVisible();
+});

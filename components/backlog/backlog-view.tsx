@@ -7,12 +7,13 @@ import { Field } from "@/components/ui/field";
 import { CardSkeleton } from "@/components/ui/skeleton";
 import { apiFetch, ApiError } from "@/lib/api/client";
 import type { BacklogScopeOptions, BacklogView as BacklogData, BuildBacklogResult } from "@/lib/backlog/queries";
+import { parseScope } from "@/lib/backlog/scope";
 import { backlogKeys } from "./backlog-keys";
 import { percent } from "./format";
 import { ImpactScatter } from "./impact-scatter";
 import { ItemDetail } from "./item-detail";
 import { RankedList } from "./ranked-list";
-import { scopeChoices, scopeLabel } from "./scope-label";
+import { CUSTOM_RANGE, scopeChoices, scopeLabel } from "./scope-label";
 
 export function BacklogView({
   canEdit,
@@ -28,9 +29,17 @@ export function BacklogView({
   const router = useRouter();
   const [scope, setScope] = useState(initialScope);
   const [selectedId, setSelectedId] = useState<string | null>(null);
-  const choices = scopeChoices(options);
+  const [rangeOpen, setRangeOpen] = useState(false);
+  const choices = scopeChoices(options, scope);
   const groups = [...new Set(choices.map((c) => c.group))];
   const scopeId = useId();
+
+  function show(next: string) {
+    setScope(next);
+    setSelectedId(null);
+    setRangeOpen(false);
+    router.replace(`/backlog?scope=${encodeURIComponent(next)}`, { scroll: false });
+  }
 
   const view = useQuery({
     queryKey: backlogKeys.view(scope ?? ""),
@@ -56,11 +65,7 @@ export function BacklogView({
               id={scopeId}
               className="input"
               value={scope ?? ""}
-              onChange={(e) => {
-                setScope(e.target.value);
-                setSelectedId(null);
-                router.replace(`/backlog?scope=${encodeURIComponent(e.target.value)}`, { scroll: false });
-              }}
+              onChange={(e) => (e.target.value === CUSTOM_RANGE ? setRangeOpen(true) : show(e.target.value))}
             >
               {groups.map((g) => (
                 <optgroup key={g} label={g}>
@@ -73,6 +78,7 @@ export function BacklogView({
               ))}
             </select>
           </div>
+          {rangeOpen ? <QuarterRange periods={options.periods} current={scope} onShow={show} onCancel={() => setRangeOpen(false)} /> : null}
           {scope && canEdit ? <AnalyseForm scope={scope} onBuilt={() => setSelectedId(null)} /> : null}
           {scope && data && data.items.length ? (
             <a className="btn" href={`/api/backlog/export?scope=${encodeURIComponent(scope)}`} download data-testid="export-csv">
@@ -206,6 +212,50 @@ function Thresholds({ thresholds, canEdit }: { thresholds: { frequencyThreshold:
         {save.isPending ? "Saving…" : "Apply"}
       </button>
       {save.error && !Object.keys(errors).length ? <span className="field-error" role="alert">{save.error.message}</span> : null}
+    </form>
+  );
+}
+
+/** From–to quarter fields for a custom range; the earlier quarter always comes first. */
+function QuarterRange({ periods, current, onShow, onCancel }: { periods: string[]; current: string | null; onShow: (scope: string) => void; onCancel: () => void }) {
+  const shown = current ? parseScope(current) : null;
+  const [from, setFrom] = useState(shown?.kind === "periods" ? shown.from : periods[0]);
+  const [to, setTo] = useState(shown?.kind === "periods" ? shown.to : periods[periods.length - 1]);
+  const fromId = useId();
+  const toId = useId();
+  const [first, last] = from <= to ? [from, to] : [to, from];
+  return (
+    <form
+      className="row backlog-range"
+      aria-label="Custom range of quarters"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onShow(`periods:${first}..${last}`);
+      }}
+      onKeyDown={(e) => e.key === "Escape" && onCancel()}
+    >
+      <div className="field">
+        <label htmlFor={fromId}>From</label>
+        <select id={fromId} className="input" value={from} onChange={(e) => setFrom(e.target.value)} autoFocus>
+          {periods.map((p) => (
+            <option key={p}>{p}</option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={toId}>To</label>
+        <select id={toId} className="input" value={to} onChange={(e) => setTo(e.target.value)}>
+          {periods.map((p) => (
+            <option key={p}>{p}</option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" className="btn btn-primary">
+        Show {first === last ? first : `${first} – ${last}`}
+      </button>
+      <button type="button" className="btn btn-ghost" onClick={onCancel}>
+        Cancel
+      </button>
     </form>
   );
 }
