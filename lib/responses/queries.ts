@@ -125,14 +125,30 @@ export async function getFrictionLink({ token }: { token: string }) {
   return link ?? null;
 }
 
-/** One sentence of friction, filed under the current quarter with the day (never the time). */
-export async function addFrictionEntry({ teamId, text, today = todayIsoDate() }: { teamId: string | null; text: string; today?: string }) {
+/**
+ * One sentence of friction, filed under the current quarter with the day (never the time). With a
+ * key, a report sent again (double click, retry) is filed once: the second comes back as a duplicate.
+ */
+export async function addFrictionEntry({
+  teamId,
+  text,
+  idempotencyKey,
+  today = todayIsoDate(),
+}: {
+  teamId: string | null;
+  text: string;
+  idempotencyKey?: string;
+  today?: string;
+}): Promise<{ period: string; duplicate: boolean }> {
   const db = await getDb();
+  const period = periodOfIsoDate(today);
+  const keyHash = idempotencyKey ? createHash("sha256").update(`friction:${idempotencyKey}`).digest("hex") : null;
   const [row] = await db
     .insert(frictionEntries)
-    .values({ teamId, text, period: periodOfIsoDate(today), submittedOn: today })
-    .returning({ id: frictionEntries.id, period: frictionEntries.period });
-  return row;
+    .values({ teamId, text, period, submittedOn: today, keyHash })
+    .onConflictDoNothing({ target: frictionEntries.keyHash })
+    .returning({ period: frictionEntries.period });
+  return row ? { period: row.period, duplicate: false } : { period, duplicate: true };
 }
 
 export type FrictionLinkStats = { id: string; token: string; teamId: string | null; teamName: string | null; entryCount: number };

@@ -145,8 +145,9 @@ describe("respondent notices", () => {
 
 describe("friction page", () => {
   it("is a plain form with no script, posting to its own link", () => {
-    const { status, html } = renderFrictionPage({ kind: "form", token: "demo-friction", teamName: "Payments", text: "", error: null });
+    const { status, html } = renderFrictionPage({ kind: "form", token: "demo-friction", idempotencyKey: "k".repeat(36), teamName: "Payments", text: "", error: null });
     expect(status).toBe(200);
+    expect(html).toContain(`<input type="hidden" name="idempotencyKey" value="${"k".repeat(36)}">`);
     expect(html).not.toContain("<script");
     expect(html).toContain(`action="/f/demo-friction"`);
     expect(html).toContain(`<label for="friction-text">What slowed you down?</label>`);
@@ -154,7 +155,7 @@ describe("friction page", () => {
   });
 
   it("shows a refused report with the text kept, escaped, and the error described-by the field", () => {
-    const { status, html } = renderFrictionPage({ kind: "form", token: "demo-friction", teamName: HOSTILE, text: `</textarea>${HOSTILE}`, error: "Describe what slowed you down in a few words" });
+    const { status, html } = renderFrictionPage({ kind: "form", token: "demo-friction", idempotencyKey: "k".repeat(36), teamName: HOSTILE, text: `</textarea>${HOSTILE}`, error: "Describe what slowed you down in a few words" });
     expect(status).toBe(422);
     expect(html).not.toContain("<script>alert");
     expect(html.match(/<\/textarea>/g)).toHaveLength(1);

@@ -30,7 +30,7 @@ export type RespondentPage =
 export type FrictionPage =
   | { kind: "not_found" }
   | { kind: "unavailable" }
-  | { kind: "form"; token: string; teamName: string | null; text: string; error: string | null }
+  | { kind: "form"; token: string; idempotencyKey: string; teamName: string | null; text: string; error: string | null }
   | { kind: "thanks"; token: string };
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
@@ -216,7 +216,8 @@ export function renderFrictionPage(page: FrictionPage): { status: number; html: 
     "Report friction",
     `<section class="card stack"><header><h1>Report friction</h1><p class="muted">Hit something that wasted your time${page.teamName ? ` (${escapeHtml(page.teamName)})` : ""}? ` +
       `Tell the platform team in one sentence. Reports are grouped into themes with the quarterly survey’s comments.</p></header>` +
-      `<form class="stack" method="post"${attrs({ action: `/f/${encodeURIComponent(page.token)}` })}><div class="field">` +
+      `<form class="stack" method="post"${attrs({ action: `/f/${encodeURIComponent(page.token)}` })}>` +
+      `<input type="hidden" name="idempotencyKey"${attrs({ value: page.idempotencyKey })}><div class="field">` +
       `<label for="friction-text">What slowed you down?</label>` +
       `<textarea id="friction-text" name="text" class="input" rows="3" maxlength="500" placeholder="e.g. Waited 40 minutes for CI to rerun a flaky test" aria-required="true"${attrs({
         "aria-invalid": page.error ? "true" : null,

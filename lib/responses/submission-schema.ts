@@ -133,6 +133,8 @@ export function buildSubmissionSchema(questions: QuestionDefinition[]) {
 }
 
 export const frictionSchema = z.object({
+  /** Optional for API clients; the friction page always sends one. */
+  idempotencyKey: idempotencyKeySchema.optional(),
   text: z
     .string({ error: "Describe what slowed you down" })
     .transform((v) => v.replace(CONTROL_CHARS, "").replace(/\s+/g, " ").trim())

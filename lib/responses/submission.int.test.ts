@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import surveyLink from "@/pages/api/s/[token]";
 import { POST as frictionRoute } from "@/app/api/friction/[token]/route";
+import { GET as frictionPage, POST as frictionForm } from "@/app/f/[token]/route";
 import { POST as formSubmit } from "@/app/s/[token]/submit/route";
 import { POST as changeStatus } from "@/app/api/surveys/[id]/status/route";
 import { POST as createSurveyRoute } from "@/app/api/surveys/route";
@@ -244,5 +245,35 @@ describe("friction log", () => {
     expect((await callRoute(frictionRoute, { params: { token }, body: { text: "Slow builds" } })).status).toBe(404);
     const [{ n }] = await selectRows<{ n: number }>(db.handle().db, sql`select count(*)::int as n from friction_entries`);
     expect(Number(n)).toBe(1);
+  });
+
+  it("files a report sent twice with the same key once, through the API and the form", async () => {
+    const link = await ensureFrictionLink({ teamId: null });
+    const count = async () => Number((await selectRows<{ n: number }>(db.handle().db, sql`select count(*)::int as n from friction_entries`))[0].n);
+    const before = await count();
+    const key = newKey();
+    const sends = await Promise.all([1, 2, 3].map(() => callRoute(frictionRoute, { params: { token: link.token }, body: { text: "Flaky e2e suite", idempotencyKey: key } })));
+    expect(sends.map((r) => r.status).sort()).toEqual([200, 200, 201]);
+    expect(sends.filter((r) => r.json.duplicate)).toHaveLength(2);
+    expect(await count()).toBe(before + 1);
+
+    // The page carries its own key; the same form posted twice (a double click) is filed once.
+    const page = await callRoute(frictionPage, { params: { token: link.token } });
+    const formKey = /name="idempotencyKey" value="([A-Za-z0-9_-]+)"/.exec(String(page.json))?.[1];
+    expect(formKey).toMatch(/^[a-f0-9]{36}$/);
+    const post = () =>
+      callRoute(frictionForm, {
+        method: "POST",
+        params: { token: link.token },
+        rawBody: new URLSearchParams({ text: "Docs are out of date", idempotencyKey: formKey! }).toString(),
+        headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": "10.9.9.9" },
+      });
+    const [first, second] = [await post(), await post()];
+    expect([first.status, second.status]).toEqual([303, 303]);
+    expect(await count()).toBe(before + 2);
+    // Without a key (an API client that sends none), every report is filed.
+    await callRoute(frictionRoute, { params: { token: link.token }, body: { text: "No key here" } });
+    await callRoute(frictionRoute, { params: { token: link.token }, body: { text: "No key here" } });
+    expect(await count()).toBe(before + 4);
   });
 });

@@ -1,4 +1,5 @@
 // GET /f/[token] — the friction log page (plain HTML, no script) · POST /f/[token] — the form posted; redirects to thanks
+import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { fieldErrorsOf } from "@/lib/api/http";
 import { route } from "@/lib/api/route";
@@ -6,7 +7,7 @@ import { AppError } from "@/lib/errors";
 import { renderFrictionPage, type FrictionPage } from "@/lib/responses/respondent-html";
 import { addFrictionEntry, getFrictionLink } from "@/lib/responses/queries";
 import { takeSubmissionSlot } from "@/lib/responses/submit";
-import { frictionSchema } from "@/lib/responses/submission-schema";
+import { frictionSchema, idempotencyKeySchema } from "@/lib/responses/submission-schema";
 import { tokenParams } from "@/lib/surveys/schemas";
 
 export const dynamic = "force-dynamic";
@@ -23,20 +24,23 @@ async function findLink(token: string) {
   return tokenParams.safeParse({ token }).success ? getFrictionLink({ token }) : null;
 }
 
-async function readText(request: Request): Promise<string> {
+async function readForm(request: Request): Promise<URLSearchParams> {
   const type = request.headers.get("content-type") ?? "";
   if (!type.includes("application/x-www-form-urlencoded")) throw new AppError("bad_request", "Send the form as application/x-www-form-urlencoded");
   const body = await request.arrayBuffer();
   if (body.byteLength > MAX_FORM_BYTES) throw new AppError("payload_too_large", "Keep it to one or two sentences (under 500 characters)");
-  return new URLSearchParams(Buffer.from(body).toString("utf8")).get("text") ?? "";
+  return new URLSearchParams(Buffer.from(body).toString("utf8"));
 }
+
+// A fresh random key per page: the report is filed once however often the form is sent.
+const newKey = () => randomBytes(18).toString("hex");
 
 export const GET = route({ access: "public", params: anyToken }, async ({ params, request }) => {
   try {
     const link = await findLink(params.token);
     if (!link) return html({ kind: "not_found" });
     if (new URL(request.url).searchParams.get("sent") === "1") return html({ kind: "thanks", token: params.token });
-    return html({ kind: "form", token: params.token, teamName: link.teamName, text: "", error: null });
+    return html({ kind: "form", token: params.token, idempotencyKey: newKey(), teamName: link.teamName, text: "", error: null });
   } catch (error) {
     console.error("[f] friction page failed:", error);
     return html({ kind: "unavailable" });
@@ -45,19 +49,23 @@ export const GET = route({ access: "public", params: anyToken }, async ({ params
 
 export const POST = route({ access: "public", params: anyToken }, async ({ params, request }) => {
   let text = "";
+  let idempotencyKey = newKey();
   try {
     const link = await findLink(params.token);
     if (!link) return html({ kind: "not_found" });
     try {
-      text = await readText(request);
-      const parsed = frictionSchema.safeParse({ text });
+      const form = await readForm(request);
+      text = form.get("text") ?? "";
+      idempotencyKey = form.get("idempotencyKey") || idempotencyKey;
+      const parsed = frictionSchema.safeParse({ text, idempotencyKey });
       if (!parsed.success) throw new AppError("validation", parsed.error.issues[0]?.message ?? "Describe what slowed you down", fieldErrorsOf(parsed.error));
       takeSubmissionSlot(`friction:${params.token}`, request.headers);
-      await addFrictionEntry({ teamId: link.teamId, text: parsed.data.text });
+      await addFrictionEntry({ teamId: link.teamId, text: parsed.data.text, idempotencyKey: parsed.data.idempotencyKey });
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      // Shown again with the text kept and the reason next to the field.
-      const page = html({ kind: "form", token: params.token, teamName: link.teamName, text: text.slice(0, 500), error: error.fieldErrors?.text?.[0] ?? error.message });
+      // Shown again with the text and its key kept, and the reason next to the field.
+      const safeKey = idempotencyKeySchema.safeParse(idempotencyKey).success ? idempotencyKey : newKey();
+      const page = html({ kind: "form", token: params.token, idempotencyKey: safeKey, teamName: link.teamName, text: text.slice(0, 500), error: error.fieldErrors?.text?.[0] ?? error.message });
       return error.code === "validation" ? page : new Response(page.body, { status: error.status, headers: page.headers });
     }
   } catch (error) {

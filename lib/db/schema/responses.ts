@@ -1,4 +1,4 @@
-import { bigserial, date, index, integer, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { bigserial, date, index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { questions, surveys } from "./surveys";
 import { teams } from "./workspace";
 
@@ -54,8 +54,10 @@ export const frictionEntries = pgTable(
     period: text("period").notNull(),
     text: text("text").notNull(),
     submittedOn: date("submitted_on").notNull().defaultNow(),
+    /** SHA-256 of the page's random key, so a report sent twice (a double click, a retry) is filed once. */
+    keyHash: text("key_hash"),
   },
-  (t) => [index("friction_entries_period_idx").on(t.period)],
+  (t) => [index("friction_entries_period_idx").on(t.period), uniqueIndex("friction_entries_key_hash_idx").on(t.keyHash)],
 );
 export type FrictionEntry = typeof frictionEntries.$inferSelect;
 

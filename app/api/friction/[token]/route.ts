@@ -10,6 +10,6 @@ export const POST = route({ access: "public", params: tokenParams, body: frictio
   takeSubmissionSlot(`friction:${params.token}`, request.headers);
   const link = await getFrictionLink({ token: params.token });
   if (!link) throw new AppError("not_found", "This friction-log link does not exist");
-  const entry = await addFrictionEntry({ teamId: link.teamId, text: body.text });
-  return json({ ok: true, period: entry.period }, 201);
+  const entry = await addFrictionEntry({ teamId: link.teamId, text: body.text, idempotencyKey: body.idempotencyKey });
+  return json({ ok: true, period: entry.period, duplicate: entry.duplicate }, entry.duplicate ? 200 : 201);
 });
