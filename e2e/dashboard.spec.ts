@@ -76,5 +76,16 @@ test.describe("analytics dashboards", () => {
     await frustration.getByLabel("Search answers").fill("deploy");
     await expect(frustration.getByText(/answers? mentioning “deploy”/)).toBeVisible();
     await expect(frustration.locator("mark").first()).toHaveText(/deploy/i);
+    // deploy_ease was reworded in Q3: its results say so there and in every later quarter sharing the key.
+    const reworded = "Reworded in 2026-Q3; before that it asked “How easy is it to get a change deployed to production?”";
+    await expect(questions.filter({ hasText: "ship a change to production today" }).getByTestId("question-rewording")).toContainText(reworded);
+    await expect(page.getByTestId("question-rewording")).toHaveCount(1);
+    await page.goto("/results");
+    await page.getByRole("link", { name: "Developer experience survey 2026-Q4" }).click();
+    await expect(page.getByTestId("question-rewording")).toContainText(reworded);
+    await page.goto("/results");
+    await page.getByRole("link", { name: "Developer experience survey 2026-Q2" }).click();
+    await expect(questions.first()).toBeVisible();
+    await expect(page.getByTestId("question-rewording")).toHaveCount(0);
   });
 });

@@ -115,6 +115,11 @@ function QuestionCard({ surveyId, q, k, index }: { surveyId: string; q: Question
         </h2>
         <span className="badge">{q.kind.replace("_", " ")}</span>
       </div>
+      {q.rewordings.map((w) => (
+        <p key={`${w.period}-${w.previousPrompt}`} className="small muted" data-testid="question-rewording">
+          Reworded in {w.period}; before that it asked “{w.previousPrompt}”. Compare its trend with care.
+        </p>
+      ))}
       {r.hidden ? (
         <HiddenValue k={k} reason={r.reason} />
       ) : (

@@ -558,12 +558,20 @@ export async function getSurveyResults({ surveyId, query, tx }: { surveyId: stri
   const scope: Scope = { surveyId, team: query.team, adoption: query.adoption };
   await assertFilterIsSafe(db, k, scope);
   const filtered = Boolean(query.team || query.adoption);
-  const [questionRows, [countRow], answered, everyone, buckets] = await Promise.all([
+  const [questionRows, [countRow], answered, everyone, buckets, rewordings] = await Promise.all([
     db.select().from(questions).where(eq(questions.surveyId, surveyId)).orderBy(asc(questions.position)),
     selectRows<{ n: number }>(db, sql`with ${filteredResponses(scope)} select count(*)::int as n from fr`),
     selectRows<AnsweredRow>(db, surveyAnswered(scope)),
     filtered ? selectRows<AnsweredRow>(db, surveyAnswered({ surveyId })) : Promise.resolve([] as AnsweredRow[]),
     selectRows<BucketRow>(db, surveyBuckets(scope)),
+    // Rewordings of this survey's question keys up to its quarter: their trend compares different wordings.
+    selectRows<{ key: string; period: string; previous_prompt: string }>(
+      db,
+      sql`select q.key, s.period, c.previous_prompt
+          from question_wording_changes c join questions q on q.id = c.question_id join surveys s on s.id = q.survey_id
+          where s.period <= ${survey.period} and q.key in (select key from questions where survey_id = ${surveyId})
+          order by c.changed_at`,
+    ),
   ]);
   const total = countRow?.n ?? 0;
   const base = { k, survey: { id: survey.id, title: survey.title, period: survey.period, status: survey.status } };
@@ -573,7 +581,14 @@ export async function getSurveyResults({ surveyId, query, tx }: { surveyId: stri
 
   const results: QuestionResult[] = questionRows.map((q) => {
     const n = answeredBy.get(q.id) ?? 0;
-    const meta = { id: q.id, key: q.key, kind: q.kind, prompt: q.prompt, dimension: q.dimension };
+    const meta = {
+      id: q.id,
+      key: q.key,
+      kind: q.kind,
+      prompt: q.prompt,
+      dimension: q.dimension,
+      rewordings: rewordings.filter((r) => r.key === q.key).map((r) => ({ period: r.period, previousPrompt: r.previous_prompt })),
+    };
     if (!visibleGroup || (n > 0 && n < k)) return { ...meta, result: { hidden: true, reason: "below_threshold" } };
     const outside = (everyoneBy.get(q.id) ?? n) - n;
     if (filtered && outside > 0 && outside < k) return { ...meta, result: { hidden: true, reason: "complement" } };

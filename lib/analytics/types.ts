@@ -76,6 +76,8 @@ export type QuestionResult = {
   kind: string;
   prompt: string;
   dimension: string | null;
+  /** Earlier wordings of this key, by the quarter that reworded it: its trend compares different wordings. */
+  rewordings: { period: string; previousPrompt: string }[];
   result: Maybe<{
     answered: number;
     /** value or option id → count, in scale/option order */
