@@ -90,7 +90,7 @@ export function buildOpenApiDocument() {
         },
       },
       "/api/friction/{token}": {
-        post: { summary: "Report one sentence of friction", tags: ["Respond"], parameters: [token], requestBody: body("FrictionEntry"), responses: { "201": ok("Stored"), ...errors(400, 404, 413, 422, 429) } },
+        post: { summary: "Report one sentence of friction", tags: ["Respond"], parameters: [token], requestBody: body("FrictionEntry"), responses: { "201": ok("Stored"), "200": ok("Already stored under this idempotency key (a retry)"), ...errors(400, 404, 413, 422, 429) } },
       },
       "/api/surveys": {
         get: authoring("List surveys with question and response counts", { responses: { "200": ok("Surveys"), ...errors(401) } }),
