@@ -35,25 +35,13 @@ export function takeSubmissionSlot(linkToken: string, headers: HeaderReader) {
   }
 }
 
-// Building a survey's validator costs more than running it; a quarterly burst of answers hits the
-// same few surveys, so validators are kept per survey and rebuilt whenever its questions change.
+// Building a survey's validator costs more than running it. Submissions share the survey they were
+// read with (recentSurveyBehindLink, below), so they share its validator too: one per read.
 type Validator = ReturnType<typeof buildSubmissionSchema>;
-const validators = ((globalThis as unknown as { __dxpValidators?: Map<string, { signature: string; validator: Validator }> }).__dxpValidators ??= new Map());
-// Concurrent submissions share one looked-up definition (getRespondentSurvey), so they also share
-// its validator without comparing signatures.
-const validatorsByDefinition = new WeakMap<QuestionDefinition[], Validator>();
-function validatorFor(surveyId: string, questions: QuestionDefinition[]): Validator {
-  const shared = validatorsByDefinition.get(questions);
-  if (shared) return shared;
-  const signature = JSON.stringify(questions);
-  const cached = validators.get(surveyId);
-  let validator = cached?.signature === signature ? cached.validator : undefined;
-  if (!validator) {
-    if (validators.size > 100) validators.clear();
-    validator = buildSubmissionSchema(questions);
-    validators.set(surveyId, { signature, validator });
-  }
-  validatorsByDefinition.set(questions, validator);
+const validators = new WeakMap<QuestionDefinition[], Validator>();
+function validatorFor(questions: QuestionDefinition[]): Validator {
+  let validator = validators.get(questions);
+  if (!validator) validators.set(questions, (validator = buildSubmissionSchema(questions)));
   return validator;
 }
 
@@ -69,7 +57,7 @@ function check(target: RespondentSurvey | null, body: unknown) {
   const availability = surveyAvailability(target.survey, todayIsoDate());
   if (availability === "closed") throw new AppError("gone", "This survey is closed and no longer takes answers");
   if (availability !== "open") throw new AppError("conflict", "This survey is not open yet");
-  const parsed = validatorFor(target.surveyId, target.questions).safeParse(body);
+  const parsed = validatorFor(target.questions).safeParse(body);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     throw new AppError("validation", first ? `${first.path.join(".")}: ${first.message}` : "Invalid submission", fieldErrorsOf(parsed.error));
