@@ -95,3 +95,14 @@ test("a custom range of quarters is picked from the scope picker, by keyboard", 
   await expect(picker.locator("option:checked")).toHaveText("Quarters 2026-Q2 – 2026-Q3");
   await expect(page.getByRole("heading", { name: "Quarters 2026-Q2 – 2026-Q3 has not been analysed yet" })).toBeVisible();
 });
+
+test("an editor analyses a quarter that has no themes yet (clustered off the request thread)", async ({ asEditor: page }) => {
+  test.setTimeout(120_000);
+  await page.goto(`/backlog?scope=${encodeURIComponent("periods:2026-Q4..2026-Q4")}`);
+  await expect(page.getByRole("heading", { name: "Quarter 2026-Q4 has not been analysed yet" })).toBeVisible();
+  await page.getByRole("button", { name: "Analyse answers" }).click();
+  await expect(page.getByTestId("backlog-item").first()).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText(/answers grouped into/)).toContainText("number chosen automatically");
+  // The server kept answering while it clustered, and still does.
+  expect((await page.request.get("/api/health")).status()).toBe(200);
+});

@@ -4,7 +4,7 @@ import { getDb, selectRows, type DbClient } from "@/lib/db/client";
 import { backlogItems, backlogRuns, themeMembers, type BacklogItem, type BacklogStatus, type Effort } from "@/lib/db/schema";
 import { AppError, notFound } from "@/lib/errors";
 import type { CsvCell } from "@/lib/export/csv";
-import { clusterAnswers } from "@/lib/text/cluster";
+import { clusterOffThread } from "@/lib/text/cluster-off-thread";
 import { scoreSentiment } from "@/lib/text/sentiment";
 import { getWorkspaceSettings } from "@/lib/workspace/queries";
 import { toBacklogCsvRow } from "./csv-rows";
@@ -117,7 +117,7 @@ export async function buildBacklog(input: { scope: string; k?: number | null }, 
       if (!survey) throw notFound("Survey");
     }
     const texts = await loadScopeTexts(client, scope);
-    return { texts, clustering: clusterAnswers(texts, requestedK ? { k: requestedK } : {}) };
+    return { texts, clustering: await clusterOffThread(texts, requestedK ? { k: requestedK } : {}) };
   };
 
   const run = async (client: DbClient, { texts, clustering }: Awaited<ReturnType<typeof prepare>>): Promise<BuildBacklogResult> => {
