@@ -26,6 +26,8 @@ const envSchema = z.object({
   TEST_DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//).optional(),
   TEST_ENGINE: z.enum(["pglite", "postgres"]).default("pglite"),
   NEXT_PHASE: z.string().optional(),
+  /** Set by Next.js in its server ("nodejs"); unset in scripts and tests, which run TypeScript directly. */
+  NEXT_RUNTIME: z.enum(["nodejs", "edge"]).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -43,6 +45,7 @@ export const env = parseEnv(process.env);
 
 export const isProduction = env.NODE_ENV === "production";
 export const isBuildPhase = env.NEXT_PHASE === "phase-production-build";
+export const inNextServer = env.NEXT_RUNTIME === "nodejs";
 /** Seed the demo workspace into an empty embedded database unless DEMO_SEED=false. */
 export const demoSeedEnabled = env.DEMO_SEED ?? !env.DATABASE_URL;
 export const oidcEnabled = Boolean(env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET);

@@ -80,13 +80,14 @@ function headerReader(req: IncomingMessage): HeaderReader {
 }
 
 /** Reads the body up to the cap, whatever Content-Length says, and parses it as JSON. */
-function readJson(req: IncomingMessage, headers: HeaderReader, maxBytes: number): Promise<unknown> {
-  if (Number(headers.get("content-length") ?? "0") > maxBytes) return Promise.reject(bodyTooLarge(maxBytes));
-  try {
-    assertJsonContentType(headers);
-  } catch (error) {
-    return Promise.reject(error);
-  }
+async function readJson(req: IncomingMessage, headers: HeaderReader, maxBytes: number): Promise<unknown> {
+  if (Number(headers.get("content-length") ?? "0") > maxBytes) throw bodyTooLarge(maxBytes);
+  assertJsonContentType(headers);
+  return parseJsonText(await readText(req, maxBytes));
+}
+
+/** The body as text, refused as soon as it passes the cap. */
+function readText(req: IncomingMessage, maxBytes: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -106,11 +107,7 @@ function readJson(req: IncomingMessage, headers: HeaderReader, maxBytes: number)
     };
     const onEnd = () => {
       done();
-      try {
-        resolve(parseJsonText(Buffer.concat(chunks).toString("utf8")));
-      } catch (error) {
-        reject(error);
-      }
+      resolve(Buffer.concat(chunks).toString("utf8"));
     };
     const onError = () => {
       done();

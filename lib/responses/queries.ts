@@ -1,5 +1,5 @@
 import "server-only";
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { createBatcher } from "@/lib/db/batching";
 import { getDb, selectRows, type DbClient } from "@/lib/db/client";
@@ -9,10 +9,13 @@ import { newLinkToken } from "@/lib/surveys/link-token";
 import { periodOfIsoDate, todayIsoDate } from "@/lib/surveys/period";
 import type { NormalizedAnswer } from "./submission-schema";
 
-/** Only a hash of the page's random key is stored, scoped to the survey. */
-export function hashSubmissionKey(surveyId: string, key: string): string {
-  return createHash("sha256").update(`${surveyId}:${key}`).digest("hex");
+/** Only a hash of the page's random key is stored, scoped to the survey (or to "friction"). */
+export function hashSubmissionKey(scope: string, key: string): string {
+  return createHash("sha256").update(`${scope}:${key}`).digest("hex");
 }
+
+/** The random key a respondent or friction page carries, so a form sent twice is stored once. */
+export const newPageKey = () => randomBytes(18).toString("hex");
 
 async function findKeyedResponses(client: DbClient, keyHashes: string[]): Promise<Map<string, string>> {
   const rows = await client
@@ -142,7 +145,7 @@ export async function addFrictionEntry({
 }): Promise<{ period: string; duplicate: boolean }> {
   const db = await getDb();
   const period = periodOfIsoDate(today);
-  const keyHash = idempotencyKey ? createHash("sha256").update(`friction:${idempotencyKey}`).digest("hex") : null;
+  const keyHash = idempotencyKey ? hashSubmissionKey("friction", idempotencyKey) : null;
   const [row] = await db
     .insert(frictionEntries)
     .values({ teamId, text, period, submittedOn: today, keyHash })

@@ -1,11 +1,10 @@
 // GET /f/[token] — the friction log page (plain HTML, no script) · POST /f/[token] — the form posted; redirects to thanks
-import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { fieldErrorsOf } from "@/lib/api/http";
 import { route } from "@/lib/api/route";
 import { AppError } from "@/lib/errors";
 import { renderFrictionPage, type FrictionPage } from "@/lib/responses/respondent-html";
-import { addFrictionEntry, getFrictionLink } from "@/lib/responses/queries";
+import { addFrictionEntry, getFrictionLink, newPageKey } from "@/lib/responses/queries";
 import { takeSubmissionSlot } from "@/lib/responses/submit";
 import { frictionSchema, idempotencyKeySchema } from "@/lib/responses/submission-schema";
 import { tokenParams } from "@/lib/surveys/schemas";
@@ -32,15 +31,13 @@ async function readForm(request: Request): Promise<URLSearchParams> {
   return new URLSearchParams(Buffer.from(body).toString("utf8"));
 }
 
-// A fresh random key per page: the report is filed once however often the form is sent.
-const newKey = () => randomBytes(18).toString("hex");
 
 export const GET = route({ access: "public", params: anyToken }, async ({ params, request }) => {
   try {
     const link = await findLink(params.token);
     if (!link) return html({ kind: "not_found" });
     if (new URL(request.url).searchParams.get("sent") === "1") return html({ kind: "thanks", token: params.token });
-    return html({ kind: "form", token: params.token, idempotencyKey: newKey(), teamName: link.teamName, text: "", error: null });
+    return html({ kind: "form", token: params.token, idempotencyKey: newPageKey(), teamName: link.teamName, text: "", error: null });
   } catch (error) {
     console.error("[f] friction page failed:", error);
     return html({ kind: "unavailable" });
@@ -49,7 +46,7 @@ export const GET = route({ access: "public", params: anyToken }, async ({ params
 
 export const POST = route({ access: "public", params: anyToken }, async ({ params, request }) => {
   let text = "";
-  let idempotencyKey = newKey();
+  let idempotencyKey = newPageKey();
   try {
     const link = await findLink(params.token);
     if (!link) return html({ kind: "not_found" });
@@ -64,7 +61,7 @@ export const POST = route({ access: "public", params: anyToken }, async ({ param
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       // Shown again with the text and its key kept, and the reason next to the field.
-      const safeKey = idempotencyKeySchema.safeParse(idempotencyKey).success ? idempotencyKey : newKey();
+      const safeKey = idempotencyKeySchema.safeParse(idempotencyKey).success ? idempotencyKey : newPageKey();
       const page = html({ kind: "form", token: params.token, idempotencyKey: safeKey, teamName: link.teamName, text: text.slice(0, 500), error: error.fieldErrors?.text?.[0] ?? error.message });
       return error.code === "validation" ? page : new Response(page.body, { status: error.status, headers: page.headers });
     }

@@ -1,7 +1,7 @@
 // GET /s/[token] — the public survey page as plain server-rendered HTML (no React runtime on the page)
-import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { route } from "@/lib/api/route";
+import { newPageKey } from "@/lib/responses/queries";
 import { renderRespondentPage, type RespondentPage } from "@/lib/responses/respondent-html";
 import { surveyAvailability } from "@/lib/surveys/lifecycle";
 import { todayIsoDate } from "@/lib/surveys/period";
@@ -24,7 +24,7 @@ async function pageFor(token: string, query: URLSearchParams): Promise<Responden
     kind: "form",
     token,
     // A fresh random key per page load: a retried send of this page counts once.
-    idempotencyKey: randomBytes(18).toString("hex"),
+    idempotencyKey: newPageKey(),
     survey: { id: survey.id, title: survey.title, intro: survey.intro, period: survey.period },
     teamName,
     questions,
