@@ -1,4 +1,4 @@
-import { bigint, index, integer, pgEnum, pgTable, primaryKey, real, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, index, integer, pgEnum, pgTable, primaryKey, real, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { answers, frictionEntries } from "./responses";
 
 export const efforts = ["S", "M", "L"] as const;
@@ -49,10 +49,29 @@ export const themeMembers = pgTable(
     sentiment: real("sentiment").notNull().default(0),
     // 1..3 for the clustering's representative quotes (quoted first), null for the rest.
     representativeRank: integer("representative_rank"),
+    // The id the API shows for this quote: answer and friction ids are sequential (a submission-order clock).
+    publicId: uuid("public_id").notNull().defaultRandom(),
   },
-  (t) => [primaryKey({ columns: [t.backlogItemId, t.sourceId] }), index("theme_members_source_idx").on(t.sourceId)],
+  (t) => [
+    primaryKey({ columns: [t.backlogItemId, t.sourceId] }),
+    index("theme_members_source_idx").on(t.sourceId),
+    uniqueIndex("theme_members_public_id").on(t.publicId),
+  ],
 );
 export type ThemeMember = typeof themeMembers.$inferSelect;
+
+// The respondents behind an item's published figures (mentioner NPS, Likert, counts). Curation moves
+// members at once, but the published figures follow only when the membership has changed by at least
+// k respondents since this release, so a move-and-compare never isolates fewer than k people.
+export const themeReleases = pgTable(
+  "theme_releases",
+  {
+    backlogItemId: uuid("backlog_item_id").notNull().references(() => backlogItems.id, { onDelete: "cascade" }),
+    // "r:<response id>" or "f:<friction entry id>", as the backlog's population names respondents.
+    respondent: text("respondent").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.backlogItemId, t.respondent] })],
+);
 
 // One row per "Analyse answers": which k was asked for and which the clustering chose, shown in the UI.
 export const backlogRuns = pgTable(

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, integer, pgEnum, pgTable, real, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, jsonb, pgEnum, pgTable, real, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 export const roles = ["owner", "editor", "viewer"] as const;
 export const roleEnum = pgEnum("role", roles);
@@ -31,9 +31,49 @@ export const users = pgTable("users", {
   // Null for accounts that only sign in through SSO.
   passwordHash: text("password_hash"),
   role: roleEnum("role").notNull().default("viewer"),
+  // Set while an owner has deactivated the person: they cannot sign in and their sessions end.
+  deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
+  // Bumped by sign-out, password change and deactivation: sessions carrying an older value end at once.
+  sessionVersion: integer("session_version").notNull().default(0),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 export type User = typeof users.$inferSelect;
+
+// One-time password reset links issued by an owner; only a hash of the token is stored.
+export const passwordResetTokens = pgTable("password_reset_tokens", {
+  tokenHash: text("token_hash").primaryKey(),
+  userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  usedAt: timestamp("used_at", { withTimezone: true }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+export type PasswordResetToken = typeof passwordResetTokens.$inferSelect;
+
+// Sign-in throttling shared by every instance: one row per account ("account:<email>") and per client
+// address ("address:<ip>"), with progressive delays rather than lock-outs.
+export const loginThrottle = pgTable("login_throttle", {
+  key: text("key").primaryKey(),
+  failures: integer("failures").notNull().default(0),
+  blockedUntil: timestamp("blocked_until", { withTimezone: true }),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+// What editors and owners changed that can move a published figure (curation, platform flags, access).
+// Owners read it in Settings. Never holds answers or respondent data.
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    actorId: uuid("actor_id").references(() => users.id, { onDelete: "set null" }),
+    actorEmail: text("actor_email").notNull().default(""),
+    action: text("action").notNull(),
+    subject: text("subject").notNull().default(""),
+    detail: jsonb("detail").$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [index("audit_log_at").on(t.at)],
+);
+export type AuditEntry = typeof auditLog.$inferSelect;
 
 export const teams = pgTable(
   "teams",
