@@ -9,6 +9,7 @@ import { GET as commentsRoute } from "@/app/api/analytics/surveys/[surveyId]/com
 import { hashPassword } from "@/lib/auth/password";
 import { backlogCsvHeader } from "@/lib/backlog/csv-rows";
 import * as s from "@/lib/db/schema";
+import { releaseUnreleasedThemes } from "@/lib/backlog/queries";
 import { addJourneyStep, createJourneyMap } from "@/lib/journeys/queries";
 import { callRoute } from "@/lib/testing/api";
 import { withTestDatabase } from "@/lib/testing/test-db";
@@ -100,6 +101,8 @@ beforeAll(async () => {
   ids.lonely = items[2].id;
   const byTheme = { ci: ids.ci, vault: ids.vault, lonely: ids.lonely };
   await d.insert(s.themeMembers).values(members.map((m) => ({ backlogItemId: byTheme[m.theme], sourceId: `a:${m.answerId}`, answerId: m.answerId, similarity: 0.9, sentiment: -0.8 })));
+  // Published theme figures describe released respondents (lib/backlog/queries.ts): release these as the server does at start.
+  await releaseUnreleasedThemes(d);
 });
 
 const asViewer = (handler: Parameters<typeof callRoute>[0], opts: { url?: string; params?: Record<string, string> } = {}) => callRoute(handler, { ...opts, userId: ids.viewer });

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
-import { getDb, selectRows, type DbClient } from "@/lib/db/client";
+import { getDb, selectRows, type Database, type DbClient } from "@/lib/db/client";
 import { shouldRelease } from "@/lib/anonymity/release";
 import { recordAudit, type AuditActor } from "@/lib/audit/queries";
 import { backlogItems, backlogRuns, themeMembers, themeReleases, type BacklogItem, type BacklogStatus, type Effort } from "@/lib/db/schema";
@@ -124,10 +124,10 @@ async function releaseThemes(client: DbClient, itemIds: readonly string[], fresh
  * the same rule, from an empty one: published once they have k respondents. Safe at any time, as
  * every release is; the server runs it once at start.
  */
-export async function releaseUnreleasedThemes(tx?: DbClient): Promise<number> {
-  const client = tx ?? (await getDb());
+export async function releaseUnreleasedThemes(database?: Database): Promise<number> {
+  const db = database ?? (await getDb());
   const pending = await selectRows<{ id: string; scope: string }>(
-    client,
+    db,
     sql`select b.id, b.scope from backlog_items b
         where b.merged_into_id is null
           and not exists (select 1 from theme_releases r where r.backlog_item_id = b.id)
@@ -136,12 +136,10 @@ export async function releaseUnreleasedThemes(tx?: DbClient): Promise<number> {
   let released = 0;
   for (const scope of new Set(pending.map((p) => p.scope))) {
     const ids = pending.filter((p) => p.scope === scope).map((p) => p.id);
-    const run = async (t: DbClient) => {
-      await lockScope(t, scope);
-      released += (await releaseThemes(t, ids)).length;
-    };
-    if (tx) await run(tx);
-    else await (client as Awaited<ReturnType<typeof getDb>>).transaction(run);
+    released += await db.transaction(async (tx) => {
+      await lockScope(tx, scope);
+      return (await releaseThemes(tx, ids)).length;
+    });
   }
   return released;
 }
