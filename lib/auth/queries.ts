@@ -1,5 +1,6 @@
 import "server-only";
 import { asc, count, eq, sql } from "drizzle-orm";
+import { recordAudit, type AuditActor } from "@/lib/audit/queries";
 import { getDb, type DbClient } from "@/lib/db/client";
 import { users, workspaceSettings, type Role } from "@/lib/db/schema";
 import { AppError, notFound, pgErrorCode } from "@/lib/errors";
@@ -73,7 +74,7 @@ export async function upsertSsoUser({ email, name, role }: { email: string; name
   return createUser({ email, name, role, password: "", passwordHash: null });
 }
 
-export async function updateUserRole({ id, role }: { id: string; role: Role }): Promise<PublicUser> {
+export async function updateUserRole({ id, role, actor = null }: { id: string; role: Role; actor?: AuditActor }): Promise<PublicUser> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [current] = await tx.select(publicColumns).from(users).where(eq(users.id, id)).for("update");
@@ -83,6 +84,7 @@ export async function updateUserRole({ id, role }: { id: string; role: Role }): 
       if (n <= 1) throw new AppError("conflict", "The workspace needs at least one owner", { role: ["Keep at least one owner"] });
     }
     const [updated] = await tx.update(users).set({ role }).where(eq(users.id, id)).returning(publicColumns);
+    if (current.role !== role) await recordAudit({ actor, action: "user.role", subject: current.email, detail: { userId: id, from: current.role, to: role } }, tx);
     return updated;
   });
 }
