@@ -9,6 +9,8 @@ import {
   updateQuestionSchema,
   updateSurveySchema,
 } from "@/lib/surveys/schemas";
+import { auditQuerySchema } from "@/lib/audit/schemas";
+import { moveMembersSchema } from "@/lib/backlog/schemas";
 import { createDimensionSchema, createTeamSchema, updateDimensionSchema, updateTeamSchema } from "@/lib/workspace/schemas";
 
 // The OpenAPI 3.1 description of the HTTP API, generated from the same zod schemas the handlers
@@ -75,7 +77,7 @@ export function buildOpenApiDocument() {
         "Post anonymous survey answers (e.g. from a Slack bot or CI) and script quarterly surveys. Public endpoints need only a link token; authoring endpoints use the signed-in session cookie (editor role to change things).",
     },
     jsonSchemaDialect: "https://json-schema.org/draft/2020-12/schema",
-    tags: [{ name: "Respond", description: "Public, anonymous" }, { name: "Authoring" }, { name: "Workspace" }],
+    tags: [{ name: "Respond", description: "Public, anonymous" }, { name: "Authoring" }, { name: "Workspace" }, { name: "Backlog" }],
     paths: {
       "/api/s/{token}": {
         get: { summary: "The survey and active questions behind a link", tags: ["Respond"], parameters: [token], responses: { "200": ok("Survey with questions"), ...errors(404) } },
@@ -144,7 +146,36 @@ export function buildOpenApiDocument() {
       },
       "/api/teams/{id}": {
         parameters: [id("id")],
-        patch: { summary: "Rename, headcount, on-platform change from a quarter, archive", tags: ["Workspace"], security: session, requestBody: body("UpdateTeam"), responses: { "200": ok("Team"), ...errors(401, 403, 404, 409, 422) } },
+        patch: {
+          summary: "Rename, headcount, on-platform change from a quarter, archive",
+          description:
+            "An on-platform change that would move between 1 and k − 1 of the team's respondents in some survey to the other adoption group is refused (422): comparing the adoption results before and after would show their answers.",
+          tags: ["Workspace"],
+          security: session,
+          requestBody: body("UpdateTeam"),
+          responses: { "200": ok("Team"), ...errors(401, 403, 404, 409, 422) },
+        },
+        delete: { summary: "Delete a team that has no answers (archive it otherwise)", tags: ["Workspace"], security: session, responses: { "200": ok("Deleted"), ...errors(401, 403, 404, 409) } },
+      },
+      "/api/backlog/items/{id}/move": {
+        parameters: [id("id")],
+        post: {
+          summary: "Move quotes (by their public ids) to another theme, or split them into a new one",
+          description: "Published theme figures follow the move only once a theme's respondents changed by at least k.",
+          tags: ["Backlog"],
+          security: session,
+          requestBody: body("MoveMembers"),
+          responses: { "200": ok("Moved"), "201": ok("Split into a new theme"), ...errors(401, 403, 404, 409, 422) },
+        },
+      },
+      "/api/audit": {
+        get: {
+          summary: "The audit log: curation, adoption, threshold and role edits, newest first (owner)",
+          tags: ["Workspace"],
+          security: session,
+          parameters: [{ name: "offset", in: "query", required: false, schema: (toSchema(auditQuerySchema) as { properties: Record<string, unknown> }).properties.offset }],
+          responses: { "200": ok("A page of entries"), ...errors(401, 403, 422) },
+        },
       },
       "/api/dimensions": {
         get: { summary: "Built-in and custom dimensions", tags: ["Workspace"], security: session, responses: { "200": ok("Dimensions") } },
@@ -172,6 +203,7 @@ export function buildOpenApiDocument() {
         CreateFrictionLink: toSchema(createFrictionLinkSchema),
         CreateTeam: toSchema(createTeamSchema),
         UpdateTeam: toSchema(updateTeamSchema),
+        MoveMembers: toSchema(moveMembersSchema),
         CreateDimension: toSchema(createDimensionSchema),
         UpdateDimension: toSchema(updateDimensionSchema),
       },
