@@ -44,24 +44,47 @@ describe("shouldRelease", () => {
     expect(shouldRelease({ released: [], current: people(3), k: 3 })).toBe(true);
   });
 
-  it("any sequence of releases only ever publishes versions k or more apart", () => {
-    // A random walk of single moves: every published version differs from the one before by 0 or ≥ k.
+  it("refuses a release that would sit fewer than k people from an earlier one", () => {
+    // Five outsiders in (released), then out again with one more person: six from the latest release,
+    // but one from the first.
+    const first = people(10);
+    const padded = [...first, ...people(5, 100)];
+    const minusOne = people(9, 1);
+    expect(shouldRelease({ released: first, current: padded, k: 5 })).toBe(true);
+    expect(shouldRelease({ released: padded, current: minusOne, k: 5 })).toBe(true);
+    expect(shouldRelease({ released: padded, current: minusOne, k: 5, earlier: [first] })).toBe(false);
+    // Going back to exactly an earlier version shows nothing new.
+    expect(shouldRelease({ released: padded, current: first, k: 5, earlier: [first] })).toBe(true);
+  });
+
+  it("any sequence of releases only ever publishes versions 0 or k or more apart, pairwise", () => {
+    // Random walks of moves of one to six people: every two published versions differ by 0 or ≥ k.
     let seed = 7;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const k = 4;
-    const current = new Set(people(8));
-    let released = new Set(current);
-    const published = [new Set(released)];
-    for (let step = 0; step < 500; step++) {
-      const who = `r:${Math.floor(random() * 20)}`;
-      if (current.has(who)) current.delete(who);
-      else current.add(who);
-      if (shouldRelease({ released, current, k })) {
-        released = new Set(current);
-        published.push(new Set(released));
+    let releases = 0;
+    for (let walk = 0; walk < 10; walk++) {
+      const current = new Set(people(8));
+      const published = [new Set(current)];
+      for (let step = 0; step < 120; step++) {
+        const moves = 1 + Math.floor(random() * 6);
+        for (let m = 0; m < moves; m++) {
+          const who = `r:${Math.floor(random() * 24)}`;
+          if (current.has(who)) current.delete(who);
+          else current.add(who);
+        }
+        if (shouldRelease({ released: published.at(-1)!, current, k, earlier: published.slice(0, -1) })) {
+          published.push(new Set(current));
+          releases++;
+        }
+      }
+      for (let i = 0; i < published.length; i++) {
+        for (let j = i + 1; j < published.length; j++) {
+          const d = symmetricDifferenceSize(published[i], published[j]);
+          expect(d === 0 || d >= k).toBe(true);
+        }
       }
     }
-    expect(published.length).toBeGreaterThan(3);
-    for (let i = 1; i < published.length; i++) expect(symmetricDifferenceSize(published[i - 1], published[i])).toBeGreaterThanOrEqual(k);
+    expect(releases).toBeGreaterThan(10);
   });
 });

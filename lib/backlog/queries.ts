@@ -72,20 +72,50 @@ const memberRefs = (sourceId: string) => {
 
 // ---------------------------------------------------------------------------------------------
 // Releases: who an item's published figures describe
+//
+// theme_releases holds an item's current release as respondent names ("r:<response id>", "f:<friction
+// entry id>") and every earlier release as "h<n>:<respondent>" (n = 1, 2, … in order): the release rule
+// compares a new release with all of them, since anyone may have seen any of them.
+
+/** SQL condition on theme_releases `tr`: the row is part of the current release, not the history. */
+export const isCurrentRelease = sql`tr.respondent not like 'h%'`;
+const HISTORY_ROW = /^h(\d+):(.+)$/;
+
+type ReleaseState = { current: string[]; earlier: Map<number, string[]> };
+
+function readReleaseRows(rows: { item_id: string; respondent: string }[]): Map<string, ReleaseState> {
+  const out = new Map<string, ReleaseState>();
+  for (const { item_id: itemId, respondent } of rows) {
+    const state: ReleaseState = out.get(itemId) ?? { current: [], earlier: new Map() };
+    const history = HISTORY_ROW.exec(respondent);
+    if (history) {
+      const version = Number(history[1]);
+      state.earlier.set(version, [...(state.earlier.get(version) ?? []), history[2]]);
+    } else state.current.push(respondent);
+    out.set(itemId, state);
+  }
+  return out;
+}
+
+async function insertReleaseRows(client: DbClient, itemId: string, respondents: string[]) {
+  for (let i = 0; i < respondents.length; i += INSERT_BATCH) {
+    await client.insert(themeReleases).values(respondents.slice(i, i + INSERT_BATCH).map((respondent) => ({ backlogItemId: itemId, respondent })));
+  }
+}
 
 /**
  * Moves each item's published respondents to its current membership when lib/anonymity/release.ts
- * allows it (the two differ by at least k people), or unconditionally for the ids in `fresh` (items
- * an analysis run just created: nothing was published about them before). Merged items are folded
- * into their target, whose release covers both; a merged item keeps its own old release for when
- * the merge is undone. Runs inside the curation's transaction, under the scope's lock.
- * Returns the ids whose release changed.
+ * allows it (at least k people from the release and from every earlier one), or unconditionally for
+ * the ids in `fresh` (items an analysis run just created: nothing was published about them before).
+ * Merged items are folded into their target, whose release covers both; a merged item keeps its own
+ * releases for when the merge is undone. Runs inside the curation's transaction, under the scope's
+ * lock. Returns the ids whose release changed.
  */
 async function releaseThemes(client: DbClient, itemIds: readonly string[], fresh: ReadonlySet<string> = new Set()): Promise<string[]> {
   if (itemIds.length === 0) return [];
   const k = (await getWorkspaceSettings(client)).anonymityThreshold;
   const idList = sql.join([...new Set(itemIds)].map((id) => sql`${id}::uuid`), sql`, `);
-  const [openItems, currentRows, releasedRows] = await Promise.all([
+  const [openItems, currentRows, releaseRows] = await Promise.all([
     selectRows<{ id: string }>(client, sql`select id from backlog_items where id in (${idList}) and merged_into_id is null`),
     selectRows<{ item_id: string; respondent: string }>(
       client,
@@ -99,21 +129,20 @@ async function releaseThemes(client: DbClient, itemIds: readonly string[], fresh
       sql`select backlog_item_id as item_id, respondent from theme_releases where backlog_item_id in (${idList})`,
     ),
   ]);
-  const group = (rows: { item_id: string; respondent: string }[]) => {
-    const out = new Map<string, string[]>();
-    for (const r of rows) out.set(r.item_id, [...(out.get(r.item_id) ?? []), r.respondent]);
-    return out;
-  };
-  const current = group(currentRows);
-  const released = group(releasedRows);
+  const members = new Map<string, string[]>();
+  for (const r of currentRows) members.set(r.item_id, [...(members.get(r.item_id) ?? []), r.respondent]);
+  const releases = readReleaseRows(releaseRows);
   const changed: string[] = [];
   for (const { id } of openItems) {
-    const now = current.get(id) ?? [];
-    if (!fresh.has(id) && !shouldRelease({ released: released.get(id) ?? [], current: now, k })) continue;
-    await client.delete(themeReleases).where(eq(themeReleases.backlogItemId, id));
-    for (let i = 0; i < now.length; i += INSERT_BATCH) {
-      await client.insert(themeReleases).values(now.slice(i, i + INSERT_BATCH).map((respondent) => ({ backlogItemId: id, respondent })));
+    const now = members.get(id) ?? [];
+    const { current: released, earlier } = releases.get(id) ?? { current: [], earlier: new Map<number, string[]>() };
+    if (!fresh.has(id) && !shouldRelease({ released, current: now, k, earlier: [...earlier.values()] })) continue;
+    if (released.length) {
+      const version = Math.max(0, ...earlier.keys()) + 1;
+      await insertReleaseRows(client, id, released.map((respondent) => `h${version}:${respondent}`));
     }
+    await client.delete(themeReleases).where(and(eq(themeReleases.backlogItemId, id), sql`${themeReleases.respondent} not like 'h%'`));
+    await insertReleaseRows(client, id, now);
     changed.push(id);
   }
   return changed;
@@ -422,7 +451,8 @@ function scopeCtes(scope: BacklogScope, scopeKey: string): SQL {
     rel as (
       select tr.backlog_item_id as eff_id, tr.respondent
       from theme_releases tr join items i on i.id = tr.backlog_item_id and i.id = i.eff_id
-      join pop on pop.respondent = tr.respondent)`;
+      join pop on pop.respondent = tr.respondent
+      where ${isCurrentRelease})`;
 }
 
 export async function getBacklog(input: { scope: string }, tx?: DbClient): Promise<BacklogView> {

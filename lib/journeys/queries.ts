@@ -4,6 +4,7 @@ import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { getDb, selectRows, type DbClient } from "@/lib/db/client";
 import { backlogItems, baselineWorkflows, journeyMaps, journeySteps, journeyStepThemes, workflowTimings, type JourneyStep } from "@/lib/db/schema";
 import { AppError, notFound, pgErrorCode } from "@/lib/errors";
+import { isCurrentRelease } from "@/lib/backlog/queries";
 import { getWorkspaceSettings } from "@/lib/workspace/queries";
 import { builtInWorkflows } from "./baseline-workflows";
 import { suggestThemeLinks } from "./link-suggestions";
@@ -412,7 +413,7 @@ export async function getJourneyEvidence({ mapId }: { mapId: string }): Promise<
         members as (
           select l.id as item_id, tr.respondent, coalesce(sv.period, fe.period) as period
           from linked l
-          join theme_releases tr on tr.backlog_item_id = l.id
+          join theme_releases tr on tr.backlog_item_id = l.id and ${isCurrentRelease}
           left join responses r on 'r:' || r.id::text = tr.respondent
           left join surveys sv on sv.id = r.survey_id
           left join friction_entries fe on 'f:' || fe.id::text = tr.respondent
