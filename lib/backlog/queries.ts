@@ -90,7 +90,9 @@ function readReleaseRows(rows: { item_id: string; respondent: string }[]): Map<s
     const history = HISTORY_ROW.exec(respondent);
     if (history) {
       const version = Number(history[1]);
-      state.earlier.set(version, [...(state.earlier.get(version) ?? []), history[2]]);
+      const earlier = state.earlier.get(version) ?? [];
+      earlier.push(history[2]);
+      state.earlier.set(version, earlier);
     } else state.current.push(respondent);
     out.set(itemId, state);
   }
@@ -130,7 +132,11 @@ async function releaseThemes(client: DbClient, itemIds: readonly string[], fresh
     ),
   ]);
   const members = new Map<string, string[]>();
-  for (const r of currentRows) members.set(r.item_id, [...(members.get(r.item_id) ?? []), r.respondent]);
+  for (const r of currentRows) {
+    const list = members.get(r.item_id) ?? [];
+    list.push(r.respondent);
+    members.set(r.item_id, list);
+  }
   const releases = readReleaseRows(releaseRows);
   const changed: string[] = [];
   for (const { id } of openItems) {
