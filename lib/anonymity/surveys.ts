@@ -37,3 +37,21 @@ export function pickHeadlineSurvey<T extends { status: string; n: number }>(surv
 export function progressCount(n: number, k: number): number | null {
   return n >= k ? Math.floor(n / k) * k : null;
 }
+
+/** A response count as people may see it: exact once published, in steps of k while collecting, null under k. */
+export type ResponseTally = { n: number; atLeast: boolean } | null;
+
+export function tallyResponses(n: number, status: string, k: number): ResponseTally {
+  if (status !== "closed") {
+    const live = progressCount(n, k);
+    // Always "at least": an exact live count would tell when each person answered.
+    return live === null ? null : { n: live, atLeast: true };
+  }
+  return n >= k ? { n, atLeast: false } : null;
+}
+
+/** "at least 10", "23", or the reason it is withheld. */
+export function describeTally(tally: ResponseTally, k: number): string {
+  if (!tally) return `fewer than ${k}`;
+  return tally.atLeast ? `${tally.n}+` : String(tally.n);
+}
