@@ -77,6 +77,7 @@ test("signs in and out on the development server opened at 127.0.0.1", async ({ 
   });
   // Every dev chunk loaded, so the form is hydrated before it is used.
   await page.goto(`${origin}/sign-in`, { waitUntil: "networkidle", timeout: 240_000 });
+  expect(blocked, "next dev refused its scripts to a page opened at 127.0.0.1").toEqual([]);
   await page.getByLabel("Email").fill("owner@dxpulse.dev");
   await page.getByLabel("Password").fill("dxpulse-demo");
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
