@@ -43,7 +43,6 @@ function isLocalPath(path: string): boolean {
   if (!path.startsWith("/") || path.startsWith("//")) return false;
   // Browsers treat "\" as "/" and drop tabs and newlines inside URLs.
   if (path.includes("\\")) return false;
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f\s]/.test(path)) return false;
   return true;
 }

@@ -45,6 +45,13 @@ export async function getSessionUser({ id, sessionVersion }: { id: string; sessi
   return user ?? null;
 }
 
+/** Whether the person signs in with a password here (false for SSO-only accounts). */
+export async function hasPassword({ id }: { id: string }): Promise<boolean> {
+  const db = await getDb();
+  const [row] = await db.select({ set: sql<boolean>`${users.passwordHash} is not null` }).from(users).where(eq(users.id, id)).limit(1);
+  return row?.set ?? false;
+}
+
 export async function countUsers(): Promise<number> {
   const db = await getDb();
   const [row] = await db.select({ n: count() }).from(users);
