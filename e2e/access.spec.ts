@@ -48,7 +48,7 @@ test("deactivating a person ends their open session at once; reactivating lets t
 
   await row.getByRole("button", { name: `Reactivate ${email}` }).click();
   await expect(row.getByText("Active", { exact: true })).toBeVisible();
-  await signIn(person, email);
+  await signIn(person, email, FIRST_PASSWORD);
   await person.context().close();
 });
 
@@ -156,7 +156,8 @@ test("the account page and People actions work at phone width without horizontal
   for (const url of ["/account", "/settings"]) {
     await owner.goto(url);
     await expect(owner.getByRole("heading", { level: 1 })).toBeVisible();
-    expect(await owner.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    const widths = await owner.evaluate(() => ({ page: document.documentElement.scrollWidth, viewport: window.innerWidth }));
+    expect(widths.page, url).toBeLessThanOrEqual(widths.viewport);
     expect(await seriousViolations(owner)).toEqual([]);
   }
   // Keyboard: a row action works from the keyboard.

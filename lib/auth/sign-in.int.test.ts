@@ -134,6 +134,9 @@ describe("the sign-in form post", () => {
 
   it("refuses a cross-site post (login CSRF) and a JSON body", async () => {
     expect((await post({ email: "dan@example.com", password }, { origin: "https://evil.example" })).status).toBe(403);
+    expect((await post({ email: "dan@example.com", password }, { origin: "null", "sec-fetch-site": "cross-site" })).status).toBe(403);
+    // Our own page under Referrer-Policy: no-referrer posts with Origin: null and Sec-Fetch-Site: same-origin.
+    expect((await post({ email: "dan@example.com", password }, { origin: "null", "sec-fetch-site": "same-origin" })).status).toBe(303);
     const json = await signInRoute(new Request("http://localhost/api/sign-in", { method: "POST", headers: { "content-type": "application/json", host: "localhost" }, body: "{}" }));
     expect(json.status).toBe(400);
   });
