@@ -293,7 +293,8 @@ export async function recordSignInFailure({ key, now, forgetBefore }: { key: str
     .onConflictDoUpdate({
       target: loginThrottle.key,
       set: {
-        failures: sql`case when ${loginThrottle.updatedAt} < ${forgetBefore} then 1 else ${loginThrottle.failures} + 1 end`,
+        // Dates inside raw SQL go as ISO text: postgres.js (unlike PGlite) will not bind a Date there.
+        failures: sql`case when ${loginThrottle.updatedAt} < ${forgetBefore.toISOString()}::timestamptz then 1 else ${loginThrottle.failures} + 1 end`,
         updatedAt: now,
       },
     })
@@ -314,5 +315,5 @@ export async function clearSignInFailures({ key }: { key: string }): Promise<voi
 /** Drops counters nobody has failed against for a while, so the table holds only recent keys. */
 export async function pruneSignInThrottle({ forgetBefore }: { forgetBefore: Date }): Promise<void> {
   const db = await getDb();
-  await db.delete(loginThrottle).where(and(lt(loginThrottle.updatedAt, forgetBefore), sql`coalesce(${loginThrottle.blockedUntil} < ${forgetBefore}, true)`));
+  await db.delete(loginThrottle).where(and(lt(loginThrottle.updatedAt, forgetBefore), sql`coalesce(${loginThrottle.blockedUntil} < ${forgetBefore.toISOString()}::timestamptz, true)`));
 }
