@@ -174,7 +174,7 @@ export function buildOpenApiDocument() {
           tags: ["Access"],
           security: session,
           requestBody: body("ChangePassword"),
-          responses: { "200": ok("Changed"), ...errors(401, 403, 409, 422) },
+          responses: { "200": ok("Changed"), ...errors(401, 403, 409, 422, 429) },
         },
       },
       "/api/password-reset": {

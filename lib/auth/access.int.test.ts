@@ -117,6 +117,17 @@ describe("changing your own password", () => {
     expect((await authorizeCredentials({ email: "pia@example.com", password }, { address: null })).ok).toBe(true);
   });
 
+  it("counts wrong current passwords against the account's sign-in throttle", async () => {
+    await createUser({ name: "Gus", email: "gus@example.com", password, role: "viewer" });
+    const gus = (await getUserByEmail({ email: "gus@example.com" }))!;
+    const attempt = (currentPassword: string) =>
+      callRoute(changePasswordRoute, { body: { currentPassword, newPassword: "stolen-session-9", confirmPassword: "stolen-session-9" }, userId: gus.id });
+    for (let i = 0; i < 5; i++) expect((await attempt(`guess-${i}`)).status).toBe(422);
+    const blocked = await attempt(password);
+    expect(blocked.status).toBe(429);
+    expect(await authorizeCredentials({ email: "gus@example.com", password }, { address: null })).toMatchObject({ error: "TooManyAttempts" });
+  });
+
   it("ends every other session, keeps the one that changed it, and only the new password signs in", async () => {
     const laptop = await signIn("pia@example.com");
     const phone = await signIn("pia@example.com");

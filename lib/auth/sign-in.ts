@@ -1,8 +1,10 @@
 import "server-only";
 import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
 import { hashPassword, verifyPassword } from "./password";
 import {
   blockSignIn,
+  changeOwnPassword,
   clearSignInFailures,
   getSignInBlock,
   getUserByEmail,
@@ -60,6 +62,28 @@ async function recordFailure(keys: string[], now: Date) {
     const failures = await recordSignInFailure({ key, now, forgetBefore });
     const seconds = blockSecondsAfter(failures, key.startsWith("account:") ? accountPolicy : addressPolicy);
     if (seconds > 0) await blockSignIn({ key, until: new Date(now.getTime() + seconds * 1000) });
+  }
+}
+
+/**
+ * A password change needs the current password, so a stolen session could guess at it there:
+ * wrong current passwords count against the account's sign-in throttle like failed sign-ins.
+ */
+export async function changePasswordThrottled(
+  input: { id: string; email: string; currentPassword: string; newPassword: string },
+  now = new Date(),
+): Promise<{ sessionVersion: number }> {
+  const key = accountThrottleKey(input.email);
+  if (await getSignInBlock({ keys: [key], now })) {
+    throw new AppError("rate_limited", "Too many wrong passwords. Wait a minute and try again.");
+  }
+  try {
+    const { sessionVersion } = await changeOwnPassword(input);
+    await clearSignInFailures({ key });
+    return { sessionVersion };
+  } catch (error) {
+    if (error instanceof AppError && error.fieldErrors?.currentPassword) await recordFailure([key], now);
+    throw error;
   }
 }
 
