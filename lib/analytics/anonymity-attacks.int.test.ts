@@ -189,7 +189,7 @@ describe("themes traced to fewer than k people", () => {
 });
 
 describe("free-text comments by team", () => {
-  it("a team under k gets no quotes, and naming the larger team is refused when Small is all that is left", async () => {
+  it("a team under k gets no quotes, and the larger team is hidden too when Small is all that is left", async () => {
     const q3 = ids.surveys["2026-Q3"];
     const small = await asViewer(commentsRoute, { url: `http://localhost/api?team=${ids.small}&question=${ids.freeText["2026-Q3"]}`, params: { surveyId: q3 } });
     expect(small.status).toBe(200);
@@ -197,7 +197,8 @@ describe("free-text comments by team", () => {
     expect(JSON.stringify(small.json)).not.toContain(VAULT_TEXT);
     // Q3 = Big (8) + Small (3): Big's comments would reveal Small's by subtraction from the whole survey.
     const big = await asViewer(commentsRoute, { url: `http://localhost/api?team=${ids.big}&question=${ids.freeText["2026-Q3"]}`, params: { surveyId: q3 } });
-    expect(big.status, JSON.stringify(big.json)).toBe(422);
+    expect(big.status, JSON.stringify(big.json)).toBe(200);
+    expect(big.json.comments).toEqual({ hidden: true, reason: "complement" });
     // Searching inside a visible group is fine, but never surfaces Small's text through a narrower filter.
     const search = await asViewer(commentsRoute, { url: `http://localhost/api?team=${ids.small}&question=${ids.freeText["2026-Q3"]}&q=vault`, params: { surveyId: q3 } });
     expect(JSON.stringify(search.json)).not.toContain(VAULT_TEXT);

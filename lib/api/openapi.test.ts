@@ -11,6 +11,16 @@ describe("OpenAPI document", () => {
     }
   });
 
+  it("describes the access endpoints, with the public ones marked as needing no session", () => {
+    const paths = doc.paths as Record<string, Record<string, { security?: unknown[] }>>;
+    for (const [path, method] of [["/api/users/{id}", "patch"], ["/api/users/{id}", "delete"], ["/api/users/{id}/reset-link", "post"], ["/api/account/password", "post"]] as const) {
+      expect(paths[path][method].security).toEqual([{ session: [] }]);
+    }
+    expect(paths["/api/password-reset"].post.security).toEqual([]);
+    expect(paths["/api/sign-in"].post.security).toEqual([]);
+    expect((doc.components.schemas.UpdateUser as any).properties.active.type).toBe("boolean");
+  });
+
   it("derives request bodies from the handlers' zod schemas", () => {
     const submission = doc.components.schemas.Submission as any;
     expect(submission.required).toEqual(["idempotencyKey", "answers"]);

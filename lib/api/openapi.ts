@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { changePasswordSchema, createUserSchema, resetPasswordSchema, signInSchema, updateUserSchema } from "@/lib/auth/schemas";
 import { createFrictionLinkSchema, frictionSchema, submissionEnvelopeSchema } from "@/lib/responses/submission-schema";
 import {
   changeStatusSchema,
@@ -77,7 +78,7 @@ export function buildOpenApiDocument() {
         "Post anonymous survey answers (e.g. from a Slack bot or CI) and script quarterly surveys. Public endpoints need only a link token; authoring endpoints use the signed-in session cookie (editor role to change things).",
     },
     jsonSchemaDialect: "https://json-schema.org/draft/2020-12/schema",
-    tags: [{ name: "Respond", description: "Public, anonymous" }, { name: "Authoring" }, { name: "Workspace" }, { name: "Backlog" }],
+    tags: [{ name: "Respond", description: "Public, anonymous" }, { name: "Authoring" }, { name: "Workspace" }, { name: "Backlog" }, { name: "Access", description: "Signing in, people and passwords" }],
     paths: {
       "/api/s/{token}": {
         get: { summary: "The survey and active questions behind a link", tags: ["Respond"], parameters: [token], responses: { "200": ok("Survey with questions"), ...errors(404) } },
@@ -186,6 +187,63 @@ export function buildOpenApiDocument() {
         patch: { summary: "Rename a custom dimension (its key stays)", tags: ["Workspace"], security: session, requestBody: body("UpdateDimension"), responses: { "200": ok("Dimension"), ...errors(401, 403, 404, 422) } },
         delete: { summary: "Delete a custom dimension no question uses", tags: ["Workspace"], security: session, responses: { "200": ok("Deleted"), ...errors(401, 403, 404, 409) } },
       },
+      "/api/sign-in": {
+        post: {
+          summary: "Sign in with email and password (the sign-in page's plain HTML form)",
+          description:
+            "Sets the session cookie and answers 303 to callbackUrl, which must be a path on this site (anything else goes to /dashboard). A refusal answers 303 to /sign-in?error=CredentialsSignin | TooManyAttempts | AccountDeactivated. Throttled per account and per client address.",
+          tags: ["Access"],
+          security: [],
+          requestBody: { required: true, content: { "application/x-www-form-urlencoded": { schema: { $ref: "#/components/schemas/SignInForm" } } } },
+          responses: { "303": { description: "Signed in (Set-Cookie) or refused; see Location" }, ...errors(400, 403, 413) },
+        },
+      },
+      "/api/account/password": {
+        post: {
+          summary: "Change your own password",
+          description: "Needs the current password. Ends every other session of the account; the response sets a renewed cookie for this one.",
+          tags: ["Access"],
+          security: session,
+          requestBody: body("ChangePassword"),
+          responses: { "200": ok("Changed"), ...errors(401, 403, 409, 422, 429) },
+        },
+      },
+      "/api/password-reset": {
+        post: {
+          summary: "Set a new password through a one-time reset link",
+          description: "The token from /reset-password/{token}. Works once, within 24 hours; ends every session of the account.",
+          tags: ["Access"],
+          security: [],
+          requestBody: body("ResetPassword"),
+          responses: { "200": ok("Password set"), ...errors(400, 410, 422) },
+        },
+      },
+      "/api/users": {
+        get: { summary: "People with their role and whether they are active (owner only)", tags: ["Access"], security: session, responses: { "200": ok("People"), ...errors(401, 403) } },
+        post: { summary: "Add a person (owner only)", tags: ["Access"], security: session, requestBody: body("CreateUser"), responses: { "201": ok("Person"), ...errors(401, 403, 409, 422) } },
+      },
+      "/api/users/{id}": {
+        parameters: [id("id")],
+        patch: {
+          summary: "Change a person's role, or deactivate (active: false) or reactivate them (owner only)",
+          description: "Deactivation ends the person's sessions at once. The last active owner can be neither demoted nor deactivated (409).",
+          tags: ["Access"],
+          security: session,
+          requestBody: body("UpdateUser"),
+          responses: { "200": ok("Person"), ...errors(401, 403, 404, 409, 422) },
+        },
+        delete: { summary: "Remove a person (owner only; never yourself or the last active owner)", tags: ["Access"], security: session, responses: { "200": ok("Removed"), ...errors(401, 403, 404, 409) } },
+      },
+      "/api/users/{id}/reset-link": {
+        parameters: [id("id")],
+        post: {
+          summary: "Issue a one-time password reset link for a person (owner only)",
+          description: "Returns the link's path once; only a hash is stored. Valid 24 hours, single use; a newer link cancels the older one.",
+          tags: ["Access"],
+          security: session,
+          responses: { "201": ok("{ path, expiresAt }"), ...errors(401, 403, 404, 409) },
+        },
+      },
     },
     components: {
       securitySchemes: { session: { type: "apiKey", in: "cookie", name: "next-auth.session-token", description: "The session cookie set by signing in" } },
@@ -206,6 +264,11 @@ export function buildOpenApiDocument() {
         MoveMembers: toSchema(moveMembersSchema),
         CreateDimension: toSchema(createDimensionSchema),
         UpdateDimension: toSchema(updateDimensionSchema),
+        SignInForm: { ...toSchema(signInSchema), properties: { ...(toSchema(signInSchema).properties as object), callbackUrl: { type: "string", examples: ["/surveys"] } } },
+        ChangePassword: toSchema(changePasswordSchema),
+        ResetPassword: toSchema(resetPasswordSchema),
+        CreateUser: toSchema(createUserSchema),
+        UpdateUser: toSchema(updateUserSchema),
       },
     },
   };

@@ -36,7 +36,7 @@ export default async function SettingsPage() {
           canEdit={canEditTeams}
         />
         {isOwner ? (
-          <UsersPanel currentUserId={user.id} initialUsers={users.map((u) => ({ ...u, createdAt: u.createdAt.toISOString() }))} />
+          <UsersPanel currentUserId={user.id} initialUsers={users.map((u) => ({ ...u, createdAt: u.createdAt.toISOString(), deactivatedAt: u.deactivatedAt?.toISOString() ?? null }))} />
         ) : null}
         {isOwner ? <AuditLogPanel /> : null}
       </div>
