@@ -17,6 +17,10 @@ export const auditActions = {
   "team.delete": "Deleted a team",
   "settings.anonymity_threshold": "Changed the anonymity threshold",
   "user.role": "Changed a person's role",
+  "user.deactivate": "Deactivated a person",
+  "user.reactivate": "Reactivated a person",
+  "user.delete": "Removed a person",
+  "user.reset_link": "Issued a password reset link",
 } as const;
 
 export type AuditAction = keyof typeof auditActions;

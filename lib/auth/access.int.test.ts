@@ -5,6 +5,7 @@ import { POST as resetPasswordRoute } from "@/app/api/password-reset/route";
 import { GET as listUsersRoute } from "@/app/api/users/route";
 import { DELETE as deleteUserRoute, PATCH as patchUserRoute } from "@/app/api/users/[id]/route";
 import { POST as resetLinkRoute } from "@/app/api/users/[id]/reset-link/route";
+import { listAuditEntries } from "@/lib/audit/queries";
 import { callRoute } from "@/lib/testing/api";
 import { withTestDatabase } from "@/lib/testing/test-db";
 import { authSecret } from "@/lib/env";
@@ -58,6 +59,9 @@ describe("deactivation", () => {
     expect((await asPia()).status).toBe(401); // the old session stays ended
     const again = await signIn("pia@example.com");
     expect(again.sessionVersion).toBeGreaterThan(session.sessionVersion);
+    // Both changes are in the owners' audit log, with who made them.
+    const { entries } = await listAuditEntries();
+    expect(entries.filter((e) => e.subject === "pia@example.com").map((e) => e.action)).toEqual(expect.arrayContaining(["user.deactivate", "user.reactivate"]));
   });
 
   it("is for owners only, and an owner cannot deactivate themselves", async () => {

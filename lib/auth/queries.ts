@@ -140,7 +140,8 @@ export async function updateUserRole({ id, role, actor = null }: { id: string; r
 }
 
 /** Stops a person from signing in and ends their sessions at once. */
-export async function deactivateUser({ id, actorId }: { id: string; actorId: string }): Promise<PublicUser> {
+export async function deactivateUser({ id, actor }: { id: string; actor: NonNullable<AuditActor> }): Promise<PublicUser> {
+  const actorId = actor.id;
   if (id === actorId) throw new AppError("conflict", "You cannot deactivate your own account. Ask another owner.");
   const db = await getDb();
   return db.transaction(async (tx) => {
@@ -153,26 +154,32 @@ export async function deactivateUser({ id, actorId }: { id: string; actorId: str
       .set({ deactivatedAt: new Date(), sessionVersion: sql`${users.sessionVersion} + 1` })
       .where(eq(users.id, id))
       .returning(publicColumns);
+    await recordAudit({ actor, action: "user.deactivate", subject: current.email, detail: { userId: id } }, tx);
     return updated;
   });
 }
 
 /** Lets a deactivated person sign in again (with their existing password or SSO). */
-export async function reactivateUser({ id }: { id: string }): Promise<PublicUser> {
+export async function reactivateUser({ id, actor = null }: { id: string; actor?: AuditActor }): Promise<PublicUser> {
   const db = await getDb();
-  const [updated] = await db.update(users).set({ deactivatedAt: null }).where(eq(users.id, id)).returning(publicColumns);
-  if (!updated) throw notFound("User");
-  return updated;
+  return db.transaction(async (tx) => {
+    const [updated] = await tx.update(users).set({ deactivatedAt: null }).where(eq(users.id, id)).returning(publicColumns);
+    if (!updated) throw notFound("User");
+    await recordAudit({ actor, action: "user.reactivate", subject: updated.email, detail: { userId: id } }, tx);
+    return updated;
+  });
 }
 
 /** Removes an account for good; their surveys stay (created_by becomes empty). */
-export async function deleteUser({ id, actorId }: { id: string; actorId: string }): Promise<PublicUser> {
+export async function deleteUser({ id, actor }: { id: string; actor: NonNullable<AuditActor> }): Promise<PublicUser> {
+  const actorId = actor.id;
   if (id === actorId) throw new AppError("conflict", "You cannot remove your own account. Ask another owner.");
   const db = await getDb();
   return db.transaction(async (tx) => {
     const current = await lockUser(tx, id);
     if (current.role === "owner" && !current.deactivatedAt) await assertAnotherActiveOwner(tx, id);
     await tx.delete(users).where(eq(users.id, id));
+    await recordAudit({ actor, action: "user.delete", subject: current.email, detail: { userId: id } }, tx);
     return current;
   });
 }
@@ -225,7 +232,7 @@ const hashResetToken = (token: string) => createHash("sha256").update(token).dig
  * A fresh one-time reset link for a person, replacing any earlier unused one. Only the token's
  * SHA-256 is stored; the token itself is returned once, for the owner to pass on.
  */
-export async function issuePasswordResetLink({ userId, now = new Date() }: { userId: string; now?: Date }): Promise<{ token: string; expiresAt: Date }> {
+export async function issuePasswordResetLink({ userId, actor = null, now = new Date() }: { userId: string; actor?: AuditActor; now?: Date }): Promise<{ token: string; expiresAt: Date }> {
   const db = await getDb();
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + RESET_LINK_TTL_MS);
@@ -234,6 +241,7 @@ export async function issuePasswordResetLink({ userId, now = new Date() }: { use
     if (user.deactivatedAt) throw new AppError("conflict", "Reactivate this person before sending them a reset link.");
     await tx.delete(passwordResetTokens).where(eq(passwordResetTokens.userId, userId));
     await tx.insert(passwordResetTokens).values({ tokenHash: hashResetToken(token), userId, expiresAt, createdAt: now });
+    await recordAudit({ actor, action: "user.reset_link", subject: user.email, detail: { userId } }, tx);
   });
   return { token, expiresAt };
 }

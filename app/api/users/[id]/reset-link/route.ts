@@ -3,8 +3,8 @@ import { json, route } from "@/lib/api/route";
 import { issuePasswordResetLink } from "@/lib/auth/queries";
 import { userIdParams } from "@/lib/auth/schemas";
 
-export const POST = route({ access: "owner", params: userIdParams }, async ({ params }) => {
-  const { token, expiresAt } = await issuePasswordResetLink({ userId: params.id });
+export const POST = route({ access: "owner", params: userIdParams }, async ({ params, user }) => {
+  const { token, expiresAt } = await issuePasswordResetLink({ userId: params.id, actor: user });
   // A path, not a URL: the owner's browser adds its own origin, so a spoofed Host cannot redirect it.
   return json({ path: `/reset-password/${token}`, expiresAt }, 201, { "Cache-Control": "no-store" });
 });
