@@ -471,8 +471,12 @@ export async function getDoraSummary({ input, tx }: { input: PeriodViewInput; tx
   const { db, k } = await context(tx);
   const { period: requested, ...filter } = input;
   const quarters = quartersOf(await publications(db, rangeOf(filter), k));
-  const [rows, nameOf] = await Promise.all([doraRows(db, publishedIds(quarters)), dimensionNames(db)]);
-  const asks = surveysIn(rows);
+  // Which surveys ask DORA is read from their questions, so only the quarter shown is aggregated.
+  const [askRows, nameOf] = await Promise.all([
+    selectRows<{ survey_id: string }>(db, sql`select distinct survey_id::text as survey_id from questions where kind = 'single_choice' and dimension like 'dora.%'`),
+    dimensionNames(db),
+  ]);
+  const asks = surveysIn(askRows);
   const withDora = quarters.flatMap((q) => {
     const survey = speakerFor(q, asks);
     return survey ? [{ period: q.period, survey }] : [];
@@ -482,6 +486,7 @@ export async function getDoraSummary({ input, tx }: { input: PeriodViewInput; tx
   const quarter = withDora.find((q) => q.period === requested) ?? withDora.at(-1);
   if (!quarter) return { k, period: null, periods, metrics, teams: [], adoption: [] };
   const survey = quarter.survey;
+  const rows = await doraRows(db, [survey.surveyId]);
   const teamInfo = new Map((await teamsInPeriod(db, quarter.period)).map((t) => [t.id, t]));
 
   const assemble = (group: Group, id: string | null, name: string, onPlatform: boolean | null): DoraGroupRow => {
