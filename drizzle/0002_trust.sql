@@ -25,8 +25,9 @@ CREATE TABLE "password_reset_tokens" (
 --> statement-breakpoint
 CREATE TABLE "theme_releases" (
 	"backlog_item_id" uuid NOT NULL,
+	"version" integer DEFAULT 0 NOT NULL,
 	"respondent" text NOT NULL,
-	CONSTRAINT "theme_releases_backlog_item_id_respondent_pk" PRIMARY KEY("backlog_item_id","respondent")
+	CONSTRAINT "theme_releases_backlog_item_id_version_respondent_pk" PRIMARY KEY("backlog_item_id","version","respondent")
 );
 --> statement-breakpoint
 ALTER TABLE "users" ADD COLUMN "deactivated_at" timestamp with time zone;--> statement-breakpoint

@@ -126,7 +126,7 @@ async function snapshot(label: string): Promise<Snapshot> {
   }
   const rows = await selectRows<{ item: string; respondent: string }>(
     db.handle().db,
-    sql`select backlog_item_id as item, respondent from theme_releases where respondent not like 'h%'`,
+    sql`select backlog_item_id as item, respondent from theme_releases where version = 0`,
   );
   const released = new Map<string, Set<string>>();
   for (const id of figures.keys()) released.set(id, new Set(rows.filter((r) => r.item === id).map((r) => r.respondent)));

@@ -73,35 +73,30 @@ const memberRefs = (sourceId: string) => {
 // ---------------------------------------------------------------------------------------------
 // Releases: who an item's published figures describe
 //
-// theme_releases holds an item's current release as respondent names ("r:<response id>", "f:<friction
-// entry id>") and every earlier release as "h<n>:<respondent>" (n = 1, 2, … in order): the release rule
+// theme_releases holds an item's current release (version 0) as respondent names ("r:<response id>",
+// "f:<friction entry id>") and every earlier release as versions 1, 2, … in order: the release rule
 // compares a new release with all of them, since anyone may have seen any of them.
 
 /** SQL condition on theme_releases `tr`: the row is part of the current release, not the history. */
-export const isCurrentRelease = sql`tr.respondent not like 'h%'`;
-const HISTORY_ROW = /^h(\d+):(.+)$/;
+export const isCurrentRelease = sql`tr.version = 0`;
 
 type ReleaseState = { current: string[]; earlier: Map<number, string[]> };
+type ReleaseRow = { item_id: string; version: number; respondent: string };
 
-function readReleaseRows(rows: { item_id: string; respondent: string }[]): Map<string, ReleaseState> {
+function readReleaseRows(rows: ReleaseRow[]): Map<string, ReleaseState> {
   const out = new Map<string, ReleaseState>();
-  for (const { item_id: itemId, respondent } of rows) {
+  for (const { item_id: itemId, version, respondent } of rows) {
     const state: ReleaseState = out.get(itemId) ?? { current: [], earlier: new Map() };
-    const history = HISTORY_ROW.exec(respondent);
-    if (history) {
-      const version = Number(history[1]);
-      const earlier = state.earlier.get(version) ?? [];
-      earlier.push(history[2]);
-      state.earlier.set(version, earlier);
-    } else state.current.push(respondent);
+    if (Number(version) === 0) state.current.push(respondent);
+    else state.earlier.set(Number(version), [...(state.earlier.get(Number(version)) ?? []), respondent]);
     out.set(itemId, state);
   }
   return out;
 }
 
-async function insertReleaseRows(client: DbClient, itemId: string, respondents: string[]) {
+async function insertReleaseRows(client: DbClient, itemId: string, version: number, respondents: string[]) {
   for (let i = 0; i < respondents.length; i += INSERT_BATCH) {
-    await client.insert(themeReleases).values(respondents.slice(i, i + INSERT_BATCH).map((respondent) => ({ backlogItemId: itemId, respondent })));
+    await client.insert(themeReleases).values(respondents.slice(i, i + INSERT_BATCH).map((respondent) => ({ backlogItemId: itemId, version, respondent })));
   }
 }
 
@@ -126,10 +121,7 @@ async function releaseThemes(client: DbClient, itemIds: readonly string[], fresh
           left join answers a on a.id = m.answer_id
           where coalesce(b.merged_into_id, b.id) in (${idList})`,
     ),
-    selectRows<{ item_id: string; respondent: string }>(
-      client,
-      sql`select backlog_item_id as item_id, respondent from theme_releases where backlog_item_id in (${idList})`,
-    ),
+    selectRows<ReleaseRow>(client, sql`select backlog_item_id as item_id, version, respondent from theme_releases where backlog_item_id in (${idList})`),
   ]);
   const members = new Map<string, string[]>();
   for (const r of currentRows) {
@@ -145,10 +137,10 @@ async function releaseThemes(client: DbClient, itemIds: readonly string[], fresh
     if (!fresh.has(id) && !shouldRelease({ released, current: now, k, earlier: [...earlier.values()] })) continue;
     if (released.length) {
       const version = Math.max(0, ...earlier.keys()) + 1;
-      await insertReleaseRows(client, id, released.map((respondent) => `h${version}:${respondent}`));
+      await insertReleaseRows(client, id, version, released);
     }
-    await client.delete(themeReleases).where(and(eq(themeReleases.backlogItemId, id), sql`${themeReleases.respondent} not like 'h%'`));
-    await insertReleaseRows(client, id, now);
+    await client.delete(themeReleases).where(and(eq(themeReleases.backlogItemId, id), eq(themeReleases.version, 0)));
+    await insertReleaseRows(client, id, 0, now);
     changed.push(id);
   }
   return changed;

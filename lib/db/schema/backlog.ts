@@ -67,10 +67,13 @@ export const themeReleases = pgTable(
   "theme_releases",
   {
     backlogItemId: uuid("backlog_item_id").notNull().references(() => backlogItems.id, { onDelete: "cascade" }),
+    // 0 is the current release; 1, 2, … the earlier ones in order. A new release is compared with all
+    // of them, since anyone may have seen any of them.
+    version: integer("version").notNull().default(0),
     // "r:<response id>" or "f:<friction entry id>", as the backlog's population names respondents.
     respondent: text("respondent").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.backlogItemId, t.respondent] })],
+  (t) => [primaryKey({ columns: [t.backlogItemId, t.version, t.respondent] })],
 );
 
 // One row per "Analyse answers": which k was asked for and which the clustering chose, shown in the UI.
