@@ -112,6 +112,7 @@ test("an editor adds, reorders by keyboard, previews and deletes questions in a 
   await expect(preview.getByRole("group", { name: /Where do you look for service docs first/ })).toBeVisible();
   await expect(preview.getByRole("radio", { name: "The developer portal" })).toBeVisible();
 
+  await page.getByRole("tab", { name: "Questions" }).click();
   await page.getByRole("button", { name: "Delete question 5" }).click();
   await page.getByRole("button", { name: "Confirm delete" }).click();
   await expect(items).toHaveCount(4);
