@@ -6,11 +6,13 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { clientAddress } from "./client-address";
 import { assertJsonContentType, bodyTooLarge, errorReply, parseInput, parseJsonText, type HeaderReader, type Reply } from "./http";
 
 type Method = "GET" | "POST";
 
-type NodeHandler<B, P> = (ctx: { headers: HeaderReader; body: B; params: P }) => Promise<unknown>;
+/** `client` is the caller's address as lib/api/client-address.ts decides it (for rate limits only). */
+type NodeHandler<B, P> = (ctx: { headers: HeaderReader; body: B; params: P; client: string }) => Promise<unknown>;
 
 export type NodeMethod = {
   access: "public";
@@ -41,7 +43,7 @@ export function nodeRoute<B = undefined, P = undefined>(
         const headers = headerReader(req);
         const params = config.params ? parseInput(config.params, req.query ?? {}, "params") : (undefined as P);
         const body = config.body ? parseInput(config.body, await readJson(req, headers, config.maxBodyBytes ?? DEFAULT_MAX_BODY), "body") : (undefined as B);
-        const result = await handler({ headers, body, params });
+        const result = await handler({ headers, body, params, client: clientAddress(req) });
         return isReply(result) ? result : reply(result ?? { ok: true });
       } catch (error) {
         return errorReply(error);

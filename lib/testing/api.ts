@@ -1,10 +1,14 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { SOCKET_ADDRESS_HEADER, trustSocketAddressHeaderForTests } from "@/lib/api/client-address";
 import type { NodeRouteHandler } from "@/lib/api/node-route";
 import type { RouteHandler } from "@/lib/api/route";
 import { setTestUser } from "@/lib/auth/session";
 
-type CallOptions = { method?: string; url?: string; params?: Record<string, string>; body?: unknown; rawBody?: string; headers?: Record<string, string>; userId?: string };
+/** `client`: the caller's socket address as the server would record it (lib/api/client-address.ts). */
+type CallOptions = { method?: string; url?: string; params?: Record<string, string>; body?: unknown; rawBody?: string; headers?: Record<string, string>; userId?: string; client?: string };
+
+trustSocketAddressHeaderForTests();
 
 /**
  * Calls a route handler the way Next.js does, optionally as a signed-in user. An App Router handler
@@ -16,7 +20,12 @@ export async function callRoute(handler: RouteHandler | NodeRouteHandler, opts: 
   const hasBody = opts.body !== undefined || opts.rawBody !== undefined;
   const init: RequestInit = {
     method: opts.method ?? (hasBody ? "POST" : "GET"),
-    headers: { ...(hasBody ? { "content-type": "application/json" } : {}), host: "localhost", ...opts.headers },
+    headers: {
+      ...(hasBody ? { "content-type": "application/json" } : {}),
+      host: "localhost",
+      ...(opts.client ? { [SOCKET_ADDRESS_HEADER]: opts.client } : {}),
+      ...opts.headers,
+    },
     body: opts.rawBody ?? (opts.body !== undefined ? JSON.stringify(opts.body) : undefined),
   };
   const response =

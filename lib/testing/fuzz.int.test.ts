@@ -244,7 +244,7 @@ beforeAll(async () => {
   const link = await ensureFrictionLink({ teamId: ids.team });
   ids.frictionToken = link.token;
   for (const text of ["Staging is down again", "Waiting for a review takes days"]) {
-    expect((await callRoute(frictionRoute, { params: { token: link.token }, body: { text }, headers: { "x-forwarded-for": nextIp() } })).status).toBe(201);
+    expect((await callRoute(frictionRoute, { params: { token: link.token }, body: { text }, client: nextIp() })).status).toBe(201);
   }
   const entries = await selectRows<{ id: number }>(d, sql`select id from friction_entries order by id`);
   ids.frictionEntry = Number(entries[0].id);
@@ -265,7 +265,7 @@ beforeAll(async () => {
 // ── Submission ───────────────────────────────────────────────────────────────────────────────
 
 const submit = (body: Body, token = ids.token) =>
-  callRoute(submitRoute, { method: "POST", params: { token }, rawBody: body.raw, headers: { "x-forwarded-for": nextIp() } });
+  callRoute(submitRoute, { method: "POST", params: { token }, rawBody: body.raw, client: nextIp() });
 
 function validValueFor(q: RespondentSurvey["questions"][number]): fc.Arbitrary<unknown> {
   switch (q.kind) {
@@ -378,7 +378,7 @@ describe("fuzzing the public submission endpoint", () => {
           method: "POST",
           params: { token: ids.token },
           rawBody: new URLSearchParams(fields).toString(),
-          headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": nextIp() },
+          headers: { "content-type": "application/x-www-form-urlencoded" }, client: nextIp(),
         });
         expect(res.status).toBe(303);
         const location = new URL(res.headers.get("location")!, "http://localhost");
@@ -402,7 +402,7 @@ describe("fuzzing the public submission endpoint", () => {
       fc.asyncProperty(bodies(valid), fc.oneof({ weight: 8, arbitrary: fc.constant("real") }, { weight: 1, arbitrary: fc.constant("survey") }, { weight: 1, arbitrary: nastyString.filter((x) => x.length < 100) }), async (body, which) => {
         const token = which === "real" ? ids.frictionToken : which === "survey" ? ids.token : which;
         await checkSafe(
-          () => callRoute(frictionRoute, { method: "POST", params: { token }, rawBody: body.raw, headers: { "x-forwarded-for": nextIp() } }),
+          () => callRoute(frictionRoute, { method: "POST", params: { token }, rawBody: body.raw, client: nextIp() }),
           ctx("friction", body, { token }),
         );
       }),

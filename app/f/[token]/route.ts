@@ -1,5 +1,6 @@
 // GET /f/[token] — the friction log page (plain HTML, no script) · POST /f/[token] — the form posted; redirects to thanks
 import { z } from "zod";
+import { clientAddress } from "@/lib/api/client-address";
 import { fieldErrorsOf } from "@/lib/api/http";
 import { route } from "@/lib/api/route";
 import { AppError } from "@/lib/errors";
@@ -56,7 +57,7 @@ export const POST = route({ access: "public", params: anyToken }, async ({ param
       idempotencyKey = form.get("idempotencyKey") || idempotencyKey;
       const parsed = frictionSchema.safeParse({ text, idempotencyKey });
       if (!parsed.success) throw new AppError("validation", parsed.error.issues[0]?.message ?? "Describe what slowed you down", fieldErrorsOf(parsed.error));
-      takeSubmissionSlot(`friction:${params.token}`, request.headers);
+      takeSubmissionSlot(`friction:${params.token}`, clientAddress(request));
       await addFrictionEntry({ teamId: link.teamId, text: parsed.data.text, idempotencyKey: parsed.data.idempotencyKey });
     } catch (error) {
       if (!(error instanceof AppError)) throw error;

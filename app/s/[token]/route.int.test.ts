@@ -31,7 +31,7 @@ const friction = (text: string, ip: string) =>
     url: `http://localhost/f/${frictionToken}`,
     params: { token: frictionToken },
     rawBody: new URLSearchParams({ text }).toString(),
-    headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": ip },
+    headers: { "content-type": "application/x-www-form-urlencoded" }, client: ip,
   });
 const frictionCount = async () => Number((await listFrictionLinks()).find((l) => l.token === frictionToken)!.entryCount);
 

@@ -1,4 +1,5 @@
 // POST /s/[token]/submit — the survey form posted without JavaScript; redirects to the thank-you or error view
+import { clientAddress } from "@/lib/api/client-address";
 import { errorResponse, route } from "@/lib/api/route";
 import { AppError } from "@/lib/errors";
 import { acceptSubmission, SUBMISSION_MAX_BODY_BYTES } from "@/lib/responses/submit";
@@ -36,7 +37,7 @@ export const POST = route({ access: "public", params: tokenParams }, async ({ pa
       if (raw === null || raw === "") return { questionId: q.id, value: null };
       return { questionId: q.id, value: q.kind === "likert" || q.kind === "nps" ? Number(raw) : raw };
     });
-    await acceptSubmission({ token: params.token, body: { idempotencyKey: form.get("idempotencyKey") ?? "", answers }, headers: request.headers });
+    await acceptSubmission({ token: params.token, body: { idempotencyKey: form.get("idempotencyKey") ?? "", answers }, client: clientAddress(request) });
     return back("sent=1");
   } catch (error) {
     if (error instanceof AppError && error.code !== "not_found") {
