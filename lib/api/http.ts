@@ -1,8 +1,9 @@
 // What every API endpoint shares, whichever router serves it (lib/api/route.ts for the App Router,
 // lib/api/node-route.ts for the public submission endpoint): input parsing and the one mapping of
-// errors to HTTP statuses and bodies. No session or request objects here.
+// errors to HTTP statuses and bodies. No session or request objects here. Errors are logged through
+// describeForLog (lib/errors.ts): never a request's values.
 import type { z } from "zod";
-import { AppError, isDatabaseUnavailable, pgErrorCode, type FieldErrors } from "@/lib/errors";
+import { AppError, describeForLog, isDatabaseUnavailable, pgErrorCode, type FieldErrors } from "@/lib/errors";
 
 /** Headers as both routers can offer them (a Web `Headers` object fits). */
 export type HeaderReader = { get(name: string): string | null };
@@ -18,7 +19,7 @@ export function errorReply(error: unknown): Reply {
     };
   }
   if (isDatabaseUnavailable(error)) {
-    console.error("[api] database unavailable:", (error as Error).message);
+    console.error(`[api] database unavailable: ${describeForLog(error)}`);
     return {
       status: 503,
       body: { error: { code: "unavailable", message: "The service is temporarily unavailable. Nothing was saved; please try again shortly." } },
@@ -28,14 +29,14 @@ export function errorReply(error: unknown): Reply {
   // SQLSTATE class 22 (data exception) means a value the schemas let through cannot be stored, e.g.
   // 5e-324 in a real column: the statement failed, so it is the caller's input, not our outage.
   if (pgErrorCode(error)?.startsWith("22")) {
-    console.warn("[api] value refused by the database:", (error as Error).message);
+    console.warn(`[api] value refused by the database: ${describeForLog(error)}`);
     return {
       status: 422,
       body: { error: { code: "validation", message: "A value in the request is out of the range that can be stored. Nothing was saved." } },
       headers: {},
     };
   }
-  console.error("[api] unexpected error:", error);
+  console.error(`[api] unexpected error: ${describeForLog(error)}`);
   return { status: 500, body: { error: { code: "internal", message: "Something went wrong on our side. Nothing was saved." } }, headers: {} };
 }
 

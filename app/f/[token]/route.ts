@@ -3,7 +3,7 @@ import { z } from "zod";
 import { clientAddress } from "@/lib/api/client-address";
 import { fieldErrorsOf } from "@/lib/api/http";
 import { route } from "@/lib/api/route";
-import { AppError } from "@/lib/errors";
+import { AppError, describeForLog } from "@/lib/errors";
 import { renderFrictionPage, type FrictionPage } from "@/lib/responses/respondent-html";
 import { addFrictionEntry, getFrictionLink, newPageKey } from "@/lib/responses/queries";
 import { takeSubmissionSlot } from "@/lib/responses/submit";
@@ -40,7 +40,7 @@ export const GET = route({ access: "public", params: anyToken }, async ({ params
     if (new URL(request.url).searchParams.get("sent") === "1") return html({ kind: "thanks", token: params.token });
     return html({ kind: "form", token: params.token, idempotencyKey: newPageKey(), teamName: link.teamName, text: "", error: null });
   } catch (error) {
-    console.error("[f] friction page failed:", error);
+    console.error(`[f] friction page failed: ${describeForLog(error)}`);
     return html({ kind: "unavailable" });
   }
 });
@@ -67,7 +67,7 @@ export const POST = route({ access: "public", params: anyToken }, async ({ param
       return error.code === "validation" ? page : new Response(page.body, { status: error.status, headers: page.headers });
     }
   } catch (error) {
-    console.error("[f] friction report failed:", error);
+    console.error(`[f] friction report failed: ${describeForLog(error)}`);
     return html({ kind: "unavailable" });
   }
   // Post/redirect/get: reloading the thank-you page does not file the report twice.

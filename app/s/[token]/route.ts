@@ -1,6 +1,7 @@
 // GET /s/[token] — the public survey page as plain server-rendered HTML (no React runtime on the page)
 import { z } from "zod";
 import { route } from "@/lib/api/route";
+import { describeForLog } from "@/lib/errors";
 import { newPageKey } from "@/lib/responses/queries";
 import { renderRespondentPage, type RespondentPage } from "@/lib/responses/respondent-html";
 import { surveyAvailability } from "@/lib/surveys/lifecycle";
@@ -37,7 +38,7 @@ export const GET = route({ access: "public", params: z.object({ token: z.string(
   try {
     page = await pageFor(params.token, new URL(request.url).searchParams);
   } catch (error) {
-    console.error("[s] survey page failed:", error);
+    console.error(`[s] survey page failed: ${describeForLog(error)}`);
     page = { kind: "unavailable" };
   }
   const { status, html } = renderRespondentPage(page);
