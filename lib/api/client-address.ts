@@ -4,13 +4,11 @@
 // operator says proxies of their own append to it: TRUSTED_PROXY_HOPS=N takes the Nth address from
 // the right (the one the outermost trusted proxy saw), and the default 0 ignores the header and uses
 // the TCP peer. Next.js does not hand the peer address to App Router handlers (a Web Request has no
-// socket, and Next only fills X-Forwarded-For with it when the client sent none), so
-// recordSocketAddresses() copies it into SOCKET_ADDRESS_HEADER as each request arrives, overwriting
-// anything a client sent under that name. Without that hook there is no trustworthy address, and
-// every such request shares one bucket, UNKNOWN_CLIENT.
-import { subscribe } from "node:diagnostics_channel";
-import type { IncomingMessage } from "node:http";
-import { isIP, type Socket } from "node:net";
+// socket, and Next only fills X-Forwarded-For with it when the client sent none), so the server's
+// front door (lib/api/front-door.ts) copies it into SOCKET_ADDRESS_HEADER as each request arrives,
+// overwriting anything a client sent under that name. Without the front door there is no trustworthy
+// address, and every such request shares one bucket, UNKNOWN_CLIENT.
+import { isIP } from "node:net";
 import { env } from "@/lib/env";
 
 export const SOCKET_ADDRESS_HEADER = "x-dx-pulse-socket-address";
@@ -23,16 +21,8 @@ export type AddressSource = { headers: HeaderSource; socket?: { remoteAddress?: 
 
 const hook = globalThis as unknown as { __dxpSocketAddressHeader?: "recorded" | "test" };
 
-/**
- * Installed once per server process (instrumentation.ts): Node publishes every incoming request on
- * this channel just before the server's request listener (Next.js) sees it.
- */
-export function recordSocketAddresses() {
-  if (hook.__dxpSocketAddressHeader === "recorded") return;
-  subscribe("http.server.request.start", (message) => {
-    const { request, socket } = message as { request: IncomingMessage; socket: Socket };
-    request.headers[SOCKET_ADDRESS_HEADER] = socket.remoteAddress ?? "";
-  });
+/** Called by the front door once it writes SOCKET_ADDRESS_HEADER on every request of this process. */
+export function markSocketAddressHeaderRecorded() {
   hook.__dxpSocketAddressHeader = "recorded";
 }
 
