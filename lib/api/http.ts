@@ -15,7 +15,7 @@ export function errorReply(error: unknown): Reply {
     return {
       status: error.status,
       body: { error: { code: error.code, message: error.message, fieldErrors: error.fieldErrors } },
-      headers: error.code === "rate_limited" ? { "Retry-After": "60" } : {},
+      headers: headersFor(error),
     };
   }
   if (isDatabaseUnavailable(error)) {
@@ -38,6 +38,14 @@ export function errorReply(error: unknown): Reply {
   }
   console.error(`[api] unexpected error: ${describeForLog(error)}`);
   return { status: 500, body: { error: { code: "internal", message: "Something went wrong on our side. Nothing was saved." } }, headers: {} };
+}
+
+function headersFor(error: AppError): Record<string, string> {
+  if (error.code === "rate_limited") return { "Retry-After": "60" };
+  // The rest of an over-cap body is never read: close the connection rather than keep it for the
+  // client to finish sending (Node would otherwise read and discard it before the next request).
+  if (error.code === "payload_too_large") return { Connection: "close" };
+  return {};
 }
 
 /** Zod issues as `{ "answers.3.value": ["…"] }` so forms and API clients can point at the field. */

@@ -69,7 +69,15 @@ async function readJson(request: Request, maxBytes: number): Promise<unknown> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > maxBytes) throw bodyTooLarge(maxBytes);
   assertJsonContentType(request.headers);
-  // Read the stream ourselves so a missing or lying Content-Length cannot bypass the cap.
+  return parseJsonText(await readBodyText(request, maxBytes));
+}
+
+/**
+ * The body as text, read from the stream ourselves so a missing or lying Content-Length cannot bypass
+ * the cap; refused (payload_too_large, which also closes the connection) as soon as it passes it.
+ */
+export async function readBodyText(request: Request, maxBytes: number, tooLarge: () => Error = () => bodyTooLarge(maxBytes)): Promise<string> {
+  if (Number(request.headers.get("content-length") ?? "0") > maxBytes) throw tooLarge();
   const reader = request.body?.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -80,12 +88,12 @@ async function readJson(request: Request, maxBytes: number): Promise<unknown> {
       size += value.byteLength;
       if (size > maxBytes) {
         await reader.cancel().catch(() => {});
-        throw bodyTooLarge(maxBytes);
+        throw tooLarge();
       }
       chunks.push(value);
     }
   }
-  return parseJsonText(Buffer.concat(chunks).toString("utf8"));
+  return Buffer.concat(chunks).toString("utf8");
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);

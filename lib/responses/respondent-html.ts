@@ -117,7 +117,7 @@ export function renderSurveyForm({
   questions: RespondentQuestion[];
   mode: SurveyFormMode;
   headingLevel?: 1 | 2;
-  /** Why the last no-JavaScript send was refused (from the ?error= redirect). */
+  /** Why the last no-JavaScript send was refused: a fixed message for the redirect's code (send-errors.ts). */
   sendError?: string | null;
 }): string {
   const live = mode.kind === "live";

@@ -3,6 +3,7 @@ import surveyLink from "@/pages/api/s/[token]";
 import { POST as frictionRoute } from "@/app/api/friction/[token]/route";
 import { GET as frictionPage, POST as frictionForm } from "@/app/f/[token]/route";
 import { POST as formSubmit } from "@/app/s/[token]/submit/route";
+import { GET as surveyPage } from "@/app/s/[token]/route";
 import { POST as changeStatus } from "@/app/api/surveys/[id]/status/route";
 import { POST as createSurveyRoute } from "@/app/api/surveys/route";
 import { createUser } from "@/lib/auth/queries";
@@ -232,9 +233,12 @@ describe("the form posted without JavaScript", () => {
     const likert = questions.find((q) => q.kind === "likert")!;
     const res = await postForm([["idempotencyKey", "form-key-bad-0123456789"], [`q_${likert.id}`, "9"]]);
     expect(res.status).toBe(303);
-    const message = new URL(res.headers.get("location")!, "http://x").searchParams.get("error");
-    expect(message).toContain("Pick a whole number from 1 to 5");
-    expect(message).toContain(likert.prompt);
+    // A code and the question's position, never text: the page words it (lib/responses/send-errors.ts).
+    const location = new URL(res.headers.get("location")!, "http://x");
+    expect(location.searchParams.get("error")).toBe("validation");
+    expect(questions[Number(location.searchParams.get("question"))].id).toBe(likert.id);
+    const shown = await callRoute(surveyPage, { url: location.href.replace("http://x", "http://localhost"), params: { token } });
+    expect(shown.json).toContain(`Your answers were not sent: please check your answer to “${likert.prompt.replaceAll("&", "&amp;")}”`);
     expect(await countResponses()).toEqual(before);
   });
 });

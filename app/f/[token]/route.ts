@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { clientAddress } from "@/lib/api/client-address";
 import { fieldErrorsOf } from "@/lib/api/http";
-import { route } from "@/lib/api/route";
+import { readBodyText, route } from "@/lib/api/route";
 import { AppError, describeForLog } from "@/lib/errors";
 import { renderFrictionPage, type FrictionPage } from "@/lib/responses/respondent-html";
 import { addFrictionEntry, getFrictionLink, newPageKey } from "@/lib/responses/queries";
@@ -27,11 +27,9 @@ async function findLink(token: string) {
 async function readForm(request: Request): Promise<URLSearchParams> {
   const type = request.headers.get("content-type") ?? "";
   if (!type.includes("application/x-www-form-urlencoded")) throw new AppError("bad_request", "Send the form as application/x-www-form-urlencoded");
-  const body = await request.arrayBuffer();
-  if (body.byteLength > MAX_FORM_BYTES) throw new AppError("payload_too_large", "Keep it to one or two sentences (under 500 characters)");
-  return new URLSearchParams(Buffer.from(body).toString("utf8"));
+  const tooLarge = () => new AppError("payload_too_large", "Keep it to one or two sentences (under 500 characters)");
+  return new URLSearchParams(await readBodyText(request, MAX_FORM_BYTES, tooLarge));
 }
-
 
 export const GET = route({ access: "public", params: anyToken }, async ({ params, request }) => {
   try {
@@ -64,7 +62,11 @@ export const POST = route({ access: "public", params: anyToken }, async ({ param
       // Shown again with the text and its key kept, and the reason next to the field.
       const safeKey = idempotencyKeySchema.safeParse(idempotencyKey).success ? idempotencyKey : newPageKey();
       const page = html({ kind: "form", token: params.token, idempotencyKey: safeKey, teamName: link.teamName, text: text.slice(0, 500), error: error.fieldErrors?.text?.[0] ?? error.message });
-      return error.code === "validation" ? page : new Response(page.body, { status: error.status, headers: page.headers });
+      if (error.code === "validation") return page;
+      const headers = new Headers(page.headers);
+      // The rest of an over-cap body is never read: close the connection instead of waiting for it.
+      if (error.code === "payload_too_large") headers.set("Connection", "close");
+      return new Response(page.body, { status: error.status, headers });
     }
   } catch (error) {
     console.error(`[f] friction report failed: ${describeForLog(error)}`);

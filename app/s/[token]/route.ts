@@ -3,6 +3,7 @@ import { z } from "zod";
 import { route } from "@/lib/api/route";
 import { describeForLog } from "@/lib/errors";
 import { newPageKey } from "@/lib/responses/queries";
+import { sendErrorMessage } from "@/lib/responses/send-errors";
 import { renderRespondentPage, type RespondentPage } from "@/lib/responses/respondent-html";
 import { surveyAvailability } from "@/lib/surveys/lifecycle";
 import { todayIsoDate } from "@/lib/surveys/period";
@@ -29,7 +30,7 @@ async function pageFor(token: string, query: URLSearchParams): Promise<Responden
     survey: { id: survey.id, title: survey.title, intro: survey.intro, period: survey.period },
     teamName,
     questions,
-    sendError: query.get("error")?.slice(0, 300) || null,
+    sendError: sendErrorMessage(query, questions.map((q) => q.prompt)),
   };
 }
 
