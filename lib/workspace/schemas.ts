@@ -3,13 +3,13 @@ import { z } from "zod";
 export const updateSettingsSchema = z
   .object({
     name: z.string().trim().min(1, "Name the workspace").max(100),
-    anonymityThreshold: z.coerce
+    anonymityThreshold: z
       .number({ error: "Enter a whole number" })
       .int("Enter a whole number")
       .min(3, "3 is the lowest threshold that still protects people")
       .max(100, "Use 100 or fewer"),
-    frequencyThreshold: z.coerce.number().min(0.01).max(1),
-    impactThreshold: z.coerce.number().min(0).max(1),
+    frequencyThreshold: z.number({ error: "Enter a number" }).min(0.01).max(1),
+    impactThreshold: z.number({ error: "Enter a number" }).min(0).max(1),
   })
   .partial()
   .refine((v) => Object.keys(v).length > 0, "Change at least one setting");
@@ -18,7 +18,8 @@ export type UpdateSettingsInput = z.infer<typeof updateSettingsSchema>;
 // ── Teams ────────────────────────────────────────────────────────────────────────────────────
 const periodField = z.string().trim().regex(/^\d{4}-Q[1-4]$/, "Enter a quarter such as 2026-Q3");
 const teamName = z.string({ error: "Name the team" }).trim().min(1, "Name the team").max(80, "Keep the name under 80 characters");
-const headcount = z.coerce
+// JSON numbers only: null, true or [] are refused, not coerced into 0 or 1.
+const headcount = z
   .number({ error: "Enter a whole number" })
   .int("Enter a whole number")
   .min(0, "Headcount cannot be negative")
