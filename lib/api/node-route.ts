@@ -16,6 +16,8 @@ type NodeHandler<B, P> = (ctx: { headers: HeaderReader; body: B; params: P; clie
 
 export type NodeMethod = {
   access: "public";
+  /** What it parses, for the OpenAPI document (lib/api/openapi.ts). */
+  config: { access: "public"; body?: z.ZodType; params?: z.ZodType; maxBodyBytes?: number };
   serve: (req: IncomingMessage & { query?: Record<string, string | string[] | undefined> }) => Promise<Reply>;
 };
 
@@ -38,6 +40,7 @@ export function nodeRoute<B = undefined, P = undefined>(
 ): NodeMethod {
   return {
     access: config.access,
+    config: config as NodeMethod["config"],
     serve: async (req) => {
       try {
         const headers = headerReader(req);

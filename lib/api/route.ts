@@ -19,7 +19,10 @@ type Handler<B, Q, P, A extends Access> = (ctx: {
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
-export type RouteHandler = ((request: Request, context: RouteContext) => Promise<Response>) & { access: Access };
+/** What a route parses, kept on the handler so the OpenAPI document (lib/api/openapi.ts) is built from it. */
+export type RouteConfig = { access: Access; body?: z.ZodType; query?: z.ZodType; params?: z.ZodType; maxBodyBytes?: number };
+
+export type RouteHandler = ((request: Request, context: RouteContext) => Promise<Response>) & { access: Access; config?: RouteConfig };
 
 const DEFAULT_MAX_BODY = 256 * 1024;
 
@@ -53,7 +56,7 @@ export function route<A extends Access, B = undefined, Q = undefined, P = undefi
       return errorResponse(error);
     }
   };
-  return Object.assign(wrapped, { access: config.access });
+  return Object.assign(wrapped, { access: config.access, config: config as RouteConfig });
 }
 
 export function json(data: unknown, status = 200, headers?: HeadersInit) {
