@@ -2,8 +2,10 @@ import { connect, type Socket } from "node:net";
 import { describe, expect, it } from "vitest";
 import surveyLink from "@/pages/api/s/[token]";
 import { POST as frictionRoute } from "@/app/api/friction/[token]/route";
+import { POST as createSurveyRoute } from "@/app/api/surveys/route";
 import { POST as frictionForm } from "@/app/f/[token]/route";
 import { POST as surveyForm } from "@/app/s/[token]/submit/route";
+import { setTestUser } from "@/lib/auth/session";
 import { ensureFrictionLink } from "@/lib/responses/queries";
 import { localServer } from "@/lib/testing/api";
 import { withTestDatabase } from "@/lib/testing/test-db";
@@ -40,7 +42,7 @@ async function expectClosedPromptly(handler: Parameters<typeof localServer>[0], 
   const response = await exchange.response;
   const closedAfter = await Promise.race([exchange.closed, new Promise<number>((resolve) => setTimeout(() => resolve(Infinity), 4000))]);
   exchange.socket.destroy();
-  expect(response).toMatch(/^HTTP\/1\.1 (413|303) /);
+  expect(response).toMatch(/^HTTP\/1\.1 (413|303|401) /);
   expect(response.toLowerCase()).toContain("connection: close");
   expect(closedAfter).toBeLessThan(2000);
   return { base, response };
@@ -59,6 +61,12 @@ describe("body cap on a real HTTP server", () => {
   it("App Router JSON routes (the friction endpoint): 413 and the connection closed", async () => {
     const { response } = await expectClosedPromptly(frictionRoute, "application/json", 16);
     expect(response).toMatch(/^HTTP\/1\.1 413 /);
+  });
+
+  it("a body refused unread for another reason (401) closes the connection too", async () => {
+    setTestUser(null);
+    const { response } = await expectClosedPromptly(createSurveyRoute, "application/json", 16);
+    expect(response).toMatch(/^HTTP\/1\.1 401 /);
   });
 
   it("the no-JavaScript forms: the friction page answers 413, the survey form redirects with a code; both close", async () => {

@@ -53,7 +53,11 @@ export function route<A extends Access, B = undefined, Q = undefined, P = undefi
       if (result instanceof Response) return result;
       return Response.json(result ?? { ok: true });
     } catch (error) {
-      return errorResponse(error);
+      const response = errorResponse(error);
+      // Refused before its body was read (401, 403, 404, 429…): Node would read and discard the rest
+      // before the next request on this connection, for as long as the client cares to send it.
+      if (hasUnreadBody(request)) response.headers.set("Connection", "close");
+      return response;
     }
   };
   return Object.assign(wrapped, { access: config.access, config: config as RouteConfig });
@@ -97,6 +101,11 @@ export async function readBodyText(request: Request, maxBytes: number, tooLarge:
     }
   }
   return Buffer.concat(chunks).toString("utf8");
+}
+
+function hasUnreadBody(request: Request): boolean {
+  const announced = request.headers.has("transfer-encoding") || Number(request.headers.get("content-length") ?? "0") > 0;
+  return announced && request.body !== null && !request.bodyUsed;
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
