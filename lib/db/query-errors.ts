@@ -35,7 +35,7 @@ const CODE = /^(?:[0-9A-Z]{5}|E[A-Z]+|[A-Z_]+)$/;
 /** "a1b2c3d4 insert into answers": the statement's shape without any value. */
 export function statementFingerprint(statement: string): string {
   const hash = createHash("sha256").update(statement).digest("hex").slice(0, 8);
-  const verb = /^\s*(select|insert|update|delete|with|begin|commit|rollback|create|alter|drop|lock|set|savepoint|release)\b/i.exec(statement)?.[1]?.toLowerCase() ?? "statement";
+  const verb = /^\s*(select|insert|update|delete|with|values|truncate|begin|commit|rollback|create|alter|drop|lock|set|savepoint|release)\b/i.exec(statement)?.[1]?.toLowerCase() ?? "statement";
   const tables = [...new Set([...statement.matchAll(/\b(?:from|into|update|join)\s+"([A-Za-z_][A-Za-z0-9_]{0,62})"/gi)].map((m) => m[1]))].slice(0, 4);
   return `${hash} ${verb}${tables.length ? ` ${tables.join(", ")}` : ""}`;
 }

@@ -42,6 +42,7 @@ import { createCustomDimension, createTeam } from "@/lib/workspace/queries";
 import { callRoute } from "./api";
 import { changedTables, fingerprintDatabase, type DatabaseFingerprint } from "./fingerprint";
 import { withTestDatabase } from "./test-db";
+import { displaySafe } from "@/lib/text/display-safe";
 
 /*
  * Property-based fuzzing of every write endpoint a respondent or an editor can reach. For any body —
@@ -278,11 +279,12 @@ function validValueFor(q: RespondentSurvey["questions"][number]): fc.Arbitrary<u
     case "multiple_choice":
       return fc.subarray(q.options!.map((o) => o.id), { minLength: 1 });
     default:
-      // Printable text without control characters, so the stored value is the trimmed input.
+      // Printable text without control characters, so the stored value is the trimmed input less its
+      // bidirectional and zero-width characters (lib/text/display-safe.ts).
       return fc
         .string({ unit: fc.oneof(fc.string({ unit: "binary", minLength: 1, maxLength: 1 }), oddChar), minLength: 1, maxLength: q.maxLength ?? 1000 })
         .map((t) => t.replace(/[\u0000-\u001F\u007F]/g, "").slice(0, q.maxLength ?? 1000))
-        .filter((t) => t.trim().length > 0);
+        .filter((t) => displaySafe(t).trim().length > 0);
   }
 }
 
@@ -578,7 +580,7 @@ describe("valid submissions", () => {
               question_id: a.questionId,
               number_value: typeof v === "number" ? v : null,
               choice_values: q.kind === "single_choice" ? [v] : q.kind === "multiple_choice" ? v : null,
-              text_value: q.kind === "free_text" ? String(v).trim() : null,
+              text_value: q.kind === "free_text" ? displaySafe(String(v)).trim() : null,
             };
           })
           .sort((a, b) => (a.question_id < b.question_id ? -1 : 1));
