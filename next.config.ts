@@ -1,11 +1,12 @@
 import type { NextConfig } from "next";
+import { devServerHostnames } from "./lib/dev-server";
+import { env, isProduction } from "./lib/env";
 
 // Every page gets a CSP and frame-ancestors; Next's inline bootstrap scripts need 'unsafe-inline'
 // (nonces would force every page to render dynamically).
-const isDev = process.env.NODE_ENV !== "production";
 const csp = [
   "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ""}`,
+  `script-src 'self' 'unsafe-inline'${isProduction ? "" : " 'unsafe-eval'"}`,
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
@@ -21,7 +22,10 @@ const respondentCsp = csp.replace(/script-src [^;]+/, "script-src 'self'");
 
 const nextConfig: NextConfig = {
   // Lets several builds/dev servers coexist in one checkout (e2e build vs. a developer's dev server).
-  distDir: process.env.NEXT_DIST_DIR || ".next",
+  distDir: env.NEXT_DIST_DIR,
+  // The dev server's scripts and hot reload also for pages opened at 127.0.0.1 or the LAN address
+  // that `next dev` prints, not only at localhost.
+  allowedDevOrigins: isProduction ? undefined : devServerHostnames(env.NEXTAUTH_URL),
   // PGlite loads its WebAssembly and data files from its own package folder at run time.
   serverExternalPackages: ["@electric-sql/pglite", "natural", "postgres"],
   poweredByHeader: false,

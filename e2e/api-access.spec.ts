@@ -13,6 +13,7 @@ const API_DIR = path.join(process.cwd(), "app", "api");
 const UNWRAPPED: Record<string, string> = {
   "auth/[...nextauth]": "next-auth's own sign-in/session endpoints",
   health: "public liveness probe",
+  "sign-in": "the sign-in form's plain HTML post: a form body and redirects, not JSON (e2e/access.spec.ts)",
   "openapi.json": "public API description",
 };
 

@@ -36,6 +36,11 @@ const envSchema = z.object({
   TEST_DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//).optional(),
   TEST_ENGINE: z.enum(["pglite", "postgres"]).default("pglite"),
   NEXT_PHASE: z.string().optional(),
+  /** Next.js's output folder (next.config.ts), so several builds or dev servers can share a checkout. */
+  NEXT_DIST_DIR: z
+    .string()
+    .optional()
+    .transform((v) => v || ".next"),
   /** Set by Next.js in its server ("nodejs"); unset in scripts and tests, which run TypeScript directly. */
   NEXT_RUNTIME: z.enum(["nodejs", "edge"]).optional(),
 });

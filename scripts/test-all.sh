@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # npm test — the whole suite: lint, typecheck, unit, integration (PGlite, and PostgreSQL when
-# TEST_DATABASE_URL is set), production build, end-to-end in Chromium.
+# TEST_DATABASE_URL is set), production build, end-to-end in Chromium, a sign-in on the development
+# server through 127.0.0.1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
@@ -18,6 +19,7 @@ else
 fi
 step "build";              NEXT_DIST_DIR=.next npx next build
 step "e2e";                npx playwright test
+step "dev server opened at 127.0.0.1: sign in"; npx playwright test -c playwright.dev.config.ts
 if [ -n "${TEST_DATABASE_URL:-}" ]; then
   step "PostgreSQL path: migrate, start, e2e smoke"; bash scripts/smoke-postgres.sh
   # Kills the server and stops PostgreSQL on purpose, so it runs last and alone.

@@ -2,7 +2,7 @@
 import type { UseQueryResult } from "@tanstack/react-query";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { FilterParams } from "@/lib/analytics/query-keys";
-import type { HiddenReason } from "@/lib/analytics/suppression";
+import { hiddenMessage, type HiddenReason } from "@/lib/analytics/suppression";
 import { exportHref } from "./use-analytics";
 
 /** A dashboard card that owns its loading skeleton, error message and empty state. */
@@ -67,7 +67,7 @@ export function ExportButton({ table, filter, label = "Export CSV" }: { table: s
 }
 
 export function HiddenValue({ k, reason, compact }: { k: number; reason: HiddenReason; compact?: boolean }) {
-  const text = reason === "below_threshold" ? `Hidden: fewer than ${k} responses` : `Hidden to protect a group of fewer than ${k}`;
+  const text = hiddenMessage(reason, k);
   if (compact)
     return (
       <span className="hidden-cell" title={text}>

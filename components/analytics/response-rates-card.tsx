@@ -71,7 +71,7 @@ function RatesTable({ data }: { data: ResponseRates }) {
               <tr>
                 <th scope="row">All teams</th>
                 <td className="right">
-                  <strong>{survey.total.n}</strong>
+                  <strong>{survey.total.atLeast ? `${survey.total.n}+` : survey.total.n}</strong>
                 </td>
                 <td colSpan={2} />
               </tr>

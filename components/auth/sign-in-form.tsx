@@ -1,49 +1,35 @@
 "use client";
 import { signIn } from "next-auth/react";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Field } from "@/components/ui/field";
 
+// Messages come from codes only: free text in ?error= would let a phishing link write on our page.
 const errorMessages: Record<string, string> = {
   CredentialsSignin: "That email and password don’t match an account.",
-  TooManyAttempts: "Too many attempts. Wait a few minutes and try again.",
+  TooManyAttempts: "Too many attempts. Wait a minute and try again.",
+  AccountDeactivated: "This account has been deactivated. Ask an owner of your workspace.",
   AccessDenied: "Your account is not allowed to sign in.",
 };
 
+/**
+ * A plain HTML form posting to /api/sign-in, so it signs in the same way before JavaScript has
+ * loaded, when it fails to load, or when it is off; JavaScript only adds the pending state and SSO.
+ */
 export function SignInForm({ callbackUrl, initialError, sso }: { callbackUrl: string; initialError?: string; sso: { name: string } | null }) {
-  const router = useRouter();
-  const [error, setError] = useState(initialError ? (errorMessages[initialError] ?? "Sign-in failed. Try again.") : "");
   const [pending, setPending] = useState(false);
-
-  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setPending(true);
-    setError("");
-    const result = await signIn("credentials", {
-      email: String(form.get("email") ?? ""),
-      password: String(form.get("password") ?? ""),
-      redirect: false,
-    });
-    setPending(false);
-    if (!result || result.error) {
-      setError(errorMessages[result?.error ?? ""] ?? "That email and password don’t match an account.");
-      return;
-    }
-    router.replace(callbackUrl);
-    router.refresh();
-  }
+  const error = initialError ? (errorMessages[initialError] ?? "Sign-in failed. Try again.") : "";
 
   return (
-    <form className="stack" onSubmit={onSubmit} noValidate>
-      {error ? (
+    <form className="stack" method="post" action="/api/sign-in" onSubmit={() => setPending(true)}>
+      {error && !pending ? (
         <div className="alert alert-error" role="alert">
           {error}
         </div>
       ) : null}
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <Field label="Email">{(p) => <input {...p} className="input" name="email" type="email" autoComplete="username" required autoFocus />}</Field>
       <Field label="Password">{(p) => <input {...p} className="input" name="password" type="password" autoComplete="current-password" required />}</Field>
-      <button className="btn btn-primary" type="submit" disabled={pending}>
+      <button className="btn btn-primary" type="submit" aria-disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}
       </button>
       {sso ? (

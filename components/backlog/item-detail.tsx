@@ -202,7 +202,7 @@ function Quotes({
     mutationFn: () =>
       apiFetch<{ targetId: string; moved: number }>(`/api/backlog/items/${detail.item.id}/move`, {
         method: "POST",
-        json: { sourceIds: [...selected], ...(target === NEW_THEME ? { newLabel } : { targetId: target || undefined }) },
+        json: { memberIds: [...selected], ...(target === NEW_THEME ? { newLabel } : { targetId: target || undefined }) },
       }),
     onSuccess: async () => {
       setSelected(new Set());
@@ -230,12 +230,12 @@ function Quotes({
       <ul className="backlog-quotes" tabIndex={0} aria-label="Answers in this theme">
         {groupQuotes(detail.quotes).map((group) => {
           const q = group[0];
-          const checked = group.every((g) => selected.has(g.sourceId));
+          const checked = group.every((g) => selected.has(g.id));
           return (
-            <li key={q.sourceId} className={q.representative ? "representative" : undefined}>
+            <li key={q.id} className={q.representative ? "representative" : undefined}>
               {canEdit ? (
                 <label className="backlog-quote-check">
-                  <input type="checkbox" checked={checked} onChange={() => toggle(group.map((g) => g.sourceId), !checked)} />
+                  <input type="checkbox" checked={checked} onChange={() => toggle(group.map((g) => g.id), !checked)} />
                   <span className="sr-only">Select {group.length > 1 ? `these ${group.length} answers` : "answer"}</span>
                 </label>
               ) : null}
@@ -244,7 +244,7 @@ function Quotes({
                 {group.length > 1 ? <span className="badge">{group.length} answers like this</span> : null}
                 {q.representative ? <span className="badge badge-accent">Representative</span> : null}
                 {group.some((g) => g.pinned) ? <span className="badge" title="Moved here by hand; re-analysis keeps it here">Placed by hand</span> : null}
-                {q.sourceId.startsWith("f:") ? <span className="badge">Friction log</span> : null}
+                {q.source === "friction" ? <span className="badge">Friction log</span> : null}
               </span>
             </li>
           );
@@ -259,7 +259,7 @@ function Quotes({
             move.mutate();
           }}
         >
-          <Field label={`Move ${selected.size || ""} selected answer${selected.size === 1 ? "" : "s"} to`} error={errors.targetId ?? errors.sourceIds}>
+          <Field label={`Move ${selected.size || ""} selected answer${selected.size === 1 ? "" : "s"} to`} error={errors.targetId ?? errors.memberIds}>
             {(p) => (
               <select {...p} className="input" value={target} onChange={(e) => setTarget(e.target.value)}>
                 <option value="">Choose a theme…</option>

@@ -1,30 +1,50 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { Field } from "@/components/ui/field";
 import { apiFetch, ApiError } from "@/lib/api/client";
 import { roleLabels } from "@/lib/auth/roles";
 import type { Role } from "@/lib/db/schema";
 
-type UserRow = { id: string; email: string; name: string; role: Role; createdAt: string };
+type UserRow = { id: string; email: string; name: string; role: Role; deactivatedAt: string | null; createdAt: string };
+type ResetLink = { email: string; url: string; expiresAt: string };
 const userKeys = { all: ["users"] as const };
 const roleOptions: Role[] = ["owner", "editor", "viewer"];
 
 export function UsersPanel({ currentUserId, initialUsers }: { currentUserId: string; initialUsers: UserRow[] }) {
   const queryClient = useQueryClient();
+  const [resetLink, setResetLink] = useState<ResetLink | null>(null);
   const users = useQuery({
     queryKey: userKeys.all,
     queryFn: () => apiFetch<{ users: UserRow[] }>("/api/users").then((r) => r.users),
     initialData: initialUsers,
   });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: userKeys.all });
   const addUser = useMutation({
     mutationFn: (input: Record<string, unknown>) => apiFetch("/api/users", { method: "POST", json: input }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
+    onSuccess: refresh,
   });
-  const changeRole = useMutation({
-    mutationFn: ({ id, role }: { id: string; role: Role }) => apiFetch(`/api/users/${id}`, { method: "PATCH", json: { role } }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
+  const changeUser = useMutation({
+    mutationFn: ({ id, change }: { id: string; change: { role?: Role; active?: boolean } }) => apiFetch(`/api/users/${id}`, { method: "PATCH", json: change }),
+    onSettled: refresh,
+  });
+  const removeUser = useMutation({
+    mutationFn: (id: string) => apiFetch(`/api/users/${id}`, { method: "DELETE" }),
+    onSettled: refresh,
+  });
+  const issueResetLink = useMutation({
+    mutationFn: (user: UserRow) =>
+      apiFetch<{ path: string; expiresAt: string }>(`/api/users/${user.id}/reset-link`, { method: "POST" }).then((r) => ({
+        email: user.email,
+        url: `${window.location.origin}${r.path}`,
+        expiresAt: r.expiresAt,
+      })),
+    onMutate: () => setResetLink(null),
+    onSuccess: setResetLink,
   });
   const errors = addUser.error instanceof ApiError ? addUser.error.fieldErrors : {};
+  const actionError = changeUser.error ?? removeUser.error ?? issueResetLink.error;
+  const busy = changeUser.isPending || removeUser.isPending || issueResetLink.isPending;
 
   return (
     <section className="card stack" aria-labelledby="users-heading">
@@ -36,34 +56,112 @@ export function UsersPanel({ currentUserId, initialUsers }: { currentUserId: str
               <th>Name</th>
               <th>Email</th>
               <th>Role</th>
+              <th>Access</th>
+              <th>
+                <span className="sr-only">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody>
-            {users.data.map((u) => (
-              <tr key={u.id}>
-                <td>{u.name || "—"}</td>
-                <td>{u.email}</td>
-                <td>
-                  <label className="sr-only" htmlFor={`role-${u.id}`}>Role of {u.email}</label>
-                  <select
-                    id={`role-${u.id}`}
-                    className="input"
-                    style={{ maxWidth: 240 }}
-                    value={u.role}
-                    disabled={u.id === currentUserId || changeRole.isPending}
-                    onChange={(e) => changeRole.mutate({ id: u.id, role: e.target.value as Role })}
-                  >
-                    {roleOptions.map((r) => (
-                      <option key={r} value={r}>{roleLabels[r]}</option>
-                    ))}
-                  </select>
+            {users.data.length === 0 ? (
+              <tr>
+                <td colSpan={5} className="muted">
+                  Nobody here yet. Add a person below.
                 </td>
               </tr>
-            ))}
+            ) : null}
+            {users.data.map((u) => {
+              const self = u.id === currentUserId;
+              const active = !u.deactivatedAt;
+              return (
+                <tr key={u.id} data-testid={`person-${u.email}`}>
+                  <td>{u.name || "—"}</td>
+                  <td>{u.email}</td>
+                  <td>
+                    <label className="sr-only" htmlFor={`role-${u.id}`}>Role of {u.email}</label>
+                    <select
+                      id={`role-${u.id}`}
+                      className="input"
+                      style={{ maxWidth: 240 }}
+                      value={u.role}
+                      disabled={self || busy}
+                      onChange={(e) => changeUser.mutate({ id: u.id, change: { role: e.target.value as Role } })}
+                    >
+                      {roleOptions.map((r) => (
+                        <option key={r} value={r}>{roleLabels[r]}</option>
+                      ))}
+                    </select>
+                  </td>
+                  <td>{active ? <span className="badge badge-good">Active</span> : <span className="badge badge-bad">Deactivated</span>}</td>
+                  <td>
+                    {self ? (
+                      <span className="muted small">You</span>
+                    ) : (
+                      <div className="row" style={{ flexWrap: "nowrap" }}>
+                        {active ? (
+                          <>
+                            <button type="button" className="btn btn-sm" disabled={busy} onClick={() => issueResetLink.mutate(u)} aria-label={`Reset link for ${u.email}`}>
+                              Reset link
+                            </button>
+                            <button
+                              type="button"
+                              className="btn btn-sm btn-danger"
+                              disabled={busy}
+                              aria-label={`Deactivate ${u.email}`}
+                              onClick={() => {
+                                if (window.confirm(`Deactivate ${u.email}? They are signed out everywhere at once and cannot sign in until reactivated.`)) {
+                                  changeUser.mutate({ id: u.id, change: { active: false } });
+                                }
+                              }}
+                            >
+                              Deactivate
+                            </button>
+                          </>
+                        ) : (
+                          <>
+                            <button type="button" className="btn btn-sm" disabled={busy} aria-label={`Reactivate ${u.email}`} onClick={() => changeUser.mutate({ id: u.id, change: { active: true } })}>
+                              Reactivate
+                            </button>
+                            <button
+                              type="button"
+                              className="btn btn-sm btn-danger"
+                              disabled={busy}
+                              aria-label={`Remove ${u.email}`}
+                              onClick={() => {
+                                if (window.confirm(`Remove ${u.email} for good? Their surveys stay.`)) removeUser.mutate(u.id);
+                              }}
+                            >
+                              Remove
+                            </button>
+                          </>
+                        )}
+                      </div>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </div>
-      {changeRole.error ? <div className="alert alert-error" role="alert">{changeRole.error.message}</div> : null}
+      {busy ? <span className="muted small" aria-live="polite">Saving…</span> : null}
+      {actionError ? <div className="alert alert-error" role="alert">{actionError.message}</div> : null}
+      {resetLink ? (
+        <div className="alert alert-info stack" data-testid="reset-link">
+          <p style={{ margin: 0 }}>
+            One-time link for <strong>{resetLink.email}</strong>. Pass it on privately; it is shown only now, works once and expires{" "}
+            {new Date(resetLink.expiresAt).toLocaleString()}. Issuing another one cancels it.
+          </p>
+          <div className="row">
+            <label className="sr-only" htmlFor="reset-link-url">Reset link</label>
+            <input id="reset-link-url" className="input" readOnly value={resetLink.url} onFocus={(e) => e.currentTarget.select()} style={{ flex: "1 1 16rem", minWidth: 0 }} />
+            <CopyButton text={resetLink.url} />
+            <button type="button" className="btn btn-sm" onClick={() => setResetLink(null)}>
+              Done
+            </button>
+          </div>
+        </div>
+      ) : null}
       <form
         className="stack"
         onSubmit={(e) => {
@@ -94,5 +192,23 @@ export function UsersPanel({ currentUserId, initialUsers }: { currentUserId: str
         </div>
       </form>
     </section>
+  );
+}
+
+function CopyButton({ text }: { text: string }) {
+  const [copied, setCopied] = useState(false);
+  return (
+    <button
+      type="button"
+      className="btn btn-sm"
+      onClick={() =>
+        navigator.clipboard?.writeText(text).then(
+          () => setCopied(true),
+          () => setCopied(false),
+        )
+      }
+    >
+      {copied ? "Copied" : "Copy"}
+    </button>
   );
 }

@@ -33,13 +33,16 @@ export function Sidebar({ user }: { user: { name: string; email: string; role: R
       })}
       <div className="sidebar-foot">
         <div>
-          <div style={{ fontWeight: 600 }}>{user.name || user.email}</div>
+          <Link href="/account" style={{ fontWeight: 600 }} aria-current={pathname === "/account" ? "page" : undefined}>
+            {user.name || user.email}
+          </Link>
           <div className="muted small" data-testid="current-role">
             {user.email} · <span className="badge badge-accent">{roleBadge[user.role]}</span>
           </div>
         </div>
         <div className="row">
           <ThemeToggle />
+          {/* next-auth's sign-out also ends the session on the server (events.signOut in lib/auth/options.ts). */}
           <button className="btn btn-sm" onClick={() => signOut({ callbackUrl: "/sign-in" })}>
             Sign out
           </button>

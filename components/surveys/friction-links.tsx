@@ -33,12 +33,15 @@ export function FrictionLinks({ initialLinks, teams, canEdit }: { initialLinks: 
           {links.data.map((l) => (
             <li key={l.id} className="row-between">
               <div>
-                <strong>{l.teamName ?? "Everyone"}</strong> <span className="muted small">· {l.entryCount} entries</span>
-                <div>
-                  <code className="link-url">{`${origin}/f/${l.token}`}</code>
-                </div>
+                <strong>{l.teamName ?? "Everyone"}</strong>{" "}
+                <span className="muted small">· {l.entries === null ? "fewer than k entries" : `${l.entries}+ entries`}</span>
+                {l.token ? (
+                  <div>
+                    <code className="link-url">{`${origin}/f/${l.token}`}</code>
+                  </div>
+                ) : null}
               </div>
-              <CopyButton text={`${origin}/f/${l.token}`} />
+              {l.token ? <CopyButton text={`${origin}/f/${l.token}`} /> : null}
             </li>
           ))}
         </ul>

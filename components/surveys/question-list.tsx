@@ -13,7 +13,7 @@ import type { DimensionOption, EditorQuestion, SurveyDetail, WordingChange } fro
  * or ↑/↓ on a question's move handle); once published only wording, help text and archiving.
  */
 export function QuestionList({ detail, dimensions, canEdit }: { detail: SurveyDetail; dimensions: DimensionOption[]; canEdit: boolean }) {
-  const { survey, questions, responseCount } = detail;
+  const { survey, questions, hasResponses } = detail;
   const rewordings = groupBy(detail.wordingChanges ?? [], (c) => c.questionId);
   const queryClient = useQueryClient();
   const key = surveyKeys.detail(survey.id);
@@ -172,7 +172,7 @@ export function QuestionList({ detail, dimensions, canEdit }: { detail: SurveyDe
                       <button type="button" className="btn btn-sm" aria-label={`Edit question ${index + 1}`} onClick={() => setEditing(q.id)}>
                         Edit
                       </button>
-                      {structural && responseCount === 0 ? (
+                      {structural && !hasResponses ? (
                         confirmDelete === q.id ? (
                           <>
                             <button type="button" className="btn btn-sm btn-danger" onClick={() => remove.mutate(q.id)} disabled={remove.isPending}>

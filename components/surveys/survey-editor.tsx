@@ -6,6 +6,7 @@ import { useState } from "react";
 import { apiFetch } from "@/lib/api/client";
 import { renderSurveyForm } from "@/lib/responses/respondent-html";
 import { statusLabels } from "@/lib/surveys/lifecycle";
+import { describeTally, type ResponseTally } from "@/lib/anonymity/surveys";
 import type { SurveyLinkStats } from "@/lib/surveys/queries";
 import { surveyKeys } from "@/lib/surveys/query-keys";
 import { estimateLabel } from "@/lib/surveys/time-estimate";
@@ -32,7 +33,7 @@ export function SurveyEditor({
   initialTab = "questions",
 }: {
   initial: SurveyDetail;
-  initialLinks: SurveyLinkStats[];
+  initialLinks: { links: SurveyLinkStats[]; total: ResponseTally };
   dimensions: DimensionOption[];
   canEdit: boolean;
   initialTab?: Tab;
@@ -45,7 +46,7 @@ export function SurveyEditor({
     queryFn: () => apiFetch<SurveyDetail>(`/api/surveys/${initial.survey.id}`),
     initialData: initial,
   });
-  const { survey, questions, responseCount } = detail.data;
+  const { survey, questions, responses, k } = detail.data;
   const active = questions.filter((q) => !q.archivedAt);
 
   const setStatus = useMutation({
@@ -65,7 +66,7 @@ export function SurveyEditor({
       <header className="page-header">
         <div>
           <p className="muted small">
-            {survey.period} · {active.length} questions · {estimateLabel(active)} · {responseCount} responses
+            {survey.period} · {active.length} questions · {estimateLabel(active)} · {describeTally(responses, k)} responses
           </p>
           <h1>{survey.title}</h1>
           <span className={statusBadge[survey.status]} data-testid="survey-status">
@@ -139,7 +140,7 @@ export function SurveyEditor({
       </div>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
         {tab === "questions" ? <QuestionList detail={detail.data} dimensions={dimensions} canEdit={canEdit} /> : null}
-        {tab === "share" ? <SurveyLinks surveyId={survey.id} status={survey.status} canEdit={canEdit} initialLinks={initialLinks} /> : null}
+        {tab === "share" ? <SurveyLinks surveyId={survey.id} status={survey.status} canEdit={canEdit} initialLinks={initialLinks} k={k} /> : null}
         {tab === "preview" ? (
           <div className="preview-frame">
             <p className="muted small">Exactly what respondents see. Nothing is sent from the preview.</p>

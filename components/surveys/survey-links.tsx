@@ -2,6 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useSyncExternalStore } from "react";
 import { apiFetch } from "@/lib/api/client";
+import { describeTally, type ResponseTally } from "@/lib/anonymity/surveys";
 import type { SurveyLinkStats } from "@/lib/surveys/queries";
 import { surveyKeys } from "@/lib/surveys/query-keys";
 import { CopyButton } from "./copy-button";
@@ -15,14 +16,16 @@ export function useOrigin(): string {
 const percent = (rate: number | null) => (rate === null ? "—" : `${Math.round(rate * 100)}%`);
 
 /** Public and per-team links with copy buttons, QR codes and live response counts. */
-export function SurveyLinks({ surveyId, status, canEdit, initialLinks }: { surveyId: string; status: string; canEdit: boolean; initialLinks: SurveyLinkStats[] }) {
+type LinkStats = { links: SurveyLinkStats[]; total: ResponseTally };
+
+export function SurveyLinks({ surveyId, status, canEdit, k, initialLinks }: { surveyId: string; status: string; canEdit: boolean; k: number; initialLinks: LinkStats }) {
   const origin = useOrigin();
   const queryClient = useQueryClient();
   const links = useQuery({
     queryKey: surveyKeys.links(surveyId),
-    queryFn: () => apiFetch<{ links: SurveyLinkStats[] }>(`/api/surveys/${surveyId}/links`).then((r) => r.links),
+    queryFn: () => apiFetch<LinkStats>(`/api/surveys/${surveyId}/links`),
     initialData: initialLinks,
-    // Live counts while people answer.
+    // Live counts while people answer (in steps of k).
     refetchInterval: status === "open" ? 5_000 : false,
     staleTime: 0,
   });
@@ -30,9 +33,8 @@ export function SurveyLinks({ surveyId, status, canEdit, initialLinks }: { surve
     mutationFn: () => apiFetch<{ created: number }>(`/api/surveys/${surveyId}/links`, { method: "POST", json: {} }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: surveyKeys.links(surveyId) }),
   });
-  const rows = links.data;
-  const total = rows.reduce((n, l) => n + l.responseCount, 0);
-  const teamRows = rows.filter((l) => l.teamId);
+  const rows = links.data.links;
+  const teamRows = rows.filter((l) => l.teamId && l.responses);
   const headcount = teamRows.reduce((n, l) => n + (l.headcount ?? 0), 0);
 
   return (
@@ -44,12 +46,12 @@ export function SurveyLinks({ surveyId, status, canEdit, initialLinks }: { surve
         <div className="card">
           <div className="stat-label">Responses</div>
           <div className="stat" data-testid="total-responses">
-            {total}
+            {describeTally(links.data.total, k)}
           </div>
         </div>
         <div className="card">
           <div className="stat-label">Response rate (team links)</div>
-          <div className="stat">{headcount ? percent(teamRows.reduce((n, l) => n + l.responseCount, 0) / headcount) : "—"}</div>
+          <div className="stat">{headcount ? percent(teamRows.reduce((n, l) => n + (l.responses?.n ?? 0), 0) / headcount) : "—"}</div>
         </div>
         <div className="card">
           <div className="stat-label">Links</div>
@@ -76,22 +78,20 @@ export function SurveyLinks({ surveyId, status, canEdit, initialLinks }: { surve
           </thead>
           <tbody>
             {rows.map((l) => {
-              const url = `${origin}/s/${l.token}`;
+              const url = l.token ? `${origin}/s/${l.token}` : null;
               const audience = l.teamName ?? "Everyone (no team)";
               return (
                 <tr key={l.id} data-testid="survey-link-row">
                   <th scope="row">{audience}</th>
-                  <td>
-                    <code className="link-url">{url}</code>
-                  </td>
+                  <td>{url ? <code className="link-url">{url}</code> : <span className="muted small">Shared by the platform team</span>}</td>
                   <td className="right" data-testid="link-count">
-                    {l.responseCount}
+                    {describeTally(l.responses, k)}
                     {l.headcount ? <span className="muted small"> / {l.headcount}</span> : null}
                   </td>
                   <td className="right">{percent(l.responseRate)}</td>
                   <td>
                     <div className="row nowrap">
-                      <CopyButton text={url} label={`Copy link`} />
+                      {url ? <CopyButton text={url} label={`Copy link`} /> : null}
                       {canEdit ? (
                         <a className="btn btn-sm" href={`/surveys/${surveyId}/qr/${l.id}`} aria-label={`Printable QR code for ${audience}`}>
                           QR code
@@ -123,7 +123,9 @@ export function SurveyLinks({ surveyId, status, canEdit, initialLinks }: { surve
         </div>
       ) : null}
       <p className="muted small">
-        A team link only records which team the answer belongs to. Team results stay hidden until the team reaches the workspace’s anonymity threshold.
+        A team link only records which team the answer belongs to. Anyone holding an open link can answer more than once, so share team links only
+        with the team. While the survey is open, counts move in steps of {k} (“{k}+”) and no results are shown; they publish when it closes, for
+        every group of at least {k} people.
       </p>
     </div>
   );

@@ -1,3 +1,4 @@
+import type { ResponseTally } from "@/lib/anonymity/surveys";
 import type { ChoiceOption, QuestionKind, SurveyStatus } from "@/lib/db/schema";
 
 // Shapes as they arrive over JSON (dates as strings), shared by the editor components.
@@ -29,6 +30,14 @@ export type EditorSurvey = {
 
 export type WordingChange = { questionId: string; previousPrompt: string; newPrompt: string; changedAt: string };
 
-export type SurveyDetail = { survey: EditorSurvey; questions: EditorQuestion[]; responseCount: number; wordingChanges: WordingChange[] };
+export type SurveyDetail = {
+  survey: EditorSurvey;
+  questions: EditorQuestion[];
+  hasResponses: boolean;
+  responses: ResponseTally;
+  /** The workspace anonymity threshold. */
+  k: number;
+  wordingChanges: WordingChange[];
+};
 
 export type DimensionOption = { key: string; name: string; framework: string };

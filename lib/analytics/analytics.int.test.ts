@@ -310,28 +310,27 @@ describe("a group of k − 1 never leaves the server", () => {
     expect(comments.json.comments.hidden).toBe(true);
   });
 
-  it("refuses a filter whose leftover group is under k (subtraction attack)", async () => {
-    // Alpha is everyone in the Q2 pulse survey except Tiny's 3 people.
-    const alpha = await get(npsRoute, { team: ids.teams.Alpha });
-    expect(alpha.status).toBe(422);
-    expect(alpha.json.error.message).toMatch(/fewer than 5 responses outside it/);
-    expect(alpha.json.error.fieldErrors.team).toBeDefined();
-    // …but it is fine for Q1 alone.
-    expect((await get(npsRoute, { team: ids.teams.Alpha, to: "2026-Q1" })).status).toBe(200);
+  it("hides a filtered group whose leftover is under k (subtraction attack), with the reason", async () => {
+    // Alpha is everyone in the Q2 pulse survey except Tiny's 3 people: Alpha is hidden as the complement.
     const pulse = await get(resultsRoute, { team: ids.teams.Alpha }, { surveyId: ids.surveys.pulse });
-    expect(pulse.status).toBe(422);
+    expect(pulse.status).toBe(200);
+    expect(pulse.json.total).toEqual({ hidden: true, reason: "complement" });
+    expect(JSON.stringify(pulse.json.questions.map((q: any) => q.result))).not.toMatch(/"count"|"answered"/);
+    // In Q1 the main survey has four teams; Alpha alone is shown with its own figures.
+    const alpha = await get(npsRoute, { team: ids.teams.Alpha, to: "2026-Q1" });
+    expect(alpha.status).toBe(200);
+    expect(alpha.json.points[0]).toMatchObject({ period: "2026-Q1", hidden: false, n: 10 });
   });
 
-  it("refuses a combined filter whose leftover against one of its parts is under k", async () => {
-    // Q2: off platform = Gamma (6) + Tiny (4). Gamma ∧ off differs from "off" by exactly Tiny.
+  it("answers a combined filter from the same decision as its parts", async () => {
+    // Q2: off platform = Gamma (6) + Tiny (4). Gamma ∧ off is Gamma's cell, hidden with Tiny's complement,
+    // and "off" itself is withdrawn: total − on would otherwise be Gamma + Tiny with Gamma shown.
     const res = await get(dimensionsRoute, { team: ids.teams.Gamma, adoption: "off", from: "2026-Q2", to: "2026-Q2" });
-    expect(res.status).toBe(422);
-    expect(res.json.error.fieldErrors.adoption).toBeDefined();
-    // In Q1 off platform also includes Beta: the leftover (12) is large enough.
-    expect((await get(dimensionsRoute, { team: ids.teams.Gamma, adoption: "off", from: "2026-Q1", to: "2026-Q1" })).status).toBe(200);
-    // And the same refusal on the CSV export.
+    expect(res.status).toBe(200);
+    for (const d of res.json.dimensions) for (const p of d.points) expect(p.hidden, JSON.stringify(p)).toBe(true);
     const csv = await get(exportRoute, { team: ids.teams.Gamma, adoption: "off", from: "2026-Q2", to: "2026-Q2" }, { table: "dimensions" });
-    expect(csv.status).toBe(422);
+    expect(csv.status).toBe(200);
+    expect(String(csv.json)).not.toMatch(/,\d\.\d+,/);
   });
 
   it("in every CSV export", async () => {

@@ -45,7 +45,7 @@ describe("CSV tables", () => {
       "Hidden: fewer than 5 responses",
       null,
       null,
-      "Hidden: showing it would reveal a group of fewer than 5 responses",
+      "Hidden: showing it would let a group of fewer than 5 be worked out by subtraction",
     ]);
   });
 });

@@ -1,8 +1,11 @@
 import "server-only";
 import { asc, eq, isNull, sql, type SQL } from "drizzle-orm";
+import { resolveGroup, type Cell, type GroupRequest, type ResolvedGroup } from "@/lib/anonymity/model";
+import { getSurveyPublications, type PublicationScope } from "@/lib/anonymity/queries";
+import { pickHeadlineSurvey, progressCount, type SurveyPublication } from "@/lib/anonymity/surveys";
 import { getDb, selectRows, type DbClient } from "@/lib/db/client";
 import { customDimensions, questions, surveys, teams } from "@/lib/db/schema";
-import { AppError, notFound } from "@/lib/errors";
+import { notFound } from "@/lib/errors";
 import { dimensionName } from "@/lib/surveys/dimensions";
 import type { DoraBand } from "@/lib/surveys/templates";
 import { getWorkspaceSettings } from "@/lib/workspace/queries";
@@ -10,7 +13,7 @@ import { classifyDora, doraMetricKeys, medianBand } from "./dora";
 import { computeNps, npsChange, type NpsStats } from "./nps";
 import type { AnalyticsFilter, CommentsQuery, PeriodViewInput, SurveyResultsQuery } from "./schemas";
 import { benchmarkOf, summarizeScore, type ScoreStats } from "./scores";
-import { findComplementLeak, suppressSmallGroups, type GroupCounts } from "./suppression";
+import type { HiddenReason } from "./suppression";
 import type {
   AdoptionComparison,
   AnalyticsMeta,
@@ -31,173 +34,140 @@ import type {
   TeamRow,
 } from "./types";
 
-// Every aggregate runs in SQL over `fr` (the filtered responses). SQL nulls the statistics of groups
-// under k; suppressSmallGroups then strips the markers' numbers (n included) and applies the complement rules.
+// Every figure here is the sum of per-cell aggregates computed in SQL (a cell is one survey's answers
+// from one team, or without a team), taken over the cells of a group that the survey's one publication
+// decision (lib/anonymity) shows. Filters, charts, tables, comments and exports all answer from that
+// decision, so no combination of them isolates fewer than k people.
 
-type Scope = AnalyticsFilter & { surveyId?: string };
-type Grouping = "all" | "team" | "adoption";
+const inList = (ids: readonly string[]): SQL => sql.join(ids.map((id) => sql`${id}`), sql`, `);
+const cellOf = sql`coalesce(r.team_id::text, '')`;
 
-const periodConditions = (f: Scope): SQL[] => [
-  ...(f.from ? [sql`s.period >= ${f.from}`] : []),
-  ...(f.to ? [sql`s.period <= ${f.to}`] : []),
-  ...(f.surveyId ? [sql`s.id = ${f.surveyId}`] : []),
-];
-const and = (parts: SQL[]) => (parts.length ? sql.join(parts, sql` and `) : sql`true`);
-
-/** CTEs `team_period` (the adoption flag that held for each team in each quarter) and `fr` (filtered responses). */
-function filteredResponses(f: Scope): SQL {
-  const scope = and(periodConditions(f));
-  const filters = and([
-    scope,
-    ...(f.team ? [sql`r.team_id = ${f.team}`] : []),
-    ...(f.adoption ? [sql`tp.on_platform = ${f.adoption === "on"}`] : []),
-  ]);
-  return sql`team_period as (
-      select t.id as team_id, p.period,
-        coalesce((select c.on_platform from team_platform_changes c
-                  where c.team_id = t.id and c.effective_period <= p.period
-                  order by c.effective_period desc limit 1), t.on_platform) as on_platform
-      from teams t cross join (select distinct s.period from surveys s where ${scope}) p
-    ),
-    fr as (
-      select r.id, r.team_id, r.survey_id, s.period, tp.on_platform
-      from responses r
-      join surveys s on s.id = r.survey_id
-      left join team_period tp on tp.team_id = r.team_id and tp.period = s.period
-      where ${filters}
-    )`;
-}
-
-const groupColumn = (g: Grouping): SQL =>
-  g === "team"
-    ? sql`coalesce(fr.team_id::text, '')`
-    : g === "adoption"
-      ? sql`case when fr.on_platform then 'on' when not fr.on_platform then 'off' else 'none' end`
-      : sql`'all'`;
-
-/** The threshold in SQL: statistics of a group under k come back as null. n stays for the complement step. */
-function nullBelowK(k: number, inner: SQL, keys: string[], values: string[]): SQL {
-  const cols = [
-    ...keys.map((c) => sql`g.${sql.identifier(c)}`),
-    sql`g.n`,
-    ...values.map((v) => sql`case when g.n >= ${k} then g.${sql.identifier(v)} end as ${sql.identifier(v)}`),
-  ];
-  return sql`select ${sql.join(cols, sql`, `)} from (${inner}) g`;
-}
-
-/** Raw SQL of each dashboard aggregate, exported so the benchmark times exactly these statements. */
+/** Raw SQL of each per-cell aggregate, exported so the benchmark times exactly these statements. */
 export const analyticsSql = {
-  nps(f: Scope, k: number, grouping: Grouping, key?: string): SQL {
+  /** NPS buckets per survey and cell, for one NPS key (by default the key most surveys ask). */
+  nps(surveyIds: readonly string[], key?: string): SQL {
     const keyCondition = key
       ? sql`q.key = ${key}`
       : sql`q.key = (select key from questions where kind = 'nps' group by key order by count(*) desc, key limit 1)`;
-    const inner = sql`with ${filteredResponses(f)}
-      select fr.period, ${groupColumn(grouping)} as grp, q.key, count(*)::int as n,
+    return sql`select r.survey_id::text as survey_id, ${cellOf} as cell, q.key,
         count(*) filter (where a.number_value >= 9)::int as promoters,
         count(*) filter (where a.number_value between 7 and 8)::int as passives,
         count(*) filter (where a.number_value <= 6)::int as detractors
-      from fr
-      join answers a on a.response_id = fr.id
+      from responses r
+      join answers a on a.response_id = r.id
       join questions q on q.id = a.question_id
-      where q.kind = 'nps' and ${keyCondition} and a.number_value is not null
+      where r.survey_id in (${inList(surveyIds)}) and q.kind = 'nps' and ${keyCondition} and a.number_value is not null
       group by 1, 2, 3`;
-    return sql`${nullBelowK(k, inner, ["period", "grp", "key"], ["promoters", "passives", "detractors"])} order by 1, 2`;
   },
 
   /**
-   * Likert questions roll up by the dimension their key carries in its latest quarter, so re-tagging never
-   * splits a trend. One pass over the answers, per question key, then per dimension: n is the largest
-   * number of people who answered one of the dimension's questions (a lower bound on its respondents, so
-   * both the threshold and the interval err on the safe side); mean, sd and % favorable are over answers.
+   * Likert sums per survey, cell and question key, with the dimension the key carries in its latest
+   * quarter (re-tagging never splits a trend).
    */
-  dimensions(f: Scope, k: number, grouping: Grouping): SQL {
-    const inner = sql`with ${filteredResponses(f)},
-      key_dimension as (
+  likert(surveyIds: readonly string[]): SQL {
+    return sql`with key_dimension as (
         select distinct on (q.key) q.key, q.dimension
         from questions q join surveys s on s.id = q.survey_id
         where q.kind = 'likert' and q.dimension is not null
         order by q.key, s.period desc, q.created_at desc
-      ),
-      per_question as (
-        select fr.period, ${groupColumn(grouping)} as grp, q.key, count(*)::float8 as answers,
-          sum(a.number_value)::float8 as total, sum(a.number_value * a.number_value)::float8 as squares,
-          count(*) filter (where a.number_value >= 4)::float8 as favorable
-        from fr
-        join answers a on a.response_id = fr.id
-        join questions q on q.id = a.question_id
-        where q.kind = 'likert' and a.number_value is not null
-        group by 1, 2, 3
       )
-      select pq.period, pq.grp, kd.dimension, max(pq.answers)::int as n,
-        (sum(pq.total) / sum(pq.answers))::float8 as mean,
-        sqrt(greatest(0, (sum(pq.squares) - sum(pq.total) ^ 2 / sum(pq.answers)) / nullif(sum(pq.answers) - 1, 0)))::float8 as sd,
-        sum(pq.favorable)::int as favorable, sum(pq.answers)::int as answers
-      from per_question pq join key_dimension kd on kd.key = pq.key
-      group by 1, 2, 3`;
-    return sql`${nullBelowK(k, inner, ["period", "grp", "dimension"], ["mean", "sd", "favorable", "answers"])} order by 1, 2, 3`;
-  },
-
-  /** Responses per survey and team, with the survey's title and the team's name and headcount joined after counting. */
-  responseCounts(f: Scope, k: number): SQL {
-    const inner = sql`with ${filteredResponses(f)},
-      counts as (select fr.survey_id, fr.team_id, count(*)::int as n from fr group by 1, 2)
-      select c.survey_id::text as survey_id, s.period, s.title, coalesce(c.team_id::text, '') as grp,
-        t.name as team_name, t.headcount, c.n, c.n as responses
-      from counts c join surveys s on s.id = c.survey_id left join teams t on t.id = c.team_id`;
-    return sql`${nullBelowK(k, inner, ["survey_id", "period", "title", "grp", "team_name", "headcount"], ["responses"])} order by 2, 1, 4`;
+      select x.survey_id, x.cell, x.key, kd.dimension, x.answers, x.total, x.squares, x.favorable
+      from (
+        select r.survey_id::text as survey_id, ${cellOf} as cell, q.key, count(*)::int as answers,
+          sum(a.number_value)::float8 as total, sum(a.number_value * a.number_value)::float8 as squares,
+          count(*) filter (where a.number_value >= 4)::int as favorable
+        from responses r
+        join answers a on a.response_id = r.id
+        join questions q on q.id = a.question_id
+        where r.survey_id in (${inList(surveyIds)}) and q.kind = 'likert' and a.number_value is not null
+        group by 1, 2, 3
+      ) x join key_dimension kd on kd.key = x.key`;
   },
 
   /** DORA answers: single-choice option ids are bands, so the distribution is four filtered counts per metric. */
-  dora(f: Scope, k: number, grouping: Grouping): SQL {
-    const inner = sql`with ${filteredResponses(f)}
-      select fr.period, ${groupColumn(grouping)} as grp, q.dimension as metric,
-        count(*) filter (where a.choice_values[1] in ('elite', 'high', 'medium', 'low'))::int as n,
+  dora(surveyIds: readonly string[]): SQL {
+    return sql`select r.survey_id::text as survey_id, ${cellOf} as cell, q.dimension as metric,
         count(*) filter (where a.choice_values[1] = 'elite')::int as elite,
         count(*) filter (where a.choice_values[1] = 'high')::int as high,
         count(*) filter (where a.choice_values[1] = 'medium')::int as medium,
         count(*) filter (where a.choice_values[1] = 'low')::int as low
-      from fr
-      join answers a on a.response_id = fr.id
+      from responses r
+      join answers a on a.response_id = r.id
       join questions q on q.id = a.question_id
-      where q.kind = 'single_choice' and q.dimension like 'dora.%' and a.choice_values is not null
+      where r.survey_id in (${inList(surveyIds)}) and q.kind = 'single_choice' and q.dimension like 'dora.%' and a.choice_values is not null
       group by 1, 2, 3`;
-    return sql`${nullBelowK(k, inner, ["period", "grp", "metric"], ["elite", "high", "medium", "low"])} order by 1, 2, 3`;
   },
 
-  /**
-   * Respondents per survey in the filtered view and in every broader view, for the complement guard.
-   * Responses are counted per survey and team first (an index-only scan), then the adoption flag is
-   * attached to those few rows, so the guard stays cheap beside the aggregate it protects.
-   */
-  complementCounts(f: Scope): SQL {
-    const scope = and(periodConditions(f));
-    const team = f.team ? sql`c.team_id = ${f.team}` : sql`true`;
-    const adoption = f.adoption ? sql`tp.on_platform = ${f.adoption === "on"}` : sql`true`;
-    return sql`with team_period as (
-        select t.id as team_id, p.period,
-          coalesce((select c.on_platform from team_platform_changes c
-                    where c.team_id = t.id and c.effective_period <= p.period
-                    order by c.effective_period desc limit 1), t.on_platform) as on_platform
-        from teams t cross join (select distinct s.period from surveys s where ${scope}) p
-      ),
-      counts as (
-        select r.survey_id, r.team_id, count(*)::int as n
-        from responses r join surveys s on s.id = r.survey_id
-        where ${scope}
-        group by 1, 2
-      )
-      select s.period, s.title, sum(c.n)::int as total,
-        coalesce(sum(c.n) filter (where ${team}), 0)::int as team_n,
-        coalesce(sum(c.n) filter (where ${adoption}), 0)::int as adoption_n,
-        coalesce(sum(c.n) filter (where ${team} and ${adoption}), 0)::int as filtered
-      from counts c
-      join surveys s on s.id = c.survey_id
-      left join team_period tp on tp.team_id = c.team_id and tp.period = s.period
-      group by c.survey_id, s.period, s.title`;
+  /** One survey's answer distribution per cell, question and value (or option id). */
+  buckets(surveyId: string): SQL {
+    return sql`select ${cellOf} as cell, a.question_id::text as question_id, a.number_value::text as bucket, count(*)::int as count
+      from responses r join answers a on a.response_id = r.id
+      where r.survey_id = ${surveyId} and a.number_value is not null
+      group by 1, 2, 3
+      union all
+      select ${cellOf}, a.question_id::text, v, count(*)::int
+      from responses r join answers a on a.response_id = r.id cross join lateral unnest(a.choice_values) as v
+      where r.survey_id = ${surveyId} and a.choice_values is not null
+      group by 1, 2, 3`;
+  },
+
+  /** People who answered each question of one survey, per cell. */
+  answered(surveyId: string): SQL {
+    return sql`select ${cellOf} as cell, a.question_id::text as question_id, count(distinct a.response_id)::int as n
+      from responses r join answers a on a.response_id = r.id
+      where r.survey_id = ${surveyId}
+        and (a.number_value is not null or cardinality(a.choice_values) > 0 or nullif(btrim(a.text_value), '') is not null)
+      group by 1, 2`;
   },
 };
 
 // ---------------------------------------------------------------------------------------------
+// Groups: which cells a request covers, from the survey's publication decision
+
+type Group = { hidden: true; reason: HiddenReason } | { hidden: false; survey: SurveyPublication; cells: Set<string>; n: number };
+
+/** The group a request names in one survey, or null when nobody is in it. */
+function groupOf(survey: SurveyPublication, request: GroupRequest): Group | null {
+  const resolved: ResolvedGroup = resolveGroup(survey.publication, survey.cells, request);
+  if (resolved.kind === "empty") return null;
+  if (resolved.kind === "hidden") return { hidden: true, reason: resolved.reason };
+  return { hidden: false, survey, cells: new Set(resolved.cellIds), n: resolved.n };
+}
+
+/** The group of one cell (a team's row in a table), whatever filter is on. */
+function cellGroup(survey: SurveyPublication, cell: Cell): Group {
+  const verdict = survey.publication.cells.get(cell.id);
+  if (!verdict || !verdict.shown) return { hidden: true, reason: verdict && !verdict.shown ? verdict.reason : "below_threshold" };
+  return { hidden: false, survey, cells: new Set([cell.id]), n: cell.n };
+}
+
+const hiddenAs = (g: { reason: HiddenReason }) => ({ hidden: true as const, reason: g.reason });
+const requestOf = (f: { team?: string; adoption?: "on" | "off" }): GroupRequest => ({ team: f.team ?? null, adoption: f.adoption ?? null });
+
+/** A quarter in scope with its surveys (those still collecting included). */
+type Quarter = { period: string; surveys: SurveyPublication[] };
+
+function quartersOf(surveys: readonly SurveyPublication[]): Quarter[] {
+  const byPeriod = new Map<string, SurveyPublication[]>();
+  for (const s of surveys) (byPeriod.get(s.period) ?? byPeriod.set(s.period, []).get(s.period)!).push(s);
+  return [...byPeriod.keys()].sort().map((period) => ({ period, surveys: byPeriod.get(period)! }));
+}
+
+const isPublished = (q: Quarter) => q.surveys.some((s) => !s.collecting);
+const publishedIds = (quarters: readonly Quarter[]) => quarters.flatMap((q) => q.surveys.filter((s) => !s.collecting).map((s) => s.surveyId));
+
+/**
+ * The survey that speaks for one figure (NPS, a dimension, DORA) in a quarter: of the closed surveys
+ * that ask it, the one most people answered. Figures are never summed over several surveys.
+ */
+function speakerFor(q: Quarter, asks: ReadonlySet<string>): SurveyPublication | null {
+  return pickHeadlineSurvey(q.surveys.filter((s) => asks.has(s.surveyId)));
+}
+const surveysIn = (rows: readonly { survey_id: string }[]) => new Set(rows.map((r) => r.survey_id));
+
+async function publications(db: DbClient, scope: PublicationScope, k: number) {
+  return (await getSurveyPublications({ scope, k, tx: db })).surveys;
+}
 
 async function context(tx?: DbClient) {
   const db = tx ?? (await getDb());
@@ -205,39 +175,99 @@ async function context(tx?: DbClient) {
   return { db, k };
 }
 
-/**
- * Refuses a filter when the people it leaves out could be worked out by subtraction:
- * for each survey, (no filter − filter), (team only − both) and (adoption only − both) must be 0 or ≥ k.
- */
-export async function assertFilterIsSafe(db: DbClient, k: number, f: Scope) {
-  if (!f.team && !f.adoption) return;
-  const rows = await selectRows<{ period: string; title: string; total: number; team_n: number; adoption_n: number; filtered: number }>(
-    db,
-    analyticsSql.complementCounts(f),
-  );
-  const groups: GroupCounts[] = rows.map((r) => ({
-    label: `${r.title} (${r.period})`,
-    filtered: r.filtered,
-    supersets: f.team && f.adoption ? [r.total, r.team_n, r.adoption_n] : [r.total],
-  }));
-  const leak = findComplementLeak(groups, k);
-  if (leak) {
-    const field = f.team && f.adoption ? "adoption" : f.team ? "team" : "adoption";
-    const message = `This filter would leave fewer than ${k} responses outside it in “${leak.label}”, so comparing it with the unfiltered view could reveal their answers. Widen the filter or choose another quarter range.`;
-    throw new AppError("validation", message, { [field]: [message] });
+// ---------------------------------------------------------------------------------------------
+// Per-cell aggregates and their sums over a group
+
+type NpsRow = { survey_id: string; cell: string; key: string; promoters: number; passives: number; detractors: number };
+type LikertRow = { survey_id: string; cell: string; key: string; dimension: string; answers: number; total: number; squares: number; favorable: number };
+type DoraRow = { survey_id: string; cell: string; metric: string; elite: number; high: number; medium: number; low: number };
+
+const inGroup = (g: Extract<Group, { hidden: false }>) => (r: { survey_id: string; cell: string }) => r.survey_id === g.survey.surveyId && g.cells.has(r.cell);
+
+function npsOf(rows: readonly NpsRow[], g: Extract<Group, { hidden: false }>): NpsStats | null {
+  let promoters = 0;
+  let passives = 0;
+  let detractors = 0;
+  for (const r of rows.filter(inGroup(g))) {
+    promoters += Number(r.promoters);
+    passives += Number(r.passives);
+    detractors += Number(r.detractors);
   }
+  return computeNps(promoters, passives, detractors);
 }
 
-type NpsRow = { period: string; grp: string; key: string; n: number; promoters: number | null; passives: number | null; detractors: number | null };
-const npsShape = (r: NpsRow): NpsStats => computeNps(r.promoters!, r.passives!, r.detractors!)!;
+/**
+ * Per dimension: the mean and spread over every answer to its questions, % favorable, and as n the
+ * largest number of people who answered one of its questions (a lower bound on its respondents, so the
+ * interval errs on the safe side).
+ */
+function scoresOf(rows: readonly LikertRow[], g: Extract<Group, { hidden: false }>): Map<string, ScoreStats> {
+  const perKey = new Map<string, { dimension: string; answers: number; total: number; squares: number; favorable: number }>();
+  for (const r of rows.filter(inGroup(g))) {
+    const acc = perKey.get(r.key) ?? { dimension: r.dimension, answers: 0, total: 0, squares: 0, favorable: 0 };
+    acc.answers += Number(r.answers);
+    acc.total += Number(r.total);
+    acc.squares += Number(r.squares);
+    acc.favorable += Number(r.favorable);
+    perKey.set(r.key, acc);
+  }
+  const perDimension = new Map<string, { n: number; answers: number; total: number; squares: number; favorable: number }>();
+  for (const acc of perKey.values()) {
+    const d = perDimension.get(acc.dimension) ?? { n: 0, answers: 0, total: 0, squares: 0, favorable: 0 };
+    d.n = Math.max(d.n, acc.answers);
+    d.answers += acc.answers;
+    d.total += acc.total;
+    d.squares += acc.squares;
+    d.favorable += acc.favorable;
+    perDimension.set(acc.dimension, d);
+  }
+  const out = new Map<string, ScoreStats>();
+  for (const [dimension, d] of perDimension) {
+    if (d.answers === 0) continue;
+    const mean = d.total / d.answers;
+    const sd = d.answers > 1 ? Math.sqrt(Math.max(0, (d.squares - d.total ** 2 / d.answers) / (d.answers - 1))) : null;
+    out.set(dimension, summarizeScore({ n: d.n, mean, sd, favorable: d.favorable, answers: d.answers }));
+  }
+  return out;
+}
 
-type DimensionRow = { period: string; grp: string; dimension: string; n: number; mean: number | null; sd: number | null; favorable: number | null; answers: number | null };
-const scoreShape = (r: DimensionRow): ScoreStats =>
-  summarizeScore({ n: r.n, mean: Number(r.mean), sd: r.sd === null ? null : Number(r.sd), favorable: r.favorable!, answers: r.answers! });
+function doraOf(rows: readonly DoraRow[], g: Extract<Group, { hidden: false }>): Map<string, { n: number; counts: Record<DoraBand, number>; median: DoraBand | null }> {
+  const out = new Map<string, { n: number; counts: Record<DoraBand, number>; median: DoraBand | null }>();
+  for (const r of rows.filter(inGroup(g))) {
+    const m = out.get(r.metric) ?? { n: 0, counts: { elite: 0, high: 0, medium: 0, low: 0 }, median: null };
+    for (const band of ["elite", "high", "medium", "low"] as const) {
+      m.counts[band] += Number(r[band]);
+      m.n += Number(r[band]);
+    }
+    out.set(r.metric, m);
+  }
+  for (const m of out.values()) m.median = medianBand(m.counts);
+  return out;
+}
+
+
+async function npsRows(db: DbClient, surveyIds: string[], key?: string) {
+  return surveyIds.length ? selectRows<NpsRow>(db, analyticsSql.nps(surveyIds, key)) : [];
+}
+async function likertRows(db: DbClient, surveyIds: string[]) {
+  return surveyIds.length ? selectRows<LikertRow>(db, analyticsSql.likert(surveyIds)) : [];
+}
+async function doraRows(db: DbClient, surveyIds: string[]) {
+  return surveyIds.length ? selectRows<DoraRow>(db, analyticsSql.dora(surveyIds)) : [];
+}
 
 async function dimensionNames(db: DbClient) {
   const custom = await db.select({ key: customDimensions.key, name: customDimensions.name }).from(customDimensions);
   return (key: string) => dimensionName(key, custom);
+}
+
+const dimensionOrder = ["space.", "devex.", "custom.", "dora."];
+function byDimensionOrder(a: string, b: string) {
+  const rank = (k: string) => {
+    const i = dimensionOrder.findIndex((p) => k.startsWith(p));
+    return i === -1 ? dimensionOrder.length : i;
+  };
+  return rank(a) - rank(b) || a.localeCompare(b);
 }
 
 function changesOf(points: NpsPoint[]): NpsChangePoint[] {
@@ -251,44 +281,68 @@ function changesOf(points: NpsPoint[]): NpsChangePoint[] {
   return out;
 }
 
+const rangeOf = (f: AnalyticsFilter): PublicationScope => ({ from: f.from, to: f.to });
+
+// ---------------------------------------------------------------------------------------------
+// Dashboards
+
+/**
+ * The group a filter names in the survey that speaks for a figure in each quarter. A quarter whose
+ * surveys are all still collecting comes back hidden as "collecting"; one that never asks the figure is left out.
+ */
+function groupsByQuarter(quarters: readonly Quarter[], filter: AnalyticsFilter, asks: ReadonlySet<string>): { period: string; group: Group }[] {
+  const out: { period: string; group: Group }[] = [];
+  for (const q of quarters) {
+    const survey = speakerFor(q, asks);
+    if (!survey) {
+      if (!isPublished(q)) out.push({ period: q.period, group: { hidden: true, reason: "collecting" } });
+      continue;
+    }
+    const group = groupOf(survey, requestOf(filter));
+    if (group) out.push({ period: q.period, group });
+  }
+  return out;
+}
+
 /** NPS per quarter with its 95% interval and the quarter-over-quarter change (flagged when within noise). */
 export async function getNpsTrend({ filter, key, tx }: { filter: AnalyticsFilter; key?: string; tx?: DbClient }): Promise<NpsTrend> {
   const { db, k } = await context(tx);
-  await assertFilterIsSafe(db, k, filter);
-  const rows = await selectRows<NpsRow>(db, analyticsSql.nps(filter, k, "all", key));
-  const points = suppressSmallGroups(rows, { k, keys: ["period"], shape: npsShape }) as NpsPoint[];
+  const quarters = quartersOf(await publications(db, rangeOf(filter), k));
+  const rows = await npsRows(db, publishedIds(quarters), key);
+  const points: NpsPoint[] = [];
+  for (const { period, group } of groupsByQuarter(quarters, filter, surveysIn(rows))) {
+    if (group.hidden) {
+      points.push({ period, ...hiddenAs(group) });
+      continue;
+    }
+    const stats = npsOf(rows, group);
+    if (stats) points.push({ period, hidden: false, ...stats });
+  }
   return { k, key: rows[0]?.key ?? key ?? null, points, changes: changesOf(points) };
 }
 
 /** Mean, % favorable and interval per dimension and quarter. */
 export async function getDimensionTrends({ filter, tx }: { filter: AnalyticsFilter; tx?: DbClient }): Promise<DimensionTrends> {
   const { db, k } = await context(tx);
-  await assertFilterIsSafe(db, k, filter);
-  const [rows, nameOf] = await Promise.all([selectRows<DimensionRow>(db, analyticsSql.dimensions(filter, k, "all")), dimensionNames(db)]);
-  const points = suppressSmallGroups(rows, { k, keys: ["period", "dimension"], shape: scoreShape }) as DimensionPoint[];
+  const quarters = quartersOf(await publications(db, rangeOf(filter), k));
+  const [rows, nameOf] = await Promise.all([likertRows(db, publishedIds(quarters)), dimensionNames(db)]);
   const keys = [...new Set(rows.map((r) => r.dimension))].sort(byDimensionOrder);
+  const points: DimensionPoint[] = [];
+  for (const dimension of keys) {
+    const asks = surveysIn(rows.filter((r) => r.dimension === dimension));
+    for (const { period, group } of groupsByQuarter(quarters, filter, asks)) {
+      if (group.hidden) points.push({ period, dimension, ...hiddenAs(group) });
+      else {
+        const stats = scoresOf(rows, group).get(dimension);
+        if (stats) points.push({ period, dimension, hidden: false, ...stats });
+      }
+    }
+  }
   return {
     k,
-    periods: [...new Set(rows.map((r) => r.period))],
+    periods: quarters.map((q) => q.period),
     dimensions: keys.map((key) => ({ key, name: nameOf(key), points: points.filter((p) => p.dimension === key) })),
   };
-}
-
-const dimensionOrder = ["space.", "devex.", "custom.", "dora."];
-function byDimensionOrder(a: string, b: string) {
-  const rank = (k: string) => {
-    const i = dimensionOrder.findIndex((p) => k.startsWith(p));
-    return i === -1 ? dimensionOrder.length : i;
-  };
-  return rank(a) - rank(b) || a.localeCompare(b);
-}
-
-async function listPeriods(db: DbClient, f: AnalyticsFilter): Promise<string[]> {
-  const rows = await selectRows<{ period: string }>(
-    db,
-    sql`select distinct s.period from surveys s where ${and(periodConditions(f))} and exists (select 1 from responses r where r.survey_id = s.id) order by 1`,
-  );
-  return rows.map((r) => r.period);
 }
 
 type TeamInfo = { id: string; name: string; headcount: number; on_platform: boolean; archived: boolean };
@@ -304,65 +358,66 @@ async function teamsInPeriod(db: DbClient, period: string): Promise<TeamInfo[]> 
 
 const NO_TEAM = "No team recorded";
 
-/** Drops the grouping keys from a suppressed row once it is filed under its team. */
-function withoutKeys<T extends object>(row: T | undefined) {
-  if (!row) return undefined;
-  const { grp: _grp, period: _period, dimension: _dimension, ...rest } = row as T & { grp?: unknown; period?: unknown; dimension?: unknown };
-  return rest;
+/** The quarter a single-quarter view shows: the one asked for, else the latest whose results are published. */
+function chooseQuarter(quarters: readonly Quarter[], requested: string | undefined): Quarter | null {
+  return quarters.find((q) => q.period === requested) ?? [...quarters].reverse().find(isPublished) ?? quarters.at(-1) ?? null;
 }
 
 /**
  * One quarter, team by team: responses and response rate, NPS, every dimension (the heatmap), and the
- * 50th/75th/90th percentile of the teams that are shown. Teams split the quarter's total, so the
- * complement rule hides one more team whenever the hidden ones add up to fewer than k.
+ * 50th/75th/90th percentile of the teams that are shown. Each team is a cell of the quarter's survey;
+ * the publication decision hides the cells under k and the ones that would let them be subtracted out.
  */
 export async function getTeamComparison({ input, tx }: { input: PeriodViewInput; tx?: DbClient }): Promise<TeamComparison> {
   const { db, k } = await context(tx);
   const { period: requested, ...filter } = input;
-  const periods = await listPeriods(db, filter);
-  const period = requested && periods.includes(requested) ? requested : (periods.at(-1) ?? null);
-  if (!period) return { k, period: null, dimensions: [], teams: [], benchmarks: {} };
-  const one: AnalyticsFilter = { ...filter, from: period, to: period };
-  await assertFilterIsSafe(db, k, one);
-  const [npsRows, dimRows, countRows, teamList, nameOf] = await Promise.all([
-    selectRows<NpsRow>(db, analyticsSql.nps(one, k, "team")),
-    selectRows<DimensionRow>(db, analyticsSql.dimensions(one, k, "team")),
-    selectRows<CountRow>(db, analyticsSql.responseCounts(one, k)),
-    teamsInPeriod(db, period),
-    dimensionNames(db),
-  ]);
-  // Response counts come from the quarter's main survey (the one most people answered): adding up several
-  // surveys would count the same people twice and could lift a small team over k.
-  const surveyTotals = new Map<string, number>();
-  for (const r of countRows) surveyTotals.set(r.survey_id, (surveyTotals.get(r.survey_id) ?? 0) + r.n);
-  const mainSurvey = [...surveyTotals].sort((a, b) => b[1] - a[1])[0]?.[0];
-  const mainCounts = countRows.filter((r) => r.survey_id === mainSurvey);
-  const perTeam = new Set(countRows.map((r) => r.grp));
-  const counts = suppressSmallGroups(mainCounts, { k, keys: ["grp"], partitionBy: ["survey_id"], shape: (r) => ({ n: r.n }) });
-  const nps = suppressSmallGroups(npsRows, { k, keys: ["grp"], partitionBy: ["period"], shape: npsShape });
-  const scores = suppressSmallGroups(dimRows, { k, keys: ["grp", "dimension"], partitionBy: ["period", "dimension"], shape: scoreShape });
-  const dimensionKeys = [...new Set(dimRows.map((r) => r.dimension))].sort(byDimensionOrder);
+  const quarter = chooseQuarter(quartersOf(await publications(db, rangeOf(filter), k)), requested);
+  if (!quarter) return { k, period: null, dimensions: [], teams: [], benchmarks: {} };
+  const ids = publishedIds([quarter]);
+  const [nps, likert, teamList, nameOf] = await Promise.all([npsRows(db, ids), likertRows(db, ids), teamsInPeriod(db, quarter.period), dimensionNames(db)]);
+  const dimensionKeys = [...new Set(likert.map((r) => r.dimension))].sort(byDimensionOrder);
+  // Responses come from the quarter's main survey; NPS and each dimension from the survey that asks it.
+  const headline = pickHeadlineSurvey(quarter.surveys);
+  const npsSpeaker = speakerFor(quarter, surveysIn(nps));
+  const dimensionSpeakers = new Map(dimensionKeys.map((d) => [d, speakerFor(quarter, surveysIn(likert.filter((r) => r.dimension === d)))]));
+  const collecting = { hidden: true as const, reason: "collecting" as const };
+  const cellIn = (survey: SurveyPublication | null, cellId: string) => survey?.cells.find((c) => c.id === cellId);
+  const groupIn = (survey: SurveyPublication | null, cellId: string): Group | null => {
+    const cell = cellIn(survey, cellId);
+    return survey && cell ? cellGroup(survey, cell) : null;
+  };
 
+  const rowFor = (cellId: string, info: TeamInfo | null): TeamRow => {
+    const headcount = info?.headcount ?? null;
+    const base = { teamId: info?.id ?? null, name: info?.name ?? NO_TEAM, headcount, onPlatform: info?.on_platform ?? null };
+    if (!headline) return { ...base, responses: collecting, nps: collecting, scores: Object.fromEntries(dimensionKeys.map((d) => [d, collecting])) };
+    const counted = groupIn(headline, cellId);
+    const npsGroup = groupIn(npsSpeaker, cellId);
+    const npsStats = npsGroup && !npsGroup.hidden ? npsOf(nps, npsGroup) : null;
+    return {
+      ...base,
+      responses: !counted ? null : counted.hidden ? hiddenAs(counted) : { hidden: false, n: counted.n, rate: headcount ? counted.n / headcount : null },
+      nps: !npsGroup ? null : npsGroup.hidden ? hiddenAs(npsGroup) : npsStats ? { hidden: false, ...npsStats } : null,
+      scores: Object.fromEntries(
+        dimensionKeys.flatMap((d): [string, Maybe<ScoreStats>][] => {
+          const g = groupIn(dimensionSpeakers.get(d) ?? null, cellId);
+          if (!g) return [];
+          if (g.hidden) return [[d, hiddenAs(g)]];
+          const stats = scoresOf(likert, g).get(d);
+          return stats ? [[d, { hidden: false, ...stats }]] : [];
+        }),
+      ),
+    };
+  };
+
+  const answered = new Set(quarter.surveys.flatMap((s) => s.cells.map((c) => c.id)));
   const included = teamList.filter((t) => {
     if (filter.team && t.id !== filter.team) return false;
     if (filter.adoption && t.on_platform !== (filter.adoption === "on")) return false;
-    return !t.archived || perTeam.has(t.id);
+    return !t.archived || answered.has(t.id);
   });
-  const rowFor = (grp: string, info: TeamInfo | null): TeamRow => {
-    const c = counts.find((x) => x.grp === grp);
-    const headcount = info?.headcount ?? null;
-    return {
-      teamId: info?.id ?? null,
-      name: info?.name ?? NO_TEAM,
-      headcount,
-      onPlatform: info?.on_platform ?? null,
-      responses: !c ? null : c.hidden ? { hidden: true, reason: c.reason } : { hidden: false, n: c.n, rate: headcount ? c.n / headcount : null },
-      nps: (withoutKeys(nps.find((x) => x.grp === grp)) as Maybe<NpsStats> | undefined) ?? null,
-      scores: Object.fromEntries(scores.filter((s) => s.grp === grp).map((s) => [s.dimension, withoutKeys(s) as Maybe<ScoreStats>])),
-    };
-  };
   const rows = included.map((t) => rowFor(t.id, t));
-  if (perTeam.has("")) rows.push(rowFor("", null));
+  if (answered.has("") && !filter.team && !filter.adoption) rows.push(rowFor("", null));
 
   const shownValues = (pick: (row: TeamRow) => Maybe<{ score: number } | { mean: number }> | null | undefined) =>
     rows
@@ -373,136 +428,135 @@ export async function getTeamComparison({ input, tx }: { input: PeriodViewInput;
   const benchmarks: TeamComparison["benchmarks"] = { nps: benchmarkOf(shownValues((r) => r.nps)) };
   for (const key of dimensionKeys) benchmarks[key] = benchmarkOf(shownValues((r) => r.scores[key]));
 
-  return { k, period, dimensions: dimensionKeys.map((key) => ({ key, name: nameOf(key) })), teams: rows, benchmarks };
+  return { k, period: quarter.period, dimensions: dimensionKeys.map((key) => ({ key, name: nameOf(key) })), teams: rows, benchmarks };
 }
-
-type CountRow = {
-  survey_id: string;
-  period: string;
-  title: string;
-  grp: string;
-  team_name: string | null;
-  headcount: number | null;
-  n: number;
-  responses: number | null;
-};
 
 /** On-platform vs off-platform teams, quarter by quarter, using the adoption flag that held in each quarter. */
 export async function getAdoptionComparison({ filter, tx }: { filter: AnalyticsFilter; tx?: DbClient }): Promise<AdoptionComparison> {
   const { db, k } = await context(tx);
-  await assertFilterIsSafe(db, k, filter);
-  const [npsRows, dimRows, nameOf] = await Promise.all([
-    selectRows<NpsRow>(db, analyticsSql.nps(filter, k, "adoption")),
-    selectRows<DimensionRow>(db, analyticsSql.dimensions(filter, k, "adoption")),
-    dimensionNames(db),
-  ]);
-  // Responses without a team ("none") are part of each quarter's total: they take part in the complement rule.
-  const nps = suppressSmallGroups(npsRows, { k, keys: ["period", "grp"], partitionBy: ["period"], shape: npsShape });
-  const dims = suppressSmallGroups(dimRows, { k, keys: ["period", "grp", "dimension"], partitionBy: ["period", "dimension"], shape: scoreShape });
-  const strip = <T extends { grp: string }>(rows: T[], grp: string) => rows.filter((r) => r.grp === grp).map(({ grp: _grp, ...rest }) => rest);
-  const dimensionKeys = [...new Set(dimRows.map((r) => r.dimension))].sort(byDimensionOrder);
-  return {
+  const quarters = quartersOf(await publications(db, rangeOf(filter), k));
+  const ids = publishedIds(quarters);
+  const [nps, likert, nameOf] = await Promise.all([npsRows(db, ids), likertRows(db, ids), dimensionNames(db)]);
+  const dimensionKeys = [...new Set(likert.map((r) => r.dimension))].sort(byDimensionOrder);
+  const out: AdoptionComparison = {
     k,
-    periods: [...new Set([...npsRows, ...dimRows].map((r) => r.period))].sort(),
-    nps: { on: strip(nps, "on") as NpsPoint[], off: strip(nps, "off") as NpsPoint[] },
-    dimensions: dimensionKeys.map((key) => ({
-      key,
-      name: nameOf(key),
-      on: strip(dims, "on").filter((d) => d.dimension === key) as DimensionPoint[],
-      off: strip(dims, "off").filter((d) => d.dimension === key) as DimensionPoint[],
-    })),
+    periods: quarters.map((q) => q.period),
+    nps: { on: [], off: [] },
+    dimensions: dimensionKeys.map((key) => ({ key, name: nameOf(key), on: [], off: [] })),
   };
+  for (const side of ["on", "off"] as const) {
+    const sideFilter = { ...filter, adoption: side };
+    for (const { period, group } of groupsByQuarter(quarters, sideFilter, surveysIn(nps))) {
+      if (group.hidden) out.nps[side].push({ period, ...hiddenAs(group) });
+      else {
+        const stats = npsOf(nps, group);
+        if (stats) out.nps[side].push({ period, hidden: false, ...stats });
+      }
+    }
+    for (const d of out.dimensions) {
+      for (const { period, group } of groupsByQuarter(quarters, sideFilter, surveysIn(likert.filter((r) => r.dimension === d.key)))) {
+        if (group.hidden) d[side].push({ period, dimension: d.key, ...hiddenAs(group) });
+        else {
+          const stats = scoresOf(likert, group).get(d.key);
+          if (stats) d[side].push({ period, dimension: d.key, hidden: false, ...stats });
+        }
+      }
+    }
+  }
+  return out;
 }
 
-type DoraRow = {
-  period: string;
-  grp: string;
-  metric: string;
-  n: number;
-  elite: number | null;
-  high: number | null;
-  medium: number | null;
-  low: number | null;
-};
-const doraShape = (r: DoraRow) => {
-  const counts: Record<DoraBand, number> = { elite: r.elite!, high: r.high!, medium: r.medium!, low: r.low! };
-  return { n: r.n, counts, median: medianBand(counts) };
-};
-
-/** DORA bands per team and per adoption group in the latest quarter with DORA answers (or the one asked for). */
+/** DORA bands per team and per adoption group in the latest published quarter with DORA answers (or the one asked for). */
 export async function getDoraSummary({ input, tx }: { input: PeriodViewInput; tx?: DbClient }): Promise<DoraSummary> {
   const { db, k } = await context(tx);
   const { period: requested, ...filter } = input;
-  await assertFilterIsSafe(db, k, filter);
-  const [teamRows, groupRows, nameOf] = await Promise.all([
-    selectRows<DoraRow>(db, analyticsSql.dora(filter, k, "team")),
-    selectRows<DoraRow>(db, analyticsSql.dora(filter, k, "adoption")),
-    dimensionNames(db),
-  ]);
-  const periods = [...new Set(teamRows.map((r) => r.period))].sort();
-  const period = requested && periods.includes(requested) ? requested : (periods.at(-1) ?? null);
+  const quarters = quartersOf(await publications(db, rangeOf(filter), k));
+  const [rows, nameOf] = await Promise.all([doraRows(db, publishedIds(quarters)), dimensionNames(db)]);
+  const asks = surveysIn(rows);
+  const withDora = quarters.flatMap((q) => {
+    const survey = speakerFor(q, asks);
+    return survey ? [{ period: q.period, survey }] : [];
+  });
+  const periods = withDora.map((q) => q.period);
   const metrics = doraMetricKeys.map((key) => ({ key, name: nameOf(key) }));
-  if (!period) return { k, period: null, periods, metrics, teams: [], adoption: [] };
+  const quarter = withDora.find((q) => q.period === requested) ?? withDora.at(-1);
+  if (!quarter) return { k, period: null, periods, metrics, teams: [], adoption: [] };
+  const survey = quarter.survey;
+  const teamInfo = new Map((await teamsInPeriod(db, quarter.period)).map((t) => [t.id, t]));
 
-  const inPeriod = (rows: DoraRow[]) => rows.filter((r) => r.period === period);
-  const byTeam = suppressSmallGroups(inPeriod(teamRows), { k, keys: ["grp", "metric"], partitionBy: ["metric"], shape: doraShape });
-  const byGroup = suppressSmallGroups(inPeriod(groupRows), { k, keys: ["grp", "metric"], partitionBy: ["metric"], shape: doraShape });
-  const teamInfo = new Map((await teamsInPeriod(db, period)).map((t) => [t.id, t]));
-
-  const assemble = (rows: typeof byTeam, id: string, name: string, onPlatform: boolean | null): DoraGroupRow => {
-    const mine = rows.filter((r) => r.grp === id);
-    const shown = mine.filter((r) => !r.hidden) as Extract<(typeof mine)[number], { hidden: false }>[];
-    const classification: DoraGroupRow["classification"] =
-      shown.length === 0 ? { hidden: true, reason: (mine[0] as { reason?: "complement" })?.reason ?? "below_threshold" } : { hidden: false, band: classifyDora(shown.map((r) => r.median)) };
+  const assemble = (group: Group, id: string | null, name: string, onPlatform: boolean | null): DoraGroupRow => {
+    if (group.hidden) {
+      const marker = hiddenAs(group);
+      return { id, name, onPlatform, classification: marker, metrics: Object.fromEntries(doraMetricKeys.map((m) => [m, marker])) };
+    }
+    const values = doraOf(rows, group);
+    const shown = [...values.values()];
     return {
-      id: id === "" ? null : id,
+      id,
       name,
       onPlatform,
-      classification,
-      metrics: Object.fromEntries(mine.map(({ grp: _g, metric, ...value }) => [metric, value as DoraMetricValue])),
+      classification: { hidden: false, band: shown.length ? classifyDora(shown.map((v) => v.median)) : null },
+      metrics: Object.fromEntries([...values].map(([metric, v]) => [metric, { hidden: false, ...v } as DoraMetricValue])),
     };
   };
-  const teamIds = [...new Set(byTeam.map((r) => r.grp))];
-  const teamsOut = teamIds
-    .map((id) => {
-      const info = teamInfo.get(id);
-      return assemble(byTeam, id, info?.name ?? NO_TEAM, info?.on_platform ?? null);
+  const request = requestOf(filter);
+  const teamsOut = survey.cells
+    .filter((c) => c.id !== "" || (!filter.team && !filter.adoption))
+    .filter((c) => (!request.team || c.id === request.team) && (!request.adoption || c.adoption === request.adoption))
+    .map((c) => {
+      const info = teamInfo.get(c.id);
+      return assemble(cellGroup(survey, c), c.id || null, info?.name ?? NO_TEAM, info?.on_platform ?? null);
     })
     .sort((a, b) => a.name.localeCompare(b.name));
-  const adoption = (["on", "off"] as const)
-    .filter((g) => byGroup.some((r) => r.grp === g))
-    .map((g) => assemble(byGroup, g, g === "on" ? "On the platform" : "Not on the platform", g === "on"));
-  return { k, period, periods, metrics, teams: teamsOut, adoption };
+  const adoption = (["on", "off"] as const).flatMap((side) => {
+    if (request.adoption && request.adoption !== side) return [];
+    const group = groupOf(survey, { team: request.team, adoption: side });
+    return group ? [assemble(group, side, side === "on" ? "On the platform" : "Not on the platform", side === "on")] : [];
+  });
+  return { k, period: quarter.period, periods, metrics, teams: teamsOut, adoption };
 }
 
-/** Responses and response rate (from headcount) per survey and team. */
+/**
+ * Responses and response rate (from headcount) per survey and team. A closed survey shows the cells its
+ * publication decision shows; a survey still collecting shows only its total, rounded down to a
+ * multiple of k, so live progress moves in steps of k people.
+ */
 export async function getResponseRates({ filter, tx }: { filter: AnalyticsFilter; tx?: DbClient }): Promise<ResponseRates> {
   const { db, k } = await context(tx);
-  await assertFilterIsSafe(db, k, filter);
-  const rows = await selectRows<CountRow>(db, analyticsSql.responseCounts(filter, k));
-  const cells = suppressSmallGroups(rows, {
-    k,
-    keys: ["survey_id", "grp", "team_name", "headcount"],
-    partitionBy: ["survey_id"],
-    shape: (r) => ({ n: r.n }),
-  });
+  const surveysInScope = await publications(db, rangeOf(filter), k);
+  const teamRows = await db.select({ id: teams.id, name: teams.name, headcount: teams.headcount }).from(teams);
+  const teamInfo = new Map(teamRows.map((t) => [t.id as string, t]));
+  const request = requestOf(filter);
   const out: ResponseRates["surveys"] = [];
-  for (const surveyId of [...new Set(rows.map((r) => r.survey_id))]) {
-    const mine = rows.filter((r) => r.survey_id === surveyId);
-    const n = mine.reduce((sum, r) => sum + r.n, 0);
+  for (const survey of surveysInScope) {
+    const group = groupOf(survey, request);
+    if (!group) continue;
+    const live = progressCount(group.hidden ? survey.cells.filter((c) => inRequest(c, request)).reduce((sum, c) => sum + c.n, 0) : group.n, k);
+    const total: ResponseRates["surveys"][number]["total"] = survey.collecting
+      ? live === null
+        ? { hidden: true, reason: "collecting" }
+        : { hidden: false, n: live, atLeast: true }
+      : group.hidden
+        ? hiddenAs(group)
+        : { hidden: false, n: group.n };
     out.push({
-      surveyId,
-      title: mine[0].title,
-      period: mine[0].period,
-      total: n >= k ? { hidden: false, n } : { hidden: true, reason: "below_threshold" },
-      teams: cells
-        .filter((c) => c.survey_id === surveyId)
-        .map((c) => ({
-          teamId: c.grp || null,
-          name: c.team_name ?? NO_TEAM,
-          headcount: c.headcount,
-          value: c.hidden ? { hidden: true as const, reason: c.reason } : { hidden: false as const, n: c.n, rate: c.headcount ? c.n / c.headcount : null },
-        }))
+      surveyId: survey.surveyId,
+      title: survey.title,
+      period: survey.period,
+      total,
+      teams: survey.cells
+        .filter((c) => inRequest(c, request))
+        .map((c) => {
+          const info = teamInfo.get(c.id);
+          const headcount = info?.headcount ?? null;
+          const g = cellGroup(survey, c);
+          return {
+            teamId: c.id || null,
+            name: info?.name ?? NO_TEAM,
+            headcount,
+            value: g.hidden ? hiddenAs(g) : { hidden: false as const, n: c.n, rate: headcount ? c.n / headcount : null },
+          };
+        })
         .sort((a, b) => a.name.localeCompare(b.name)),
     });
   }
@@ -510,60 +564,37 @@ export async function getResponseRates({ filter, tx }: { filter: AnalyticsFilter
   return { k, surveys: out };
 }
 
-/** Quarters with responses, teams and k for the filter bar. */
+const inRequest = (c: Cell, r: GroupRequest) => (!r.team || c.id === r.team) && (!r.adoption || c.adoption === r.adoption);
+
+/** Quarters with responses (and which of them are published), teams and k for the filter bar. */
 export async function getAnalyticsMeta({ tx }: { tx?: DbClient } = {}): Promise<AnalyticsMeta> {
   const { db, k } = await context(tx);
-  const [periods, teamRows] = await Promise.all([
-    listPeriods(db, {}),
+  const [surveysInScope, teamRows] = await Promise.all([
+    publications(db, {}, k),
     db.select({ id: teams.id, name: teams.name, onPlatform: teams.onPlatform }).from(teams).where(isNull(teams.archivedAt)).orderBy(asc(teams.name)),
   ]);
-  return { k, periods, teams: teamRows };
+  const quarters = quartersOf(surveysInScope);
+  return { k, periods: quarters.map((q) => q.period), publishedPeriods: quarters.filter(isPublished).map((q) => q.period), teams: teamRows };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Per-survey results
 
-type BucketRow = { question_id: string; bucket: string; count: number };
-type AnsweredRow = { question_id: string; n: number };
+type BucketRow = { cell: string; question_id: string; bucket: string; count: number };
+type AnsweredRow = { cell: string; question_id: string; n: number };
 
-function surveyBuckets(scope: Scope): SQL {
-  return sql`with ${filteredResponses(scope)}
-    select a.question_id::text as question_id, a.number_value::text as bucket, count(*)::int as count
-    from fr join answers a on a.response_id = fr.id
-    where a.number_value is not null group by 1, 2
-    union all
-    select a.question_id::text, v, count(*)::int
-    from fr join answers a on a.response_id = fr.id cross join lateral unnest(a.choice_values) as v
-    where a.choice_values is not null
-    group by 1, 2`;
+async function surveyPublication(db: DbClient, surveyId: string, k: number): Promise<SurveyPublication | null> {
+  return (await publications(db, { surveyId }, k))[0] ?? null;
 }
 
-function surveyAnswered(scope: Scope): SQL {
-  return sql`with ${filteredResponses(scope)}
-    select a.question_id::text as question_id, count(distinct a.response_id)::int as n
-    from fr join answers a on a.response_id = fr.id
-    where a.number_value is not null or cardinality(a.choice_values) > 0 or nullif(btrim(a.text_value), '') is not null
-    group by 1`;
-}
-
-/**
- * Each question's answer distribution for one survey, optionally for one team or adoption group.
- * Hidden when the group is under k; with a filter, a question is also hidden when the people who
- * answered it outside the filter number fewer than k.
- */
+/** Each question's answer distribution for one survey, for everyone or for a team or adoption group. */
 export async function getSurveyResults({ surveyId, query, tx }: { surveyId: string; query: SurveyResultsQuery; tx?: DbClient }): Promise<SurveyResults> {
   const { db, k } = await context(tx);
   const [survey] = await db.select().from(surveys).where(eq(surveys.id, surveyId));
   if (!survey) throw notFound("Survey");
-  const scope: Scope = { surveyId, team: query.team, adoption: query.adoption };
-  await assertFilterIsSafe(db, k, scope);
-  const filtered = Boolean(query.team || query.adoption);
-  const [questionRows, [countRow], answered, everyone, buckets, rewordings] = await Promise.all([
+  const [publication, questionRows, rewordings] = await Promise.all([
+    surveyPublication(db, surveyId, k),
     db.select().from(questions).where(eq(questions.surveyId, surveyId)).orderBy(asc(questions.position)),
-    selectRows<{ n: number }>(db, sql`with ${filteredResponses(scope)} select count(*)::int as n from fr`),
-    selectRows<AnsweredRow>(db, surveyAnswered(scope)),
-    filtered ? selectRows<AnsweredRow>(db, surveyAnswered({ surveyId })) : Promise.resolve([] as AnsweredRow[]),
-    selectRows<BucketRow>(db, surveyBuckets(scope)),
     // Rewordings of this survey's question keys up to its quarter: their trend compares different wordings.
     selectRows<{ key: string; period: string; previous_prompt: string }>(
       db,
@@ -573,26 +604,38 @@ export async function getSurveyResults({ surveyId, query, tx }: { surveyId: stri
           order by c.changed_at`,
     ),
   ]);
-  const total = countRow?.n ?? 0;
   const base = { k, survey: { id: survey.id, title: survey.title, period: survey.period, status: survey.status } };
-  const visibleGroup = total >= k;
-  const answeredBy = new Map(answered.map((r) => [r.question_id, r.n]));
-  const everyoneBy = new Map(everyone.map((r) => [r.question_id, r.n]));
+  const group: Group =
+    (publication && groupOf(publication, requestOf(query))) ??
+    ({ hidden: true, reason: survey.status === "closed" ? "below_threshold" : "collecting" } as const);
+  const meta = (q: (typeof questionRows)[number]) => ({
+    id: q.id,
+    key: q.key,
+    kind: q.kind,
+    prompt: q.prompt,
+    dimension: q.dimension,
+    rewordings: rewordings.filter((r) => r.key === q.key).map((r) => ({ period: r.period, previousPrompt: r.previous_prompt })),
+  });
+  if (group.hidden) {
+    return { ...base, total: hiddenAs(group), questions: questionRows.map((q) => ({ ...meta(q), result: hiddenAs(group) })) };
+  }
+
+  const [buckets, answered] = await Promise.all([
+    selectRows<BucketRow>(db, analyticsSql.buckets(surveyId)),
+    selectRows<AnsweredRow>(db, analyticsSql.answered(surveyId)),
+  ]);
+  const mine = <R extends { cell: string }>(rows: R[]) => rows.filter((r) => group.cells.has(r.cell));
+  const answeredBy = new Map<string, number>();
+  for (const r of mine(answered)) answeredBy.set(r.question_id, (answeredBy.get(r.question_id) ?? 0) + Number(r.n));
+  const countsBy = new Map<string, Map<string, number>>();
+  for (const b of mine(buckets)) {
+    const m = countsBy.get(b.question_id) ?? countsBy.set(b.question_id, new Map()).get(b.question_id)!;
+    m.set(b.bucket, (m.get(b.bucket) ?? 0) + Number(b.count));
+  }
 
   const results: QuestionResult[] = questionRows.map((q) => {
     const n = answeredBy.get(q.id) ?? 0;
-    const meta = {
-      id: q.id,
-      key: q.key,
-      kind: q.kind,
-      prompt: q.prompt,
-      dimension: q.dimension,
-      rewordings: rewordings.filter((r) => r.key === q.key).map((r) => ({ period: r.period, previousPrompt: r.previous_prompt })),
-    };
-    if (!visibleGroup || (n > 0 && n < k)) return { ...meta, result: { hidden: true, reason: "below_threshold" } };
-    const outside = (everyoneBy.get(q.id) ?? n) - n;
-    if (filtered && outside > 0 && outside < k) return { ...meta, result: { hidden: true, reason: "complement" } };
-    const counts = new Map(buckets.filter((b) => b.question_id === q.id).map((b) => [b.bucket, b.count]));
+    const counts = countsBy.get(q.id) ?? new Map<string, number>();
     const scale =
       q.kind === "likert"
         ? ["1", "2", "3", "4", "5"].map((v) => ({ value: v, label: v }))
@@ -614,62 +657,49 @@ export async function getSurveyResults({ surveyId, query, tx }: { surveyId: stri
       result.score = all ? { mean: sum / all, favorablePct: (fav / all) * 100 } : null;
     }
     if (q.kind === "free_text") result.comments = n;
-    return { ...meta, result };
+    return { ...meta(q), result };
   });
-  return { ...base, total: visibleGroup ? { hidden: false, n: total } : { hidden: true, reason: "below_threshold" }, questions: results };
+  return { ...base, total: { hidden: false, n: group.n }, questions: results };
 }
 
 const COMMENTS_PAGE = 50;
 const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-/** Free-text answers of one question, searchable; none are shown for a group under k. No order by time. */
+/** Free-text answers of one question for a published group, searchable. No order by time. */
 export async function getComments({ surveyId, query, tx }: { surveyId: string; query: CommentsQuery; tx?: DbClient }): Promise<CommentsPage> {
   const { db, k } = await context(tx);
   const [question] = await db.select().from(questions).where(eq(questions.id, query.question));
   if (!question || question.surveyId !== surveyId || question.kind !== "free_text") throw notFound("Question");
-  const scope: Scope = { surveyId, team: query.team, adoption: query.adoption };
-  await assertFilterIsSafe(db, k, scope);
-  const team = query.team ? sql`fr.team_id = ${query.team}` : sql`true`;
-  const adoption = query.adoption ? sql`fr.on_platform = ${query.adoption === "on"}` : sql`true`;
-  // The same rules as getSurveyResults: the group, the people who answered, and (with a filter) those outside it.
-  const [c] = await selectRows<{ group_n: number; answered: number; everyone: number }>(
-    db,
-    sql`with ${filteredResponses({ surveyId })}
-      select count(*) filter (where ${team} and ${adoption})::int as group_n,
-        count(*) filter (where ${team} and ${adoption} and x.answered)::int as answered,
-        count(*) filter (where x.answered)::int as everyone
-      from fr cross join lateral (
-        select exists (select 1 from answers a where a.response_id = fr.id and a.question_id = ${query.question}
-                       and nullif(btrim(a.text_value), '') is not null) as answered
-      ) x`,
-  );
-  const filtered = Boolean(query.team || query.adoption);
-  if (c.group_n < k || (c.answered > 0 && c.answered < k)) return { k, comments: { hidden: true, reason: "below_threshold" } };
-  const outside = c.everyone - c.answered;
-  if (filtered && outside > 0 && outside < k) return { k, comments: { hidden: true, reason: "complement" } };
+  const [survey] = await db.select({ status: surveys.status }).from(surveys).where(eq(surveys.id, surveyId));
+  const publication = await surveyPublication(db, surveyId, k);
+  const group = publication && groupOf(publication, requestOf(query));
+  if (!group || group.hidden) return { k, comments: { hidden: true, reason: group?.hidden ? group.reason : survey?.status === "closed" ? "below_threshold" : "collecting" } };
 
+  const cells = [...group.cells];
   const search = query.q ? sql`and a.text_value ilike ${likePattern(query.q)}` : sql``;
   const offset = query.offset ?? 0;
   const rows = await selectRows<{ text: string; total: number }>(
     db,
-    sql`with ${filteredResponses(scope)}
-      select a.text_value as text, count(*) over ()::int as total
-      from fr join answers a on a.response_id = fr.id
-      where a.question_id = ${query.question} and nullif(btrim(a.text_value), '') is not null ${search}
+    sql`select a.text_value as text, count(*) over ()::int as total
+      from responses r join answers a on a.response_id = r.id
+      where r.survey_id = ${surveyId} and ${cellOf} in (${inList(cells)})
+        and a.question_id = ${query.question} and nullif(btrim(a.text_value), '') is not null ${search}
       order by md5(a.id::text)
       limit ${COMMENTS_PAGE} offset ${offset}`,
   );
   return { k, comments: { hidden: false, items: rows.map((r) => r.text), total: rows[0]?.total ?? 0, offset, pageSize: COMMENTS_PAGE } };
 }
 
-/** Surveys that have responses, newest first, with the response total (hidden under k). */
+/** Surveys that have responses, newest first, with the response total (hidden under k, or while collecting). */
 export async function listSurveysWithResults({ tx }: { tx?: DbClient } = {}) {
   const { db, k } = await context(tx);
-  const rows = await selectRows<{ id: string; title: string; period: string; status: string; n: number }>(
-    db,
-    sql`select s.id::text as id, s.title, s.period, s.status::text as status, count(r.id)::int as n
-        from surveys s join responses r on r.survey_id = s.id
-        group by s.id order by s.period desc, s.created_at desc`,
-  );
-  return { k, surveys: suppressSmallGroups(rows, { k, keys: ["id", "title", "period", "status"], shape: (r) => ({ responses: r.n }) }) };
+  const all = await publications(db, {}, k);
+  const rows = all
+    .map((s) => {
+      const base = { id: s.surveyId, title: s.title, period: s.period, status: s.status };
+      const total = s.publication.total;
+      return total.shown ? { ...base, hidden: false as const, responses: s.n } : { ...base, hidden: true as const, reason: total.reason };
+    })
+    .sort((a, b) => b.period.localeCompare(a.period));
+  return { k, surveys: rows };
 }

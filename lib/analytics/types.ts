@@ -63,12 +63,14 @@ export type ResponseRateSurvey = {
   surveyId: string;
   title: string;
   period: string;
-  total: Maybe<{ n: number }>;
+  /** While a survey collects answers, its total is shown only in steps of k: "at least n". */
+  total: Maybe<{ n: number; atLeast?: boolean }>;
   teams: { teamId: string | null; name: string; headcount: number | null; value: Maybe<{ n: number; rate: number | null }> }[];
 };
 export type ResponseRates = { k: number; surveys: ResponseRateSurvey[] };
 
-export type AnalyticsMeta = { k: number; periods: string[]; teams: { id: string; name: string; onPlatform: boolean }[] };
+/** `publishedPeriods`: quarters whose survey has closed; the rest are still collecting answers. */
+export type AnalyticsMeta = { k: number; periods: string[]; publishedPeriods: string[]; teams: { id: string; name: string; onPlatform: boolean }[] };
 
 export type QuestionResult = {
   id: string;

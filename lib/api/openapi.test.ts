@@ -27,7 +27,16 @@ describe("OpenAPI document", () => {
 
   it("marks exactly the public operations with security: [] and lists 401 on every other one", () => {
     const open = operations.filter(({ op }) => op.security.length === 0).map(({ path, method }) => `${method.toUpperCase()} ${path}`);
-    expect(open.sort()).toEqual(["GET /api/health", "GET /api/openapi.json", "GET /api/s/{token}", "POST /api/friction/{token}", "POST /api/s/{token}", "POST /api/setup"]);
+    expect(open.sort()).toEqual([
+      "GET /api/health",
+      "GET /api/openapi.json",
+      "GET /api/s/{token}",
+      "POST /api/friction/{token}",
+      "POST /api/password-reset",
+      "POST /api/s/{token}",
+      "POST /api/setup",
+      "POST /api/sign-in",
+    ]);
     for (const { path, method, op } of operations) {
       const where = `${method} ${path}`;
       if (op.security.length === 0) expect(op.responses, where).not.toHaveProperty("401");
@@ -44,13 +53,26 @@ describe("OpenAPI document", () => {
   it("lists 422 wherever a body or query is validated, 413 and 400 with a body, 404 with path parameters", () => {
     for (const { path, method, op } of operations) {
       const where = `${method} ${path}`;
-      if (op.requestBody) for (const status of ["400", "413", "422"]) expect(op.responses, where).toHaveProperty(status);
+      const json = (op.requestBody as { content?: Record<string, unknown> } | undefined)?.content?.["application/json"];
+      if (json) for (const status of ["400", "413", "422"]) expect(op.responses, where).toHaveProperty(status);
+      // A form post (the sign-in page) answers its refusals with a redirect, but still caps its body.
+      else if (op.requestBody) expect(op.responses, where).toHaveProperty("413");
       if (op.parameters?.some((p) => p.in === "query")) expect(op.responses, where).toHaveProperty("422");
       if (path.includes("{")) expect(op.responses, where).toHaveProperty("404");
     }
     expect(doc.paths["/api/s/{token}"].post.responses).toHaveProperty("429");
     expect(doc.paths["/api/friction/{token}"].post.responses).toHaveProperty("429");
     expect(doc.paths["/api/teams"].post.responses).toHaveProperty("409");
+  });
+
+  it("describes the access endpoints, with the public ones marked as needing no session", () => {
+    const paths = doc.paths as Record<string, Record<string, { security?: unknown[] }>>;
+    for (const [path, method] of [["/api/users/{id}", "patch"], ["/api/users/{id}", "delete"], ["/api/users/{id}/reset-link", "post"], ["/api/account/password", "post"]] as const) {
+      expect(paths[path][method].security).toEqual([{ session: [] }]);
+    }
+    expect(paths["/api/password-reset"].post.security).toEqual([]);
+    expect(paths["/api/sign-in"].post.security).toEqual([]);
+    expect((doc.components.schemas.UpdateUser as any).properties.active.type).toBe("boolean");
   });
 
   it("derives request bodies from the handlers' zod schemas", () => {

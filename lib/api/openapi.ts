@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { changePasswordSchema, createUserSchema, resetPasswordSchema, signInSchema, updateUserSchema } from "@/lib/auth/schemas";
+import { moveMembersSchema } from "@/lib/backlog/schemas";
 import * as analyticsAdoption from "@/app/api/analytics/adoption/route";
 import * as analyticsDimensions from "@/app/api/analytics/dimensions/route";
 import * as analyticsDora from "@/app/api/analytics/dora/route";
@@ -34,6 +36,10 @@ import * as journeySuggestions from "@/app/api/journeys/[id]/suggestions/route";
 import * as journeys from "@/app/api/journeys/route";
 import * as journeyThemes from "@/app/api/journeys/themes/route";
 import * as settings from "@/app/api/settings/route";
+import * as accountPassword from "@/app/api/account/password/route";
+import * as audit from "@/app/api/audit/route";
+import * as passwordReset from "@/app/api/password-reset/route";
+import * as userResetLink from "@/app/api/users/[id]/reset-link/route";
 import * as setup from "@/app/api/setup/route";
 import * as surveyLinkQr from "@/app/api/surveys/[id]/links/[linkId]/qr/route";
 import * as surveyLinks from "@/app/api/surveys/[id]/links/route";
@@ -123,10 +129,12 @@ type Method = "get" | "post" | "put" | "patch" | "delete";
 type Documented = RouteHandler | NodeMethod | { access: "public"; config?: undefined };
 type Operation = {
   summary: string;
-  tag: "Respond" | "Authoring" | "Workspace" | "Analytics" | "Backlog" | "Journeys" | "System";
+  tag: "Respond" | "Authoring" | "Workspace" | "Access" | "Analytics" | "Backlog" | "Journeys" | "System";
   description?: string;
   /** A named request body in components.schemas, instead of the one derived from the route's schema. */
   body?: string;
+  /** A named form body (application/x-www-form-urlencoded), for handlers that read a form. */
+  form?: string;
   /** Success responses; `{ "200": ok("…") }` when left out. */
   success?: Record<string, unknown>;
   /** Statuses the handler's own logic adds to those its route() answers for. */
@@ -170,6 +178,7 @@ function operation(path: string, method: Method, handler: Documented, op: Operat
     statuses.push(422);
   }
   let requestBody: unknown;
+  if (op.form) requestBody = { required: true, content: { "application/x-www-form-urlencoded": { schema: { $ref: `#/components/schemas/${op.form}` } } } };
   if (config.body || op.body) {
     const schema = op.body ? { $ref: `#/components/schemas/${op.body}` } : toSchema(config.body!);
     requestBody = { required: true, content: { "application/json": { schema } } };
@@ -246,7 +255,21 @@ function operations(): Record<string, Partial<Record<Method, [Documented, Operat
       get: [teams.GET, { summary: "Teams with on-platform history", tag: "Workspace" }],
       post: [teams.POST, { summary: "Add a team", tag: "Workspace", body: "CreateTeam", success: { "201": ok("Team") }, adds: [409] }],
     },
-    "/api/teams/{id}": { patch: [team.PATCH, { summary: "Rename, headcount, on-platform change from a quarter, archive", tag: "Workspace", body: "UpdateTeam", adds: [409] }] },
+    "/api/teams/{id}": {
+      patch: [
+        team.PATCH,
+        {
+          summary: "Rename, headcount, on-platform change from a quarter, archive",
+          description:
+            "An on-platform change that would move between 1 and k − 1 of the team's respondents in some survey to the other adoption group is refused (422): comparing the adoption results before and after would show their answers.",
+          tag: "Workspace",
+          body: "UpdateTeam",
+          adds: [409],
+        },
+      ],
+      delete: [team.DELETE, { summary: "Delete a team that has no answers (archive it otherwise)", tag: "Workspace", adds: [409] }],
+    },
+    "/api/audit": { get: [audit.GET, { summary: "The audit log: curation, adoption, threshold and role edits, newest first (owner)", tag: "Workspace" }] },
     "/api/dimensions": {
       get: [dimensions.GET, { summary: "Built-in and custom dimensions", tag: "Workspace" }],
       post: [dimensions.POST, { summary: "Add a custom dimension", tag: "Workspace", body: "CreateDimension", success: { "201": ok("Dimension") }, adds: [409] }],
@@ -259,11 +282,67 @@ function operations(): Record<string, Partial<Record<Method, [Documented, Operat
       get: [settings.GET, { summary: "Workspace settings", tag: "Workspace" }],
       patch: [settings.PATCH, { summary: "Change the name, the anonymity threshold k or the backlog cut-offs", tag: "Workspace" }],
     },
-    "/api/users": {
-      get: [users.GET, { summary: "People with access", tag: "Workspace" }],
-      post: [users.POST, { summary: "Add a person", tag: "Workspace", success: { "201": ok("The person") }, adds: [409] }],
+    "/api/sign-in": {
+      post: [
+        publicHandler,
+        {
+          summary: "Sign in with email and password (the sign-in page's plain HTML form)",
+          description:
+            "Sets the session cookie and answers 303 to callbackUrl, which must be a path on this site (anything else goes to /dashboard). A refusal answers 303 to /sign-in?error=CredentialsSignin | TooManyAttempts | AccountDeactivated. Throttled per account and per client address.",
+          tag: "Access",
+          form: "SignInForm",
+          success: { "303": { description: "Signed in (Set-Cookie) or refused; see Location" } },
+          adds: [400, 403, 413],
+        },
+      ],
     },
-    "/api/users/{id}": { patch: [user.PATCH, { summary: "Change a person's role (the last owner stays an owner)", tag: "Workspace", adds: [409] }] },
+    "/api/account/password": {
+      post: [
+        accountPassword.POST,
+        {
+          summary: "Change your own password",
+          description: "Needs the current password. Ends every other session of the account; the response sets a renewed cookie for this one.",
+          tag: "Access",
+          body: "ChangePassword",
+          adds: [409, 429],
+        },
+      ],
+    },
+    "/api/password-reset": {
+      post: [
+        passwordReset.POST,
+        { summary: "Set a new password through a one-time reset link", description: "The token from /reset-password/{token}. Works once, within 24 hours; ends every session of the account.", tag: "Access", body: "ResetPassword", adds: [410] },
+      ],
+    },
+    "/api/users": {
+      get: [users.GET, { summary: "People with their role and whether they are active (owner only)", tag: "Access" }],
+      post: [users.POST, { summary: "Add a person (owner only)", tag: "Access", body: "CreateUser", success: { "201": ok("The person") }, adds: [409] }],
+    },
+    "/api/users/{id}": {
+      patch: [
+        user.PATCH,
+        {
+          summary: "Change a person's role, or deactivate (active: false) or reactivate them (owner only)",
+          description: "Deactivation ends the person's sessions at once. The last active owner can be neither demoted nor deactivated (409).",
+          tag: "Access",
+          body: "UpdateUser",
+          adds: [409],
+        },
+      ],
+      delete: [user.DELETE, { summary: "Remove a person (owner only; never yourself or the last active owner)", tag: "Access", adds: [409] }],
+    },
+    "/api/users/{id}/reset-link": {
+      post: [
+        userResetLink.POST,
+        {
+          summary: "Issue a one-time password reset link for a person (owner only)",
+          description: "Returns the link's path once; only a hash is stored. Valid 24 hours, single use; a newer link cancels the older one.",
+          tag: "Access",
+          success: { "201": ok("{ path, expiresAt }") },
+          adds: [409],
+        },
+      ],
+    },
 
     "/api/analytics/meta": { get: [analyticsMeta.GET, { summary: "Quarters with responses, teams and the anonymity threshold k", tag: "Analytics" }] },
     "/api/analytics/nps": { get: [analyticsNps.GET, { summary: "NPS per quarter with 95% intervals and changes", tag: "Analytics" }] },
@@ -289,7 +368,19 @@ function operations(): Record<string, Partial<Record<Method, [Documented, Operat
       post: [backlogItemMerge.POST, { summary: "Merge this theme into another", tag: "Backlog", adds: [409] }],
       delete: [backlogItemMerge.DELETE, { summary: "Undo a merge", tag: "Backlog", adds: [409] }],
     },
-    "/api/backlog/items/{id}/move": { post: [backlogItemMove.POST, { summary: "Move answers to another theme, or split them into a new one", tag: "Backlog", success: { "200": ok("Moved"), "201": ok("Split into a new theme") }, adds: [409] }] },
+    "/api/backlog/items/{id}/move": {
+      post: [
+        backlogItemMove.POST,
+        {
+          summary: "Move quotes (by their public ids) to another theme, or split them into a new one",
+          description: "Published theme figures follow the move only once a theme's respondents changed by at least k.",
+          tag: "Backlog",
+          body: "MoveMembers",
+          success: { "200": ok("Moved"), "201": ok("Split into a new theme") },
+          adds: [409],
+        },
+      ],
+    },
 
     "/api/journeys": {
       get: [journeys.GET, { summary: "Journey maps", tag: "Journeys" }],
@@ -345,6 +436,7 @@ export function buildOpenApiDocument() {
       { name: "Respond", description: "Public, anonymous" },
       { name: "Authoring" },
       { name: "Workspace" },
+      { name: "Access", description: "Signing in, people and passwords" },
       { name: "Analytics", description: "Groups under the anonymity threshold k are hidden" },
       { name: "Backlog" },
       { name: "Journeys" },
@@ -377,6 +469,12 @@ export function buildOpenApiDocument() {
         UpdateTeam: toSchema(updateTeamSchema),
         CreateDimension: toSchema(createDimensionSchema),
         UpdateDimension: toSchema(updateDimensionSchema),
+        MoveMembers: toSchema(moveMembersSchema),
+        SignInForm: { ...toSchema(signInSchema), properties: { ...(toSchema(signInSchema).properties as object), callbackUrl: { type: "string", examples: ["/surveys"] } } },
+        ChangePassword: toSchema(changePasswordSchema),
+        ResetPassword: toSchema(resetPasswordSchema),
+        CreateUser: toSchema(createUserSchema),
+        UpdateUser: toSchema(updateUserSchema),
       },
     },
   };

@@ -112,7 +112,7 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 // CSRF: a cookie-authenticated change must come from our own pages. Non-browser clients send no
 // Origin and carry no victim's cookies, so they pass.
-function assertSameOrigin(request: Request) {
+export function assertSameOrigin(request: Request) {
   if (SAFE_METHODS.has(request.method)) return;
   const origin = request.headers.get("origin");
   const site = request.headers.get("sec-fetch-site");

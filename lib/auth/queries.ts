@@ -1,13 +1,22 @@
 import "server-only";
-import { asc, count, eq, sql } from "drizzle-orm";
+import { createHash, randomBytes } from "node:crypto";
+import { and, asc, count, eq, gt, inArray, isNull, lt, sql } from "drizzle-orm";
+import { recordAudit, type AuditActor } from "@/lib/audit/queries";
 import { getDb, type DbClient } from "@/lib/db/client";
-import { users, workspaceSettings, type Role } from "@/lib/db/schema";
+import { loginThrottle, passwordResetTokens, users, workspaceSettings, type Role } from "@/lib/db/schema";
 import { AppError, notFound, pgErrorCode } from "@/lib/errors";
-import { hashPassword } from "./password";
+import { hashPassword, verifyPassword } from "./password";
 import type { CreateUserInput, SetupOwnerInput } from "./schemas";
 
-export type PublicUser = { id: string; email: string; name: string; role: Role; createdAt: Date };
-const publicColumns = { id: users.id, email: users.email, name: users.name, role: users.role, createdAt: users.createdAt };
+export type PublicUser = { id: string; email: string; name: string; role: Role; deactivatedAt: Date | null; createdAt: Date };
+const publicColumns = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  role: users.role,
+  deactivatedAt: users.deactivatedAt,
+  createdAt: users.createdAt,
+};
 
 export async function getUserByEmail({ email }: { email: string }) {
   const db = await getDb();
@@ -19,6 +28,29 @@ export async function getUserById({ id }: { id: string }): Promise<PublicUser | 
   const db = await getDb();
   const [user] = await db.select(publicColumns).from(users).where(eq(users.id, id)).limit(1);
   return user ?? null;
+}
+
+/**
+ * The person behind a session, only while the session is still valid: the account is active and the
+ * session carries the account's current session version (sign-out, password changes and
+ * deactivation bump it). One primary-key lookup per request. `sessionVersion` undefined skips the
+ * version check (integration tests that name a user directly).
+ */
+export async function getSessionUser({ id, sessionVersion }: { id: string; sessionVersion: number | undefined }): Promise<PublicUser | null> {
+  const db = await getDb();
+  const [user] = await db
+    .select(publicColumns)
+    .from(users)
+    .where(and(eq(users.id, id), isNull(users.deactivatedAt), sessionVersion === undefined ? undefined : eq(users.sessionVersion, sessionVersion)))
+    .limit(1);
+  return user ?? null;
+}
+
+/** Whether the person signs in with a password here (false for SSO-only accounts). */
+export async function hasPassword({ id }: { id: string }): Promise<boolean> {
+  const db = await getDb();
+  const [row] = await db.select({ set: sql<boolean>`${users.passwordHash} is not null` }).from(users).where(eq(users.id, id)).limit(1);
+  return row?.set ?? false;
 }
 
 export async function countUsers(): Promise<number> {
@@ -69,20 +101,221 @@ export async function setupOwner(input: SetupOwnerInput): Promise<PublicUser> {
 /** Finds or creates the account of someone signing in through SSO. */
 export async function upsertSsoUser({ email, name, role }: { email: string; name: string; role: Role }): Promise<PublicUser> {
   const existing = await getUserByEmail({ email });
-  if (existing) return { id: existing.id, email: existing.email, name: existing.name, role: existing.role, createdAt: existing.createdAt };
+  if (existing) return pickPublic(existing);
   return createUser({ email, name, role, password: "", passwordHash: null });
 }
 
-export async function updateUserRole({ id, role }: { id: string; role: Role }): Promise<PublicUser> {
+const pickPublic = ({ id, email, name, role, deactivatedAt, createdAt }: PublicUser): PublicUser => ({ id, email, name, role, deactivatedAt, createdAt });
+
+// The last active owner is protected: without one, nobody could manage people or settings again.
+// Locking every active owner's row serialises two owners demoting or deactivating each other at once.
+async function assertAnotherActiveOwner(tx: DbClient, leavingId: string) {
+  const owners = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.role, "owner"), isNull(users.deactivatedAt)))
+    .for("update");
+  if (!owners.some((o) => o.id !== leavingId)) {
+    throw new AppError("conflict", "The workspace needs at least one active owner. Make someone else an owner first.", {
+      role: ["Keep at least one active owner"],
+    });
+  }
+}
+
+async function lockUser(tx: DbClient, id: string) {
+  const [current] = await tx.select(publicColumns).from(users).where(eq(users.id, id)).for("update");
+  if (!current) throw notFound("User");
+  return current;
+}
+
+export async function updateUserRole({ id, role, actor = null }: { id: string; role: Role; actor?: AuditActor }): Promise<PublicUser> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const [current] = await tx.select(publicColumns).from(users).where(eq(users.id, id)).for("update");
-    if (!current) throw notFound("User");
-    if (current.role === "owner" && role !== "owner") {
-      const [{ n }] = await tx.select({ n: count() }).from(users).where(eq(users.role, "owner"));
-      if (n <= 1) throw new AppError("conflict", "The workspace needs at least one owner", { role: ["Keep at least one owner"] });
-    }
+    const current = await lockUser(tx, id);
+    if (current.role === "owner" && role !== "owner" && !current.deactivatedAt) await assertAnotherActiveOwner(tx, id);
     const [updated] = await tx.update(users).set({ role }).where(eq(users.id, id)).returning(publicColumns);
+    if (current.role !== role) await recordAudit({ actor, action: "user.role", subject: current.email, detail: { userId: id, from: current.role, to: role } }, tx);
     return updated;
   });
+}
+
+/** Stops a person from signing in and ends their sessions at once. */
+export async function deactivateUser({ id, actorId }: { id: string; actorId: string }): Promise<PublicUser> {
+  if (id === actorId) throw new AppError("conflict", "You cannot deactivate your own account. Ask another owner.");
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const current = await lockUser(tx, id);
+    if (current.deactivatedAt) return current;
+    if (current.role === "owner") await assertAnotherActiveOwner(tx, id);
+    await tx.delete(passwordResetTokens).where(eq(passwordResetTokens.userId, id));
+    const [updated] = await tx
+      .update(users)
+      .set({ deactivatedAt: new Date(), sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, id))
+      .returning(publicColumns);
+    return updated;
+  });
+}
+
+/** Lets a deactivated person sign in again (with their existing password or SSO). */
+export async function reactivateUser({ id }: { id: string }): Promise<PublicUser> {
+  const db = await getDb();
+  const [updated] = await db.update(users).set({ deactivatedAt: null }).where(eq(users.id, id)).returning(publicColumns);
+  if (!updated) throw notFound("User");
+  return updated;
+}
+
+/** Removes an account for good; their surveys stay (created_by becomes empty). */
+export async function deleteUser({ id, actorId }: { id: string; actorId: string }): Promise<PublicUser> {
+  if (id === actorId) throw new AppError("conflict", "You cannot remove your own account. Ask another owner.");
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const current = await lockUser(tx, id);
+    if (current.role === "owner" && !current.deactivatedAt) await assertAnotherActiveOwner(tx, id);
+    await tx.delete(users).where(eq(users.id, id));
+    return current;
+  });
+}
+
+/** Ends every session of a person (sign-out ends them on all devices). */
+export async function endAllSessions({ id, sessionVersion }: { id: string; sessionVersion?: number }): Promise<void> {
+  const db = await getDb();
+  // Only bump from the version the signing-out session carries: replaying an old sign-out is a no-op.
+  await db
+    .update(users)
+    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(and(eq(users.id, id), sessionVersion === undefined ? undefined : eq(users.sessionVersion, sessionVersion)));
+}
+
+/** The signed-in person's own password change; every session ends, and the caller re-issues its own. */
+export async function changeOwnPassword({
+  id,
+  currentPassword,
+  newPassword,
+}: {
+  id: string;
+  currentPassword: string;
+  newPassword: string;
+}): Promise<{ sessionVersion: number; user: PublicUser }> {
+  const db = await getDb();
+  const [stored] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, id)).limit(1);
+  if (!stored) throw notFound("User");
+  if (!stored.passwordHash) throw new AppError("conflict", "You sign in through single sign-on, so there is no password to change here.");
+  if (!(await verifyPassword(currentPassword, stored.passwordHash))) {
+    throw new AppError("validation", "The current password is not right", { currentPassword: ["That is not your current password"] });
+  }
+  const passwordHash = await hashPassword(newPassword);
+  const [updated] = await db
+    .update(users)
+    .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
+    // Compare-and-set on the hash we verified, so two concurrent changes cannot both pass the check.
+    .where(and(eq(users.id, id), eq(users.passwordHash, stored.passwordHash), isNull(users.deactivatedAt)))
+    .returning({ ...publicColumns, sessionVersion: users.sessionVersion });
+  if (!updated) throw new AppError("conflict", "Your password was changed elsewhere a moment ago. Sign in again.");
+  const { sessionVersion, ...user } = updated;
+  return { sessionVersion, user };
+}
+
+// ——— One-time password reset links ———
+
+export const RESET_LINK_TTL_MS = 24 * 60 * 60_000;
+const hashResetToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+/**
+ * A fresh one-time reset link for a person, replacing any earlier unused one. Only the token's
+ * SHA-256 is stored; the token itself is returned once, for the owner to pass on.
+ */
+export async function issuePasswordResetLink({ userId, now = new Date() }: { userId: string; now?: Date }): Promise<{ token: string; expiresAt: Date }> {
+  const db = await getDb();
+  const token = randomBytes(32).toString("base64url");
+  const expiresAt = new Date(now.getTime() + RESET_LINK_TTL_MS);
+  await db.transaction(async (tx) => {
+    const user = await lockUser(tx, userId);
+    if (user.deactivatedAt) throw new AppError("conflict", "Reactivate this person before sending them a reset link.");
+    await tx.delete(passwordResetTokens).where(eq(passwordResetTokens.userId, userId));
+    await tx.insert(passwordResetTokens).values({ tokenHash: hashResetToken(token), userId, expiresAt, createdAt: now });
+  });
+  return { token, expiresAt };
+}
+
+/** Whose password a reset link would set, while it is unused, unexpired and its person active. */
+export async function findUsableResetLink({ token, now = new Date() }: { token: string; now?: Date }): Promise<{ email: string } | null> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ email: users.email })
+    .from(passwordResetTokens)
+    .innerJoin(users, eq(users.id, passwordResetTokens.userId))
+    .where(and(eq(passwordResetTokens.tokenHash, hashResetToken(token)), isNull(passwordResetTokens.usedAt), gt(passwordResetTokens.expiresAt, now), isNull(users.deactivatedAt)))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Sets a new password through a reset link, once; every existing session of that person ends. */
+export async function resetPasswordWithLink({ token, password, now = new Date() }: { token: string; password: string; now?: Date }): Promise<{ email: string }> {
+  const db = await getDb();
+  const passwordHash = await hashPassword(password);
+  return db.transaction(async (tx) => {
+    // Marking the link used in the same statement that checks it makes it single-use under concurrency.
+    const [link] = await tx
+      .update(passwordResetTokens)
+      .set({ usedAt: now })
+      .where(and(eq(passwordResetTokens.tokenHash, hashResetToken(token)), isNull(passwordResetTokens.usedAt), gt(passwordResetTokens.expiresAt, now)))
+      .returning({ userId: passwordResetTokens.userId });
+    const invalid = new AppError("gone", "This reset link has expired or was already used. Ask an owner for a new one.");
+    if (!link) throw invalid;
+    const [user] = await tx
+      .update(users)
+      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(and(eq(users.id, link.userId), isNull(users.deactivatedAt)))
+      .returning({ email: users.email });
+    if (!user) throw invalid;
+    return user;
+  });
+}
+
+// ——— Sign-in throttling (shared by every instance) ———
+
+/** The latest time any of the keys is blocked until, if later than now. */
+export async function getSignInBlock({ keys, now }: { keys: string[]; now: Date }): Promise<Date | null> {
+  const db = await getDb();
+  const rows = await db
+    .select({ blockedUntil: loginThrottle.blockedUntil })
+    .from(loginThrottle)
+    .where(and(inArray(loginThrottle.key, keys), gt(loginThrottle.blockedUntil, now)));
+  const until = rows.map((r) => r.blockedUntil!.getTime());
+  return until.length ? new Date(Math.max(...until)) : null;
+}
+
+/** Counts one failure against a key and returns the consecutive failures, forgetting stale ones. */
+export async function recordSignInFailure({ key, now, forgetBefore }: { key: string; now: Date; forgetBefore: Date }): Promise<number> {
+  const db = await getDb();
+  const [row] = await db
+    .insert(loginThrottle)
+    .values({ key, failures: 1, updatedAt: now })
+    .onConflictDoUpdate({
+      target: loginThrottle.key,
+      set: {
+        // Dates inside raw SQL go as ISO text: postgres.js (unlike PGlite) will not bind a Date there.
+        failures: sql`case when ${loginThrottle.updatedAt} < ${forgetBefore.toISOString()}::timestamptz then 1 else ${loginThrottle.failures} + 1 end`,
+        updatedAt: now,
+      },
+    })
+    .returning({ failures: loginThrottle.failures });
+  return row.failures;
+}
+
+export async function blockSignIn({ key, until }: { key: string; until: Date }): Promise<void> {
+  const db = await getDb();
+  await db.update(loginThrottle).set({ blockedUntil: until }).where(eq(loginThrottle.key, key));
+}
+
+export async function clearSignInFailures({ key }: { key: string }): Promise<void> {
+  const db = await getDb();
+  await db.delete(loginThrottle).where(eq(loginThrottle.key, key));
+}
+
+/** Drops counters nobody has failed against for a while, so the table holds only recent keys. */
+export async function pruneSignInThrottle({ forgetBefore }: { forgetBefore: Date }): Promise<void> {
+  const db = await getDb();
+  await db.delete(loginThrottle).where(and(lt(loginThrottle.updatedAt, forgetBefore), sql`coalesce(${loginThrottle.blockedUntil} < ${forgetBefore.toISOString()}::timestamptz, true)`));
 }

@@ -22,6 +22,32 @@ export const createUserSchema = z.object({
 });
 export type CreateUserInput = z.infer<typeof createUserSchema>;
 
-export const updateUserSchema = z.object({ role: z.enum(roles) });
+export const updateUserSchema = z
+  .object({
+    role: z.enum(roles).optional(),
+    // false deactivates (no sign-in, sessions end at once), true reactivates.
+    active: z.boolean().optional(),
+  })
+  .refine((v) => v.role !== undefined || v.active !== undefined, { message: "Change the role or whether the person is active" });
+
+const confirmation = <T extends { confirmPassword: string }>(v: T, password: string) => v.confirmPassword === password;
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string().min(1, "Enter your current password").max(200),
+    newPassword: passwordSchema,
+    confirmPassword: z.string().max(200),
+  })
+  .refine((v) => confirmation(v, v.newPassword), { message: "The two new passwords differ", path: ["confirmPassword"] })
+  .refine((v) => v.newPassword !== v.currentPassword, { message: "Choose a password different from the current one", path: ["newPassword"] });
+export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
+
+/** The secret part of a reset link: 32 random bytes, base64url. */
+export const resetTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, "This reset link is not valid");
+
+export const resetPasswordSchema = z
+  .object({ token: resetTokenSchema, password: passwordSchema, confirmPassword: z.string().max(200) })
+  .refine((v) => confirmation(v, v.password), { message: "The two passwords differ", path: ["confirmPassword"] });
+export type ResetPasswordInput = z.infer<typeof resetPasswordSchema>;
 
 export const userIdParams = z.object({ id: z.string().uuid("Unknown user") });

@@ -35,7 +35,7 @@ async function snapshot() {
 beforeAll(async () => {
   await seedDemo(db.handle().db);
   // The demo seed curates a backlog of its own; these tests start from one never built.
-  await db.handle().db.execute(sql`truncate journey_step_themes, theme_members, backlog_runs, backlog_items`);
+  await db.handle().db.execute(sql`truncate journey_step_themes, theme_releases, theme_members, backlog_runs, backlog_items`);
   editorId = (await getUserByEmail({ email: "pm@dxpulse.dev" }))!.id;
   viewerId = (await getUserByEmail({ email: "lead@dxpulse.dev" }))!.id;
 });
@@ -95,8 +95,8 @@ describe("backlog build and curation", () => {
     expect(patch.status).toBe(200);
 
     const detailB = await callRoute(itemRoute, { params: { id: b.id }, userId: viewerId });
-    const moved = detailB.json.quotes[detailB.json.quotes.length - 1].sourceId as string;
-    const move = await callRoute(moveRoute, { params: { id: b.id }, body: { sourceIds: [moved], targetId: a.id }, userId: editorId });
+    const moved = detailB.json.quotes[detailB.json.quotes.length - 1].id as string;
+    const move = await callRoute(moveRoute, { params: { id: b.id }, body: { memberIds: [moved], targetId: a.id }, userId: editorId });
     expect(move.status).toBe(200);
 
     const merge = await callRoute(mergeRoute, { params: { id: c.id }, body: { targetId: d.id }, userId: editorId });
@@ -120,7 +120,7 @@ describe("backlog build and curation", () => {
       const [pinned] = await selectRows<{ backlog_item_id: string; pinned: number }>(
         db.handle().db,
         sql`select m.backlog_item_id, m.pinned from theme_members m join backlog_items b on b.id = m.backlog_item_id
-            where b.scope = ${SCOPE} and m.source_id = ${moved}`,
+            where b.scope = ${SCOPE} and m.public_id = ${moved}`,
       );
       expect(pinned).toEqual({ backlog_item_id: a.id, pinned: 1 });
       const [merged] = await selectRows<{ merged_into_id: string }>(db.handle().db, sql`select merged_into_id from backlog_items where id = ${c.id}`);
@@ -144,7 +144,7 @@ describe("backlog build and curation", () => {
     expect(detail.quotes.length).toBeGreaterThan(0);
     const split = await callRoute(moveRoute, {
       params: { id: big.id },
-      body: { sourceIds: detail.quotes.slice(0, 2).map((q) => q.sourceId), newLabel: "Tiny theme" },
+      body: { memberIds: detail.quotes.slice(0, 2).map((q) => q.id), newLabel: "Tiny theme" },
       userId: editorId,
     });
     expect(split.status).toBe(201);
@@ -201,11 +201,15 @@ describe("backlog build and curation", () => {
     expect(self.status).toBe(422);
     expect(self.json.error.fieldErrors.targetId).toBeDefined();
 
-    const foreign = await callRoute(moveRoute, { params: { id: b.id }, body: { sourceIds: ["a:999999999"], targetId: a.id }, userId: editorId });
+    // Sequential answer ids are not accepted at all; an unknown public id is not in the theme.
+    const sequential = await callRoute(moveRoute, { params: { id: b.id }, body: { memberIds: ["a:1"], targetId: a.id }, userId: editorId });
+    expect(sequential.status).toBe(422);
+    expect(sequential.json.error.fieldErrors["memberIds.0"] ?? sequential.json.error.fieldErrors.memberIds).toBeDefined();
+    const foreign = await callRoute(moveRoute, { params: { id: b.id }, body: { memberIds: [crypto.randomUUID()], targetId: a.id }, userId: editorId });
     expect(foreign.status).toBe(422);
-    expect(foreign.json.error.fieldErrors.sourceIds).toBeDefined();
+    expect(foreign.json.error.fieldErrors.memberIds).toBeDefined();
 
-    const both = await callRoute(moveRoute, { params: { id: b.id }, body: { sourceIds: ["a:1"] }, userId: editorId });
+    const both = await callRoute(moveRoute, { params: { id: b.id }, body: { memberIds: [crypto.randomUUID()] }, userId: editorId });
     expect(both.status).toBe(422);
 
     const asViewer = await callRoute(patchItemRoute, { method: "PATCH", params: { id: a.id }, body: { status: "done" }, userId: viewerId });

@@ -1,7 +1,9 @@
 import "server-only";
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
-import { getDb, selectRows, type DbClient } from "@/lib/db/client";
-import { backlogItems, backlogRuns, themeMembers, type BacklogItem, type BacklogStatus, type Effort } from "@/lib/db/schema";
+import { getDb, selectRows, type Database, type DbClient } from "@/lib/db/client";
+import { shouldRelease } from "@/lib/anonymity/release";
+import { recordAudit, type AuditActor } from "@/lib/audit/queries";
+import { backlogItems, backlogRuns, themeMembers, themeReleases, type BacklogItem, type BacklogStatus, type Effort } from "@/lib/db/schema";
 import { AppError, notFound } from "@/lib/errors";
 import type { CsvCell } from "@/lib/export/csv";
 import { clusterOffThread } from "@/lib/text/cluster-off-thread";
@@ -23,14 +25,15 @@ function requireScope(value: string): BacklogScope {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The population of a scope: who could have mentioned a theme. One row per survey response, or per
-// friction entry for the friction log (each entry counts as one respondent).
+// The population of a scope: who could have mentioned a theme. One row per survey response ("r:<id>"),
+// or per friction entry for the friction log ("f:<id>", each entry counts as one respondent); the same
+// names theme_releases uses.
 function populationSql(scope: BacklogScope): SQL {
   if (scope.kind === "friction") {
     return sql`select 'f:' || f.id::text as respondent, null::uuid as response_id, f.team_id, f.period from friction_entries f`;
   }
   const where = scope.kind === "survey" ? sql`r.survey_id = ${scope.surveyId}` : sql`s.period between ${scope.from} and ${scope.to}`;
-  return sql`select r.id::text as respondent, r.id as response_id, r.team_id, s.period
+  return sql`select 'r:' || r.id::text as respondent, r.id as response_id, r.team_id, s.period
              from responses r join surveys s on s.id = r.survey_id where ${where}`;
 }
 
@@ -59,10 +62,122 @@ async function loadScopeTexts(client: DbClient, scope: BacklogScope): Promise<Sc
   );
 }
 
+/** The respondent behind a theme_members row `m` (with its answer joined as `a`). */
+const memberRespondent = sql`coalesce('r:' || a.response_id::text, 'f:' || m.friction_entry_id::text)`;
+
 const memberRefs = (sourceId: string) => {
   const id = Number(sourceId.slice(2));
   return sourceId.startsWith("a:") ? { answerId: id, frictionEntryId: null } : { answerId: null, frictionEntryId: id };
 };
+
+// ---------------------------------------------------------------------------------------------
+// Releases: who an item's published figures describe
+//
+// theme_releases holds an item's current release as respondent names ("r:<response id>", "f:<friction
+// entry id>") and every earlier release as "h<n>:<respondent>" (n = 1, 2, … in order): the release rule
+// compares a new release with all of them, since anyone may have seen any of them.
+
+/** SQL condition on theme_releases `tr`: the row is part of the current release, not the history. */
+export const isCurrentRelease = sql`tr.respondent not like 'h%'`;
+const HISTORY_ROW = /^h(\d+):(.+)$/;
+
+type ReleaseState = { current: string[]; earlier: Map<number, string[]> };
+
+function readReleaseRows(rows: { item_id: string; respondent: string }[]): Map<string, ReleaseState> {
+  const out = new Map<string, ReleaseState>();
+  for (const { item_id: itemId, respondent } of rows) {
+    const state: ReleaseState = out.get(itemId) ?? { current: [], earlier: new Map() };
+    const history = HISTORY_ROW.exec(respondent);
+    if (history) {
+      const version = Number(history[1]);
+      const earlier = state.earlier.get(version) ?? [];
+      earlier.push(history[2]);
+      state.earlier.set(version, earlier);
+    } else state.current.push(respondent);
+    out.set(itemId, state);
+  }
+  return out;
+}
+
+async function insertReleaseRows(client: DbClient, itemId: string, respondents: string[]) {
+  for (let i = 0; i < respondents.length; i += INSERT_BATCH) {
+    await client.insert(themeReleases).values(respondents.slice(i, i + INSERT_BATCH).map((respondent) => ({ backlogItemId: itemId, respondent })));
+  }
+}
+
+/**
+ * Moves each item's published respondents to its current membership when lib/anonymity/release.ts
+ * allows it (at least k people from the release and from every earlier one), or unconditionally for
+ * the ids in `fresh` (items an analysis run just created: nothing was published about them before).
+ * Merged items are folded into their target, whose release covers both; a merged item keeps its own
+ * releases for when the merge is undone. Runs inside the curation's transaction, under the scope's
+ * lock. Returns the ids whose release changed.
+ */
+async function releaseThemes(client: DbClient, itemIds: readonly string[], fresh: ReadonlySet<string> = new Set()): Promise<string[]> {
+  if (itemIds.length === 0) return [];
+  const k = (await getWorkspaceSettings(client)).anonymityThreshold;
+  const idList = sql.join([...new Set(itemIds)].map((id) => sql`${id}::uuid`), sql`, `);
+  const [openItems, currentRows, releaseRows] = await Promise.all([
+    selectRows<{ id: string }>(client, sql`select id from backlog_items where id in (${idList}) and merged_into_id is null`),
+    selectRows<{ item_id: string; respondent: string }>(
+      client,
+      sql`select distinct coalesce(b.merged_into_id, b.id) as item_id, ${memberRespondent} as respondent
+          from theme_members m join backlog_items b on b.id = m.backlog_item_id
+          left join answers a on a.id = m.answer_id
+          where coalesce(b.merged_into_id, b.id) in (${idList})`,
+    ),
+    selectRows<{ item_id: string; respondent: string }>(
+      client,
+      sql`select backlog_item_id as item_id, respondent from theme_releases where backlog_item_id in (${idList})`,
+    ),
+  ]);
+  const members = new Map<string, string[]>();
+  for (const r of currentRows) {
+    const list = members.get(r.item_id) ?? [];
+    list.push(r.respondent);
+    members.set(r.item_id, list);
+  }
+  const releases = readReleaseRows(releaseRows);
+  const changed: string[] = [];
+  for (const { id } of openItems) {
+    const now = members.get(id) ?? [];
+    const { current: released, earlier } = releases.get(id) ?? { current: [], earlier: new Map<number, string[]>() };
+    if (!fresh.has(id) && !shouldRelease({ released, current: now, k, earlier: [...earlier.values()] })) continue;
+    if (released.length) {
+      const version = Math.max(0, ...earlier.keys()) + 1;
+      await insertReleaseRows(client, id, released.map((respondent) => `h${version}:${respondent}`));
+    }
+    await client.delete(themeReleases).where(and(eq(themeReleases.backlogItemId, id), sql`${themeReleases.respondent} not like 'h%'`));
+    await insertReleaseRows(client, id, now);
+    changed.push(id);
+  }
+  return changed;
+}
+
+/**
+ * Items that have never been released (curated before releases existed) get their first release by
+ * the same rule, from an empty one: published once they have k respondents. Safe at any time, as
+ * every release is; the server runs it once at start.
+ */
+export async function releaseUnreleasedThemes(database?: Database): Promise<number> {
+  const db = database ?? (await getDb());
+  const pending = await selectRows<{ id: string; scope: string }>(
+    db,
+    sql`select b.id, b.scope from backlog_items b
+        where b.merged_into_id is null
+          and not exists (select 1 from theme_releases r where r.backlog_item_id = b.id)
+          and exists (select 1 from theme_members m join backlog_items c on c.id = m.backlog_item_id where c.id = b.id or c.merged_into_id = b.id)`,
+  );
+  let released = 0;
+  for (const scope of new Set(pending.map((p) => p.scope))) {
+    const ids = pending.filter((p) => p.scope === scope).map((p) => p.id);
+    released += await db.transaction(async (tx) => {
+      await lockScope(tx, scope);
+      return (await releaseThemes(tx, ids)).length;
+    });
+  }
+  return released;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Build and reconcile
@@ -104,7 +219,7 @@ function isCurated(item: ExistingItem, pinnedCount: number): boolean {
  * new themes become new items, and earlier items left without answers are kept only if curated.
  * `k` is the number of themes (automatic when omitted).
  */
-export async function buildBacklog(input: { scope: string; k?: number | null }, tx?: DbClient): Promise<BuildBacklogResult> {
+export async function buildBacklog(input: { scope: string; k?: number | null; actor?: AuditActor }, tx?: DbClient): Promise<BuildBacklogResult> {
   const scope = requireScope(input.scope);
   const scopeKey = formatScope(scope);
   const requestedK = input.k ?? null;
@@ -134,12 +249,14 @@ export async function buildBacklog(input: { scope: string; k?: number | null }, 
     const itemIds = existing.map((i) => i.id);
     const members = itemIds.length
       ? await client
-          .select({ itemId: themeMembers.backlogItemId, sourceId: themeMembers.sourceId, pinned: themeMembers.pinned })
+          .select({ itemId: themeMembers.backlogItemId, sourceId: themeMembers.sourceId, pinned: themeMembers.pinned, publicId: themeMembers.publicId })
           .from(themeMembers)
           .where(inArray(themeMembers.backlogItemId, itemIds))
       : [];
 
     const pinned = new Set(members.filter((m) => m.pinned).map((m) => m.sourceId));
+    // A quote keeps its public id across re-analysis, so an editor's selection stays valid.
+    const publicIds = new Map(members.map((m) => [m.sourceId, m.publicId]));
     const pinnedCount = new Map<string, number>();
     const previous = new Map<string, string[]>(itemIds.map((id) => [id, []]));
     for (const m of members) {
@@ -165,7 +282,8 @@ export async function buildBacklog(input: { scope: string; k?: number | null }, 
     if (removable.length) await client.delete(backlogItems).where(inArray(backlogItems.id, removable));
 
     const rows: (typeof themeMembers.$inferInsert)[] = [];
-    let itemsCreated = 0;
+    const created = new Set<string>();
+    const continued: string[] = [];
     for (let index = 0; index < next.length; index++) {
       const { theme, memberIds } = next[index];
       let itemId = itemForTheme.get(index);
@@ -175,19 +293,21 @@ export async function buildBacklog(input: { scope: string; k?: number | null }, 
           .set({ label: theme.label, terms: theme.terms, updatedAt: new Date() })
           .where(eq(backlogItems.id, itemId));
       } else {
-        const [created] = await client
+        const [inserted] = await client
           .insert(backlogItems)
           .values({ scope: scopeKey, label: theme.label, terms: theme.terms })
           .returning({ id: backlogItems.id });
-        itemId = created.id;
-        itemsCreated++;
+        itemId = inserted.id;
+        created.add(itemId);
       }
+      continued.push(itemId);
       const representative = new Map(theme.representativeIds.map((id, rank) => [id, rank + 1]));
       for (const sourceId of memberIds) {
         rows.push({
           backlogItemId: itemId,
           sourceId,
           ...memberRefs(sourceId),
+          ...(publicIds.has(sourceId) ? { publicId: publicIds.get(sourceId) } : {}),
           similarity: representative.has(sourceId) ? 1 : 0,
           sentiment: scoreSentiment(textById.get(sourceId) ?? ""),
           representativeRank: representative.get(sourceId) ?? null,
@@ -196,6 +316,13 @@ export async function buildBacklog(input: { scope: string; k?: number | null }, 
       }
     }
     for (let i = 0; i < rows.length; i += INSERT_BATCH) await client.insert(themeMembers).values(rows.slice(i, i + INSERT_BATCH));
+
+    // New themes publish their membership; items that continue (or were kept for their curation)
+    // follow the release rule like any curation, so re-analysis after a pinned move shows no one-person
+    // difference either.
+    const kept = existing.filter((item) => !removable.includes(item.id)).map((item) => item.id);
+    const released = await releaseThemes(client, [...kept, ...continued], created);
+    const itemsCreated = created.size;
 
     const result: BuildBacklogResult = {
       scope: scopeKey,
@@ -217,6 +344,15 @@ export async function buildBacklog(input: { scope: string; k?: number | null }, 
       // The clock, not now(): several builds in one transaction (the demo seed) must still order.
       ranAt: new Date(),
     });
+    await recordAudit(
+      {
+        actor: input.actor ?? null,
+        action: "backlog.analyse",
+        subject: scopeKey,
+        detail: { scope: scopeKey, themes: result.chosenK, created: itemsCreated, continued: result.itemsMatched, removed: result.itemsRemoved, released: released.length },
+      },
+      client,
+    );
     return result;
   };
 
@@ -298,7 +434,11 @@ type ItemRow = {
   likert: number | null;
 };
 
-/** Shared CTEs: the scope's population, its per-respondent scores, and item memberships folded onto merge targets. */
+/**
+ * Shared CTEs: the scope's population, its per-respondent scores, item memberships folded onto merge
+ * targets (`mem`: the answers, which editors curate and see at once) and each item's released
+ * respondents (`rel`: who its published figures describe; see releaseThemes).
+ */
 function scopeCtes(scope: BacklogScope, scopeKey: string): SQL {
   return sql`pop as (${populationSql(scope)}),
     scores as (
@@ -311,10 +451,14 @@ function scopeCtes(scope: BacklogScope, scopeKey: string): SQL {
       group by p.respondent),
     items as (select id, coalesce(merged_into_id, id) as eff_id from backlog_items where scope = ${scopeKey}),
     mem as (
-      select i.eff_id, m.sentiment, coalesce(a.response_id::text, 'f:' || m.friction_entry_id::text) as respondent
+      select i.eff_id, m.sentiment, ${memberRespondent} as respondent
       from theme_members m join items i on i.id = m.backlog_item_id
       left join answers a on a.id = m.answer_id),
-    resp as (select distinct mem.eff_id, mem.respondent from mem join pop on pop.respondent = mem.respondent)`;
+    rel as (
+      select tr.backlog_item_id as eff_id, tr.respondent
+      from theme_releases tr join items i on i.id = tr.backlog_item_id and i.id = i.eff_id
+      join pop on pop.respondent = tr.respondent
+      where ${isCurrentRelease})`;
 }
 
 export async function getBacklog(input: { scope: string }, tx?: DbClient): Promise<BacklogView> {
@@ -344,8 +488,10 @@ export async function getBacklog(input: { scope: string }, tx?: DbClient): Promi
           from backlog_items b
           left join (
             select r.eff_id, count(*)::int as respondents, avg(s.nps)::float8 as nps, avg(s.likert)::float8 as likert
-            from resp r left join scores s on s.respondent = r.respondent group by r.eff_id
+            from rel r left join scores s on s.respondent = r.respondent group by r.eff_id
           ) x on x.eff_id = b.id
+          -- Mentions and sentiment describe the answers' text, which editors read as quotes anyway;
+          -- everything about the people (count, scores, quarters, teams) comes from the release.
           left join (
             select eff_id, count(*)::int as mentions, avg(sentiment)::float8 as sentiment,
                    avg(case when sentiment < 0 then 1.0 else 0.0 end)::float8 as negative_share
@@ -357,7 +503,7 @@ export async function getBacklog(input: { scope: string }, tx?: DbClient): Promi
       client,
       sql`with ${scopeCtes(scope, scopeKey)}
           select r.eff_id, p.period, count(*)::int as mentioners
-          from resp r join pop p on p.respondent = r.respondent group by r.eff_id, p.period`,
+          from rel r join pop p on p.respondent = r.respondent group by r.eff_id, p.period`,
     ),
     selectRows<{ id: string; label: string; custom_label: string | null; merged_into_id: string }>(
       client,
@@ -441,7 +587,11 @@ export async function getBacklog(input: { scope: string }, tx?: DbClient): Promi
   };
 }
 
-export type BacklogQuote = { sourceId: string; text: string; pinned: boolean; representative: boolean };
+/**
+ * A quote in a theme. `id` is the member's random public id: answer and friction ids are sequential,
+ * a clock of submission order, and never leave the server.
+ */
+export type BacklogQuote = { id: string; source: "survey" | "friction"; text: string; pinned: boolean; representative: boolean };
 export type BacklogItemDetail = {
   item: BacklogListItem;
   scope: string;
@@ -476,15 +626,15 @@ export async function getBacklogItem(input: { id: string }, tx?: DbClient): Prom
     return { item, scope: view.scope, anonymityThreshold: k, quotes: [], quoteCount: item.mentions, teams: [], hiddenTeamMentioners: 0, quotesHidden: true };
   }
   const [quotes, teamRows] = await Promise.all([
-    selectRows<{ source_id: string; text: string; pinned: number; representative_rank: number | null }>(
+    selectRows<{ public_id: string; friction: boolean; text: string; pinned: number; representative_rank: number | null }>(
       client,
-      sql`select m.source_id, coalesce(a.text_value, f.text) as text, m.pinned, m.representative_rank
+      sql`select m.public_id, m.friction_entry_id is not null as friction, coalesce(a.text_value, f.text) as text, m.pinned, m.representative_rank
           from theme_members m
           join backlog_items b on b.id = m.backlog_item_id
           left join answers a on a.id = m.answer_id
           left join friction_entries f on f.id = m.friction_entry_id
           where coalesce(b.merged_into_id, b.id) = ${row.id}
-          order by m.representative_rank asc nulls last, m.pinned desc, length(coalesce(a.text_value, f.text)) desc, m.source_id
+          order by m.representative_rank asc nulls last, m.pinned desc, length(coalesce(a.text_value, f.text)) desc, m.public_id
           limit ${QUOTE_LIMIT}`,
     ),
     selectRows<{ team_id: string | null; name: string | null; mentioners: number; respondents: number }>(
@@ -492,7 +642,7 @@ export async function getBacklogItem(input: { id: string }, tx?: DbClient): Prom
       sql`with ${scopeCtes(scope, view.scope)},
           team_pop as (select team_id, count(*)::int as respondents from pop group by team_id)
           select p.team_id, t.name, count(*)::int as mentioners, max(tp.respondents)::int as respondents
-          from resp r join pop p on p.respondent = r.respondent
+          from rel r join pop p on p.respondent = r.respondent
           left join teams t on t.id = p.team_id
           left join team_pop tp on tp.team_id is not distinct from p.team_id
           where r.eff_id = ${row.id}
@@ -506,7 +656,13 @@ export async function getBacklogItem(input: { id: string }, tx?: DbClient): Prom
     item,
     scope: view.scope,
     anonymityThreshold: k,
-    quotes: quotes.map((q) => ({ sourceId: q.source_id, text: q.text, pinned: Number(q.pinned) > 0, representative: q.representative_rank !== null })),
+    quotes: quotes.map((q) => ({
+      id: q.public_id,
+      source: q.friction ? "friction" : "survey",
+      text: q.text,
+      pinned: Number(q.pinned) > 0,
+      representative: q.representative_rank !== null,
+    })),
     quoteCount: item.mentions,
     teams: visible.map((t) => ({
       teamId: t.team_id,
@@ -533,32 +689,48 @@ async function getOpenItem(client: DbClient, id: string, field = "id"): Promise<
   return item;
 }
 
+const itemName = (item: Pick<BacklogItem, "label" | "customLabel">) => item.customLabel ?? item.label;
+
+/** Runs `work` in the caller's transaction, or in a new one. */
+async function inTransaction<T>(tx: DbClient | undefined, work: (client: DbClient) => Promise<T>): Promise<T> {
+  if (tx) return work(tx);
+  return (await getDb()).transaction((t) => work(t));
+}
+
 /** Rename, effort, status, owner, notes. `statusChangedAt` lets the demo seed back-date a status. */
 export async function updateBacklogItem(
-  input: { id: string; patch: UpdateBacklogItemInput; statusChangedAt?: Date },
+  input: { id: string; patch: UpdateBacklogItemInput; statusChangedAt?: Date; actor?: AuditActor },
   tx?: DbClient,
 ): Promise<BacklogItem> {
-  const client = tx ?? (await getDb());
-  const item = await getOpenItem(client, input.id);
-  const statusChanged = input.patch.status !== undefined && input.patch.status !== item.status;
-  const [updated] = await client
-    .update(backlogItems)
-    .set({
-      ...input.patch,
-      ...(statusChanged || input.statusChangedAt ? { statusChangedAt: input.statusChangedAt ?? new Date() } : {}),
-      updatedAt: new Date(),
-    })
-    .where(eq(backlogItems.id, item.id))
-    .returning();
-  return updated;
+  return inTransaction(tx, async (client) => {
+    const item = await getOpenItem(client, input.id);
+    const statusChanged = input.patch.status !== undefined && input.patch.status !== item.status;
+    const [updated] = await client
+      .update(backlogItems)
+      .set({
+        ...input.patch,
+        ...(statusChanged || input.statusChangedAt ? { statusChangedAt: input.statusChangedAt ?? new Date() } : {}),
+        updatedAt: new Date(),
+      })
+      .where(eq(backlogItems.id, item.id))
+      .returning();
+    if (statusChanged) {
+      await recordAudit(
+        { actor: input.actor ?? null, action: "backlog.status", subject: itemName(updated), detail: { itemId: item.id, from: item.status, to: updated.status } },
+        client,
+      );
+    }
+    return updated;
+  });
 }
 
 /**
  * Merges `id` into `targetId`. The merged item stays (pointing at the target) so its answers keep
- * following the merge when the scope is re-clustered; items merged into it move along.
+ * following the merge when the scope is re-clustered; items merged into it move along. The target's
+ * published figures follow only if the merge changed its respondents by at least k.
  */
-export async function mergeBacklogItems(input: { id: string; targetId: string }, tx?: DbClient): Promise<BacklogItem> {
-  const run = async (client: DbClient) => {
+export async function mergeBacklogItems(input: { id: string; targetId: string; actor?: AuditActor }, tx?: DbClient): Promise<BacklogItem> {
+  return inTransaction(tx, async (client) => {
     const source = await getOpenItem(client, input.id);
     await lockScope(client, source.scope);
     const target = await getOpenItem(client, input.targetId, "targetId");
@@ -569,28 +741,48 @@ export async function mergeBacklogItems(input: { id: string; targetId: string },
     await client.update(backlogItems).set({ mergedIntoId: target.id, updatedAt: new Date() }).where(eq(backlogItems.mergedIntoId, source.id));
     await client.update(backlogItems).set({ mergedIntoId: target.id, updatedAt: new Date() }).where(eq(backlogItems.id, source.id));
     await client.update(backlogItems).set({ updatedAt: new Date() }).where(eq(backlogItems.id, target.id));
+    const released = await releaseThemes(client, [target.id]);
+    await recordAudit(
+      {
+        actor: input.actor ?? null,
+        action: "backlog.merge",
+        subject: `${itemName(source)} → ${itemName(target)}`,
+        detail: { scope: source.scope, itemId: source.id, targetId: target.id, released },
+      },
+      client,
+    );
     return target;
-  };
-  if (tx) return run(tx);
-  return (await getDb()).transaction((t) => run(t));
+  });
 }
 
-/** Undoes a merge: the item shows on its own again with the answers it had. */
-export async function unmergeBacklogItem(input: { id: string }, tx?: DbClient): Promise<BacklogItem> {
-  const client = tx ?? (await getDb());
-  const [item] = await client.select().from(backlogItems).where(eq(backlogItems.id, input.id));
-  if (!item) throw notFound("Backlog item");
-  if (!item.mergedIntoId) throw new AppError("conflict", "That theme is not merged");
-  const [updated] = await client.update(backlogItems).set({ mergedIntoId: null, updatedAt: new Date() }).where(eq(backlogItems.id, item.id)).returning();
-  return updated;
+/** Undoes a merge: the item shows on its own again with the answers it had (and its own release rule). */
+export async function unmergeBacklogItem(input: { id: string; actor?: AuditActor }, tx?: DbClient): Promise<BacklogItem> {
+  return inTransaction(tx, async (client) => {
+    const [item] = await client.select().from(backlogItems).where(eq(backlogItems.id, input.id));
+    if (!item) throw notFound("Backlog item");
+    if (!item.mergedIntoId) throw new AppError("conflict", "That theme is not merged");
+    await lockScope(client, item.scope);
+    const [updated] = await client.update(backlogItems).set({ mergedIntoId: null, updatedAt: new Date() }).where(eq(backlogItems.id, item.id)).returning();
+    const released = await releaseThemes(client, [item.id, item.mergedIntoId]);
+    await recordAudit(
+      { actor: input.actor ?? null, action: "backlog.unmerge", subject: itemName(item), detail: { scope: item.scope, itemId: item.id, targetId: item.mergedIntoId, released } },
+      client,
+    );
+    return updated;
+  });
 }
 
 /**
  * Moves answers out of an item (or the items merged into it) to another item of the same scope, or
- * into a new item (a split). Moved answers are pinned: re-clustering leaves them where they are.
+ * into a new item (a split). Moved answers are pinned: re-clustering leaves them where they are, and
+ * keep their public ids. Quotes and the list of answers change at once; each item's published figures
+ * follow only when its respondents changed by at least k (a new item from a split: once it has k).
  */
-export async function moveThemeMembers(input: { id: string } & MoveMembersInput, tx?: DbClient): Promise<{ targetId: string; moved: number }> {
-  const run = async (client: DbClient) => {
+export async function moveThemeMembers(
+  input: { id: string; actor?: AuditActor } & MoveMembersInput,
+  tx?: DbClient,
+): Promise<{ targetId: string; moved: number }> {
+  return inTransaction(tx, async (client) => {
     const source = await getOpenItem(client, input.id);
     await lockScope(client, source.scope);
     const group = await client
@@ -598,15 +790,16 @@ export async function moveThemeMembers(input: { id: string } & MoveMembersInput,
       .from(backlogItems)
       .where(sql`${backlogItems.id} = ${source.id} or ${backlogItems.mergedIntoId} = ${source.id}`);
     const groupIds = group.map((g) => g.id);
-    const sourceIds = [...new Set(input.sourceIds)];
+    const memberIds = [...new Set(input.memberIds)];
     const present = await client
-      .select({ sourceId: themeMembers.sourceId, sentiment: themeMembers.sentiment })
+      .select({ sourceId: themeMembers.sourceId, sentiment: themeMembers.sentiment, publicId: themeMembers.publicId })
       .from(themeMembers)
-      .where(and(inArray(themeMembers.backlogItemId, groupIds), inArray(themeMembers.sourceId, sourceIds)));
-    if (present.length !== sourceIds.length) {
-      throw new AppError("validation", "Some of those answers are not in this theme", { sourceIds: ["Some of those answers are not in this theme"] });
+      .where(and(inArray(themeMembers.backlogItemId, groupIds), inArray(themeMembers.publicId, memberIds)));
+    if (present.length !== memberIds.length) {
+      throw new AppError("validation", "Some of those answers are not in this theme", { memberIds: ["Some of those answers are not in this theme"] });
     }
     let targetId: string;
+    let targetName: string;
     if (input.targetId) {
       const target = await getOpenItem(client, input.targetId, "targetId");
       if (target.id === source.id) throw new AppError("validation", "Those answers are already in this theme", { targetId: ["Pick another theme"] });
@@ -614,22 +807,33 @@ export async function moveThemeMembers(input: { id: string } & MoveMembersInput,
         throw new AppError("validation", "Both themes must come from the same analysis", { targetId: ["Pick a theme from this backlog"] });
       }
       targetId = target.id;
+      targetName = itemName(target);
     } else {
       const [created] = await client
         .insert(backlogItems)
         .values({ scope: source.scope, label: input.newLabel!, customLabel: input.newLabel!, terms: [] })
         .returning({ id: backlogItems.id });
       targetId = created.id;
+      targetName = input.newLabel!;
     }
+    const sourceIds = present.map((p) => p.sourceId);
     await client.delete(themeMembers).where(and(inArray(themeMembers.backlogItemId, groupIds), inArray(themeMembers.sourceId, sourceIds)));
     await client.insert(themeMembers).values(
-      present.map((p) => ({ backlogItemId: targetId, sourceId: p.sourceId, ...memberRefs(p.sourceId), sentiment: p.sentiment, pinned: 1 })),
+      present.map((p) => ({ backlogItemId: targetId, sourceId: p.sourceId, ...memberRefs(p.sourceId), sentiment: p.sentiment, publicId: p.publicId, pinned: 1 })),
     );
     await client.update(backlogItems).set({ updatedAt: new Date() }).where(inArray(backlogItems.id, [source.id, targetId]));
+    const released = await releaseThemes(client, [source.id, targetId]);
+    await recordAudit(
+      {
+        actor: input.actor ?? null,
+        action: input.targetId ? "backlog.move" : "backlog.split",
+        subject: `${itemName(source)} → ${targetName}`,
+        detail: { scope: source.scope, itemId: source.id, targetId, answers: present.length, released },
+      },
+      client,
+    );
     return { targetId, moved: present.length };
-  };
-  if (tx) return run(tx);
-  return (await getDb()).transaction((t) => run(t));
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -689,7 +893,7 @@ export async function listExampleQuotes(input: { scope: string; itemIds: string[
     sql`select eff_id, text from (
           select coalesce(b.merged_into_id, b.id) as eff_id, coalesce(a.text_value, f.text) as text,
                  row_number() over (partition by coalesce(b.merged_into_id, b.id)
-                                    order by m.representative_rank asc nulls last, m.source_id) as n
+                                    order by m.representative_rank asc nulls last, m.public_id) as n
           from theme_members m
           join backlog_items b on b.id = m.backlog_item_id and b.scope = ${input.scope}
           left join answers a on a.id = m.answer_id

@@ -42,11 +42,10 @@ export type UpdateBacklogItemInput = z.infer<typeof updateBacklogItemSchema>;
 
 export const mergeBacklogItemSchema = z.object({ targetId: z.uuid({ error: "Pick the theme to merge into" }) });
 
-const sourceIdSchema = z.string().regex(/^[af]:[0-9]{1,18}$/, "Unknown answer");
-
 export const moveMembersSchema = z
   .object({
-    sourceIds: z.array(sourceIdSchema).min(1, "Select at least one answer").max(1000, "Move at most 1,000 answers at once"),
+    // The quotes' public ids (BacklogQuote.id), never the sequential answer ids behind them.
+    memberIds: z.array(z.uuid({ error: "Unknown answer" })).min(1, "Select at least one answer").max(1000, "Move at most 1,000 answers at once"),
     // Either an existing theme of the same backlog, or a name for a new theme (a split).
     targetId: z.uuid({ error: "Pick a theme" }).optional(),
     newLabel: userText().min(1, "Name the new theme").max(120, "Keep the name under 120 characters").optional(),

@@ -129,6 +129,9 @@ export function getDatabaseHandle(): Promise<DatabaseHandle> {
   if (isBuildPhase) throw new Error("The database is not available while `next build` runs.");
   globalForDb.__dxPulseDb ??= (async () => {
     const handle = await openDatabase({ url: env.DATABASE_URL });
+    // Backlog themes curated before published figures came from releases get their first one.
+    const { releaseUnreleasedThemes } = await import("@/lib/backlog/queries");
+    await releaseUnreleasedThemes(handle.db);
     if (demoSeedEnabled) {
       const { seedDemoIfEmpty } = await import("./seed");
       await seedDemoIfEmpty(handle.db);

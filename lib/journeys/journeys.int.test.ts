@@ -12,6 +12,7 @@ import { DELETE as deleteStepRoute, PATCH as patchStepRoute } from "@/app/api/jo
 import { POST as linkRoute } from "@/app/api/journeys/[id]/steps/[stepId]/themes/route";
 import { DELETE as unlinkRoute } from "@/app/api/journeys/[id]/steps/[stepId]/themes/[themeId]/route";
 import { createUser } from "@/lib/auth/queries";
+import { releaseUnreleasedThemes } from "@/lib/backlog/queries";
 import { setTestUser } from "@/lib/auth/session";
 import * as s from "@/lib/db/schema";
 import { callRoute } from "@/lib/testing/api";
@@ -224,6 +225,7 @@ describe("evidence from survey themes", () => {
     await d.insert(s.themeMembers).values(members);
     await d.insert(s.themeMembers).values(answerIds.vault.map((id) => ({ backlogItemId: small.id, sourceId: `a:${id}`, answerId: id, similarity: 0.9 })));
     await d.insert(s.workspaceSettings).values({ id: 1, name: "Test", anonymityThreshold: 5 }).onConflictDoUpdate({ target: s.workspaceSettings.id, set: { anonymityThreshold: 5 } });
+    await releaseUnreleasedThemes(d);
   });
 
   it("suggests the CI theme for the CI step by shared terms", async () => {

@@ -4,6 +4,7 @@ import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { getDb, selectRows, type DbClient } from "@/lib/db/client";
 import { backlogItems, baselineWorkflows, journeyMaps, journeySteps, journeyStepThemes, workflowTimings, type JourneyStep } from "@/lib/db/schema";
 import { AppError, notFound, pgErrorCode } from "@/lib/errors";
+import { isCurrentRelease } from "@/lib/backlog/queries";
 import { getWorkspaceSettings } from "@/lib/workspace/queries";
 import { builtInWorkflows } from "./baseline-workflows";
 import { suggestThemeLinks } from "./link-suggestions";
@@ -398,6 +399,8 @@ export async function getJourneyEvidence({ mapId }: { mapId: string }): Promise<
   const idList = sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `);
 
   // Respondent = one survey response (several member answers count once) or one friction entry.
+  // The counts are the theme's released respondents, as on the backlog (lib/backlog/queries.ts
+  // releaseThemes): a curation moves them only in steps of at least k people.
   // Population = responses (or friction entries) in the theme's scope, per quarter.
   const periods = await selectRows<{ item_id: string; period: string; respondents: number; population: number }>(
     db,
@@ -408,16 +411,12 @@ export async function getJourneyEvidence({ mapId }: { mapId: string }): Promise<
           from backlog_items where id in (${idList})
         ),
         members as (
-          select l.id as item_id,
-            case when tm.answer_id is not null then 'r:' || a.response_id::text else 'f:' || tm.friction_entry_id::text end as respondent,
-            coalesce(sv.period, fe.period) as period
+          select l.id as item_id, tr.respondent, coalesce(sv.period, fe.period) as period
           from linked l
-          join backlog_items src on src.id = l.id or src.merged_into_id = l.id
-          join theme_members tm on tm.backlog_item_id = src.id
-          left join answers a on a.id = tm.answer_id
-          left join responses r on r.id = a.response_id
+          join theme_releases tr on tr.backlog_item_id = l.id and ${isCurrentRelease}
+          left join responses r on 'r:' || r.id::text = tr.respondent
           left join surveys sv on sv.id = r.survey_id
-          left join friction_entries fe on fe.id = tm.friction_entry_id
+          left join friction_entries fe on 'f:' || fe.id::text = tr.respondent
         ),
         member_counts as (
           select item_id, period, count(distinct respondent)::int as respondents from members where period is not null group by item_id, period
@@ -469,8 +468,8 @@ export async function getJourneyEvidence({ mapId }: { mapId: string }): Promise<
     const quoteRows = await selectRows<{ item_id: string; quote: string }>(
       db,
       sql`with candidates as (
-            select l.id as item_id, coalesce(a.text_value, fe.text) as quote, tm.similarity, tm.source_id,
-              row_number() over (partition by l.id, coalesce('r:' || a.response_id::text, tm.source_id) order by tm.similarity desc, tm.source_id) as per_respondent
+            select l.id as item_id, coalesce(a.text_value, fe.text) as quote, tm.similarity, tm.public_id,
+              row_number() over (partition by l.id, coalesce('r:' || a.response_id::text, tm.source_id) order by tm.similarity desc, tm.public_id) as per_respondent
             from backlog_items l
             join backlog_items src on src.id = l.id or src.merged_into_id = l.id
             join theme_members tm on tm.backlog_item_id = src.id
@@ -480,7 +479,7 @@ export async function getJourneyEvidence({ mapId }: { mapId: string }): Promise<
               and length(trim(coalesce(a.text_value, fe.text, ''))) > 0
           ),
           ranked as (
-            select item_id, quote, row_number() over (partition by item_id order by similarity desc, source_id) as rank
+            select item_id, quote, row_number() over (partition by item_id order by similarity desc, public_id) as rank
             from candidates where per_respondent = 1
           )
           select item_id, quote from ranked where rank <= 3 order by item_id, rank`,

@@ -1,12 +1,14 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { progressCount } from "@/lib/anonymity/surveys";
 import { createBatcher } from "@/lib/db/batching";
 import { getDb, selectRows, type DbClient } from "@/lib/db/client";
 import { answers, frictionEntries, responses, submissionKeys, surveyLinks, teams } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { newLinkToken } from "@/lib/surveys/link-token";
 import { periodOfIsoDate, todayIsoDate } from "@/lib/surveys/period";
+import { getWorkspaceSettings } from "@/lib/workspace/queries";
 import type { NormalizedAnswer } from "./submission-schema";
 
 /** Only a hash of the page's random key is stored, scoped to the survey (or to "friction"). */
@@ -154,10 +156,19 @@ export async function addFrictionEntry({
   return row ? { period: row.period, duplicate: false } : { period, duplicate: true };
 }
 
-export type FrictionLinkStats = { id: string; token: string; teamId: string | null; teamName: string | null; entryCount: number };
+export type FrictionLinkStats = {
+  id: string;
+  /** Only editors see link tokens. */
+  token: string | null;
+  teamId: string | null;
+  teamName: string | null;
+  /** Entries in steps of k ("at least"), null under k: an exact count would time each report. */
+  entries: number | null;
+};
 
-export async function listFrictionLinks(): Promise<FrictionLinkStats[]> {
+export async function listFrictionLinks({ showTokens }: { showTokens: boolean }): Promise<FrictionLinkStats[]> {
   const db = await getDb();
+  const { anonymityThreshold: k } = await getWorkspaceSettings(db);
   const rows = await db
     .select({
       id: surveyLinks.id,
@@ -170,7 +181,7 @@ export async function listFrictionLinks(): Promise<FrictionLinkStats[]> {
     .leftJoin(teams, eq(teams.id, surveyLinks.teamId))
     .where(eq(surveyLinks.kind, "friction"))
     .orderBy(sql`${surveyLinks.teamId} is not null`, teams.name);
-  return rows.map((r) => ({ ...r, entryCount: Number(r.entryCount) }));
+  return rows.map(({ entryCount, ...r }) => ({ ...r, token: showTokens ? r.token : null, entries: progressCount(Number(entryCount), k) }));
 }
 
 /** The workspace-wide friction link, or one for a team; returns the existing one if there is one. */

@@ -57,9 +57,10 @@ describe("survey authoring", () => {
     expect(full.json.questions).toHaveLength(14);
     const links = await as(editor).get(linksRoute, { id: q2Id });
     expect(links.json.links).toHaveLength(1);
-    expect(links.json.links[0]).toMatchObject({ teamId: null, responseCount: 0 });
+    // A draft's count is "fewer than k", never 0 or 1: counts under k are never shown.
+    expect(links.json.links[0]).toMatchObject({ teamId: null, responses: null });
     const list = await as(viewer).get(listSurveysRoute);
-    expect(list.json.surveys[0]).toMatchObject({ id: q2Id, questionCount: 14, responseCount: 0 });
+    expect(list.json.surveys[0]).toMatchObject({ id: q2Id, questionCount: 14, responses: null });
   });
 
   it("adds, edits, reorders and deletes questions in a draft, validating each field", async () => {
@@ -131,7 +132,11 @@ describe("survey authoring", () => {
     const archived = await as(editor).patch(patchQuestion, { id: q2Id, questionId: target.id }, { archived: true });
     expect(archived.json.question.archivedAt).not.toBeNull();
     const links2 = (await as(editor).get(linksRoute, { id: q2Id })).json.links;
-    expect(links2[0].responseCount).toBe(1);
+    // One response is under k: the link shows no count, and the viewer sees no token.
+    expect(links2[0].responses).toBeNull();
+    const asViewer = (await as(viewer).get(linksRoute, { id: q2Id })).json;
+    expect(asViewer.links[0].token).toBeNull();
+    expect(JSON.stringify(asViewer)).not.toContain(links2[0].token);
   });
 
   it("copies last quarter keeping keys; rewording is recorded, a kind change is refused", async () => {
@@ -199,7 +204,7 @@ describe("teams, links and dimensions", () => {
     expect(created.json.created).toBe(1);
     expect((await as(editor).post(createLinksRoute, { id: survey.id }, {})).json.created).toBe(0);
     const teamLink = created.json.links.find((l: any) => l.teamId === team.id);
-    expect(teamLink).toMatchObject({ teamName: "Search", headcount: 12, responseCount: 0, responseRate: 0 });
+    expect(teamLink).toMatchObject({ teamName: "Search", headcount: 12, responses: null, responseRate: null });
     const qr = await callRoute(qrRoute, { method: "GET", params: { id: survey.id, linkId: teamLink.id }, userId: editor });
     expect(qr.status).toBe(200);
     expect(qr.headers.get("content-type")).toContain("image/svg+xml");

@@ -1,7 +1,8 @@
 import type { SurveyStatus } from "@/lib/db/schema";
 
-// draft → open → closed, and a closed survey may be reopened. Going back to draft is not allowed:
-// once links are out, the questions people answered must stay what they were.
+// draft → open → closed, and a closed survey may be reopened while nobody has answered it. Going back to
+// draft is not allowed: once links are out, the questions people answered must stay what they were. A
+// closed survey with answers has published its results and stays closed (lib/surveys/queries.ts).
 const allowed: Record<SurveyStatus, SurveyStatus[]> = { draft: ["open"], open: ["closed"], closed: ["open"] };
 
 export function canTransition(from: SurveyStatus, to: SurveyStatus): boolean {

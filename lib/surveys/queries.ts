@@ -1,10 +1,12 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import { getSurveyPublications } from "@/lib/anonymity/queries";
+import { tallyResponses, type ResponseTally } from "@/lib/anonymity/surveys";
 import { coalesce } from "@/lib/db/batching";
 import { getDb, selectRows, type DbClient } from "@/lib/db/client";
 import { questions, questionWordingChanges, responses, surveyLinks, surveys, teams, type Question, type Survey } from "@/lib/db/schema";
 import { AppError, notFound } from "@/lib/errors";
-import { listKnownDimensionKeys } from "@/lib/workspace/queries";
+import { getWorkspaceSettings, listKnownDimensionKeys } from "@/lib/workspace/queries";
 import { canTransition } from "./lifecycle";
 import { newLinkToken } from "./link-token";
 import { nextPeriod } from "./period";
@@ -27,12 +29,13 @@ export type SurveyListItem = {
   status: Survey["status"];
   updatedAt: Date;
   questionCount: number;
-  responseCount: number;
+  responses: ResponseTally;
 };
 
 export async function listSurveys(): Promise<SurveyListItem[]> {
   const db = await getDb();
-  return db
+  const { anonymityThreshold: k } = await getWorkspaceSettings(db);
+  const rows = await db
     .select({
       id: surveys.id,
       title: surveys.title,
@@ -45,6 +48,7 @@ export async function listSurveys(): Promise<SurveyListItem[]> {
     })
     .from(surveys)
     .orderBy(desc(surveys.period), desc(surveys.createdAt));
+  return rows.map(({ responseCount, ...row }) => ({ ...row, responses: tallyResponses(Number(responseCount), row.status, k) }));
 }
 
 export async function getSurveyById({ id }: { id: string }, tx?: DbClient): Promise<Survey | null> {
@@ -59,10 +63,15 @@ export async function getSurveyWithQuestions({ id }: { id: string }, tx?: DbClie
   const survey = await getSurveyById({ id }, client);
   if (!survey) return null;
   const rows = await client.select().from(questions).where(eq(questions.surveyId, id)).orderBy(asc(questions.position), asc(questions.createdAt));
+  const n = await countSurveyResponses({ surveyId: id }, client);
+  const { anonymityThreshold: k } = await getWorkspaceSettings(client);
   return {
     survey,
     questions: rows,
-    responseCount: await countSurveyResponses({ surveyId: id }, client),
+    // Whether answers exist decides which edits are allowed; the count itself follows the anonymity rules.
+    hasResponses: n > 0,
+    responses: tallyResponses(n, survey.status, k),
+    k,
     wordingChanges: await listWordingChanges({ surveyId: id }, client),
   };
 }
@@ -146,6 +155,11 @@ export async function changeSurveyStatus({ id, status }: { id: string; status: S
     if (survey.status === status) return survey;
     if (!canTransition(survey.status, status)) {
       throw new AppError("conflict", `A ${survey.status} survey cannot become ${status}`, { status: [`A ${survey.status} survey cannot become ${status}`] });
+    }
+    if (survey.status === "closed" && status === "open" && (await countSurveyResponses({ surveyId: id }, tx)) > 0) {
+      // Its results are published: answers arriving after that could be read by comparing results before and after.
+      const message = "This survey’s results are published, so it cannot take more answers. Copy it to a new survey instead.";
+      throw new AppError("conflict", message, { status: [message] });
     }
     if (status === "open") {
       const [{ n }] = await tx
@@ -309,40 +323,66 @@ export async function listWordingChanges({ surveyId }: { surveyId: string }, tx?
 
 export type SurveyLinkStats = {
   id: string;
-  token: string;
+  /** Only editors see link tokens: a viewer holding a team's link could pad its group with fake answers. */
+  token: string | null;
   teamId: string | null;
   teamName: string | null;
   headcount: number | null;
-  responseCount: number;
-  /** Responses ÷ headcount, null without a headcount. */
+  /** Responses through this link as the anonymity rules allow (null: fewer than k, or hidden to protect another group). */
+  responses: ResponseTally;
+  /** Responses ÷ headcount from the count shown, null without one. */
   responseRate: number | null;
 };
 
-/** Every link of a survey with its response count; team links also carry the team's response rate. */
-export async function listSurveyLinks({ surveyId }: { surveyId: string }): Promise<SurveyLinkStats[]> {
+/** A survey's links (id, token, team), for internal use: no counts. */
+export async function listSurveyLinks({ surveyId }: { surveyId: string }, tx?: DbClient) {
+  const db = tx ?? (await getDb());
+  return db
+    .select({ id: surveyLinks.id, token: surveyLinks.token, teamId: surveyLinks.teamId })
+    .from(surveyLinks)
+    .where(and(eq(surveyLinks.surveyId, surveyId), eq(surveyLinks.kind, "survey")))
+    .orderBy(asc(surveyLinks.createdAt));
+}
+
+/**
+ * Every link of a survey with the responses that came through it, as people may see them: a team link
+ * counts the team's cell of the survey's publication decision (in steps of k while the survey collects).
+ */
+export async function getSurveyLinkStats({ surveyId, showTokens }: { surveyId: string; showTokens: boolean }): Promise<{ links: SurveyLinkStats[]; total: ResponseTally }> {
   const db = await getDb();
-  const rows = await selectRows<{ id: string; token: string; team_id: string | null; team_name: string | null; headcount: number | null; n: number }>(
-    db,
-    sql`select l.id, l.token, l.team_id, t.name as team_name, t.headcount,
-          (select count(*)::int from ${responses} r
-            where r.survey_id = l.survey_id and r.team_id is not distinct from l.team_id) as n
-        from ${surveyLinks} l left join ${teams} t on t.id = l.team_id
-        where l.survey_id = ${surveyId} and l.kind = 'survey'
-        order by (l.team_id is not null), t.name, l.created_at`,
-  );
-  return rows.map((r) => {
-    const n = Number(r.n);
+  const [rows, survey, { k, surveys: published }] = await Promise.all([
+    selectRows<{ id: string; token: string; team_id: string | null; team_name: string | null; headcount: number | null }>(
+      db,
+      sql`select l.id, l.token, l.team_id, t.name as team_name, t.headcount
+          from ${surveyLinks} l left join ${teams} t on t.id = l.team_id
+          where l.survey_id = ${surveyId} and l.kind = 'survey'
+          order by (l.team_id is not null), t.name, l.created_at`,
+    ),
+    getSurveyById({ id: surveyId }, db),
+    getSurveyPublications({ scope: { surveyId }, tx: db }),
+  ]);
+  const publication = published[0];
+  const status = survey?.status ?? "draft";
+  const cellTally = (cellId: string): ResponseTally => {
+    const cell = publication?.cells.find((c) => c.id === cellId);
+    if (!cell || !publication) return status === "closed" ? null : tallyResponses(0, status, k);
+    if (publication.collecting) return tallyResponses(cell.n, status, k);
+    return publication.publication.cells.get(cellId)?.shown ? { n: cell.n, atLeast: false } : null;
+  };
+  const links = rows.map((r) => {
     const headcount = r.headcount === null ? null : Number(r.headcount);
+    const responses = cellTally(r.team_id ?? "");
     return {
       id: r.id,
-      token: r.token,
+      token: showTokens ? r.token : null,
       teamId: r.team_id,
       teamName: r.team_name,
       headcount,
-      responseCount: n,
-      responseRate: headcount ? n / headcount : null,
+      responses,
+      responseRate: headcount && responses ? responses.n / headcount : null,
     };
   });
+  return { links, total: tallyResponses(publication?.n ?? 0, status, k) };
 }
 
 /** Adds a link for each given team (or every active team) that has none for this survey yet. */

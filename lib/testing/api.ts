@@ -7,17 +7,28 @@ import type { RouteHandler } from "@/lib/api/route";
 import { setTestUser } from "@/lib/auth/session";
 
 /** `client`: the caller's socket address as the server would record it (lib/api/client-address.ts). */
-type CallOptions = { method?: string; url?: string; params?: Record<string, string>; body?: unknown; rawBody?: string; headers?: Record<string, string>; userId?: string; client?: string };
+type CallOptions = {
+  method?: string;
+  url?: string;
+  params?: Record<string, string>;
+  body?: unknown;
+  rawBody?: string;
+  headers?: Record<string, string>;
+  userId?: string;
+  sessionVersion?: number;
+  client?: string;
+};
 
 trustSocketAddressHeaderForTests();
 
 /**
  * Calls a route handler the way Next.js does, optionally as a signed-in user. An App Router handler
  * gets a Web Request; a Pages Router handler (lib/api/node-route.ts) is served over real HTTP on a
- * local port, with the route params in `req.query` as Next.js puts them.
+ * local port, with the route params in `req.query` as Next.js puts them. `sessionVersion` stands for the
+ * version a session cookie carries (omitted: always current).
  */
 export async function callRoute(handler: RouteHandler | NodeRouteHandler, opts: CallOptions = {}) {
-  setTestUser(opts.userId ?? null);
+  setTestUser(opts.userId ?? null, { sessionVersion: opts.sessionVersion });
   const hasBody = opts.body !== undefined || opts.rawBody !== undefined;
   const init: RequestInit = {
     method: opts.method ?? (hasBody ? "POST" : "GET"),

@@ -536,7 +536,7 @@ const endpoints: Endpoint[] = [
     handler: moveRoute,
     method: "POST",
     params: () => idOr(() => ids.items[0]).map((id) => ({ id })),
-    valid: () => ({ sourceIds: [`f:${ids.frictionEntry + 1000}`], newLabel: "Split theme" }),
+    valid: () => ({ memberIds: ["00000000-0000-4000-8000-000000000000"], newLabel: "Split theme" }),
   },
   { name: "PATCH /api/backlog/thresholds", handler: thresholdsRoute, method: "PATCH", valid: () => ({ frequencyThreshold: 0.2, impactThreshold: 0.5 }) },
   { name: "PATCH /api/settings (owner)", handler: settingsRoute, method: "PATCH", user: () => ids.owner, valid: () => ({ name: "Fuzz workspace", anonymityThreshold: 5 }) },

@@ -103,9 +103,6 @@ type Case = { name: string; endpoint: () => Promise<unknown>; bare: SQL[] };
 /** The dashboard's endpoints (route handler under NODE_ENV=test, else the loader it calls + JSON), each with its bare SQL. */
 async function cases(db: Database, viewerId: string): Promise<{ mode: string; list: Case[] }> {
   const q = await import("@/lib/analytics/queries");
-  const { analyticsSql } = q;
-  const { getWorkspaceSettings } = await import("@/lib/workspace/queries");
-  const k = (await getWorkspaceSettings(db)).anonymityThreshold;
   const last = PERIODS.at(-1)!;
   const one = { from: last, to: last };
 
@@ -129,28 +126,48 @@ async function cases(db: Database, viewerId: string): Promise<{ mode: string; li
     };
   }
 
+  // The reference is the plain aggregate a dashboard without an anonymity model would run: the same
+  // answers grouped by quarter, team or adoption flag in one statement, nothing suppressed.
+  const teamPeriod = sql`team_period as (
+      select t.id as team_id, p.period,
+        coalesce((select c.on_platform from team_platform_changes c where c.team_id = t.id and c.effective_period <= p.period
+                  order by c.effective_period desc limit 1), t.on_platform) as on_platform
+      from teams t cross join (select distinct period from surveys) p)`;
+  const bare = (group: SQL, kind: "nps" | "likert" | "dora", where: SQL = sql`true`) =>
+    sql`with ${teamPeriod}
+      select ${group} as grp, count(*) as n,
+        ${kind === "nps" ? sql`count(*) filter (where a.number_value >= 9), count(*) filter (where a.number_value <= 6)` : kind === "likert" ? sql`avg(a.number_value), stddev(a.number_value)` : sql`count(*) filter (where a.choice_values[1] = 'elite')`}
+      from responses r join surveys s on s.id = r.survey_id join answers a on a.response_id = r.id join questions q on q.id = a.question_id
+      left join team_period tp on tp.team_id = r.team_id and tp.period = s.period
+      where ${kind === "dora" ? sql`q.kind = 'single_choice' and q.dimension like 'dora.%'` : sql`q.kind = ${kind}`} and ${where}
+      group by 1`;
+  const lastQuarter = sql`s.period = ${one.from}`;
   return {
     mode,
     list: [
-      { name: "nps", endpoint: call("nps", {}, () => q.getNpsTrend({ filter: {} })), bare: [analyticsSql.nps({}, k, "all")] },
+      { name: "nps", endpoint: call("nps", {}, () => q.getNpsTrend({ filter: {} })), bare: [bare(sql`s.period`, "nps")] },
       {
         name: "nps_adoption_on",
         endpoint: call("nps", { adoption: "on" }, () => q.getNpsTrend({ filter: { adoption: "on" } })),
-        bare: [analyticsSql.nps({ adoption: "on" }, k, "all")],
+        bare: [bare(sql`s.period`, "nps", sql`tp.on_platform`)],
       },
-      { name: "dimensions", endpoint: call("dimensions", {}, () => q.getDimensionTrends({ filter: {} })), bare: [analyticsSql.dimensions({}, k, "all")] },
+      { name: "dimensions", endpoint: call("dimensions", {}, () => q.getDimensionTrends({ filter: {} })), bare: [bare(sql`(s.period, q.dimension)`, "likert")] },
       {
         name: "teams",
         endpoint: call("teams", {}, () => q.getTeamComparison({ input: {} })),
-        bare: [analyticsSql.nps(one, k, "team"), analyticsSql.dimensions(one, k, "team"), analyticsSql.responseCounts(one, k)],
+        bare: [bare(sql`r.team_id`, "nps", lastQuarter), bare(sql`(r.team_id, q.dimension)`, "likert", lastQuarter)],
       },
       {
         name: "adoption",
         endpoint: call("adoption", {}, () => q.getAdoptionComparison({ filter: {} })),
-        bare: [analyticsSql.nps({}, k, "adoption"), analyticsSql.dimensions({}, k, "adoption")],
+        bare: [bare(sql`(s.period, tp.on_platform)`, "nps"), bare(sql`(s.period, tp.on_platform, q.dimension)`, "likert")],
       },
-      { name: "dora", endpoint: call("dora", {}, () => q.getDoraSummary({ input: {} })), bare: [analyticsSql.dora({}, k, "team"), analyticsSql.dora({}, k, "adoption")] },
-      { name: "response_rates", endpoint: call("response-rates", {}, () => q.getResponseRates({ filter: {} })), bare: [analyticsSql.responseCounts({}, k)] },
+      { name: "dora", endpoint: call("dora", {}, () => q.getDoraSummary({ input: {} })), bare: [bare(sql`(r.team_id, q.dimension)`, "dora", lastQuarter), bare(sql`(tp.on_platform, q.dimension)`, "dora", lastQuarter)] },
+      {
+        name: "response_rates",
+        endpoint: call("response-rates", {}, () => q.getResponseRates({ filter: {} })),
+        bare: [sql`select r.survey_id, r.team_id, count(*) from responses r group by 1, 2`],
+      },
     ],
   };
 }

@@ -94,7 +94,7 @@ export async function benchBacklog(opts: { log?: (line: string) => void } = {}):
     const [a, b, c] = view.items;
     await q.updateBacklogItem({ id: a.id, patch: { customLabel: "Curated", status: "planned", effort: "M" } });
     const detail = await q.getBacklogItem({ id: b.id });
-    await q.moveThemeMembers({ id: b.id, sourceIds: detail.quotes.slice(0, 20).map((x) => x.sourceId), targetId: a.id });
+    await q.moveThemeMembers({ id: b.id, memberIds: detail.quotes.slice(0, 20).map((x) => x.id), targetId: a.id });
     if (c) await q.mergeBacklogItems({ id: c.id, targetId: b.id });
     const [, rebuildMs] = await timed(() => q.buildBacklog({ scope: SCOPE }));
     log(`rebuild over curated items: ${round(rebuildMs)} ms`);

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
+import { AuditLogPanel } from "@/components/settings/audit-log-panel";
 import { DimensionsPanel } from "@/components/settings/dimensions-panel";
 import { TeamsPanel, type TeamRow } from "@/components/settings/teams-panel";
 import { UsersPanel } from "@/components/settings/users-panel";
@@ -35,8 +36,9 @@ export default async function SettingsPage() {
           canEdit={canEditTeams}
         />
         {isOwner ? (
-          <UsersPanel currentUserId={user.id} initialUsers={users.map((u) => ({ ...u, createdAt: u.createdAt.toISOString() }))} />
+          <UsersPanel currentUserId={user.id} initialUsers={users.map((u) => ({ ...u, createdAt: u.createdAt.toISOString(), deactivatedAt: u.deactivatedAt?.toISOString() ?? null }))} />
         ) : null}
+        {isOwner ? <AuditLogPanel /> : null}
       </div>
     </>
   );

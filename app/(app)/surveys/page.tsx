@@ -4,11 +4,12 @@ import { FrictionLinks } from "@/components/surveys/friction-links";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/guard";
+import { describeTally } from "@/lib/anonymity/surveys";
 import { hasRole } from "@/lib/auth/roles";
 import { listFrictionLinks } from "@/lib/responses/queries";
 import { statusLabels } from "@/lib/surveys/lifecycle";
 import { listSurveys } from "@/lib/surveys/queries";
-import { listTeams } from "@/lib/workspace/queries";
+import { getWorkspaceSettings, listTeams } from "@/lib/workspace/queries";
 
 export const metadata: Metadata = { title: "Surveys" };
 
@@ -17,12 +18,12 @@ const statusBadge = { draft: "badge", open: "badge badge-good", closed: "badge b
 export default async function SurveysPage() {
   const user = await requireUser("viewer");
   const canEdit = hasRole(user.role, "editor");
-  const [surveys, frictionLinks, teams] = await Promise.all([listSurveys(), listFrictionLinks(), listTeams({ includeArchived: false })]);
+  const [surveys, frictionLinks, teams, { anonymityThreshold: k }] = await Promise.all([listSurveys(), listFrictionLinks({ showTokens: canEdit }), listTeams({ includeArchived: false }), getWorkspaceSettings()]);
   return (
     <>
       <PageHeader
         title="Surveys"
-        description="Quarterly developer surveys, their links and live response counts."
+        description="Quarterly developer surveys and their links. Live response counts move in steps of the anonymity threshold; results publish when a survey closes."
         actions={
           canEdit ? (
             <Link className="btn btn-primary" href="/surveys/new">
@@ -73,7 +74,7 @@ export default async function SurveysPage() {
                       <span className={statusBadge[s.status]}>{statusLabels[s.status]}</span>
                     </td>
                     <td className="right">{s.questionCount}</td>
-                    <td className="right">{s.responseCount}</td>
+                    <td className="right">{describeTally(s.responses, k)}</td>
                   </tr>
                 ))}
               </tbody>

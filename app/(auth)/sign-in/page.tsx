@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { countUsers, getUserByEmail } from "@/lib/auth/queries";
 import { getCurrentUser } from "@/lib/auth/session";
 import { DEMO_PASSWORD, demoUsers } from "@/lib/db/seed";
@@ -9,10 +10,11 @@ import { demoSeedEnabled, oidcEnabled, env } from "@/lib/env";
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
-  if (await getCurrentUser()) redirect("/dashboard");
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[]; error?: string | string[] }> }) {
+  const { callbackUrl: requested, error } = await searchParams;
+  const callbackUrl = safeCallbackPath(requested);
+  if (await getCurrentUser()) redirect(callbackUrl);
   if ((await countUsers()) === 0) redirect("/setup");
-  const { callbackUrl, error } = await searchParams;
   const showDemo = demoSeedEnabled && (await getUserByEmail({ email: demoUsers[0].email })) !== null;
   return (
     <main className="auth-wrap">
@@ -23,8 +25,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <div className="card stack">
           <h1>Sign in</h1>
           <SignInForm
-            callbackUrl={callbackUrl?.startsWith("/") ? callbackUrl : "/dashboard"}
-            initialError={error}
+            callbackUrl={callbackUrl}
+            initialError={typeof error === "string" ? error : undefined}
             sso={oidcEnabled ? { name: env.OIDC_NAME } : null}
           />
         </div>

@@ -5,6 +5,6 @@ import { updateSettingsSchema } from "@/lib/workspace/schemas";
 
 export const GET = route({ access: "viewer" }, async () => ({ settings: await getWorkspaceSettings() }));
 
-export const PATCH = route({ access: "owner", body: updateSettingsSchema }, async ({ body }) => ({
-  settings: await updateWorkspaceSettings(body),
+export const PATCH = route({ access: "owner", body: updateSettingsSchema }, async ({ body, user }) => ({
+  settings: await updateWorkspaceSettings(body, user),
 }));

@@ -4,13 +4,14 @@ import { POST as createSurveyRoute } from "@/app/api/surveys/route";
 import { GET as frictionPage, POST as frictionForm } from "@/app/f/[token]/route";
 import { GET as surveyPage } from "@/app/s/[token]/route";
 import { createUser } from "@/lib/auth/queries";
-import { ensureFrictionLink, listFrictionLinks } from "@/lib/responses/queries";
+import { frictionEntries } from "@/lib/db/schema";
+import { ensureFrictionLink } from "@/lib/responses/queries";
 import { listSurveyLinks } from "@/lib/surveys/queries";
 import { callRoute } from "@/lib/testing/api";
 import { withTestDatabase } from "@/lib/testing/test-db";
 
 // The public HTML pages (/s/<token>, /f/<token>) against a real database.
-withTestDatabase();
+const db = withTestDatabase();
 
 let editorId = "";
 let openToken = "";
@@ -33,7 +34,7 @@ const friction = (text: string, ip: string) =>
     rawBody: new URLSearchParams({ text }).toString(),
     headers: { "content-type": "application/x-www-form-urlencoded" }, client: ip,
   });
-const frictionCount = async () => Number((await listFrictionLinks()).find((l) => l.token === frictionToken)!.entryCount);
+const frictionCount = () => db.handle().db.$count(frictionEntries);
 
 beforeAll(async () => {
   editorId = (await createUser({ name: "Pat", email: "pat@example.com", password: "long-enough-pass", role: "editor" })).id;

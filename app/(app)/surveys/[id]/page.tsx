@@ -5,7 +5,7 @@ import type { SurveyDetail } from "@/components/surveys/types";
 import { requireUser } from "@/lib/auth/guard";
 import { hasRole } from "@/lib/auth/roles";
 import { builtInDimensions } from "@/lib/surveys/dimensions";
-import { getSurveyWithQuestions, listSurveyLinks } from "@/lib/surveys/queries";
+import { getSurveyLinkStats, getSurveyWithQuestions } from "@/lib/surveys/queries";
 import { listCustomDimensions } from "@/lib/workspace/queries";
 
 export const metadata: Metadata = { title: "Survey" };
@@ -16,7 +16,8 @@ export default async function SurveyPage({ params, searchParams }: { params: Pro
   if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
   const found = await getSurveyWithQuestions({ id });
   if (!found) notFound();
-  const [links, custom] = await Promise.all([listSurveyLinks({ surveyId: id }), listCustomDimensions()]);
+  const canEdit = hasRole(user.role, "editor");
+  const [links, custom] = await Promise.all([getSurveyLinkStats({ surveyId: id, showTokens: canEdit }), listCustomDimensions()]);
   const dimensions = [...builtInDimensions, ...custom.map((d) => ({ key: d.key, name: d.name, framework: "Custom" }))];
   const tab = (await searchParams).tab;
   // Dates become strings, the same shape the client refetches from /api/surveys/[id].
@@ -26,7 +27,7 @@ export default async function SurveyPage({ params, searchParams }: { params: Pro
       initial={initial}
       initialLinks={links}
       dimensions={dimensions}
-      canEdit={hasRole(user.role, "editor")}
+      canEdit={canEdit}
       initialTab={tab === "share" || tab === "preview" || tab === "details" ? tab : "questions"}
     />
   );

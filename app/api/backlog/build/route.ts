@@ -3,6 +3,6 @@ import { route } from "@/lib/api/route";
 import { buildBacklog } from "@/lib/backlog/queries";
 import { buildBacklogSchema } from "@/lib/backlog/schemas";
 
-export const POST = route({ access: "editor", body: buildBacklogSchema }, async ({ body }) => ({
-  run: await buildBacklog({ scope: body.scope, k: body.k ?? null }),
+export const POST = route({ access: "editor", body: buildBacklogSchema }, async ({ body, user }) => ({
+  run: await buildBacklog({ scope: body.scope, k: body.k ?? null, actor: user }),
 }));

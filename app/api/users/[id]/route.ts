@@ -1,8 +1,16 @@
-// PATCH /api/users/:id — change a user's role (owner only; the last owner cannot be demoted)
+// PATCH /api/users/:id — change a person's role or deactivate/reactivate them · DELETE — remove them
+// (owner only; the last active owner can be neither demoted, deactivated nor removed)
 import { route } from "@/lib/api/route";
-import { updateUserRole } from "@/lib/auth/queries";
+import { deactivateUser, deleteUser, reactivateUser, updateUserRole } from "@/lib/auth/queries";
 import { updateUserSchema, userIdParams } from "@/lib/auth/schemas";
 
-export const PATCH = route({ access: "owner", params: userIdParams, body: updateUserSchema }, async ({ params, body }) => ({
-  user: await updateUserRole({ id: params.id, role: body.role }),
+export const PATCH = route({ access: "owner", params: userIdParams, body: updateUserSchema }, async ({ params, body, user }) => {
+  let updated = body.role !== undefined ? await updateUserRole({ id: params.id, role: body.role, actor: user }) : undefined;
+  if (body.active === false) updated = await deactivateUser({ id: params.id, actorId: user.id });
+  if (body.active === true) updated = await reactivateUser({ id: params.id });
+  return { user: updated };
+});
+
+export const DELETE = route({ access: "owner", params: userIdParams }, async ({ params, user }) => ({
+  user: await deleteUser({ id: params.id, actorId: user.id }),
 }));

@@ -5,6 +5,6 @@ import { backlogItemParamsSchema, updateBacklogItemSchema } from "@/lib/backlog/
 
 export const GET = route({ access: "viewer", params: backlogItemParamsSchema }, async ({ params }) => getBacklogItem({ id: params.id }));
 
-export const PATCH = route({ access: "editor", params: backlogItemParamsSchema, body: updateBacklogItemSchema }, async ({ params, body }) => ({
-  item: await updateBacklogItem({ id: params.id, patch: body }),
+export const PATCH = route({ access: "editor", params: backlogItemParamsSchema, body: updateBacklogItemSchema }, async ({ params, body, user }) => ({
+  item: await updateBacklogItem({ id: params.id, patch: body, actor: user }),
 }));

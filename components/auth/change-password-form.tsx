@@ -1,0 +1,53 @@
+"use client";
+import { useMutation } from "@tanstack/react-query";
+import { Field } from "@/components/ui/field";
+import { apiFetch, ApiError } from "@/lib/api/client";
+import type { ChangePasswordInput } from "@/lib/auth/schemas";
+
+export function ChangePasswordForm() {
+  const change = useMutation({
+    mutationFn: (input: ChangePasswordInput) => apiFetch("/api/account/password", { method: "POST", json: input }),
+  });
+  const errors = change.error instanceof ApiError ? change.error.fieldErrors : {};
+  const generalError = change.error && !Object.keys(errors).length ? change.error.message : "";
+
+  return (
+    <form
+      className="stack"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        const form = e.currentTarget;
+        change.mutate(Object.fromEntries(new FormData(form)) as ChangePasswordInput, { onSuccess: () => form.reset() });
+      }}
+    >
+      <p className="muted small" style={{ margin: 0 }}>
+        Changing your password signs you out on every other device and browser.
+      </p>
+      <Field label="Current password" error={errors.currentPassword}>
+        {(p) => <input {...p} className="input" name="currentPassword" type="password" autoComplete="current-password" />}
+      </Field>
+      <Field label="New password" hint="At least 10 characters" error={errors.newPassword}>
+        {(p) => <input {...p} className="input" name="newPassword" type="password" autoComplete="new-password" />}
+      </Field>
+      <Field label="New password again" error={errors.confirmPassword}>
+        {(p) => <input {...p} className="input" name="confirmPassword" type="password" autoComplete="new-password" />}
+      </Field>
+      <div className="row">
+        <button className="btn btn-primary" disabled={change.isPending}>
+          {change.isPending ? "Changing…" : "Change password"}
+        </button>
+        {change.isSuccess ? (
+          <span className="badge badge-good" role="status">
+            Password changed
+          </span>
+        ) : null}
+      </div>
+      {generalError ? (
+        <div className="alert alert-error" role="alert">
+          {generalError}
+        </div>
+      ) : null}
+    </form>
+  );
+}

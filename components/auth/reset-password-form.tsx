@@ -1,0 +1,70 @@
+"use client";
+import Link from "next/link";
+import { useState } from "react";
+import { Field } from "@/components/ui/field";
+import { apiFetch, ApiError } from "@/lib/api/client";
+import type { ResetPasswordInput } from "@/lib/auth/schemas";
+
+// A public page outside the signed-in shell (no TanStack Query provider there), like the setup form.
+export function ResetPasswordForm({ token, email }: { token: string; email: string }) {
+  const [errors, setErrors] = useState<Record<string, string[] | undefined>>({});
+  const [message, setMessage] = useState("");
+  const [pending, setPending] = useState(false);
+  const [done, setDone] = useState(false);
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = Object.fromEntries(new FormData(event.currentTarget)) as Record<string, string>;
+    const input: ResetPasswordInput = { token, password: form.password ?? "", confirmPassword: form.confirmPassword ?? "" };
+    setPending(true);
+    setErrors({});
+    setMessage("");
+    try {
+      await apiFetch("/api/password-reset", { method: "POST", json: input });
+      setDone(true);
+    } catch (error) {
+      if (error instanceof ApiError) {
+        setErrors(error.fieldErrors);
+        if (!Object.keys(error.fieldErrors).length) setMessage(error.message);
+      } else setMessage("Could not reach the server. Try again.");
+    } finally {
+      setPending(false);
+    }
+  }
+
+  if (done) {
+    return (
+      <div className="stack">
+        <div className="alert alert-good" role="status">
+          Your password is set. Sign in with it now.
+        </div>
+        <Link href="/sign-in" className="btn btn-primary">
+          Sign in
+        </Link>
+      </div>
+    );
+  }
+  return (
+    <form className="stack" noValidate onSubmit={onSubmit}>
+      <p className="muted" style={{ margin: 0 }}>
+        For <strong>{email}</strong>. Setting it signs this account out everywhere.
+      </p>
+      {/* Lets password managers file the new password under the right account. */}
+      <input type="email" name="username" value={email} autoComplete="username" readOnly hidden />
+      <Field label="New password" hint="At least 10 characters" error={errors.password}>
+        {(p) => <input {...p} className="input" name="password" type="password" autoComplete="new-password" autoFocus />}
+      </Field>
+      <Field label="New password again" error={errors.confirmPassword}>
+        {(p) => <input {...p} className="input" name="confirmPassword" type="password" autoComplete="new-password" />}
+      </Field>
+      <button className="btn btn-primary" disabled={pending}>
+        {pending ? "Saving…" : "Set password"}
+      </button>
+      {message ? (
+        <div className="alert alert-error" role="alert">
+          {message}
+        </div>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,961 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import { parse } from "csv-parse/sync";
+import { beforeAll, describe, expect, it } from "vitest";
+import { GET as adoptionRoute } from "@/app/api/analytics/adoption/route";
+import { GET as dimensionsRoute } from "@/app/api/analytics/dimensions/route";
+import { GET as doraRoute } from "@/app/api/analytics/dora/route";
+import { GET as exportRoute } from "@/app/api/analytics/export/[table]/route";
+import { GET as npsRoute } from "@/app/api/analytics/nps/route";
+import { GET as ratesRoute } from "@/app/api/analytics/response-rates/route";
+import { GET as commentsRoute } from "@/app/api/analytics/surveys/[surveyId]/comments/route";
+import { GET as resultsRoute } from "@/app/api/analytics/surveys/[surveyId]/route";
+import { GET as teamsRoute } from "@/app/api/analytics/teams/route";
+import { GET as linksRoute } from "@/app/api/surveys/[id]/links/route";
+import { GET as surveyRoute } from "@/app/api/surveys/[id]/route";
+import { GET as surveysRoute } from "@/app/api/surveys/route";
+import type { RouteHandler } from "@/lib/api/route";
+import { hashPassword } from "@/lib/auth/password";
+import * as s from "@/lib/db/schema";
+import surveyLinkRoute from "@/pages/api/s/[token]";
+import { callRoute } from "@/lib/testing/api";
+import { withTestDatabase } from "@/lib/testing/test-db";
+
+/*
+ * The anonymity attacks of issue 11, each sent as a signed-in viewer (or an outsider holding a link) would
+ * send it, through the real route handlers. The rule they check: any two things a viewer can obtain differ
+ * by zero or at least k respondents in every group, so nothing about a group under k can be worked out.
+ *
+ * Each attack collects what the views publish, turns every shown figure into the set of respondents behind
+ * it (from the database, by finding the responses whose numbers it reproduces), and hands those sets to
+ * findDerivableGroups below. A hidden marker, an absent group and a 422 all count as "published nothing".
+ *
+ * Fixture (k = 5). Checkout moved onto the platform in 2026-Q4.
+ *                            Payments  Checkout  Data Platform  Identity
+ *   on the platform            yes     Q3 no/Q4 yes    no          no
+ *   DX 2026-Q3     (closed)     9         7            5            3      = 24
+ *   DX 2026-Q4     (closed)     8         6            6            3      = 23
+ *   Pulse 2026-Q4  (closed)     6         –            –            3      =  9   shares the NPS and Likert keys
+ *   DX 2026-Q4 follow-up (OPEN) 6         4            5            –      = 15   same questions as the quarterlies
+ * Identity (3) is under k everywhere; in 2026-Q4 its 3 people answered two surveys (3 + 3 is not 6 people).
+ */
+const db = withTestDatabase();
+const K = 5;
+const Q3 = "2026-Q3";
+const Q4 = "2026-Q4";
+const QUARTERS = [Q3, Q4];
+const TEAM_NAMES = ["Payments", "Checkout", "Data Platform", "Identity"] as const;
+type TeamName = (typeof TEAM_NAMES)[number];
+const ADOPTION = ["on", "off"] as const;
+type Adoption = (typeof ADOPTION)[number];
+
+type SurveyPlan = { key: string; title: string; period: string; status: "closed" | "open"; full: boolean; respondents: Partial<Record<TeamName, number>> };
+const SURVEYS: SurveyPlan[] = [
+  { key: "q3", title: "DX 2026-Q3", period: Q3, status: "closed", full: true, respondents: { Payments: 9, Checkout: 7, "Data Platform": 5, Identity: 3 } },
+  { key: "q4", title: "DX 2026-Q4", period: Q4, status: "closed", full: true, respondents: { Payments: 8, Checkout: 6, "Data Platform": 6, Identity: 3 } },
+  { key: "pulse", title: "Pulse 2026-Q4", period: Q4, status: "closed", full: false, respondents: { Payments: 6, Identity: 3 } },
+  { key: "open", title: "DX 2026-Q4 follow-up", period: Q4, status: "open", full: true, respondents: { Payments: 6, Checkout: 4, "Data Platform": 5 } },
+];
+const CLOSED = ["q3", "q4", "pulse"];
+const BANDS = ["elite", "high", "medium", "low"];
+
+const ids = {
+  viewer: "",
+  teams: {} as Record<TeamName, string>,
+  surveys: {} as Record<string, string>,
+  /** survey key → question key → question id */
+  questions: {} as Record<string, Record<string, string>>,
+};
+const teamName = (id: string | null | undefined) => TEAM_NAMES.find((n) => ids.teams[n] === id) ?? String(id);
+
+beforeAll(async () => {
+  const d = db.handle().db;
+  await d.insert(s.workspaceSettings).values({ id: 1, anonymityThreshold: K });
+  const [viewer] = await d.insert(s.users).values({ email: "viewer@example.com", role: "viewer", passwordHash: await hashPassword("viewer-password") }).returning();
+  ids.viewer = viewer.id;
+  const teamRows = await d
+    .insert(s.teams)
+    .values([
+      { name: "Payments", headcount: 20, onPlatform: true },
+      { name: "Checkout", headcount: 15, onPlatform: true },
+      { name: "Data Platform", headcount: 10, onPlatform: false },
+      { name: "Identity", headcount: 6, onPlatform: false },
+    ])
+    .returning();
+  for (const t of teamRows) ids.teams[t.name as TeamName] = t.id;
+  await d.insert(s.teamPlatformChanges).values([
+    { teamId: ids.teams.Payments, effectivePeriod: Q3, onPlatform: true },
+    { teamId: ids.teams.Checkout, effectivePeriod: Q3, onPlatform: false },
+    { teamId: ids.teams.Checkout, effectivePeriod: Q4, onPlatform: true },
+    { teamId: ids.teams["Data Platform"], effectivePeriod: Q3, onPlatform: false },
+    { teamId: ids.teams.Identity, effectivePeriod: Q3, onPlatform: false },
+  ]);
+
+  for (const [surveyIndex, plan] of SURVEYS.entries()) {
+    const [survey] = await d.insert(s.surveys).values({ title: plan.title, period: plan.period, status: plan.status }).returning();
+    ids.surveys[plan.key] = survey.id;
+    const questionRows = await d
+      .insert(s.questions)
+      .values([
+        { surveyId: survey.id, key: "platform_nps", position: 0, kind: "nps" as const, prompt: "How likely are you to recommend the platform?" },
+        { surveyId: survey.id, key: "sat", position: 1, kind: "likert" as const, prompt: "How satisfied are you with your tools?", dimension: "space.satisfaction" },
+        ...(plan.full
+          ? [
+              { surveyId: survey.id, key: "flow", position: 2, kind: "likert" as const, prompt: "How often are you in flow?", dimension: "devex.flow_state" },
+              {
+                surveyId: survey.id,
+                key: "dora_lead_time",
+                position: 3,
+                kind: "single_choice" as const,
+                prompt: "Lead time for changes?",
+                dimension: "dora.lead_time",
+                options: BANDS.map((b) => ({ id: b, label: b })),
+              },
+            ]
+          : []),
+        { surveyId: survey.id, key: "frustration", position: 4, kind: "free_text" as const, prompt: "What is the most frustrating part of your workflow?" },
+      ])
+      .returning();
+    const q = Object.fromEntries(questionRows.map((x) => [x.key, x.id]));
+    ids.questions[plan.key] = q;
+    for (const [teamIndex, team] of TEAM_NAMES.entries()) {
+      const count = plan.respondents[team] ?? 0;
+      if (!count) continue;
+      const responses = await d
+        .insert(s.responses)
+        .values(Array.from({ length: count }, () => ({ surveyId: survey.id, teamId: ids.teams[team], submittedOn: plan.period === Q3 ? "2026-08-03" : "2026-11-02" })))
+        .returning();
+      // Varied but deterministic answers, and a free text unique to each person (to map comments back to them).
+      await d.insert(s.answers).values(
+        responses.flatMap((r, i) => [
+          { responseId: r.id, questionId: q.platform_nps, numberValue: (3 * i + 5 * teamIndex + surveyIndex) % 11 },
+          { responseId: r.id, questionId: q.sat, numberValue: 1 + ((i + teamIndex + 2 * surveyIndex) % 5) },
+          ...(plan.full
+            ? [
+                { responseId: r.id, questionId: q.flow, numberValue: 1 + ((2 * i + teamIndex + surveyIndex) % 5) },
+                { responseId: r.id, questionId: q.dora_lead_time, choiceValues: [BANDS[(i + teamIndex) % 4]] },
+              ]
+            : []),
+          { responseId: r.id, questionId: q.frustration, textValue: `${plan.title}, ${team} person ${i + 1}: ${team === "Identity" ? "my lead reads every PR I open" : "the build is slow"}` },
+        ]),
+      );
+    }
+    // One link per team (and a general one), as "Create team links" would make them.
+    await d.insert(s.surveyLinks).values([
+      { token: randomBytes(12).toString("base64url"), surveyId: survey.id, teamId: null, kind: "survey" as const },
+      ...TEAM_NAMES.map((team) => ({ token: randomBytes(12).toString("base64url"), surveyId: survey.id, teamId: ids.teams[team], kind: "survey" as const })),
+    ]);
+  }
+});
+
+// ---------------------------------------------------------------------------------------------
+// The database truth: who is behind each published figure.
+
+type Measure = { kind: "responses" } | { kind: "nps" } | { kind: "likert"; dimension: string } | { kind: "dora"; metric: string } | { kind: "question"; questionId: string };
+type Respondent = {
+  id: string;
+  surveyId: string;
+  period: string;
+  teamId: string | null;
+  onPlatform: boolean | null;
+  nps: number | null;
+  likert: Record<string, number[]>;
+  dora: Record<string, string>;
+  answered: Set<string>;
+  text: string | null;
+};
+type Truth = {
+  respondents: Respondent[];
+  surveys: { id: string; title: string; period: string; status: string }[];
+  questions: { id: string; surveyId: string; kind: string; key: string; dimension: string | null }[];
+  links: { token: string; surveyId: string | null; teamId: string | null }[];
+};
+
+async function loadTruth(): Promise<Truth> {
+  const d = db.handle().db;
+  const surveys = await d.select().from(s.surveys);
+  const questions = await d.select().from(s.questions);
+  const teams = await d.select().from(s.teams);
+  const changes = await d.select().from(s.teamPlatformChanges);
+  const responses = await d.select().from(s.responses);
+  const answers = await d.select().from(s.answers);
+  const links = await d.select().from(s.surveyLinks);
+  const periodOf = new Map(surveys.map((x) => [x.id, x.period]));
+  const questionById = new Map(questions.map((q) => [q.id, q]));
+  // The platform flag that held for a team in a quarter: its latest change up to then, else today's flag.
+  const flag = (teamId: string, period: string) => {
+    const latest = changes.filter((c) => c.teamId === teamId && c.effectivePeriod <= period).sort((a, b) => b.effectivePeriod.localeCompare(a.effectivePeriod))[0];
+    return latest ? latest.onPlatform : (teams.find((t) => t.id === teamId)?.onPlatform ?? null);
+  };
+  const byId = new Map<string, Respondent>();
+  for (const r of responses) {
+    const period = periodOf.get(r.surveyId)!;
+    byId.set(r.id, { id: r.id, surveyId: r.surveyId, period, teamId: r.teamId, onPlatform: r.teamId ? flag(r.teamId, period) : null, nps: null, likert: {}, dora: {}, answered: new Set(), text: null });
+  }
+  for (const a of answers) {
+    const r = byId.get(a.responseId)!;
+    const q = questionById.get(a.questionId)!;
+    const text = a.textValue?.trim() ? a.textValue : null;
+    if (a.numberValue === null && !a.choiceValues?.length && !text) continue;
+    r.answered.add(q.id);
+    if (q.kind === "nps" && q.key === "platform_nps") r.nps = a.numberValue;
+    if (q.kind === "likert" && q.dimension && a.numberValue !== null) (r.likert[q.dimension] ??= []).push(a.numberValue);
+    if (q.kind === "single_choice" && q.dimension?.startsWith("dora.") && a.choiceValues?.[0]) r.dora[q.dimension] = a.choiceValues[0];
+    if (q.kind === "free_text" && text) r.text = text;
+  }
+  return {
+    respondents: [...byId.values()],
+    surveys: surveys.map((x) => ({ id: x.id, title: x.title, period: x.period, status: x.status })),
+    questions: questions.map((q) => ({ id: q.id, surveyId: q.surveyId, kind: q.kind, key: q.key, dimension: q.dimension })),
+    links: links.map((l) => ({ token: l.token, surveyId: l.surveyId, teamId: l.teamId })),
+  };
+}
+
+const answersMeasure = (r: Respondent, m: Measure) =>
+  m.kind === "responses"
+    ? true
+    : m.kind === "nps"
+      ? r.nps !== null
+      : m.kind === "likert"
+        ? Boolean(r.likert[m.dimension]?.length)
+        : m.kind === "dora"
+          ? Boolean(r.dora[m.metric])
+          : r.answered.has(m.questionId);
+
+const surveyAsks = (truth: Truth, surveyId: string, m: Measure) =>
+  m.kind === "responses" ||
+  truth.questions.some(
+    (q) =>
+      q.surveyId === surveyId &&
+      (m.kind === "nps"
+        ? q.kind === "nps"
+        : m.kind === "likert"
+          ? q.kind === "likert" && q.dimension === m.dimension
+          : m.kind === "dora"
+            ? q.dimension === m.metric
+            : q.id === m.questionId),
+  );
+
+/** What a published figure says about its group; compared with the same numbers computed from the database. */
+type Signature = { n?: number; promoters?: number; passives?: number; detractors?: number; score?: number; mean?: number; counts?: Record<string, number>; tolerance?: number };
+type Scope = { period?: string; surveyId?: string; team?: string | null; adoption?: Adoption };
+type Figure = { label: string; scope: Scope; measure: Measure; sig: Signature };
+
+function statsOf(members: Respondent[], m: Measure): Required<Omit<Signature, "tolerance">> {
+  const n = members.length;
+  const values = members.map((r) => r.nps ?? -1);
+  const promoters = values.filter((v) => v >= 9).length;
+  const passives = values.filter((v) => v === 7 || v === 8).length;
+  const detractors = values.filter((v) => v >= 0 && v <= 6).length;
+  const likert = m.kind === "likert" ? members.flatMap((r) => r.likert[m.dimension] ?? []) : [];
+  const counts = Object.fromEntries(BANDS.map((b) => [b, m.kind === "dora" ? members.filter((r) => r.dora[m.metric] === b).length : 0]));
+  return {
+    n,
+    promoters,
+    passives,
+    detractors,
+    score: n ? ((promoters - detractors) / n) * 100 : 0,
+    mean: likert.length ? likert.reduce((a, b) => a + b, 0) / likert.length : 0,
+    counts,
+  };
+}
+
+function matches(sig: Signature, actual: ReturnType<typeof statsOf>) {
+  const tol = sig.tolerance ?? 1e-6;
+  if (sig.n !== undefined && sig.n !== actual.n) return false;
+  for (const key of ["promoters", "passives", "detractors"] as const) if (sig[key] !== undefined && sig[key] !== actual[key]) return false;
+  if (sig.score !== undefined && Math.abs(sig.score - actual.score) > tol) return false;
+  if (sig.mean !== undefined && Math.abs(sig.mean - actual.mean) > tol) return false;
+  if (sig.counts) for (const b of BANDS) if ((sig.counts[b] ?? 0) !== actual.counts[b]) return false;
+  return true;
+}
+
+type Published = { label: string; ids: ReadonlySet<string> };
+
+/**
+ * The respondents behind a figure. A dashboard figure for a quarter may cover one of its surveys or add
+ * several up, so every combination of the quarter's surveys is tried and the one whose numbers the figure
+ * reproduces is taken (on a tie, the fewest surveys, then the most people). A figure that matches nothing is
+ * reported: it would be a number no group has. The one exception is a count of an open survey rounded down
+ * to a multiple of k, which is no group's exact count and is left out of the differences.
+ */
+function resolveFigure(truth: Truth, fig: Figure): Published | { unexplained: string } | { rounded: true } {
+  const { scope, measure } = fig;
+  const inScope = truth.surveys.filter((x) => (scope.surveyId ? x.id === scope.surveyId : x.period === scope.period)).filter((x) => surveyAsks(truth, x.id, measure));
+  const found = new Map<string, { surveys: number; ids: Set<string> }>();
+  let roundedOpenCount = false;
+  for (let mask = 1; mask < 1 << inScope.length; mask++) {
+    const chosenSurveys = inScope.filter((_, i) => mask & (1 << i));
+    const chosen = new Set(chosenSurveys.map((x) => x.id));
+    const members = truth.respondents.filter(
+      (r) =>
+        chosen.has(r.surveyId) &&
+        (scope.team === undefined || r.teamId === scope.team) &&
+        (scope.adoption === undefined || r.onPlatform === (scope.adoption === "on")) &&
+        answersMeasure(r, measure),
+    );
+    const onlyCount = Object.keys(fig.sig).every((key) => key === "n");
+    if (onlyCount && chosenSurveys.some((x) => x.status === "open") && fig.sig.n === Math.floor(members.length / K) * K) roundedOpenCount = true;
+    if (!members.length || !matches(fig.sig, statsOf(members, measure))) continue;
+    const key = members.map((r) => r.id).sort().join(",");
+    if (!found.has(key)) found.set(key, { surveys: chosen.size, ids: new Set(members.map((r) => r.id)) });
+  }
+  const best = [...found.values()].sort((a, b) => a.surveys - b.surveys || b.ids.size - a.ids.size)[0];
+  if (best) return { label: fig.label, ids: best.ids };
+  if (roundedOpenCount) return { rounded: true };
+  return { unexplained: `${fig.label}: ${JSON.stringify(fig.sig)} matches no group of respondents` };
+}
+
+/** "Identity×3 in DX 2026-Q3" — a group of respondents in words, for failure messages. */
+function describeRespondents(truth: Truth, respondentIds: Iterable<string>): string {
+  const byId = new Map(truth.respondents.map((r) => [r.id, r]));
+  const parts = new Map<string, number>();
+  for (const id of respondentIds) {
+    const r = byId.get(id)!;
+    const label = `${teamName(r.teamId)} in ${truth.surveys.find((x) => x.id === r.surveyId)?.title}`;
+    parts.set(label, (parts.get(label) ?? 0) + 1);
+  }
+  return [...parts].map(([label, n]) => `${n}× ${label}`).join(" + ");
+}
+
+// ---------------------------------------------------------------------------------------------
+// The generic check: nothing under k is derivable from what was published.
+
+/** Exact linear algebra over the integers (BigInt), reduced by gcd: is `vector` a combination of the rows? */
+function makeSpan() {
+  const basis: { pivot: number; row: bigint[] }[] = [];
+  const abs = (x: bigint) => (x < 0n ? -x : x);
+  const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? abs(a) : gcd(b, a % b));
+  const reduce = (vector: bigint[]) => {
+    let v = [...vector];
+    for (const { pivot, row } of basis) {
+      if (v[pivot] === 0n) continue;
+      const factor = v[pivot];
+      v = v.map((x, i) => x * row[pivot] - row[i] * factor);
+      const g = v.reduce((acc, x) => gcd(acc, x), 0n);
+      if (g > 1n) v = v.map((x) => x / g);
+    }
+    return v;
+  };
+  return {
+    add(vector: bigint[]) {
+      const v = reduce(vector);
+      const pivot = v.findIndex((x) => x !== 0n);
+      if (pivot >= 0) basis.push({ pivot, row: v });
+    },
+    contains: (vector: bigint[]) => reduce(vector).every((x) => x === 0n),
+  };
+}
+
+/**
+ * Given the published groups (each the set of respondents behind a figure a viewer obtained), returns every
+ * way a group of 1..k−1 respondents can be isolated:
+ *  - a figure that counts 1..k−1 respondents of one survey (k applies per survey: people are not summed);
+ *  - two nested groups that differ by 1..k−1 respondents;
+ *  - a group minus a union of disjoint published groups inside it leaving 1..k−1 respondents;
+ *  - any other linear combination of the groups equal to a set of 1..k−1 respondents (exact rank test).
+ */
+function findDerivableGroups(published: Published[], k: number, truth: Truth): string[] {
+  const problems: string[] = [];
+  const small = (n: number) => n > 0 && n < k;
+  const say = (ids: Iterable<string>) => describeRespondents(truth, ids);
+  const surveyOf = new Map(truth.respondents.map((r) => [r.id, r.surveyId]));
+  const titleOf = new Map(truth.surveys.map((x) => [x.id, x.title]));
+
+  // The same respondents published under several labels are one group.
+  const unique = new Map<string, { label: string; ids: Set<string> }>();
+  for (const g of published) {
+    if (!g.ids.size) continue;
+    const key = [...g.ids].sort().join(",");
+    if (!unique.has(key)) unique.set(key, { label: g.label, ids: new Set(g.ids) });
+  }
+  const groups = [...unique.values()];
+  const minus = (a: Set<string>, b: Set<string>) => [...a].filter((id) => !b.has(id));
+
+  for (const g of groups) {
+    const perSurvey = new Map<string, number>();
+    for (const id of g.ids) perSurvey.set(surveyOf.get(id)!, (perSurvey.get(surveyOf.get(id)!) ?? 0) + 1);
+    for (const [survey, n] of perSurvey) if (small(n)) problems.push(`${g.label} counts ${n} respondent(s) of "${titleOf.get(survey)}": ${say(g.ids)}`);
+  }
+
+  for (const [i, a] of groups.entries()) {
+    for (const b of groups.slice(i + 1)) {
+      const ab = minus(a.ids, b.ids);
+      const ba = minus(b.ids, a.ids);
+      if (ab.length === 0 || ba.length === 0) {
+        const [outer, inner, rest] = ab.length === 0 ? [b, a, ba] : [a, b, ab];
+        if (small(rest.length)) problems.push(`${outer.label} − ${inner.label} = ${say(rest)}`);
+      } else if (ab.length + ba.length < a.ids.size + b.ids.size && (small(ab.length) || small(ba.length))) {
+        problems.push(`${a.label} and ${b.label} overlap and differ by ${say(small(ab.length) ? ab : ba)}`);
+      }
+    }
+  }
+
+  let budget = 200_000;
+  for (const total of groups) {
+    const parts = groups.filter((g) => g !== total && g.ids.size < total.ids.size && [...g.ids].every((id) => total.ids.has(id)));
+    const visit = (start: number, chosen: typeof parts, covered: Set<string>) => {
+      if (--budget < 0) return;
+      if (chosen.length >= 2 && small(total.ids.size - covered.size)) {
+        problems.push(`${total.label} − (${chosen.map((c) => c.label).join(" + ")}) = ${say(minus(total.ids, covered))}`);
+      }
+      for (let j = start; j < parts.length; j++) {
+        if ([...parts[j].ids].some((id) => covered.has(id))) continue;
+        visit(j + 1, [...chosen, parts[j]], new Set([...covered, ...parts[j].ids]));
+      }
+    };
+    visit(0, [], new Set());
+  }
+
+  // Atoms: respondents that belong to exactly the same published groups can never be told apart.
+  const atoms = new Map<string, string[]>();
+  for (const id of new Set(groups.flatMap((g) => [...g.ids]))) {
+    const membership = groups.map((g) => (g.ids.has(id) ? "1" : "0")).join("");
+    (atoms.get(membership) ?? atoms.set(membership, []).get(membership)!).push(id);
+  }
+  const atomList = [...atoms.values()];
+  const span = makeSpan();
+  for (const g of groups) span.add(atomList.map((atom) => (g.ids.has(atom[0]) ? 1n : 0n)));
+  const smallAtoms = atomList.map((atom, index) => ({ atom, index })).filter((a) => a.atom.length < k);
+  const tryUnions = (start: number, chosen: typeof smallAtoms, size: number) => {
+    if (chosen.length) {
+      const vector = atomList.map((_, index) => (chosen.some((c) => c.index === index) ? 1n : 0n));
+      if (span.contains(vector)) problems.push(`a combination of published figures isolates ${say(chosen.flatMap((c) => c.atom))}`);
+    }
+    for (let j = start; j < smallAtoms.length; j++) if (size + smallAtoms[j].atom.length < k) tryUnions(j + 1, [...chosen, smallAtoms[j]], size + smallAtoms[j].atom.length);
+  };
+  tryUnions(0, [], 0);
+  return [...new Set(problems)].slice(0, 25);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The attacker's requests, and the figures each view publishes.
+
+type Query = Record<string, string | undefined>;
+const cache = new Map<string, Promise<{ status: number; json: any }>>();
+
+/** A GET as the signed-in viewer. Views are cached until the time attack (the last one) changes the data. */
+function viewerGet(handler: RouteHandler, path: string, query: Query = {}, params: Record<string, string> = {}, fresh = false) {
+  const search = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => e[1] !== undefined));
+  const url = `http://localhost${path}?${search}`;
+  if (!fresh && cache.has(url)) return cache.get(url)!;
+  const pending = callRoute(handler, { url, params, userId: ids.viewer }).then((res) => {
+    expect([200, 422], `${path}?${search} answered ${res.status}: ${JSON.stringify(res.json).slice(0, 300)}`).toContain(res.status);
+    if (res.status === 200 && typeof res.json === "object") expectHiddenMarkersCarryNoNumbers(res.json, `${path}?${search}`);
+    return { status: res.status, json: res.status === 200 ? res.json : null };
+  });
+  if (!fresh) cache.set(url, pending);
+  return pending;
+}
+
+/** Shown as the label of a request in failure messages, with team ids replaced by names. */
+const describeQuery = (path: string, query: Query) =>
+  `${path}?${Object.entries(query)
+    .filter(([, v]) => v !== undefined)
+    .map(([key, v]) => `${key}=${key === "team" ? teamName(v) : v}`)
+    .join("&")}`;
+
+function expectHiddenMarkersCarryNoNumbers(value: unknown, where: string): void {
+  if (Array.isArray(value)) return value.forEach((v) => expectHiddenMarkersCarryNoNumbers(v, where));
+  if (!value || typeof value !== "object") return;
+  const obj = value as Record<string, unknown>;
+  if (obj.hidden === true) {
+    // A marker may say what k is, or a count rounded down to a multiple of k; nothing finer.
+    const numbers = [...JSON.stringify(obj).matchAll(/"([^"]+)":(-?[\d.]+)/g)].filter(([, , v]) => Number(v) % K !== 0).map(([m]) => m);
+    expect(numbers, `${where}: a hidden marker carries numbers ${JSON.stringify(obj)}`).toEqual([]);
+  }
+  for (const v of Object.values(obj)) expectHiddenMarkersCarryNoNumbers(v, where);
+}
+
+const shown = (v: any): boolean => !!v && typeof v === "object" && v.hidden !== true && typeof v.n === "number";
+const filterScope = (query: Query): Pick<Scope, "team" | "adoption"> => ({
+  ...(query.team ? { team: query.team } : {}),
+  ...(query.adoption ? { adoption: query.adoption as Adoption } : {}),
+});
+const npsSig = (p: any): Signature => ({ n: p.n, promoters: p.promoters, passives: p.passives, detractors: p.detractors });
+
+async function npsView(query: Query): Promise<Figure[]> {
+  const { json } = await viewerGet(npsRoute, "/api/analytics/nps", query);
+  const label = describeQuery("nps", query);
+  return (json?.points ?? []).filter(shown).map((p: any) => ({ label: `${label} ${p.period}`, scope: { period: p.period, ...filterScope(query) }, measure: { kind: "nps" }, sig: npsSig(p) }));
+}
+
+async function dimensionsView(query: Query): Promise<Figure[]> {
+  const { json } = await viewerGet(dimensionsRoute, "/api/analytics/dimensions", query);
+  const label = describeQuery("dimensions", query);
+  return (json?.dimensions ?? []).flatMap((d: any) =>
+    (d.points ?? []).filter(shown).map((p: any) => ({ label: `${label} ${d.key} ${p.period}`, scope: { period: p.period, ...filterScope(query) }, measure: { kind: "likert", dimension: d.key }, sig: { n: p.n } })),
+  );
+}
+
+async function adoptionView(query: Query): Promise<Figure[]> {
+  const { json } = await viewerGet(adoptionRoute, "/api/analytics/adoption", query);
+  const label = describeQuery("adoption", query);
+  const out: Figure[] = [];
+  for (const group of ADOPTION) {
+    for (const p of (json?.nps?.[group] ?? []).filter(shown)) {
+      out.push({ label: `${label} ${group} nps ${p.period}`, scope: { period: p.period, ...filterScope(query), adoption: group }, measure: { kind: "nps" }, sig: npsSig(p) });
+    }
+    for (const d of json?.dimensions ?? []) {
+      for (const p of (d[group] ?? []).filter(shown)) {
+        out.push({ label: `${label} ${group} ${d.key} ${p.period}`, scope: { period: p.period, ...filterScope(query), adoption: group }, measure: { kind: "likert", dimension: d.key }, sig: { n: p.n } });
+      }
+    }
+  }
+  // A group asked for that contradicts the adoption filter covers nobody; it cannot show figures.
+  return out.filter((f) => !query.adoption || f.scope.adoption === query.adoption);
+}
+
+async function teamsView(query: Query): Promise<Figure[]> {
+  const { json } = await viewerGet(teamsRoute, "/api/analytics/teams", query);
+  if (!json?.period) return [];
+  const label = describeQuery("teams", query);
+  const out: Figure[] = [];
+  for (const row of json.teams ?? []) {
+    const scope: Scope = { period: json.period, team: row.teamId ?? null, ...(query.adoption ? { adoption: query.adoption as Adoption } : {}) };
+    const name = `${label} row ${teamName(row.teamId)}`;
+    if (shown(row.responses)) out.push({ label: `${name} responses`, scope, measure: { kind: "responses" }, sig: { n: row.responses.n } });
+    if (shown(row.nps)) out.push({ label: `${name} nps`, scope, measure: { kind: "nps" }, sig: npsSig(row.nps) });
+    for (const [dimension, v] of Object.entries<any>(row.scores ?? {})) {
+      if (shown(v)) out.push({ label: `${name} ${dimension}`, scope, measure: { kind: "likert", dimension }, sig: { n: v.n } });
+    }
+  }
+  return out;
+}
+
+async function doraView(query: Query): Promise<Figure[]> {
+  const { json } = await viewerGet(doraRoute, "/api/analytics/dora", query);
+  if (!json?.period) return [];
+  const label = describeQuery("dora", query);
+  const out: Figure[] = [];
+  const rows = [
+    ...(json.teams ?? []).map((r: any) => ({ r, scope: { period: json.period, team: r.id ?? null, ...(query.adoption ? { adoption: query.adoption as Adoption } : {}) } })),
+    ...(json.adoption ?? []).map((r: any) => ({ r, scope: { period: json.period, ...(query.team ? { team: query.team } : {}), adoption: r.id as Adoption } })),
+  ];
+  for (const { r, scope } of rows) {
+    for (const [metric, v] of Object.entries<any>(r.metrics ?? {})) {
+      if (shown(v)) out.push({ label: `${label} ${r.name} ${metric}`, scope, measure: { kind: "dora", metric }, sig: { n: v.n, counts: v.counts } });
+    }
+  }
+  return out;
+}
+
+async function ratesView(query: Query): Promise<{ figures: Figure[]; json: any }> {
+  const { json } = await viewerGet(ratesRoute, "/api/analytics/response-rates", query);
+  const label = describeQuery("response-rates", query);
+  const out: Figure[] = [];
+  for (const survey of json?.surveys ?? []) {
+    const title = `${label} "${survey.title}"`;
+    if (shown(survey.total)) out.push({ label: `${title} total`, scope: { surveyId: survey.surveyId, ...filterScope(query) }, measure: { kind: "responses" }, sig: { n: survey.total.n } });
+    for (const row of survey.teams ?? []) {
+      if (shown(row.value)) {
+        out.push({ label: `${title} ${teamName(row.teamId)}`, scope: { surveyId: survey.surveyId, team: row.teamId ?? null, ...(query.adoption ? { adoption: query.adoption as Adoption } : {}) }, measure: { kind: "responses" }, sig: { n: row.value.n } });
+      }
+    }
+  }
+  return { figures: out, json };
+}
+
+async function resultsView(surveyKey: string, query: Query): Promise<Figure[]> {
+  const surveyId = ids.surveys[surveyKey];
+  const { json } = await viewerGet(resultsRoute, `/api/analytics/surveys/${surveyId}`, query, { surveyId });
+  const label = describeQuery(`results "${SURVEYS.find((x) => x.key === surveyKey)!.title}"`, query);
+  const scope: Scope = { surveyId, ...filterScope(query) };
+  const out: Figure[] = [];
+  if (shown(json?.total)) out.push({ label: `${label} total`, scope, measure: { kind: "responses" }, sig: { n: json.total.n } });
+  for (const q of json?.questions ?? []) {
+    const r = q.result;
+    if (r && r.hidden !== true && typeof r.answered === "number") {
+      const sig: Signature = { n: r.answered };
+      if (r.nps) Object.assign(sig, { promoters: r.nps.promoters, passives: r.nps.passives, detractors: r.nps.detractors });
+      out.push({ label: `${label} ${q.key}`, scope, measure: { kind: "question", questionId: q.id }, sig });
+    }
+  }
+  return out;
+}
+
+const num = (cell: string | undefined) => (cell !== undefined && cell.trim() !== "" && Number.isFinite(Number(cell)) ? Number(cell) : undefined);
+
+async function csvRows(table: string, query: Query): Promise<Record<string, string>[]> {
+  const { status, json } = await viewerGet(exportRoute, `/api/analytics/export/${table}`, query, { table });
+  if (status !== 200) return [];
+  const [header, ...rows]: string[][] = parse(String(json), { bom: true });
+  return rows.map((row) => Object.fromEntries(header.map((h, i) => [h, row[i]])));
+}
+
+async function npsCsv(query: Query): Promise<Figure[]> {
+  const label = describeQuery("export/nps", query);
+  return (await csvRows("nps", query))
+    .filter((row) => num(row.responses) !== undefined)
+    .map((row) => ({
+      label: `${label} ${row.quarter}`,
+      scope: { period: row.quarter, ...filterScope(query) },
+      measure: { kind: "nps" } as Measure,
+      sig: { n: num(row.responses), promoters: num(row.promoters), passives: num(row.passives), detractors: num(row.detractors) },
+    }));
+}
+
+/** The heatmap CSV shows a team's response count, its NPS score and each dimension's mean (rounded). */
+async function teamsCsv(query: Query): Promise<Figure[]> {
+  const label = describeQuery("export/teams", query);
+  const out: Figure[] = [];
+  for (const row of await csvRows("teams", query)) {
+    const team = TEAM_NAMES.find((n) => n === row.team);
+    const scope: Scope = { period: row.quarter, team: team ? ids.teams[team] : null, ...(query.adoption ? { adoption: query.adoption as Adoption } : {}) };
+    const name = `${label} row ${row.team}`;
+    if (num(row.responses) !== undefined) out.push({ label: `${name} responses`, scope, measure: { kind: "responses" }, sig: { n: num(row.responses) } });
+    if (num(row.nps) !== undefined) out.push({ label: `${name} nps`, scope, measure: { kind: "nps" }, sig: { score: num(row.nps), tolerance: 0.05 + 1e-9 } });
+    for (const [column, cell] of Object.entries(row)) {
+      const dimension = column.match(/^(.+)_mean$/)?.[1];
+      if (dimension && num(cell) !== undefined) out.push({ label: `${name} ${dimension}`, scope, measure: { kind: "likert", dimension }, sig: { mean: num(cell), tolerance: 0.005 + 1e-9 } });
+    }
+  }
+  return out;
+}
+
+/** Every page of a comment list, as the set of respondents who wrote them; null when nothing is shown. */
+async function commentsView(truth: Truth, surveyKey: string, query: Query): Promise<Published | null> {
+  const surveyId = ids.surveys[surveyKey];
+  const question = ids.questions[surveyKey].frustration;
+  const label = describeQuery(`comments "${SURVEYS.find((x) => x.key === surveyKey)!.title}"`, query);
+  const texts: string[] = [];
+  for (let page = 0; page < 20; page++) {
+    const { json } = await viewerGet(commentsRoute, `/api/analytics/surveys/${surveyId}/comments`, { question, ...query, ...(texts.length ? { offset: String(texts.length) } : {}) }, { surveyId });
+    const c = json?.comments;
+    if (!c || c.hidden === true || !Array.isArray(c.items)) return texts.length ? commentGroup(truth, label, surveyId, texts) : null;
+    texts.push(...c.items.map((item: any) => (typeof item === "string" ? item : item.text)));
+    if (!c.items.length || typeof c.total !== "number" || texts.length >= c.total) break;
+  }
+  return commentGroup(truth, label, surveyId, texts);
+}
+
+function commentGroup(truth: Truth, label: string, surveyId: string, texts: string[]): Published {
+  const idsOf = texts.map((text) => {
+    const author = truth.respondents.find((r) => r.surveyId === surveyId && r.text === text);
+    expect(author, `${label} shows a comment no respondent wrote: ${text}`).toBeDefined();
+    return author!.id;
+  });
+  return { label, ids: new Set(idsOf) };
+}
+
+/** Resolves figures and runs the check; fails with every derivation found. Returns the groups for further checks. */
+async function expectNothingDerivable(figures: Figure[], extraGroups: Published[] = []): Promise<Published[]> {
+  const truth = await loadTruth();
+  const resolved = figures.map((f) => resolveFigure(truth, f));
+  const unexplained = resolved.flatMap((r) => ("unexplained" in r ? [r.unexplained] : []));
+  expect(unexplained, unexplained.join("\n")).toEqual([]);
+  const groups = [...resolved.filter((r): r is Published => "ids" in r), ...extraGroups];
+  const problems = findDerivableGroups(groups, K, truth);
+  expect(problems, `derivable groups under k:\n${problems.join("\n")}`).toEqual([]);
+  return groups;
+}
+
+const teamIds = () => TEAM_NAMES.map((n) => ids.teams[n]);
+const quarter = (q: string) => ({ from: q, to: q });
+
+// ---------------------------------------------------------------------------------------------
+
+describe("the check itself", () => {
+  it("accepts complementary suppression and finds every way to isolate Identity", async () => {
+    const truth = await loadTruth();
+    const group = (label: string, survey: string, pick: (r: Respondent) => boolean): Published => ({
+      label,
+      ids: new Set(truth.respondents.filter((r) => r.surveyId === ids.surveys[survey] && pick(r)).map((r) => r.id)),
+    });
+    const team = (name: TeamName) => (r: Respondent) => r.teamId === ids.teams[name];
+    // 2026-Q3 with Identity (3) hidden and Data Platform (5) hidden beside it: 8 people stay together.
+    const safe = [
+      group("total", "q3", () => true),
+      group("Payments", "q3", team("Payments")),
+      group("Checkout", "q3", team("Checkout")),
+      group("on", "q3", (r) => r.onPlatform === true),
+      group("off", "q3", (r) => r.onPlatform === false),
+    ];
+    expect(findDerivableGroups(safe, K, truth)).toEqual([]);
+    const withDataPlatform = findDerivableGroups([...safe, group("Data Platform", "q3", team("Data Platform"))], K, truth);
+    expect(withDataPlatform.some((p) => p.startsWith("total − (") && p.endsWith("= 3× Identity in DX 2026-Q3"))).toBe(true);
+    expect(withDataPlatform.some((p) => p.startsWith("off − (") && p.endsWith("= 3× Identity in DX 2026-Q3"))).toBe(true);
+    // Overlapping groups only a signed combination undoes: total − (Payments + Checkout) − (Checkout + Data Platform) + Checkout.
+    const either = (a: TeamName, b: TeamName) => (r: Respondent) => team(a)(r) || team(b)(r);
+    const overlapping = [safe[0], safe[2], group("Payments+Checkout", "q3", either("Payments", "Checkout")), group("Checkout+Data Platform", "q3", either("Checkout", "Data Platform"))];
+    expect(findDerivableGroups(overlapping, K, truth)).toEqual(["a combination of published figures isolates 3× Identity in DX 2026-Q3"]);
+    // Two surveys of a quarter added up: 3 + 3 people are still 3 people per survey.
+    const summed: Published = { label: "Identity 2026-Q4", ids: new Set([...group("", "q4", team("Identity")).ids, ...group("", "pulse", team("Identity")).ids]) };
+    expect(findDerivableGroups([summed], K, truth)).toHaveLength(2);
+  });
+});
+
+describe("differencing by team (total minus every visible team)", () => {
+  it("1a. NPS per quarter minus NPS with ?team= for each team", async () => {
+    const figures: Figure[] = [];
+    for (const q of QUARTERS) {
+      figures.push(...(await npsView(quarter(q))));
+      for (const team of teamIds()) figures.push(...(await npsView({ ...quarter(q), team })));
+    }
+    expect(figures.length, "the quarter totals are published").toBeGreaterThan(0);
+    await expectNothingDerivable(figures);
+  });
+
+  it("1b. dimension scores per quarter minus each team's", async () => {
+    const figures: Figure[] = [];
+    for (const q of QUARTERS) {
+      figures.push(...(await dimensionsView(quarter(q))));
+      for (const team of teamIds()) figures.push(...(await dimensionsView({ ...quarter(q), team })));
+    }
+    expect(figures.length).toBeGreaterThan(0);
+    await expectNothingDerivable(figures);
+  });
+
+  it("1c. survey results (every question's buckets) minus each team's, for every closed survey", async () => {
+    const figures: Figure[] = [];
+    for (const survey of CLOSED) {
+      figures.push(...(await resultsView(survey, {})));
+      for (const team of teamIds()) figures.push(...(await resultsView(survey, { team })));
+    }
+    expect(figures.length).toBeGreaterThan(0);
+    await expectNothingDerivable(figures);
+  });
+
+  it("1d. the team heatmap, its CSV and the NPS export with ?team= against the quarter's total", async () => {
+    const figures: Figure[] = [];
+    for (const q of QUARTERS) {
+      figures.push(...(await npsView(quarter(q))));
+      figures.push(...(await teamsView({ period: q })), ...(await teamsCsv({ period: q })));
+      for (const team of teamIds()) {
+        figures.push(...(await teamsView({ period: q, team })), ...(await teamsCsv({ period: q, team })));
+        figures.push(...(await npsCsv({ ...quarter(q), team })));
+      }
+    }
+    expect(figures.filter((f) => f.label.startsWith("export/")).length, "the CSV exports publish figures").toBeGreaterThan(0);
+    await expectNothingDerivable(figures);
+  });
+
+  it("1e. DORA bands per team against the adoption groups and ?team=", async () => {
+    const figures: Figure[] = [];
+    for (const q of QUARTERS) {
+      figures.push(...(await doraView({ period: q })));
+      for (const team of teamIds()) figures.push(...(await doraView({ period: q, team })));
+    }
+    expect(figures.length).toBeGreaterThan(0);
+    await expectNothingDerivable(figures);
+  });
+});
+
+describe("differencing by adoption (total − on − off, a group minus its visible teams)", () => {
+  it("2. adoption comparison, ?adoption= filters and team ∧ adoption combinations", async () => {
+    const figures: Figure[] = [];
+    for (const q of QUARTERS) {
+      figures.push(...(await npsView(quarter(q))), ...(await dimensionsView(quarter(q))));
+      figures.push(...(await adoptionView(quarter(q))));
+      for (const adoption of ADOPTION) {
+        figures.push(...(await adoptionView({ ...quarter(q), adoption })));
+        figures.push(...(await npsView({ ...quarter(q), adoption })), ...(await dimensionsView({ ...quarter(q), adoption })));
+        figures.push(...(await teamsView({ period: q, adoption })));
+        for (const team of teamIds()) {
+          figures.push(...(await npsView({ ...quarter(q), team, adoption })), ...(await adoptionView({ ...quarter(q), team, adoption })));
+        }
+      }
+      for (const team of teamIds()) figures.push(...(await adoptionView({ ...quarter(q), team })));
+    }
+    for (const survey of CLOSED) {
+      figures.push(...(await resultsView(survey, {})));
+      for (const adoption of ADOPTION) {
+        figures.push(...(await resultsView(survey, { adoption })));
+        for (const team of teamIds()) figures.push(...(await resultsView(survey, { team, adoption })));
+      }
+    }
+    expect(figures.some((f) => f.scope.adoption), "some adoption group is published").toBe(true);
+    await expectNothingDerivable(figures);
+  });
+});
+
+/** Numbers of respondents a JSON document shows (n, counts, rates × headcount) that are 1..k−1. */
+function countsUnderK(value: unknown, path = "$"): string[] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => countsUnderK(v, `${path}[${i}]`));
+  if (!value || typeof value !== "object") return [];
+  const obj = value as Record<string, unknown>;
+  const out: string[] = [];
+  for (const [key, v] of Object.entries(obj)) {
+    if (typeof v === "number") {
+      if (/^(n|count|total|answered|responses|respondents|responseCount)$/i.test(key) && v > 0 && v < K) out.push(`${path}.${key} = ${v}`);
+      if (/rate/i.test(key) && typeof obj.headcount === "number") {
+        const people = Math.round(v * obj.headcount);
+        if (people > 0 && people < K) out.push(`${path}.${key} = ${v} (${people} of ${obj.headcount} people)`);
+      }
+    } else out.push(...countsUnderK(v, `${path}.${key}`));
+  }
+  return out;
+}
+
+describe("differencing response rates", () => {
+  it("3. no count under k anywhere, and a survey's total minus its visible teams is 0 or ≥ k", async () => {
+    const figures: Figure[] = [];
+    const queries: Query[] = [{}];
+    for (const q of QUARTERS) {
+      queries.push(quarter(q));
+      for (const team of teamIds()) queries.push({ ...quarter(q), team });
+      for (const adoption of ADOPTION) {
+        queries.push({ ...quarter(q), adoption });
+        for (const team of teamIds()) queries.push({ ...quarter(q), team, adoption });
+      }
+    }
+    const small: string[] = [];
+    for (const query of queries) {
+      const view = await ratesView(query);
+      figures.push(...view.figures);
+      small.push(...countsUnderK(view.json).map((c) => `${describeQuery("response-rates", query)} ${c}`));
+    }
+    expect(small, small.join("\n")).toEqual([]);
+    expect(figures.length).toBeGreaterThan(0);
+    await expectNothingDerivable(figures);
+  });
+});
+
+describe("comment set difference", () => {
+  it("4. all comments of a question minus the union of each visible team's leaves 0 or ≥ k authors", async () => {
+    const truth = await loadTruth();
+    const groups: Published[] = [];
+    for (const survey of CLOSED) {
+      const all = await commentsView(truth, survey, {});
+      const perTeam = (await Promise.all(teamIds().map((team) => commentsView(truth, survey, { team })))).filter((g): g is Published => g !== null);
+      const perGroup = (await Promise.all(ADOPTION.map((adoption) => commentsView(truth, survey, { adoption })))).filter((g): g is Published => g !== null);
+      const combos = (await Promise.all(teamIds().flatMap((team) => ADOPTION.map((adoption) => commentsView(truth, survey, { team, adoption }))))).filter((g): g is Published => g !== null);
+      if (all) {
+        const covered = new Set(perTeam.flatMap((g) => [...g.ids]));
+        const leftover = [...all.ids].filter((id) => !covered.has(id));
+        expect(leftover.length === 0 || leftover.length >= K, `${all.label} minus every team's comments leaves ${describeRespondents(truth, leftover)}`).toBe(true);
+        groups.push(all);
+      }
+      groups.push(...perTeam, ...perGroup, ...combos);
+    }
+    expect(groups.length, "some comments are published").toBeGreaterThan(0);
+    await expectNothingDerivable([], groups);
+  });
+});
+
+describe("padding", () => {
+  it("5. a viewer reading a survey's links learns no link token and no count under k", async () => {
+    const truth = await loadTruth();
+    const tokens = truth.links.map((l) => l.token);
+    expect(tokens.length).toBeGreaterThan(0);
+    const reads: [string, RouteHandler, Record<string, string>][] = [["/api/surveys", surveysRoute, {}]];
+    for (const plan of SURVEYS) {
+      reads.push([`/api/surveys/${plan.key}/links`, linksRoute, { id: ids.surveys[plan.key] }]);
+      reads.push([`/api/surveys/${plan.key}`, surveyRoute, { id: ids.surveys[plan.key] }]);
+    }
+    const leaks: string[] = [];
+    for (const [label, handler, params] of reads) {
+      const res = await callRoute(handler, { params, userId: ids.viewer });
+      // Refusing the viewer altogether also teaches them nothing.
+      expect([200, 403, 404], `${label} answered ${res.status}`).toContain(res.status);
+      if (res.status !== 200) continue;
+      const text = JSON.stringify(res.json);
+      const seen = tokens.filter((t) => text.includes(t));
+      if (seen.length) leaks.push(`${label} shows ${seen.length} link token(s)`);
+      leaks.push(...countsUnderK(res.json).map((c) => `${label} ${c}`));
+    }
+    expect(leaks, leaks.join("\n")).toEqual([]);
+  });
+});
+
+describe("two surveys in one quarter", () => {
+  it("7. Identity's 3 people in each of two 2026-Q4 surveys never show as one group of 6", async () => {
+    const identity = ids.teams.Identity;
+    const figures: Figure[] = [
+      ...(await npsView({ ...quarter(Q4), team: identity })),
+      ...(await npsView({ team: identity })),
+      ...(await dimensionsView({ ...quarter(Q4), team: identity })),
+      ...(await adoptionView({ ...quarter(Q4), team: identity })),
+      ...(await teamsView({ period: Q4 })),
+      ...(await teamsView({ period: Q4, team: identity })),
+      ...(await teamsCsv({ period: Q4 })),
+      ...(await npsCsv({ ...quarter(Q4), team: identity })),
+      ...(await doraView({ period: Q4, team: identity })),
+      ...(await ratesView({ ...quarter(Q4), team: identity })).figures,
+    ];
+    const identityFigures = figures.filter((f) => f.scope.team === identity).map((f) => f.label);
+    expect(identityFigures, `Identity shows figures:\n${identityFigures.join("\n")}`).toEqual([]);
+    await expectNothingDerivable(figures);
+  });
+});
+
+describe("all the views above together", () => {
+  it("no hidden group is derivable from everything a viewer obtained", async () => {
+    const truth = await loadTruth();
+    const figures: Figure[] = [];
+    const comments: Published[] = [];
+    for (const q of QUARTERS) {
+      for (const query of [quarter(q), ...teamIds().map((team) => ({ ...quarter(q), team })), ...ADOPTION.map((adoption) => ({ ...quarter(q), adoption }))]) {
+        figures.push(...(await npsView(query)), ...(await dimensionsView(query)), ...(await adoptionView(query)), ...(await ratesView(query)).figures);
+      }
+      for (const query of [{ period: q }, ...teamIds().map((team) => ({ period: q, team }))]) {
+        figures.push(...(await teamsView(query)), ...(await teamsCsv(query)), ...(await doraView(query)));
+      }
+    }
+    for (const survey of CLOSED) {
+      for (const query of [{}, ...teamIds().map((team) => ({ team })), ...ADOPTION.map((adoption) => ({ adoption }))]) {
+        figures.push(...(await resultsView(survey, query)));
+        const c = await commentsView(truth, survey, query);
+        if (c) comments.push(c);
+      }
+    }
+    await expectNothingDerivable(figures, comments);
+  });
+});
+
+describe("time", () => {
+  it("6. one submission to the open survey changes nothing a viewer can see", async () => {
+    const open = ids.surveys.open;
+    const reads: [string, RouteHandler, Query, Record<string, string>][] = [
+      ["results", resultsRoute, {}, { surveyId: open }],
+      ["results ?team=Payments", resultsRoute, { team: ids.teams.Payments }, { surveyId: open }],
+      ["results ?team=Checkout", resultsRoute, { team: ids.teams.Checkout }, { surveyId: open }],
+      ["results ?adoption=on", resultsRoute, { adoption: "on" }, { surveyId: open }],
+      ["comments", commentsRoute, { question: ids.questions.open.frustration }, { surveyId: open }],
+      ["comments ?team=Payments", commentsRoute, { question: ids.questions.open.frustration, team: ids.teams.Payments }, { surveyId: open }],
+      ["links", linksRoute, {}, { id: open }],
+      ["nps", npsRoute, quarter(Q4), {}],
+      ["nps ?team=Payments", npsRoute, { ...quarter(Q4), team: ids.teams.Payments }, {}],
+      ["dimensions", dimensionsRoute, quarter(Q4), {}],
+      ["adoption", adoptionRoute, quarter(Q4), {}],
+      ["teams", teamsRoute, { period: Q4 }, {}],
+      ["dora", doraRoute, { period: Q4 }, {}],
+      ["response-rates", ratesRoute, quarter(Q4), {}],
+      ["export/nps", exportRoute, quarter(Q4), { table: "nps" }],
+      ["export/teams", exportRoute, { period: Q4 }, { table: "teams" }],
+      ["export/response-rates", exportRoute, quarter(Q4), { table: "response-rates" }],
+    ];
+    const snapshot = async () => {
+      const out: Record<string, unknown> = {};
+      for (const [label, handler, query, params] of reads) {
+        const search = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => e[1] !== undefined));
+        const res = await callRoute(handler, { url: `http://localhost/api?${search}`, params, userId: ids.viewer });
+        out[label] = { status: res.status, body: res.json };
+      }
+      return out;
+    };
+    const before = await snapshot();
+
+    // One person answers through the Payments link (6 → 7 people; no multiple of k is crossed).
+    const truth = await loadTruth();
+    const token = truth.links.find((l) => l.surveyId === open && l.teamId === ids.teams.Payments)!.token;
+    const page = await callRoute(surveyLinkRoute, { method: "GET", params: { token } });
+    expect(page.status).toBe(200);
+    const answers = page.json.questions.map((q: { id: string; kind: string; options?: { id: string }[] }) => ({
+      questionId: q.id,
+      value: q.kind === "nps" ? 0 : q.kind === "likert" ? 1 : q.kind === "single_choice" ? q.options![0].id : q.kind === "multiple_choice" ? [q.options![0].id] : "the one new answer",
+    }));
+    const posted = await callRoute(surveyLinkRoute, {
+      method: "POST",
+      params: { token },
+      body: { idempotencyKey: `time-attack-${randomUUID()}`, answers },
+      headers: { "x-forwarded-for": "192.0.2.77" },
+    });
+    expect(posted.status, JSON.stringify(posted.json)).toBe(201);
+    expect((await loadTruth()).respondents.length).toBe(truth.respondents.length + 1);
+
+    const after = await snapshot();
+    const changed = reads.map(([label]) => label).filter((label) => JSON.stringify(after[label]) !== JSON.stringify(before[label]));
+    expect(changed, `views that changed after one submission: ${changed.join(", ")}`).toEqual([]);
+    expect(JSON.stringify(after)).not.toContain("the one new answer");
+  });
+});

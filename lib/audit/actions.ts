@@ -1,0 +1,58 @@
+// The edits the audit log records, with the wording Settings → Audit log shows. Shared by the server
+// (which writes the action codes) and the panel (which labels them); free of the ORM.
+import { roleLabels } from "@/lib/auth/roles";
+import { statusLabels } from "@/lib/backlog/csv-rows";
+
+export const auditActions = {
+  "backlog.analyse": "Analysed answers into themes",
+  "backlog.move": "Moved answers between themes",
+  "backlog.split": "Split answers into a new theme",
+  "backlog.merge": "Merged themes",
+  "backlog.unmerge": "Undid a merge",
+  "backlog.status": "Changed a theme's status",
+  "team.create": "Added a team",
+  "team.platform": "Changed a team's platform adoption",
+  "team.archive": "Archived a team",
+  "team.restore": "Restored a team",
+  "team.delete": "Deleted a team",
+  "settings.anonymity_threshold": "Changed the anonymity threshold",
+  "user.role": "Changed a person's role",
+} as const;
+
+export type AuditAction = keyof typeof auditActions;
+
+export function auditActionLabel(action: string): string {
+  return (auditActions as Record<string, string>)[action] ?? action;
+}
+
+const roleWords: Record<string, string> = roleLabels;
+const statusWords: Record<string, string> = statusLabels;
+
+/** A short, human summary of an entry's detail for the audit table ("5 → 3", "3 answers"). */
+export function describeAuditDetail(action: string, detail: Record<string, unknown>): string {
+  const released = Array.isArray(detail.released) ? detail.released.length : typeof detail.released === "number" ? detail.released : 0;
+  const figures = released > 0 ? "; published figures updated" : "";
+  switch (action) {
+    case "backlog.move":
+    case "backlog.split": {
+      const n = Number(detail.answers ?? 0);
+      return `${n} answer${n === 1 ? "" : "s"}${figures}`;
+    }
+    case "backlog.merge":
+    case "backlog.unmerge":
+      return figures.slice(2);
+    case "backlog.analyse":
+      return `${Number(detail.themes ?? 0)} themes, ${Number(detail.created ?? 0)} new${figures}`;
+    case "backlog.status":
+      return `${statusWords[String(detail.from)] ?? detail.from} → ${statusWords[String(detail.to)] ?? detail.to}`;
+    case "team.platform":
+    case "team.create":
+      return `${detail.onPlatform ? "on" : "off"} the platform from ${String(detail.effectivePeriod ?? "")}`.trim();
+    case "settings.anonymity_threshold":
+      return `k ${detail.from} → ${detail.to}`;
+    case "user.role":
+      return `${roleWords[String(detail.from)] ?? detail.from} → ${roleWords[String(detail.to)] ?? detail.to}`;
+    default:
+      return "";
+  }
+}
