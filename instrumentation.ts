@@ -2,6 +2,9 @@
 // so the first request does not pay for it and a broken DATABASE_URL fails loudly at start-up.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Before the first request: record each request's TCP peer address, refuse unsupported methods.
+  const { installFrontDoor } = await import("@/lib/api/front-door");
+  installFrontDoor();
   const { getDatabaseHandle } = await import("@/lib/db/client");
   const { isBuildPhase } = await import("@/lib/env");
   if (isBuildPhase) return;

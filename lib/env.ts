@@ -6,6 +6,14 @@ const booleanFlag = z
   .optional()
   .transform((v) => (v === undefined || v === "" ? undefined : ["true", "1", "yes"].includes(v)));
 
+// A whole number written as digits only ("1e3", "0x10" and " 7" are mistakes); empty means unset.
+const wholeNumber = (fallback: number) =>
+  z
+    .string()
+    .regex(/^\d{0,9}$/, "must be a whole number")
+    .optional()
+    .transform((v) => (v === undefined || v === "" ? fallback : Number(v)));
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z
@@ -22,7 +30,9 @@ const envSchema = z.object({
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   OIDC_NAME: z.string().min(1).default("SSO"),
   OIDC_DEFAULT_ROLE: z.enum(["editor", "viewer"]).default("viewer"),
-  SUBMISSION_RATE_LIMIT: z.coerce.number().int().positive().default(60),
+  SUBMISSION_RATE_LIMIT: wholeNumber(60).pipe(z.number().positive("must be at least 1")),
+  /** Proxies of our own in front of the app that append to X-Forwarded-For (lib/api/client-address.ts). */
+  TRUSTED_PROXY_HOPS: wholeNumber(0).pipe(z.number().max(10, "more than 10 proxies is surely a mistake")),
   TEST_DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//).optional(),
   TEST_ENGINE: z.enum(["pglite", "postgres"]).default("pglite"),
   NEXT_PHASE: z.string().optional(),

@@ -81,3 +81,31 @@ export function pgErrorCode(error: unknown): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * One line (plus stack frames) to log about an unexpected error. Never the message of an arbitrary
+ * error: messages quote values (a JSON SyntaxError quotes the body, an Invalid URL the input, a
+ * database error its parameters). A DatabaseError (lib/db/query-errors.ts) is built to be safe, so its
+ * message (code, constraint, statement fingerprint) is kept.
+ */
+export function describeForLog(error: unknown): string {
+  const parts: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 4; depth++) {
+    if (typeof current !== "object") {
+      parts.push(typeof current);
+      break;
+    }
+    const e = current as { name?: unknown; code?: unknown; message?: unknown; cause?: unknown };
+    const name = typeof e.name === "string" ? e.name : (current.constructor?.name ?? "object");
+    const code = typeof e.code === "string" && /^[A-Za-z0-9_]{1,40}$/.test(e.code) ? ` ${e.code}` : "";
+    parts.push(name === "DatabaseError" && typeof e.message === "string" ? e.message : `${name}${code}`);
+    current = e.cause;
+  }
+  const stack = error instanceof Error && typeof error.stack === "string" ? error.stack : "";
+  const frames = stack
+    .split("\n")
+    .filter((line) => /^\s+at /.test(line))
+    .slice(0, 8);
+  return [parts.join(" ← caused by "), ...frames].join("\n");
+}

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Field } from "@/components/ui/field";
 import { apiFetch, ApiError } from "@/lib/api/client";
 import { maturityLabels, type JourneyMapDetail } from "@/lib/journeys/types";
+import { formValues } from "@/components/ui/form-values";
 
 /** The map's name, workflow, persona and self-service maturity; a form for editors, a summary for viewers. */
 export function MapDetails({ map, canEdit, onSaved }: { map: JourneyMapDetail["map"]; canEdit: boolean; onSaved: () => void }) {
@@ -52,7 +53,7 @@ export function MapDetails({ map, canEdit, onSaved }: { map: JourneyMapDetail["m
         onSubmit={(e) => {
           e.preventDefault();
           setSaved(false);
-          save.mutate(Object.fromEntries(new FormData(e.currentTarget)));
+          save.mutate(formValues(e.currentTarget, ["maturityNow", "maturityTarget"]));
         }}
       >
         <div className="grid-2">

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { Field } from "@/components/ui/field";
 import { apiFetch, ApiError } from "@/lib/api/client";
 import type { JourneyMapDetail } from "@/lib/journeys/types";
+import { formValues } from "@/components/ui/form-values";
 
 type TemplateOption = { id: string; name: string; workflow: string; persona: string; currentSteps: number; goldenSteps: number };
 
@@ -27,7 +28,7 @@ export function NewMapForm({ templates }: { templates: TemplateOption[] }) {
         className="stack"
         onSubmit={(e) => {
           e.preventDefault();
-          const data = Object.fromEntries(new FormData(e.currentTarget));
+          const data = formValues(e.currentTarget, ["maturityNow", "maturityTarget"]);
           create.mutate({ ...data, templateId: templateId || undefined });
         }}
       >

@@ -2,13 +2,14 @@
 import { Field } from "@/components/ui/field";
 import type { FieldErrors } from "@/lib/errors";
 import { auditFields, auditLabels, loadTypeHints, loadTypeLabels, loadTypeOptions, outcomeLabels, painLabels, painOptions, type JourneyPath, type JourneyStepView, type StepOutcome } from "@/lib/journeys/types";
+import { formValues } from "@/components/ui/form-values";
 
 const outcomes: StepOutcome[] = ["kept", "eliminated", "automated", "abstracted"];
 
-/** Reads the form into the API's step shape; numbers stay strings for the schema to coerce and check. */
+/** Reads the form into the API's step shape, numbers as numbers (empty ones as null, for the schema to refuse). */
 export function readStepForm(form: HTMLFormElement, path: JourneyPath): Record<string, unknown> {
   const data = Object.fromEntries(new FormData(form)) as Record<string, string>;
-  const out: Record<string, unknown> = { ...data };
+  const out = formValues(form, ["minutes", "loadLevel", ...auditFields]);
   if (path === "golden") {
     out.counterpartStepId = data.counterpartStepId || null;
     out.outcome = data.outcome || null;

@@ -7,6 +7,7 @@ import { apiFetch, ApiError } from "@/lib/api/client";
 import { formatMinutes } from "@/lib/journeys/comparison";
 import type { WorkflowTimingRow } from "@/lib/journeys/types";
 import { workflowKeys } from "./query-keys";
+import { formNumber, formValues } from "@/components/ui/form-values";
 
 type TimingsResponse = { period: string; periods: string[]; workflows: WorkflowTimingRow[] };
 const statusBadge = { met: ["badge-good", "Met"], close: ["badge-warn", "Close"], missed: ["badge-bad", "Missed"] } as const;
@@ -92,12 +93,12 @@ function TimingRow({ row, period, canEdit }: { row: WorkflowTimingRow; period: s
     mutationFn: () =>
       apiFetch(`/api/workflows/${row.workflowId}/timings/${period}`, {
         method: "PUT",
-        json: { measurementsMinutes: values.filter((v) => v.trim() !== "").map((v) => v.trim()) },
+        json: { measurementsMinutes: values.filter((v) => v.trim() !== "").map(formNumber) },
       }),
     onSuccess: invalidate,
   });
   const retarget = useMutation({
-    mutationFn: () => apiFetch(`/api/workflows/${row.workflowId}`, { method: "PATCH", json: { targetMinutes: target } }),
+    mutationFn: () => apiFetch(`/api/workflows/${row.workflowId}`, { method: "PATCH", json: { targetMinutes: formNumber(target) } }),
     onSuccess: invalidate,
   });
   const remove = useMutation({
@@ -220,7 +221,7 @@ function AddWorkflowForm() {
         onSubmit={(e) => {
           e.preventDefault();
           const form = e.currentTarget;
-          add.mutate(Object.fromEntries(new FormData(form)), { onSuccess: () => form.reset() });
+          add.mutate(formValues(form, ["targetMinutes"]), { onSuccess: () => form.reset() });
         }}
       >
         <div className="grid-3">

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Field } from "@/components/ui/field";
 import { apiFetch, ApiError } from "@/lib/api/client";
 import { teamKeys } from "@/lib/surveys/query-keys";
+import { formNumber } from "@/components/ui/form-values";
 
 export type TeamRow = {
   id: string;
@@ -82,7 +83,7 @@ export function TeamsPanel({ initialTeams, canEdit, currentPeriod }: { initialTe
                           e.preventDefault();
                           const data = new FormData(e.currentTarget);
                           const onPlatform = data.get("onPlatform") === "on";
-                          const input: Record<string, unknown> = { name: data.get("name"), headcount: data.get("headcount") };
+                          const input: Record<string, unknown> = { name: data.get("name"), headcount: formNumber(data.get("headcount")) };
                           if (onPlatform !== t.onPlatform || data.get("effectivePeriod") !== currentPeriod) {
                             input.onPlatform = onPlatform;
                             input.effectivePeriod = data.get("effectivePeriod");
@@ -162,7 +163,7 @@ export function TeamsPanel({ initialTeams, canEdit, currentPeriod }: { initialTe
             e.preventDefault();
             const form = e.currentTarget;
             const data = new FormData(form);
-            add.mutate({ name: data.get("name"), headcount: data.get("headcount"), onPlatform: data.get("onPlatform") === "on" }, { onSuccess: () => form.reset() });
+            add.mutate({ name: data.get("name"), headcount: formNumber(data.get("headcount")), onPlatform: data.get("onPlatform") === "on" }, { onSuccess: () => form.reset() });
           }}
         >
           <h3>Add a team</h3>

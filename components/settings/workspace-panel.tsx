@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Field } from "@/components/ui/field";
 import { apiFetch, ApiError } from "@/lib/api/client";
+import { formValues } from "@/components/ui/form-values";
 
 export function WorkspacePanel({ canEdit, initial }: { canEdit: boolean; initial: { name: string; anonymityThreshold: number } }) {
   const router = useRouter();
@@ -24,7 +25,7 @@ export function WorkspacePanel({ canEdit, initial }: { canEdit: boolean; initial
         onSubmit={(e) => {
           e.preventDefault();
           setSaved(false);
-          mutation.mutate(Object.fromEntries(new FormData(e.currentTarget)));
+          mutation.mutate(formValues(e.currentTarget, ["anonymityThreshold"]));
         }}
       >
         <div className="grid-2">

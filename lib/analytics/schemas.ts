@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { queryInteger } from "@/lib/api/query-params";
 
 const period = z.string().regex(/^[0-9]{4}-Q[1-4]$/, "Use a quarter such as 2026-Q3");
 // Empty URL parameters mean "no filter".
@@ -38,7 +39,7 @@ export type SurveyResultsQuery = z.infer<typeof surveyResultsQuerySchema>;
 export const commentsQuerySchema = surveyResultsQuerySchema.extend({
   question: z.uuid(),
   q: optional(z.string().trim().max(200)),
-  offset: optional(z.coerce.number().int().min(0).max(100_000)),
+  offset: optional(queryInteger().pipe(z.number().max(100_000, "Use 100000 or less"))),
 });
 export type CommentsQuery = z.infer<typeof commentsQuerySchema>;
 

@@ -1,8 +1,9 @@
 // What every API endpoint shares, whichever router serves it (lib/api/route.ts for the App Router,
 // lib/api/node-route.ts for the public submission endpoint): input parsing and the one mapping of
-// errors to HTTP statuses and bodies. No session or request objects here.
+// errors to HTTP statuses and bodies. No session or request objects here. Errors are logged through
+// describeForLog (lib/errors.ts): never a request's values.
 import type { z } from "zod";
-import { AppError, isDatabaseUnavailable, pgErrorCode, type FieldErrors } from "@/lib/errors";
+import { AppError, describeForLog, isDatabaseUnavailable, pgErrorCode, type FieldErrors } from "@/lib/errors";
 
 /** Headers as both routers can offer them (a Web `Headers` object fits). */
 export type HeaderReader = { get(name: string): string | null };
@@ -14,11 +15,11 @@ export function errorReply(error: unknown): Reply {
     return {
       status: error.status,
       body: { error: { code: error.code, message: error.message, fieldErrors: error.fieldErrors } },
-      headers: error.code === "rate_limited" ? { "Retry-After": "60" } : {},
+      headers: headersFor(error),
     };
   }
   if (isDatabaseUnavailable(error)) {
-    console.error("[api] database unavailable:", (error as Error).message);
+    console.error(`[api] database unavailable: ${describeForLog(error)}`);
     return {
       status: 503,
       body: { error: { code: "unavailable", message: "The service is temporarily unavailable. Nothing was saved; please try again shortly." } },
@@ -28,15 +29,23 @@ export function errorReply(error: unknown): Reply {
   // SQLSTATE class 22 (data exception) means a value the schemas let through cannot be stored, e.g.
   // 5e-324 in a real column: the statement failed, so it is the caller's input, not our outage.
   if (pgErrorCode(error)?.startsWith("22")) {
-    console.warn("[api] value refused by the database:", (error as Error).message);
+    console.warn(`[api] value refused by the database: ${describeForLog(error)}`);
     return {
       status: 422,
       body: { error: { code: "validation", message: "A value in the request is out of the range that can be stored. Nothing was saved." } },
       headers: {},
     };
   }
-  console.error("[api] unexpected error:", error);
+  console.error(`[api] unexpected error: ${describeForLog(error)}`);
   return { status: 500, body: { error: { code: "internal", message: "Something went wrong on our side. Nothing was saved." } }, headers: {} };
+}
+
+function headersFor(error: AppError): Record<string, string> {
+  if (error.code === "rate_limited") return { "Retry-After": "60" };
+  // The rest of an over-cap body is never read: close the connection rather than keep it for the
+  // client to finish sending (Node would otherwise read and discard it before the next request).
+  if (error.code === "payload_too_large") return { Connection: "close" };
+  return {};
 }
 
 /** Zod issues as `{ "answers.3.value": ["…"] }` so forms and API clients can point at the field. */

@@ -6,14 +6,18 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { clientAddress } from "./client-address";
 import { assertJsonContentType, bodyTooLarge, errorReply, parseInput, parseJsonText, type HeaderReader, type Reply } from "./http";
 
 type Method = "GET" | "POST";
 
-type NodeHandler<B, P> = (ctx: { headers: HeaderReader; body: B; params: P }) => Promise<unknown>;
+/** `client` is the caller's address as lib/api/client-address.ts decides it (for rate limits only). */
+type NodeHandler<B, P> = (ctx: { headers: HeaderReader; body: B; params: P; client: string }) => Promise<unknown>;
 
 export type NodeMethod = {
   access: "public";
+  /** What it parses, for the OpenAPI document (lib/api/openapi.ts). */
+  config: { access: "public"; body?: z.ZodType; params?: z.ZodType; maxBodyBytes?: number };
   serve: (req: IncomingMessage & { query?: Record<string, string | string[] | undefined> }) => Promise<Reply>;
 };
 
@@ -36,12 +40,13 @@ export function nodeRoute<B = undefined, P = undefined>(
 ): NodeMethod {
   return {
     access: config.access,
+    config: config as NodeMethod["config"],
     serve: async (req) => {
       try {
         const headers = headerReader(req);
         const params = config.params ? parseInput(config.params, req.query ?? {}, "params") : (undefined as P);
         const body = config.body ? parseInput(config.body, await readJson(req, headers, config.maxBodyBytes ?? DEFAULT_MAX_BODY), "body") : (undefined as B);
-        const result = await handler({ headers, body, params });
+        const result = await handler({ headers, body, params, client: clientAddress(req) });
         return isReply(result) ? result : reply(result ?? { ok: true });
       } catch (error) {
         return errorReply(error);

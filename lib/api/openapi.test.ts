@@ -1,14 +1,68 @@
 import { describe, expect, it } from "vitest";
+import { ROUTE_METHODS } from "./allowed-methods";
 import { buildOpenApiDocument } from "./openapi";
+
+type Operation = { security: unknown[]; parameters?: { in: string }[]; requestBody?: unknown; responses: Record<string, unknown> };
 
 describe("OpenAPI document", () => {
   const doc = buildOpenApiDocument();
+  const operations = Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods as Record<string, Operation>).map(([method, op]) => ({ path, method, op })));
 
   it("is OpenAPI 3.1 and covers the submission and authoring endpoints", () => {
     expect(doc.openapi).toBe("3.1.0");
     for (const path of ["/api/s/{token}", "/api/surveys", "/api/surveys/{id}/questions", "/api/surveys/{id}/status", "/api/teams", "/api/dimensions"]) {
       expect(doc.paths).toHaveProperty([path]);
     }
+  });
+
+  it("documents every API route with exactly the methods it answers", () => {
+    const expected = Object.fromEntries(
+      Object.entries(ROUTE_METHODS)
+        .filter(([route]) => route.startsWith("/api/") && !route.startsWith("/api/auth/"))
+        .map(([route, methods]) => [route.replace(/\[(\w+)\]/g, "{$1}"), [...methods].map((m) => m.toLowerCase()).sort()]),
+    );
+    const documented = Object.fromEntries(Object.entries(doc.paths).map(([path, methods]) => [path, Object.keys(methods as object).sort()]));
+    expect(documented).toEqual(expected);
+  });
+
+  it("marks exactly the public operations with security: [] and lists 401 on every other one", () => {
+    const open = operations.filter(({ op }) => op.security.length === 0).map(({ path, method }) => `${method.toUpperCase()} ${path}`);
+    expect(open.sort()).toEqual([
+      "GET /api/health",
+      "GET /api/openapi.json",
+      "GET /api/s/{token}",
+      "POST /api/friction/{token}",
+      "POST /api/password-reset",
+      "POST /api/s/{token}",
+      "POST /api/setup",
+      "POST /api/sign-in",
+    ]);
+    for (const { path, method, op } of operations) {
+      const where = `${method} ${path}`;
+      if (op.security.length === 0) expect(op.responses, where).not.toHaveProperty("401");
+      else {
+        expect(op.security, where).toEqual([{ session: [] }]);
+        expect(op.responses, where).toHaveProperty("401");
+        // Every state-changing call can be refused as cross-site, whatever the role.
+        if (method !== "get") expect(op.responses, where).toHaveProperty("403");
+      }
+    }
+    expect(doc.components.securitySchemes.session).toMatchObject({ type: "apiKey", in: "cookie" });
+  });
+
+  it("lists 422 wherever a body or query is validated, 413 and 400 with a body, 404 with path parameters", () => {
+    for (const { path, method, op } of operations) {
+      const where = `${method} ${path}`;
+      const json = (op.requestBody as { content?: Record<string, unknown> } | undefined)?.content?.["application/json"];
+      if (json) for (const status of ["400", "413", "422"]) expect(op.responses, where).toHaveProperty(status);
+      // A form post (the sign-in page) answers its refusals with a redirect, but still caps its body.
+      else if (op.requestBody) expect(op.responses, where).toHaveProperty("413");
+      if (op.parameters?.some((p) => p.in === "query")) expect(op.responses, where).toHaveProperty("422");
+      if (path.includes("{")) expect(op.responses, where).toHaveProperty("404");
+    }
+    expect(doc.paths["/api/s/{token}"].post.responses).toHaveProperty("429");
+    expect(doc.paths["/api/friction/{token}"].post.responses).toHaveProperty("429");
+    expect(doc.paths["/api/teams"].post.responses).toHaveProperty("409");
   });
 
   it("describes the access endpoints, with the public ones marked as needing no session", () => {
@@ -29,6 +83,7 @@ describe("OpenAPI document", () => {
     const question = doc.components.schemas.Question as any;
     expect(question.properties.kind.enum).toEqual(["likert", "nps", "single_choice", "multiple_choice", "free_text"]);
     expect(question.properties.prompt.maxLength).toBe(300);
+    expect((doc.paths["/api/workflows"].post as any).requestBody.content["application/json"].schema.properties.targetMinutes.type).toBe("number");
   });
 
   it("only references schemas it defines", () => {

@@ -19,7 +19,10 @@ type Handler<B, Q, P, A extends Access> = (ctx: {
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
-export type RouteHandler = ((request: Request, context: RouteContext) => Promise<Response>) & { access: Access };
+/** What a route parses, kept on the handler so the OpenAPI document (lib/api/openapi.ts) is built from it. */
+export type RouteConfig = { access: Access; body?: z.ZodType; query?: z.ZodType; params?: z.ZodType; maxBodyBytes?: number };
+
+export type RouteHandler = ((request: Request, context: RouteContext) => Promise<Response>) & { access: Access; config?: RouteConfig };
 
 const DEFAULT_MAX_BODY = 256 * 1024;
 
@@ -50,10 +53,14 @@ export function route<A extends Access, B = undefined, Q = undefined, P = undefi
       if (result instanceof Response) return result;
       return Response.json(result ?? { ok: true });
     } catch (error) {
-      return errorResponse(error);
+      const response = errorResponse(error);
+      // Refused before its body was read (401, 403, 404, 429…): Node would read and discard the rest
+      // before the next request on this connection, for as long as the client cares to send it.
+      if (hasUnreadBody(request)) response.headers.set("Connection", "close");
+      return response;
     }
   };
-  return Object.assign(wrapped, { access: config.access });
+  return Object.assign(wrapped, { access: config.access, config: config as RouteConfig });
 }
 
 export function json(data: unknown, status = 200, headers?: HeadersInit) {
@@ -69,7 +76,15 @@ async function readJson(request: Request, maxBytes: number): Promise<unknown> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > maxBytes) throw bodyTooLarge(maxBytes);
   assertJsonContentType(request.headers);
-  // Read the stream ourselves so a missing or lying Content-Length cannot bypass the cap.
+  return parseJsonText(await readBodyText(request, maxBytes));
+}
+
+/**
+ * The body as text, read from the stream ourselves so a missing or lying Content-Length cannot bypass
+ * the cap; refused (payload_too_large, which also closes the connection) as soon as it passes it.
+ */
+export async function readBodyText(request: Request, maxBytes: number, tooLarge: () => Error = () => bodyTooLarge(maxBytes)): Promise<string> {
+  if (Number(request.headers.get("content-length") ?? "0") > maxBytes) throw tooLarge();
   const reader = request.body?.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -80,12 +95,17 @@ async function readJson(request: Request, maxBytes: number): Promise<unknown> {
       size += value.byteLength;
       if (size > maxBytes) {
         await reader.cancel().catch(() => {});
-        throw bodyTooLarge(maxBytes);
+        throw tooLarge();
       }
       chunks.push(value);
     }
   }
-  return parseJsonText(Buffer.concat(chunks).toString("utf8"));
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function hasUnreadBody(request: Request): boolean {
+  const announced = request.headers.has("transfer-encoding") || Number(request.headers.get("content-length") ?? "0") > 0;
+  return announced && request.body !== null && !request.bodyUsed;
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);

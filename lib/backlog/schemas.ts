@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { backlogStatuses, efforts } from "@/lib/db/schema";
 import { parseScope } from "./scope";
+import { displaySafe, userText } from "@/lib/text/display-safe";
 
 export const scopeSchema = z
   .string({ error: "Choose what to analyse" })
@@ -26,16 +27,14 @@ export const backlogItemParamsSchema = z.object({ id: z.uuid() });
 export const updateBacklogItemSchema = z
   .object({
     // An empty name goes back to the generated label.
-    customLabel: z
-      .string()
-      .trim()
+    customLabel: userText()
       .max(120, "Keep the name under 120 characters")
       .nullable()
       .transform((v) => (v ? v : null)),
     effort: z.enum(efforts, { error: "Effort is S, M or L" }).nullable(),
     status: z.enum(backlogStatuses, { error: "Pick a status from the list" }),
-    owner: z.string().trim().max(100, "Keep the owner under 100 characters"),
-    notes: z.string().max(4000, "Keep notes under 4,000 characters"),
+    owner: userText().max(100, "Keep the owner under 100 characters"),
+    notes: z.string().overwrite(displaySafe).max(4000, "Keep notes under 4,000 characters"),
   })
   .partial()
   .refine((v) => Object.keys(v).length > 0, "Change at least one field");
@@ -49,7 +48,7 @@ export const moveMembersSchema = z
     memberIds: z.array(z.uuid({ error: "Unknown answer" })).min(1, "Select at least one answer").max(1000, "Move at most 1,000 answers at once"),
     // Either an existing theme of the same backlog, or a name for a new theme (a split).
     targetId: z.uuid({ error: "Pick a theme" }).optional(),
-    newLabel: z.string().trim().min(1, "Name the new theme").max(120, "Keep the name under 120 characters").optional(),
+    newLabel: userText().min(1, "Name the new theme").max(120, "Keep the name under 120 characters").optional(),
   })
   .refine((v) => (v.targetId === undefined) !== (v.newLabel === undefined), {
     message: "Move to an existing theme or name a new one",

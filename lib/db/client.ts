@@ -2,9 +2,10 @@ import "server-only";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { sql, type SQL } from "drizzle-orm";
-import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { PgPreparedQuery, type PgDatabase, type PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type postgresJs from "postgres";
 import { demoSeedEnabled, env, isBuildPhase } from "@/lib/env";
+import { toDatabaseError } from "./query-errors";
 import * as schema from "./schema";
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -13,6 +14,25 @@ export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 export type DbClient = Database | Transaction;
 
 export type DatabaseHandle = { db: Database; engine: "pglite" | "postgres"; close: () => Promise<void> };
+
+// Every statement drizzle runs on either driver passes through PgPreparedQuery.queryWithCache, which
+// wraps a failure in a DrizzleQueryError whose message lists the statement's parameters (answers,
+// free text). Rethrown without them (lib/db/query-errors.ts), so no log, ours or Next.js's, gets them.
+type QueryWithCache = (statement: string, params: unknown[], query: () => Promise<unknown>) => Promise<unknown>;
+const prepared = PgPreparedQuery.prototype as unknown as { queryWithCache: QueryWithCache & { scrubbed?: true } };
+if (!prepared.queryWithCache.scrubbed) {
+  const original = prepared.queryWithCache;
+  prepared.queryWithCache = Object.assign(
+    async function (this: unknown, statement: string, params: unknown[], query: () => Promise<unknown>) {
+      try {
+        return await original.call(this, statement, params, query);
+      } catch (error) {
+        throw toDatabaseError(error, statement);
+      }
+    },
+    { scrubbed: true as const },
+  );
+}
 
 const MIGRATIONS_FOLDER = path.join(process.cwd(), "drizzle");
 // Any constant works; it only has to be the same for every instance migrating one database.
@@ -28,6 +48,7 @@ export async function openDatabase(opts: { url?: string; dataDir?: string; migra
 async function openPostgres(url: string): Promise<DatabaseHandle> {
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
+  // onnotice and debug stay off: notices and debug output can quote statement values.
   // While the server is down, fail fast (a clear 503) and reconnect quickly, instead of
   // postgres.js's default exponential backoff that holds requests for up to 20 s.
   const client = postgres(url, { max: 10, onnotice: () => {}, connect_timeout: 5, backoff: () => 0.25 });

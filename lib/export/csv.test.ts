@@ -20,6 +20,12 @@ describe("neutralizeCell", () => {
     expect(neutralizeCell("")).toBe("");
   });
 
+  it("strips bidirectional and zero-width characters, before looking for a formula", () => {
+    expect(neutralizeCell("Pay\u200Bments \u202Eexe.pdf")).toBe("Payments exe.pdf");
+    expect(neutralizeCell("\u202E=HYPERLINK(1)")).toBe("'=HYPERLINK(1)");
+    expect(neutralizeCell("\uFEFF@cmd")).toBe("'@cmd");
+  });
+
   it("keeps numbers, booleans and empties as values", () => {
     expect(neutralizeCell(-12.5)).toBe("-12.5");
     expect(neutralizeCell(0)).toBe("0");

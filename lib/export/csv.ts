@@ -1,8 +1,10 @@
 // CSV export shared by every table in the app (analytics trends, the backlog): UTF-8 with a BOM so
-// spreadsheets detect the encoding, CRLF lines, streamed, and safe against formula injection.
+// spreadsheets detect the encoding, CRLF lines, streamed, and safe against formula injection and
+// bidirectional or zero-width characters (lib/text/display-safe.ts).
 import { once } from "node:events";
 import { Readable } from "node:stream";
 import { stringify } from "csv-stringify";
+import { displaySafe } from "@/lib/text/display-safe";
 
 export type CsvCell = string | number | boolean | null | undefined | Date;
 export type CsvRows = Iterable<CsvCell[]> | AsyncIterable<CsvCell[]>;
@@ -19,7 +21,9 @@ export function neutralizeCell(value: CsvCell): string {
   if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
   if (typeof value === "boolean") return value ? "true" : "false";
   if (value instanceof Date) return value.toISOString();
-  return FORMULA_START.test(value) ? `'${value}` : value;
+  // Bidirectional and zero-width characters go first: "\u202E=cmd" must be seen as starting with "=".
+  const text = displaySafe(value);
+  return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
 /** Streams rows as CSV; rows may come from an async source (a cursor) and are pulled as the client reads. */

@@ -1,18 +1,21 @@
-// One zod schema per journey input, shared by the forms and the route handlers.
+// One zod schema per journey input, shared by the forms and the route handlers. Numbers are JSON
+// numbers only (the forms convert their inputs, components/ui/form-values.ts): no coercion of null,
+// true or [] into 0 or 1.
 import { z } from "zod";
 import { journeyPaths, linkStatuses, loadTypes, pains, stepOutcomes } from "@/lib/db/schema/journeys";
+import { userText } from "@/lib/text/display-safe";
 
 const wholeCount = (label: string) =>
-  z.coerce.number({ error: `Enter the number of ${label}` }).int(`Enter a whole number of ${label}`).min(0, `${label} cannot be negative`).max(999, "Use 999 or fewer");
+  z.number({ error: `Enter the number of ${label}` }).int(`Enter a whole number of ${label}`).min(0, `${label} cannot be negative`).max(999, "Use 999 or fewer");
 
 const maturity = (label: string) =>
-  z.coerce.number({ error: `Choose the ${label} maturity` }).int("Choose a level from 0 to 4").min(0, "Maturity goes from 0 (manual ticket) to 4 (automated)").max(4, "Maturity goes from 0 (manual ticket) to 4 (automated)");
+  z.number({ error: `Choose the ${label} maturity` }).int("Choose a level from 0 to 4").min(0, "Maturity goes from 0 (manual ticket) to 4 (automated)").max(4, "Maturity goes from 0 (manual ticket) to 4 (automated)");
 
 // No defaults here: in zod 4 a default inside .partial() would overwrite untouched fields on PATCH.
 export const journeyMapFieldsSchema = z.object({
-  name: z.string().trim().min(1, "Name the map").max(120, "Use 120 characters or fewer"),
-  workflow: z.string().trim().max(300, "Use 300 characters or fewer"),
-  persona: z.string().trim().max(200, "Use 200 characters or fewer"),
+  name: userText().min(1, "Name the map").max(120, "Use 120 characters or fewer"),
+  workflow: userText().max(300, "Use 300 characters or fewer"),
+  persona: userText().max(200, "Use 200 characters or fewer"),
   maturityNow: maturity("current"),
   maturityTarget: maturity("target"),
 });
@@ -34,21 +37,21 @@ export const updateJourneyMapSchema = journeyMapFieldsSchema
 export type UpdateJourneyMapInput = z.infer<typeof updateJourneyMapSchema>;
 
 export const stepFieldsSchema = z.object({
-  name: z.string().trim().min(1, "Name the step").max(200, "Use 200 characters or fewer"),
-  minutes: z.coerce
+  name: userText().min(1, "Name the step").max(200, "Use 200 characters or fewer"),
+  minutes: z
     .number({ error: "Enter the time in minutes" })
     .min(0, "Time cannot be negative")
     .max(525_600, "Use at most a year (525 600 minutes)"),
   pain: z.enum(pains, { error: "Choose low, medium or high" }),
   loadType: z.enum(loadTypes, { error: "Choose intrinsic, extraneous or germane" }),
-  loadLevel: z.coerce.number({ error: "Choose a load level from 1 to 5" }).int("Choose a load level from 1 to 5").min(1, "Load level goes from 1 to 5").max(5, "Load level goes from 1 to 5"),
+  loadLevel: z.number({ error: "Choose a load level from 1 to 5" }).int("Choose a load level from 1 to 5").min(1, "Load level goes from 1 to 5").max(5, "Load level goes from 1 to 5"),
   tools: wholeCount("tools"),
   concepts: wholeCount("concepts"),
   configFiles: wholeCount("config files"),
   people: wholeCount("people"),
   dashboards: wholeCount("dashboards"),
   docs: wholeCount("docs pages"),
-  notes: z.string().trim().max(2000, "Use 2000 characters or fewer"),
+  notes: userText().max(2000, "Use 2000 characters or fewer"),
   counterpartStepId: z.uuid("Choose a current step").nullable(),
   outcome: z.enum(stepOutcomes, { error: "Choose kept, eliminated, automated or abstracted" }).nullable(),
 });
@@ -97,8 +100,8 @@ export const stepThemeParams = z.object({ id: z.uuid(), stepId: z.uuid(), themeI
 export const periodSchema = z.string().regex(/^\d{4}-Q[1-4]$/, "Use a quarter such as 2026-Q3");
 
 export const createWorkflowSchema = z.object({
-  name: z.string().trim().min(1, "Name the workflow").max(120, "Use 120 characters or fewer"),
-  targetMinutes: z.coerce.number({ error: "Enter the target in minutes" }).positive("The target must be more than 0 minutes").max(525_600, "Use at most a year"),
+  name: userText().min(1, "Name the workflow").max(120, "Use 120 characters or fewer"),
+  targetMinutes: z.number({ error: "Enter the target in minutes" }).positive("The target must be more than 0 minutes").max(525_600, "Use at most a year"),
 });
 export type CreateWorkflowInput = z.infer<typeof createWorkflowSchema>;
 
@@ -107,9 +110,9 @@ export type UpdateWorkflowInput = z.infer<typeof updateWorkflowSchema>;
 
 export const recordTimingSchema = z.object({
   measurementsMinutes: z
-    .array(z.coerce.number({ error: "Enter minutes" }).min(0, "Time cannot be negative").max(525_600, "Use at most a year"))
+    .array(z.number({ error: "Enter minutes" }).min(0, "Time cannot be negative").max(525_600, "Use at most a year"))
     .max(3, "Keep at most three measurements per quarter"),
-  notes: z.string().trim().max(500, "Use 500 characters or fewer").default(""),
+  notes: userText().max(500, "Use 500 characters or fewer").default(""),
 });
 export type RecordTimingInput = z.infer<typeof recordTimingSchema>;
 

@@ -1,5 +1,6 @@
 import type { ChoiceOption, QuestionKind } from "@/lib/db/schema";
 import { estimateLabel } from "@/lib/surveys/time-estimate";
+import { displaySafe } from "@/lib/text/display-safe";
 
 // The public pages (/s/<token>, /f/<token>) as plain server-rendered HTML: no React runtime on the
 // page every developer opens. Pure string rendering; every user-authored value goes through escapeHtml,
@@ -36,8 +37,9 @@ export type FrictionPage =
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
 /** Safe in text and in double- or single-quoted attribute values. */
+/** Escaped, and without bidirectional or zero-width characters (lib/text/display-safe.ts), stored before that rule or not. */
 export function escapeHtml(value: string | number): string {
-  return String(value).replace(/[&<>"']/g, (c) => ESCAPES[c]);
+  return displaySafe(String(value)).replace(/[&<>"']/g, (c) => ESCAPES[c]);
 }
 
 const SCALES: Partial<Record<QuestionKind, { values: number[]; low: string; high: string }>> = {
@@ -117,7 +119,7 @@ export function renderSurveyForm({
   questions: RespondentQuestion[];
   mode: SurveyFormMode;
   headingLevel?: 1 | 2;
-  /** Why the last no-JavaScript send was refused (from the ?error= redirect). */
+  /** Why the last no-JavaScript send was refused: a fixed message for the redirect's code (send-errors.ts). */
   sendError?: string | null;
 }): string {
   const live = mode.kind === "live";

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { ChoiceOption, QuestionKind } from "@/lib/db/schema";
+import { displaySafe } from "@/lib/text/display-safe";
 
 // The public submission body. The envelope is checked first (cheap, survey-independent); the
 // answers are then checked against the survey's own questions with buildSubmissionSchema.
@@ -70,7 +71,7 @@ function valueSchemaFor(q: QuestionDefinition): z.ZodType<Omit<NormalizedAnswer,
       const limit = q.maxLength ?? DEFAULT_TEXT_LIMIT;
       return z
         .string({ error: "Write the answer as text" })
-        .transform((v) => v.replace(CONTROL_CHARS, "").trim())
+        .transform((v) => displaySafe(v.replace(CONTROL_CHARS, "")).trim())
         .refine((v) => v.length <= limit, `Keep the answer under ${limit} characters`)
         .transform((v) => ({ ...none, textValue: v }));
     }
@@ -137,7 +138,7 @@ export const frictionSchema = z.object({
   idempotencyKey: idempotencyKeySchema.optional(),
   text: z
     .string({ error: "Describe what slowed you down" })
-    .transform((v) => v.replace(CONTROL_CHARS, "").replace(/\s+/g, " ").trim())
+    .transform((v) => displaySafe(v.replace(CONTROL_CHARS, "")).replace(/\s+/g, " ").trim())
     .pipe(z.string().min(3, "Describe what slowed you down in a few words").max(500, "Keep it to one or two sentences (under 500 characters)")),
 });
 

@@ -3,6 +3,7 @@ import surveyLink from "@/pages/api/s/[token]";
 import { POST as frictionRoute } from "@/app/api/friction/[token]/route";
 import { GET as frictionPage, POST as frictionForm } from "@/app/f/[token]/route";
 import { POST as formSubmit } from "@/app/s/[token]/submit/route";
+import { GET as surveyPage } from "@/app/s/[token]/route";
 import { POST as changeStatus } from "@/app/api/surveys/[id]/status/route";
 import { POST as createSurveyRoute } from "@/app/api/surveys/route";
 import { createUser } from "@/lib/auth/queries";
@@ -28,13 +29,14 @@ let ipCounter = 0;
 
 const newKey = () => `test-${crypto.randomUUID()}`;
 // Each call comes from a different address so the per-client rate limit stays out of the way.
-const post = (body: unknown, opts: { rawBody?: string; token?: string; headers?: Record<string, string> } = {}) =>
+const post = (body: unknown, opts: { rawBody?: string; token?: string; headers?: Record<string, string>; client?: string } = {}) =>
   callRoute(surveyLink, {
     method: "POST",
     params: { token: opts.token ?? token },
     body: opts.rawBody === undefined ? body : undefined,
     rawBody: opts.rawBody,
-    headers: { "x-forwarded-for": `10.0.${Math.floor(++ipCounter / 250)}.${ipCounter % 250}`, ...opts.headers },
+    client: opts.client ?? `10.0.${Math.floor(++ipCounter / 250)}.${ipCounter % 250}`,
+    headers: opts.headers,
   });
 
 function validAnswers() {
@@ -181,13 +183,22 @@ describe("public submission", () => {
   });
 
   it("limits submissions per link and client address in memory", async () => {
-    const headers = { "x-forwarded-for": "192.0.2.77" };
     const statuses: number[] = [];
-    for (let i = 0; i < 62; i++) statuses.push((await post({ idempotencyKey: "short" }, { headers })).status);
+    for (let i = 0; i < 62; i++) statuses.push((await post({ idempotencyKey: "short" }, { client: "192.0.2.77" })).status);
     expect(statuses.slice(0, 60).every((s) => s === 422)).toBe(true);
     expect(statuses.slice(60)).toEqual([429, 429]);
     // Another address is not affected.
     expect((await post({ idempotencyKey: "short" })).status).toBe(422);
+  });
+
+  it("does not believe X-Forwarded-For by default: rotating it does not get one client past the limit", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 70; i++) {
+      const spoofed = { "x-forwarded-for": `203.0.${i}.${i}`, "x-real-ip": `198.51.100.${i}` };
+      statuses.push((await post({ idempotencyKey: "short" }, { client: "192.0.2.78", headers: spoofed })).status);
+    }
+    expect(statuses.filter((s) => s === 422)).toHaveLength(60);
+    expect(statuses.slice(60).every((s) => s === 429)).toBe(true);
   });
 
   it("serves the survey definition behind a link without archived questions or internal ids", async () => {
@@ -205,7 +216,7 @@ describe("the form posted without JavaScript", () => {
       method: "POST",
       params: { token },
       rawBody: new URLSearchParams(fields).toString(),
-      headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": "203.0.113.9" },
+      headers: { "content-type": "application/x-www-form-urlencoded" }, client: "203.0.113.9",
     });
 
   it("stores a complete form once and redirects to the thank-you view", async () => {
@@ -228,9 +239,12 @@ describe("the form posted without JavaScript", () => {
     const likert = questions.find((q) => q.kind === "likert")!;
     const res = await postForm([["idempotencyKey", "form-key-bad-0123456789"], [`q_${likert.id}`, "9"]]);
     expect(res.status).toBe(303);
-    const message = new URL(res.headers.get("location")!, "http://x").searchParams.get("error");
-    expect(message).toContain("Pick a whole number from 1 to 5");
-    expect(message).toContain(likert.prompt);
+    // A code and the question's position, never text: the page words it (lib/responses/send-errors.ts).
+    const location = new URL(res.headers.get("location")!, "http://x");
+    expect(location.searchParams.get("error")).toBe("validation");
+    expect(questions[Number(location.searchParams.get("question"))].id).toBe(likert.id);
+    const shown = await callRoute(surveyPage, { url: location.href.replace("http://x", "http://localhost"), params: { token } });
+    expect(shown.json).toContain(`Your answers were not sent: please check your answer to “${likert.prompt.replaceAll("&", "&amp;")}”`);
     expect(await countResponses()).toEqual(before);
   });
 });
@@ -272,7 +286,7 @@ describe("friction log", () => {
         method: "POST",
         params: { token: link.token },
         rawBody: new URLSearchParams({ text: "Docs are out of date", idempotencyKey: formKey! }).toString(),
-        headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": "10.9.9.9" },
+        headers: { "content-type": "application/x-www-form-urlencoded" }, client: "10.9.9.9",
       });
     const [first, second] = [await post(), await post()];
     expect([first.status, second.status]).toEqual([303, 303]);

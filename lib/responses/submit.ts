@@ -1,6 +1,6 @@
 import "server-only";
 import { createRateLimiter } from "@/lib/api/rate-limit";
-import { fieldErrorsOf, type HeaderReader } from "@/lib/api/http";
+import { fieldErrorsOf } from "@/lib/api/http";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { surveyAvailability } from "@/lib/surveys/lifecycle";
@@ -10,9 +10,11 @@ import { getRespondentSurvey, type RespondentSurvey } from "@/lib/surveys/querie
 import { submitResponse } from "./queries";
 import { buildSubmissionSchema, type QuestionDefinition } from "./submission-schema";
 
-// One limiter per process, shared by every route bundle that imports this module. The IP is part of
-// the in-memory key only; it is never written anywhere. A per-link ceiling caps floods that rotate
-// forwarded-for headers.
+// One limiter per process, shared by every route bundle that imports this module. The client address
+// (lib/api/client-address.ts) is part of the in-memory key only; it is never written anywhere. The
+// per-link ceiling (50 clients' worth) caps a flood from many addresses; only requests within their
+// own client's budget count towards it, so one client cannot use up a link and lock real
+// respondents out: that takes 50 addresses (50 IPv6 /64s) sending at the full rate.
 const limiters = ((globalThis as unknown as { __dxpSubmitLimiters?: ReturnType<typeof makeLimiters> }).__dxpSubmitLimiters ??= makeLimiters());
 function makeLimiters() {
   return {
@@ -24,14 +26,13 @@ function makeLimiters() {
 /** Generous for a 5-minute survey (a few KB); a flood of huge bodies is cut off early. */
 export const SUBMISSION_MAX_BODY_BYTES = 64 * 1024;
 
-export function clientAddress(headers: HeaderReader): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || headers.get("x-real-ip") || "direct";
-}
-
-export function takeSubmissionSlot(linkToken: string, headers: HeaderReader) {
-  if (!limiters.perLink.take(linkToken) || !limiters.perClient.take(`${linkToken}|${clientAddress(headers)}`)) {
+/** `client` is clientAddress(request). Throws rate_limited (429). */
+export function takeSubmissionSlot(linkToken: string, client: string) {
+  if (!limiters.perClient.take(`${linkToken}|${client}`)) {
     throw new AppError("rate_limited", "Too many submissions from here in the last minute. Wait a minute and try again.");
+  }
+  if (!limiters.perLink.take(linkToken)) {
+    throw new AppError("rate_limited", "This link is taking too many submissions right now. Wait a minute and try again.");
   }
 }
 
@@ -71,8 +72,8 @@ async function checkFresh(token: string, body: unknown) {
 }
 
 /** Checks a submission against the survey behind the link and stores it once. */
-export async function acceptSubmission({ token, body, headers }: { token: string; body: unknown; headers: HeaderReader }) {
-  takeSubmissionSlot(token, headers);
+export async function acceptSubmission({ token, body, client }: { token: string; body: unknown; client: string }) {
+  takeSubmissionSlot(token, client);
   let checked;
   try {
     checked = check(await recentSurveyBehindLink(token), body);

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { questionKinds, surveyStatuses } from "@/lib/db/schema";
 import { isPeriod } from "./period";
 import { surveyTemplates } from "./templates";
+import { userText } from "@/lib/text/display-safe";
 
 // One schema per authoring input; the editor forms and the route handlers share them.
 
@@ -19,7 +20,7 @@ const isoDateSchema = z
     return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === v;
   }, "Enter a real date");
 
-const titleSchema = z.string({ error: "Give the survey a title" }).trim().min(1, "Give the survey a title").max(120, "Keep the title under 120 characters");
+const titleSchema = userText({ error: "Give the survey a title" }).min(1, "Give the survey a title").max(120, "Keep the title under 120 characters");
 
 export const surveyIdParams = z.object({ id: z.uuid("Unknown survey") });
 export const questionParams = z.object({ id: z.uuid(), questionId: z.uuid() });
@@ -45,7 +46,7 @@ export type CreateSurveyInput = z.infer<typeof createSurveySchema>;
 export const updateSurveySchema = z
   .object({
     title: titleSchema,
-    intro: z.string().trim().max(1000, "Keep the introduction under 1000 characters"),
+    intro: userText().max(1000, "Keep the introduction under 1000 characters"),
     period: periodSchema,
     opensOn: isoDateSchema.nullable(),
     closesOn: isoDateSchema.nullable(),
@@ -58,8 +59,8 @@ export type UpdateSurveyInput = z.infer<typeof updateSurveySchema>;
 export const changeStatusSchema = z.object({ status: z.enum(surveyStatuses, { error: "Unknown status" }) });
 
 export const choiceOptionSchema = z.object({
-  id: z.string().trim().min(1, "Option id is empty").max(40).regex(/^[a-z0-9_]+$/, "Option ids use lowercase letters, digits and _"),
-  label: z.string().trim().min(1, "Write the option").max(200, "Keep options under 200 characters"),
+  id: userText().min(1, "Option id is empty").max(40).regex(/^[a-z0-9_]+$/, "Option ids use lowercase letters, digits and _"),
+  label: userText().min(1, "Write the option").max(200, "Keep options under 200 characters"),
 });
 
 /** The editable fields of a question, without cross-field rules (so PATCH can make them partial). */
@@ -71,10 +72,10 @@ export const questionFieldsSchema = z.object({
     .max(60, "Keep the key under 60 characters")
     .regex(/^[a-z][a-z0-9_]*$/, "Use lowercase letters, digits and _ (start with a letter)"),
   kind: z.enum(questionKinds, { error: "Pick a question type" }),
-  prompt: z.string({ error: "Write the question" }).trim().min(1, "Write the question").max(300, "Keep the question under 300 characters"),
-  helpText: z.string().trim().max(500, "Keep the help text under 500 characters").optional(),
+  prompt: userText({ error: "Write the question" }).min(1, "Write the question").max(300, "Keep the question under 300 characters"),
+  helpText: userText().max(500, "Keep the help text under 500 characters").optional(),
   required: z.boolean().optional(),
-  dimension: z.string().trim().max(80).nullable().optional(),
+  dimension: userText().max(80).nullable().optional(),
   options: z.array(choiceOptionSchema).max(20, "Use at most 20 options").nullable().optional(),
   maxLength: z.number().int("Enter a whole number").min(20, "Allow at least 20 characters").max(5000, "Allow at most 5000 characters").nullable().optional(),
 });

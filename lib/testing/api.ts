@@ -1,10 +1,25 @@
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { Readable } from "node:stream";
 import type { AddressInfo } from "node:net";
+import { SOCKET_ADDRESS_HEADER, trustSocketAddressHeaderForTests } from "@/lib/api/client-address";
 import type { NodeRouteHandler } from "@/lib/api/node-route";
 import type { RouteHandler } from "@/lib/api/route";
 import { setTestUser } from "@/lib/auth/session";
 
-type CallOptions = { method?: string; url?: string; params?: Record<string, string>; body?: unknown; rawBody?: string; headers?: Record<string, string>; userId?: string; sessionVersion?: number };
+/** `client`: the caller's socket address as the server would record it (lib/api/client-address.ts). */
+type CallOptions = {
+  method?: string;
+  url?: string;
+  params?: Record<string, string>;
+  body?: unknown;
+  rawBody?: string;
+  headers?: Record<string, string>;
+  userId?: string;
+  sessionVersion?: number;
+  client?: string;
+};
+
+trustSocketAddressHeaderForTests();
 
 /**
  * Calls a route handler the way Next.js does, optionally as a signed-in user. An App Router handler
@@ -17,7 +32,12 @@ export async function callRoute(handler: RouteHandler | NodeRouteHandler, opts: 
   const hasBody = opts.body !== undefined || opts.rawBody !== undefined;
   const init: RequestInit = {
     method: opts.method ?? (hasBody ? "POST" : "GET"),
-    headers: { ...(hasBody ? { "content-type": "application/json" } : {}), host: "localhost", ...opts.headers },
+    headers: {
+      ...(hasBody ? { "content-type": "application/json" } : {}),
+      host: "localhost",
+      ...(opts.client ? { [SOCKET_ADDRESS_HEADER]: opts.client } : {}),
+      ...opts.headers,
+    },
     body: opts.rawBody ?? (opts.body !== undefined ? JSON.stringify(opts.body) : undefined),
   };
   const response =
@@ -34,14 +54,22 @@ export async function callRoute(handler: RouteHandler | NodeRouteHandler, opts: 
   return { status: response.status, json, headers: response.headers };
 }
 
-const servers = new WeakMap<NodeRouteHandler, Promise<string>>();
-function localServer(handler: NodeRouteHandler): Promise<string> {
+const servers = new WeakMap<RouteHandler | NodeRouteHandler, Promise<string>>();
+/**
+ * The base URL of a real local HTTP server for a handler (started once per handler). A Pages Router
+ * handler gets Node's request and response with the route params in `req.query`; an App Router
+ * handler gets a streamed Web Request and its Response is written back header by header, as Next.js
+ * does (a `Connection: close` it sets closes the connection).
+ */
+export function localServer(handler: RouteHandler | NodeRouteHandler, params: Record<string, string> = {}): Promise<string> {
   let started = servers.get(handler);
   if (!started) {
     started = new Promise((resolve) => {
       const server = createServer((req, res) => {
-        const query = Object.fromEntries(new URL(req.url ?? "/", "http://localhost").searchParams);
-        void handler(Object.assign(req, { query }), res);
+        const url = new URL(req.url ?? "/", "http://localhost");
+        const query = Object.fromEntries(url.searchParams);
+        if ("methods" in handler) return void handler(Object.assign(req, { query }), res);
+        void serveWebHandler(handler, req, res, { ...params, ...query });
       });
       // Idle keep-alive sockets are closed by fetch's pool (after 4 s) before the server would close
       // them, so a call after a pause never races a closing socket (ECONNRESET).
@@ -52,4 +80,18 @@ function localServer(handler: NodeRouteHandler): Promise<string> {
     servers.set(handler, started);
   }
   return started;
+}
+
+async function serveWebHandler(handler: RouteHandler, req: IncomingMessage, res: ServerResponse, params: Record<string, string>) {
+  const hasBody = req.method !== "GET" && req.method !== "HEAD";
+  const request = new Request(new URL(req.url ?? "/", "http://localhost"), {
+    method: req.method,
+    headers: Object.entries(req.headers).flatMap(([name, value]) => (value === undefined ? [] : [[name, Array.isArray(value) ? value.join(", ") : value] as [string, string]])),
+    body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined,
+    duplex: "half",
+  } as RequestInit);
+  const response = await handler(request, { params: Promise.resolve(params) });
+  res.statusCode = response.status;
+  response.headers.forEach((value, name) => res.setHeader(name, value));
+  res.end(Buffer.from(await response.arrayBuffer()));
 }

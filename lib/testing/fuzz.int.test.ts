@@ -42,6 +42,7 @@ import { createCustomDimension, createTeam } from "@/lib/workspace/queries";
 import { callRoute } from "./api";
 import { changedTables, fingerprintDatabase, type DatabaseFingerprint } from "./fingerprint";
 import { withTestDatabase } from "./test-db";
+import { displaySafe } from "@/lib/text/display-safe";
 
 /*
  * Property-based fuzzing of every write endpoint a respondent or an editor can reach. For any body —
@@ -244,7 +245,7 @@ beforeAll(async () => {
   const link = await ensureFrictionLink({ teamId: ids.team });
   ids.frictionToken = link.token;
   for (const text of ["Staging is down again", "Waiting for a review takes days"]) {
-    expect((await callRoute(frictionRoute, { params: { token: link.token }, body: { text }, headers: { "x-forwarded-for": nextIp() } })).status).toBe(201);
+    expect((await callRoute(frictionRoute, { params: { token: link.token }, body: { text }, client: nextIp() })).status).toBe(201);
   }
   const entries = await selectRows<{ id: number }>(d, sql`select id from friction_entries order by id`);
   ids.frictionEntry = Number(entries[0].id);
@@ -265,7 +266,7 @@ beforeAll(async () => {
 // ── Submission ───────────────────────────────────────────────────────────────────────────────
 
 const submit = (body: Body, token = ids.token) =>
-  callRoute(submitRoute, { method: "POST", params: { token }, rawBody: body.raw, headers: { "x-forwarded-for": nextIp() } });
+  callRoute(submitRoute, { method: "POST", params: { token }, rawBody: body.raw, client: nextIp() });
 
 function validValueFor(q: RespondentSurvey["questions"][number]): fc.Arbitrary<unknown> {
   switch (q.kind) {
@@ -278,11 +279,12 @@ function validValueFor(q: RespondentSurvey["questions"][number]): fc.Arbitrary<u
     case "multiple_choice":
       return fc.subarray(q.options!.map((o) => o.id), { minLength: 1 });
     default:
-      // Printable text without control characters, so the stored value is the trimmed input.
+      // Printable text without control characters, so the stored value is the trimmed input less its
+      // bidirectional and zero-width characters (lib/text/display-safe.ts).
       return fc
         .string({ unit: fc.oneof(fc.string({ unit: "binary", minLength: 1, maxLength: 1 }), oddChar), minLength: 1, maxLength: q.maxLength ?? 1000 })
         .map((t) => t.replace(/[\u0000-\u001F\u007F]/g, "").slice(0, q.maxLength ?? 1000))
-        .filter((t) => t.trim().length > 0);
+        .filter((t) => displaySafe(t).trim().length > 0);
   }
 }
 
@@ -378,7 +380,7 @@ describe("fuzzing the public submission endpoint", () => {
           method: "POST",
           params: { token: ids.token },
           rawBody: new URLSearchParams(fields).toString(),
-          headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": nextIp() },
+          headers: { "content-type": "application/x-www-form-urlencoded" }, client: nextIp(),
         });
         expect(res.status).toBe(303);
         const location = new URL(res.headers.get("location")!, "http://localhost");
@@ -402,7 +404,7 @@ describe("fuzzing the public submission endpoint", () => {
       fc.asyncProperty(bodies(valid), fc.oneof({ weight: 8, arbitrary: fc.constant("real") }, { weight: 1, arbitrary: fc.constant("survey") }, { weight: 1, arbitrary: nastyString.filter((x) => x.length < 100) }), async (body, which) => {
         const token = which === "real" ? ids.frictionToken : which === "survey" ? ids.token : which;
         await checkSafe(
-          () => callRoute(frictionRoute, { method: "POST", params: { token }, rawBody: body.raw, headers: { "x-forwarded-for": nextIp() } }),
+          () => callRoute(frictionRoute, { method: "POST", params: { token }, rawBody: body.raw, client: nextIp() }),
           ctx("friction", body, { token }),
         );
       }),
@@ -578,7 +580,7 @@ describe("valid submissions", () => {
               question_id: a.questionId,
               number_value: typeof v === "number" ? v : null,
               choice_values: q.kind === "single_choice" ? [v] : q.kind === "multiple_choice" ? v : null,
-              text_value: q.kind === "free_text" ? String(v).trim() : null,
+              text_value: q.kind === "free_text" ? displaySafe(String(v)).trim() : null,
             };
           })
           .sort((a, b) => (a.question_id < b.question_id ? -1 : 1));

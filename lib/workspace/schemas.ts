@@ -1,24 +1,26 @@
 import { z } from "zod";
+import { userText } from "@/lib/text/display-safe";
 
 export const updateSettingsSchema = z
   .object({
-    name: z.string().trim().min(1, "Name the workspace").max(100),
-    anonymityThreshold: z.coerce
+    name: userText().min(1, "Name the workspace").max(100),
+    anonymityThreshold: z
       .number({ error: "Enter a whole number" })
       .int("Enter a whole number")
       .min(3, "3 is the lowest threshold that still protects people")
       .max(100, "Use 100 or fewer"),
-    frequencyThreshold: z.coerce.number().min(0.01).max(1),
-    impactThreshold: z.coerce.number().min(0).max(1),
+    frequencyThreshold: z.number({ error: "Enter a number" }).min(0.01).max(1),
+    impactThreshold: z.number({ error: "Enter a number" }).min(0).max(1),
   })
   .partial()
   .refine((v) => Object.keys(v).length > 0, "Change at least one setting");
 export type UpdateSettingsInput = z.infer<typeof updateSettingsSchema>;
 
 // ── Teams ────────────────────────────────────────────────────────────────────────────────────
-const periodField = z.string().trim().regex(/^\d{4}-Q[1-4]$/, "Enter a quarter such as 2026-Q3");
-const teamName = z.string({ error: "Name the team" }).trim().min(1, "Name the team").max(80, "Keep the name under 80 characters");
-const headcount = z.coerce
+const periodField = userText().regex(/^\d{4}-Q[1-4]$/, "Enter a quarter such as 2026-Q3");
+const teamName = userText({ error: "Name the team" }).min(1, "Name the team").max(80, "Keep the name under 80 characters");
+// JSON numbers only: null, true or [] are refused, not coerced into 0 or 1.
+const headcount = z
   .number({ error: "Enter a whole number" })
   .int("Enter a whole number")
   .min(0, "Headcount cannot be negative")
@@ -55,15 +57,15 @@ export type UpdateTeamInput = z.infer<typeof updateTeamSchema>;
 export const dimensionIdParams = z.object({ id: z.uuid("Unknown dimension") });
 
 export const createDimensionSchema = z.object({
-  name: z.string({ error: "Name the dimension" }).trim().min(1, "Name the dimension").max(60, "Keep the name under 60 characters"),
-  description: z.string().trim().max(300, "Keep the description under 300 characters").default(""),
+  name: userText({ error: "Name the dimension" }).min(1, "Name the dimension").max(60, "Keep the name under 60 characters"),
+  description: userText().max(300, "Keep the description under 300 characters").default(""),
 });
 export type CreateDimensionInput = z.infer<typeof createDimensionSchema>;
 
 export const updateDimensionSchema = z
   .object({
-    name: z.string().trim().min(1, "Name the dimension").max(60, "Keep the name under 60 characters"),
-    description: z.string().trim().max(300, "Keep the description under 300 characters"),
+    name: userText().min(1, "Name the dimension").max(60, "Keep the name under 60 characters"),
+    description: userText().max(300, "Keep the description under 300 characters"),
   })
   .partial()
   .refine((v) => Object.keys(v).length > 0, "Change at least one field");

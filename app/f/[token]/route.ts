@@ -1,8 +1,9 @@
 // GET /f/[token] — the friction log page (plain HTML, no script) · POST /f/[token] — the form posted; redirects to thanks
 import { z } from "zod";
+import { clientAddress } from "@/lib/api/client-address";
 import { fieldErrorsOf } from "@/lib/api/http";
-import { route } from "@/lib/api/route";
-import { AppError } from "@/lib/errors";
+import { readBodyText, route } from "@/lib/api/route";
+import { AppError, describeForLog } from "@/lib/errors";
 import { renderFrictionPage, type FrictionPage } from "@/lib/responses/respondent-html";
 import { addFrictionEntry, getFrictionLink, newPageKey } from "@/lib/responses/queries";
 import { takeSubmissionSlot } from "@/lib/responses/submit";
@@ -26,11 +27,9 @@ async function findLink(token: string) {
 async function readForm(request: Request): Promise<URLSearchParams> {
   const type = request.headers.get("content-type") ?? "";
   if (!type.includes("application/x-www-form-urlencoded")) throw new AppError("bad_request", "Send the form as application/x-www-form-urlencoded");
-  const body = await request.arrayBuffer();
-  if (body.byteLength > MAX_FORM_BYTES) throw new AppError("payload_too_large", "Keep it to one or two sentences (under 500 characters)");
-  return new URLSearchParams(Buffer.from(body).toString("utf8"));
+  const tooLarge = () => new AppError("payload_too_large", "Keep it to one or two sentences (under 500 characters)");
+  return new URLSearchParams(await readBodyText(request, MAX_FORM_BYTES, tooLarge));
 }
-
 
 export const GET = route({ access: "public", params: anyToken }, async ({ params, request }) => {
   try {
@@ -39,7 +38,7 @@ export const GET = route({ access: "public", params: anyToken }, async ({ params
     if (new URL(request.url).searchParams.get("sent") === "1") return html({ kind: "thanks", token: params.token });
     return html({ kind: "form", token: params.token, idempotencyKey: newPageKey(), teamName: link.teamName, text: "", error: null });
   } catch (error) {
-    console.error("[f] friction page failed:", error);
+    console.error(`[f] friction page failed: ${describeForLog(error)}`);
     return html({ kind: "unavailable" });
   }
 });
@@ -56,17 +55,21 @@ export const POST = route({ access: "public", params: anyToken }, async ({ param
       idempotencyKey = form.get("idempotencyKey") || idempotencyKey;
       const parsed = frictionSchema.safeParse({ text, idempotencyKey });
       if (!parsed.success) throw new AppError("validation", parsed.error.issues[0]?.message ?? "Describe what slowed you down", fieldErrorsOf(parsed.error));
-      takeSubmissionSlot(`friction:${params.token}`, request.headers);
+      takeSubmissionSlot(`friction:${params.token}`, clientAddress(request));
       await addFrictionEntry({ teamId: link.teamId, text: parsed.data.text, idempotencyKey: parsed.data.idempotencyKey });
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       // Shown again with the text and its key kept, and the reason next to the field.
       const safeKey = idempotencyKeySchema.safeParse(idempotencyKey).success ? idempotencyKey : newPageKey();
       const page = html({ kind: "form", token: params.token, idempotencyKey: safeKey, teamName: link.teamName, text: text.slice(0, 500), error: error.fieldErrors?.text?.[0] ?? error.message });
-      return error.code === "validation" ? page : new Response(page.body, { status: error.status, headers: page.headers });
+      if (error.code === "validation") return page;
+      const headers = new Headers(page.headers);
+      // The rest of an over-cap body is never read: close the connection instead of waiting for it.
+      if (error.code === "payload_too_large") headers.set("Connection", "close");
+      return new Response(page.body, { status: error.status, headers });
     }
   } catch (error) {
-    console.error("[f] friction report failed:", error);
+    console.error(`[f] friction report failed: ${describeForLog(error)}`);
     return html({ kind: "unavailable" });
   }
   // Post/redirect/get: reloading the thank-you page does not file the report twice.

@@ -32,7 +32,7 @@ const friction = (text: string, ip: string) =>
     url: `http://localhost/f/${frictionToken}`,
     params: { token: frictionToken },
     rawBody: new URLSearchParams({ text }).toString(),
-    headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": ip },
+    headers: { "content-type": "application/x-www-form-urlencoded" }, client: ip,
   });
 const frictionCount = () => db.handle().db.$count(frictionEntries);
 
@@ -67,8 +67,24 @@ describe("survey page", () => {
   it("says a draft is not open yet, and shows the no-JavaScript thank-you and error views", async () => {
     expect((await page(draftToken)).json).toContain("This survey is not open yet");
     expect((await page(openToken, `http://localhost/s/${openToken}?sent=1`)).json).toContain("Thank you — your answers are in");
-    const refused = await page(openToken, `http://localhost/s/${openToken}?error=${encodeURIComponent("<script>x</script>")}`);
-    expect(refused.json).toContain(`role="alert" data-send-error>&lt;script&gt;x&lt;/script&gt;</div>`);
+    const refused = await page(openToken, `http://localhost/s/${openToken}?error=rate_limited`);
+    expect(refused.json).toContain(`role="alert" data-send-error>Too many answers were sent from here in the last minute.`);
+  });
+
+  it("never shows text from the URL: ?error= carries a code, and anything else shows nothing", async () => {
+    const phishing = "Your session expired. Sign in again at https://evil.example/login";
+    for (const error of [phishing, `<script>x</script>`, "validation " + phishing]) {
+      const res = await page(openToken, `http://localhost/s/${openToken}?error=${encodeURIComponent(error)}&question=0`);
+      expect(res.status).toBe(200);
+      expect(res.json).not.toContain("evil.example");
+      expect(res.json).not.toContain("session expired");
+      expect(res.json).not.toContain("data-send-error");
+    }
+    // A known code with an out-of-range or non-numeric question names no question.
+    for (const question of ["999", "-1", "1e1", "<b>"]) {
+      const res = await page(openToken, `http://localhost/s/${openToken}?error=validation&question=${encodeURIComponent(question)}`);
+      expect(res.json).toContain("an answer is missing or not accepted");
+    }
   });
 
   it("answers a closed survey with 410", async () => {

@@ -1,7 +1,9 @@
 // GET /s/[token] — the public survey page as plain server-rendered HTML (no React runtime on the page)
 import { z } from "zod";
 import { route } from "@/lib/api/route";
+import { describeForLog } from "@/lib/errors";
 import { newPageKey } from "@/lib/responses/queries";
+import { sendErrorMessage } from "@/lib/responses/send-errors";
 import { renderRespondentPage, type RespondentPage } from "@/lib/responses/respondent-html";
 import { surveyAvailability } from "@/lib/surveys/lifecycle";
 import { todayIsoDate } from "@/lib/surveys/period";
@@ -28,7 +30,7 @@ async function pageFor(token: string, query: URLSearchParams): Promise<Responden
     survey: { id: survey.id, title: survey.title, intro: survey.intro, period: survey.period },
     teamName,
     questions,
-    sendError: query.get("error")?.slice(0, 300) || null,
+    sendError: sendErrorMessage(query, questions.map((q) => q.prompt)),
   };
 }
 
@@ -37,7 +39,7 @@ export const GET = route({ access: "public", params: z.object({ token: z.string(
   try {
     page = await pageFor(params.token, new URL(request.url).searchParams);
   } catch (error) {
-    console.error("[s] survey page failed:", error);
+    console.error(`[s] survey page failed: ${describeForLog(error)}`);
     page = { kind: "unavailable" };
   }
   const { status, html } = renderRespondentPage(page);

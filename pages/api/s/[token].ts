@@ -24,8 +24,8 @@ export default nodeRoutes({
     };
   }),
   // Rate-limited first, then validated against the survey's own questions (submissionEnvelopeSchema + buildSubmissionSchema).
-  POST: nodeRoute({ access: "public", params: tokenParams, body: z.unknown(), maxBodyBytes: SUBMISSION_MAX_BODY_BYTES }, async ({ params, body, headers }) => {
-    const result = await acceptSubmission({ token: params.token, body, headers });
+  POST: nodeRoute({ access: "public", params: tokenParams, body: z.unknown(), maxBodyBytes: SUBMISSION_MAX_BODY_BYTES }, async ({ params, body, client }) => {
+    const result = await acceptSubmission({ token: params.token, body, client });
     return reply({ ok: true, duplicate: result.duplicate }, result.duplicate ? 200 : 201);
   }),
 });
