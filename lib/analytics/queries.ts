@@ -41,6 +41,8 @@ import type {
 
 const inList = (ids: readonly string[]): SQL => sql.join(ids.map((id) => sql`${id}`), sql`, `);
 const cellOf = sql`coalesce(r.team_id::text, '')`;
+// Each aggregate names its surveys on both answers' sides (responses and questions): a question belongs
+// to its survey, and the planner then starts from those surveys' questions instead of every answer.
 
 /** Raw SQL of each per-cell aggregate, exported so the benchmark times exactly these statements. */
 export const analyticsSql = {
@@ -56,7 +58,7 @@ export const analyticsSql = {
       from responses r
       join answers a on a.response_id = r.id
       join questions q on q.id = a.question_id
-      where r.survey_id in (${inList(surveyIds)}) and q.kind = 'nps' and ${keyCondition} and a.number_value is not null
+      where r.survey_id in (${inList(surveyIds)}) and q.survey_id in (${inList(surveyIds)}) and q.kind = 'nps' and ${keyCondition} and a.number_value is not null
       group by 1, 2, 3`;
   },
 
@@ -79,7 +81,7 @@ export const analyticsSql = {
         from responses r
         join answers a on a.response_id = r.id
         join questions q on q.id = a.question_id
-        where r.survey_id in (${inList(surveyIds)}) and q.kind = 'likert' and a.number_value is not null
+        where r.survey_id in (${inList(surveyIds)}) and q.survey_id in (${inList(surveyIds)}) and q.kind = 'likert' and a.number_value is not null
         group by 1, 2, 3
       ) x join key_dimension kd on kd.key = x.key`;
   },
@@ -94,7 +96,7 @@ export const analyticsSql = {
       from responses r
       join answers a on a.response_id = r.id
       join questions q on q.id = a.question_id
-      where r.survey_id in (${inList(surveyIds)}) and q.kind = 'single_choice' and q.dimension like 'dora.%' and a.choice_values is not null
+      where r.survey_id in (${inList(surveyIds)}) and q.survey_id in (${inList(surveyIds)}) and q.kind = 'single_choice' and q.dimension like 'dora.%' and a.choice_values is not null
       group by 1, 2, 3`;
   },
 
