@@ -29,7 +29,7 @@ export function AnalyticsCard<T>({
   let body: React.ReactNode;
   if (query.isPending) {
     body = (
-      <div aria-busy="true" aria-label={`Loading ${title.toLowerCase()}`} className="stack">
+      <div role="status" aria-busy="true" aria-label={`Loading ${title.toLowerCase()}`} className="stack">
         <Skeleton height={skeletonHeight} />
         <Skeleton height={14} width="60%" />
       </div>

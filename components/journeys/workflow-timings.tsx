@@ -50,7 +50,7 @@ export function WorkflowTimings({ initial, canEdit }: { initial: TimingsResponse
             {timings.error.message}
           </div>
         ) : !timings.data ? (
-          <div className="stack" aria-busy="true" aria-label="Loading">
+          <div className="stack" role="status" aria-busy="true" aria-label="Loading">
             {Array.from({ length: 6 }, (_, i) => (
               <Skeleton key={i} height={28} />
             ))}

@@ -26,7 +26,7 @@ export function AuditLogPanel() {
         </p>
       </div>
       {page.isPending ? (
-        <div className="stack" aria-busy="true" aria-label="Loading the audit log">
+        <div className="stack" role="status" aria-busy="true" aria-label="Loading the audit log">
           <Skeleton height={14} />
           <Skeleton height={14} />
           <Skeleton height={14} width="70%" />

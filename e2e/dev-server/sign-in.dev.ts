@@ -85,8 +85,13 @@ test("signs in and out on the development server opened at 127.0.0.1", async ({ 
   await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible({ timeout: 120_000 });
 
   // next-auth builds sign-out's redirect on NEXTAUTH_URL (localhost); it must come back to 127.0.0.1.
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page).toHaveURL(`${origin}/sign-in`, { timeout: 120_000 });
+  // Sign-out is a client action: wait until the dashboard's dev chunks have loaded and hydrated it.
+  await page.waitForLoadState("networkidle", { timeout: 240_000 });
+  // A click that lands before hydration does nothing, so click again until it takes.
+  await expect(async () => {
+    if (new URL(page.url()).pathname === "/dashboard") await page.getByRole("button", { name: "Sign out" }).click({ timeout: 5_000 });
+    await expect(page).toHaveURL(`${origin}/sign-in`, { timeout: 15_000 });
+  }).toPass({ timeout: 180_000 });
   await expect(page.getByRole("button", { name: "Sign in", exact: true })).toBeVisible();
 
   expect(blocked).toEqual([]);
