@@ -541,7 +541,7 @@ export async function getResponseRates({ filter, tx }: { filter: AnalyticsFilter
   for (const survey of surveysInScope) {
     const group = groupOf(survey, request);
     if (!group) continue;
-    const live = progressCount(group.hidden ? survey.cells.filter((c) => inRequest(c, request)).reduce((sum, c) => sum + c.n, 0) : group.n, k);
+    const live = progressCount(survey.cells.filter((c) => inRequest(c, request)).reduce((sum, c) => sum + c.n, 0), k);
     const total: ResponseRates["surveys"][number]["total"] = survey.collecting
       ? live === null
         ? { hidden: true, reason: "collecting" }

@@ -3,8 +3,8 @@ import { describe, expect, it, vi } from "vitest";
 // Behind one proxy of our own (TRUSTED_PROXY_HOPS=1), with a small budget so the per-link ceiling
 // (50 clients' worth) is within reach of a test. lib/env.ts reads these once, at first import.
 vi.hoisted(() => {
-  process.env.TRUSTED_PROXY_HOPS = "1";
-  process.env.SUBMISSION_RATE_LIMIT = "2";
+  vi.stubEnv("TRUSTED_PROXY_HOPS", "1");
+  vi.stubEnv("SUBMISSION_RATE_LIMIT", "2");
 });
 
 const { default: surveyLink } = await import("@/pages/api/s/[token]");
