@@ -34,7 +34,7 @@ export default async function ResultsIndexPage() {
                   <td>
                     <span className="badge">{s.status}</span>
                   </td>
-                  <td className="right">{s.hidden ? <span className="hidden-note">fewer than {k}</span> : s.responses}</td>
+                  <td className="right">{s.hidden ? <span className="hidden-note">{s.reason === "collecting" ? "collecting answers" : `fewer than ${k}`}</span> : s.responses}</td>
                 </tr>
               ))}
             </tbody>
