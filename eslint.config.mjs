@@ -4,13 +4,27 @@ import nextTs from "eslint-config-next/typescript";
 const config = [
   ...nextVitals,
   ...nextTs,
-  { ignores: [".next*/**", "node_modules/**", ".data/**", "drizzle/**", "test-results/**", "playwright-report/**", "bench-results/**", "next-env.d.ts"] },
+  {
+    ignores: [
+      ".next*/**",
+      "node_modules/**",
+      ".data/**",
+      "drizzle/**",
+      "test-results/**",
+      "playwright-report/**",
+      "bench-results/**",
+      "next-env.d.ts",
+    ],
+  },
   {
     rules: {
       "@typescript-eslint/no-explicit-any": "off",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       // Pages and components reach the database only through lib/<domain>/queries.ts.
-      "no-restricted-imports": ["error", { patterns: [{ group: ["drizzle-orm", "drizzle-orm/*"], message: "SQL belongs in lib/<domain>/queries.ts" }] }],
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["drizzle-orm", "drizzle-orm/*"], message: "SQL belongs in lib/<domain>/queries.ts" }] },
+      ],
     },
   },
   { files: ["lib/**", "scripts/**", "drizzle.config.ts"], rules: { "no-restricted-imports": "off" } },

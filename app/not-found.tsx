@@ -6,7 +6,9 @@ export default function NotFound() {
       <div className="card auth-card" style={{ textAlign: "center" }}>
         <h1>Page not found</h1>
         <p className="muted">The link may be mistyped, or what it pointed to no longer exists.</p>
-        <Link className="btn" href="/">Go to DX Pulse</Link>
+        <Link className="btn" href="/">
+          Go to DX Pulse
+        </Link>
       </div>
     </main>
   );

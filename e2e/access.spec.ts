@@ -11,7 +11,9 @@ const FIRST_PASSWORD = "first-password-1";
 
 async function createPerson(owner: Page, role: "viewer" | "editor" = "viewer") {
   const email = `access-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
-  const res = await owner.request.post("/api/users", { data: { name: `Access ${role}`, email, password: FIRST_PASSWORD, role } });
+  const res = await owner.request.post("/api/users", {
+    data: { name: `Access ${role}`, email, password: FIRST_PASSWORD, role },
+  });
   expect(res.status()).toBe(201);
   return email;
 }
@@ -25,10 +27,15 @@ async function signedInPage(browser: Browser, email: string, password = FIRST_PA
 
 async function seriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`);
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.help}`);
 }
 
-test("deactivating a person ends their open session at once; reactivating lets them sign in again", async ({ asOwner: owner, browser }) => {
+test("deactivating a person ends their open session at once; reactivating lets them sign in again", async ({
+  asOwner: owner,
+  browser,
+}) => {
   const email = await createPerson(owner);
   const person = await signedInPage(browser, email);
   await expect(person.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
@@ -77,7 +84,10 @@ test("changing your password ends your other sessions and keeps this one", async
   await phone.context().close();
 });
 
-test("sign-out ends the session: a copy of the cookie taken before no longer signs in", async ({ asOwner: owner, browser }) => {
+test("sign-out ends the session: a copy of the cookie taken before no longer signs in", async ({
+  asOwner: owner,
+  browser,
+}) => {
   const email = await createPerson(owner);
   const page = await signedInPage(browser, email);
   const cookies = await page.context().cookies();
@@ -99,7 +109,10 @@ test("sign-out ends the session: a copy of the cookie taken before no longer sig
 test("an owner's reset link sets a new password once", async ({ asOwner: owner, browser }) => {
   const email = await createPerson(owner);
   await owner.goto("/settings");
-  await owner.getByTestId(`person-${email}`).getByRole("button", { name: `Reset link for ${email}` }).click();
+  await owner
+    .getByTestId(`person-${email}`)
+    .getByRole("button", { name: `Reset link for ${email}` })
+    .click();
   const link = await owner.getByTestId("reset-link").getByRole("textbox").inputValue();
   expect(link).toMatch(/\/reset-password\/[A-Za-z0-9_-]{43}$/);
 
@@ -118,7 +131,9 @@ test("an owner's reset link sets a new password once", async ({ asOwner: owner, 
   await context.close();
 });
 
-test("without JavaScript the sign-in form posts, signs in, and the password never appears in a URL", async ({ browser }) => {
+test("without JavaScript the sign-in form posts, signs in, and the password never appears in a URL", async ({
+  browser,
+}) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   const urls: string[] = [];
@@ -151,12 +166,17 @@ for (const callbackUrl of ["//evil.example/phish", "/\\evil.example", "https://e
   });
 }
 
-test("the account page and People actions work at phone width without horizontal scrolling", async ({ asOwner: owner }) => {
+test("the account page and People actions work at phone width without horizontal scrolling", async ({
+  asOwner: owner,
+}) => {
   await owner.setViewportSize({ width: 390, height: 844 });
   for (const url of ["/account", "/settings"]) {
     await owner.goto(url);
     await expect(owner.getByRole("heading", { level: 1 })).toBeVisible();
-    const widths = await owner.evaluate(() => ({ page: document.documentElement.scrollWidth, viewport: window.innerWidth }));
+    const widths = await owner.evaluate(() => ({
+      page: document.documentElement.scrollWidth,
+      viewport: window.innerWidth,
+    }));
     expect(widths.page, url).toBeLessThanOrEqual(widths.viewport);
     expect(await seriousViolations(owner)).toEqual([]);
   }

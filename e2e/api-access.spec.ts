@@ -44,13 +44,20 @@ for (const file of routeFiles(PAGES_API_DIR, /\.ts$/)) {
   const source = readFileSync(file, "utf8");
   const ruled = [...source.matchAll(/\b(GET|POST|PUT|PATCH|DELETE):\s*nodeRoute\(\s*\{\s*access:\s*"(\w+)"/g)];
   if (!/export default nodeRoutes\(/.test(source) || ruled.length === 0) unruled.push(`pages/api/${rel}`);
-  for (const [, method, access] of ruled) endpoints.push({ file: rel, url: toUrl(rel), method, access: access as Access });
+  for (const [, method, access] of ruled)
+    endpoints.push({ file: rel, url: toUrl(rel), method, access: access as Access });
 }
 for (const file of routeFiles(API_DIR, /^route\.ts$/)) {
   const rel = path.relative(API_DIR, path.dirname(file));
   const source = readFileSync(file, "utf8");
-  const exported = [...source.matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\s*=\s*route\(\s*(?:\/\/[^\n]*\n\s*)*\{\s*access:\s*"(\w+)"/g)];
-  const methods = [...source.matchAll(/export (?:const|async function) (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]);
+  const exported = [
+    ...source.matchAll(
+      /export const (GET|POST|PUT|PATCH|DELETE)\s*=\s*route\(\s*(?:\/\/[^\n]*\n\s*)*\{\s*access:\s*"(\w+)"/g,
+    ),
+  ];
+  const methods = [...source.matchAll(/export (?:const|async function) (GET|POST|PUT|PATCH|DELETE)\b/g)].map(
+    (m) => m[1],
+  );
   if (UNWRAPPED[rel.split(path.sep).join("/")]) continue;
   for (const method of methods) {
     const rule = exported.find((m) => m[1] === method);
@@ -74,7 +81,12 @@ const rank: Record<Access, number> = { public: 0, viewer: 1, editor: 2, owner: 3
 test("every API route declares its access rule", () => {
   expect(unruled, "routes exporting a handler without route({ access })").toEqual([]);
   expect(endpoints.length).toBeGreaterThan(3);
-  expect(endpoints.filter((e) => e.url.startsWith("/api/s/")).map((e) => e.method).sort()).toEqual(["GET", "POST"]);
+  expect(
+    endpoints
+      .filter((e) => e.url.startsWith("/api/s/"))
+      .map((e) => e.method)
+      .sort(),
+  ).toEqual(["GET", "POST"]);
 });
 
 test("anonymous callers get 401 everywhere except public endpoints", async ({ request }) => {

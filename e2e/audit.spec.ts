@@ -8,7 +8,10 @@ test("the owner reads the audit log in Settings, on a desktop and on a phone", a
   const settings = await page.request.get("/api/settings");
   const k = (await settings.json()).settings.anonymityThreshold as number;
   for (const value of [k + 1, k]) {
-    const res = await page.request.patch("/api/settings", { data: { anonymityThreshold: value }, headers: { origin: new URL(page.url()).origin } });
+    const res = await page.request.patch("/api/settings", {
+      data: { anonymityThreshold: value },
+      headers: { origin: new URL(page.url()).origin },
+    });
     expect(res.status()).toBe(200);
   }
 
@@ -22,7 +25,9 @@ test("the owner reads the audit log in Settings, on a desktop and on a phone", a
 
   await page.setViewportSize({ width: 390, height: 844 });
   await expect(log.getByRole("cell", { name: /Changed the anonymity threshold/ }).first()).toBeVisible();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
   const phoneAxe = await new AxeBuilder({ page }).include('[data-testid="audit-log"]').withTags(wcag).analyze();
   expect(phoneAxe.violations.map((v) => v.id)).toEqual([]);

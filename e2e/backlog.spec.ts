@@ -3,12 +3,28 @@ import AxeBuilder from "@axe-core/playwright";
 import { parse } from "csv-parse/sync";
 import { expect, test } from "./fixtures";
 
-const COLUMNS = ["rank", "theme", "quadrant", "frequency", "respondents", "impact", "sentiment", "effort", "status", "owner", "top terms", "example quotes", "periods"];
+const COLUMNS = [
+  "rank",
+  "theme",
+  "quadrant",
+  "frequency",
+  "respondents",
+  "impact",
+  "sentiment",
+  "effort",
+  "status",
+  "owner",
+  "top terms",
+  "example quotes",
+  "periods",
+];
 const shot = async (page: import("@playwright/test").Page, name: string) => {
   if (process.env.E2E_SCREENSHOTS) await page.screenshot({ path: `/tmp/h5-${name}.png`, fullPage: true });
 };
 
-test("the editor builds the backlog, merges two themes, marks one done and downloads the CSV", async ({ asEditor: page }) => {
+test("the editor builds the backlog, merges two themes, marks one done and downloads the CSV", async ({
+  asEditor: page,
+}) => {
   test.setTimeout(120_000);
   await page.goto("/backlog");
   await expect(page.getByRole("heading", { level: 1, name: "Backlog" })).toBeVisible();
@@ -58,7 +74,8 @@ test("the editor builds the backlog, merges two themes, marks one done and downl
   const done = rows.find((r) => r[1] === target)!;
   expect(done[8]).toBe("Done");
   // Done items sink below every open one.
-  for (const open of rows.filter((r) => r[8] !== "Done" && r[8] !== "Won't do")) expect(Number(open[0])).toBeLessThan(Number(done[0]));
+  for (const open of rows.filter((r) => r[8] !== "Done" && r[8] !== "Won't do"))
+    expect(Number(open[0])).toBeLessThan(Number(done[0]));
   expect(rows.some((r) => r[1] === merged)).toBe(false);
   for (const r of rows) expect(r[12]).toMatch(/^\d{4}-Q\d: /);
 });
@@ -77,7 +94,11 @@ test("a viewer reads the backlog without edit controls", async ({ asViewer: page
   await expect(detail.getByRole("heading", { name: "Mention rate per quarter" })).toBeVisible();
   await shot(page, "viewer");
   const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(" ")} ${n.failureSummary ?? ""} ${n.html}`).join(", ")}`)).toEqual([]);
+  expect(
+    axe.violations.map(
+      (v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(" ")} ${n.failureSummary ?? ""} ${n.html}`).join(", ")}`,
+    ),
+  ).toEqual([]);
 });
 
 test("a custom range of quarters is picked from the scope picker, by keyboard", async ({ asViewer: page }) => {
@@ -93,10 +114,14 @@ test("a custom range of quarters is picked from the scope picker, by keyboard", 
   await expect(page).toHaveURL(/scope=periods%3A2026-Q2\.\.2026-Q3/);
   await expect(range).toHaveCount(0);
   await expect(picker.locator("option:checked")).toHaveText("Quarters 2026-Q2 – 2026-Q3");
-  await expect(page.getByRole("heading", { name: "Quarters 2026-Q2 – 2026-Q3 has not been analysed yet" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: "Quarters 2026-Q2 – 2026-Q3 has not been analysed yet" }),
+  ).toBeVisible();
 });
 
-test("an editor analyses a quarter that has no themes yet (clustered off the request thread)", async ({ asEditor: page }) => {
+test("an editor analyses a quarter that has no themes yet (clustered off the request thread)", async ({
+  asEditor: page,
+}) => {
   test.setTimeout(120_000);
   await page.goto(`/backlog?scope=${encodeURIComponent("periods:2026-Q4..2026-Q4")}`);
   await expect(page.getByRole("heading", { name: "Quarter 2026-Q4 has not been analysed yet" })).toBeVisible();

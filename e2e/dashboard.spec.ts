@@ -1,7 +1,9 @@
 import { expect, test } from "./fixtures";
 
 test.describe("analytics dashboards", () => {
-  test("the owner sees the NPS trend with its interval band, the heatmap and hidden small groups", async ({ asOwner: page }) => {
+  test("the owner sees the NPS trend with its interval band, the heatmap and hidden small groups", async ({
+    asOwner: page,
+  }) => {
     await page.goto("/dashboard");
     await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
 
@@ -60,7 +62,9 @@ test.describe("analytics dashboards", () => {
       // Only reading controls: filters, exports, pagination, "clear filters"; nothing that saves or deletes.
       const buttons = await page.getByRole("main").getByRole("button").allInnerTexts();
       for (const label of buttons) expect(label).toMatch(/^(Clear filters|Previous|Next|Table)?$/);
-      await expect(page.getByRole("main").getByRole("button", { name: /save|delete|edit|create|new|archive|publish/i })).toHaveCount(0);
+      await expect(
+        page.getByRole("main").getByRole("button", { name: /save|delete|edit|create|new|archive|publish/i }),
+      ).toHaveCount(0);
     }
     await page.goto("/dashboard/adoption");
     await expect(page.getByTestId("adoption-nps").locator(".recharts-line")).toHaveCount(2);
@@ -77,8 +81,11 @@ test.describe("analytics dashboards", () => {
     await expect(frustration.getByText(/answers? mentioning “deploy”/)).toBeVisible();
     await expect(frustration.locator("mark").first()).toHaveText(/deploy/i);
     // deploy_ease was reworded in Q3: its results say so there and in every later quarter sharing the key.
-    const reworded = "Reworded in 2026-Q3; before that it asked “How easy is it to get a change deployed to production?”";
-    await expect(questions.filter({ hasText: "ship a change to production today" }).getByTestId("question-rewording")).toContainText(reworded);
+    const reworded =
+      "Reworded in 2026-Q3; before that it asked “How easy is it to get a change deployed to production?”";
+    await expect(
+      questions.filter({ hasText: "ship a change to production today" }).getByTestId("question-rewording"),
+    ).toContainText(reworded);
     await expect(page.getByTestId("question-rewording")).toHaveCount(1);
     await page.goto("/results");
     await page.getByRole("link", { name: "Developer experience survey 2026-Q4" }).click();

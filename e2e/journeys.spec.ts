@@ -1,6 +1,8 @@
 import { expect, test } from "./fixtures";
 
-test("an editor builds a two-path map from a template by keyboard, links a theme, reads the totals and charts, and prints", async ({ asEditor: page }) => {
+test("an editor builds a two-path map from a template by keyboard, links a theme, reads the totals and charts, and prints", async ({
+  asEditor: page,
+}) => {
   // Themes come from the backlog domain: the demo workspace's analysed backlog. (Rebuilding that
   // scope here would race backlog.spec.ts, which curates it in the other worker.)
   await page.goto("/journeys");
@@ -47,7 +49,9 @@ test("an editor builds a two-path map from a template by keyboard, links a theme
   await page.keyboard.press("Enter");
   await saved;
   await expect(golden.getByTestId("step-golden").nth(4)).toContainText("Pair with a buddy");
-  await expect(golden.getByRole("button", { name: "Move “Pair with a buddy on the first on-call shift” up" })).toBeFocused();
+  await expect(
+    golden.getByRole("button", { name: "Move “Pair with a buddy on the first on-call shift” up" }),
+  ).toBeFocused();
   saved = orderSaved();
   await page.keyboard.press("Alt+ArrowUp");
   await saved;
@@ -81,10 +85,16 @@ test("an editor builds a two-path map from a template by keyboard, links a theme
   await expect(totals.getByTestId("current-total")).toHaveText("6 d 4 h");
   await expect(totals.getByTestId("golden-total")).toHaveText("2 d 7 h");
   await expect(totals.getByTestId("time-saved")).toHaveText("3 d 5 h");
-  await expect(totals.getByRole("list", { name: "Automated" })).toContainText("Accounts and access granted before day one");
+  await expect(totals.getByRole("list", { name: "Automated" })).toContainText(
+    "Accounts and access granted before day one",
+  );
   const charts = page.getByTestId("journey-charts");
-  await expect(charts.getByRole("figure", { name: "Current path: minutes per step" }).locator(".recharts-bar-rectangle")).toHaveCount(5);
-  await expect(charts.getByRole("figure", { name: "Golden path: load level per step" }).locator(".recharts-bar-rectangle")).toHaveCount(6);
+  await expect(
+    charts.getByRole("figure", { name: "Current path: minutes per step" }).locator(".recharts-bar-rectangle"),
+  ).toHaveCount(5);
+  await expect(
+    charts.getByRole("figure", { name: "Golden path: load level per step" }).locator(".recharts-bar-rectangle"),
+  ).toHaveCount(6);
   await expect(charts.getByRole("figure", { name: /Pain along the steps/ }).locator(".recharts-line")).toHaveCount(2);
 
   // Print view: the Print button opens the browser's print dialog.

@@ -6,7 +6,11 @@ import { expect, test } from "./fixtures";
 
 async function seriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => `${n.target.join(" ")} ${n.failureSummary ?? ""}`).join("; ")}`);
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map(
+      (v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => `${n.target.join(" ")} ${n.failureSummary ?? ""}`).join("; ")}`,
+    );
 }
 
 test("the respondent page has no serious accessibility violations, before and after validation", async ({ page }) => {
@@ -18,7 +22,9 @@ test("the respondent page has no serious accessibility violations, before and af
   expect(await seriousViolations(page)).toEqual([]);
 });
 
-test("required questions are checked inline, and a sent survey is remembered by this browser only", async ({ page }) => {
+test("required questions are checked inline, and a sent survey is remembered by this browser only", async ({
+  page,
+}) => {
   await page.goto("/s/demo-q4");
   const groups = page.getByRole("group");
   await page.getByRole("button", { name: "Send my answers" }).click();
@@ -43,7 +49,10 @@ test("required questions are checked inline, and a sent survey is remembered by 
   });
   await page.getByRole("button", { name: "Send my answers" }).click();
   await expect(page.getByRole("heading", { name: "Thank you — your answers are in" })).toBeVisible();
-  expect(JSON.parse(posted)).toEqual({ idempotencyKey: expect.stringMatching(/^[a-f0-9]{36}$/), answers: expect.any(Array) });
+  expect(JSON.parse(posted)).toEqual({
+    idempotencyKey: expect.stringMatching(/^[a-f0-9]{36}$/),
+    answers: expect.any(Array),
+  });
   expect(Object.keys(JSON.parse(posted)).sort()).toEqual(["answers", "idempotencyKey"]);
 
   await page.reload();
@@ -57,18 +66,26 @@ test("an unknown link shows a 404 page", async ({ page }) => {
 });
 
 test("a closed survey says so clearly and refuses answers", async ({ asEditor: page, browser }) => {
-  const created = await page.request.post("/api/surveys", { data: { templateId: "devex-pulse", period: "2027-Q1", title: "Closed pulse" } });
+  const created = await page.request.post("/api/surveys", {
+    data: { templateId: "devex-pulse", period: "2027-Q1", title: "Closed pulse" },
+  });
   expect(created.status()).toBe(201);
   const { survey } = await created.json();
-  expect((await page.request.post(`/api/surveys/${survey.id}/status`, { data: { status: "open" } })).status()).toBe(200);
-  expect((await page.request.post(`/api/surveys/${survey.id}/status`, { data: { status: "closed" } })).status()).toBe(200);
+  expect((await page.request.post(`/api/surveys/${survey.id}/status`, { data: { status: "open" } })).status()).toBe(
+    200,
+  );
+  expect((await page.request.post(`/api/surveys/${survey.id}/status`, { data: { status: "closed" } })).status()).toBe(
+    200,
+  );
   const { links } = await (await page.request.get(`/api/surveys/${survey.id}/links`)).json();
 
   const anonymous = await browser.newPage();
   await anonymous.goto(`/s/${links[0].token}`);
   await expect(anonymous.getByRole("heading", { name: "This survey is closed" })).toBeVisible();
   await expect(anonymous.getByRole("button", { name: "Send my answers" })).toHaveCount(0);
-  const refused = await anonymous.request.post(`/api/s/${links[0].token}`, { data: { idempotencyKey: "x".repeat(20), answers: [] } });
+  const refused = await anonymous.request.post(`/api/s/${links[0].token}`, {
+    data: { idempotencyKey: "x".repeat(20), answers: [] },
+  });
   expect(refused.status()).toBe(410);
   await anonymous.close();
 });

@@ -1,7 +1,18 @@
 import { demo, expect, signIn, test } from "./fixtures";
 
 // Pages, plus one App Router and the one Pages Router API response (the headers come from one config).
-const pages = ["/sign-in", "/dashboard", "/surveys", "/backlog", "/journeys", "/settings", "/s/no-such-token", "/f/demo-friction", "/api/health", "/api/s/demo-q4"];
+const pages = [
+  "/sign-in",
+  "/dashboard",
+  "/surveys",
+  "/backlog",
+  "/journeys",
+  "/settings",
+  "/s/no-such-token",
+  "/f/demo-friction",
+  "/api/health",
+  "/api/s/demo-q4",
+];
 
 test("every page carries a Content-Security-Policy with frame-ancestors and anti-framing headers", async ({ page }) => {
   await signIn(page, demo.owner);

@@ -43,5 +43,8 @@ test("the owner manages people and their roles", async ({ asOwner: page }) => {
 test("the health endpoint reports the database", async ({ request }) => {
   const res = await request.get("/api/health");
   expect(res.status()).toBe(200);
-  expect(await res.json()).toMatchObject({ status: "ok", database: { ok: true, engine: process.env.E2E_ENGINE ?? "pglite" } });
+  expect(await res.json()).toMatchObject({
+    status: "ok",
+    database: { ok: true, engine: process.env.E2E_ENGINE ?? "pglite" },
+  });
 });

@@ -1,7 +1,11 @@
 import { expect, test } from "./fixtures";
 
 // Authoring: template → publish → team link → an anonymous keyboard-only answer → live count.
-test("an editor publishes the quarterly survey and a team's keyboard-only answer is counted live", async ({ asEditor: page, browser, context }) => {
+test("an editor publishes the quarterly survey and a team's keyboard-only answer is counted live", async ({
+  asEditor: page,
+  browser,
+  context,
+}) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   const title = `Quarterly DX e2e ${Date.now()}`;
   await page.goto("/surveys/new");
@@ -17,7 +21,9 @@ test("an editor publishes the quarterly survey and a team's keyboard-only answer
 
   await page.getByRole("tab", { name: "Share & responses" }).click();
   await page.getByRole("button", { name: "Create a link for every team" }).click();
-  const paymentsRow = page.getByTestId("survey-link-row").filter({ has: page.getByRole("rowheader", { name: "Payments" }) });
+  const paymentsRow = page
+    .getByTestId("survey-link-row")
+    .filter({ has: page.getByRole("rowheader", { name: "Payments" }) });
   await expect(paymentsRow).toBeVisible();
   // Counts under k are never shown, not even to the editor.
   await expect(paymentsRow.getByTestId("link-count")).toHaveText(/^fewer than 5/);
@@ -66,14 +72,18 @@ test("an editor publishes the quarterly survey and a team's keyboard-only answer
     const answers = questions
       .filter((q: { kind: string }) => q.kind === "likert" || q.kind === "nps")
       .map((q: { id: string; kind: string }) => ({ questionId: q.id, value: q.kind === "nps" ? 8 : 3 }));
-    const res = await page.request.post(`/api/s/${token}`, { data: { idempotencyKey: `e2e-analytics-${Date.now()}-${i}`, answers } });
+    const res = await page.request.post(`/api/s/${token}`, {
+      data: { idempotencyKey: `e2e-analytics-${Date.now()}-${i}`, answers },
+    });
     expect(res.status()).toBe(201);
   }
   await expect(paymentsRow.getByTestId("link-count")).toHaveText(/^5\+/, { timeout: 15_000 });
   await expect(page.getByTestId("total-responses")).toHaveText("5+");
   expect(await rates()).toMatchObject({ hidden: true, reason: "collecting" });
   // Closing publishes: the team's exact count shows, and the survey cannot be reopened.
-  const closed = await page.request.post(`/api/surveys/${page.url().split("/surveys/")[1].split(/[?#]/)[0]}/status`, { data: { status: "closed" } });
+  const closed = await page.request.post(`/api/surveys/${page.url().split("/surveys/")[1].split(/[?#]/)[0]}/status`, {
+    data: { status: "closed" },
+  });
   expect(closed.status()).toBe(200);
   expect(await rates()).toMatchObject({ hidden: false, n: 5 });
 });
@@ -122,7 +132,9 @@ test("copying last quarter keeps question keys and the survey can be closed", as
   await page.goto("/surveys/new");
   await page.getByRole("radio", { name: /Copy an earlier survey/ }).check();
   const source = page.getByLabel("Survey to copy");
-  const value = await source.locator("option", { hasText: "Developer experience survey 2026-Q4" }).getAttribute("value");
+  const value = await source
+    .locator("option", { hasText: "Developer experience survey 2026-Q4" })
+    .getAttribute("value");
   await source.selectOption(value!);
   await page.getByLabel("Quarter", { exact: true }).fill("2027-Q4");
   await page.getByRole("button", { name: "Create draft" }).click();
@@ -134,7 +146,9 @@ test("copying last quarter keeps question keys and the survey can be closed", as
   await expect(page.getByTestId("survey-status")).toHaveText("Closed");
 });
 
-test("a question reworded since earlier quarters shows its earlier wording in the editor", async ({ asViewer: page }) => {
+test("a question reworded since earlier quarters shows its earlier wording in the editor", async ({
+  asViewer: page,
+}) => {
   await page.goto("/surveys");
   await page.getByRole("link", { name: "Developer experience survey 2026-Q3" }).click();
   const item = page.getByTestId("question-item").filter({ hasText: "deploy_ease" });

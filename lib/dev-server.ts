@@ -8,7 +8,10 @@ import { networkInterfaces } from "node:os";
 type Interfaces = ReturnType<typeof networkInterfaces>;
 
 /** localhost, 127.0.0.1, NEXTAUTH_URL's host and this machine's LAN IPv4 addresses, lower-case. */
-export function devServerHostnames(configuredUrl: string | undefined, interfaces: Interfaces = networkInterfaces()): string[] {
+export function devServerHostnames(
+  configuredUrl: string | undefined,
+  interfaces: Interfaces = networkInterfaces(),
+): string[] {
   const hosts = new Set(["localhost", "127.0.0.1"]);
   if (configuredUrl) hosts.add(new URL(configuredUrl).hostname.toLowerCase());
   for (const addresses of Object.values(interfaces)) {

@@ -33,7 +33,10 @@ const envSchema = z.object({
   SUBMISSION_RATE_LIMIT: wholeNumber(60).pipe(z.number().positive("must be at least 1")),
   /** Proxies of our own in front of the app that append to X-Forwarded-For (lib/api/client-address.ts). */
   TRUSTED_PROXY_HOPS: wholeNumber(0).pipe(z.number().max(10, "more than 10 proxies is surely a mistake")),
-  TEST_DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//).optional(),
+  TEST_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//)
+    .optional(),
   TEST_ENGINE: z.enum(["pglite", "postgres"]).default("pglite"),
   NEXT_PHASE: z.string().optional(),
   /** Next.js's output folder (next.config.ts), so several builds or dev servers can share a checkout. */

@@ -44,7 +44,8 @@
   }
   function check(q, v) {
     if (!isAnswered(v)) return q.hasAttribute("data-required") ? "This question needs an answer" : null;
-    if (typeof v === "string" && v.trim().length > limitOf(q)) return "Keep the answer under " + limitOf(q) + " characters";
+    if (typeof v === "string" && v.trim().length > limitOf(q))
+      return "Keep the answer under " + limitOf(q) + " characters";
     return null;
   }
 
@@ -146,7 +147,11 @@
       setError(q, messages[0]);
       if (!first || questions.indexOf(q) < questions.indexOf(first)) first = q;
     });
-    showFormError(first ? "Some answers need your attention." : error.message || "Something went wrong on our side. Please try again.");
+    showFormError(
+      first
+        ? "Some answers need your attention."
+        : error.message || "Something went wrong on our side. Please try again.",
+    );
     if (first) focusQuestion(first);
   }
   // Network failures and 503s are retried with the same idempotency key, so a send that did arrive counts once.
@@ -196,7 +201,11 @@
       return message;
     });
     if (invalid.length) {
-      showFormError(invalid.length === 1 ? "One question needs your attention." : invalid.length + " questions need your attention.");
+      showFormError(
+        invalid.length === 1
+          ? "One question needs your attention."
+          : invalid.length + " questions need your attention.",
+      );
       focusQuestion(invalid[0]);
       return;
     }

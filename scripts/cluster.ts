@@ -21,7 +21,8 @@ function parseArgs(argv: string[]) {
     if (flag === "--input") args.input = value;
     else if (flag === "--k" || flag === "--seed") {
       const n = Number(value);
-      if (!Number.isInteger(n) || n < (flag === "--k" ? 1 : 0)) usage(`${flag} must be a ${flag === "--k" ? "positive" : "non-negative"} integer`);
+      if (!Number.isInteger(n) || n < (flag === "--k" ? 1 : 0))
+        usage(`${flag} must be a ${flag === "--k" ? "positive" : "non-negative"} integer`);
       if (flag === "--k") args.k = n;
       else args.seed = n;
     } else if (flag === "--format") {
@@ -34,7 +35,9 @@ function parseArgs(argv: string[]) {
 }
 
 const args = parseArgs(process.argv.slice(2));
-const lines = readFileSync(args.input, "utf8").replace(/^\uFEFF/, "").split(/\r?\n/);
+const lines = readFileSync(args.input, "utf8")
+  .replace(/^\uFEFF/, "")
+  .split(/\r?\n/);
 // A final newline ends the last line; it does not start an extra, empty answer.
 if (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
 const started = performance.now();
@@ -42,7 +45,9 @@ const result = clusterAnswers(
   lines.map((text, i) => ({ id: String(i), text })),
   { k: args.k, seed: args.seed },
 );
-process.stderr.write(`clustered ${lines.length} lines into ${result.k} themes in ${((performance.now() - started) / 1000).toFixed(2)} s\n`);
+process.stderr.write(
+  `clustered ${lines.length} lines into ${result.k} themes in ${((performance.now() - started) / 1000).toFixed(2)} s\n`,
+);
 
 if (args.format === "json") {
   const nonAnswers = [...result.assignments.values()].filter((t) => t === null).length;

@@ -34,7 +34,10 @@ function loadDxFeedback(): Dataset {
 }
 
 function loadSearchSnippets(): Dataset {
-  const read = (file: string) => readFileSync(resolve(DATA_DIR, "searchsnippets", file), "utf8").replace(/^\uFEFF/, "").split(/\r?\n/);
+  const read = (file: string) =>
+    readFileSync(resolve(DATA_DIR, "searchsnippets", file), "utf8")
+      .replace(/^\uFEFF/, "")
+      .split(/\r?\n/);
   const texts = read("texts.txt");
   const labels = read("labels.txt");
   const n = Math.min(texts.length, labels.length);
@@ -70,7 +73,8 @@ function score(dataset: Dataset, k: number | undefined, seed: number) {
   };
 }
 
-const argValue = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
+const argValue = (name: string) =>
+  process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined;
 const seeds = (argValue("--seeds") ?? argValue("--seed") ?? "42").split(",").map(Number);
 const only = argValue("--only");
 const datasets = [
@@ -78,10 +82,16 @@ const datasets = [
   ...(only === undefined || only === "snippets" ? [loadSearchSnippets()] : []),
 ];
 const modes = (d: Dataset): (number | undefined)[] =>
-  process.argv.includes("--true-only") ? [d.trueK] : process.argv.includes("--auto-only") ? [undefined] : [d.trueK, undefined];
+  process.argv.includes("--true-only")
+    ? [d.trueK]
+    : process.argv.includes("--auto-only")
+      ? [undefined]
+      : [d.trueK, undefined];
 const rows = datasets.flatMap((d) => modes(d).flatMap((k) => seeds.map((seed) => score(d, k, seed))));
 console.log("Scores in % (ACC Hungarian-matched, NMI arithmetic, ARI).");
-console.log(`dx-feedback: gold "none" and predicted non-answers form one extra class "${NON_ANSWER}"; true k counts themes only.`);
+console.log(
+  `dx-feedback: gold "none" and predicted non-answers form one extra class "${NON_ANSWER}"; true k counts themes only.`,
+);
 console.table(rows.map(({ labels: _labels, ...row }) => row));
 if (seeds.length > 1) {
   // Mean over seeds per set and mode; for auto k, the chosen k per seed.
@@ -102,4 +112,5 @@ if (seeds.length > 1) {
     })),
   );
 }
-if (process.argv.includes("--labels")) for (const row of rows) console.log(`${row.set} ${row.k}:`, row.labels.join(" | "));
+if (process.argv.includes("--labels"))
+  for (const row of rows) console.log(`${row.set} ${row.k}:`, row.labels.join(" | "));

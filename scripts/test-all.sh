@@ -8,7 +8,7 @@ export NEXT_TELEMETRY_DISABLED=1
 started=$(date +%s)
 step() { echo; echo "━━ $1 ($(( $(date +%s) - started ))s)"; }
 
-step "lint";               npx eslint .
+step "lint";               npm run lint --silent
 step "typecheck";          npx tsc --noEmit
 step "unit";               npx vitest run --project unit
 step "integration: PGlite"; TEST_ENGINE=pglite npx vitest run --project integration

@@ -30,12 +30,23 @@ function DimensionGapTable({ data }: { data: AdoptionComparison }) {
               {data.periods.map((period) => {
                 const on = d.on.find((p) => p.period === period);
                 const off = d.off.find((p) => p.period === period);
-                const cell = (p: typeof on) => (!p ? <span className="muted">—</span> : p.hidden ? <HiddenValue k={data.k} reason={p.reason} compact /> : formatMean(p.mean));
+                const cell = (p: typeof on) =>
+                  !p ? (
+                    <span className="muted">—</span>
+                  ) : p.hidden ? (
+                    <HiddenValue k={data.k} reason={p.reason} compact />
+                  ) : (
+                    formatMean(p.mean)
+                  );
                 const gap = on && off && !on.hidden && !off.hidden ? on.mean - off.mean : null;
                 return (
                   <td key={period} className="nowrap">
                     {cell(on)} · {cell(off)}
-                    {gap !== null ? <span className={`badge ${gap >= 0 ? "badge-good" : "badge-bad"} gap-badge`}>{formatSigned(gap, 2)}</span> : null}
+                    {gap !== null ? (
+                      <span className={`badge ${gap >= 0 ? "badge-good" : "badge-bad"} gap-badge`}>
+                        {formatSigned(gap, 2)}
+                      </span>
+                    ) : null}
                   </td>
                 );
               })}
@@ -62,7 +73,10 @@ export function AdoptionDashboard() {
       >
         {(data) => (
           <div className="stack">
-            <p className="muted small">Each team counts in the group it belonged to that quarter, so a team that moved onto the platform moves with it.</p>
+            <p className="muted small">
+              Each team counts in the group it belonged to that quarter, so a team that moved onto the platform moves
+              with it.
+            </p>
             <NpsChart
               series={[
                 { name: "On the platform", points: data.nps.on, color: SERIES_COLORS[0] },
@@ -72,7 +86,12 @@ export function AdoptionDashboard() {
           </div>
         )}
       </AnalyticsCard>
-      <AnalyticsCard title="Dimension scores on and off the platform" testId="adoption-dimensions" query={query} isEmpty={(d) => d.dimensions.length === 0}>
+      <AnalyticsCard
+        title="Dimension scores on and off the platform"
+        testId="adoption-dimensions"
+        query={query}
+        isEmpty={(d) => d.dimensions.length === 0}
+      >
         {(data) => <DimensionGapTable data={data} />}
       </AnalyticsCard>
       <DoraCard filter={filter} />

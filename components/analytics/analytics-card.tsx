@@ -46,7 +46,12 @@ export function AnalyticsCard<T>({
     body = children(query.data);
   }
   return (
-    <section className="card analytics-card" aria-labelledby={headingId} data-testid={testId} aria-busy={query.isFetching || undefined}>
+    <section
+      className="card analytics-card"
+      aria-labelledby={headingId}
+      data-testid={testId}
+      aria-busy={query.isFetching || undefined}
+    >
       <div className="card-title">
         <h2 className="analytics-card-title" id={headingId}>
           {title}
@@ -58,7 +63,15 @@ export function AnalyticsCard<T>({
   );
 }
 
-export function ExportButton({ table, filter, label = "Export CSV" }: { table: string; filter: FilterParams; label?: string }) {
+export function ExportButton({
+  table,
+  filter,
+  label = "Export CSV",
+}: {
+  table: string;
+  filter: FilterParams;
+  label?: string;
+}) {
   return (
     <a className="btn btn-sm" href={exportHref(table, filter)} download>
       {label}

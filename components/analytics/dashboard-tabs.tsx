@@ -19,7 +19,12 @@ export function DashboardTabs() {
   return (
     <nav className="tabs" aria-label="Dashboard views">
       {tabs.map((t) => (
-        <Link key={t.href} href={`${t.href}${qs ? `?${qs}` : ""}`} className="tab" aria-current={pathname === t.href ? "page" : undefined}>
+        <Link
+          key={t.href}
+          href={`${t.href}${qs ? `?${qs}` : ""}`}
+          className="tab"
+          aria-current={pathname === t.href ? "page" : undefined}
+        >
           {t.label}
         </Link>
       ))}

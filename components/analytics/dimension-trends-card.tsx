@@ -16,16 +16,30 @@ export function DimensionChart({ trends, height = 280 }: { trends: DimensionTren
     return row;
   });
   return (
-    <div className="chart" role="img" aria-label="Mean score per dimension and quarter, 1 to 5; the table below lists the values">
+    <div
+      className="chart"
+      role="img"
+      aria-label="Mean score per dimension and quarter, 1 to 5; the table below lists the values"
+    >
       <ResponsiveContainer width="100%" height={height}>
         <LineChart data={data} margin={{ top: 10, right: 16, bottom: 0, left: -20 }}>
           <CartesianGrid stroke="#8a93a633" strokeDasharray="3 3" />
           <XAxis dataKey="period" stroke="#8a93a6" fontSize={12} />
           <YAxis domain={[1, 5]} ticks={[1, 2, 3, 4, 5]} stroke="#8a93a6" fontSize={12} />
-          <Tooltip contentStyle={{ background: "var(--surface)", border: "1px solid var(--border)", borderRadius: 8 }} />
+          <Tooltip
+            contentStyle={{ background: "var(--surface)", border: "1px solid var(--border)", borderRadius: 8 }}
+          />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           {trends.dimensions.map((d, i) => (
-            <Line key={d.key} dataKey={d.key} name={d.name} stroke={SERIES_COLORS[i % SERIES_COLORS.length]} strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
+            <Line
+              key={d.key}
+              dataKey={d.key}
+              name={d.name}
+              stroke={SERIES_COLORS[i % SERIES_COLORS.length]}
+              strokeWidth={2}
+              dot={{ r: 3 }}
+              isAnimationActive={false}
+            />
           ))}
         </LineChart>
       </ResponsiveContainer>
@@ -54,7 +68,12 @@ export function DimensionTable({ trends }: { trends: DimensionTrends }) {
               <th scope="row">{d.name}</th>
               {trends.periods.map((period) => {
                 const p = d.points.find((x) => x.period === period);
-                if (!p) return <td key={period} className="muted">—</td>;
+                if (!p)
+                  return (
+                    <td key={period} className="muted">
+                      —
+                    </td>
+                  );
                 if (p.hidden)
                   return (
                     <td key={period}>
@@ -63,7 +82,8 @@ export function DimensionTable({ trends }: { trends: DimensionTrends }) {
                   );
                 return (
                   <td key={period} title={`95% interval ${formatInterval(p.ciLow, p.ciHigh, 2)} · ${p.n} respondents`}>
-                    <strong>{formatMean(p.mean)}</strong> <span className="muted small">{formatPct(p.favorablePct)} fav.</span>
+                    <strong>{formatMean(p.mean)}</strong>{" "}
+                    <span className="muted small">{formatPct(p.favorablePct)} fav.</span>
                   </td>
                 );
               })}

@@ -6,7 +6,12 @@ import { AnalyticsCard, ExportButton, HiddenValue } from "./analytics-card";
 import { useDoraSummary } from "./use-analytics";
 
 const bandLabel: Record<DoraBand, string> = { elite: "Elite", high: "High", medium: "Medium", low: "Low" };
-const bandClass: Record<DoraBand, string> = { elite: "badge-good", high: "badge-accent", medium: "badge-warn", low: "badge-bad" };
+const bandClass: Record<DoraBand, string> = {
+  elite: "badge-good",
+  high: "badge-accent",
+  medium: "badge-warn",
+  low: "badge-bad",
+};
 
 export function DoraBandBadge({ band }: { band: DoraBand | null }) {
   if (!band) return <span className="muted">—</span>;
@@ -20,9 +25,20 @@ function BandBar({ row }: { row: DoraGroupRow }) {
   const all = doraBands.reduce((s, b) => s + totals[b], 0);
   if (!all) return null;
   return (
-    <div className="band-bar" role="img" aria-label={doraBands.map((b) => `${bandLabel[b]} ${Math.round((totals[b] / all) * 100)}%`).join(", ")}>
+    <div
+      className="band-bar"
+      role="img"
+      aria-label={doraBands.map((b) => `${bandLabel[b]} ${Math.round((totals[b] / all) * 100)}%`).join(", ")}
+    >
       {doraBands.map((b) =>
-        totals[b] ? <span key={b} className={`band-seg band-${b}`} style={{ width: `${(totals[b] / all) * 100}%` }} title={`${bandLabel[b]}: ${Math.round((totals[b] / all) * 100)}%`} /> : null,
+        totals[b] ? (
+          <span
+            key={b}
+            className={`band-seg band-${b}`}
+            style={{ width: `${(totals[b] / all) * 100}%` }}
+            title={`${bandLabel[b]}: ${Math.round((totals[b] / all) * 100)}%`}
+          />
+        ) : null,
       )}
     </div>
   );
@@ -51,10 +67,26 @@ export function DoraTable({ data, rows, label }: { data: DoraSummary; rows: Dora
           {rows.map((r) => (
             <tr key={r.id ?? "none"}>
               <th scope="row">{r.name}</th>
-              <td>{r.classification.hidden ? <HiddenValue k={data.k} reason={r.classification.reason} compact /> : <DoraBandBadge band={r.classification.band} />}</td>
+              <td>
+                {r.classification.hidden ? (
+                  <HiddenValue k={data.k} reason={r.classification.reason} compact />
+                ) : (
+                  <DoraBandBadge band={r.classification.band} />
+                )}
+              </td>
               {data.metrics.map((m) => {
                 const v = r.metrics[m.key];
-                return <td key={m.key}>{!v ? <span className="muted">—</span> : v.hidden ? <HiddenValue k={data.k} reason={v.reason} compact /> : <DoraBandBadge band={v.median} />}</td>;
+                return (
+                  <td key={m.key}>
+                    {!v ? (
+                      <span className="muted">—</span>
+                    ) : v.hidden ? (
+                      <HiddenValue k={data.k} reason={v.reason} compact />
+                    ) : (
+                      <DoraBandBadge band={v.median} />
+                    )}
+                  </td>
+                );
               })}
               <td>
                 <BandBar row={r} />
@@ -77,8 +109,8 @@ export function DoraCard({ filter }: { filter: FilterParams }) {
       isEmpty={(d) => !d.period}
       empty={
         <>
-          No DORA check-in answered in this range. Run the <strong>DORA self-assessment</strong> survey template to compare
-          delivery performance of teams on and off the platform.
+          No DORA check-in answered in this range. Run the <strong>DORA self-assessment</strong> survey template to
+          compare delivery performance of teams on and off the platform.
         </>
       }
       actions={<ExportButton table="dora" filter={filter} />}
@@ -86,7 +118,8 @@ export function DoraCard({ filter }: { filter: FilterParams }) {
       {(data) => (
         <div className="stack">
           <p className="muted small">
-            {data.period} · each metric shows the median band of a team’s answers; overall is the median of the four metrics.
+            {data.period} · each metric shows the median band of a team’s answers; overall is the median of the four
+            metrics.
           </p>
           {data.adoption.length ? <DoraTable data={data} rows={data.adoption} label="Adoption" /> : null}
           <DoraTable data={data} rows={data.teams} label="Team" />

@@ -3,7 +3,15 @@ import { useId } from "react";
 import { useAnalyticsFilter, useAnalyticsMeta } from "./use-analytics";
 
 /** Quarter range, team and platform adoption, written to the URL so the view can be shared. */
-export function FilterBar({ showTeam = true, showAdoption = true, showPeriods = true }: { showTeam?: boolean; showAdoption?: boolean; showPeriods?: boolean }) {
+export function FilterBar({
+  showTeam = true,
+  showAdoption = true,
+  showPeriods = true,
+}: {
+  showTeam?: boolean;
+  showAdoption?: boolean;
+  showPeriods?: boolean;
+}) {
   const { filter, setFilter } = useAnalyticsFilter();
   const meta = useAnalyticsMeta();
   const id = useId();
@@ -12,35 +20,50 @@ export function FilterBar({ showTeam = true, showAdoption = true, showPeriods = 
   return (
     <form className="filter-bar" aria-label="Dashboard filters" onSubmit={(e) => e.preventDefault()}>
       {showPeriods ? (
-      <>
-      <div className="field">
-        <label htmlFor={`${id}-from`}>From</label>
-        <select id={`${id}-from`} className="input" value={filter.from ?? ""} onChange={(e) => setFilter({ from: e.target.value || undefined })}>
-          <option value="">First quarter</option>
-          {periods.map((p) => (
-            <option key={p} value={p} disabled={!!filter.to && p > filter.to}>
-              {p}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-to`}>To</label>
-        <select id={`${id}-to`} className="input" value={filter.to ?? ""} onChange={(e) => setFilter({ to: e.target.value || undefined })}>
-          <option value="">Latest quarter</option>
-          {periods.map((p) => (
-            <option key={p} value={p} disabled={!!filter.from && p < filter.from}>
-              {p}
-            </option>
-          ))}
-        </select>
-      </div>
-      </>
+        <>
+          <div className="field">
+            <label htmlFor={`${id}-from`}>From</label>
+            <select
+              id={`${id}-from`}
+              className="input"
+              value={filter.from ?? ""}
+              onChange={(e) => setFilter({ from: e.target.value || undefined })}
+            >
+              <option value="">First quarter</option>
+              {periods.map((p) => (
+                <option key={p} value={p} disabled={!!filter.to && p > filter.to}>
+                  {p}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-to`}>To</label>
+            <select
+              id={`${id}-to`}
+              className="input"
+              value={filter.to ?? ""}
+              onChange={(e) => setFilter({ to: e.target.value || undefined })}
+            >
+              <option value="">Latest quarter</option>
+              {periods.map((p) => (
+                <option key={p} value={p} disabled={!!filter.from && p < filter.from}>
+                  {p}
+                </option>
+              ))}
+            </select>
+          </div>
+        </>
       ) : null}
       {showTeam ? (
         <div className="field">
           <label htmlFor={`${id}-team`}>Team</label>
-          <select id={`${id}-team`} className="input" value={filter.team ?? ""} onChange={(e) => setFilter({ team: e.target.value || undefined })}>
+          <select
+            id={`${id}-team`}
+            className="input"
+            value={filter.team ?? ""}
+            onChange={(e) => setFilter({ team: e.target.value || undefined })}
+          >
             <option value="">All teams</option>
             {(meta.data?.teams ?? []).map((t) => (
               <option key={t.id} value={t.id}>
@@ -66,7 +89,11 @@ export function FilterBar({ showTeam = true, showAdoption = true, showPeriods = 
         </div>
       ) : null}
       {active ? (
-        <button type="button" className="btn btn-ghost btn-sm filter-reset" onClick={() => setFilter({ from: undefined, to: undefined, team: undefined, adoption: undefined })}>
+        <button
+          type="button"
+          className="btn btn-ghost btn-sm filter-reset"
+          onClick={() => setFilter({ from: undefined, to: undefined, team: undefined, adoption: undefined })}
+        >
           Clear filters
         </button>
       ) : null}

@@ -1,5 +1,16 @@
 "use client";
-import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Area,
+  CartesianGrid,
+  ComposedChart,
+  Legend,
+  Line,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import type { FilterParams } from "@/lib/analytics/query-keys";
 import type { NpsPoint, NpsTrend } from "@/lib/analytics/types";
 import { AnalyticsCard, ExportButton, HiddenValue } from "./analytics-card";
@@ -22,14 +33,28 @@ export function NpsChart({ series, height = 260 }: { series: Series[]; height?: 
     return row;
   });
   return (
-    <div className="chart" role="img" aria-label={`NPS by quarter with 95% interval: ${series.map((s) => `${s.name} ${s.points.map((p) => `${p.period} ${p.hidden ? "hidden" : formatNps(p.score)}`).join(", ")}`).join("; ")}`}>
+    <div
+      className="chart"
+      role="img"
+      aria-label={`NPS by quarter with 95% interval: ${series.map((s) => `${s.name} ${s.points.map((p) => `${p.period} ${p.hidden ? "hidden" : formatNps(p.score)}`).join(", ")}`).join("; ")}`}
+    >
       <ResponsiveContainer width="100%" height={height}>
         <ComposedChart data={data} margin={{ top: 10, right: 16, bottom: 0, left: -12 }}>
           <CartesianGrid stroke="#8a93a633" strokeDasharray="3 3" />
           <XAxis dataKey="period" stroke="#8a93a6" fontSize={12} />
           <YAxis domain={[-100, 100]} ticks={[-100, -50, 0, 30, 50, 100]} stroke="#8a93a6" fontSize={12} />
-          <ReferenceLine y={30} stroke="#16a34a" strokeDasharray="4 4" label={{ value: "30 good", position: "insideTopLeft", fontSize: 11, fill: "#16a34a" }} />
-          <ReferenceLine y={50} stroke="#6366f1" strokeDasharray="4 4" label={{ value: "50 excellent", position: "insideTopLeft", fontSize: 11, fill: "#6366f1" }} />
+          <ReferenceLine
+            y={30}
+            stroke="#16a34a"
+            strokeDasharray="4 4"
+            label={{ value: "30 good", position: "insideTopLeft", fontSize: 11, fill: "#16a34a" }}
+          />
+          <ReferenceLine
+            y={50}
+            stroke="#6366f1"
+            strokeDasharray="4 4"
+            label={{ value: "50 excellent", position: "insideTopLeft", fontSize: 11, fill: "#6366f1" }}
+          />
           <ReferenceLine y={0} stroke="#8a93a6" strokeOpacity={0.5} />
           {series.map((s, i) => (
             <Area
@@ -45,7 +70,16 @@ export function NpsChart({ series, height = 260 }: { series: Series[]; height?: 
             />
           ))}
           {series.map((s, i) => (
-            <Line key={`score${i}`} dataKey={`score${i}`} name={s.name} stroke={s.color} strokeWidth={2.5} dot={{ r: 4 }} isAnimationActive={false} connectNulls={false} />
+            <Line
+              key={`score${i}`}
+              dataKey={`score${i}`}
+              name={s.name}
+              stroke={s.color}
+              strokeWidth={2.5}
+              dot={{ r: 4 }}
+              isAnimationActive={false}
+              connectNulls={false}
+            />
           ))}
           <Tooltip
             contentStyle={{ background: "var(--surface)", border: "1px solid var(--border)", borderRadius: 8 }}
@@ -66,9 +100,13 @@ export function NpsTable({ trend }: { trend: NpsTrend }) {
         <thead>
           <tr>
             <th scope="col">Quarter</th>
-            <th scope="col" className="right">NPS</th>
+            <th scope="col" className="right">
+              NPS
+            </th>
             <th scope="col">95% interval</th>
-            <th scope="col" className="right">Responses</th>
+            <th scope="col" className="right">
+              Responses
+            </th>
             <th scope="col">Promoters / passives / detractors</th>
             <th scope="col">Change</th>
           </tr>
@@ -95,7 +133,13 @@ export function NpsTable({ trend }: { trend: NpsTrend }) {
                     </td>
                   </>
                 )}
-                <td>{change ? <ChangeBadge delta={change.delta} margin={change.margin} withinNoise={change.withinNoise} /> : <span className="muted">—</span>}</td>
+                <td>
+                  {change ? (
+                    <ChangeBadge delta={change.delta} margin={change.margin} withinNoise={change.withinNoise} />
+                  ) : (
+                    <span className="muted">—</span>
+                  )}
+                </td>
               </tr>
             );
           })}
@@ -113,7 +157,11 @@ export function ChangeBadge({ delta, margin, withinNoise }: { delta: number; mar
         {text} · within noise
       </span>
     );
-  return <span className={`badge ${delta > 0 ? "badge-good" : "badge-bad"}`}>{text} · {delta > 0 ? "real rise" : "real drop"}</span>;
+  return (
+    <span className={`badge ${delta > 0 ? "badge-good" : "badge-bad"}`}>
+      {text} · {delta > 0 ? "real rise" : "real drop"}
+    </span>
+  );
 }
 
 export function NpsTrendCard({ filter }: { filter: FilterParams }) {

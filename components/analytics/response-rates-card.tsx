@@ -8,7 +8,9 @@ import { useResponseRates } from "./use-analytics";
 
 function RatesTable({ data }: { data: ResponseRates }) {
   // Default to the latest quarter's largest survey: the quarterly one, not a side pulse.
-  const sorted = [...data.surveys].sort((a, b) => b.period.localeCompare(a.period) || (b.total.hidden ? 0 : b.total.n) - (a.total.hidden ? 0 : a.total.n));
+  const sorted = [...data.surveys].sort(
+    (a, b) => b.period.localeCompare(a.period) || (b.total.hidden ? 0 : b.total.n) - (a.total.hidden ? 0 : a.total.n),
+  );
   const [surveyId, setSurveyId] = useState(sorted[0]?.surveyId);
   const survey = data.surveys.find((s) => s.surveyId === surveyId) ?? sorted[0];
   if (!survey) return null;
@@ -16,7 +18,12 @@ function RatesTable({ data }: { data: ResponseRates }) {
     <div className="stack">
       <div className="field">
         <label htmlFor="rates-survey">Survey</label>
-        <select id="rates-survey" className="input" value={survey.surveyId} onChange={(e) => setSurveyId(e.target.value)}>
+        <select
+          id="rates-survey"
+          className="input"
+          value={survey.surveyId}
+          onChange={(e) => setSurveyId(e.target.value)}
+        >
           {sorted.map((s) => (
             <option key={s.surveyId} value={s.surveyId}>
               {s.title} ({s.period})
@@ -30,8 +37,12 @@ function RatesTable({ data }: { data: ResponseRates }) {
           <thead>
             <tr>
               <th scope="col">Team</th>
-              <th scope="col" className="right">Responses</th>
-              <th scope="col" className="right">Headcount</th>
+              <th scope="col" className="right">
+                Responses
+              </th>
+              <th scope="col" className="right">
+                Headcount
+              </th>
               <th scope="col" style={{ width: "40%" }}>
                 Response rate
               </th>

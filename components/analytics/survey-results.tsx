@@ -22,7 +22,10 @@ function Distribution({ q }: { q: QuestionResult }) {
         <div className="results-bar" role="listitem" key={b.value}>
           <span>{b.label}</span>
           <span className="track" aria-hidden>
-            <span className={`fill ${q.kind === "nps" ? npsClass(b.value) : ""}`} style={{ width: `${(b.count / max) * 100}%` }} />
+            <span
+              className={`fill ${q.kind === "nps" ? npsClass(b.value) : ""}`}
+              style={{ width: `${(b.count / max) * 100}%` }}
+            />
           </span>
           <span className="right small">
             {b.count} <span className="muted">({formatPct((b.count / total) * 100)})</span>
@@ -45,7 +48,13 @@ function Comments({ surveyId, q, k }: { surveyId: string; q: QuestionResult; k: 
   const [offset, setOffset] = useState(0);
   const term = useDeferredValue(search.trim());
   const id = useId();
-  const params = { team: filter.team, adoption: filter.adoption, question: q.id, q: term || undefined, offset: offset || undefined };
+  const params = {
+    team: filter.team,
+    adoption: filter.adoption,
+    question: q.id,
+    q: term || undefined,
+    offset: offset || undefined,
+  };
   const query = useQuery({
     queryKey: analyticsKeys.comments(surveyId, q.id, params),
     queryFn: () => apiFetch<CommentsPage>(`/api/analytics/surveys/${surveyId}/comments${filterQueryString(params)}`),
@@ -92,10 +101,20 @@ function Comments({ surveyId, q, k }: { surveyId: string; q: QuestionResult; k: 
             ))}
           </ul>
           <div className="row">
-            <button type="button" className="btn btn-sm" disabled={page.offset === 0} onClick={() => setOffset(Math.max(0, page.offset - page.pageSize))}>
+            <button
+              type="button"
+              className="btn btn-sm"
+              disabled={page.offset === 0}
+              onClick={() => setOffset(Math.max(0, page.offset - page.pageSize))}
+            >
               Previous
             </button>
-            <button type="button" className="btn btn-sm" disabled={page.offset + page.items.length >= page.total} onClick={() => setOffset(page.offset + page.pageSize)}>
+            <button
+              type="button"
+              className="btn btn-sm"
+              disabled={page.offset + page.items.length >= page.total}
+              onClick={() => setOffset(page.offset + page.pageSize)}
+            >
               Next
             </button>
           </div>
@@ -126,7 +145,9 @@ function QuestionCard({ surveyId, q, k, index }: { surveyId: string; q: Question
         <>
           <p className="muted small">
             {r.answered} answered
-            {r.nps ? ` · NPS ${formatNps(r.nps.score)} (95% interval ${formatInterval(r.nps.ciLow, r.nps.ciHigh)})` : ""}
+            {r.nps
+              ? ` · NPS ${formatNps(r.nps.score)} (95% interval ${formatInterval(r.nps.ciLow, r.nps.ciHigh)})`
+              : ""}
             {r.score ? ` · mean ${formatMean(r.score.mean)} · ${formatPct(r.score.favorablePct)} favorable` : ""}
           </p>
           {q.kind === "free_text" ? <Comments surveyId={surveyId} q={q} k={k} /> : <Distribution q={q} />}

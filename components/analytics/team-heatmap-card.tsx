@@ -4,13 +4,26 @@ import { AnalyticsCard, ExportButton } from "./analytics-card";
 import { TeamHeatmap } from "./team-heatmap";
 import { useAnalyticsMeta, useTeamComparison } from "./use-analytics";
 
-export function PeriodSelect({ value, onChange, id = "view-period" }: { value?: string; onChange: (period: string | undefined) => void; id?: string }) {
+export function PeriodSelect({
+  value,
+  onChange,
+  id = "view-period",
+}: {
+  value?: string;
+  onChange: (period: string | undefined) => void;
+  id?: string;
+}) {
   const meta = useAnalyticsMeta();
   const periods = meta.data?.periods ?? [];
   return (
     <label className="row small" htmlFor={id}>
       <span className="sr-only">Quarter shown</span>
-      <select id={id} className="input input-sm" value={value ?? ""} onChange={(e) => onChange(e.target.value || undefined)}>
+      <select
+        id={id}
+        className="input input-sm"
+        value={value ?? ""}
+        onChange={(e) => onChange(e.target.value || undefined)}
+      >
         <option value="">Latest quarter</option>
         {[...periods].reverse().map((p) => (
           <option key={p} value={p}>
@@ -22,7 +35,13 @@ export function PeriodSelect({ value, onChange, id = "view-period" }: { value?: 
   );
 }
 
-export function TeamHeatmapCard({ filter, onPeriod }: { filter: FilterParams; onPeriod: (p: string | undefined) => void }) {
+export function TeamHeatmapCard({
+  filter,
+  onPeriod,
+}: {
+  filter: FilterParams;
+  onPeriod: (p: string | undefined) => void;
+}) {
   const query = useTeamComparison(filter);
   return (
     <AnalyticsCard

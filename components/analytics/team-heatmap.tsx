@@ -12,7 +12,9 @@ export function TeamHeatmap({ data }: { data: TeamComparison }) {
         <thead>
           <tr>
             <th scope="col">Team</th>
-            <th scope="col" className="right">NPS</th>
+            <th scope="col" className="right">
+              NPS
+            </th>
             {data.dimensions.map((d) => (
               <th scope="col" key={d.key} className="heatmap-head">
                 {d.name}
@@ -32,11 +34,22 @@ export function TeamHeatmap({ data }: { data: TeamComparison }) {
                 ) : null}
               </th>
               <td className="right">
-                {!t.nps ? <span className="muted">—</span> : t.nps.hidden ? <HiddenValue k={data.k} reason={t.nps.reason} compact /> : <strong>{formatNps(t.nps.score)}</strong>}
+                {!t.nps ? (
+                  <span className="muted">—</span>
+                ) : t.nps.hidden ? (
+                  <HiddenValue k={data.k} reason={t.nps.reason} compact />
+                ) : (
+                  <strong>{formatNps(t.nps.score)}</strong>
+                )}
               </td>
               {data.dimensions.map((d) => {
                 const s = t.scores[d.key];
-                if (!s) return <td key={d.key} className="heatmap-cell muted">—</td>;
+                if (!s)
+                  return (
+                    <td key={d.key} className="heatmap-cell muted">
+                      —
+                    </td>
+                  );
                 if (s.hidden)
                   return (
                     <td key={d.key} className="heatmap-cell heatmap-hidden">
@@ -44,7 +57,12 @@ export function TeamHeatmap({ data }: { data: TeamComparison }) {
                     </td>
                   );
                 return (
-                  <td key={d.key} className="heatmap-cell" style={{ background: heatColor(s.mean) }} title={`${d.name}: ${formatMean(s.mean)} · ${Math.round(s.favorablePct)}% favorable · ${s.n} respondents`}>
+                  <td
+                    key={d.key}
+                    className="heatmap-cell"
+                    style={{ background: heatColor(s.mean) }}
+                    title={`${d.name}: ${formatMean(s.mean)} · ${Math.round(s.favorablePct)}% favorable · ${s.n} respondents`}
+                  >
                     {formatMean(s.mean)}
                   </td>
                 );
@@ -54,7 +72,10 @@ export function TeamHeatmap({ data }: { data: TeamComparison }) {
         </tbody>
       </table>
       <p className="muted small heatmap-legend">
-        <span className="hidden-cell" aria-hidden>—</span> hidden: fewer than {data.k} responses (or hiding it would let someone work out a smaller group).
+        <span className="hidden-cell" aria-hidden>
+          —
+        </span>{" "}
+        hidden: fewer than {data.k} responses (or hiding it would let someone work out a smaller group).
       </p>
     </div>
   );

@@ -8,8 +8,18 @@ import { PeriodSelect } from "./team-heatmap-card";
 import { TeamHeatmap } from "./team-heatmap";
 import { useAnalyticsFilter, useTeamComparison } from "./use-analytics";
 
-const positionText = { top10: "Top 10%", top25: "Top 25%", above_median: "Above median", below_median: "Below median" } as const;
-const positionClass = { top10: "badge-good", top25: "badge-good", above_median: "badge-accent", below_median: "badge-warn" } as const;
+const positionText = {
+  top10: "Top 10%",
+  top25: "Top 25%",
+  above_median: "Above median",
+  below_median: "Below median",
+} as const;
+const positionClass = {
+  top10: "badge-good",
+  top25: "badge-good",
+  above_median: "badge-accent",
+  below_median: "badge-warn",
+} as const;
 
 function BenchmarkTable({ data }: { data: TeamComparison }) {
   const b = data.benchmarks.nps;
@@ -20,9 +30,15 @@ function BenchmarkTable({ data }: { data: TeamComparison }) {
         <thead>
           <tr>
             <th scope="col">Team</th>
-            <th scope="col" className="right">Responses</th>
-            <th scope="col" className="right">Rate</th>
-            <th scope="col" className="right">NPS</th>
+            <th scope="col" className="right">
+              Responses
+            </th>
+            <th scope="col" className="right">
+              Rate
+            </th>
+            <th scope="col" className="right">
+              NPS
+            </th>
             <th scope="col">95% interval</th>
             <th scope="col">Against other teams</th>
           </tr>
@@ -31,8 +47,20 @@ function BenchmarkTable({ data }: { data: TeamComparison }) {
           {data.teams.map((t) => (
             <tr key={t.teamId ?? "none"}>
               <th scope="row">{t.name}</th>
-              <td className="right">{!t.responses ? "0" : t.responses.hidden ? <HiddenValue k={data.k} reason={t.responses.reason} compact /> : t.responses.n}</td>
-              <td className="right">{t.responses && !t.responses.hidden && t.responses.rate !== null ? formatPct(t.responses.rate * 100) : "—"}</td>
+              <td className="right">
+                {!t.responses ? (
+                  "0"
+                ) : t.responses.hidden ? (
+                  <HiddenValue k={data.k} reason={t.responses.reason} compact />
+                ) : (
+                  t.responses.n
+                )}
+              </td>
+              <td className="right">
+                {t.responses && !t.responses.hidden && t.responses.rate !== null
+                  ? formatPct(t.responses.rate * 100)
+                  : "—"}
+              </td>
               {!t.nps ? (
                 <td colSpan={3} className="muted">
                   No responses
@@ -47,7 +75,15 @@ function BenchmarkTable({ data }: { data: TeamComparison }) {
                     <strong>{formatNps(t.nps.score)}</strong>
                   </td>
                   <td className="muted">{formatInterval(t.nps.ciLow, t.nps.ciHigh)}</td>
-                  <td>{b ? <span className={`badge ${positionClass[benchmarkPosition(t.nps.score, b)]}`}>{positionText[benchmarkPosition(t.nps.score, b)]}</span> : <span className="muted small">needs 3 teams</span>}</td>
+                  <td>
+                    {b ? (
+                      <span className={`badge ${positionClass[benchmarkPosition(t.nps.score, b)]}`}>
+                        {positionText[benchmarkPosition(t.nps.score, b)]}
+                      </span>
+                    ) : (
+                      <span className="muted small">needs 3 teams</span>
+                    )}
+                  </td>
                 </>
               )}
             </tr>
@@ -99,12 +135,19 @@ export function TeamsDashboard() {
       >
         {(data) => (
           <div className="stack">
-            <p className="muted small">Each team’s NPS against the 50th, 75th and 90th percentile of the teams shown (at least three needed).</p>
+            <p className="muted small">
+              Each team’s NPS against the 50th, 75th and 90th percentile of the teams shown (at least three needed).
+            </p>
             <BenchmarkTable data={data} />
           </div>
         )}
       </AnalyticsCard>
-      <AnalyticsCard title="Teams × dimensions" testId="teams-heatmap" query={query} isEmpty={(d) => !d.period || d.teams.length === 0}>
+      <AnalyticsCard
+        title="Teams × dimensions"
+        testId="teams-heatmap"
+        query={query}
+        isEmpty={(d) => !d.period || d.teams.length === 0}
+      >
         {(data) => <TeamHeatmap data={data} />}
       </AnalyticsCard>
     </div>

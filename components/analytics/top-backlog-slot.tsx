@@ -5,7 +5,12 @@
  */
 export function TopBacklogSlot({ children }: { children?: React.ReactNode }) {
   return (
-    <section className="card analytics-card" aria-labelledby="top-backlog-title" data-testid="top-backlog-slot" data-slot="top-backlog">
+    <section
+      className="card analytics-card"
+      aria-labelledby="top-backlog-title"
+      data-testid="top-backlog-slot"
+      data-slot="top-backlog"
+    >
       <div className="card-title">
         <h2 className="analytics-card-title" id="top-backlog-title">
           Top backlog items

@@ -41,19 +41,45 @@ export function useAnalyticsFilter() {
 }
 
 const rangeOf = ({ from, to, team, adoption }: FilterParams): FilterParams => ({ from, to, team, adoption });
-const get = <T,>(path: string, f: FilterParams) => () => apiFetch<T>(`/api/analytics/${path}${filterQueryString(f)}`);
-const common = { placeholderData: keepPreviousData, retry: (count: number, error: Error) => (error as Error & { status?: number }).status !== 422 && count < 1 };
+const get =
+  <T>(path: string, f: FilterParams) =>
+  () =>
+    apiFetch<T>(`/api/analytics/${path}${filterQueryString(f)}`);
+const common = {
+  placeholderData: keepPreviousData,
+  retry: (count: number, error: Error) => (error as Error & { status?: number }).status !== 422 && count < 1,
+};
 
-export const useAnalyticsMeta = () => useQuery({ queryKey: analyticsKeys.meta(), queryFn: () => apiFetch<AnalyticsMeta>("/api/analytics/meta"), staleTime: 60_000 });
-export const useNpsTrend = (f: FilterParams) => useQuery({ queryKey: analyticsKeys.nps(rangeOf(f)), queryFn: get<NpsTrend>("nps", rangeOf(f)), ...common });
+export const useAnalyticsMeta = () =>
+  useQuery({
+    queryKey: analyticsKeys.meta(),
+    queryFn: () => apiFetch<AnalyticsMeta>("/api/analytics/meta"),
+    staleTime: 60_000,
+  });
+export const useNpsTrend = (f: FilterParams) =>
+  useQuery({ queryKey: analyticsKeys.nps(rangeOf(f)), queryFn: get<NpsTrend>("nps", rangeOf(f)), ...common });
 export const useDimensionTrends = (f: FilterParams) =>
-  useQuery({ queryKey: analyticsKeys.dimensions(rangeOf(f)), queryFn: get<DimensionTrends>("dimensions", rangeOf(f)), ...common });
-export const useTeamComparison = (f: FilterParams) => useQuery({ queryKey: analyticsKeys.teams(f), queryFn: get<TeamComparison>("teams", f), ...common });
+  useQuery({
+    queryKey: analyticsKeys.dimensions(rangeOf(f)),
+    queryFn: get<DimensionTrends>("dimensions", rangeOf(f)),
+    ...common,
+  });
+export const useTeamComparison = (f: FilterParams) =>
+  useQuery({ queryKey: analyticsKeys.teams(f), queryFn: get<TeamComparison>("teams", f), ...common });
 export const useAdoptionComparison = (f: FilterParams) =>
-  useQuery({ queryKey: analyticsKeys.adoption(rangeOf(f)), queryFn: get<AdoptionComparison>("adoption", rangeOf(f)), ...common });
-export const useDoraSummary = (f: FilterParams) => useQuery({ queryKey: analyticsKeys.dora(rangeOf(f)), queryFn: get<DoraSummary>("dora", rangeOf(f)), ...common });
+  useQuery({
+    queryKey: analyticsKeys.adoption(rangeOf(f)),
+    queryFn: get<AdoptionComparison>("adoption", rangeOf(f)),
+    ...common,
+  });
+export const useDoraSummary = (f: FilterParams) =>
+  useQuery({ queryKey: analyticsKeys.dora(rangeOf(f)), queryFn: get<DoraSummary>("dora", rangeOf(f)), ...common });
 export const useResponseRates = (f: FilterParams) =>
-  useQuery({ queryKey: analyticsKeys.responseRates(rangeOf(f)), queryFn: get<ResponseRates>("response-rates", rangeOf(f)), ...common });
+  useQuery({
+    queryKey: analyticsKeys.responseRates(rangeOf(f)),
+    queryFn: get<ResponseRates>("response-rates", rangeOf(f)),
+    ...common,
+  });
 export const useSurveyResults = (surveyId: string, f: FilterParams) =>
   useQuery({
     queryKey: analyticsKeys.surveyResults(surveyId, { team: f.team, adoption: f.adoption }),

@@ -25,7 +25,9 @@ export function ChangePasswordForm() {
         Changing your password signs you out on every other device and browser.
       </p>
       <Field label="Current password" error={errors.currentPassword}>
-        {(p) => <input {...p} className="input" name="currentPassword" type="password" autoComplete="current-password" />}
+        {(p) => (
+          <input {...p} className="input" name="currentPassword" type="password" autoComplete="current-password" />
+        )}
       </Field>
       <Field label="New password" hint="At least 10 characters" error={errors.newPassword}>
         {(p) => <input {...p} className="input" name="newPassword" type="password" autoComplete="new-password" />}

@@ -15,7 +15,11 @@ export function ResetPasswordForm({ token, email }: { token: string; email: stri
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = Object.fromEntries(new FormData(event.currentTarget)) as Record<string, string>;
-    const input: ResetPasswordInput = { token, password: form.password ?? "", confirmPassword: form.confirmPassword ?? "" };
+    const input: ResetPasswordInput = {
+      token,
+      password: form.password ?? "",
+      confirmPassword: form.confirmPassword ?? "",
+    };
     setPending(true);
     setErrors({});
     setMessage("");
@@ -52,7 +56,9 @@ export function ResetPasswordForm({ token, email }: { token: string; email: stri
       {/* Lets password managers file the new password under the right account. */}
       <input type="email" name="username" value={email} autoComplete="username" readOnly hidden />
       <Field label="New password" hint="At least 10 characters" error={errors.password}>
-        {(p) => <input {...p} className="input" name="password" type="password" autoComplete="new-password" autoFocus />}
+        {(p) => (
+          <input {...p} className="input" name="password" type="password" autoComplete="new-password" autoFocus />
+        )}
       </Field>
       <Field label="New password again" error={errors.confirmPassword}>
         {(p) => <input {...p} className="input" name="confirmPassword" type="password" autoComplete="new-password" />}

@@ -33,14 +33,26 @@ export function SetupForm() {
 
   return (
     <form className="stack" onSubmit={onSubmit} noValidate>
-      {message ? <div className="alert alert-error" role="alert">{message}</div> : null}
-      <Field label="Workspace name" error={errors.workspaceName}>{(p) => <input {...p} className="input" name="workspaceName" defaultValue="My engineering org" />}</Field>
-      <Field label="Your name" error={errors.name}>{(p) => <input {...p} className="input" name="name" autoComplete="name" />}</Field>
-      <Field label="Email" error={errors.email}>{(p) => <input {...p} className="input" name="email" type="email" autoComplete="username" />}</Field>
+      {message ? (
+        <div className="alert alert-error" role="alert">
+          {message}
+        </div>
+      ) : null}
+      <Field label="Workspace name" error={errors.workspaceName}>
+        {(p) => <input {...p} className="input" name="workspaceName" defaultValue="My engineering org" />}
+      </Field>
+      <Field label="Your name" error={errors.name}>
+        {(p) => <input {...p} className="input" name="name" autoComplete="name" />}
+      </Field>
+      <Field label="Email" error={errors.email}>
+        {(p) => <input {...p} className="input" name="email" type="email" autoComplete="username" />}
+      </Field>
       <Field label="Password" hint="At least 10 characters." error={errors.password}>
         {(p) => <input {...p} className="input" name="password" type="password" autoComplete="new-password" />}
       </Field>
-      <button className="btn btn-primary" disabled={pending}>{pending ? "Creating…" : "Create owner account"}</button>
+      <button className="btn btn-primary" disabled={pending}>
+        {pending ? "Creating…" : "Create owner account"}
+      </button>
     </form>
   );
 }

@@ -15,7 +15,15 @@ const errorMessages: Record<string, string> = {
  * A plain HTML form posting to /api/sign-in, so it signs in the same way before JavaScript has
  * loaded, when it fails to load, or when it is off; JavaScript only adds the pending state and SSO.
  */
-export function SignInForm({ callbackUrl, initialError, sso }: { callbackUrl: string; initialError?: string; sso: { name: string } | null }) {
+export function SignInForm({
+  callbackUrl,
+  initialError,
+  sso,
+}: {
+  callbackUrl: string;
+  initialError?: string;
+  sso: { name: string } | null;
+}) {
   const [pending, setPending] = useState(false);
   const error = initialError ? (errorMessages[initialError] ?? "Sign-in failed. Try again.") : "";
 
@@ -27,8 +35,14 @@ export function SignInForm({ callbackUrl, initialError, sso }: { callbackUrl: st
         </div>
       ) : null}
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      <Field label="Email">{(p) => <input {...p} className="input" name="email" type="email" autoComplete="username" required autoFocus />}</Field>
-      <Field label="Password">{(p) => <input {...p} className="input" name="password" type="password" autoComplete="current-password" required />}</Field>
+      <Field label="Email">
+        {(p) => <input {...p} className="input" name="email" type="email" autoComplete="username" required autoFocus />}
+      </Field>
+      <Field label="Password">
+        {(p) => (
+          <input {...p} className="input" name="password" type="password" autoComplete="current-password" required />
+        )}
+      </Field>
       <button className="btn btn-primary" type="submit" aria-disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}
       </button>

@@ -49,7 +49,11 @@ export function BacklogView({
   });
 
   if (choices.length === 1 && options.frictionCount === 0 && options.surveys.length === 0) {
-    return <EmptyState title="Nothing to analyse yet">Themes appear once a survey has free-text answers or the friction log has entries.</EmptyState>;
+    return (
+      <EmptyState title="Nothing to analyse yet">
+        Themes appear once a survey has free-text answers or the friction log has entries.
+      </EmptyState>
+    );
   }
 
   const data = view.data;
@@ -72,16 +76,30 @@ export function BacklogView({
                   {choices
                     .filter((c) => c.group === g)
                     .map((c) => (
-                      <option key={c.value} value={c.value}>{c.label}</option>
+                      <option key={c.value} value={c.value}>
+                        {c.label}
+                      </option>
                     ))}
                 </optgroup>
               ))}
             </select>
           </div>
-          {rangeOpen ? <QuarterRange periods={options.periods} current={scope} onShow={show} onCancel={() => setRangeOpen(false)} /> : null}
+          {rangeOpen ? (
+            <QuarterRange
+              periods={options.periods}
+              current={scope}
+              onShow={show}
+              onCancel={() => setRangeOpen(false)}
+            />
+          ) : null}
           {scope && canEdit ? <AnalyseForm scope={scope} onBuilt={() => setSelectedId(null)} /> : null}
           {scope && data && data.items.length ? (
-            <a className="btn" href={`/api/backlog/export?scope=${encodeURIComponent(scope)}`} download data-testid="export-csv">
+            <a
+              className="btn"
+              href={`/api/backlog/export?scope=${encodeURIComponent(scope)}`}
+              download
+              data-testid="export-csv"
+            >
               Download CSV
             </a>
           ) : null}
@@ -89,8 +107,9 @@ export function BacklogView({
         {data?.run ? (
           <p className="small muted backlog-run" data-testid="backlog-run">
             Last analysed {new Date(data.run.ranAt).toLocaleString()}: {data.run.textCount} answers grouped into{" "}
-            <strong data-testid="chosen-k">{data.run.chosenK}</strong> themes ({data.run.requestedK ? "number set by hand" : "number chosen automatically"}).{" "}
-            {data.population.respondents} respondents in scope; themes mentioned by fewer than {data.anonymityThreshold} people show no quotes.
+            <strong data-testid="chosen-k">{data.run.chosenK}</strong> themes (
+            {data.run.requestedK ? "number set by hand" : "number chosen automatically"}). {data.population.respondents}{" "}
+            respondents in scope; themes mentioned by fewer than {data.anonymityThreshold} people show no quotes.
           </p>
         ) : null}
       </section>
@@ -119,7 +138,12 @@ export function BacklogView({
               <div className="card-title">
                 <h2 id="scatter-heading">Impact × frequency</h2>
               </div>
-              <ImpactScatter items={data!.items} thresholds={data!.thresholds} selectedId={selected} onSelect={setSelectedId} />
+              <ImpactScatter
+                items={data!.items}
+                thresholds={data!.thresholds}
+                selectedId={selected}
+                onSelect={setSelectedId}
+              />
               <Thresholds thresholds={data!.thresholds} canEdit={canEdit} />
             </section>
             <section className="card" aria-labelledby="ranked-heading">
@@ -127,14 +151,25 @@ export function BacklogView({
                 <h2 id="ranked-heading">Ranked themes</h2>
                 <span className="small muted">{data!.items.length} themes</span>
               </div>
-              <p className="small muted">Rank = share × impact ÷ effort (S 1, M 2, L 4). Done and won’t-do sink to the bottom.</p>
+              <p className="small muted">
+                Rank = share × impact ÷ effort (S 1, M 2, L 4). Done and won’t-do sink to the bottom.
+              </p>
               <RankedList items={data!.items} selectedId={selected} onSelect={setSelectedId} />
             </section>
           </div>
           {selected ? (
-            <ItemDetail key={selected} itemId={selected} items={data!.items} canEdit={canEdit} population={data!.population} onSelect={setSelectedId} />
+            <ItemDetail
+              key={selected}
+              itemId={selected}
+              items={data!.items}
+              canEdit={canEdit}
+              population={data!.population}
+              onSelect={setSelectedId}
+            />
           ) : (
-            <p className="muted small">Choose a theme in the list or the chart to see what people wrote{canEdit ? " and curate it" : ""}.</p>
+            <p className="muted small">
+              Choose a theme in the list or the chart to see what people wrote{canEdit ? " and curate it" : ""}.
+            </p>
           )}
         </>
       )}
@@ -146,7 +181,11 @@ function AnalyseForm({ scope, onBuilt }: { scope: string; onBuilt: () => void })
   const queryClient = useQueryClient();
   const [k, setK] = useState("");
   const build = useMutation({
-    mutationFn: () => apiFetch<{ run: BuildBacklogResult }>("/api/backlog/build", { method: "POST", json: { scope, k: k.trim() ? Number(k) : null } }),
+    mutationFn: () =>
+      apiFetch<{ run: BuildBacklogResult }>("/api/backlog/build", {
+        method: "POST",
+        json: { scope, k: k.trim() ? Number(k) : null },
+      }),
     onSuccess: async () => {
       onBuilt();
       await queryClient.invalidateQueries({ queryKey: backlogKeys.all });
@@ -162,7 +201,18 @@ function AnalyseForm({ scope, onBuilt }: { scope: string; onBuilt: () => void })
       }}
     >
       <Field label="Number of themes" hint="Empty: chosen automatically" error={errors.k}>
-        {(p) => <input {...p} className="input backlog-k" type="number" min={2} max={40} inputMode="numeric" value={k} onChange={(e) => setK(e.target.value)} />}
+        {(p) => (
+          <input
+            {...p}
+            className="input backlog-k"
+            type="number"
+            min={2}
+            max={40}
+            inputMode="numeric"
+            value={k}
+            onChange={(e) => setK(e.target.value)}
+          />
+        )}
       </Field>
       <button className="btn btn-primary" disabled={build.isPending}>
         {build.isPending ? "Analysing…" : "Analyse answers"}
@@ -172,22 +222,34 @@ function AnalyseForm({ scope, onBuilt }: { scope: string; onBuilt: () => void })
           ? `Done: ${build.data.run.chosenK} themes, ${build.data.run.itemsMatched} kept with their edits, ${build.data.run.itemsCreated} new.`
           : ""}
       </span>
-      {build.error && !Object.keys(errors).length ? <span className="field-error" role="alert">{build.error.message}</span> : null}
+      {build.error && !Object.keys(errors).length ? (
+        <span className="field-error" role="alert">
+          {build.error.message}
+        </span>
+      ) : null}
     </form>
   );
 }
 
-function Thresholds({ thresholds, canEdit }: { thresholds: { frequencyThreshold: number; impactThreshold: number }; canEdit: boolean }) {
+function Thresholds({
+  thresholds,
+  canEdit,
+}: {
+  thresholds: { frequencyThreshold: number; impactThreshold: number };
+  canEdit: boolean;
+}) {
   const queryClient = useQueryClient();
   const save = useMutation({
-    mutationFn: (body: { frequencyThreshold: number; impactThreshold: number }) => apiFetch("/api/backlog/thresholds", { method: "PATCH", json: body }),
+    mutationFn: (body: { frequencyThreshold: number; impactThreshold: number }) =>
+      apiFetch("/api/backlog/thresholds", { method: "PATCH", json: body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: backlogKeys.all }),
   });
   const errors = save.error instanceof ApiError ? save.error.fieldErrors : {};
   if (!canEdit) {
     return (
       <p className="small muted">
-        Frequent from {percent(thresholds.frequencyThreshold)} of respondents; painful from an impact of {thresholds.impactThreshold.toFixed(2)}.
+        Frequent from {percent(thresholds.frequencyThreshold)} of respondents; painful from an impact of{" "}
+        {thresholds.impactThreshold.toFixed(2)}.
       </p>
     );
   }
@@ -199,25 +261,64 @@ function Thresholds({ thresholds, canEdit }: { thresholds: { frequencyThreshold:
       onSubmit={(e) => {
         e.preventDefault();
         const form = new FormData(e.currentTarget);
-        save.mutate({ frequencyThreshold: Number(form.get("frequency")) / 100, impactThreshold: Number(form.get("impact")) });
+        save.mutate({
+          frequencyThreshold: Number(form.get("frequency")) / 100,
+          impactThreshold: Number(form.get("impact")),
+        });
       }}
     >
       <Field label="Frequent from (% of respondents)" error={errors.frequencyThreshold}>
-        {(p) => <input {...p} className="input" name="frequency" type="number" min={1} max={100} step={1} defaultValue={Math.round(thresholds.frequencyThreshold * 100)} />}
+        {(p) => (
+          <input
+            {...p}
+            className="input"
+            name="frequency"
+            type="number"
+            min={1}
+            max={100}
+            step={1}
+            defaultValue={Math.round(thresholds.frequencyThreshold * 100)}
+          />
+        )}
       </Field>
       <Field label="Painful from (impact 0–1)" error={errors.impactThreshold}>
-        {(p) => <input {...p} className="input" name="impact" type="number" min={0} max={1} step={0.05} defaultValue={thresholds.impactThreshold} />}
+        {(p) => (
+          <input
+            {...p}
+            className="input"
+            name="impact"
+            type="number"
+            min={0}
+            max={1}
+            step={0.05}
+            defaultValue={thresholds.impactThreshold}
+          />
+        )}
       </Field>
       <button className="btn btn-sm" disabled={save.isPending}>
         {save.isPending ? "Saving…" : "Apply"}
       </button>
-      {save.error && !Object.keys(errors).length ? <span className="field-error" role="alert">{save.error.message}</span> : null}
+      {save.error && !Object.keys(errors).length ? (
+        <span className="field-error" role="alert">
+          {save.error.message}
+        </span>
+      ) : null}
     </form>
   );
 }
 
 /** From–to quarter fields for a custom range; the earlier quarter always comes first. */
-function QuarterRange({ periods, current, onShow, onCancel }: { periods: string[]; current: string | null; onShow: (scope: string) => void; onCancel: () => void }) {
+function QuarterRange({
+  periods,
+  current,
+  onShow,
+  onCancel,
+}: {
+  periods: string[];
+  current: string | null;
+  onShow: (scope: string) => void;
+  onCancel: () => void;
+}) {
   const shown = current ? parseScope(current) : null;
   const [from, setFrom] = useState(shown?.kind === "periods" ? shown.from : periods[0]);
   const [to, setTo] = useState(shown?.kind === "periods" ? shown.to : periods[periods.length - 1]);

@@ -1,5 +1,16 @@
 "use client";
-import { CartesianGrid, Label, ReferenceArea, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  CartesianGrid,
+  Label,
+  ReferenceArea,
+  ReferenceLine,
+  ResponsiveContainer,
+  Scatter,
+  ScatterChart,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import type { BacklogListItem } from "@/lib/backlog/queries";
 import { quadrantLabels } from "@/lib/backlog/prioritise";
 import { percent, quadrantColor } from "./format";
@@ -21,7 +32,13 @@ export function ImpactScatter({
   selectedId: string | null;
   onSelect: (id: string) => void;
 }) {
-  const points: Point[] = items.map((item) => ({ id: item.id, label: item.label, share: item.share, impact: item.impact, item }));
+  const points: Point[] = items.map((item) => ({
+    id: item.id,
+    label: item.label,
+    share: item.share,
+    impact: item.impact,
+    item,
+  }));
   const maxShare = Math.max(thresholds.frequencyThreshold * 2, ...points.map((p) => p.share * 1.15), 0.05);
   const xMax = Math.min(1, Math.ceil(maxShare * 20) / 20);
   const step = xMax <= 0.3 ? 0.05 : xMax <= 0.6 ? 0.1 : 0.2;
@@ -29,21 +46,57 @@ export function ImpactScatter({
   const fx = thresholds.frequencyThreshold;
   const fy = thresholds.impactThreshold;
   return (
-    <div className="backlog-scatter" role="img" aria-label={`Impact against frequency for ${items.length} themes; the ranked list has the same data.`}>
+    <div
+      className="backlog-scatter"
+      role="img"
+      aria-label={`Impact against frequency for ${items.length} themes; the ranked list has the same data.`}
+    >
       <ResponsiveContainer width="100%" height={360}>
         <ScatterChart accessibilityLayer={false} margin={{ top: 12, right: 16, bottom: 28, left: 4 }}>
           <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
           <ReferenceArea x1={fx} x2={xMax} y1={fy} y2={1} fill="var(--bad-soft)" fillOpacity={0.5} ifOverflow="hidden">
-            <Label value={quadrantLabels.do_first} position="insideTopRight" fill="var(--bad)" fontSize={12} fontWeight={600} />
+            <Label
+              value={quadrantLabels.do_first}
+              position="insideTopRight"
+              fill="var(--bad)"
+              fontSize={12}
+              fontWeight={600}
+            />
           </ReferenceArea>
           <ReferenceArea x1={0} x2={fx} y1={fy} y2={1} fill="var(--warn-soft)" fillOpacity={0.4} ifOverflow="hidden">
-            <Label value={quadrantLabels.schedule} position="insideTopLeft" fill="var(--warn)" fontSize={12} fontWeight={600} />
+            <Label
+              value={quadrantLabels.schedule}
+              position="insideTopLeft"
+              fill="var(--warn)"
+              fontSize={12}
+              fontWeight={600}
+            />
           </ReferenceArea>
-          <ReferenceArea x1={fx} x2={xMax} y1={0} y2={fy} fill="var(--accent-soft)" fillOpacity={0.4} ifOverflow="hidden">
-            <Label value={quadrantLabels.automate_or_document} position="insideBottomRight" fill="var(--accent)" fontSize={12} fontWeight={600} />
+          <ReferenceArea
+            x1={fx}
+            x2={xMax}
+            y1={0}
+            y2={fy}
+            fill="var(--accent-soft)"
+            fillOpacity={0.4}
+            ifOverflow="hidden"
+          >
+            <Label
+              value={quadrantLabels.automate_or_document}
+              position="insideBottomRight"
+              fill="var(--accent)"
+              fontSize={12}
+              fontWeight={600}
+            />
           </ReferenceArea>
           <ReferenceArea x1={0} x2={fx} y1={0} y2={fy} fill="var(--surface-2)" fillOpacity={0.4} ifOverflow="hidden">
-            <Label value={quadrantLabels.ignore} position="insideBottomLeft" fill="var(--muted)" fontSize={12} fontWeight={600} />
+            <Label
+              value={quadrantLabels.ignore}
+              position="insideBottomLeft"
+              fill="var(--muted)"
+              fontSize={12}
+              fontWeight={600}
+            />
           </ReferenceArea>
           <ReferenceLine x={fx} stroke="var(--muted)" strokeDasharray="4 4" />
           <ReferenceLine y={fy} stroke="var(--muted)" strokeDasharray="4 4" />
@@ -55,7 +108,13 @@ export function ImpactScatter({
             tickFormatter={(v: number) => percent(v)}
             stroke="var(--muted)"
             fontSize={12}
-            label={{ value: "Frequency (share of respondents)", position: "bottom", offset: 10, fill: "var(--muted)", fontSize: 12 }}
+            label={{
+              value: "Frequency (share of respondents)",
+              position: "bottom",
+              offset: 10,
+              fill: "var(--muted)",
+              fontSize: 12,
+            }}
           />
           <YAxis
             type="number"

@@ -53,16 +53,27 @@ export function ItemDetail({
   const detail = query.data;
   const item = detail.item;
   const others = items.filter((i) => i.id !== item.id);
-  const marker = item.statusChangedPeriod && item.status !== "new" ? { period: item.statusChangedPeriod, label: statusLabels[item.status] } : null;
+  const marker =
+    item.statusChangedPeriod && item.status !== "new"
+      ? { period: item.statusChangedPeriod, label: statusLabels[item.status] }
+      : null;
 
   return (
-    <section className="card stack backlog-detail" aria-labelledby="backlog-detail-heading" data-testid="backlog-detail">
+    <section
+      className="card stack backlog-detail"
+      aria-labelledby="backlog-detail-heading"
+      data-testid="backlog-detail"
+    >
       <div className="row-between">
         <div>
-          <h2 id="backlog-detail-heading" ref={heading} tabIndex={-1}>{item.label}</h2>
+          <h2 id="backlog-detail-heading" ref={heading} tabIndex={-1}>
+            {item.label}
+          </h2>
           <div className="row">
             <span className={quadrantBadge[item.quadrant]}>{quadrantLabels[item.quadrant]}</span>
-            <span className={statusBadge[item.status]} data-testid="detail-status">{statusLabels[item.status]}</span>
+            <span className={statusBadge[item.status]} data-testid="detail-status">
+              {statusLabels[item.status]}
+            </span>
             {item.effort ? <span className="badge">Effort {item.effort}</span> : null}
             {item.owner ? <span className="small muted">Owner: {item.owner}</span> : null}
             {item.customLabel ? <span className="small muted">Generated name: {item.generatedLabel}</span> : null}
@@ -95,18 +106,40 @@ export function ItemDetail({
       <details className="backlog-explain">
         <summary>How impact is calculated</summary>
         <p className="small">
-          Impact = {IMPACT_WEIGHTS.nps} × NPS pain + {IMPACT_WEIGHTS.likert} × score pain + {IMPACT_WEIGHTS.sentiment} × negative share. A pain
-          component is 0.5 when the people who mention this theme score like everyone in scope, 1 when they score 20% of the scale lower (2 NPS
-          points, 0.8 on the 1–5 questions) and 0 when 20% higher. Components without data are left out and the rest re-weighted.
+          Impact = {IMPACT_WEIGHTS.nps} × NPS pain + {IMPACT_WEIGHTS.likert} × score pain + {IMPACT_WEIGHTS.sentiment} ×
+          negative share. A pain component is 0.5 when the people who mention this theme score like everyone in scope, 1
+          when they score 20% of the scale lower (2 NPS points, 0.8 on the 1–5 questions) and 0 when 20% higher.
+          Components without data are left out and the rest re-weighted.
         </p>
         <table className="table small">
           <thead>
-            <tr><th>Component</th><th>Mentioners</th><th>Everyone</th><th className="right">Value</th></tr>
+            <tr>
+              <th>Component</th>
+              <th>Mentioners</th>
+              <th>Everyone</th>
+              <th className="right">Value</th>
+            </tr>
           </thead>
           <tbody>
-            <tr><td>NPS pain</td><td>{decimal(item.mentionersNps, 1)}</td><td>{decimal(population.nps, 1)}</td><td className="right">{decimal(item.impactComponents.nps)}</td></tr>
-            <tr><td>Score (1–5) pain</td><td>{decimal(item.mentionersLikert)}</td><td>{decimal(population.likert)}</td><td className="right">{decimal(item.impactComponents.likert)}</td></tr>
-            <tr><td>Negative mentions</td><td colSpan={2}>{item.negativeShare === null ? "—" : `${percent(item.negativeShare)} of ${item.mentions} mentions`}</td><td className="right">{decimal(item.impactComponents.sentiment)}</td></tr>
+            <tr>
+              <td>NPS pain</td>
+              <td>{decimal(item.mentionersNps, 1)}</td>
+              <td>{decimal(population.nps, 1)}</td>
+              <td className="right">{decimal(item.impactComponents.nps)}</td>
+            </tr>
+            <tr>
+              <td>Score (1–5) pain</td>
+              <td>{decimal(item.mentionersLikert)}</td>
+              <td>{decimal(population.likert)}</td>
+              <td className="right">{decimal(item.impactComponents.likert)}</td>
+            </tr>
+            <tr>
+              <td>Negative mentions</td>
+              <td colSpan={2}>
+                {item.negativeShare === null ? "—" : `${percent(item.negativeShare)} of ${item.mentions} mentions`}
+              </td>
+              <td className="right">{decimal(item.impactComponents.sentiment)}</td>
+            </tr>
           </tbody>
         </table>
       </details>
@@ -117,7 +150,9 @@ export function ItemDetail({
           <MentionRateChart rates={item.mentionRates} marker={marker} />
         ) : (
           <p className="small muted">
-            {item.mentionRates[0]?.rate != null ? `${percent(item.mentionRates[0].rate, 1)} of respondents in ${item.mentionRates[0].period}. ` : ""}
+            {item.mentionRates[0]?.rate != null
+              ? `${percent(item.mentionRates[0].rate, 1)} of respondents in ${item.mentionRates[0].period}. `
+              : ""}
             Analyse a range of quarters to follow this theme over time.
           </p>
         )}
@@ -125,7 +160,8 @@ export function ItemDetail({
 
       {detail.quotesHidden ? (
         <div className="alert alert-info" data-testid="quotes-hidden">
-          Fewer than {detail.anonymityThreshold} people mention this theme, so its answers and team breakdown stay hidden to protect their anonymity.
+          Fewer than {detail.anonymityThreshold} people mention this theme, so its answers and team breakdown stay
+          hidden to protect their anonymity.
         </div>
       ) : (
         <>
@@ -135,7 +171,9 @@ export function ItemDetail({
       )}
 
       {item.mergedFrom.length ? <MergedFrom item={item} canEdit={canEdit} /> : null}
-      {canEdit ? <CurationForm key={`${item.id}-${item.status}-${item.customLabel}-${item.effort}`} item={item} /> : null}
+      {canEdit ? (
+        <CurationForm key={`${item.id}-${item.status}-${item.customLabel}-${item.effort}`} item={item} />
+      ) : null}
       {canEdit && others.length ? <MergeForm item={item} others={others} onSelect={onSelect} /> : null}
     </section>
   );
@@ -145,7 +183,11 @@ export function ItemDetail({
 function groupQuotes(quotes: BacklogQuote[]): BacklogQuote[][] {
   const groups = new Map<string, BacklogQuote[]>();
   for (const q of quotes) {
-    const key = q.text.toLowerCase().replace(/^honestly\?\s*/, "").replace(/[\s.!?]+$/, "").trim();
+    const key = q.text
+      .toLowerCase()
+      .replace(/^honestly\?\s*/, "")
+      .replace(/[\s.!?]+$/, "")
+      .trim();
     groups.set(key, [...(groups.get(key) ?? []), q]);
   }
   return [...groups.values()];
@@ -159,7 +201,11 @@ function TeamReach({ detail }: { detail: BacklogItemDetail }) {
       <div className="table-wrap">
         <table className="table">
           <thead>
-            <tr><th>Team</th><th className="right">Mention it</th><th className="right">Share of the team’s respondents</th></tr>
+            <tr>
+              <th>Team</th>
+              <th className="right">Mention it</th>
+              <th className="right">Share of the team’s respondents</th>
+            </tr>
           </thead>
           <tbody>
             {detail.teams.map((t) => (
@@ -172,7 +218,8 @@ function TeamReach({ detail }: { detail: BacklogItemDetail }) {
             {detail.hiddenTeamMentioners ? (
               <tr>
                 <td className="muted" colSpan={3}>
-                  {detail.hiddenTeamMentioners} more in teams with fewer than {detail.anonymityThreshold} mentions (not shown)
+                  {detail.hiddenTeamMentioners} more in teams with fewer than {detail.anonymityThreshold} mentions (not
+                  shown)
                 </td>
               </tr>
             ) : null}
@@ -202,7 +249,10 @@ function Quotes({
     mutationFn: () =>
       apiFetch<{ targetId: string; moved: number }>(`/api/backlog/items/${detail.item.id}/move`, {
         method: "POST",
-        json: { memberIds: [...selected], ...(target === NEW_THEME ? { newLabel } : { targetId: target || undefined }) },
+        json: {
+          memberIds: [...selected],
+          ...(target === NEW_THEME ? { newLabel } : { targetId: target || undefined }),
+        },
       }),
     onSuccess: async () => {
       setSelected(new Set());
@@ -224,7 +274,11 @@ function Quotes({
   return (
     <div className="stack">
       <h3>
-        What people wrote <span className="muted small">({detail.quoteCount} answers{detail.quotes.length < detail.quoteCount ? `, first ${detail.quotes.length} shown` : ""})</span>
+        What people wrote{" "}
+        <span className="muted small">
+          ({detail.quoteCount} answers
+          {detail.quotes.length < detail.quoteCount ? `, first ${detail.quotes.length} shown` : ""})
+        </span>
       </h3>
       {/* Focusable so keyboard users can scroll a long list of quotes. */}
       <ul className="backlog-quotes" tabIndex={0} aria-label="Answers in this theme">
@@ -235,15 +289,30 @@ function Quotes({
             <li key={q.id} className={q.representative ? "representative" : undefined}>
               {canEdit ? (
                 <label className="backlog-quote-check">
-                  <input type="checkbox" checked={checked} onChange={() => toggle(group.map((g) => g.id), !checked)} />
-                  <span className="sr-only">Select {group.length > 1 ? `these ${group.length} answers` : "answer"}</span>
+                  <input
+                    type="checkbox"
+                    checked={checked}
+                    onChange={() =>
+                      toggle(
+                        group.map((g) => g.id),
+                        !checked,
+                      )
+                    }
+                  />
+                  <span className="sr-only">
+                    Select {group.length > 1 ? `these ${group.length} answers` : "answer"}
+                  </span>
                 </label>
               ) : null}
               <blockquote>{q.text}</blockquote>
               <span className="row small muted">
                 {group.length > 1 ? <span className="badge">{group.length} answers like this</span> : null}
                 {q.representative ? <span className="badge badge-accent">Representative</span> : null}
-                {group.some((g) => g.pinned) ? <span className="badge" title="Moved here by hand; re-analysis keeps it here">Placed by hand</span> : null}
+                {group.some((g) => g.pinned) ? (
+                  <span className="badge" title="Moved here by hand; re-analysis keeps it here">
+                    Placed by hand
+                  </span>
+                ) : null}
                 {q.source === "friction" ? <span className="badge">Friction log</span> : null}
               </span>
             </li>
@@ -259,20 +328,33 @@ function Quotes({
             move.mutate();
           }}
         >
-          <Field label={`Move ${selected.size || ""} selected answer${selected.size === 1 ? "" : "s"} to`} error={errors.targetId ?? errors.memberIds}>
+          <Field
+            label={`Move ${selected.size || ""} selected answer${selected.size === 1 ? "" : "s"} to`}
+            error={errors.targetId ?? errors.memberIds}
+          >
             {(p) => (
               <select {...p} className="input" value={target} onChange={(e) => setTarget(e.target.value)}>
                 <option value="">Choose a theme…</option>
                 <option value={NEW_THEME}>A new theme (split)</option>
                 {others.map((o) => (
-                  <option key={o.id} value={o.id}>{o.label}</option>
+                  <option key={o.id} value={o.id}>
+                    {o.label}
+                  </option>
                 ))}
               </select>
             )}
           </Field>
           {target === NEW_THEME ? (
             <Field label="New theme name" error={errors.newLabel}>
-              {(p) => <input {...p} className="input" value={newLabel} onChange={(e) => setNewLabel(e.target.value)} maxLength={120} />}
+              {(p) => (
+                <input
+                  {...p}
+                  className="input"
+                  value={newLabel}
+                  onChange={(e) => setNewLabel(e.target.value)}
+                  maxLength={120}
+                />
+              )}
             </Field>
           ) : null}
           <button className="btn" disabled={move.isPending || selected.size === 0 || !target}>
@@ -283,7 +365,11 @@ function Quotes({
               Open the theme they moved to
             </button>
           ) : null}
-          {move.error && !Object.keys(errors).length ? <span className="field-error" role="alert">{move.error.message}</span> : null}
+          {move.error && !Object.keys(errors).length ? (
+            <span className="field-error" role="alert">
+              {move.error.message}
+            </span>
+          ) : null}
         </form>
       ) : null}
     </div>
@@ -304,14 +390,23 @@ function MergedFrom({ item, canEdit }: { item: BacklogListItem; canEdit: boolean
           <li key={m.id} className="row">
             <span>{m.label}</span>
             {canEdit ? (
-              <button type="button" className="btn btn-sm btn-ghost" onClick={() => unmerge.mutate(m.id)} disabled={unmerge.isPending}>
+              <button
+                type="button"
+                className="btn btn-sm btn-ghost"
+                onClick={() => unmerge.mutate(m.id)}
+                disabled={unmerge.isPending}
+              >
                 Undo merge
               </button>
             ) : null}
           </li>
         ))}
       </ul>
-      {unmerge.error ? <p className="field-error" role="alert">{unmerge.error.message}</p> : null}
+      {unmerge.error ? (
+        <p className="field-error" role="alert">
+          {unmerge.error.message}
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -320,7 +415,8 @@ function CurationForm({ item }: { item: BacklogListItem }) {
   const queryClient = useQueryClient();
   const [saved, setSaved] = useState(false);
   const save = useMutation({
-    mutationFn: (body: Record<string, unknown>) => apiFetch(`/api/backlog/items/${item.id}`, { method: "PATCH", json: body }),
+    mutationFn: (body: Record<string, unknown>) =>
+      apiFetch(`/api/backlog/items/${item.id}`, { method: "PATCH", json: body }),
     onSuccess: async () => {
       setSaved(true);
       await queryClient.invalidateQueries({ queryKey: backlogKeys.all });
@@ -348,7 +444,16 @@ function CurationForm({ item }: { item: BacklogListItem }) {
       <h3>Curate</h3>
       <div className="grid-2">
         <Field label="Name" hint="Leave empty to use the generated name." error={errors.customLabel}>
-          {(p) => <input {...p} className="input" name="customLabel" defaultValue={item.customLabel ?? ""} placeholder={item.generatedLabel} maxLength={120} />}
+          {(p) => (
+            <input
+              {...p}
+              className="input"
+              name="customLabel"
+              defaultValue={item.customLabel ?? ""}
+              placeholder={item.generatedLabel}
+              maxLength={120}
+            />
+          )}
         </Field>
         <Field label="Owner" error={errors.owner}>
           {(p) => <input {...p} className="input" name="owner" defaultValue={item.owner} maxLength={100} />}
@@ -357,7 +462,9 @@ function CurationForm({ item }: { item: BacklogListItem }) {
           {(p) => (
             <select {...p} className="input" name="status" defaultValue={item.status}>
               {backlogStatuses.map((s) => (
-                <option key={s} value={s}>{statusLabels[s]}</option>
+                <option key={s} value={s}>
+                  {statusLabels[s]}
+                </option>
               ))}
             </select>
           )}
@@ -367,7 +474,9 @@ function CurationForm({ item }: { item: BacklogListItem }) {
             <select {...p} className="input" name="effort" defaultValue={item.effort ?? ""}>
               <option value="">Not sized</option>
               {efforts.map((e) => (
-                <option key={e} value={e}>{e}</option>
+                <option key={e} value={e}>
+                  {e}
+                </option>
               ))}
             </select>
           )}
@@ -380,18 +489,38 @@ function CurationForm({ item }: { item: BacklogListItem }) {
         <button className="btn btn-primary" disabled={save.isPending}>
           {save.isPending ? "Saving…" : "Save changes"}
         </button>
-        {saved ? <span className="badge badge-good" role="status">Saved</span> : null}
-        {save.error && !Object.keys(errors).length ? <span className="field-error" role="alert">{save.error.message}</span> : null}
+        {saved ? (
+          <span className="badge badge-good" role="status">
+            Saved
+          </span>
+        ) : null}
+        {save.error && !Object.keys(errors).length ? (
+          <span className="field-error" role="alert">
+            {save.error.message}
+          </span>
+        ) : null}
       </div>
     </form>
   );
 }
 
-function MergeForm({ item, others, onSelect }: { item: BacklogListItem; others: BacklogListItem[]; onSelect: (id: string | null) => void }) {
+function MergeForm({
+  item,
+  others,
+  onSelect,
+}: {
+  item: BacklogListItem;
+  others: BacklogListItem[];
+  onSelect: (id: string | null) => void;
+}) {
   const queryClient = useQueryClient();
   const [target, setTarget] = useState("");
   const merge = useMutation({
-    mutationFn: () => apiFetch<{ target: { id: string } }>(`/api/backlog/items/${item.id}/merge`, { method: "POST", json: { targetId: target } }),
+    mutationFn: () =>
+      apiFetch<{ target: { id: string } }>(`/api/backlog/items/${item.id}/merge`, {
+        method: "POST",
+        json: { targetId: target },
+      }),
     onSuccess: async (data) => {
       await queryClient.invalidateQueries({ queryKey: backlogKeys.all });
       onSelect(data.target.id);
@@ -407,12 +536,18 @@ function MergeForm({ item, others, onSelect }: { item: BacklogListItem; others: 
         merge.mutate();
       }}
     >
-      <Field label="Merge this theme into" hint="Its answers count towards the other theme from now on, also after re-analysis." error={errors.targetId}>
+      <Field
+        label="Merge this theme into"
+        hint="Its answers count towards the other theme from now on, also after re-analysis."
+        error={errors.targetId}
+      >
         {(p) => (
           <select {...p} className="input" value={target} onChange={(e) => setTarget(e.target.value)}>
             <option value="">Choose a theme…</option>
             {others.map((o) => (
-              <option key={o.id} value={o.id}>{o.label}</option>
+              <option key={o.id} value={o.id}>
+                {o.label}
+              </option>
             ))}
           </select>
         )}
@@ -420,7 +555,11 @@ function MergeForm({ item, others, onSelect }: { item: BacklogListItem; others: 
       <button className="btn" disabled={!target || merge.isPending}>
         {merge.isPending ? "Merging…" : "Merge"}
       </button>
-      {merge.error && !Object.keys(errors).length ? <span className="field-error" role="alert">{merge.error.message}</span> : null}
+      {merge.error && !Object.keys(errors).length ? (
+        <span className="field-error" role="alert">
+          {merge.error.message}
+        </span>
+      ) : null}
     </form>
   );
 }

@@ -25,7 +25,15 @@ export function MentionRateChart({
         <ResponsiveContainer width="100%" height="100%">
           <LineChart accessibilityLayer={false} data={data} margin={{ top: 3, right: 3, bottom: 3, left: 3 }}>
             <YAxis hide domain={[0, max]} />
-            <Line type="monotone" dataKey="rate" stroke="var(--accent)" strokeWidth={2} dot={false} isAnimationActive={false} connectNulls />
+            <Line
+              type="monotone"
+              dataKey="rate"
+              stroke="var(--accent)"
+              strokeWidth={2}
+              dot={false}
+              isAnimationActive={false}
+              connectNulls
+            />
           </LineChart>
         </ResponsiveContainer>
       </div>
@@ -37,18 +45,43 @@ export function MentionRateChart({
         <ResponsiveContainer width="100%" height="100%">
           <LineChart accessibilityLayer={false} data={data} margin={{ top: 16, right: 16, bottom: 4, left: 0 }}>
             <XAxis dataKey="period" stroke="var(--muted)" fontSize={12} />
-            <YAxis domain={[0, max]} ticks={[0, max / 2, max]} tickFormatter={(v: number) => percent(v, v * 100 % 1 ? 1 : 0)} stroke="var(--muted)" fontSize={12} width={48} />
+            <YAxis
+              domain={[0, max]}
+              ticks={[0, max / 2, max]}
+              tickFormatter={(v: number) => percent(v, (v * 100) % 1 ? 1 : 0)}
+              stroke="var(--muted)"
+              fontSize={12}
+              width={48}
+            />
             <Tooltip formatter={(v) => (typeof v === "number" ? percent(v, 1) : "hidden")} />
             {marker ? (
-              <ReferenceLine x={marker.period} stroke="var(--good)" strokeDasharray="4 3" label={{ value: marker.label, position: "top", fill: "var(--good)", fontSize: 11 }} />
+              <ReferenceLine
+                x={marker.period}
+                stroke="var(--good)"
+                strokeDasharray="4 3"
+                label={{ value: marker.label, position: "top", fill: "var(--good)", fontSize: 11 }}
+              />
             ) : null}
-            <Line type="monotone" dataKey="rate" stroke="var(--accent)" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} connectNulls />
+            <Line
+              type="monotone"
+              dataKey="rate"
+              stroke="var(--accent)"
+              strokeWidth={2}
+              dot={{ r: 3 }}
+              isAnimationActive={false}
+              connectNulls
+            />
           </LineChart>
         </ResponsiveContainer>
       </div>
       <figcaption className="sr-only">
         Mention rate per quarter:{" "}
-        {rates.map((r) => `${r.period} ${r.rate === null ? "hidden (too few responses)" : `${percent(r.rate, 1)} (${r.mentioners} of ${r.respondents})`}`).join("; ")}
+        {rates
+          .map(
+            (r) =>
+              `${r.period} ${r.rate === null ? "hidden (too few responses)" : `${percent(r.rate, 1)} (${r.mentioners} of ${r.respondents})`}`,
+          )
+          .join("; ")}
         {marker ? `. ${marker.label} in ${marker.period}.` : ""}
       </figcaption>
     </figure>

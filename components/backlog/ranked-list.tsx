@@ -6,7 +6,15 @@ import { percent, quadrantBadge, statusBadge } from "./format";
 import { MentionRateChart } from "./mention-rate-chart";
 
 /** The ranked backlog; also the keyboard route to every point of the scatter. */
-export function RankedList({ items, selectedId, onSelect }: { items: BacklogListItem[]; selectedId: string | null; onSelect: (id: string) => void }) {
+export function RankedList({
+  items,
+  selectedId,
+  onSelect,
+}: {
+  items: BacklogListItem[];
+  selectedId: string | null;
+  onSelect: (id: string) => void;
+}) {
   return (
     <ol className="backlog-list" aria-label="Ranked themes">
       {items.map((item) => {
@@ -21,7 +29,9 @@ export function RankedList({ items, selectedId, onSelect }: { items: BacklogList
               data-testid="backlog-item"
               data-label={item.label}
             >
-              <span className="backlog-rank" aria-hidden>{item.rank}</span>
+              <span className="backlog-rank" aria-hidden>
+                {item.rank}
+              </span>
               <span className="backlog-list-main">
                 <span className="backlog-list-title">
                   <span className="sr-only">Rank {item.rank}: </span>
@@ -29,7 +39,9 @@ export function RankedList({ items, selectedId, onSelect }: { items: BacklogList
                 </span>
                 <span className="row backlog-list-meta">
                   <span className={quadrantBadge[item.quadrant]}>{quadrantLabels[item.quadrant]}</span>
-                  {item.status !== "new" ? <span className={statusBadge[item.status]}>{statusLabels[item.status]}</span> : null}
+                  {item.status !== "new" ? (
+                    <span className={statusBadge[item.status]}>{statusLabels[item.status]}</span>
+                  ) : null}
                   {item.respondents === 0 ? <span className="badge">No current mentions</span> : null}
                   <span className="small muted">
                     {percent(item.share, 1)} · impact {item.impact.toFixed(2)}

@@ -26,12 +26,20 @@ describe("scopeChoices", () => {
 
   it("lists the custom range being shown, so the picker names it", () => {
     const choices = scopeChoices(options, "periods:2026-Q2..2026-Q3");
-    expect(choices).toContainEqual({ value: "periods:2026-Q2..2026-Q3", label: "Quarters 2026-Q2 – 2026-Q3", group: "Quarters" });
-    expect(scopeChoices(options, "periods:2026-Q3..2026-Q2").some((c) => c.value === "periods:2026-Q3..2026-Q2")).toBe(false);
+    expect(choices).toContainEqual({
+      value: "periods:2026-Q2..2026-Q3",
+      label: "Quarters 2026-Q2 – 2026-Q3",
+      group: "Quarters",
+    });
+    expect(scopeChoices(options, "periods:2026-Q3..2026-Q2").some((c) => c.value === "periods:2026-Q3..2026-Q2")).toBe(
+      false,
+    );
   });
 
   it("offers no custom range with two quarters or fewer", () => {
-    expect(scopeChoices({ ...options, periods: ["2026-Q3", "2026-Q4"] }).some((c) => c.value === CUSTOM_RANGE)).toBe(false);
+    expect(scopeChoices({ ...options, periods: ["2026-Q3", "2026-Q4"] }).some((c) => c.value === CUSTOM_RANGE)).toBe(
+      false,
+    );
   });
 });
 

@@ -19,20 +19,31 @@ export const CUSTOM_RANGE = "custom-range";
  * Scopes to offer: every quarter together, each quarter, a custom range (and the one shown, if it is
  * one), each survey, the friction log, and anything analysed before.
  */
-export function scopeChoices(options: BacklogScopeOptions, current: string | null = null): { value: string; label: string; group: string }[] {
+export function scopeChoices(
+  options: BacklogScopeOptions,
+  current: string | null = null,
+): { value: string; label: string; group: string }[] {
   const choices: { value: string; label: string; group: string }[] = [];
   const { periods } = options;
-  if (periods.length > 1) choices.push({ value: `periods:${periods[0]}..${periods[periods.length - 1]}`, label: `All quarters (${periods[0]} – ${periods[periods.length - 1]})`, group: "Quarters" });
-  for (const p of [...periods].reverse()) choices.push({ value: `periods:${p}..${p}`, label: `Quarter ${p}`, group: "Quarters" });
+  if (periods.length > 1)
+    choices.push({
+      value: `periods:${periods[0]}..${periods[periods.length - 1]}`,
+      label: `All quarters (${periods[0]} – ${periods[periods.length - 1]})`,
+      group: "Quarters",
+    });
+  for (const p of [...periods].reverse())
+    choices.push({ value: `periods:${p}..${p}`, label: `Quarter ${p}`, group: "Quarters" });
   const custom = current ? parseScope(current) : null;
   if (custom?.kind === "periods" && current && !choices.some((c) => c.value === current)) {
     choices.push({ value: current, label: scopeLabel(current, options), group: "Quarters" });
   }
   if (periods.length > 2) choices.push({ value: CUSTOM_RANGE, label: "Custom range…", group: "Quarters" });
-  for (const s of options.surveys) choices.push({ value: `survey:${s.id}`, label: `${s.title} (${s.textCount} answers)`, group: "Surveys" });
+  for (const s of options.surveys)
+    choices.push({ value: `survey:${s.id}`, label: `${s.title} (${s.textCount} answers)`, group: "Surveys" });
   choices.push({ value: "friction", label: `Friction log (${options.frictionCount} entries)`, group: "Friction log" });
   for (const a of options.analysed) {
-    if (!choices.some((c) => c.value === a.scope)) choices.push({ value: a.scope, label: scopeLabel(a.scope, options), group: "Analysed before" });
+    if (!choices.some((c) => c.value === a.scope))
+      choices.push({ value: a.scope, label: scopeLabel(a.scope, options), group: "Analysed before" });
   }
   return choices;
 }

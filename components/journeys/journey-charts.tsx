@@ -1,5 +1,17 @@
 "use client";
-import { Bar, BarChart, CartesianGrid, Cell, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Cell,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import { formatMinutes } from "@/lib/journeys/comparison";
 import { loadTypeLabels, loadTypeOptions, painLabels, painScore, type JourneyStepView } from "@/lib/journeys/types";
 import { loadTypeColors } from "./load-colors";
@@ -30,7 +42,8 @@ export function JourneyCharts({ steps }: { steps: JourneyStepView[] }) {
         <ul className="journey-legend" aria-label="Load type colours">
           {loadTypeOptions.map((t) => (
             <li key={t}>
-              <span className="journey-swatch" style={{ background: loadTypeColors[t] }} aria-hidden /> {loadTypeLabels[t]}
+              <span className="journey-swatch" style={{ background: loadTypeColors[t] }} aria-hidden />{" "}
+              {loadTypeLabels[t]}
             </li>
           ))}
         </ul>
@@ -47,8 +60,18 @@ export function JourneyCharts({ steps }: { steps: JourneyStepView[] }) {
           <ResponsiveContainer width="100%" height={220}>
             <LineChart data={painRows} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
               <CartesianGrid strokeDasharray="3 3" stroke="#8884" />
-              <XAxis dataKey="step" tick={{ fontSize: 12 }} label={{ value: "Step", position: "insideBottomRight", offset: -2, fontSize: 12 }} />
-              <YAxis domain={[1, 3]} ticks={[1, 2, 3]} tickFormatter={(v: number) => ["", "Low", "Medium", "High"][v] ?? ""} width={64} tick={{ fontSize: 12 }} />
+              <XAxis
+                dataKey="step"
+                tick={{ fontSize: 12 }}
+                label={{ value: "Step", position: "insideBottomRight", offset: -2, fontSize: 12 }}
+              />
+              <YAxis
+                domain={[1, 3]}
+                ticks={[1, 2, 3]}
+                tickFormatter={(v: number) => ["", "Low", "Medium", "High"][v] ?? ""}
+                width={64}
+                tick={{ fontSize: 12 }}
+              />
               <Tooltip
                 formatter={(value, name, item) => {
                   const row = item.payload as (typeof painRows)[number];
@@ -58,8 +81,24 @@ export function JourneyCharts({ steps }: { steps: JourneyStepView[] }) {
                 }}
               />
               <Legend />
-              <Line type="monotone" dataKey="current" name="Current" stroke="#e0533d" strokeWidth={2} connectNulls={false} isAnimationActive={false} />
-              <Line type="monotone" dataKey="golden" name="Golden" stroke="#16a34a" strokeWidth={2} connectNulls={false} isAnimationActive={false} />
+              <Line
+                type="monotone"
+                dataKey="current"
+                name="Current"
+                stroke="#e0533d"
+                strokeWidth={2}
+                connectNulls={false}
+                isAnimationActive={false}
+              />
+              <Line
+                type="monotone"
+                dataKey="golden"
+                name="Golden"
+                stroke="#16a34a"
+                strokeWidth={2}
+                connectNulls={false}
+                isAnimationActive={false}
+              />
             </LineChart>
           </ResponsiveContainer>
         ) : (
@@ -88,7 +127,17 @@ function compactMinutes(v: number) {
   return `${Math.round((v / 480) * 10) / 10}d`;
 }
 
-function StepBars({ title, rows, metric, max }: { title: string; rows: ReturnType<typeof ordered>; metric: "minutes" | "loadLevel"; max: number }) {
+function StepBars({
+  title,
+  rows,
+  metric,
+  max,
+}: {
+  title: string;
+  rows: ReturnType<typeof ordered>;
+  metric: "minutes" | "loadLevel";
+  max: number;
+}) {
   const height = Math.max(120, rows.length * 30 + 40);
   return (
     <figure className="journey-chart" aria-label={title}>
@@ -99,10 +148,18 @@ function StepBars({ title, rows, metric, max }: { title: string; rows: ReturnTyp
         <ResponsiveContainer width="100%" height={height}>
           <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 4 }}>
             <CartesianGrid strokeDasharray="3 3" horizontal={false} stroke="#8884" />
-            <XAxis type="number" domain={[0, max]} tick={{ fontSize: 11 }} tickFormatter={(v: number) => (metric === "minutes" ? compactMinutes(v) : String(v))} />
+            <XAxis
+              type="number"
+              domain={[0, max]}
+              tick={{ fontSize: 11 }}
+              tickFormatter={(v: number) => (metric === "minutes" ? compactMinutes(v) : String(v))}
+            />
             <YAxis type="category" dataKey="label" width={190} interval={0} tick={StepTick} />
             <Tooltip
-              formatter={(value) => [metric === "minutes" ? formatMinutes(Number(value)) : `${value} of 5`, metric === "minutes" ? "Time" : "Load level"]}
+              formatter={(value) => [
+                metric === "minutes" ? formatMinutes(Number(value)) : `${value} of 5`,
+                metric === "minutes" ? "Time" : "Load level",
+              ]}
               labelFormatter={(label, payload) => {
                 const row = payload?.[0]?.payload as JourneyStepView | undefined;
                 return row ? `${label} (${loadTypeLabels[row.loadType].toLowerCase()})` : String(label);

@@ -50,7 +50,8 @@ export function JourneyMapEditor({ initial, canEdit }: { initial: JourneyMapDeta
   });
   const suggestions = useQuery({
     queryKey: journeyKeys.suggestions(id),
-    queryFn: () => apiFetch<{ suggestions: SuggestionView[] }>(`/api/journeys/${id}/suggestions`).then((r) => r.suggestions),
+    queryFn: () =>
+      apiFetch<{ suggestions: SuggestionView[] }>(`/api/journeys/${id}/suggestions`).then((r) => r.suggestions),
     enabled: canEdit,
   });
   const themes = useQuery({
@@ -123,7 +124,8 @@ export function JourneyMapEditor({ initial, canEdit }: { initial: JourneyMapDeta
       </div>
       {canEdit ? (
         <p className="muted small">
-          Reorder steps with the arrow buttons, <span className="kbd">Alt</span> + <span className="kbd">↑</span>/<span className="kbd">↓</span> on a step, or by dragging it.
+          Reorder steps with the arrow buttons, <span className="kbd">Alt</span> + <span className="kbd">↑</span>/
+          <span className="kbd">↓</span> on a step, or by dragging it.
         </p>
       ) : null}
       <div className="grid-2 journey-paths">
@@ -185,7 +187,8 @@ function PathColumn({
   const listRef = useRef<HTMLOListElement>(null);
 
   const addStep = useMutation({
-    mutationFn: (input: Record<string, unknown>) => apiFetch(`/api/journeys/${mapId}/steps`, { method: "POST", json: { ...input, path } }),
+    mutationFn: (input: Record<string, unknown>) =>
+      apiFetch(`/api/journeys/${mapId}/steps`, { method: "POST", json: { ...input, path } }),
     onSuccess: onChanged,
   });
   const updateStep = useMutation({
@@ -203,7 +206,8 @@ function PathColumn({
   const reorder = useMutation({
     // Moves run one after another: two orders in flight could be applied out of sequence.
     scope: { id: `reorder-${mapId}-${path}` },
-    mutationFn: (stepIds: string[]) => apiFetch(`/api/journeys/${mapId}/steps/order`, { method: "PUT", json: { path, stepIds } }),
+    mutationFn: (stepIds: string[]) =>
+      apiFetch(`/api/journeys/${mapId}/steps/order`, { method: "PUT", json: { path, stepIds } }),
     onMutate: async (stepIds) => {
       await queryClient.cancelQueries({ queryKey: journeyKeys.detail(mapId) });
       const previous = queryClient.getQueryData<JourneyMapDetail>(journeyKeys.detail(mapId));
@@ -223,7 +227,10 @@ function PathColumn({
   });
   const link = useMutation({
     mutationFn: ({ stepId, themeId, status }: { stepId: string; themeId: string; status: "accepted" | "dismissed" }) =>
-      apiFetch(`/api/journeys/${mapId}/steps/${stepId}/themes`, { method: "POST", json: { backlogItemId: themeId, status } }),
+      apiFetch(`/api/journeys/${mapId}/steps/${stepId}/themes`, {
+        method: "POST",
+        json: { backlogItemId: themeId, status },
+      }),
     onSuccess: onChanged,
   });
   const unlink = useMutation({
@@ -235,7 +242,9 @@ function PathColumn({
   useEffect(() => {
     const pending = focusAfterMove.current;
     if (!pending || !listRef.current) return;
-    const target = listRef.current.querySelector<HTMLElement>(`[data-step-id="${pending.stepId}"] [data-control="${pending.control}"]`);
+    const target = listRef.current.querySelector<HTMLElement>(
+      `[data-step-id="${pending.stepId}"] [data-control="${pending.control}"]`,
+    );
     target?.focus();
     focusAfterMove.current = null;
   });
@@ -255,7 +264,11 @@ function PathColumn({
         <h2 id={headingId}>{pathTitles[path]}</h2>
         <span className="muted small">
           {own.filter((s) => !(path === "golden" && s.outcome === "eliminated")).length} steps ·{" "}
-          {formatMinutes(own.filter((s) => !(path === "golden" && s.outcome === "eliminated")).reduce((sum, s) => sum + s.minutes, 0))}
+          {formatMinutes(
+            own
+              .filter((s) => !(path === "golden" && s.outcome === "eliminated"))
+              .reduce((sum, s) => sum + s.minutes, 0),
+          )}
         </span>
       </div>
       {reorder.error ? (
@@ -264,7 +277,11 @@ function PathColumn({
         </div>
       ) : null}
       {own.length === 0 ? (
-        <p className="muted">{path === "current" ? "Map today’s steps first: what people actually do, in order." : "Design the path you want: which steps remain, and how."}</p>
+        <p className="muted">
+          {path === "current"
+            ? "Map today’s steps first: what people actually do, in order."
+            : "Design the path you want: which steps remain, and how."}
+        </p>
       ) : (
         <ol className="journey-steps" ref={listRef} aria-label={`${pathTitles[path]} steps`}>
           {own.map((step, index) => {
@@ -305,7 +322,11 @@ function PathColumn({
                 onKeyDown={(e) => {
                   if (!canEdit || !e.altKey || (e.key !== "ArrowUp" && e.key !== "ArrowDown")) return;
                   e.preventDefault();
-                  move(index, e.key === "ArrowUp" ? index - 1 : index + 1, e.key === "ArrowUp" ? "move-up" : "move-down");
+                  move(
+                    index,
+                    e.key === "ArrowUp" ? index - 1 : index + 1,
+                    e.key === "ArrowUp" ? "move-up" : "move-down",
+                  );
                 }}
               >
                 {editingId === step.id ? (
@@ -332,11 +353,17 @@ function PathColumn({
                         <strong>{step.name}</strong>
                         <div className="row journey-step-badges">
                           <span className="badge">{formatMinutes(step.minutes)}</span>
-                          <span className={`badge ${step.pain === "high" ? "badge-bad" : step.pain === "medium" ? "badge-warn" : "badge-good"}`}>Pain: {painLabels[step.pain].toLowerCase()}</span>
+                          <span
+                            className={`badge ${step.pain === "high" ? "badge-bad" : step.pain === "medium" ? "badge-warn" : "badge-good"}`}
+                          >
+                            Pain: {painLabels[step.pain].toLowerCase()}
+                          </span>
                           <span className="badge" style={{ color: loadTypeColors[step.loadType] }}>
                             {loadTypeLabels[step.loadType]} load {step.loadLevel}/5
                           </span>
-                          {path === "golden" && step.outcome ? <span className="badge badge-accent">{outcomeLabels[step.outcome]}</span> : null}
+                          {path === "golden" && step.outcome ? (
+                            <span className="badge badge-accent">{outcomeLabels[step.outcome]}</span>
+                          ) : null}
                         </div>
                       </div>
                       {canEdit ? (
@@ -368,7 +395,9 @@ function PathColumn({
                       ) : null}
                     </div>
                     {path === "golden" && step.counterpartStepId ? (
-                      <p className="muted small">Replaces: {nameById.get(step.counterpartStepId) ?? "a removed step"}</p>
+                      <p className="muted small">
+                        Replaces: {nameById.get(step.counterpartStepId) ?? "a removed step"}
+                      </p>
                     ) : null}
                     <AuditLine step={step} />
                     {step.notes ? <p className="small journey-step-notes">{step.notes}</p> : null}
@@ -388,7 +417,12 @@ function PathColumn({
                           onDismiss={(themeId) => link.mutate({ stepId: step.id, themeId, status: "dismissed" })}
                         />
                         <div className="row journey-step-footer">
-                          <button type="button" className="btn btn-sm" onClick={() => setEditingId(step.id)} aria-label={`Edit “${step.name}”`}>
+                          <button
+                            type="button"
+                            className="btn btn-sm"
+                            onClick={() => setEditingId(step.id)}
+                            aria-label={`Edit “${step.name}”`}
+                          >
                             Edit
                           </button>
                           <ThemePicker

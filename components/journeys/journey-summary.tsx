@@ -11,32 +11,41 @@ export function JourneySummary({ steps }: { steps: JourneyStepView[] }) {
       <div className="grid-4 journey-stats">
         <div>
           <div className="stat-label">Current path</div>
-          <div className="stat" data-testid="current-total">{formatMinutes(c.current.minutes)}</div>
+          <div className="stat" data-testid="current-total">
+            {formatMinutes(c.current.minutes)}
+          </div>
           <div className="muted small">{c.current.steps} steps</div>
         </div>
         <div>
           <div className="stat-label">Golden path</div>
-          <div className="stat" data-testid="golden-total">{formatMinutes(c.golden.minutes)}</div>
+          <div className="stat" data-testid="golden-total">
+            {formatMinutes(c.golden.minutes)}
+          </div>
           <div className="muted small">{c.golden.steps} steps</div>
         </div>
         <div>
           <div className="stat-label">Time saved</div>
-          <div className={`stat ${c.minutesSaved > 0 ? "journey-good" : c.minutesSaved < 0 ? "journey-bad" : ""}`} data-testid="time-saved">
+          <div
+            className={`stat ${c.minutesSaved > 0 ? "journey-good" : c.minutesSaved < 0 ? "journey-bad" : ""}`}
+            data-testid="time-saved"
+          >
             {formatMinutes(c.minutesSaved)}
           </div>
           <div className="muted small">{share === null ? "No current path yet" : `${share}% of the current path`}</div>
         </div>
         <div>
           <div className="stat-label">Extraneous load removed</div>
-          <div className="stat" data-testid="load-removed">{c.extraneousLoadRemoved}</div>
+          <div className="stat" data-testid="load-removed">
+            {c.extraneousLoadRemoved}
+          </div>
           <div className="muted small">
             Load points: {c.current.extraneousLoad} → {c.golden.extraneousLoad}
           </div>
         </div>
       </div>
       <p className="muted small">
-        Working days of 8 hours. Extraneous load is the sum of the 1–5 load levels of steps whose load comes from tools or
-        process; a golden step marked “eliminated” only records the removal and does not count as a step.
+        Working days of 8 hours. Extraneous load is the sum of the 1–5 load levels of steps whose load comes from tools
+        or process; a golden step marked “eliminated” only records the removal and does not count as a step.
       </p>
       <div className="grid-3">
         <ChangeList title="Eliminated" items={c.eliminated} render={(x) => x.currentName} />
@@ -47,9 +56,18 @@ export function JourneySummary({ steps }: { steps: JourneyStepView[] }) {
   );
 }
 
-const arrow = (x: StepChange) => (x.currentName && x.currentName !== x.goldenName ? `${x.currentName} → ${x.goldenName}` : (x.goldenName ?? ""));
+const arrow = (x: StepChange) =>
+  x.currentName && x.currentName !== x.goldenName ? `${x.currentName} → ${x.goldenName}` : (x.goldenName ?? "");
 
-function ChangeList({ title, items, render }: { title: string; items: StepChange[]; render: (x: StepChange) => React.ReactNode }) {
+function ChangeList({
+  title,
+  items,
+  render,
+}: {
+  title: string;
+  items: StepChange[];
+  render: (x: StepChange) => React.ReactNode;
+}) {
   const id = `change-${title.toLowerCase()}`;
   return (
     <div>

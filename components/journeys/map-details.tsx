@@ -7,10 +7,19 @@ import { maturityLabels, type JourneyMapDetail } from "@/lib/journeys/types";
 import { formValues } from "@/components/ui/form-values";
 
 /** The map's name, workflow, persona and self-service maturity; a form for editors, a summary for viewers. */
-export function MapDetails({ map, canEdit, onSaved }: { map: JourneyMapDetail["map"]; canEdit: boolean; onSaved: () => void }) {
+export function MapDetails({
+  map,
+  canEdit,
+  onSaved,
+}: {
+  map: JourneyMapDetail["map"];
+  canEdit: boolean;
+  onSaved: () => void;
+}) {
   const [saved, setSaved] = useState(false);
   const save = useMutation({
-    mutationFn: (input: Record<string, unknown>) => apiFetch(`/api/journeys/${map.id}`, { method: "PATCH", json: input }),
+    mutationFn: (input: Record<string, unknown>) =>
+      apiFetch(`/api/journeys/${map.id}`, { method: "PATCH", json: input }),
     onSuccess: () => {
       setSaved(true);
       onSaved();
@@ -36,7 +45,8 @@ export function MapDetails({ map, canEdit, onSaved }: { map: JourneyMapDetail["m
           <div>
             <dt>Self-service maturity</dt>
             <dd>
-              {map.maturityNow} {maturityLabels[map.maturityNow]} → target {map.maturityTarget} {maturityLabels[map.maturityTarget]}
+              {map.maturityNow} {maturityLabels[map.maturityNow]} → target {map.maturityTarget}{" "}
+              {maturityLabels[map.maturityTarget]}
             </dd>
           </div>
         </dl>

@@ -7,7 +7,14 @@ import { apiFetch, ApiError } from "@/lib/api/client";
 import type { JourneyMapDetail } from "@/lib/journeys/types";
 import { formValues } from "@/components/ui/form-values";
 
-type TemplateOption = { id: string; name: string; workflow: string; persona: string; currentSteps: number; goldenSteps: number };
+type TemplateOption = {
+  id: string;
+  name: string;
+  workflow: string;
+  persona: string;
+  currentSteps: number;
+  goldenSteps: number;
+};
 
 /** Start a map from a template (both paths filled in) or from a blank page. */
 export function NewMapForm({ templates }: { templates: TemplateOption[] }) {
@@ -16,7 +23,8 @@ export function NewMapForm({ templates }: { templates: TemplateOption[] }) {
   const chosen = templates.find((t) => t.id === templateId);
   const [name, setName] = useState(chosen?.name ?? "");
   const create = useMutation({
-    mutationFn: (input: Record<string, unknown>) => apiFetch<JourneyMapDetail>("/api/journeys", { method: "POST", json: input }),
+    mutationFn: (input: Record<string, unknown>) =>
+      apiFetch<JourneyMapDetail>("/api/journeys", { method: "POST", json: input }),
     onSuccess: (detail) => router.push(`/journeys/${detail.map.id}`),
   });
   const errors = create.error instanceof ApiError ? create.error.fieldErrors : {};
@@ -48,7 +56,10 @@ export function NewMapForm({ templates }: { templates: TemplateOption[] }) {
               />
               <span>
                 <strong>{t.name}</strong>
-                <span className="muted small"> · {t.currentSteps} current steps, {t.goldenSteps} golden steps</span>
+                <span className="muted small">
+                  {" "}
+                  · {t.currentSteps} current steps, {t.goldenSteps} golden steps
+                </span>
                 <br />
                 <span className="muted small">{t.workflow}</span>
               </span>
@@ -74,10 +85,29 @@ export function NewMapForm({ templates }: { templates: TemplateOption[] }) {
         </fieldset>
         <div className="grid-2">
           <Field label="Map name" error={errors.name}>
-            {(p) => <input {...p} className="input" name="name" value={name} onChange={(e) => setName(e.target.value)} required maxLength={120} />}
+            {(p) => (
+              <input
+                {...p}
+                className="input"
+                name="name"
+                value={name}
+                onChange={(e) => setName(e.target.value)}
+                required
+                maxLength={120}
+              />
+            )}
           </Field>
           <Field label="Persona or teams" hint="Who walks this path" error={errors.persona}>
-            {(p) => <input {...p} className="input" name="persona" defaultValue="" key={`persona-${templateId}`} placeholder={chosen?.persona ?? "e.g. Payments and Checkout engineers"} />}
+            {(p) => (
+              <input
+                {...p}
+                className="input"
+                name="persona"
+                defaultValue=""
+                key={`persona-${templateId}`}
+                placeholder={chosen?.persona ?? "e.g. Payments and Checkout engineers"}
+              />
+            )}
           </Field>
         </div>
         <div className="row">

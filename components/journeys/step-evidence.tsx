@@ -28,7 +28,12 @@ export function StepEvidence({
             <div className="row-between">
               <span className="badge badge-accent">Theme: {link.label}</span>
               {canEdit && onUnlink ? (
-                <button type="button" className="btn btn-ghost btn-sm" onClick={() => onUnlink(link.backlogItemId)} aria-label={`Unlink theme ${link.label}`}>
+                <button
+                  type="button"
+                  className="btn btn-ghost btn-sm"
+                  onClick={() => onUnlink(link.backlogItemId)}
+                  aria-label={`Unlink theme ${link.label}`}
+                >
                   Unlink
                 </button>
               ) : null}
@@ -36,7 +41,10 @@ export function StepEvidence({
             {!e ? (
               <p className="muted small">Loading evidence…</p>
             ) : e.hidden ? (
-              <p className="muted small">Fewer than {k ?? 5} people raised this theme, so its numbers and quotes stay hidden to protect their anonymity.</p>
+              <p className="muted small">
+                Fewer than {k ?? 5} people raised this theme, so its numbers and quotes stay hidden to protect their
+                anonymity.
+              </p>
             ) : (
               <>
                 <p className="small">
@@ -90,10 +98,22 @@ export function StepSuggestions({
           <li key={s.themeId} className="journey-chip" title={`Shares: ${s.matchedTerms.join(", ")}`}>
             <span className="small">{s.label}</span>
             <span className="sr-only"> (shares {s.matchedTerms.join(", ")})</span>
-            <button type="button" className="journey-chip-btn" disabled={pending} onClick={() => onAccept(s.themeId)} aria-label={`Accept theme ${s.label}`}>
+            <button
+              type="button"
+              className="journey-chip-btn"
+              disabled={pending}
+              onClick={() => onAccept(s.themeId)}
+              aria-label={`Accept theme ${s.label}`}
+            >
               ✓
             </button>
-            <button type="button" className="journey-chip-btn" disabled={pending} onClick={() => onDismiss(s.themeId)} aria-label={`Dismiss theme ${s.label}`}>
+            <button
+              type="button"
+              className="journey-chip-btn"
+              disabled={pending}
+              onClick={() => onDismiss(s.themeId)}
+              aria-label={`Dismiss theme ${s.label}`}
+            >
               ✕
             </button>
           </li>

@@ -1,7 +1,19 @@
 "use client";
 import { Field } from "@/components/ui/field";
 import type { FieldErrors } from "@/lib/errors";
-import { auditFields, auditLabels, loadTypeHints, loadTypeLabels, loadTypeOptions, outcomeLabels, painLabels, painOptions, type JourneyPath, type JourneyStepView, type StepOutcome } from "@/lib/journeys/types";
+import {
+  auditFields,
+  auditLabels,
+  loadTypeHints,
+  loadTypeLabels,
+  loadTypeOptions,
+  outcomeLabels,
+  painLabels,
+  painOptions,
+  type JourneyPath,
+  type JourneyStepView,
+  type StepOutcome,
+} from "@/lib/journeys/types";
 import { formValues } from "@/components/ui/form-values";
 
 const outcomes: StepOutcome[] = ["kept", "eliminated", "automated", "abstracted"];
@@ -50,11 +62,31 @@ export function StepForm({
       <div className="journey-form-grid">
         <div className="journey-form-wide">
           <Field label="Step name" error={errors.name}>
-            {(p) => <input {...p} className="input" name="name" defaultValue={step?.name ?? ""} maxLength={200} autoFocus={Boolean(step)} />}
+            {(p) => (
+              <input
+                {...p}
+                className="input"
+                name="name"
+                defaultValue={step?.name ?? ""}
+                maxLength={200}
+                autoFocus={Boolean(step)}
+              />
+            )}
           </Field>
         </div>
         <Field label="Time (minutes)" error={errors.minutes}>
-          {(p) => <input {...p} className="input" name="minutes" type="number" min={0} step="any" inputMode="decimal" defaultValue={step?.minutes ?? 0} />}
+          {(p) => (
+            <input
+              {...p}
+              className="input"
+              name="minutes"
+              type="number"
+              min={0}
+              step="any"
+              inputMode="decimal"
+              defaultValue={step?.minutes ?? 0}
+            />
+          )}
         </Field>
         <Field label="Pain" error={errors.pain}>
           {(p) => (
@@ -79,7 +111,18 @@ export function StepForm({
           )}
         </Field>
         <Field label="Load level (1–5)" error={errors.loadLevel}>
-          {(p) => <input {...p} className="input" name="loadLevel" type="number" min={1} max={5} step={1} defaultValue={step?.loadLevel ?? 1} />}
+          {(p) => (
+            <input
+              {...p}
+              className="input"
+              name="loadLevel"
+              type="number"
+              min={1}
+              max={5}
+              step={1}
+              defaultValue={step?.loadLevel ?? 1}
+            />
+          )}
         </Field>
         {path === "golden" ? (
           <>
@@ -115,13 +158,17 @@ export function StepForm({
         <div className="journey-audit-grid">
           {auditFields.map((f) => (
             <Field key={f} label={auditLabels[f]} error={errors[f]}>
-              {(p) => <input {...p} className="input" name={f} type="number" min={0} step={1} defaultValue={step?.[f] ?? 0} />}
+              {(p) => (
+                <input {...p} className="input" name={f} type="number" min={0} step={1} defaultValue={step?.[f] ?? 0} />
+              )}
             </Field>
           ))}
         </div>
       </fieldset>
       <Field label="Notes" error={errors.notes}>
-        {(p) => <textarea {...p} className="input" name="notes" rows={2} defaultValue={step?.notes ?? ""} maxLength={2000} />}
+        {(p) => (
+          <textarea {...p} className="input" name="notes" rows={2} defaultValue={step?.notes ?? ""} maxLength={2000} />
+        )}
       </Field>
       <div className="row">
         <button className="btn btn-primary btn-sm" disabled={pending}>

@@ -10,7 +10,11 @@ import { workflowKeys } from "./query-keys";
 import { formNumber, formValues } from "@/components/ui/form-values";
 
 type TimingsResponse = { period: string; periods: string[]; workflows: WorkflowTimingRow[] };
-const statusBadge = { met: ["badge-good", "Met"], close: ["badge-warn", "Close"], missed: ["badge-bad", "Missed"] } as const;
+const statusBadge = {
+  met: ["badge-good", "Met"],
+  close: ["badge-warn", "Close"],
+  missed: ["badge-bad", "Missed"],
+} as const;
 
 /** Critical workflows per quarter: up to three timed runs, their median and the gap to target. */
 export function WorkflowTimings({ initial, canEdit }: { initial: TimingsResponse; canEdit: boolean }) {
@@ -32,7 +36,13 @@ export function WorkflowTimings({ initial, canEdit }: { initial: TimingsResponse
             <label htmlFor="timing-period" className="label">
               Quarter
             </label>
-            <select id="timing-period" className="input" style={{ width: "auto" }} value={period} onChange={(e) => setPeriod(e.target.value)}>
+            <select
+              id="timing-period"
+              className="input"
+              style={{ width: "auto" }}
+              value={period}
+              onChange={(e) => setPeriod(e.target.value)}
+            >
               {periods.map((p) => (
                 <option key={p} value={p}>
                   {p}
@@ -42,8 +52,8 @@ export function WorkflowTimings({ initial, canEdit }: { initial: TimingsResponse
           </div>
         </div>
         <p className="muted small">
-          Time each workflow up to three times a quarter; the median is compared with the target. <strong>Met</strong>: median at or under
-          target · <strong>Close</strong>: at most 25% over · <strong>Missed</strong>: further over.
+          Time each workflow up to three times a quarter; the median is compared with the target. <strong>Met</strong>:
+          median at or under target · <strong>Close</strong>: at most 25% over · <strong>Missed</strong>: further over.
         </p>
         {timings.isError ? (
           <div className="alert alert-error" role="alert">
@@ -67,7 +77,11 @@ export function WorkflowTimings({ initial, canEdit }: { initial: TimingsResponse
                   <th>Gap</th>
                   <th>Status</th>
                   <th>Previous quarter</th>
-                  {canEdit ? <th><span className="sr-only">Actions</span></th> : null}
+                  {canEdit ? (
+                    <th>
+                      <span className="sr-only">Actions</span>
+                    </th>
+                  ) : null}
                 </tr>
               </thead>
               <tbody>
@@ -86,7 +100,9 @@ export function WorkflowTimings({ initial, canEdit }: { initial: TimingsResponse
 
 function TimingRow({ row, period, canEdit }: { row: WorkflowTimingRow; period: string; canEdit: boolean }) {
   const queryClient = useQueryClient();
-  const [values, setValues] = useState<string[]>(() => [0, 1, 2].map((i) => (row.measurementsMinutes[i] === undefined ? "" : String(row.measurementsMinutes[i]))));
+  const [values, setValues] = useState<string[]>(() =>
+    [0, 1, 2].map((i) => (row.measurementsMinutes[i] === undefined ? "" : String(row.measurementsMinutes[i]))),
+  );
   const [target, setTarget] = useState(String(row.targetMinutes));
   const invalidate = () => queryClient.invalidateQueries({ queryKey: workflowKeys.all });
   const record = useMutation({
@@ -98,7 +114,8 @@ function TimingRow({ row, period, canEdit }: { row: WorkflowTimingRow; period: s
     onSuccess: invalidate,
   });
   const retarget = useMutation({
-    mutationFn: () => apiFetch(`/api/workflows/${row.workflowId}`, { method: "PATCH", json: { targetMinutes: formNumber(target) } }),
+    mutationFn: () =>
+      apiFetch(`/api/workflows/${row.workflowId}`, { method: "PATCH", json: { targetMinutes: formNumber(target) } }),
     onSuccess: invalidate,
   });
   const remove = useMutation({
@@ -107,14 +124,22 @@ function TimingRow({ row, period, canEdit }: { row: WorkflowTimingRow; period: s
   });
   const error = record.error ?? retarget.error ?? remove.error;
   const fieldErrors = error instanceof ApiError ? error.fieldErrors : {};
-  const dirty = values.join("|") !== [0, 1, 2].map((i) => (row.measurementsMinutes[i] === undefined ? "" : String(row.measurementsMinutes[i]))).join("|");
+  const dirty =
+    values.join("|") !==
+    [0, 1, 2]
+      .map((i) => (row.measurementsMinutes[i] === undefined ? "" : String(row.measurementsMinutes[i])))
+      .join("|");
   const [badgeClass, badgeText] = row.status ? statusBadge[row.status] : ["", "No data"];
 
   return (
     <tr data-testid="timing-row">
       <th scope="row" style={{ textTransform: "none", letterSpacing: 0, color: "var(--text)", fontSize: "0.92rem" }}>
         {row.name}
-        {!row.builtIn ? <span className="badge" style={{ marginLeft: 6 }}>Custom</span> : null}
+        {!row.builtIn ? (
+          <span className="badge" style={{ marginLeft: 6 }}>
+            Custom
+          </span>
+        ) : null}
       </th>
       <td className="nowrap">
         {canEdit ? (
@@ -130,7 +155,15 @@ function TimingRow({ row, period, canEdit }: { row: WorkflowTimingRow; period: s
             <label className="sr-only" htmlFor={`target-${row.workflowId}`}>
               Target minutes for {row.name}
             </label>
-            <input id={`target-${row.workflowId}`} className="input input-sm journey-num" type="number" min={0} step="any" value={target} onChange={(e) => setTarget(e.target.value)} />
+            <input
+              id={`target-${row.workflowId}`}
+              className="input input-sm journey-num"
+              type="number"
+              min={0}
+              step="any"
+              value={target}
+              onChange={(e) => setTarget(e.target.value)}
+            />
             {target !== String(row.targetMinutes) ? <button className="btn btn-sm">Set</button> : null}
           </form>
         ) : null}
@@ -159,12 +192,20 @@ function TimingRow({ row, period, canEdit }: { row: WorkflowTimingRow; period: s
                   min={0}
                   step="any"
                   value={v}
-                  aria-invalid={fieldErrors[`measurementsMinutes.${values.slice(0, i).filter((x) => x.trim()).length}`] ? true : undefined}
+                  aria-invalid={
+                    fieldErrors[`measurementsMinutes.${values.slice(0, i).filter((x) => x.trim()).length}`]
+                      ? true
+                      : undefined
+                  }
                   onChange={(e) => setValues((prev) => prev.map((x, j) => (j === i ? e.target.value : x)))}
                 />
               </span>
             ))}
-            <button className="btn btn-sm" disabled={!dirty || record.isPending} aria-label={`Save measurements for ${row.name}`}>
+            <button
+              className="btn btn-sm"
+              disabled={!dirty || record.isPending}
+              aria-label={`Save measurements for ${row.name}`}
+            >
               {record.isPending ? "…" : "Save"}
             </button>
           </form>
@@ -179,8 +220,12 @@ function TimingRow({ row, period, canEdit }: { row: WorkflowTimingRow; period: s
           </div>
         ) : null}
       </td>
-      <td className="nowrap" data-testid="timing-median">{row.median === null ? "—" : formatMinutes(row.median)}</td>
-      <td className="nowrap">{row.gapMinutes === null ? "—" : `${row.gapMinutes > 0 ? "+" : ""}${formatMinutes(row.gapMinutes)}`}</td>
+      <td className="nowrap" data-testid="timing-median">
+        {row.median === null ? "—" : formatMinutes(row.median)}
+      </td>
+      <td className="nowrap">
+        {row.gapMinutes === null ? "—" : `${row.gapMinutes > 0 ? "+" : ""}${formatMinutes(row.gapMinutes)}`}
+      </td>
       <td>
         <span className={`badge ${badgeClass}`}>{badgeText}</span>
       </td>

@@ -22,7 +22,8 @@ export function AuditLogPanel() {
       <div>
         <h2 id="audit-heading">Audit log</h2>
         <p className="muted small">
-          Edits that can change what people see: theme curation, platform adoption, the anonymity threshold, teams and roles. Never the answers themselves.
+          Edits that can change what people see: theme curation, platform adoption, the anonymity threshold, teams and
+          roles. Never the answers themselves.
         </p>
       </div>
       {page.isPending ? (
@@ -73,10 +74,20 @@ export function AuditLogPanel() {
             </table>
           </div>
           <div className="row">
-            <button type="button" className="btn btn-sm" disabled={offset === 0 || page.isFetching} onClick={() => setOffset(Math.max(0, offset - page.data.pageSize))}>
+            <button
+              type="button"
+              className="btn btn-sm"
+              disabled={offset === 0 || page.isFetching}
+              onClick={() => setOffset(Math.max(0, offset - page.data.pageSize))}
+            >
               Newer
             </button>
-            <button type="button" className="btn btn-sm" disabled={page.data.nextOffset === null || page.isFetching} onClick={() => setOffset(page.data.nextOffset ?? offset)}>
+            <button
+              type="button"
+              className="btn btn-sm"
+              disabled={page.data.nextOffset === null || page.isFetching}
+              onClick={() => setOffset(page.data.nextOffset ?? offset)}
+            >
               Older
             </button>
           </div>

@@ -9,7 +9,15 @@ type BuiltIn = { key: string; name: string; framework: string };
 type Custom = { id: string; key: string; name: string; description: string };
 
 /** Built-in SPACE / DevEx / DORA dimensions, and the workspace's own beside them. */
-export function DimensionsPanel({ builtIn, initialCustom, canEdit }: { builtIn: BuiltIn[]; initialCustom: Custom[]; canEdit: boolean }) {
+export function DimensionsPanel({
+  builtIn,
+  initialCustom,
+  canEdit,
+}: {
+  builtIn: BuiltIn[];
+  initialCustom: Custom[];
+  canEdit: boolean;
+}) {
   const queryClient = useQueryClient();
   const [renaming, setRenaming] = useState<string | null>(null);
   const custom = useQuery({
@@ -18,15 +26,22 @@ export function DimensionsPanel({ builtIn, initialCustom, canEdit }: { builtIn: 
     initialData: initialCustom,
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: dimensionKeys.all });
-  const add = useMutation({ mutationFn: (input: Record<string, unknown>) => apiFetch("/api/dimensions", { method: "POST", json: input }), onSuccess: refresh });
+  const add = useMutation({
+    mutationFn: (input: Record<string, unknown>) => apiFetch("/api/dimensions", { method: "POST", json: input }),
+    onSuccess: refresh,
+  });
   const rename = useMutation({
-    mutationFn: ({ id, name }: { id: string; name: string }) => apiFetch(`/api/dimensions/${id}`, { method: "PATCH", json: { name } }),
+    mutationFn: ({ id, name }: { id: string; name: string }) =>
+      apiFetch(`/api/dimensions/${id}`, { method: "PATCH", json: { name } }),
     onSuccess: () => {
       setRenaming(null);
       refresh();
     },
   });
-  const remove = useMutation({ mutationFn: (id: string) => apiFetch(`/api/dimensions/${id}`, { method: "DELETE" }), onSettled: refresh });
+  const remove = useMutation({
+    mutationFn: (id: string) => apiFetch(`/api/dimensions/${id}`, { method: "DELETE" }),
+    onSettled: refresh,
+  });
   const errors = add.error instanceof ApiError ? add.error.fieldErrors : {};
   const frameworks = [...new Set(builtIn.map((d) => d.framework))];
 
@@ -34,7 +49,10 @@ export function DimensionsPanel({ builtIn, initialCustom, canEdit }: { builtIn: 
     <section className="card stack" aria-labelledby="dimensions-heading">
       <div>
         <h2 id="dimensions-heading">Dimensions</h2>
-        <p className="muted small">Every scored question is tagged with a dimension so results roll up. Judge on three or more dimensions, never one.</p>
+        <p className="muted small">
+          Every scored question is tagged with a dimension so results roll up. Judge on three or more dimensions, never
+          one.
+        </p>
       </div>
       <div className="grid-3">
         {frameworks.map((f) => (
@@ -51,7 +69,9 @@ export function DimensionsPanel({ builtIn, initialCustom, canEdit }: { builtIn: 
         ))}
       </div>
       <h3>Custom dimensions</h3>
-      {custom.data.length === 0 ? <p className="muted">None yet — add drivers such as “Deploys”, “Docs” or “CI”.</p> : null}
+      {custom.data.length === 0 ? (
+        <p className="muted">None yet — add drivers such as “Deploys”, “Docs” or “CI”.</p>
+      ) : null}
       <ul className="stack" style={{ listStyle: "none", margin: 0, padding: 0 }}>
         {custom.data.map((d) => (
           <li key={d.id} className="row-between">
@@ -80,10 +100,20 @@ export function DimensionsPanel({ builtIn, initialCustom, canEdit }: { builtIn: 
             )}
             {canEdit && renaming !== d.id ? (
               <div className="row">
-                <button type="button" className="btn btn-sm" aria-label={`Rename ${d.name}`} onClick={() => setRenaming(d.id)}>
+                <button
+                  type="button"
+                  className="btn btn-sm"
+                  aria-label={`Rename ${d.name}`}
+                  onClick={() => setRenaming(d.id)}
+                >
                   Rename
                 </button>
-                <button type="button" className="btn btn-sm btn-danger" aria-label={`Delete ${d.name}`} onClick={() => remove.mutate(d.id)}>
+                <button
+                  type="button"
+                  className="btn btn-sm btn-danger"
+                  aria-label={`Delete ${d.name}`}
+                  onClick={() => remove.mutate(d.id)}
+                >
                   Delete
                 </button>
               </div>

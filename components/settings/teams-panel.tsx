@@ -21,7 +21,15 @@ function platformSince(team: TeamRow): string {
 }
 
 /** Teams with headcount (for response rates) and a dated on-platform flag (for adoption comparisons). */
-export function TeamsPanel({ initialTeams, canEdit, currentPeriod }: { initialTeams: TeamRow[]; canEdit: boolean; currentPeriod: string }) {
+export function TeamsPanel({
+  initialTeams,
+  canEdit,
+  currentPeriod,
+}: {
+  initialTeams: TeamRow[];
+  canEdit: boolean;
+  currentPeriod: string;
+}) {
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState<string | null>(null);
   const teams = useQuery({
@@ -35,7 +43,8 @@ export function TeamsPanel({ initialTeams, canEdit, currentPeriod }: { initialTe
     onSuccess: refresh,
   });
   const update = useMutation({
-    mutationFn: ({ id, input }: { id: string; input: Record<string, unknown> }) => apiFetch(`/api/teams/${id}`, { method: "PATCH", json: input }),
+    mutationFn: ({ id, input }: { id: string; input: Record<string, unknown> }) =>
+      apiFetch(`/api/teams/${id}`, { method: "PATCH", json: input }),
     onSuccess: () => {
       setEditing(null);
       refresh();
@@ -49,7 +58,8 @@ export function TeamsPanel({ initialTeams, canEdit, currentPeriod }: { initialTe
       <div>
         <h2 id="teams-heading">Teams</h2>
         <p className="muted small">
-          Headcount gives each team link its response rate. The on-platform flag is dated by quarter, so comparisons use the flag that held at the time.
+          Headcount gives each team link its response rate. The on-platform flag is dated by quarter, so comparisons use
+          the flag that held at the time.
         </p>
       </div>
       {teams.data.length === 0 ? (
@@ -83,7 +93,10 @@ export function TeamsPanel({ initialTeams, canEdit, currentPeriod }: { initialTe
                           e.preventDefault();
                           const data = new FormData(e.currentTarget);
                           const onPlatform = data.get("onPlatform") === "on";
-                          const input: Record<string, unknown> = { name: data.get("name"), headcount: formNumber(data.get("headcount")) };
+                          const input: Record<string, unknown> = {
+                            name: data.get("name"),
+                            headcount: formNumber(data.get("headcount")),
+                          };
                           if (onPlatform !== t.onPlatform || data.get("effectivePeriod") !== currentPeriod) {
                             input.onPlatform = onPlatform;
                             input.effectivePeriod = data.get("effectivePeriod");
@@ -96,13 +109,24 @@ export function TeamsPanel({ initialTeams, canEdit, currentPeriod }: { initialTe
                             {(p) => <input {...p} className="input" name="name" defaultValue={t.name} />}
                           </Field>
                           <Field label="Headcount" error={editErrors.headcount}>
-                            {(p) => <input {...p} className="input" name="headcount" type="number" min={0} defaultValue={t.headcount} />}
+                            {(p) => (
+                              <input
+                                {...p}
+                                className="input"
+                                name="headcount"
+                                type="number"
+                                min={0}
+                                defaultValue={t.headcount}
+                              />
+                            )}
                           </Field>
                           <label className="row checkbox-row">
                             <input type="checkbox" name="onPlatform" defaultChecked={t.onPlatform} /> On the platform
                           </label>
                           <Field label="…from quarter" hint="When the flag changed." error={editErrors.effectivePeriod}>
-                            {(p) => <input {...p} className="input" name="effectivePeriod" defaultValue={currentPeriod} />}
+                            {(p) => (
+                              <input {...p} className="input" name="effectivePeriod" defaultValue={currentPeriod} />
+                            )}
                           </Field>
                         </div>
                         <div className="row">
@@ -128,13 +152,22 @@ export function TeamsPanel({ initialTeams, canEdit, currentPeriod }: { initialTe
                     </td>
                     <td className="right">{t.headcount}</td>
                     <td>
-                      {t.onPlatform ? <span className="badge badge-good">On platform</span> : <span className="badge">Not on platform</span>}
+                      {t.onPlatform ? (
+                        <span className="badge badge-good">On platform</span>
+                      ) : (
+                        <span className="badge">Not on platform</span>
+                      )}
                       <span className="muted small">{platformSince(t)}</span>
                     </td>
                     {canEdit ? (
                       <td>
                         <div className="row nowrap">
-                          <button type="button" className="btn btn-sm" aria-label={`Edit ${t.name}`} onClick={() => setEditing(t.id)}>
+                          <button
+                            type="button"
+                            className="btn btn-sm"
+                            aria-label={`Edit ${t.name}`}
+                            onClick={() => setEditing(t.id)}
+                          >
                             Edit
                           </button>
                           <button
@@ -163,7 +196,14 @@ export function TeamsPanel({ initialTeams, canEdit, currentPeriod }: { initialTe
             e.preventDefault();
             const form = e.currentTarget;
             const data = new FormData(form);
-            add.mutate({ name: data.get("name"), headcount: formNumber(data.get("headcount")), onPlatform: data.get("onPlatform") === "on" }, { onSuccess: () => form.reset() });
+            add.mutate(
+              {
+                name: data.get("name"),
+                headcount: formNumber(data.get("headcount")),
+                onPlatform: data.get("onPlatform") === "on",
+              },
+              { onSuccess: () => form.reset() },
+            );
           }}
         >
           <h3>Add a team</h3>

@@ -25,7 +25,8 @@ export function UsersPanel({ currentUserId, initialUsers }: { currentUserId: str
     onSuccess: refresh,
   });
   const changeUser = useMutation({
-    mutationFn: ({ id, change }: { id: string; change: { role?: Role; active?: boolean } }) => apiFetch(`/api/users/${id}`, { method: "PATCH", json: change }),
+    mutationFn: ({ id, change }: { id: string; change: { role?: Role; active?: boolean } }) =>
+      apiFetch(`/api/users/${id}`, { method: "PATCH", json: change }),
     onSettled: refresh,
   });
   const removeUser = useMutation({
@@ -34,11 +35,13 @@ export function UsersPanel({ currentUserId, initialUsers }: { currentUserId: str
   });
   const issueResetLink = useMutation({
     mutationFn: (user: UserRow) =>
-      apiFetch<{ path: string; expiresAt: string }>(`/api/users/${user.id}/reset-link`, { method: "POST" }).then((r) => ({
-        email: user.email,
-        url: `${window.location.origin}${r.path}`,
-        expiresAt: r.expiresAt,
-      })),
+      apiFetch<{ path: string; expiresAt: string }>(`/api/users/${user.id}/reset-link`, { method: "POST" }).then(
+        (r) => ({
+          email: user.email,
+          url: `${window.location.origin}${r.path}`,
+          expiresAt: r.expiresAt,
+        }),
+      ),
     onMutate: () => setResetLink(null),
     onSuccess: setResetLink,
   });
@@ -78,7 +81,9 @@ export function UsersPanel({ currentUserId, initialUsers }: { currentUserId: str
                   <td>{u.name || "—"}</td>
                   <td>{u.email}</td>
                   <td>
-                    <label className="sr-only" htmlFor={`role-${u.id}`}>Role of {u.email}</label>
+                    <label className="sr-only" htmlFor={`role-${u.id}`}>
+                      Role of {u.email}
+                    </label>
                     <select
                       id={`role-${u.id}`}
                       className="input"
@@ -88,11 +93,19 @@ export function UsersPanel({ currentUserId, initialUsers }: { currentUserId: str
                       onChange={(e) => changeUser.mutate({ id: u.id, change: { role: e.target.value as Role } })}
                     >
                       {roleOptions.map((r) => (
-                        <option key={r} value={r}>{roleLabels[r]}</option>
+                        <option key={r} value={r}>
+                          {roleLabels[r]}
+                        </option>
                       ))}
                     </select>
                   </td>
-                  <td>{active ? <span className="badge badge-good">Active</span> : <span className="badge badge-bad">Deactivated</span>}</td>
+                  <td>
+                    {active ? (
+                      <span className="badge badge-good">Active</span>
+                    ) : (
+                      <span className="badge badge-bad">Deactivated</span>
+                    )}
+                  </td>
                   <td>
                     {self ? (
                       <span className="muted small">You</span>
@@ -100,7 +113,13 @@ export function UsersPanel({ currentUserId, initialUsers }: { currentUserId: str
                       <div className="row" style={{ flexWrap: "nowrap" }}>
                         {active ? (
                           <>
-                            <button type="button" className="btn btn-sm" disabled={busy} onClick={() => issueResetLink.mutate(u)} aria-label={`Reset link for ${u.email}`}>
+                            <button
+                              type="button"
+                              className="btn btn-sm"
+                              disabled={busy}
+                              onClick={() => issueResetLink.mutate(u)}
+                              aria-label={`Reset link for ${u.email}`}
+                            >
                               Reset link
                             </button>
                             <button
@@ -109,7 +128,11 @@ export function UsersPanel({ currentUserId, initialUsers }: { currentUserId: str
                               disabled={busy}
                               aria-label={`Deactivate ${u.email}`}
                               onClick={() => {
-                                if (window.confirm(`Deactivate ${u.email}? They are signed out everywhere at once and cannot sign in until reactivated.`)) {
+                                if (
+                                  window.confirm(
+                                    `Deactivate ${u.email}? They are signed out everywhere at once and cannot sign in until reactivated.`,
+                                  )
+                                ) {
                                   changeUser.mutate({ id: u.id, change: { active: false } });
                                 }
                               }}
@@ -119,7 +142,13 @@ export function UsersPanel({ currentUserId, initialUsers }: { currentUserId: str
                           </>
                         ) : (
                           <>
-                            <button type="button" className="btn btn-sm" disabled={busy} aria-label={`Reactivate ${u.email}`} onClick={() => changeUser.mutate({ id: u.id, change: { active: true } })}>
+                            <button
+                              type="button"
+                              className="btn btn-sm"
+                              disabled={busy}
+                              aria-label={`Reactivate ${u.email}`}
+                              onClick={() => changeUser.mutate({ id: u.id, change: { active: true } })}
+                            >
                               Reactivate
                             </button>
                             <button
@@ -128,7 +157,8 @@ export function UsersPanel({ currentUserId, initialUsers }: { currentUserId: str
                               disabled={busy}
                               aria-label={`Remove ${u.email}`}
                               onClick={() => {
-                                if (window.confirm(`Remove ${u.email} for good? Their surveys stay.`)) removeUser.mutate(u.id);
+                                if (window.confirm(`Remove ${u.email} for good? Their surveys stay.`))
+                                  removeUser.mutate(u.id);
                               }}
                             >
                               Remove
@@ -144,17 +174,34 @@ export function UsersPanel({ currentUserId, initialUsers }: { currentUserId: str
           </tbody>
         </table>
       </div>
-      {busy ? <span className="muted small" aria-live="polite">Saving…</span> : null}
-      {actionError ? <div className="alert alert-error" role="alert">{actionError.message}</div> : null}
+      {busy ? (
+        <span className="muted small" aria-live="polite">
+          Saving…
+        </span>
+      ) : null}
+      {actionError ? (
+        <div className="alert alert-error" role="alert">
+          {actionError.message}
+        </div>
+      ) : null}
       {resetLink ? (
         <div className="alert alert-info stack" data-testid="reset-link">
           <p style={{ margin: 0 }}>
-            One-time link for <strong>{resetLink.email}</strong>. Pass it on privately; it is shown only now, works once and expires{" "}
-            {new Date(resetLink.expiresAt).toLocaleString()}. Issuing another one cancels it.
+            One-time link for <strong>{resetLink.email}</strong>. Pass it on privately; it is shown only now, works once
+            and expires {new Date(resetLink.expiresAt).toLocaleString()}. Issuing another one cancels it.
           </p>
           <div className="row">
-            <label className="sr-only" htmlFor="reset-link-url">Reset link</label>
-            <input id="reset-link-url" className="input" readOnly value={resetLink.url} onFocus={(e) => e.currentTarget.select()} style={{ flex: "1 1 16rem", minWidth: 0 }} />
+            <label className="sr-only" htmlFor="reset-link-url">
+              Reset link
+            </label>
+            <input
+              id="reset-link-url"
+              className="input"
+              readOnly
+              value={resetLink.url}
+              onFocus={(e) => e.currentTarget.select()}
+              style={{ flex: "1 1 16rem", minWidth: 0 }}
+            />
             <CopyButton text={resetLink.url} />
             <button type="button" className="btn btn-sm" onClick={() => setResetLink(null)}>
               Done
@@ -172,23 +219,41 @@ export function UsersPanel({ currentUserId, initialUsers }: { currentUserId: str
       >
         <h3>Add a person</h3>
         <div className="grid-4">
-          <Field label="Name" error={errors.name}>{(p) => <input {...p} className="input" name="name" />}</Field>
-          <Field label="Email" error={errors.email}>{(p) => <input {...p} className="input" name="email" type="email" />}</Field>
-          <Field label="Initial password" error={errors.password}>{(p) => <input {...p} className="input" name="password" type="password" autoComplete="new-password" />}</Field>
+          <Field label="Name" error={errors.name}>
+            {(p) => <input {...p} className="input" name="name" />}
+          </Field>
+          <Field label="Email" error={errors.email}>
+            {(p) => <input {...p} className="input" name="email" type="email" />}
+          </Field>
+          <Field label="Initial password" error={errors.password}>
+            {(p) => <input {...p} className="input" name="password" type="password" autoComplete="new-password" />}
+          </Field>
           <Field label="Role" error={errors.role}>
             {(p) => (
               <select {...p} className="input" name="role" defaultValue="viewer">
                 {roleOptions.map((r) => (
-                  <option key={r} value={r}>{roleLabels[r]}</option>
+                  <option key={r} value={r}>
+                    {roleLabels[r]}
+                  </option>
                 ))}
               </select>
             )}
           </Field>
         </div>
         <div className="row">
-          <button className="btn btn-primary" disabled={addUser.isPending}>{addUser.isPending ? "Adding…" : "Add person"}</button>
-          {addUser.isSuccess ? <span className="badge badge-good" role="status">Added</span> : null}
-          {addUser.error && !Object.keys(errors).length ? <span className="field-error" role="alert">{addUser.error.message}</span> : null}
+          <button className="btn btn-primary" disabled={addUser.isPending}>
+            {addUser.isPending ? "Adding…" : "Add person"}
+          </button>
+          {addUser.isSuccess ? (
+            <span className="badge badge-good" role="status">
+              Added
+            </span>
+          ) : null}
+          {addUser.error && !Object.keys(errors).length ? (
+            <span className="field-error" role="alert">
+              {addUser.error.message}
+            </span>
+          ) : null}
         </div>
       </form>
     </section>

@@ -6,7 +6,13 @@ import { Field } from "@/components/ui/field";
 import { apiFetch, ApiError } from "@/lib/api/client";
 import { formValues } from "@/components/ui/form-values";
 
-export function WorkspacePanel({ canEdit, initial }: { canEdit: boolean; initial: { name: string; anonymityThreshold: number } }) {
+export function WorkspacePanel({
+  canEdit,
+  initial,
+}: {
+  canEdit: boolean;
+  initial: { name: string; anonymityThreshold: number };
+}) {
   const router = useRouter();
   const [saved, setSaved] = useState(false);
   const mutation = useMutation({
@@ -38,7 +44,16 @@ export function WorkspacePanel({ canEdit, initial }: { canEdit: boolean; initial
             error={fieldErrors.anonymityThreshold}
           >
             {(p) => (
-              <input {...p} className="input" name="anonymityThreshold" type="number" min={3} max={100} defaultValue={initial.anonymityThreshold} disabled={!canEdit} />
+              <input
+                {...p}
+                className="input"
+                name="anonymityThreshold"
+                type="number"
+                min={3}
+                max={100}
+                defaultValue={initial.anonymityThreshold}
+                disabled={!canEdit}
+              />
             )}
           </Field>
         </div>
@@ -47,8 +62,16 @@ export function WorkspacePanel({ canEdit, initial }: { canEdit: boolean; initial
             <button className="btn btn-primary" disabled={mutation.isPending}>
               {mutation.isPending ? "Saving…" : "Save"}
             </button>
-            {saved ? <span className="badge badge-good" role="status">Saved</span> : null}
-            {mutation.error && !Object.keys(fieldErrors).length ? <span className="field-error" role="alert">{mutation.error.message}</span> : null}
+            {saved ? (
+              <span className="badge badge-good" role="status">
+                Saved
+              </span>
+            ) : null}
+            {mutation.error && !Object.keys(fieldErrors).length ? (
+              <span className="field-error" role="alert">
+                {mutation.error.message}
+              </span>
+            ) : null}
           </div>
         ) : (
           <p className="muted small">Only an owner can change workspace settings.</p>

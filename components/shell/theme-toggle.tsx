@@ -9,7 +9,8 @@ export function ThemeToggle() {
       title="Toggle light or dark theme"
       onClick={() => {
         const root = document.documentElement;
-        const current = root.dataset.theme ?? (window.matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light");
+        const current =
+          root.dataset.theme ?? (window.matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light");
         const next = current === "dark" ? "light" : "dark";
         root.dataset.theme = next;
         localStorage.setItem("dxp-theme", next);

@@ -2,7 +2,15 @@
 import { useState } from "react";
 
 /** Copies text to the clipboard and says so, for sighted and screen-reader users alike. */
-export function CopyButton({ text, label = "Copy link", className = "btn btn-sm" }: { text: string; label?: string; className?: string }) {
+export function CopyButton({
+  text,
+  label = "Copy link",
+  className = "btn btn-sm",
+}: {
+  text: string;
+  label?: string;
+  className?: string;
+}) {
   const [copied, setCopied] = useState<"ok" | "failed" | null>(null);
   return (
     <button
@@ -18,7 +26,9 @@ export function CopyButton({ text, label = "Copy link", className = "btn btn-sm"
         setTimeout(() => setCopied(null), 2000);
       }}
     >
-      <span aria-live="polite">{copied === "ok" ? "Copied" : copied === "failed" ? "Copy failed — select the link" : label}</span>
+      <span aria-live="polite">
+        {copied === "ok" ? "Copied" : copied === "failed" ? "Copy failed — select the link" : label}
+      </span>
     </button>
   );
 }

@@ -8,7 +8,15 @@ import { CopyButton } from "./copy-button";
 import { useOrigin } from "./survey-links";
 
 /** The always-on friction log: a workspace link and optional per-team links. */
-export function FrictionLinks({ initialLinks, teams, canEdit }: { initialLinks: FrictionLinkStats[]; teams: { id: string; name: string }[]; canEdit: boolean }) {
+export function FrictionLinks({
+  initialLinks,
+  teams,
+  canEdit,
+}: {
+  initialLinks: FrictionLinkStats[];
+  teams: { id: string; name: string }[];
+  canEdit: boolean;
+}) {
   const origin = useOrigin();
   const queryClient = useQueryClient();
   const [teamId, setTeamId] = useState("");
@@ -26,7 +34,9 @@ export function FrictionLinks({ initialLinks, teams, canEdit }: { initialLinks: 
     <section className="card stack" aria-labelledby="friction-heading">
       <div>
         <h2 id="friction-heading">Friction log</h2>
-        <p className="muted small">An always-open, one-sentence form. Entries join the survey comments in the backlog’s theme analysis.</p>
+        <p className="muted small">
+          An always-open, one-sentence form. Entries join the survey comments in the backlog’s theme analysis.
+        </p>
       </div>
       {links.data.length ? (
         <ul className="stack" style={{ listStyle: "none", margin: 0, padding: 0 }}>
@@ -34,7 +44,9 @@ export function FrictionLinks({ initialLinks, teams, canEdit }: { initialLinks: 
             <li key={l.id} className="row-between">
               <div>
                 <strong>{l.teamName ?? "Everyone"}</strong>{" "}
-                <span className="muted small">· {l.entries === null ? "fewer than k entries" : `${l.entries}+ entries`}</span>
+                <span className="muted small">
+                  · {l.entries === null ? "fewer than k entries" : `${l.entries}+ entries`}
+                </span>
                 {l.token ? (
                   <div>
                     <code className="link-url">{`${origin}/f/${l.token}`}</code>
@@ -59,7 +71,13 @@ export function FrictionLinks({ initialLinks, teams, canEdit }: { initialLinks: 
           <label className="sr-only" htmlFor="friction-team">
             Team for the new friction link
           </label>
-          <select id="friction-team" className="input" style={{ maxWidth: 260 }} value={teamId} onChange={(e) => setTeamId(e.target.value)}>
+          <select
+            id="friction-team"
+            className="input"
+            style={{ maxWidth: 260 }}
+            value={teamId}
+            onChange={(e) => setTeamId(e.target.value)}
+          >
             <option value="">Everyone</option>
             {teams
               .filter((t) => !withTeam.has(t.id))

@@ -9,11 +9,20 @@ type TemplateCard = { id: string; name: string; description: string; questionCou
 type SurveyChoice = { id: string; title: string; period: string; questionCount: number };
 
 /** Pick a starting point (last quarter's survey or a template) and a quarter, then edit the draft. */
-export function NewSurveyForm({ templates, surveys, suggestedPeriod }: { templates: TemplateCard[]; surveys: SurveyChoice[]; suggestedPeriod: string }) {
+export function NewSurveyForm({
+  templates,
+  surveys,
+  suggestedPeriod,
+}: {
+  templates: TemplateCard[];
+  surveys: SurveyChoice[];
+  suggestedPeriod: string;
+}) {
   const router = useRouter();
   const [source, setSource] = useState(surveys.length ? `copy:${surveys[0].id}` : "template:quarterly-dx");
   const create = useMutation({
-    mutationFn: (input: Record<string, unknown>) => apiFetch<{ survey: { id: string } }>("/api/surveys", { method: "POST", json: input }),
+    mutationFn: (input: Record<string, unknown>) =>
+      apiFetch<{ survey: { id: string } }>("/api/surveys", { method: "POST", json: input }),
     onSuccess: ({ survey }) => router.push(`/surveys/${survey.id}`),
   });
   const errors = create.error instanceof ApiError ? create.error.fieldErrors : {};
@@ -41,12 +50,26 @@ export function NewSurveyForm({ templates, surveys, suggestedPeriod }: { templat
         {surveys.length ? (
           <label className="card template-card">
             <span className="row">
-              <input type="radio" name="source" value="copy" checked={Boolean(copyId)} onChange={() => setSource(`copy:${surveys[0].id}`)} />
+              <input
+                type="radio"
+                name="source"
+                value="copy"
+                checked={Boolean(copyId)}
+                onChange={() => setSource(`copy:${surveys[0].id}`)}
+              />
               <strong>Copy an earlier survey</strong> <span className="badge badge-accent">Recommended</span>
             </span>
-            <span className="muted small">Keeps every question key, so this quarter compares with the last. Rewording is allowed and recorded.</span>
+            <span className="muted small">
+              Keeps every question key, so this quarter compares with the last. Rewording is allowed and recorded.
+            </span>
             {copyId ? (
-              <select className="input" aria-label="Survey to copy" value={copyId} onChange={(e) => setSource(`copy:${e.target.value}`)} style={{ maxWidth: 420 }}>
+              <select
+                className="input"
+                aria-label="Survey to copy"
+                value={copyId}
+                onChange={(e) => setSource(`copy:${e.target.value}`)}
+                style={{ maxWidth: 420 }}
+              >
                 {surveys.map((s) => (
                   <option key={s.id} value={s.id}>
                     {s.title} ({s.period}, {s.questionCount} questions)
@@ -60,21 +83,35 @@ export function NewSurveyForm({ templates, surveys, suggestedPeriod }: { templat
           {templates.map((t) => (
             <label className="card template-card" key={t.id}>
               <span className="row">
-                <input type="radio" name="source" value={t.id} checked={source === `template:${t.id}`} onChange={() => setSource(`template:${t.id}`)} />
+                <input
+                  type="radio"
+                  name="source"
+                  value={t.id}
+                  checked={source === `template:${t.id}`}
+                  onChange={() => setSource(`template:${t.id}`)}
+                />
                 <strong>{t.name}</strong>
               </span>
               <span className="muted small">{t.description}</span>
-              <span className="small">{t.questionCount ? `${t.questionCount} questions · ${t.estimate.toLowerCase()}` : "No questions yet"}</span>
+              <span className="small">
+                {t.questionCount ? `${t.questionCount} questions · ${t.estimate.toLowerCase()}` : "No questions yet"}
+              </span>
             </label>
           ))}
         </div>
-        {errors.templateId || errors.copyFromSurveyId ? <span className="field-error">{(errors.templateId ?? errors.copyFromSurveyId)![0]}</span> : null}
+        {errors.templateId || errors.copyFromSurveyId ? (
+          <span className="field-error">{(errors.templateId ?? errors.copyFromSurveyId)![0]}</span>
+        ) : null}
       </fieldset>
       <div className="grid-2">
         <Field label="Quarter" hint="Such as 2026-Q3." error={errors.period}>
           {(p) => <input {...p} className="input" name="period" defaultValue={suggestedPeriod} />}
         </Field>
-        <Field label="Title (optional)" hint="Defaults to the template’s or copied survey’s title with the new quarter." error={errors.title}>
+        <Field
+          label="Title (optional)"
+          hint="Defaults to the template’s or copied survey’s title with the new quarter."
+          error={errors.title}
+        >
           {(p) => <input {...p} className="input" name="title" />}
         </Field>
       </div>

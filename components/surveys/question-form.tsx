@@ -21,7 +21,12 @@ const kinds = Object.keys(kindLabels) as QuestionKind[];
 const isChoice = (k: QuestionKind) => k === "single_choice" || k === "multiple_choice";
 
 function optionId(label: string, taken: Set<string>): string {
-  const base = label.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, "").slice(0, 30) || "option";
+  const base =
+    label
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "_")
+      .replace(/^_+|_+$/g, "")
+      .slice(0, 30) || "option";
   let id = base;
   for (let i = 2; taken.has(id); i++) id = `${base}_${i}`;
   taken.add(id);
@@ -53,13 +58,20 @@ export function QuestionForm({
   const [keyTouched, setKeyTouched] = useState(Boolean(initial));
   const [required, setRequired] = useState(initial?.required ?? false);
   const [dimension, setDimension] = useState(initial?.dimension ?? "");
-  const [options, setOptions] = useState<{ id?: string; label: string }[]>(initial?.options ?? [{ label: "" }, { label: "" }]);
+  const [options, setOptions] = useState<{ id?: string; label: string }[]>(
+    initial?.options ?? [{ label: "" }, { label: "" }],
+  );
   const [maxLength, setMaxLength] = useState(String(initial?.maxLength ?? 1000));
   const [errors, setErrors] = useState<Record<string, string[] | undefined>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
-  const effectiveKey = keyTouched ? key : suggestQuestionKey(prompt, takenKeys.filter((k) => k !== initial?.key));
+  const effectiveKey = keyTouched
+    ? key
+    : suggestQuestionKey(
+        prompt,
+        takenKeys.filter((k) => k !== initial?.key),
+      );
   const frameworks = [...new Set(dimensions.map((d) => d.framework))];
 
   async function submit(event: React.FormEvent) {
@@ -72,7 +84,9 @@ export function QuestionForm({
       helpText,
       required,
       dimension: dimension || null,
-      options: isChoice(kind) ? options.filter((o) => o.label.trim()).map((o) => ({ id: o.id ?? optionId(o.label, taken), label: o.label })) : null,
+      options: isChoice(kind)
+        ? options.filter((o) => o.label.trim()).map((o) => ({ id: o.id ?? optionId(o.label, taken), label: o.label }))
+        : null,
       maxLength: kind === "free_text" ? Number(maxLength) : null,
     };
     setPending(true);
@@ -93,11 +107,22 @@ export function QuestionForm({
   const optionError = (i: number) => errors[`options.${i}.label`] ?? errors[`options.${i}.id`];
 
   return (
-    <form className="stack question-form" onSubmit={submit} noValidate aria-label={initial ? `Edit question ${initial.key}` : "New question"}>
+    <form
+      className="stack question-form"
+      onSubmit={submit}
+      noValidate
+      aria-label={initial ? `Edit question ${initial.key}` : "New question"}
+    >
       <div className="grid-2">
         <Field label="Question type" error={errors.kind}>
           {(p) => (
-            <select {...p} className="input" value={kind} disabled={locked} onChange={(e) => setKind(e.target.value as QuestionKind)}>
+            <select
+              {...p}
+              className="input"
+              value={kind}
+              disabled={locked}
+              onChange={(e) => setKind(e.target.value as QuestionKind)}
+            >
               {kinds.map((k) => (
                 <option key={k} value={k}>
                   {kindLabels[k]}
@@ -108,7 +133,13 @@ export function QuestionForm({
         </Field>
         <Field label="Dimension" hint="Scores roll up by dimension on the dashboard." error={errors.dimension}>
           {(p) => (
-            <select {...p} className="input" value={dimension} disabled={locked} onChange={(e) => setDimension(e.target.value)}>
+            <select
+              {...p}
+              className="input"
+              value={dimension}
+              disabled={locked}
+              onChange={(e) => setDimension(e.target.value)}
+            >
               <option value="">No dimension</option>
               {frameworks.map((f) => (
                 <optgroup key={f} label={f}>
@@ -126,10 +157,20 @@ export function QuestionForm({
         </Field>
       </div>
       <Field label="Question" error={errors.prompt}>
-        {(p) => <input {...p} className="input" value={prompt} onChange={(e) => setPrompt(e.target.value)} maxLength={300} />}
+        {(p) => (
+          <input {...p} className="input" value={prompt} onChange={(e) => setPrompt(e.target.value)} maxLength={300} />
+        )}
       </Field>
       <Field label="Help text (optional)" error={errors.helpText}>
-        {(p) => <input {...p} className="input" value={helpText} onChange={(e) => setHelpText(e.target.value)} maxLength={500} />}
+        {(p) => (
+          <input
+            {...p}
+            className="input"
+            value={helpText}
+            onChange={(e) => setHelpText(e.target.value)}
+            maxLength={500}
+          />
+        )}
       </Field>
       {isChoice(kind) ? (
         <fieldset className="stack option-editor" disabled={locked}>
@@ -147,7 +188,12 @@ export function QuestionForm({
                 aria-invalid={optionError(i) ? true : undefined}
                 onChange={(e) => setOptions(options.map((x, j) => (j === i ? { ...x, label: e.target.value } : x)))}
               />
-              <button type="button" className="btn btn-sm btn-ghost" aria-label={`Remove option ${i + 1}`} onClick={() => setOptions(options.filter((_, j) => j !== i))}>
+              <button
+                type="button"
+                className="btn btn-sm btn-ghost"
+                aria-label={`Remove option ${i + 1}`}
+                onClick={() => setOptions(options.filter((_, j) => j !== i))}
+              >
                 Remove
               </button>
               {optionError(i) ? <span className="field-error">{optionError(i)![0]}</span> : null}
@@ -178,13 +224,25 @@ export function QuestionForm({
         </Field>
         {kind === "free_text" ? (
           <Field label="Character limit" error={errors.maxLength}>
-            {(p) => <input {...p} className="input" type="number" min={20} max={5000} value={maxLength} disabled={locked} onChange={(e) => setMaxLength(e.target.value)} />}
+            {(p) => (
+              <input
+                {...p}
+                className="input"
+                type="number"
+                min={20}
+                max={5000}
+                value={maxLength}
+                disabled={locked}
+                onChange={(e) => setMaxLength(e.target.value)}
+              />
+            )}
           </Field>
         ) : (
           <div />
         )}
         <label className="row checkbox-row">
-          <input type="checkbox" checked={required} disabled={locked} onChange={(e) => setRequired(e.target.checked)} /> Answer required
+          <input type="checkbox" checked={required} disabled={locked} onChange={(e) => setRequired(e.target.checked)} />{" "}
+          Answer required
         </label>
       </div>
       {message ? (

@@ -12,7 +12,15 @@ import type { DimensionOption, EditorQuestion, SurveyDetail, WordingChange } fro
  * The questions of a survey. In a draft they can be added, edited, deleted and reordered (buttons,
  * or ↑/↓ on a question's move handle); once published only wording, help text and archiving.
  */
-export function QuestionList({ detail, dimensions, canEdit }: { detail: SurveyDetail; dimensions: DimensionOption[]; canEdit: boolean }) {
+export function QuestionList({
+  detail,
+  dimensions,
+  canEdit,
+}: {
+  detail: SurveyDetail;
+  dimensions: DimensionOption[];
+  canEdit: boolean;
+}) {
   const { survey, questions, hasResponses } = detail;
   const rewordings = groupBy(detail.wordingChanges ?? [], (c) => c.questionId);
   const queryClient = useQueryClient();
@@ -29,13 +37,17 @@ export function QuestionList({ detail, dimensions, canEdit }: { detail: SurveyDe
   const refresh = () => queryClient.invalidateQueries({ queryKey: surveyKeys.all });
 
   const reorder = useMutation({
-    mutationFn: (ids: string[]) => apiFetch(`/api/surveys/${survey.id}/questions/order`, { method: "PUT", json: { questionIds: ids } }),
+    mutationFn: (ids: string[]) =>
+      apiFetch(`/api/surveys/${survey.id}/questions/order`, { method: "PUT", json: { questionIds: ids } }),
     onMutate: async (ids) => {
       await queryClient.cancelQueries({ queryKey: key });
       const previous = queryClient.getQueryData<SurveyDetail>(key);
       if (previous) {
         const byId = new Map(previous.questions.map((q) => [q.id, q]));
-        queryClient.setQueryData<SurveyDetail>(key, { ...previous, questions: ids.map((id, position) => ({ ...byId.get(id)!, position })) });
+        queryClient.setQueryData<SurveyDetail>(key, {
+          ...previous,
+          questions: ids.map((id, position) => ({ ...byId.get(id)!, position })),
+        });
       }
       return { previous };
     },
@@ -52,7 +64,8 @@ export function QuestionList({ detail, dimensions, canEdit }: { detail: SurveyDe
     onSettled: refresh,
   });
   const archive = useMutation({
-    mutationFn: ({ id, archived }: { id: string; archived: boolean }) => apiFetch(`/api/surveys/${survey.id}/questions/${id}`, { method: "PATCH", json: { archived } }),
+    mutationFn: ({ id, archived }: { id: string; archived: boolean }) =>
+      apiFetch(`/api/surveys/${survey.id}/questions/${id}`, { method: "PATCH", json: { archived } }),
     onError: (e) => setError(e.message),
     onSettled: refresh,
   });
@@ -88,7 +101,8 @@ export function QuestionList({ detail, dimensions, canEdit }: { detail: SurveyDe
       </p>
       {!isDraft ? (
         <div className="alert alert-info">
-          This survey is {survey.status}. Questions can be reworded or archived, but not added, removed or reordered — people have answered the current set.
+          This survey is {survey.status}. Questions can be reworded or archived, but not added, removed or reordered —
+          people have answered the current set.
         </div>
       ) : null}
       {error ? (
@@ -104,7 +118,11 @@ export function QuestionList({ detail, dimensions, canEdit }: { detail: SurveyDe
       ) : (
         <ol className="question-list">
           {questions.map((q, index) => (
-            <li key={q.id} className={`card question-item${q.archivedAt ? " is-archived" : ""}`} data-testid="question-item">
+            <li
+              key={q.id}
+              className={`card question-item${q.archivedAt ? " is-archived" : ""}`}
+              data-testid="question-item"
+            >
               {editing === q.id ? (
                 <QuestionForm
                   initial={q}
@@ -149,13 +167,21 @@ export function QuestionList({ detail, dimensions, canEdit }: { detail: SurveyDe
                       {q.archivedAt ? <span className="badge badge-warn">Archived</span> : null}
                       {rewordings.has(q.id) ? <span className="badge badge-warn">Reworded</span> : null}
                     </div>
-                    {rewordings.has(q.id) ? <WordingHistory changes={rewordings.get(q.id)!} questionKey={q.key} /> : null}
+                    {rewordings.has(q.id) ? (
+                      <WordingHistory changes={rewordings.get(q.id)!} questionKey={q.key} />
+                    ) : null}
                   </div>
                   {canEdit ? (
                     <div className="row question-actions">
                       {structural ? (
                         <>
-                          <button type="button" className="btn btn-sm" aria-label={`Move question ${index + 1} up`} disabled={index === 0 || reorder.isPending} onClick={() => move(index, -1)}>
+                          <button
+                            type="button"
+                            className="btn btn-sm"
+                            aria-label={`Move question ${index + 1} up`}
+                            disabled={index === 0 || reorder.isPending}
+                            onClick={() => move(index, -1)}
+                          >
                             ↑
                           </button>
                           <button
@@ -169,21 +195,40 @@ export function QuestionList({ detail, dimensions, canEdit }: { detail: SurveyDe
                           </button>
                         </>
                       ) : null}
-                      <button type="button" className="btn btn-sm" aria-label={`Edit question ${index + 1}`} onClick={() => setEditing(q.id)}>
+                      <button
+                        type="button"
+                        className="btn btn-sm"
+                        aria-label={`Edit question ${index + 1}`}
+                        onClick={() => setEditing(q.id)}
+                      >
                         Edit
                       </button>
                       {structural && !hasResponses ? (
                         confirmDelete === q.id ? (
                           <>
-                            <button type="button" className="btn btn-sm btn-danger" onClick={() => remove.mutate(q.id)} disabled={remove.isPending}>
+                            <button
+                              type="button"
+                              className="btn btn-sm btn-danger"
+                              onClick={() => remove.mutate(q.id)}
+                              disabled={remove.isPending}
+                            >
                               Confirm delete
                             </button>
-                            <button type="button" className="btn btn-sm btn-ghost" onClick={() => setConfirmDelete(null)}>
+                            <button
+                              type="button"
+                              className="btn btn-sm btn-ghost"
+                              onClick={() => setConfirmDelete(null)}
+                            >
                               Keep
                             </button>
                           </>
                         ) : (
-                          <button type="button" className="btn btn-sm btn-danger" aria-label={`Delete question ${index + 1}`} onClick={() => setConfirmDelete(q.id)}>
+                          <button
+                            type="button"
+                            className="btn btn-sm btn-danger"
+                            aria-label={`Delete question ${index + 1}`}
+                            onClick={() => setConfirmDelete(q.id)}
+                          >
                             Delete
                           </button>
                         )
@@ -209,7 +254,14 @@ export function QuestionList({ detail, dimensions, canEdit }: { detail: SurveyDe
         adding ? (
           <section className="card" aria-label="Add a question">
             <h3>New question</h3>
-            <QuestionForm locked={false} dimensions={dimensions} takenKeys={questions.map((q) => q.key)} submitLabel="Add question" onSubmit={(p) => save(p)} onCancel={() => setAdding(false)} />
+            <QuestionForm
+              locked={false}
+              dimensions={dimensions}
+              takenKeys={questions.map((q) => q.key)}
+              submitLabel="Add question"
+              onSubmit={(p) => save(p)}
+              onCancel={() => setAdding(false)}
+            />
           </section>
         ) : (
           <div>
@@ -234,8 +286,8 @@ function WordingHistory({ changes, questionKey }: { changes: WordingChange[]; qu
   return (
     <details className="wording-history small" data-testid="wording-history">
       <summary>
-        Reworded {changes.length === 1 ? "once" : `${changes.length} times`}: the <code>{questionKey}</code> trend compares answers to
-        different wordings
+        Reworded {changes.length === 1 ? "once" : `${changes.length} times`}: the <code>{questionKey}</code> trend
+        compares answers to different wordings
       </summary>
       <ol>
         {changes.map((c) => (

@@ -11,7 +11,8 @@ export function SurveyDetailsForm({ survey, canEdit }: { survey: EditorSurvey; c
   const queryClient = useQueryClient();
   const [saved, setSaved] = useState(false);
   const mutation = useMutation({
-    mutationFn: (input: Record<string, unknown>) => apiFetch(`/api/surveys/${survey.id}`, { method: "PATCH", json: input }),
+    mutationFn: (input: Record<string, unknown>) =>
+      apiFetch(`/api/surveys/${survey.id}`, { method: "PATCH", json: input }),
     onSuccess: () => {
       setSaved(true);
       queryClient.invalidateQueries({ queryKey: surveyKeys.all });
@@ -27,7 +28,13 @@ export function SurveyDetailsForm({ survey, canEdit }: { survey: EditorSurvey; c
         setSaved(false);
         const data = new FormData(e.currentTarget);
         const date = (name: string) => (String(data.get(name) ?? "") || null) as string | null;
-        mutation.mutate({ title: data.get("title"), intro: data.get("intro"), period: data.get("period"), opensOn: date("opensOn"), closesOn: date("closesOn") });
+        mutation.mutate({
+          title: data.get("title"),
+          intro: data.get("intro"),
+          period: data.get("period"),
+          opensOn: date("opensOn"),
+          closesOn: date("closesOn"),
+        });
       }}
     >
       <div className="grid-2">
@@ -39,14 +46,45 @@ export function SurveyDetailsForm({ survey, canEdit }: { survey: EditorSurvey; c
         </Field>
       </div>
       <Field label="Introduction shown to respondents" error={errors.intro}>
-        {(p) => <textarea {...p} className="input" name="intro" defaultValue={survey.intro} disabled={!canEdit} maxLength={1000} />}
+        {(p) => (
+          <textarea
+            {...p}
+            className="input"
+            name="intro"
+            defaultValue={survey.intro}
+            disabled={!canEdit}
+            maxLength={1000}
+          />
+        )}
       </Field>
       <div className="grid-2">
-        <Field label="Opens on (optional)" hint="Before this day the link says the survey is not open yet." error={errors.opensOn}>
-          {(p) => <input {...p} className="input" type="date" name="opensOn" defaultValue={survey.opensOn ?? ""} disabled={!canEdit} />}
+        <Field
+          label="Opens on (optional)"
+          hint="Before this day the link says the survey is not open yet."
+          error={errors.opensOn}
+        >
+          {(p) => (
+            <input
+              {...p}
+              className="input"
+              type="date"
+              name="opensOn"
+              defaultValue={survey.opensOn ?? ""}
+              disabled={!canEdit}
+            />
+          )}
         </Field>
         <Field label="Closes on (optional)" hint="After this day no more answers are taken." error={errors.closesOn}>
-          {(p) => <input {...p} className="input" type="date" name="closesOn" defaultValue={survey.closesOn ?? ""} disabled={!canEdit} />}
+          {(p) => (
+            <input
+              {...p}
+              className="input"
+              type="date"
+              name="closesOn"
+              defaultValue={survey.closesOn ?? ""}
+              disabled={!canEdit}
+            />
+          )}
         </Field>
       </div>
       {canEdit ? (

@@ -66,7 +66,8 @@ export function SurveyEditor({
       <header className="page-header">
         <div>
           <p className="muted small">
-            {survey.period} · {active.length} questions · {estimateLabel(active)} · {describeTally(responses, k)} responses
+            {survey.period} · {active.length} questions · {estimateLabel(active)} · {describeTally(responses, k)}{" "}
+            responses
           </p>
           <h1>{survey.title}</h1>
           <span className={statusBadge[survey.status]} data-testid="survey-status">
@@ -82,19 +83,39 @@ export function SurveyEditor({
           {canEdit ? (
             survey.status === "draft" ? (
               <>
-                <button type="button" className="btn btn-ghost btn-danger" onClick={() => remove.mutate()} disabled={remove.isPending}>
+                <button
+                  type="button"
+                  className="btn btn-ghost btn-danger"
+                  onClick={() => remove.mutate()}
+                  disabled={remove.isPending}
+                >
                   Delete draft
                 </button>
-                <button type="button" className="btn btn-primary" onClick={() => setStatus.mutate("open")} disabled={setStatus.isPending}>
+                <button
+                  type="button"
+                  className="btn btn-primary"
+                  onClick={() => setStatus.mutate("open")}
+                  disabled={setStatus.isPending}
+                >
                   Publish survey
                 </button>
               </>
             ) : survey.status === "open" ? (
-              <button type="button" className="btn" onClick={() => setStatus.mutate("closed")} disabled={setStatus.isPending}>
+              <button
+                type="button"
+                className="btn"
+                onClick={() => setStatus.mutate("closed")}
+                disabled={setStatus.isPending}
+              >
                 Close survey
               </button>
             ) : (
-              <button type="button" className="btn" onClick={() => setStatus.mutate("open")} disabled={setStatus.isPending}>
+              <button
+                type="button"
+                className="btn"
+                onClick={() => setStatus.mutate("open")}
+                disabled={setStatus.isPending}
+              >
                 Reopen survey
               </button>
             )
@@ -127,7 +148,12 @@ export function SurveyEditor({
             onClick={() => setTab(t.id)}
             onKeyDown={(e) => {
               const i = tabs.findIndex((x) => x.id === tab);
-              const next = e.key === "ArrowRight" ? (i + 1) % tabs.length : e.key === "ArrowLeft" ? (i - 1 + tabs.length) % tabs.length : -1;
+              const next =
+                e.key === "ArrowRight"
+                  ? (i + 1) % tabs.length
+                  : e.key === "ArrowLeft"
+                    ? (i - 1 + tabs.length) % tabs.length
+                    : -1;
               if (next >= 0) {
                 setTab(tabs[next].id);
                 document.getElementById(`tab-${tabs[next].id}`)?.focus();
@@ -140,14 +166,30 @@ export function SurveyEditor({
       </div>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
         {tab === "questions" ? <QuestionList detail={detail.data} dimensions={dimensions} canEdit={canEdit} /> : null}
-        {tab === "share" ? <SurveyLinks surveyId={survey.id} status={survey.status} canEdit={canEdit} initialLinks={initialLinks} k={k} /> : null}
+        {tab === "share" ? (
+          <SurveyLinks
+            surveyId={survey.id}
+            status={survey.status}
+            canEdit={canEdit}
+            initialLinks={initialLinks}
+            k={k}
+          />
+        ) : null}
         {tab === "preview" ? (
           <div className="preview-frame">
             <p className="muted small">Exactly what respondents see. Nothing is sent from the preview.</p>
             {/* The respondent page's own renderer (every value escaped), inert: no form, no script. */}
             <div
               className="respondent preview-inner"
-              dangerouslySetInnerHTML={{ __html: renderSurveyForm({ survey, teamName: null, questions: active, mode: { kind: "preview" }, headingLevel: 2 }) }}
+              dangerouslySetInnerHTML={{
+                __html: renderSurveyForm({
+                  survey,
+                  teamName: null,
+                  questions: active,
+                  mode: { kind: "preview" },
+                  headingLevel: 2,
+                }),
+              }}
             />
           </div>
         ) : null}

@@ -10,7 +10,11 @@ import { CopyButton } from "./copy-button";
 const subscribeNever = () => () => {};
 /** This deployment's origin in the browser (empty during server rendering). */
 export function useOrigin(): string {
-  return useSyncExternalStore(subscribeNever, () => window.location.origin, () => "");
+  return useSyncExternalStore(
+    subscribeNever,
+    () => window.location.origin,
+    () => "",
+  );
 }
 
 const percent = (rate: number | null) => (rate === null ? "—" : `${Math.round(rate * 100)}%`);
@@ -18,7 +22,19 @@ const percent = (rate: number | null) => (rate === null ? "—" : `${Math.round(
 /** Public and per-team links with copy buttons, QR codes and live response counts. */
 type LinkStats = { links: SurveyLinkStats[]; total: ResponseTally };
 
-export function SurveyLinks({ surveyId, status, canEdit, k, initialLinks }: { surveyId: string; status: string; canEdit: boolean; k: number; initialLinks: LinkStats }) {
+export function SurveyLinks({
+  surveyId,
+  status,
+  canEdit,
+  k,
+  initialLinks,
+}: {
+  surveyId: string;
+  status: string;
+  canEdit: boolean;
+  k: number;
+  initialLinks: LinkStats;
+}) {
   const origin = useOrigin();
   const queryClient = useQueryClient();
   const links = useQuery({
@@ -40,7 +56,9 @@ export function SurveyLinks({ surveyId, status, canEdit, k, initialLinks }: { su
   return (
     <div className="stack">
       {status === "draft" ? (
-        <div className="alert alert-info">Links work once the survey is published; until then they show “not open yet”.</div>
+        <div className="alert alert-info">
+          Links work once the survey is published; until then they show “not open yet”.
+        </div>
       ) : null}
       <div className="grid-3">
         <div className="card">
@@ -51,7 +69,9 @@ export function SurveyLinks({ surveyId, status, canEdit, k, initialLinks }: { su
         </div>
         <div className="card">
           <div className="stat-label">Response rate (team links)</div>
-          <div className="stat">{headcount ? percent(teamRows.reduce((n, l) => n + (l.responses?.n ?? 0), 0) / headcount) : "—"}</div>
+          <div className="stat">
+            {headcount ? percent(teamRows.reduce((n, l) => n + (l.responses?.n ?? 0), 0) / headcount) : "—"}
+          </div>
         </div>
         <div className="card">
           <div className="stat-label">Links</div>
@@ -83,7 +103,13 @@ export function SurveyLinks({ surveyId, status, canEdit, k, initialLinks }: { su
               return (
                 <tr key={l.id} data-testid="survey-link-row">
                   <th scope="row">{audience}</th>
-                  <td>{url ? <code className="link-url">{url}</code> : <span className="muted small">Shared by the platform team</span>}</td>
+                  <td>
+                    {url ? (
+                      <code className="link-url">{url}</code>
+                    ) : (
+                      <span className="muted small">Shared by the platform team</span>
+                    )}
+                  </td>
                   <td className="right" data-testid="link-count">
                     {describeTally(l.responses, k)}
                     {l.headcount ? <span className="muted small"> / {l.headcount}</span> : null}
@@ -93,7 +119,11 @@ export function SurveyLinks({ surveyId, status, canEdit, k, initialLinks }: { su
                     <div className="row nowrap">
                       {url ? <CopyButton text={url} label={`Copy link`} /> : null}
                       {canEdit ? (
-                        <a className="btn btn-sm" href={`/surveys/${surveyId}/qr/${l.id}`} aria-label={`Printable QR code for ${audience}`}>
+                        <a
+                          className="btn btn-sm"
+                          href={`/surveys/${surveyId}/qr/${l.id}`}
+                          aria-label={`Printable QR code for ${audience}`}
+                        >
                           QR code
                         </a>
                       ) : null}
@@ -112,7 +142,9 @@ export function SurveyLinks({ surveyId, status, canEdit, k, initialLinks }: { su
           </button>
           {createLinks.data ? (
             <span className="muted small" role="status">
-              {createLinks.data.created ? `${createLinks.data.created} team link(s) added` : "Every team already has a link"}
+              {createLinks.data.created
+                ? `${createLinks.data.created} team link(s) added`
+                : "Every team already has a link"}
             </span>
           ) : null}
           {createLinks.error ? (
@@ -123,9 +155,9 @@ export function SurveyLinks({ surveyId, status, canEdit, k, initialLinks }: { su
         </div>
       ) : null}
       <p className="muted small">
-        A team link only records which team the answer belongs to. Anyone holding an open link can answer more than once, so share team links only
-        with the team. While the survey is open, counts move in steps of {k} (“{k}+”) and no results are shown; they publish when it closes, for
-        every group of at least {k} people.
+        A team link only records which team the answer belongs to. Anyone holding an open link can answer more than
+        once, so share team links only with the team. While the survey is open, counts move in steps of {k} (“{k}+”) and
+        no results are shown; they publish when it closes, for every group of at least {k} people.
       </p>
     </div>
   );

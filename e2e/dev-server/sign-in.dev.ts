@@ -54,7 +54,10 @@ test.beforeAll(async () => {
   const deadline = Date.now() + 240_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`next dev exited:\n${serverLog}`);
-    const healthy = await fetch(`${origin}/api/health`, { signal: AbortSignal.timeout(120_000) }).then((r) => r.ok, () => false);
+    const healthy = await fetch(`${origin}/api/health`, { signal: AbortSignal.timeout(120_000) }).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (healthy) break;
     if (Date.now() > deadline) throw new Error(`next dev did not answer /api/health:\n${serverLog}`);
     await new Promise((r) => setTimeout(r, 500));
@@ -73,7 +76,8 @@ test.afterAll(async () => {
 test("signs in and out on the development server opened at 127.0.0.1", async ({ page }) => {
   const blocked: string[] = [];
   page.on("response", (response) => {
-    if (response.status() === 403 && new URL(response.url()).pathname.startsWith("/_next/")) blocked.push(response.url());
+    if (response.status() === 403 && new URL(response.url()).pathname.startsWith("/_next/"))
+      blocked.push(response.url());
   });
   // Every dev chunk loaded, so the form is hydrated before it is used.
   await page.goto(`${origin}/sign-in`, { waitUntil: "networkidle", timeout: 240_000 });
@@ -89,7 +93,8 @@ test("signs in and out on the development server opened at 127.0.0.1", async ({ 
   await page.waitForLoadState("networkidle", { timeout: 240_000 });
   // A click that lands before hydration does nothing, so click again until it takes.
   await expect(async () => {
-    if (new URL(page.url()).pathname === "/dashboard") await page.getByRole("button", { name: "Sign out" }).click({ timeout: 5_000 });
+    if (new URL(page.url()).pathname === "/dashboard")
+      await page.getByRole("button", { name: "Sign out" }).click({ timeout: 5_000 });
     await expect(page).toHaveURL(`${origin}/sign-in`, { timeout: 15_000 });
   }).toPass({ timeout: 180_000 });
   await expect(page.getByRole("button", { name: "Sign in", exact: true })).toBeVisible();

@@ -70,7 +70,12 @@ async function checkStored(url: string, surveyId: string, acknowledged: Sent[]) 
 describe.runIf(adminUrl)("durability on PostgreSQL", () => {
   let url = "";
   let survey: Survey;
-  const serverEnv = () => ({ DATABASE_URL: url, DEMO_SEED: "false", AUTH_SECRET: "durability-secret-123", SUBMISSION_RATE_LIMIT: "100000000" });
+  const serverEnv = () => ({
+    DATABASE_URL: url,
+    DEMO_SEED: "false",
+    AUTH_SECRET: "durability-secret-123",
+    SUBMISSION_RATE_LIMIT: "100000000",
+  });
 
   beforeAll(async () => {
     url = await prepareIngestionDatabase(adminUrl, "dxpulse_durability");
@@ -102,7 +107,8 @@ describe.runIf(adminUrl)("durability on PostgreSQL", () => {
       expect(check).toEqual({ missing: 0, incomplete: 0, orphans: 0, unkeyed: 0 });
       // Retrying everything with the same keys stores each submission exactly once.
       const sql = postgres(url, { max: 1, onnotice: () => {} });
-      const [{ before }] = await sql`select count(*)::int as before from responses where survey_id = ${survey.surveyId}`;
+      const [{ before }] =
+        await sql`select count(*)::int as before from responses where survey_id = ${survey.surveyId}`;
       const retried = acknowledged.slice(0, 20);
       for (const r of retried) {
         const body = { ...makeSubmission(survey.questions), idempotencyKey: r.key };
@@ -121,7 +127,9 @@ describe.runIf(adminUrl)("durability on PostgreSQL", () => {
     try {
       const run = load(server, survey, 6);
       await new Promise((r) => setTimeout(r, 1000));
-      execFileSync("pg_ctlcluster", ["--skip-systemctl-redirect", "15", "main", "stop", "-m", "fast"], { stdio: "ignore" });
+      execFileSync("pg_ctlcluster", ["--skip-systemctl-redirect", "15", "main", "stop", "-m", "fast"], {
+        stdio: "ignore",
+      });
       await new Promise((r) => setTimeout(r, 2000));
       const during = await post(server, survey);
       execFileSync("pg_ctlcluster", ["--skip-systemctl-redirect", "15", "main", "start"], { stdio: "ignore" });
@@ -137,7 +145,12 @@ describe.runIf(adminUrl)("durability on PostgreSQL", () => {
       const statuses = new Set(results.map((r) => r.status));
       expect([...statuses].filter((s) => ![0, 200, 201, 503].includes(s))).toEqual([]);
       const acknowledged = [...results, after].filter((r) => r.status >= 200 && r.status < 300);
-      expect(await checkStored(url, survey.surveyId, acknowledged)).toEqual({ missing: 0, incomplete: 0, orphans: 0, unkeyed: 0 });
+      expect(await checkStored(url, survey.surveyId, acknowledged)).toEqual({
+        missing: 0,
+        incomplete: 0,
+        orphans: 0,
+        unkeyed: 0,
+      });
     } finally {
       await server.stop();
     }

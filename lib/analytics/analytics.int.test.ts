@@ -46,7 +46,12 @@ const quarterly: Record<string, Record<string, Plan>> = {
 };
 const TINY_TEXT = "tiny team secret complaint";
 
-const ids = { teams: {} as Record<string, string>, surveys: {} as Record<string, string>, questions: {} as Record<string, string>, viewer: "" };
+const ids = {
+  teams: {} as Record<string, string>,
+  surveys: {} as Record<string, string>,
+  questions: {} as Record<string, string>,
+  viewer: "",
+};
 
 async function seedFixture() {
   const d = db.handle().db;
@@ -73,14 +78,31 @@ async function seedFixture() {
   ]);
 
   for (const period of ["2026-Q1", "2026-Q2"]) {
-    const [survey] = await d.insert(s.surveys).values({ title: `DX ${period}`, period, status: "closed" }).returning();
+    const [survey] = await d
+      .insert(s.surveys)
+      .values({ title: `DX ${period}`, period, status: "closed" })
+      .returning();
     ids.surveys[period] = survey.id;
     const qs = await d
       .insert(s.questions)
       .values([
         { surveyId: survey.id, key: "platform_nps", position: 0, kind: "nps", prompt: "Recommend?" },
-        { surveyId: survey.id, key: "sat", position: 1, kind: "likert", prompt: "Happy?", dimension: "space.satisfaction" },
-        { surveyId: survey.id, key: "flow", position: 2, kind: "likert", prompt: "Flow?", dimension: period === "2026-Q1" ? "devex.flow_state" : "devex.cognitive_load" },
+        {
+          surveyId: survey.id,
+          key: "sat",
+          position: 1,
+          kind: "likert",
+          prompt: "Happy?",
+          dimension: "space.satisfaction",
+        },
+        {
+          surveyId: survey.id,
+          key: "flow",
+          position: 2,
+          kind: "likert",
+          prompt: "Flow?",
+          dimension: period === "2026-Q1" ? "devex.flow_state" : "devex.cognitive_load",
+        },
         { surveyId: survey.id, key: "frustration", position: 3, kind: "free_text", prompt: "Frustrating?" },
       ])
       .returning();
@@ -89,26 +111,48 @@ async function seedFixture() {
     for (const [team, plan] of Object.entries(quarterly[period])) {
       const resp = await d
         .insert(s.responses)
-        .values(plan.nps.map(() => ({ surveyId: survey.id, teamId: ids.teams[team], submittedOn: `${period.slice(0, 4)}-02-01` })))
+        .values(
+          plan.nps.map(() => ({
+            surveyId: survey.id,
+            teamId: ids.teams[team],
+            submittedOn: `${period.slice(0, 4)}-02-01`,
+          })),
+        )
         .returning();
       await d.insert(s.answers).values(
         resp.flatMap((r, i) => [
           { responseId: r.id, questionId: q.platform_nps, numberValue: plan.nps[i] },
           { responseId: r.id, questionId: q.sat, numberValue: plan.sat[i] },
           { responseId: r.id, questionId: q.flow, numberValue: plan.flow[i] },
-          { responseId: r.id, questionId: q.frustration, textValue: team === "Tiny" ? TINY_TEXT : `${team} says the build is slow` },
+          {
+            responseId: r.id,
+            questionId: q.frustration,
+            textValue: team === "Tiny" ? TINY_TEXT : `${team} says the build is slow`,
+          },
         ]),
       );
     }
   }
 
   // DORA check-in in Q2.
-  const [dora] = await d.insert(s.surveys).values({ title: "DORA 2026-Q2", period: "2026-Q2", status: "closed", template: "dora" }).returning();
+  const [dora] = await d
+    .insert(s.surveys)
+    .values({ title: "DORA 2026-Q2", period: "2026-Q2", status: "closed", template: "dora" })
+    .returning();
   ids.surveys.dora = dora.id;
   const metrics = ["deployment_frequency", "lead_time", "change_failure_rate", "recovery_time"];
   const dq = await d
     .insert(s.questions)
-    .values(metrics.map((m, i) => ({ surveyId: dora.id, key: `dora_${m}`, position: i, kind: "single_choice" as const, prompt: m, dimension: `dora.${m}` })))
+    .values(
+      metrics.map((m, i) => ({
+        surveyId: dora.id,
+        key: `dora_${m}`,
+        position: i,
+        kind: "single_choice" as const,
+        prompt: m,
+        dimension: `dora.${m}`,
+      })),
+    )
     .returning();
   const doraPlan: Record<string, string[][]> = {
     // per response: [deployment_frequency, lead_time, change_failure_rate, recovery_time]
@@ -121,19 +165,49 @@ async function seedFixture() {
       .insert(s.responses)
       .values(answers.map(() => ({ surveyId: dora.id, teamId: ids.teams[team], submittedOn: "2026-05-01" })))
       .returning();
-    await d.insert(s.answers).values(resp.flatMap((r, i) => dq.map((q, m) => ({ responseId: r.id, questionId: q.id, choiceValues: [answers[i][m]] }))));
+    await d
+      .insert(s.answers)
+      .values(
+        resp.flatMap((r, i) =>
+          dq.map((q, m) => ({ responseId: r.id, questionId: q.id, choiceValues: [answers[i][m]] })),
+        ),
+      );
   }
 
   // A pulse survey in Q2 answered by Alpha (10) and Tiny (3): filtering on Alpha would leave 3 people outside.
-  const [pulse] = await d.insert(s.surveys).values({ title: "Pulse 2026-Q2", period: "2026-Q2", status: "closed" }).returning();
+  const [pulse] = await d
+    .insert(s.surveys)
+    .values({ title: "Pulse 2026-Q2", period: "2026-Q2", status: "closed" })
+    .returning();
   ids.surveys.pulse = pulse.id;
-  const [pq] = await d.insert(s.questions).values({ surveyId: pulse.id, key: "pulse_sat", position: 0, kind: "likert", prompt: "Ok?", dimension: "custom.pulse" }).returning();
-  for (const [team, count] of [["Alpha", 10], ["Tiny", 3]] as const) {
+  const [pq] = await d
+    .insert(s.questions)
+    .values({
+      surveyId: pulse.id,
+      key: "pulse_sat",
+      position: 0,
+      kind: "likert",
+      prompt: "Ok?",
+      dimension: "custom.pulse",
+    })
+    .returning();
+  for (const [team, count] of [
+    ["Alpha", 10],
+    ["Tiny", 3],
+  ] as const) {
     const resp = await d
       .insert(s.responses)
-      .values(Array.from({ length: count }, () => ({ surveyId: pulse.id, teamId: ids.teams[team], submittedOn: "2026-05-02" })))
+      .values(
+        Array.from({ length: count }, () => ({
+          surveyId: pulse.id,
+          teamId: ids.teams[team],
+          submittedOn: "2026-05-02",
+        })),
+      )
       .returning();
-    await d.insert(s.answers).values(resp.map((r) => ({ responseId: r.id, questionId: pq.id, numberValue: team === "Tiny" ? 1 : 5 })));
+    await d
+      .insert(s.answers)
+      .values(resp.map((r) => ({ responseId: r.id, questionId: pq.id, numberValue: team === "Tiny" ? 1 : 5 })));
   }
 }
 
@@ -216,7 +290,11 @@ describe("numbers against the hand-made fixture", () => {
     const t = Object.fromEntries(res.json.teams.map((r: any) => [r.name, r]));
     // Alpha: medians elite, high, elite, medium → the worse middle of [elite, elite, high, medium] = high
     expect(t.Alpha.classification).toEqual({ hidden: false, band: "high" });
-    expect(t.Alpha.metrics["dora.deployment_frequency"]).toMatchObject({ n: 10, counts: { elite: 6, high: 4, medium: 0, low: 0 }, median: "elite" });
+    expect(t.Alpha.metrics["dora.deployment_frequency"]).toMatchObject({
+      n: 10,
+      counts: { elite: 6, high: 4, medium: 0, low: 0 },
+      median: "elite",
+    });
     expect(t.Tiny.classification.hidden).toBe(true);
     expect(t.Gamma.classification).toEqual({ hidden: true, reason: "complement" });
     const g = Object.fromEntries(res.json.adoption.map((r: any) => [r.id, r]));
@@ -231,7 +309,11 @@ describe("numbers against the hand-made fixture", () => {
     const nps = res.json.questions.find((q: any) => q.key === "platform_nps");
     expect(nps.result.buckets.find((b: any) => b.value === "10").count).toBe(2 + 6);
     expect(nps.result.nps.score).toBeCloseTo(10.714, 3);
-    const comments = await get(commentsRoute, { question: ids.questions["2026-Q1:frustration"], q: "build" }, { surveyId: ids.surveys["2026-Q1"] });
+    const comments = await get(
+      commentsRoute,
+      { question: ids.questions["2026-Q1:frustration"], q: "build" },
+      { surveyId: ids.surveys["2026-Q1"] },
+    );
     expect(comments.status).toBe(200);
     expect(comments.json.comments.total).toBe(24);
   });
@@ -246,7 +328,9 @@ describe("a group of k − 1 never leaves the server", () => {
     if (!value || typeof value !== "object") return;
     const obj = value as Record<string, unknown>;
     if (obj.hidden === true) {
-      const extra = Object.keys(obj).filter((key) => !["hidden", "reason", "period", "dimension", "grp", "metric", "survey_id"].includes(key));
+      const extra = Object.keys(obj).filter(
+        (key) => !["hidden", "reason", "period", "dimension", "grp", "metric", "survey_id"].includes(key),
+      );
       expect(extra, `${path} is hidden but carries ${extra.join(", ")}`).toEqual([]);
     }
     if (obj.teamId === tinyId() || obj.id === tinyId() || obj.name === "Tiny") {
@@ -275,7 +359,8 @@ describe("a group of k − 1 never leaves the server", () => {
     { adoption: "off", from: "2026-Q1", to: "2026-Q1" },
     { team: "TINY", from: "2026-Q1", to: "2026-Q1" },
   ];
-  const resolve = (f: Record<string, string>) => Object.fromEntries(Object.entries(f).map(([k, v]) => [k, v === "TINY" ? tinyId() : v]));
+  const resolve = (f: Record<string, string>) =>
+    Object.fromEntries(Object.entries(f).map(([k, v]) => [k, v === "TINY" ? tinyId() : v]));
 
   it("in every endpoint, with every filter combination", async () => {
     for (const f of filters) {
@@ -304,7 +389,11 @@ describe("a group of k − 1 never leaves the server", () => {
     expect(results.status).toBe(200);
     expect(results.json.total).toEqual({ hidden: true, reason: "below_threshold" });
     for (const q of results.json.questions) expect(q.result).toEqual({ hidden: true, reason: "below_threshold" });
-    const comments = await get(commentsRoute, { team: tinyId(), question: ids.questions["2026-Q1:frustration"] }, { surveyId: ids.surveys["2026-Q1"] });
+    const comments = await get(
+      commentsRoute,
+      { team: tinyId(), question: ids.questions["2026-Q1:frustration"] },
+      { surveyId: ids.surveys["2026-Q1"] },
+    );
     expect(comments.status).toBe(200);
     expect(JSON.stringify(comments.json)).not.toContain(TINY_TEXT);
     expect(comments.json.comments.hidden).toBe(true);
@@ -328,7 +417,11 @@ describe("a group of k − 1 never leaves the server", () => {
     const res = await get(dimensionsRoute, { team: ids.teams.Gamma, adoption: "off", from: "2026-Q2", to: "2026-Q2" });
     expect(res.status).toBe(200);
     for (const d of res.json.dimensions) for (const p of d.points) expect(p.hidden, JSON.stringify(p)).toBe(true);
-    const csv = await get(exportRoute, { team: ids.teams.Gamma, adoption: "off", from: "2026-Q2", to: "2026-Q2" }, { table: "dimensions" });
+    const csv = await get(
+      exportRoute,
+      { team: ids.teams.Gamma, adoption: "off", from: "2026-Q2", to: "2026-Q2" },
+      { table: "dimensions" },
+    );
     expect(csv.status).toBe(200);
     expect(String(csv.json)).not.toMatch(/,\d\.\d+,/);
   });
@@ -347,8 +440,22 @@ describe("a group of k − 1 never leaves the server", () => {
           const hidden = row.some((c) => c.startsWith("Hidden"));
           if (row.includes("Tiny")) {
             // Tiny's row may exist (with its headcount) but every measure is a "hidden" note or empty.
-            const measures = row.filter((_, i) => !["team", "group", "headcount", "on_platform", "quarter", "survey", "group_kind", "metric", "classification"].includes(header[i]));
-            for (const c of measures) expect(c === "" || c.startsWith("Hidden") || c === "Tiny", `${table}: ${row.join("|")}`).toBe(true);
+            const measures = row.filter(
+              (_, i) =>
+                ![
+                  "team",
+                  "group",
+                  "headcount",
+                  "on_platform",
+                  "quarter",
+                  "survey",
+                  "group_kind",
+                  "metric",
+                  "classification",
+                ].includes(header[i]),
+            );
+            for (const c of measures)
+              expect(c === "" || c.startsWith("Hidden") || c === "Tiny", `${table}: ${row.join("|")}`).toBe(true);
           }
           if (statusCol >= 0 && hidden && row[statusCol].startsWith("Hidden")) {
             const numbers = row.slice(statusCol + 1).filter((c) => c !== "");

@@ -29,7 +29,17 @@ const SCOPE = "periods:2026-Q3..2026-Q4";
 const VAULT_TEXT = "vault access takes a whole week";
 const LONELY_TEXT = "my manager blocks every deploy";
 
-const ids = { viewer: "", editor: "", big: "", small: "", ci: "", vault: "", lonely: "", surveys: {} as Record<string, string>, freeText: {} as Record<string, string> };
+const ids = {
+  viewer: "",
+  editor: "",
+  big: "",
+  small: "",
+  ci: "",
+  vault: "",
+  lonely: "",
+  surveys: {} as Record<string, string>,
+  freeText: {} as Record<string, string>,
+};
 
 beforeAll(async () => {
   const d = db.handle().db;
@@ -43,16 +53,32 @@ beforeAll(async () => {
     .returning();
   ids.viewer = users[0].id;
   ids.editor = users[1].id;
-  const teams = await d.insert(s.teams).values([{ name: "Big", headcount: 12 }, { name: "Small", headcount: 4 }]).returning();
+  const teams = await d
+    .insert(s.teams)
+    .values([
+      { name: "Big", headcount: 12 },
+      { name: "Small", headcount: 4 },
+    ])
+    .returning();
   ids.big = teams[0].id;
   ids.small = teams[1].id;
 
   const plan: Record<string, { team: string; nps: number; text: string; theme?: "ci" | "vault" | "lonely" }[]> = {
     "2026-Q3": [
-      ...Array.from({ length: 6 }, (_, i) => ({ team: ids.big, nps: 8, text: `the CI pipeline is slow ${i}`, theme: "ci" as const })),
+      ...Array.from({ length: 6 }, (_, i) => ({
+        team: ids.big,
+        nps: 8,
+        text: `the CI pipeline is slow ${i}`,
+        theme: "ci" as const,
+      })),
       { team: ids.big, nps: 9, text: "all good" },
       { team: ids.big, nps: 0, text: LONELY_TEXT, theme: "lonely" },
-      ...Array.from({ length: 2 }, (_, i) => ({ team: ids.small, nps: 3, text: `CI is slow for us too ${i}`, theme: "ci" as const })),
+      ...Array.from({ length: 2 }, (_, i) => ({
+        team: ids.small,
+        nps: 3,
+        text: `CI is slow for us too ${i}`,
+        theme: "ci" as const,
+      })),
       { team: ids.small, nps: 1, text: VAULT_TEXT, theme: "vault" },
     ],
     "2026-Q4": [
@@ -64,19 +90,36 @@ beforeAll(async () => {
   };
   const members: { theme: "ci" | "vault" | "lonely"; answerId: number }[] = [];
   for (const [period, rows] of Object.entries(plan)) {
-    const [survey] = await d.insert(s.surveys).values({ title: `DX ${period}`, period, status: "closed" }).returning();
+    const [survey] = await d
+      .insert(s.surveys)
+      .values({ title: `DX ${period}`, period, status: "closed" })
+      .returning();
     ids.surveys[period] = survey.id;
     const qs = await d
       .insert(s.questions)
       .values([
         { surveyId: survey.id, key: "platform_nps", position: 0, kind: "nps", prompt: "Recommend?" },
-        { surveyId: survey.id, key: "sat", position: 1, kind: "likert", prompt: "Happy?", dimension: "space.satisfaction" },
+        {
+          surveyId: survey.id,
+          key: "sat",
+          position: 1,
+          kind: "likert",
+          prompt: "Happy?",
+          dimension: "space.satisfaction",
+        },
         { surveyId: survey.id, key: "frustration", position: 2, kind: "free_text", prompt: "Frustrating?" },
       ])
       .returning();
     ids.freeText[period] = qs[2].id;
     for (const row of rows) {
-      const [response] = await d.insert(s.responses).values({ surveyId: survey.id, teamId: row.team, submittedOn: period === "2026-Q3" ? "2026-08-01" : "2026-11-01" }).returning();
+      const [response] = await d
+        .insert(s.responses)
+        .values({
+          surveyId: survey.id,
+          teamId: row.team,
+          submittedOn: period === "2026-Q3" ? "2026-08-01" : "2026-11-01",
+        })
+        .returning();
       const inserted = await d
         .insert(s.answers)
         .values([
@@ -100,12 +143,25 @@ beforeAll(async () => {
   ids.vault = items[1].id;
   ids.lonely = items[2].id;
   const byTheme = { ci: ids.ci, vault: ids.vault, lonely: ids.lonely };
-  await d.insert(s.themeMembers).values(members.map((m) => ({ backlogItemId: byTheme[m.theme], sourceId: `a:${m.answerId}`, answerId: m.answerId, similarity: 0.9, sentiment: -0.8 })));
+  await d
+    .insert(s.themeMembers)
+    .values(
+      members.map((m) => ({
+        backlogItemId: byTheme[m.theme],
+        sourceId: `a:${m.answerId}`,
+        answerId: m.answerId,
+        similarity: 0.9,
+        sentiment: -0.8,
+      })),
+    );
   // Published theme figures describe released respondents (lib/backlog/queries.ts): release these as the server does at start.
   await releaseUnreleasedThemes(d);
 });
 
-const asViewer = (handler: Parameters<typeof callRoute>[0], opts: { url?: string; params?: Record<string, string> } = {}) => callRoute(handler, { ...opts, userId: ids.viewer });
+const asViewer = (
+  handler: Parameters<typeof callRoute>[0],
+  opts: { url?: string; params?: Record<string, string> } = {},
+) => callRoute(handler, { ...opts, userId: ids.viewer });
 const backlogUrl = `http://localhost/api/backlog?scope=${encodeURIComponent(SCOPE)}`;
 
 describe("themes traced to fewer than k people", () => {
@@ -117,7 +173,13 @@ describe("themes traced to fewer than k people", () => {
       const item = byId[id];
       expect(item.respondents).toBeLessThan(5);
       expect(item.quotable).toBe(false);
-      expect(item).toMatchObject({ mentionersNps: null, mentionersLikert: null, negativeShare: null, sentiment: null, impact: 0 });
+      expect(item).toMatchObject({
+        mentionersNps: null,
+        mentionersLikert: null,
+        negativeShare: null,
+        sentiment: null,
+        impact: 0,
+      });
       expect(Object.values(item.impactComponents)).toEqual([null, null, null]);
     }
     // The large theme is scored.
@@ -150,7 +212,9 @@ describe("themes traced to fewer than k people", () => {
   });
 
   it("the CSV export carries no quotes, scores or sentiment for them", async () => {
-    const res = await asViewer(exportRoute, { url: `http://localhost/api/backlog/export?scope=${encodeURIComponent(SCOPE)}` });
+    const res = await asViewer(exportRoute, {
+      url: `http://localhost/api/backlog/export?scope=${encodeURIComponent(SCOPE)}`,
+    });
     expect(res.status).toBe(200);
     const [header, ...rows]: string[][] = parse(String(res.json), { bom: true });
     expect(header).toEqual([...backlogCsvHeader]);
@@ -168,22 +232,57 @@ describe("themes traced to fewer than k people", () => {
   });
 
   it("journey evidence for a small theme linked to a step shows nothing about those people", async () => {
-    const { id: mapId } = await createJourneyMap({ input: { name: "Access", workflow: "", persona: "", maturityNow: 0, maturityTarget: 3 } });
+    const { id: mapId } = await createJourneyMap({
+      input: { name: "Access", workflow: "", persona: "", maturityNow: 0, maturityTarget: 3 },
+    });
     const step = await addJourneyStep({
       mapId,
-      input: { path: "current", name: "Get vault access", minutes: 60, pain: "high", loadType: "extraneous", loadLevel: 4, tools: 1, concepts: 1, configFiles: 0, people: 1, dashboards: 0, docs: 1, notes: "", counterpartStepId: null, outcome: null },
+      input: {
+        path: "current",
+        name: "Get vault access",
+        minutes: 60,
+        pain: "high",
+        loadType: "extraneous",
+        loadLevel: 4,
+        tools: 1,
+        concepts: 1,
+        configFiles: 0,
+        people: 1,
+        dashboards: 0,
+        docs: 1,
+        notes: "",
+        counterpartStepId: null,
+        outcome: null,
+      },
     });
     for (const themeId of [ids.vault, ids.lonely, ids.ci]) {
-      expect((await callRoute(linkRoute, { params: { id: mapId, stepId: step.id }, body: { backlogItemId: themeId }, userId: ids.editor })).status).toBe(201);
+      expect(
+        (
+          await callRoute(linkRoute, {
+            params: { id: mapId, stepId: step.id },
+            body: { backlogItemId: themeId },
+            userId: ids.editor,
+          })
+        ).status,
+      ).toBe(201);
     }
     const res = await asViewer(evidenceRoute, { params: { id: mapId } });
     expect(res.status).toBe(200);
     for (const id of [ids.vault, ids.lonely]) {
-      expect(res.json.themes.find((t: { backlogItemId: string }) => t.backlogItemId === id)).toMatchObject({ hidden: true, respondents: null, share: null, quotes: [], trend: [] });
+      expect(res.json.themes.find((t: { backlogItemId: string }) => t.backlogItemId === id)).toMatchObject({
+        hidden: true,
+        respondents: null,
+        share: null,
+        quotes: [],
+        trend: [],
+      });
     }
     const ci = res.json.themes.find((t: { backlogItemId: string }) => t.backlogItemId === ids.ci);
     expect(ci.hidden).toBe(false);
-    expect(ci.trend.find((p: { period: string }) => p.period === "2026-Q4")).toMatchObject({ hidden: true, share: null });
+    expect(ci.trend.find((p: { period: string }) => p.period === "2026-Q4")).toMatchObject({
+      hidden: true,
+      share: null,
+    });
     expect(JSON.stringify(res.json)).not.toContain(VAULT_TEXT);
   });
 });
@@ -191,19 +290,31 @@ describe("themes traced to fewer than k people", () => {
 describe("free-text comments by team", () => {
   it("a team under k gets no quotes, and the larger team is hidden too when Small is all that is left", async () => {
     const q3 = ids.surveys["2026-Q3"];
-    const small = await asViewer(commentsRoute, { url: `http://localhost/api?team=${ids.small}&question=${ids.freeText["2026-Q3"]}`, params: { surveyId: q3 } });
+    const small = await asViewer(commentsRoute, {
+      url: `http://localhost/api?team=${ids.small}&question=${ids.freeText["2026-Q3"]}`,
+      params: { surveyId: q3 },
+    });
     expect(small.status).toBe(200);
     expect(small.json.comments.hidden).toBe(true);
     expect(JSON.stringify(small.json)).not.toContain(VAULT_TEXT);
     // Q3 = Big (8) + Small (3): Big's comments would reveal Small's by subtraction from the whole survey.
-    const big = await asViewer(commentsRoute, { url: `http://localhost/api?team=${ids.big}&question=${ids.freeText["2026-Q3"]}`, params: { surveyId: q3 } });
+    const big = await asViewer(commentsRoute, {
+      url: `http://localhost/api?team=${ids.big}&question=${ids.freeText["2026-Q3"]}`,
+      params: { surveyId: q3 },
+    });
     expect(big.status, JSON.stringify(big.json)).toBe(200);
     expect(big.json.comments).toEqual({ hidden: true, reason: "complement" });
     // Searching inside a visible group is fine, but never surfaces Small's text through a narrower filter.
-    const search = await asViewer(commentsRoute, { url: `http://localhost/api?team=${ids.small}&question=${ids.freeText["2026-Q3"]}&q=vault`, params: { surveyId: q3 } });
+    const search = await asViewer(commentsRoute, {
+      url: `http://localhost/api?team=${ids.small}&question=${ids.freeText["2026-Q3"]}&q=vault`,
+      params: { surveyId: q3 },
+    });
     expect(JSON.stringify(search.json)).not.toContain(VAULT_TEXT);
     // Q4 has only 4 respondents in all: no comments at any filter.
-    const q4 = await asViewer(commentsRoute, { url: `http://localhost/api?question=${ids.freeText["2026-Q4"]}`, params: { surveyId: ids.surveys["2026-Q4"] } });
+    const q4 = await asViewer(commentsRoute, {
+      url: `http://localhost/api?question=${ids.freeText["2026-Q4"]}`,
+      params: { surveyId: ids.surveys["2026-Q4"] },
+    });
     expect(q4.status).toBe(200);
     expect(q4.json.comments.hidden).toBe(true);
     expect(JSON.stringify(q4.json)).not.toContain("CI still slow");

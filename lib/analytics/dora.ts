@@ -1,7 +1,12 @@
 // DORA bands from self-reported answers: option ids are the band, so classification is ordinal arithmetic.
 import { doraBands, type DoraBand } from "@/lib/surveys/templates";
 
-export const doraMetricKeys = ["dora.deployment_frequency", "dora.lead_time", "dora.change_failure_rate", "dora.recovery_time"] as const;
+export const doraMetricKeys = [
+  "dora.deployment_frequency",
+  "dora.lead_time",
+  "dora.change_failure_rate",
+  "dora.recovery_time",
+] as const;
 
 export function bandRank(band: DoraBand): number {
   return doraBands.indexOf(band);
@@ -16,7 +21,10 @@ export function isDoraBand(value: unknown): value is DoraBand {
  * two middle bands may differ; we take the worse one so a team is never flattered by a tie.
  */
 export function classifyDora(metricBands: readonly (DoraBand | null | undefined)[]): DoraBand | null {
-  const ranks = metricBands.filter(isDoraBand).map(bandRank).sort((a, b) => a - b);
+  const ranks = metricBands
+    .filter(isDoraBand)
+    .map(bandRank)
+    .sort((a, b) => a - b);
   if (ranks.length === 0) return null;
   return doraBands[ranks[Math.floor(ranks.length / 2)]];
 }

@@ -19,7 +19,21 @@ describe("CSV tables", () => {
     };
     const t = npsTable(trend);
     expect(t.rows[0].slice(0, 7)).toEqual(["2026-Q1", "shown", 20, 10, 5, 5, 25]);
-    expect(t.rows[1]).toEqual(["2026-Q2", "Hidden: fewer than 5 responses", null, null, null, null, null, null, null, null, null, null, null]);
+    expect(t.rows[1]).toEqual([
+      "2026-Q2",
+      "Hidden: fewer than 5 responses",
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
     const withChange = npsTable({ ...trend, changes: [{ from: "2026-Q1", to: "2026-Q3", ...npsChange(q1, q3) }] });
     expect(withChange.rows[2].slice(-4)).toEqual([15, expect.any(Number), expect.any(Number), true]);
   });
@@ -30,7 +44,15 @@ describe("CSV tables", () => {
       period: "2026-Q4",
       dimensions: [{ key: "space.satisfaction", name: "Satisfaction" }],
       teams: [
-        { teamId: "t1", name: "Tiny", headcount: 4, onPlatform: false, responses: { hidden: true, reason: "below_threshold" }, nps: { hidden: true, reason: "below_threshold" }, scores: { "space.satisfaction": { hidden: true, reason: "complement" } } },
+        {
+          teamId: "t1",
+          name: "Tiny",
+          headcount: 4,
+          onPlatform: false,
+          responses: { hidden: true, reason: "below_threshold" },
+          nps: { hidden: true, reason: "below_threshold" },
+          scores: { "space.satisfaction": { hidden: true, reason: "complement" } },
+        },
       ],
       benchmarks: {},
     };

@@ -1,11 +1,29 @@
 import "server-only";
 import type { CsvCell } from "@/lib/export/csv";
-import { adoptionTable, dimensionsTable, doraTable, npsTable, responseRatesTable, teamsTable, type CsvTable } from "./export-rows";
-import { getAdoptionComparison, getDimensionTrends, getDoraSummary, getNpsTrend, getResponseRates, getTeamComparison } from "./queries";
+import {
+  adoptionTable,
+  dimensionsTable,
+  doraTable,
+  npsTable,
+  responseRatesTable,
+  teamsTable,
+  type CsvTable,
+} from "./export-rows";
+import {
+  getAdoptionComparison,
+  getDimensionTrends,
+  getDoraSummary,
+  getNpsTrend,
+  getResponseRates,
+  getTeamComparison,
+} from "./queries";
 import type { ExportTable, PeriodViewInput } from "./schemas";
 
 /** A dashboard table as CSV rows, loaded through the same query functions (and suppression) as the API. */
-export async function exportAnalyticsTable(table: ExportTable, input: PeriodViewInput): Promise<{ filename: string; header: string[]; rows: CsvCell[][] }> {
+export async function exportAnalyticsTable(
+  table: ExportTable,
+  input: PeriodViewInput,
+): Promise<{ filename: string; header: string[]; rows: CsvCell[][] }> {
   const { period: _period, ...filter } = input;
   let out: CsvTable;
   switch (table) {

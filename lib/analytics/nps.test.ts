@@ -74,7 +74,20 @@ describe("npsChange", () => {
 
 describe("categories and bands", () => {
   it("classifies answers and scores", () => {
-    expect([0, 6, 7, 8, 9, 10].map(npsCategory)).toEqual(["detractor", "detractor", "passive", "passive", "promoter", "promoter"]);
-    expect([npsBand(-10), npsBand(29.9), npsBand(30), npsBand(50), npsBand(50.1)]).toEqual(["problem", "problem", "good", "good", "excellent"]);
+    expect([0, 6, 7, 8, 9, 10].map(npsCategory)).toEqual([
+      "detractor",
+      "detractor",
+      "passive",
+      "passive",
+      "promoter",
+      "promoter",
+    ]);
+    expect([npsBand(-10), npsBand(29.9), npsBand(30), npsBand(50), npsBand(50.1)]).toEqual([
+      "problem",
+      "problem",
+      "good",
+      "good",
+      "excellent",
+    ]);
   });
 });

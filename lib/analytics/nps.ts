@@ -56,7 +56,10 @@ export function computeNps(promoters: number, passives: number, detractors: numb
 }
 
 /** Change from `before` to `after`; independent samples, so the variances add. */
-export function npsChange(before: Pick<NpsStats, "score" | "variance">, after: Pick<NpsStats, "score" | "variance">): NpsChange {
+export function npsChange(
+  before: Pick<NpsStats, "score" | "variance">,
+  after: Pick<NpsStats, "score" | "variance">,
+): NpsChange {
   const delta = after.score - before.score;
   const margin = Z95 * Math.sqrt(before.variance + after.variance) * 100;
   const ciLow = delta - margin;

@@ -39,13 +39,18 @@ import type {
 // decision (lib/anonymity) shows. Filters, charts, tables, comments and exports all answer from that
 // decision, so no combination of them isolates fewer than k people.
 
-const inList = (ids: readonly string[]): SQL => sql.join(ids.map((id) => sql`${id}`), sql`, `);
+const inList = (ids: readonly string[]): SQL =>
+  sql.join(
+    ids.map((id) => sql`${id}`),
+    sql`, `,
+  );
 const cellOf = sql`coalesce(r.team_id::text, '')`;
 // Each aggregate names its surveys on both answers' sides (responses and questions): a question belongs
 // to its survey, and the planner then starts from those surveys' questions instead of every answer.
 
 /** Groups by the raw survey and team ids and names the cell afterwards: casting per answer row costs more than the join. */
-const perCell = (grouped: SQL): SQL => sql`select g.sid::text as survey_id, coalesce(g.tid::text, '') as cell, g.* from (${grouped}) g`;
+const perCell = (grouped: SQL): SQL =>
+  sql`select g.sid::text as survey_id, coalesce(g.tid::text, '') as cell, g.* from (${grouped}) g`;
 
 /** Raw SQL of each per-cell aggregate, exported so the benchmark times exactly these statements. */
 export const analyticsSql = {
@@ -129,7 +134,8 @@ export const analyticsSql = {
 // ---------------------------------------------------------------------------------------------
 // Groups: which cells a request covers, from the survey's publication decision
 
-type Group = { hidden: true; reason: HiddenReason } | { hidden: false; survey: SurveyPublication; cells: Set<string>; n: number };
+type Group =
+  { hidden: true; reason: HiddenReason } | { hidden: false; survey: SurveyPublication; cells: Set<string>; n: number };
 
 /** The group a request names in one survey, or null when nobody is in it. */
 function groupOf(survey: SurveyPublication, request: GroupRequest): Group | null {
@@ -142,12 +148,16 @@ function groupOf(survey: SurveyPublication, request: GroupRequest): Group | null
 /** The group of one cell (a team's row in a table), whatever filter is on. */
 function cellGroup(survey: SurveyPublication, cell: Cell): Group {
   const verdict = survey.publication.cells.get(cell.id);
-  if (!verdict || !verdict.shown) return { hidden: true, reason: verdict && !verdict.shown ? verdict.reason : "below_threshold" };
+  if (!verdict || !verdict.shown)
+    return { hidden: true, reason: verdict && !verdict.shown ? verdict.reason : "below_threshold" };
   return { hidden: false, survey, cells: new Set([cell.id]), n: cell.n };
 }
 
 const hiddenAs = (g: { reason: HiddenReason }) => ({ hidden: true as const, reason: g.reason });
-const requestOf = (f: { team?: string; adoption?: "on" | "off" }): GroupRequest => ({ team: f.team ?? null, adoption: f.adoption ?? null });
+const requestOf = (f: { team?: string; adoption?: "on" | "off" }): GroupRequest => ({
+  team: f.team ?? null,
+  adoption: f.adoption ?? null,
+});
 
 /** A quarter in scope with its surveys (those still collecting included). */
 type Quarter = { period: string; surveys: SurveyPublication[] };
@@ -159,7 +169,8 @@ function quartersOf(surveys: readonly SurveyPublication[]): Quarter[] {
 }
 
 const isPublished = (q: Quarter) => q.surveys.some((s) => !s.collecting);
-const publishedIds = (quarters: readonly Quarter[]) => quarters.flatMap((q) => q.surveys.filter((s) => !s.collecting).map((s) => s.surveyId));
+const publishedIds = (quarters: readonly Quarter[]) =>
+  quarters.flatMap((q) => q.surveys.filter((s) => !s.collecting).map((s) => s.surveyId));
 
 /**
  * The survey that speaks for one figure (NPS, a dimension, DORA) in a quarter: of the closed surveys
@@ -184,10 +195,28 @@ async function context(tx?: DbClient) {
 // Per-cell aggregates and their sums over a group
 
 type NpsRow = { survey_id: string; cell: string; key: string; promoters: number; passives: number; detractors: number };
-type LikertRow = { survey_id: string; cell: string; key: string; dimension: string; answers: number; total: number; squares: number; favorable: number };
-type DoraRow = { survey_id: string; cell: string; metric: string; elite: number; high: number; medium: number; low: number };
+type LikertRow = {
+  survey_id: string;
+  cell: string;
+  key: string;
+  dimension: string;
+  answers: number;
+  total: number;
+  squares: number;
+  favorable: number;
+};
+type DoraRow = {
+  survey_id: string;
+  cell: string;
+  metric: string;
+  elite: number;
+  high: number;
+  medium: number;
+  low: number;
+};
 
-const inGroup = (g: Extract<Group, { hidden: false }>) => (r: { survey_id: string; cell: string }) => r.survey_id === g.survey.surveyId && g.cells.has(r.cell);
+const inGroup = (g: Extract<Group, { hidden: false }>) => (r: { survey_id: string; cell: string }) =>
+  r.survey_id === g.survey.surveyId && g.cells.has(r.cell);
 
 function npsOf(rows: readonly NpsRow[], g: Extract<Group, { hidden: false }>): NpsStats | null {
   let promoters = 0;
@@ -207,7 +236,10 @@ function npsOf(rows: readonly NpsRow[], g: Extract<Group, { hidden: false }>): N
  * interval errs on the safe side).
  */
 function scoresOf(rows: readonly LikertRow[], g: Extract<Group, { hidden: false }>): Map<string, ScoreStats> {
-  const perKey = new Map<string, { dimension: string; answers: number; total: number; squares: number; favorable: number }>();
+  const perKey = new Map<
+    string,
+    { dimension: string; answers: number; total: number; squares: number; favorable: number }
+  >();
   for (const r of rows.filter(inGroup(g))) {
     const acc = perKey.get(r.key) ?? { dimension: r.dimension, answers: 0, total: 0, squares: 0, favorable: 0 };
     acc.answers += Number(r.answers);
@@ -216,7 +248,10 @@ function scoresOf(rows: readonly LikertRow[], g: Extract<Group, { hidden: false 
     acc.favorable += Number(r.favorable);
     perKey.set(r.key, acc);
   }
-  const perDimension = new Map<string, { n: number; answers: number; total: number; squares: number; favorable: number }>();
+  const perDimension = new Map<
+    string,
+    { n: number; answers: number; total: number; squares: number; favorable: number }
+  >();
   for (const acc of perKey.values()) {
     const d = perDimension.get(acc.dimension) ?? { n: 0, answers: 0, total: 0, squares: 0, favorable: 0 };
     d.n = Math.max(d.n, acc.answers);
@@ -236,7 +271,10 @@ function scoresOf(rows: readonly LikertRow[], g: Extract<Group, { hidden: false 
   return out;
 }
 
-function doraOf(rows: readonly DoraRow[], g: Extract<Group, { hidden: false }>): Map<string, { n: number; counts: Record<DoraBand, number>; median: DoraBand | null }> {
+function doraOf(
+  rows: readonly DoraRow[],
+  g: Extract<Group, { hidden: false }>,
+): Map<string, { n: number; counts: Record<DoraBand, number>; median: DoraBand | null }> {
   const out = new Map<string, { n: number; counts: Record<DoraBand, number>; median: DoraBand | null }>();
   for (const r of rows.filter(inGroup(g))) {
     const m = out.get(r.metric) ?? { n: 0, counts: { elite: 0, high: 0, medium: 0, low: 0 }, median: null };
@@ -249,7 +287,6 @@ function doraOf(rows: readonly DoraRow[], g: Extract<Group, { hidden: false }>):
   for (const m of out.values()) m.median = medianBand(m.counts);
   return out;
 }
-
 
 async function npsRows(db: DbClient, surveyIds: string[], key?: string) {
   return surveyIds.length ? selectRows<NpsRow>(db, analyticsSql.nps(surveyIds, key)) : [];
@@ -295,7 +332,11 @@ const rangeOf = (f: AnalyticsFilter): PublicationScope => ({ from: f.from, to: f
  * The group a filter names in the survey that speaks for a figure in each quarter. A quarter whose
  * surveys are all still collecting comes back hidden as "collecting"; one that never asks the figure is left out.
  */
-function groupsByQuarter(quarters: readonly Quarter[], filter: AnalyticsFilter, asks: ReadonlySet<string>): { period: string; group: Group }[] {
+function groupsByQuarter(
+  quarters: readonly Quarter[],
+  filter: AnalyticsFilter,
+  asks: ReadonlySet<string>,
+): { period: string; group: Group }[] {
   const out: { period: string; group: Group }[] = [];
   for (const q of quarters) {
     const survey = speakerFor(q, asks);
@@ -310,7 +351,15 @@ function groupsByQuarter(quarters: readonly Quarter[], filter: AnalyticsFilter, 
 }
 
 /** NPS per quarter with its 95% interval and the quarter-over-quarter change (flagged when within noise). */
-export async function getNpsTrend({ filter, key, tx }: { filter: AnalyticsFilter; key?: string; tx?: DbClient }): Promise<NpsTrend> {
+export async function getNpsTrend({
+  filter,
+  key,
+  tx,
+}: {
+  filter: AnalyticsFilter;
+  key?: string;
+  tx?: DbClient;
+}): Promise<NpsTrend> {
   const { db, k } = await context(tx);
   const quarters = quartersOf(await publications(db, rangeOf(filter), k));
   const rows = await npsRows(db, publishedIds(quarters), key);
@@ -327,7 +376,13 @@ export async function getNpsTrend({ filter, key, tx }: { filter: AnalyticsFilter
 }
 
 /** Mean, % favorable and interval per dimension and quarter. */
-export async function getDimensionTrends({ filter, tx }: { filter: AnalyticsFilter; tx?: DbClient }): Promise<DimensionTrends> {
+export async function getDimensionTrends({
+  filter,
+  tx,
+}: {
+  filter: AnalyticsFilter;
+  tx?: DbClient;
+}): Promise<DimensionTrends> {
   const { db, k } = await context(tx);
   const quarters = quartersOf(await publications(db, rangeOf(filter), k));
   const [rows, nameOf] = await Promise.all([likertRows(db, publishedIds(quarters)), dimensionNames(db)]);
@@ -365,7 +420,9 @@ const NO_TEAM = "No team recorded";
 
 /** The quarter a single-quarter view shows: the one asked for, else the latest whose results are published. */
 function chooseQuarter(quarters: readonly Quarter[], requested: string | undefined): Quarter | null {
-  return quarters.find((q) => q.period === requested) ?? [...quarters].reverse().find(isPublished) ?? quarters.at(-1) ?? null;
+  return (
+    quarters.find((q) => q.period === requested) ?? [...quarters].reverse().find(isPublished) ?? quarters.at(-1) ?? null
+  );
 }
 
 /**
@@ -373,18 +430,31 @@ function chooseQuarter(quarters: readonly Quarter[], requested: string | undefin
  * 50th/75th/90th percentile of the teams that are shown. Each team is a cell of the quarter's survey;
  * the publication decision hides the cells under k and the ones that would let them be subtracted out.
  */
-export async function getTeamComparison({ input, tx }: { input: PeriodViewInput; tx?: DbClient }): Promise<TeamComparison> {
+export async function getTeamComparison({
+  input,
+  tx,
+}: {
+  input: PeriodViewInput;
+  tx?: DbClient;
+}): Promise<TeamComparison> {
   const { db, k } = await context(tx);
   const { period: requested, ...filter } = input;
   const quarter = chooseQuarter(quartersOf(await publications(db, rangeOf(filter), k)), requested);
   if (!quarter) return { k, period: null, dimensions: [], teams: [], benchmarks: {} };
   const ids = publishedIds([quarter]);
-  const [nps, likert, teamList, nameOf] = await Promise.all([npsRows(db, ids), likertRows(db, ids), teamsInPeriod(db, quarter.period), dimensionNames(db)]);
+  const [nps, likert, teamList, nameOf] = await Promise.all([
+    npsRows(db, ids),
+    likertRows(db, ids),
+    teamsInPeriod(db, quarter.period),
+    dimensionNames(db),
+  ]);
   const dimensionKeys = [...new Set(likert.map((r) => r.dimension))].sort(byDimensionOrder);
   // Responses come from the quarter's main survey; NPS and each dimension from the survey that asks it.
   const headline = pickHeadlineSurvey(quarter.surveys);
   const npsSpeaker = speakerFor(quarter, surveysIn(nps));
-  const dimensionSpeakers = new Map(dimensionKeys.map((d) => [d, speakerFor(quarter, surveysIn(likert.filter((r) => r.dimension === d)))]));
+  const dimensionSpeakers = new Map(
+    dimensionKeys.map((d) => [d, speakerFor(quarter, surveysIn(likert.filter((r) => r.dimension === d)))]),
+  );
   const collecting = { hidden: true as const, reason: "collecting" as const };
   const cellIn = (survey: SurveyPublication | null, cellId: string) => survey?.cells.find((c) => c.id === cellId);
   const groupIn = (survey: SurveyPublication | null, cellId: string): Group | null => {
@@ -394,14 +464,29 @@ export async function getTeamComparison({ input, tx }: { input: PeriodViewInput;
 
   const rowFor = (cellId: string, info: TeamInfo | null): TeamRow => {
     const headcount = info?.headcount ?? null;
-    const base = { teamId: info?.id ?? null, name: info?.name ?? NO_TEAM, headcount, onPlatform: info?.on_platform ?? null };
-    if (!headline) return { ...base, responses: collecting, nps: collecting, scores: Object.fromEntries(dimensionKeys.map((d) => [d, collecting])) };
+    const base = {
+      teamId: info?.id ?? null,
+      name: info?.name ?? NO_TEAM,
+      headcount,
+      onPlatform: info?.on_platform ?? null,
+    };
+    if (!headline)
+      return {
+        ...base,
+        responses: collecting,
+        nps: collecting,
+        scores: Object.fromEntries(dimensionKeys.map((d) => [d, collecting])),
+      };
     const counted = groupIn(headline, cellId);
     const npsGroup = groupIn(npsSpeaker, cellId);
     const npsStats = npsGroup && !npsGroup.hidden ? npsOf(nps, npsGroup) : null;
     return {
       ...base,
-      responses: !counted ? null : counted.hidden ? hiddenAs(counted) : { hidden: false, n: counted.n, rate: headcount ? counted.n / headcount : null },
+      responses: !counted
+        ? null
+        : counted.hidden
+          ? hiddenAs(counted)
+          : { hidden: false, n: counted.n, rate: headcount ? counted.n / headcount : null },
       nps: !npsGroup ? null : npsGroup.hidden ? hiddenAs(npsGroup) : npsStats ? { hidden: false, ...npsStats } : null,
       scores: Object.fromEntries(
         dimensionKeys.flatMap((d): [string, Maybe<ScoreStats>][] => {
@@ -433,11 +518,23 @@ export async function getTeamComparison({ input, tx }: { input: PeriodViewInput;
   const benchmarks: TeamComparison["benchmarks"] = { nps: benchmarkOf(shownValues((r) => r.nps)) };
   for (const key of dimensionKeys) benchmarks[key] = benchmarkOf(shownValues((r) => r.scores[key]));
 
-  return { k, period: quarter.period, dimensions: dimensionKeys.map((key) => ({ key, name: nameOf(key) })), teams: rows, benchmarks };
+  return {
+    k,
+    period: quarter.period,
+    dimensions: dimensionKeys.map((key) => ({ key, name: nameOf(key) })),
+    teams: rows,
+    benchmarks,
+  };
 }
 
 /** On-platform vs off-platform teams, quarter by quarter, using the adoption flag that held in each quarter. */
-export async function getAdoptionComparison({ filter, tx }: { filter: AnalyticsFilter; tx?: DbClient }): Promise<AdoptionComparison> {
+export async function getAdoptionComparison({
+  filter,
+  tx,
+}: {
+  filter: AnalyticsFilter;
+  tx?: DbClient;
+}): Promise<AdoptionComparison> {
   const { db, k } = await context(tx);
   const quarters = quartersOf(await publications(db, rangeOf(filter), k));
   const ids = publishedIds(quarters);
@@ -459,7 +556,11 @@ export async function getAdoptionComparison({ filter, tx }: { filter: AnalyticsF
       }
     }
     for (const d of out.dimensions) {
-      for (const { period, group } of groupsByQuarter(quarters, sideFilter, surveysIn(likert.filter((r) => r.dimension === d.key)))) {
+      for (const { period, group } of groupsByQuarter(
+        quarters,
+        sideFilter,
+        surveysIn(likert.filter((r) => r.dimension === d.key)),
+      )) {
         if (group.hidden) d[side].push({ period, dimension: d.key, ...hiddenAs(group) });
         else {
           const stats = scoresOf(likert, group).get(d.key);
@@ -478,7 +579,10 @@ export async function getDoraSummary({ input, tx }: { input: PeriodViewInput; tx
   const quarters = quartersOf(await publications(db, rangeOf(filter), k));
   // Which surveys ask DORA is read from their questions, so only the quarter shown is aggregated.
   const [askRows, nameOf] = await Promise.all([
-    selectRows<{ survey_id: string }>(db, sql`select distinct survey_id::text as survey_id from questions where kind = 'single_choice' and dimension like 'dora.%'`),
+    selectRows<{ survey_id: string }>(
+      db,
+      sql`select distinct survey_id::text as survey_id from questions where kind = 'single_choice' and dimension like 'dora.%'`,
+    ),
     dimensionNames(db),
   ]);
   const asks = surveysIn(askRows);
@@ -497,7 +601,13 @@ export async function getDoraSummary({ input, tx }: { input: PeriodViewInput; tx
   const assemble = (group: Group, id: string | null, name: string, onPlatform: boolean | null): DoraGroupRow => {
     if (group.hidden) {
       const marker = hiddenAs(group);
-      return { id, name, onPlatform, classification: marker, metrics: Object.fromEntries(doraMetricKeys.map((m) => [m, marker])) };
+      return {
+        id,
+        name,
+        onPlatform,
+        classification: marker,
+        metrics: Object.fromEntries(doraMetricKeys.map((m) => [m, marker])),
+      };
     }
     const values = doraOf(rows, group);
     const shown = [...values.values()];
@@ -506,7 +616,9 @@ export async function getDoraSummary({ input, tx }: { input: PeriodViewInput; tx
       name,
       onPlatform,
       classification: { hidden: false, band: shown.length ? classifyDora(shown.map((v) => v.median)) : null },
-      metrics: Object.fromEntries([...values].map(([metric, v]) => [metric, { hidden: false, ...v } as DoraMetricValue])),
+      metrics: Object.fromEntries(
+        [...values].map(([metric, v]) => [metric, { hidden: false, ...v } as DoraMetricValue]),
+      ),
     };
   };
   const request = requestOf(filter);
@@ -521,7 +633,9 @@ export async function getDoraSummary({ input, tx }: { input: PeriodViewInput; tx
   const adoption = (["on", "off"] as const).flatMap((side) => {
     if (request.adoption && request.adoption !== side) return [];
     const group = groupOf(survey, { team: request.team, adoption: side });
-    return group ? [assemble(group, side, side === "on" ? "On the platform" : "Not on the platform", side === "on")] : [];
+    return group
+      ? [assemble(group, side, side === "on" ? "On the platform" : "Not on the platform", side === "on")]
+      : [];
   });
   return { k, period: quarter.period, periods, metrics, teams: teamsOut, adoption };
 }
@@ -531,7 +645,13 @@ export async function getDoraSummary({ input, tx }: { input: PeriodViewInput; tx
  * publication decision shows; a survey still collecting shows only its total, rounded down to a
  * multiple of k, so live progress moves in steps of k people.
  */
-export async function getResponseRates({ filter, tx }: { filter: AnalyticsFilter; tx?: DbClient }): Promise<ResponseRates> {
+export async function getResponseRates({
+  filter,
+  tx,
+}: {
+  filter: AnalyticsFilter;
+  tx?: DbClient;
+}): Promise<ResponseRates> {
   const { db, k } = await context(tx);
   const surveysInScope = await publications(db, rangeOf(filter), k);
   const teamRows = await db.select({ id: teams.id, name: teams.name, headcount: teams.headcount }).from(teams);
@@ -541,7 +661,10 @@ export async function getResponseRates({ filter, tx }: { filter: AnalyticsFilter
   for (const survey of surveysInScope) {
     const group = groupOf(survey, request);
     if (!group) continue;
-    const live = progressCount(survey.cells.filter((c) => inRequest(c, request)).reduce((sum, c) => sum + c.n, 0), k);
+    const live = progressCount(
+      survey.cells.filter((c) => inRequest(c, request)).reduce((sum, c) => sum + c.n, 0),
+      k,
+    );
     const total: ResponseRates["surveys"][number]["total"] = survey.collecting
       ? live === null
         ? { hidden: true, reason: "collecting" }
@@ -564,7 +687,9 @@ export async function getResponseRates({ filter, tx }: { filter: AnalyticsFilter
             teamId: c.id || null,
             name: info?.name ?? NO_TEAM,
             headcount,
-            value: g.hidden ? hiddenAs(g) : { hidden: false as const, n: c.n, rate: headcount ? c.n / headcount : null },
+            value: g.hidden
+              ? hiddenAs(g)
+              : { hidden: false as const, n: c.n, rate: headcount ? c.n / headcount : null },
           };
         })
         .sort((a, b) => a.name.localeCompare(b.name)),
@@ -574,17 +699,27 @@ export async function getResponseRates({ filter, tx }: { filter: AnalyticsFilter
   return { k, surveys: out };
 }
 
-const inRequest = (c: Cell, r: GroupRequest) => (!r.team || c.id === r.team) && (!r.adoption || c.adoption === r.adoption);
+const inRequest = (c: Cell, r: GroupRequest) =>
+  (!r.team || c.id === r.team) && (!r.adoption || c.adoption === r.adoption);
 
 /** Quarters with responses (and which of them are published), teams and k for the filter bar. */
 export async function getAnalyticsMeta({ tx }: { tx?: DbClient } = {}): Promise<AnalyticsMeta> {
   const { db, k } = await context(tx);
   const [surveysInScope, teamRows] = await Promise.all([
     publications(db, {}, k),
-    db.select({ id: teams.id, name: teams.name, onPlatform: teams.onPlatform }).from(teams).where(isNull(teams.archivedAt)).orderBy(asc(teams.name)),
+    db
+      .select({ id: teams.id, name: teams.name, onPlatform: teams.onPlatform })
+      .from(teams)
+      .where(isNull(teams.archivedAt))
+      .orderBy(asc(teams.name)),
   ]);
   const quarters = quartersOf(surveysInScope);
-  return { k, periods: quarters.map((q) => q.period), publishedPeriods: quarters.filter(isPublished).map((q) => q.period), teams: teamRows };
+  return {
+    k,
+    periods: quarters.map((q) => q.period),
+    publishedPeriods: quarters.filter(isPublished).map((q) => q.period),
+    teams: teamRows,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -598,7 +733,15 @@ async function surveyPublication(db: DbClient, surveyId: string, k: number): Pro
 }
 
 /** Each question's answer distribution for one survey, for everyone or for a team or adoption group. */
-export async function getSurveyResults({ surveyId, query, tx }: { surveyId: string; query: SurveyResultsQuery; tx?: DbClient }): Promise<SurveyResults> {
+export async function getSurveyResults({
+  surveyId,
+  query,
+  tx,
+}: {
+  surveyId: string;
+  query: SurveyResultsQuery;
+  tx?: DbClient;
+}): Promise<SurveyResults> {
   const { db, k } = await context(tx);
   const [survey] = await db.select().from(surveys).where(eq(surveys.id, surveyId));
   if (!survey) throw notFound("Survey");
@@ -624,10 +767,16 @@ export async function getSurveyResults({ surveyId, query, tx }: { surveyId: stri
     kind: q.kind,
     prompt: q.prompt,
     dimension: q.dimension,
-    rewordings: rewordings.filter((r) => r.key === q.key).map((r) => ({ period: r.period, previousPrompt: r.previous_prompt })),
+    rewordings: rewordings
+      .filter((r) => r.key === q.key)
+      .map((r) => ({ period: r.period, previousPrompt: r.previous_prompt })),
   });
   if (group.hidden) {
-    return { ...base, total: hiddenAs(group), questions: questionRows.map((q) => ({ ...meta(q), result: hiddenAs(group) })) };
+    return {
+      ...base,
+      total: hiddenAs(group),
+      questions: questionRows.map((q) => ({ ...meta(q), result: hiddenAs(group) })),
+    };
   }
 
   const [buckets, answered] = await Promise.all([
@@ -655,9 +804,14 @@ export async function getSurveyResults({ surveyId, query, tx }: { surveyId: stri
             ? []
             : (q.options ?? []).map((o) => ({ value: o.id, label: o.label }));
     const bucketsOut = scale.map((s) => ({ ...s, count: counts.get(s.value) ?? 0 }));
-    const result: Extract<QuestionResult["result"], { hidden: false }> = { hidden: false, answered: n, buckets: bucketsOut };
+    const result: Extract<QuestionResult["result"], { hidden: false }> = {
+      hidden: false,
+      answered: n,
+      buckets: bucketsOut,
+    };
     if (q.kind === "nps") {
-      const c = (lo: number, hi: number) => bucketsOut.filter((b) => +b.value >= lo && +b.value <= hi).reduce((s, b) => s + b.count, 0);
+      const c = (lo: number, hi: number) =>
+        bucketsOut.filter((b) => +b.value >= lo && +b.value <= hi).reduce((s, b) => s + b.count, 0);
       result.nps = computeNps(c(9, 10), c(7, 8), c(0, 6));
     }
     if (q.kind === "likert") {
@@ -676,14 +830,29 @@ const COMMENTS_PAGE = 50;
 const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** Free-text answers of one question for a published group, searchable. No order by time. */
-export async function getComments({ surveyId, query, tx }: { surveyId: string; query: CommentsQuery; tx?: DbClient }): Promise<CommentsPage> {
+export async function getComments({
+  surveyId,
+  query,
+  tx,
+}: {
+  surveyId: string;
+  query: CommentsQuery;
+  tx?: DbClient;
+}): Promise<CommentsPage> {
   const { db, k } = await context(tx);
   const [question] = await db.select().from(questions).where(eq(questions.id, query.question));
   if (!question || question.surveyId !== surveyId || question.kind !== "free_text") throw notFound("Question");
   const [survey] = await db.select({ status: surveys.status }).from(surveys).where(eq(surveys.id, surveyId));
   const publication = await surveyPublication(db, surveyId, k);
   const group = publication && groupOf(publication, requestOf(query));
-  if (!group || group.hidden) return { k, comments: { hidden: true, reason: group?.hidden ? group.reason : survey?.status === "closed" ? "below_threshold" : "collecting" } };
+  if (!group || group.hidden)
+    return {
+      k,
+      comments: {
+        hidden: true,
+        reason: group?.hidden ? group.reason : survey?.status === "closed" ? "below_threshold" : "collecting",
+      },
+    };
 
   const cells = [...group.cells];
   const search = query.q ? sql`and a.text_value ilike ${likePattern(query.q)}` : sql``;
@@ -697,7 +866,16 @@ export async function getComments({ surveyId, query, tx }: { surveyId: string; q
       order by md5(a.id::text)
       limit ${COMMENTS_PAGE} offset ${offset}`,
   );
-  return { k, comments: { hidden: false, items: rows.map((r) => r.text), total: rows[0]?.total ?? 0, offset, pageSize: COMMENTS_PAGE } };
+  return {
+    k,
+    comments: {
+      hidden: false,
+      items: rows.map((r) => r.text),
+      total: rows[0]?.total ?? 0,
+      offset,
+      pageSize: COMMENTS_PAGE,
+    },
+  };
 }
 
 /** Surveys that have responses, newest first, with the response total (hidden under k, or while collecting). */
@@ -708,7 +886,9 @@ export async function listSurveysWithResults({ tx }: { tx?: DbClient } = {}) {
     .map((s) => {
       const base = { id: s.surveyId, title: s.title, period: s.period, status: s.status };
       const total = s.publication.total;
-      return total.shown ? { ...base, hidden: false as const, responses: s.n } : { ...base, hidden: true as const, reason: total.reason };
+      return total.shown
+        ? { ...base, hidden: false as const, responses: s.n }
+        : { ...base, hidden: true as const, reason: total.reason };
     })
     .sort((a, b) => b.period.localeCompare(a.period));
   return { k, surveys: rows };

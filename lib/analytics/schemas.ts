@@ -3,7 +3,8 @@ import { queryInteger } from "@/lib/api/query-params";
 
 const period = z.string().regex(/^[0-9]{4}-Q[1-4]$/, "Use a quarter such as 2026-Q3");
 // Empty URL parameters mean "no filter".
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" || v === null ? undefined : v), schema.optional());
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === "" || v === null ? undefined : v), schema.optional());
 
 /** Dashboard filters, kept in the URL: ?from=2026-Q1&to=2026-Q4&team=<id>&adoption=on */
 export const analyticsFilterSchema = z
@@ -13,7 +14,10 @@ export const analyticsFilterSchema = z
     team: optional(z.uuid("Unknown team")),
     adoption: optional(z.enum(["on", "off"], "Choose on or off the platform")),
   })
-  .refine((f) => !f.from || !f.to || f.from <= f.to, { message: "The start quarter must not be after the end quarter", path: ["to"] });
+  .refine((f) => !f.from || !f.to || f.from <= f.to, {
+    message: "The start quarter must not be after the end quarter",
+    path: ["to"],
+  });
 export type AnalyticsFilter = z.infer<typeof analyticsFilterSchema>;
 
 /** Views of a single quarter (team heatmap, benchmarks) add the quarter to show. */
@@ -25,7 +29,10 @@ export const periodViewSchema = z
     adoption: optional(z.enum(["on", "off"], "Choose on or off the platform")),
     period: optional(period),
   })
-  .refine((f) => !f.from || !f.to || f.from <= f.to, { message: "The start quarter must not be after the end quarter", path: ["to"] });
+  .refine((f) => !f.from || !f.to || f.from <= f.to, {
+    message: "The start quarter must not be after the end quarter",
+    path: ["to"],
+  });
 export type PeriodViewInput = z.infer<typeof periodViewSchema>;
 
 export const surveyResultsParamsSchema = z.object({ surveyId: z.uuid() });

@@ -13,8 +13,18 @@ describe("summarizeScore", () => {
   });
 
   it("n = 1 has no interval; identical answers have zero width", () => {
-    expect(summarizeScore({ n: 1, mean: 4, sd: null, favorable: 1, answers: 1 })).toMatchObject({ margin: null, ciLow: null, ciHigh: null, favorablePct: 100 });
-    expect(summarizeScore({ n: 8, mean: 3, sd: 0, favorable: 0, answers: 8 })).toMatchObject({ margin: 0, ciLow: 3, ciHigh: 3, favorablePct: 0 });
+    expect(summarizeScore({ n: 1, mean: 4, sd: null, favorable: 1, answers: 1 })).toMatchObject({
+      margin: null,
+      ciLow: null,
+      ciHigh: null,
+      favorablePct: 100,
+    });
+    expect(summarizeScore({ n: 8, mean: 3, sd: 0, favorable: 0, answers: 8 })).toMatchObject({
+      margin: 0,
+      ciLow: 3,
+      ciHigh: 3,
+      favorablePct: 0,
+    });
   });
 
   it("uses the normal value for large samples", () => {
@@ -41,6 +51,11 @@ describe("percentiles and benchmarks", () => {
     expect(benchmarkOf([1, 2])).toBeNull();
     const b = benchmarkOf([10, 20, 30, 40, 50])!;
     expect(b).toEqual({ p50: 30, p75: 40, p90: 46, teams: 5 });
-    expect([50, 41, 30, 29].map((v) => benchmarkPosition(v, b))).toEqual(["top10", "top25", "above_median", "below_median"]);
+    expect([50, 41, 30, 29].map((v) => benchmarkPosition(v, b))).toEqual([
+      "top10",
+      "top25",
+      "above_median",
+      "below_median",
+    ]);
   });
 });

@@ -15,8 +15,8 @@ export type ScoreStats = {
 
 // Two-sided 95% critical values of Student's t for 1..30 degrees of freedom.
 const T95 = [
-  12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093,
-  2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042,
+  12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11,
+  2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042,
 ];
 
 /** t critical value for a two-sided 95% interval; approaches 1.96 for large samples. */
@@ -33,7 +33,13 @@ export function tCritical95(df: number): number {
  * and sample standard deviation of their answers, favorable answers out of all answers. Using answer-level
  * spread with respondent n never understates the interval when one person answers several questions.
  */
-export function summarizeScore(input: { n: number; mean: number; sd: number | null; favorable: number; answers: number }): ScoreStats {
+export function summarizeScore(input: {
+  n: number;
+  mean: number;
+  sd: number | null;
+  favorable: number;
+  answers: number;
+}): ScoreStats {
   const { n, mean, favorable, answers } = input;
   const sd = input.sd ?? 0;
   const favorablePct = answers > 0 ? (favorable / answers) * 100 : 0;
@@ -58,7 +64,12 @@ export type Benchmark = { p50: number; p75: number; p90: number; teams: number }
 /** The 50th/75th/90th percentile of team scores; needs at least `minTeams` visible teams to mean anything. */
 export function benchmarkOf(values: readonly number[], minTeams = 3): Benchmark | null {
   if (values.length < minTeams) return null;
-  return { p50: percentile(values, 0.5)!, p75: percentile(values, 0.75)!, p90: percentile(values, 0.9)!, teams: values.length };
+  return {
+    p50: percentile(values, 0.5)!,
+    p75: percentile(values, 0.75)!,
+    p90: percentile(values, 0.9)!,
+    teams: values.length,
+  };
 }
 
 /** Where a team sits against the benchmark: "top 10%", "top 25%", "above median" or "below median". */

@@ -65,12 +65,22 @@ export type ResponseRateSurvey = {
   period: string;
   /** While a survey collects answers, its total is shown only in steps of k: "at least n". */
   total: Maybe<{ n: number; atLeast?: boolean }>;
-  teams: { teamId: string | null; name: string; headcount: number | null; value: Maybe<{ n: number; rate: number | null }> }[];
+  teams: {
+    teamId: string | null;
+    name: string;
+    headcount: number | null;
+    value: Maybe<{ n: number; rate: number | null }>;
+  }[];
 };
 export type ResponseRates = { k: number; surveys: ResponseRateSurvey[] };
 
 /** `publishedPeriods`: quarters whose survey has closed; the rest are still collecting answers. */
-export type AnalyticsMeta = { k: number; periods: string[]; publishedPeriods: string[]; teams: { id: string; name: string; onPlatform: boolean }[] };
+export type AnalyticsMeta = {
+  k: number;
+  periods: string[];
+  publishedPeriods: string[];
+  teams: { id: string; name: string; onPlatform: boolean }[];
+};
 
 export type QuestionResult = {
   id: string;
@@ -95,4 +105,7 @@ export type SurveyResults = {
   total: Maybe<{ n: number }>;
   questions: QuestionResult[];
 };
-export type CommentsPage = { k: number; comments: Maybe<{ items: string[]; total: number; offset: number; pageSize: number }> };
+export type CommentsPage = {
+  k: number;
+  comments: Maybe<{ items: string[]; total: number; offset: number; pageSize: number }>;
+};

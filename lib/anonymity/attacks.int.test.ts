@@ -48,12 +48,47 @@ type TeamName = (typeof TEAM_NAMES)[number];
 const ADOPTION = ["on", "off"] as const;
 type Adoption = (typeof ADOPTION)[number];
 
-type SurveyPlan = { key: string; title: string; period: string; status: "closed" | "open"; full: boolean; respondents: Partial<Record<TeamName, number>> };
+type SurveyPlan = {
+  key: string;
+  title: string;
+  period: string;
+  status: "closed" | "open";
+  full: boolean;
+  respondents: Partial<Record<TeamName, number>>;
+};
 const SURVEYS: SurveyPlan[] = [
-  { key: "q3", title: "DX 2026-Q3", period: Q3, status: "closed", full: true, respondents: { Payments: 9, Checkout: 7, "Data Platform": 5, Identity: 3 } },
-  { key: "q4", title: "DX 2026-Q4", period: Q4, status: "closed", full: true, respondents: { Payments: 8, Checkout: 6, "Data Platform": 6, Identity: 3 } },
-  { key: "pulse", title: "Pulse 2026-Q4", period: Q4, status: "closed", full: false, respondents: { Payments: 6, Identity: 3 } },
-  { key: "open", title: "DX 2026-Q4 follow-up", period: Q4, status: "open", full: true, respondents: { Payments: 6, Checkout: 4, "Data Platform": 5 } },
+  {
+    key: "q3",
+    title: "DX 2026-Q3",
+    period: Q3,
+    status: "closed",
+    full: true,
+    respondents: { Payments: 9, Checkout: 7, "Data Platform": 5, Identity: 3 },
+  },
+  {
+    key: "q4",
+    title: "DX 2026-Q4",
+    period: Q4,
+    status: "closed",
+    full: true,
+    respondents: { Payments: 8, Checkout: 6, "Data Platform": 6, Identity: 3 },
+  },
+  {
+    key: "pulse",
+    title: "Pulse 2026-Q4",
+    period: Q4,
+    status: "closed",
+    full: false,
+    respondents: { Payments: 6, Identity: 3 },
+  },
+  {
+    key: "open",
+    title: "DX 2026-Q4 follow-up",
+    period: Q4,
+    status: "open",
+    full: true,
+    respondents: { Payments: 6, Checkout: 4, "Data Platform": 5 },
+  },
 ];
 const CLOSED = ["q3", "q4", "pulse"];
 const BANDS = ["elite", "high", "medium", "low"];
@@ -70,7 +105,10 @@ const teamName = (id: string | null | undefined) => TEAM_NAMES.find((n) => ids.t
 beforeAll(async () => {
   const d = db.handle().db;
   await d.insert(s.workspaceSettings).values({ id: 1, anonymityThreshold: K });
-  const [viewer] = await d.insert(s.users).values({ email: "viewer@example.com", role: "viewer", passwordHash: await hashPassword("viewer-password") }).returning();
+  const [viewer] = await d
+    .insert(s.users)
+    .values({ email: "viewer@example.com", role: "viewer", passwordHash: await hashPassword("viewer-password") })
+    .returning();
   ids.viewer = viewer.id;
   const teamRows = await d
     .insert(s.teams)
@@ -91,16 +129,39 @@ beforeAll(async () => {
   ]);
 
   for (const [surveyIndex, plan] of SURVEYS.entries()) {
-    const [survey] = await d.insert(s.surveys).values({ title: plan.title, period: plan.period, status: plan.status }).returning();
+    const [survey] = await d
+      .insert(s.surveys)
+      .values({ title: plan.title, period: plan.period, status: plan.status })
+      .returning();
     ids.surveys[plan.key] = survey.id;
     const questionRows = await d
       .insert(s.questions)
       .values([
-        { surveyId: survey.id, key: "platform_nps", position: 0, kind: "nps" as const, prompt: "How likely are you to recommend the platform?" },
-        { surveyId: survey.id, key: "sat", position: 1, kind: "likert" as const, prompt: "How satisfied are you with your tools?", dimension: "space.satisfaction" },
+        {
+          surveyId: survey.id,
+          key: "platform_nps",
+          position: 0,
+          kind: "nps" as const,
+          prompt: "How likely are you to recommend the platform?",
+        },
+        {
+          surveyId: survey.id,
+          key: "sat",
+          position: 1,
+          kind: "likert" as const,
+          prompt: "How satisfied are you with your tools?",
+          dimension: "space.satisfaction",
+        },
         ...(plan.full
           ? [
-              { surveyId: survey.id, key: "flow", position: 2, kind: "likert" as const, prompt: "How often are you in flow?", dimension: "devex.flow_state" },
+              {
+                surveyId: survey.id,
+                key: "flow",
+                position: 2,
+                kind: "likert" as const,
+                prompt: "How often are you in flow?",
+                dimension: "devex.flow_state",
+              },
               {
                 surveyId: survey.id,
                 key: "dora_lead_time",
@@ -112,7 +173,13 @@ beforeAll(async () => {
               },
             ]
           : []),
-        { surveyId: survey.id, key: "frustration", position: 4, kind: "free_text" as const, prompt: "What is the most frustrating part of your workflow?" },
+        {
+          surveyId: survey.id,
+          key: "frustration",
+          position: 4,
+          kind: "free_text" as const,
+          prompt: "What is the most frustrating part of your workflow?",
+        },
       ])
       .returning();
     const q = Object.fromEntries(questionRows.map((x) => [x.key, x.id]));
@@ -122,7 +189,13 @@ beforeAll(async () => {
       if (!count) continue;
       const responses = await d
         .insert(s.responses)
-        .values(Array.from({ length: count }, () => ({ surveyId: survey.id, teamId: ids.teams[team], submittedOn: plan.period === Q3 ? "2026-08-03" : "2026-11-02" })))
+        .values(
+          Array.from({ length: count }, () => ({
+            surveyId: survey.id,
+            teamId: ids.teams[team],
+            submittedOn: plan.period === Q3 ? "2026-08-03" : "2026-11-02",
+          })),
+        )
         .returning();
       // Varied but deterministic answers, and a free text unique to each person (to map comments back to them).
       await d.insert(s.answers).values(
@@ -135,22 +208,38 @@ beforeAll(async () => {
                 { responseId: r.id, questionId: q.dora_lead_time, choiceValues: [BANDS[(i + teamIndex) % 4]] },
               ]
             : []),
-          { responseId: r.id, questionId: q.frustration, textValue: `${plan.title}, ${team} person ${i + 1}: ${team === "Identity" ? "my lead reads every PR I open" : "the build is slow"}` },
+          {
+            responseId: r.id,
+            questionId: q.frustration,
+            textValue: `${plan.title}, ${team} person ${i + 1}: ${team === "Identity" ? "my lead reads every PR I open" : "the build is slow"}`,
+          },
         ]),
       );
     }
     // One link per team (and a general one), as "Create team links" would make them.
-    await d.insert(s.surveyLinks).values([
-      { token: randomBytes(12).toString("base64url"), surveyId: survey.id, teamId: null, kind: "survey" as const },
-      ...TEAM_NAMES.map((team) => ({ token: randomBytes(12).toString("base64url"), surveyId: survey.id, teamId: ids.teams[team], kind: "survey" as const })),
-    ]);
+    await d
+      .insert(s.surveyLinks)
+      .values([
+        { token: randomBytes(12).toString("base64url"), surveyId: survey.id, teamId: null, kind: "survey" as const },
+        ...TEAM_NAMES.map((team) => ({
+          token: randomBytes(12).toString("base64url"),
+          surveyId: survey.id,
+          teamId: ids.teams[team],
+          kind: "survey" as const,
+        })),
+      ]);
   }
 });
 
 // ---------------------------------------------------------------------------------------------
 // The database truth: who is behind each published figure.
 
-type Measure = { kind: "responses" } | { kind: "nps" } | { kind: "likert"; dimension: string } | { kind: "dora"; metric: string } | { kind: "question"; questionId: string };
+type Measure =
+  | { kind: "responses" }
+  | { kind: "nps" }
+  | { kind: "likert"; dimension: string }
+  | { kind: "dora"; metric: string }
+  | { kind: "question"; questionId: string };
 type Respondent = {
   id: string;
   surveyId: string;
@@ -183,13 +272,26 @@ async function loadTruth(): Promise<Truth> {
   const questionById = new Map(questions.map((q) => [q.id, q]));
   // The platform flag that held for a team in a quarter: its latest change up to then, else today's flag.
   const flag = (teamId: string, period: string) => {
-    const latest = changes.filter((c) => c.teamId === teamId && c.effectivePeriod <= period).sort((a, b) => b.effectivePeriod.localeCompare(a.effectivePeriod))[0];
+    const latest = changes
+      .filter((c) => c.teamId === teamId && c.effectivePeriod <= period)
+      .sort((a, b) => b.effectivePeriod.localeCompare(a.effectivePeriod))[0];
     return latest ? latest.onPlatform : (teams.find((t) => t.id === teamId)?.onPlatform ?? null);
   };
   const byId = new Map<string, Respondent>();
   for (const r of responses) {
     const period = periodOf.get(r.surveyId)!;
-    byId.set(r.id, { id: r.id, surveyId: r.surveyId, period, teamId: r.teamId, onPlatform: r.teamId ? flag(r.teamId, period) : null, nps: null, likert: {}, dora: {}, answered: new Set(), text: null });
+    byId.set(r.id, {
+      id: r.id,
+      surveyId: r.surveyId,
+      period,
+      teamId: r.teamId,
+      onPlatform: r.teamId ? flag(r.teamId, period) : null,
+      nps: null,
+      likert: {},
+      dora: {},
+      answered: new Set(),
+      text: null,
+    });
   }
   for (const a of answers) {
     const r = byId.get(a.responseId)!;
@@ -198,14 +300,22 @@ async function loadTruth(): Promise<Truth> {
     if (a.numberValue === null && !a.choiceValues?.length && !text) continue;
     r.answered.add(q.id);
     if (q.kind === "nps" && q.key === "platform_nps") r.nps = a.numberValue;
-    if (q.kind === "likert" && q.dimension && a.numberValue !== null) (r.likert[q.dimension] ??= []).push(a.numberValue);
-    if (q.kind === "single_choice" && q.dimension?.startsWith("dora.") && a.choiceValues?.[0]) r.dora[q.dimension] = a.choiceValues[0];
+    if (q.kind === "likert" && q.dimension && a.numberValue !== null)
+      (r.likert[q.dimension] ??= []).push(a.numberValue);
+    if (q.kind === "single_choice" && q.dimension?.startsWith("dora.") && a.choiceValues?.[0])
+      r.dora[q.dimension] = a.choiceValues[0];
     if (q.kind === "free_text" && text) r.text = text;
   }
   return {
     respondents: [...byId.values()],
     surveys: surveys.map((x) => ({ id: x.id, title: x.title, period: x.period, status: x.status })),
-    questions: questions.map((q) => ({ id: q.id, surveyId: q.surveyId, kind: q.kind, key: q.key, dimension: q.dimension })),
+    questions: questions.map((q) => ({
+      id: q.id,
+      surveyId: q.surveyId,
+      kind: q.kind,
+      key: q.key,
+      dimension: q.dimension,
+    })),
     links: links.map((l) => ({ token: l.token, surveyId: l.surveyId, teamId: l.teamId })),
   };
 }
@@ -236,7 +346,16 @@ const surveyAsks = (truth: Truth, surveyId: string, m: Measure) =>
   );
 
 /** What a published figure says about its group; compared with the same numbers computed from the database. */
-type Signature = { n?: number; promoters?: number; passives?: number; detractors?: number; score?: number; mean?: number; counts?: Record<string, number>; tolerance?: number };
+type Signature = {
+  n?: number;
+  promoters?: number;
+  passives?: number;
+  detractors?: number;
+  score?: number;
+  mean?: number;
+  counts?: Record<string, number>;
+  tolerance?: number;
+};
 type Scope = { period?: string; surveyId?: string; team?: string | null; adoption?: Adoption };
 type Figure = { label: string; scope: Scope; measure: Measure; sig: Signature };
 
@@ -247,7 +366,9 @@ function statsOf(members: Respondent[], m: Measure): Required<Omit<Signature, "t
   const passives = values.filter((v) => v === 7 || v === 8).length;
   const detractors = values.filter((v) => v >= 0 && v <= 6).length;
   const likert = m.kind === "likert" ? members.flatMap((r) => r.likert[m.dimension] ?? []) : [];
-  const counts = Object.fromEntries(BANDS.map((b) => [b, m.kind === "dora" ? members.filter((r) => r.dora[m.metric] === b).length : 0]));
+  const counts = Object.fromEntries(
+    BANDS.map((b) => [b, m.kind === "dora" ? members.filter((r) => r.dora[m.metric] === b).length : 0]),
+  );
   return {
     n,
     promoters,
@@ -262,7 +383,8 @@ function statsOf(members: Respondent[], m: Measure): Required<Omit<Signature, "t
 function matches(sig: Signature, actual: ReturnType<typeof statsOf>) {
   const tol = sig.tolerance ?? 1e-6;
   if (sig.n !== undefined && sig.n !== actual.n) return false;
-  for (const key of ["promoters", "passives", "detractors"] as const) if (sig[key] !== undefined && sig[key] !== actual[key]) return false;
+  for (const key of ["promoters", "passives", "detractors"] as const)
+    if (sig[key] !== undefined && sig[key] !== actual[key]) return false;
   if (sig.score !== undefined && Math.abs(sig.score - actual.score) > tol) return false;
   if (sig.mean !== undefined && Math.abs(sig.mean - actual.mean) > tol) return false;
   if (sig.counts) for (const b of BANDS) if ((sig.counts[b] ?? 0) !== actual.counts[b]) return false;
@@ -280,7 +402,9 @@ type Published = { label: string; ids: ReadonlySet<string> };
  */
 function resolveFigure(truth: Truth, fig: Figure): Published | { unexplained: string } | { rounded: true } {
   const { scope, measure } = fig;
-  const inScope = truth.surveys.filter((x) => (scope.surveyId ? x.id === scope.surveyId : x.period === scope.period)).filter((x) => surveyAsks(truth, x.id, measure));
+  const inScope = truth.surveys
+    .filter((x) => (scope.surveyId ? x.id === scope.surveyId : x.period === scope.period))
+    .filter((x) => surveyAsks(truth, x.id, measure));
   const found = new Map<string, { surveys: number; ids: Set<string> }>();
   let roundedOpenCount = false;
   for (let mask = 1; mask < 1 << inScope.length; mask++) {
@@ -294,9 +418,13 @@ function resolveFigure(truth: Truth, fig: Figure): Published | { unexplained: st
         answersMeasure(r, measure),
     );
     const onlyCount = Object.keys(fig.sig).every((key) => key === "n");
-    if (onlyCount && chosenSurveys.some((x) => x.status === "open") && fig.sig.n === Math.floor(members.length / K) * K) roundedOpenCount = true;
+    if (onlyCount && chosenSurveys.some((x) => x.status === "open") && fig.sig.n === Math.floor(members.length / K) * K)
+      roundedOpenCount = true;
     if (!members.length || !matches(fig.sig, statsOf(members, measure))) continue;
-    const key = members.map((r) => r.id).sort().join(",");
+    const key = members
+      .map((r) => r.id)
+      .sort()
+      .join(",");
     if (!found.has(key)) found.set(key, { surveys: chosen.size, ids: new Set(members.map((r) => r.id)) });
   }
   const best = [...found.values()].sort((a, b) => a.surveys - b.surveys || b.ids.size - a.ids.size)[0];
@@ -374,7 +502,8 @@ function findDerivableGroups(published: Published[], k: number, truth: Truth): s
   for (const g of groups) {
     const perSurvey = new Map<string, number>();
     for (const id of g.ids) perSurvey.set(surveyOf.get(id)!, (perSurvey.get(surveyOf.get(id)!) ?? 0) + 1);
-    for (const [survey, n] of perSurvey) if (small(n)) problems.push(`${g.label} counts ${n} respondent(s) of "${titleOf.get(survey)}": ${say(g.ids)}`);
+    for (const [survey, n] of perSurvey)
+      if (small(n)) problems.push(`${g.label} counts ${n} respondent(s) of "${titleOf.get(survey)}": ${say(g.ids)}`);
   }
 
   for (const [i, a] of groups.entries()) {
@@ -392,11 +521,15 @@ function findDerivableGroups(published: Published[], k: number, truth: Truth): s
 
   let budget = 200_000;
   for (const total of groups) {
-    const parts = groups.filter((g) => g !== total && g.ids.size < total.ids.size && [...g.ids].every((id) => total.ids.has(id)));
+    const parts = groups.filter(
+      (g) => g !== total && g.ids.size < total.ids.size && [...g.ids].every((id) => total.ids.has(id)),
+    );
     const visit = (start: number, chosen: typeof parts, covered: Set<string>) => {
       if (--budget < 0) return;
       if (chosen.length >= 2 && small(total.ids.size - covered.size)) {
-        problems.push(`${total.label} − (${chosen.map((c) => c.label).join(" + ")}) = ${say(minus(total.ids, covered))}`);
+        problems.push(
+          `${total.label} − (${chosen.map((c) => c.label).join(" + ")}) = ${say(minus(total.ids, covered))}`,
+        );
       }
       for (let j = start; j < parts.length; j++) {
         if ([...parts[j].ids].some((id) => covered.has(id))) continue;
@@ -419,9 +552,12 @@ function findDerivableGroups(published: Published[], k: number, truth: Truth): s
   const tryUnions = (start: number, chosen: typeof smallAtoms, size: number) => {
     if (chosen.length) {
       const vector = atomList.map((_, index) => (chosen.some((c) => c.index === index) ? 1n : 0n));
-      if (span.contains(vector)) problems.push(`a combination of published figures isolates ${say(chosen.flatMap((c) => c.atom))}`);
+      if (span.contains(vector))
+        problems.push(`a combination of published figures isolates ${say(chosen.flatMap((c) => c.atom))}`);
     }
-    for (let j = start; j < smallAtoms.length; j++) if (size + smallAtoms[j].atom.length < k) tryUnions(j + 1, [...chosen, smallAtoms[j]], size + smallAtoms[j].atom.length);
+    for (let j = start; j < smallAtoms.length; j++)
+      if (size + smallAtoms[j].atom.length < k)
+        tryUnions(j + 1, [...chosen, smallAtoms[j]], size + smallAtoms[j].atom.length);
   };
   tryUnions(0, [], 0);
   return [...new Set(problems)].slice(0, 25);
@@ -434,13 +570,22 @@ type Query = Record<string, string | undefined>;
 const cache = new Map<string, Promise<{ status: number; json: any }>>();
 
 /** A GET as the signed-in viewer. Views are cached until the time attack (the last one) changes the data. */
-function viewerGet(handler: RouteHandler, path: string, query: Query = {}, params: Record<string, string> = {}, fresh = false) {
+function viewerGet(
+  handler: RouteHandler,
+  path: string,
+  query: Query = {},
+  params: Record<string, string> = {},
+  fresh = false,
+) {
   const search = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => e[1] !== undefined));
   const url = `http://localhost${path}?${search}`;
   if (!fresh && cache.has(url)) return cache.get(url)!;
   const pending = callRoute(handler, { url, params, userId: ids.viewer }).then((res) => {
-    expect([200, 422], `${path}?${search} answered ${res.status}: ${JSON.stringify(res.json).slice(0, 300)}`).toContain(res.status);
-    if (res.status === 200 && typeof res.json === "object") expectHiddenMarkersCarryNoNumbers(res.json, `${path}?${search}`);
+    expect([200, 422], `${path}?${search} answered ${res.status}: ${JSON.stringify(res.json).slice(0, 300)}`).toContain(
+      res.status,
+    );
+    if (res.status === 200 && typeof res.json === "object")
+      expectHiddenMarkersCarryNoNumbers(res.json, `${path}?${search}`);
     return { status: res.status, json: res.status === 200 ? res.json : null };
   });
   if (!fresh) cache.set(url, pending);
@@ -460,7 +605,9 @@ function expectHiddenMarkersCarryNoNumbers(value: unknown, where: string): void 
   const obj = value as Record<string, unknown>;
   if (obj.hidden === true) {
     // A marker may say what k is, or a count rounded down to a multiple of k; nothing finer.
-    const numbers = [...JSON.stringify(obj).matchAll(/"([^"]+)":(-?[\d.]+)/g)].filter(([, , v]) => Number(v) % K !== 0).map(([m]) => m);
+    const numbers = [...JSON.stringify(obj).matchAll(/"([^"]+)":(-?[\d.]+)/g)]
+      .filter(([, , v]) => Number(v) % K !== 0)
+      .map(([m]) => m);
     expect(numbers, `${where}: a hidden marker carries numbers ${JSON.stringify(obj)}`).toEqual([]);
   }
   for (const v of Object.values(obj)) expectHiddenMarkersCarryNoNumbers(v, where);
@@ -471,19 +618,38 @@ const filterScope = (query: Query): Pick<Scope, "team" | "adoption"> => ({
   ...(query.team ? { team: query.team } : {}),
   ...(query.adoption ? { adoption: query.adoption as Adoption } : {}),
 });
-const npsSig = (p: any): Signature => ({ n: p.n, promoters: p.promoters, passives: p.passives, detractors: p.detractors });
+const npsSig = (p: any): Signature => ({
+  n: p.n,
+  promoters: p.promoters,
+  passives: p.passives,
+  detractors: p.detractors,
+});
 
 async function npsView(query: Query): Promise<Figure[]> {
   const { json } = await viewerGet(npsRoute, "/api/analytics/nps", query);
   const label = describeQuery("nps", query);
-  return (json?.points ?? []).filter(shown).map((p: any) => ({ label: `${label} ${p.period}`, scope: { period: p.period, ...filterScope(query) }, measure: { kind: "nps" }, sig: npsSig(p) }));
+  return (json?.points ?? [])
+    .filter(shown)
+    .map((p: any) => ({
+      label: `${label} ${p.period}`,
+      scope: { period: p.period, ...filterScope(query) },
+      measure: { kind: "nps" },
+      sig: npsSig(p),
+    }));
 }
 
 async function dimensionsView(query: Query): Promise<Figure[]> {
   const { json } = await viewerGet(dimensionsRoute, "/api/analytics/dimensions", query);
   const label = describeQuery("dimensions", query);
   return (json?.dimensions ?? []).flatMap((d: any) =>
-    (d.points ?? []).filter(shown).map((p: any) => ({ label: `${label} ${d.key} ${p.period}`, scope: { period: p.period, ...filterScope(query) }, measure: { kind: "likert", dimension: d.key }, sig: { n: p.n } })),
+    (d.points ?? [])
+      .filter(shown)
+      .map((p: any) => ({
+        label: `${label} ${d.key} ${p.period}`,
+        scope: { period: p.period, ...filterScope(query) },
+        measure: { kind: "likert", dimension: d.key },
+        sig: { n: p.n },
+      })),
   );
 }
 
@@ -493,11 +659,21 @@ async function adoptionView(query: Query): Promise<Figure[]> {
   const out: Figure[] = [];
   for (const group of ADOPTION) {
     for (const p of (json?.nps?.[group] ?? []).filter(shown)) {
-      out.push({ label: `${label} ${group} nps ${p.period}`, scope: { period: p.period, ...filterScope(query), adoption: group }, measure: { kind: "nps" }, sig: npsSig(p) });
+      out.push({
+        label: `${label} ${group} nps ${p.period}`,
+        scope: { period: p.period, ...filterScope(query), adoption: group },
+        measure: { kind: "nps" },
+        sig: npsSig(p),
+      });
     }
     for (const d of json?.dimensions ?? []) {
       for (const p of (d[group] ?? []).filter(shown)) {
-        out.push({ label: `${label} ${group} ${d.key} ${p.period}`, scope: { period: p.period, ...filterScope(query), adoption: group }, measure: { kind: "likert", dimension: d.key }, sig: { n: p.n } });
+        out.push({
+          label: `${label} ${group} ${d.key} ${p.period}`,
+          scope: { period: p.period, ...filterScope(query), adoption: group },
+          measure: { kind: "likert", dimension: d.key },
+          sig: { n: p.n },
+        });
       }
     }
   }
@@ -511,12 +687,18 @@ async function teamsView(query: Query): Promise<Figure[]> {
   const label = describeQuery("teams", query);
   const out: Figure[] = [];
   for (const row of json.teams ?? []) {
-    const scope: Scope = { period: json.period, team: row.teamId ?? null, ...(query.adoption ? { adoption: query.adoption as Adoption } : {}) };
+    const scope: Scope = {
+      period: json.period,
+      team: row.teamId ?? null,
+      ...(query.adoption ? { adoption: query.adoption as Adoption } : {}),
+    };
     const name = `${label} row ${teamName(row.teamId)}`;
-    if (shown(row.responses)) out.push({ label: `${name} responses`, scope, measure: { kind: "responses" }, sig: { n: row.responses.n } });
+    if (shown(row.responses))
+      out.push({ label: `${name} responses`, scope, measure: { kind: "responses" }, sig: { n: row.responses.n } });
     if (shown(row.nps)) out.push({ label: `${name} nps`, scope, measure: { kind: "nps" }, sig: npsSig(row.nps) });
     for (const [dimension, v] of Object.entries<any>(row.scores ?? {})) {
-      if (shown(v)) out.push({ label: `${name} ${dimension}`, scope, measure: { kind: "likert", dimension }, sig: { n: v.n } });
+      if (shown(v))
+        out.push({ label: `${name} ${dimension}`, scope, measure: { kind: "likert", dimension }, sig: { n: v.n } });
     }
   }
   return out;
@@ -528,12 +710,28 @@ async function doraView(query: Query): Promise<Figure[]> {
   const label = describeQuery("dora", query);
   const out: Figure[] = [];
   const rows = [
-    ...(json.teams ?? []).map((r: any) => ({ r, scope: { period: json.period, team: r.id ?? null, ...(query.adoption ? { adoption: query.adoption as Adoption } : {}) } })),
-    ...(json.adoption ?? []).map((r: any) => ({ r, scope: { period: json.period, ...(query.team ? { team: query.team } : {}), adoption: r.id as Adoption } })),
+    ...(json.teams ?? []).map((r: any) => ({
+      r,
+      scope: {
+        period: json.period,
+        team: r.id ?? null,
+        ...(query.adoption ? { adoption: query.adoption as Adoption } : {}),
+      },
+    })),
+    ...(json.adoption ?? []).map((r: any) => ({
+      r,
+      scope: { period: json.period, ...(query.team ? { team: query.team } : {}), adoption: r.id as Adoption },
+    })),
   ];
   for (const { r, scope } of rows) {
     for (const [metric, v] of Object.entries<any>(r.metrics ?? {})) {
-      if (shown(v)) out.push({ label: `${label} ${r.name} ${metric}`, scope, measure: { kind: "dora", metric }, sig: { n: v.n, counts: v.counts } });
+      if (shown(v))
+        out.push({
+          label: `${label} ${r.name} ${metric}`,
+          scope,
+          measure: { kind: "dora", metric },
+          sig: { n: v.n, counts: v.counts },
+        });
     }
   }
   return out;
@@ -545,10 +743,25 @@ async function ratesView(query: Query): Promise<{ figures: Figure[]; json: any }
   const out: Figure[] = [];
   for (const survey of json?.surveys ?? []) {
     const title = `${label} "${survey.title}"`;
-    if (shown(survey.total)) out.push({ label: `${title} total`, scope: { surveyId: survey.surveyId, ...filterScope(query) }, measure: { kind: "responses" }, sig: { n: survey.total.n } });
+    if (shown(survey.total))
+      out.push({
+        label: `${title} total`,
+        scope: { surveyId: survey.surveyId, ...filterScope(query) },
+        measure: { kind: "responses" },
+        sig: { n: survey.total.n },
+      });
     for (const row of survey.teams ?? []) {
       if (shown(row.value)) {
-        out.push({ label: `${title} ${teamName(row.teamId)}`, scope: { surveyId: survey.surveyId, team: row.teamId ?? null, ...(query.adoption ? { adoption: query.adoption as Adoption } : {}) }, measure: { kind: "responses" }, sig: { n: row.value.n } });
+        out.push({
+          label: `${title} ${teamName(row.teamId)}`,
+          scope: {
+            surveyId: survey.surveyId,
+            team: row.teamId ?? null,
+            ...(query.adoption ? { adoption: query.adoption as Adoption } : {}),
+          },
+          measure: { kind: "responses" },
+          sig: { n: row.value.n },
+        });
       }
     }
   }
@@ -561,19 +774,22 @@ async function resultsView(surveyKey: string, query: Query): Promise<Figure[]> {
   const label = describeQuery(`results "${SURVEYS.find((x) => x.key === surveyKey)!.title}"`, query);
   const scope: Scope = { surveyId, ...filterScope(query) };
   const out: Figure[] = [];
-  if (shown(json?.total)) out.push({ label: `${label} total`, scope, measure: { kind: "responses" }, sig: { n: json.total.n } });
+  if (shown(json?.total))
+    out.push({ label: `${label} total`, scope, measure: { kind: "responses" }, sig: { n: json.total.n } });
   for (const q of json?.questions ?? []) {
     const r = q.result;
     if (r && r.hidden !== true && typeof r.answered === "number") {
       const sig: Signature = { n: r.answered };
-      if (r.nps) Object.assign(sig, { promoters: r.nps.promoters, passives: r.nps.passives, detractors: r.nps.detractors });
+      if (r.nps)
+        Object.assign(sig, { promoters: r.nps.promoters, passives: r.nps.passives, detractors: r.nps.detractors });
       out.push({ label: `${label} ${q.key}`, scope, measure: { kind: "question", questionId: q.id }, sig });
     }
   }
   return out;
 }
 
-const num = (cell: string | undefined) => (cell !== undefined && cell.trim() !== "" && Number.isFinite(Number(cell)) ? Number(cell) : undefined);
+const num = (cell: string | undefined) =>
+  cell !== undefined && cell.trim() !== "" && Number.isFinite(Number(cell)) ? Number(cell) : undefined;
 
 async function csvRows(table: string, query: Query): Promise<Record<string, string>[]> {
   const { status, json } = await viewerGet(exportRoute, `/api/analytics/export/${table}`, query, { table });
@@ -590,7 +806,12 @@ async function npsCsv(query: Query): Promise<Figure[]> {
       label: `${label} ${row.quarter}`,
       scope: { period: row.quarter, ...filterScope(query) },
       measure: { kind: "nps" } as Measure,
-      sig: { n: num(row.responses), promoters: num(row.promoters), passives: num(row.passives), detractors: num(row.detractors) },
+      sig: {
+        n: num(row.responses),
+        promoters: num(row.promoters),
+        passives: num(row.passives),
+        detractors: num(row.detractors),
+      },
     }));
 }
 
@@ -600,13 +821,30 @@ async function teamsCsv(query: Query): Promise<Figure[]> {
   const out: Figure[] = [];
   for (const row of await csvRows("teams", query)) {
     const team = TEAM_NAMES.find((n) => n === row.team);
-    const scope: Scope = { period: row.quarter, team: team ? ids.teams[team] : null, ...(query.adoption ? { adoption: query.adoption as Adoption } : {}) };
+    const scope: Scope = {
+      period: row.quarter,
+      team: team ? ids.teams[team] : null,
+      ...(query.adoption ? { adoption: query.adoption as Adoption } : {}),
+    };
     const name = `${label} row ${row.team}`;
-    if (num(row.responses) !== undefined) out.push({ label: `${name} responses`, scope, measure: { kind: "responses" }, sig: { n: num(row.responses) } });
-    if (num(row.nps) !== undefined) out.push({ label: `${name} nps`, scope, measure: { kind: "nps" }, sig: { score: num(row.nps), tolerance: 0.05 + 1e-9 } });
+    if (num(row.responses) !== undefined)
+      out.push({ label: `${name} responses`, scope, measure: { kind: "responses" }, sig: { n: num(row.responses) } });
+    if (num(row.nps) !== undefined)
+      out.push({
+        label: `${name} nps`,
+        scope,
+        measure: { kind: "nps" },
+        sig: { score: num(row.nps), tolerance: 0.05 + 1e-9 },
+      });
     for (const [column, cell] of Object.entries(row)) {
       const dimension = column.match(/^(.+)_mean$/)?.[1];
-      if (dimension && num(cell) !== undefined) out.push({ label: `${name} ${dimension}`, scope, measure: { kind: "likert", dimension }, sig: { mean: num(cell), tolerance: 0.005 + 1e-9 } });
+      if (dimension && num(cell) !== undefined)
+        out.push({
+          label: `${name} ${dimension}`,
+          scope,
+          measure: { kind: "likert", dimension },
+          sig: { mean: num(cell), tolerance: 0.005 + 1e-9 },
+        });
     }
   }
   return out;
@@ -619,9 +857,15 @@ async function commentsView(truth: Truth, surveyKey: string, query: Query): Prom
   const label = describeQuery(`comments "${SURVEYS.find((x) => x.key === surveyKey)!.title}"`, query);
   const texts: string[] = [];
   for (let page = 0; page < 20; page++) {
-    const { json } = await viewerGet(commentsRoute, `/api/analytics/surveys/${surveyId}/comments`, { question, ...query, ...(texts.length ? { offset: String(texts.length) } : {}) }, { surveyId });
+    const { json } = await viewerGet(
+      commentsRoute,
+      `/api/analytics/surveys/${surveyId}/comments`,
+      { question, ...query, ...(texts.length ? { offset: String(texts.length) } : {}) },
+      { surveyId },
+    );
     const c = json?.comments;
-    if (!c || c.hidden === true || !Array.isArray(c.items)) return texts.length ? commentGroup(truth, label, surveyId, texts) : null;
+    if (!c || c.hidden === true || !Array.isArray(c.items))
+      return texts.length ? commentGroup(truth, label, surveyId, texts) : null;
     texts.push(...c.items.map((item: any) => (typeof item === "string" ? item : item.text)));
     if (!c.items.length || typeof c.total !== "number" || texts.length >= c.total) break;
   }
@@ -671,15 +915,33 @@ describe("the check itself", () => {
       group("off", "q3", (r) => r.onPlatform === false),
     ];
     expect(findDerivableGroups(safe, K, truth)).toEqual([]);
-    const withDataPlatform = findDerivableGroups([...safe, group("Data Platform", "q3", team("Data Platform"))], K, truth);
-    expect(withDataPlatform.some((p) => p.startsWith("total − (") && p.endsWith("= 3× Identity in DX 2026-Q3"))).toBe(true);
-    expect(withDataPlatform.some((p) => p.startsWith("off − (") && p.endsWith("= 3× Identity in DX 2026-Q3"))).toBe(true);
+    const withDataPlatform = findDerivableGroups(
+      [...safe, group("Data Platform", "q3", team("Data Platform"))],
+      K,
+      truth,
+    );
+    expect(withDataPlatform.some((p) => p.startsWith("total − (") && p.endsWith("= 3× Identity in DX 2026-Q3"))).toBe(
+      true,
+    );
+    expect(withDataPlatform.some((p) => p.startsWith("off − (") && p.endsWith("= 3× Identity in DX 2026-Q3"))).toBe(
+      true,
+    );
     // Overlapping groups only a signed combination undoes: total − (Payments + Checkout) − (Checkout + Data Platform) + Checkout.
     const either = (a: TeamName, b: TeamName) => (r: Respondent) => team(a)(r) || team(b)(r);
-    const overlapping = [safe[0], safe[2], group("Payments+Checkout", "q3", either("Payments", "Checkout")), group("Checkout+Data Platform", "q3", either("Checkout", "Data Platform"))];
-    expect(findDerivableGroups(overlapping, K, truth)).toEqual(["a combination of published figures isolates 3× Identity in DX 2026-Q3"]);
+    const overlapping = [
+      safe[0],
+      safe[2],
+      group("Payments+Checkout", "q3", either("Payments", "Checkout")),
+      group("Checkout+Data Platform", "q3", either("Checkout", "Data Platform")),
+    ];
+    expect(findDerivableGroups(overlapping, K, truth)).toEqual([
+      "a combination of published figures isolates 3× Identity in DX 2026-Q3",
+    ]);
     // Two surveys of a quarter added up: 3 + 3 people are still 3 people per survey.
-    const summed: Published = { label: "Identity 2026-Q4", ids: new Set([...group("", "q4", team("Identity")).ids, ...group("", "pulse", team("Identity")).ids]) };
+    const summed: Published = {
+      label: "Identity 2026-Q4",
+      ids: new Set([...group("", "q4", team("Identity")).ids, ...group("", "pulse", team("Identity")).ids]),
+    };
     expect(findDerivableGroups([summed], K, truth)).toHaveLength(2);
   });
 });
@@ -725,7 +987,10 @@ describe("differencing by team (total minus every visible team)", () => {
         figures.push(...(await npsCsv({ ...quarter(q), team })));
       }
     }
-    expect(figures.filter((f) => f.label.startsWith("export/")).length, "the CSV exports publish figures").toBeGreaterThan(0);
+    expect(
+      figures.filter((f) => f.label.startsWith("export/")).length,
+      "the CSV exports publish figures",
+    ).toBeGreaterThan(0);
     await expectNothingDerivable(figures);
   });
 
@@ -748,10 +1013,16 @@ describe("differencing by adoption (total − on − off, a group minus its visi
       figures.push(...(await adoptionView(quarter(q))));
       for (const adoption of ADOPTION) {
         figures.push(...(await adoptionView({ ...quarter(q), adoption })));
-        figures.push(...(await npsView({ ...quarter(q), adoption })), ...(await dimensionsView({ ...quarter(q), adoption })));
+        figures.push(
+          ...(await npsView({ ...quarter(q), adoption })),
+          ...(await dimensionsView({ ...quarter(q), adoption })),
+        );
         figures.push(...(await teamsView({ period: q, adoption })));
         for (const team of teamIds()) {
-          figures.push(...(await npsView({ ...quarter(q), team, adoption })), ...(await adoptionView({ ...quarter(q), team, adoption })));
+          figures.push(
+            ...(await npsView({ ...quarter(q), team, adoption })),
+            ...(await adoptionView({ ...quarter(q), team, adoption })),
+          );
         }
       }
       for (const team of teamIds()) figures.push(...(await adoptionView({ ...quarter(q), team })));
@@ -763,7 +1034,10 @@ describe("differencing by adoption (total − on − off, a group minus its visi
         for (const team of teamIds()) figures.push(...(await resultsView(survey, { team, adoption })));
       }
     }
-    expect(figures.some((f) => f.scope.adoption), "some adoption group is published").toBe(true);
+    expect(
+      figures.some((f) => f.scope.adoption),
+      "some adoption group is published",
+    ).toBe(true);
     await expectNothingDerivable(figures);
   });
 });
@@ -776,7 +1050,8 @@ function countsUnderK(value: unknown, path = "$"): string[] {
   const out: string[] = [];
   for (const [key, v] of Object.entries(obj)) {
     if (typeof v === "number") {
-      if (/^(n|count|total|answered|responses|respondents|responseCount)$/i.test(key) && v > 0 && v < K) out.push(`${path}.${key} = ${v}`);
+      if (/^(n|count|total|answered|responses|respondents|responseCount)$/i.test(key) && v > 0 && v < K)
+        out.push(`${path}.${key} = ${v}`);
       if (/rate/i.test(key) && typeof obj.headcount === "number") {
         const people = Math.round(v * obj.headcount);
         if (people > 0 && people < K) out.push(`${path}.${key} = ${v} (${people} of ${obj.headcount} people)`);
@@ -816,13 +1091,24 @@ describe("comment set difference", () => {
     const groups: Published[] = [];
     for (const survey of CLOSED) {
       const all = await commentsView(truth, survey, {});
-      const perTeam = (await Promise.all(teamIds().map((team) => commentsView(truth, survey, { team })))).filter((g): g is Published => g !== null);
-      const perGroup = (await Promise.all(ADOPTION.map((adoption) => commentsView(truth, survey, { adoption })))).filter((g): g is Published => g !== null);
-      const combos = (await Promise.all(teamIds().flatMap((team) => ADOPTION.map((adoption) => commentsView(truth, survey, { team, adoption }))))).filter((g): g is Published => g !== null);
+      const perTeam = (await Promise.all(teamIds().map((team) => commentsView(truth, survey, { team })))).filter(
+        (g): g is Published => g !== null,
+      );
+      const perGroup = (
+        await Promise.all(ADOPTION.map((adoption) => commentsView(truth, survey, { adoption })))
+      ).filter((g): g is Published => g !== null);
+      const combos = (
+        await Promise.all(
+          teamIds().flatMap((team) => ADOPTION.map((adoption) => commentsView(truth, survey, { team, adoption }))),
+        )
+      ).filter((g): g is Published => g !== null);
       if (all) {
         const covered = new Set(perTeam.flatMap((g) => [...g.ids]));
         const leftover = [...all.ids].filter((id) => !covered.has(id));
-        expect(leftover.length === 0 || leftover.length >= K, `${all.label} minus every team's comments leaves ${describeRespondents(truth, leftover)}`).toBe(true);
+        expect(
+          leftover.length === 0 || leftover.length >= K,
+          `${all.label} minus every team's comments leaves ${describeRespondents(truth, leftover)}`,
+        ).toBe(true);
         groups.push(all);
       }
       groups.push(...perTeam, ...perGroup, ...combos);
@@ -884,8 +1170,17 @@ describe("all the views above together", () => {
     const figures: Figure[] = [];
     const comments: Published[] = [];
     for (const q of QUARTERS) {
-      for (const query of [quarter(q), ...teamIds().map((team) => ({ ...quarter(q), team })), ...ADOPTION.map((adoption) => ({ ...quarter(q), adoption }))]) {
-        figures.push(...(await npsView(query)), ...(await dimensionsView(query)), ...(await adoptionView(query)), ...(await ratesView(query)).figures);
+      for (const query of [
+        quarter(q),
+        ...teamIds().map((team) => ({ ...quarter(q), team })),
+        ...ADOPTION.map((adoption) => ({ ...quarter(q), adoption })),
+      ]) {
+        figures.push(
+          ...(await npsView(query)),
+          ...(await dimensionsView(query)),
+          ...(await adoptionView(query)),
+          ...(await ratesView(query)).figures,
+        );
       }
       for (const query of [{ period: q }, ...teamIds().map((team) => ({ period: q, team }))]) {
         figures.push(...(await teamsView(query)), ...(await teamsCsv(query)), ...(await doraView(query)));
@@ -911,7 +1206,12 @@ describe("time", () => {
       ["results ?team=Checkout", resultsRoute, { team: ids.teams.Checkout }, { surveyId: open }],
       ["results ?adoption=on", resultsRoute, { adoption: "on" }, { surveyId: open }],
       ["comments", commentsRoute, { question: ids.questions.open.frustration }, { surveyId: open }],
-      ["comments ?team=Payments", commentsRoute, { question: ids.questions.open.frustration, team: ids.teams.Payments }, { surveyId: open }],
+      [
+        "comments ?team=Payments",
+        commentsRoute,
+        { question: ids.questions.open.frustration, team: ids.teams.Payments },
+        { surveyId: open },
+      ],
       ["links", linksRoute, {}, { id: open }],
       ["nps", npsRoute, quarter(Q4), {}],
       ["nps ?team=Payments", npsRoute, { ...quarter(Q4), team: ids.teams.Payments }, {}],
@@ -927,7 +1227,9 @@ describe("time", () => {
     const snapshot = async () => {
       const out: Record<string, unknown> = {};
       for (const [label, handler, query, params] of reads) {
-        const search = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => e[1] !== undefined));
+        const search = new URLSearchParams(
+          Object.entries(query).filter((e): e is [string, string] => e[1] !== undefined),
+        );
         const res = await callRoute(handler, { url: `http://localhost/api?${search}`, params, userId: ids.viewer });
         out[label] = { status: res.status, body: res.json };
       }
@@ -942,7 +1244,16 @@ describe("time", () => {
     expect(page.status).toBe(200);
     const answers = page.json.questions.map((q: { id: string; kind: string; options?: { id: string }[] }) => ({
       questionId: q.id,
-      value: q.kind === "nps" ? 0 : q.kind === "likert" ? 1 : q.kind === "single_choice" ? q.options![0].id : q.kind === "multiple_choice" ? [q.options![0].id] : "the one new answer",
+      value:
+        q.kind === "nps"
+          ? 0
+          : q.kind === "likert"
+            ? 1
+            : q.kind === "single_choice"
+              ? q.options![0].id
+              : q.kind === "multiple_choice"
+                ? [q.options![0].id]
+                : "the one new answer",
     }));
     const posted = await callRoute(surveyLinkRoute, {
       method: "POST",
@@ -954,7 +1265,9 @@ describe("time", () => {
     expect((await loadTruth()).respondents.length).toBe(truth.respondents.length + 1);
 
     const after = await snapshot();
-    const changed = reads.map(([label]) => label).filter((label) => JSON.stringify(after[label]) !== JSON.stringify(before[label]));
+    const changed = reads
+      .map(([label]) => label)
+      .filter((label) => JSON.stringify(after[label]) !== JSON.stringify(before[label]));
     expect(changed, `views that changed after one submission: ${changed.join(", ")}`).toEqual([]);
     expect(JSON.stringify(after)).not.toContain("the one new answer");
   });

@@ -17,7 +17,17 @@
 
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type Adoption, type Cell, type GroupRequest, type Publication, type Verdict, allGroupRequests, decidePublication, resolveGroup, withholdWhileCollecting } from "./model";
+import {
+  type Adoption,
+  type Cell,
+  type GroupRequest,
+  type Publication,
+  type Verdict,
+  allGroupRequests,
+  decidePublication,
+  resolveGroup,
+  withholdWhileCollecting,
+} from "./model";
 import { inRowSpace, reduceRows, zeroOneVectorsInRowSpace } from "./row-space";
 
 type Workspace = { k: number; surveys: Cell[][] };
@@ -33,7 +43,10 @@ const cellSize = (k: number) =>
 
 // Team flags are per survey (a team moves onto the platform between quarters). "none" is rare for a team
 // (the flag is a boolean today) but the model treats any cell outside both adoption groups alike.
-const teamAdoption = fc.oneof({ weight: 10, arbitrary: fc.constantFrom<Adoption>("on", "off") }, { weight: 1, arbitrary: fc.constant<Adoption>("none") });
+const teamAdoption = fc.oneof(
+  { weight: 10, arbitrary: fc.constantFrom<Adoption>("on", "off") },
+  { weight: 1, arbitrary: fc.constant<Adoption>("none") },
+);
 const flags = (teams: number) =>
   fc.oneof(
     { weight: 1, arbitrary: fc.constant(Array.from({ length: teams }, (): Adoption => "on")) },
@@ -62,8 +75,17 @@ const workspace: fc.Arbitrary<Workspace> = fc
   .integer({ min: 3, max: 10 })
   .chain((k) => fc.record({ k: fc.constant(k), surveys: fc.array(survey(k), { minLength: 1, maxLength: 4 }) }));
 
-const UNKNOWN_TEAM_REQUESTS: GroupRequest[] = [{ team: "no-such-team" }, { team: "no-such-team", adoption: "on" }, { team: "no-such-team", adoption: "off" }];
-const NULL_TEAM_REQUESTS: GroupRequest[] = [{ team: null }, { team: null, adoption: "on" }, { team: null, adoption: "off" }, { team: null, adoption: null }];
+const UNKNOWN_TEAM_REQUESTS: GroupRequest[] = [
+  { team: "no-such-team" },
+  { team: "no-such-team", adoption: "on" },
+  { team: "no-such-team", adoption: "off" },
+];
+const NULL_TEAM_REQUESTS: GroupRequest[] = [
+  { team: null },
+  { team: null, adoption: "on" },
+  { team: null, adoption: "off" },
+  { team: null, adoption: null },
+];
 
 /** Who is in the group a request names, worked out here independently of resolveGroup. */
 function expectedMembers(cells: readonly Cell[], request: GroupRequest): Cell[] {
@@ -75,7 +97,10 @@ function expectedMembers(cells: readonly Cell[], request: GroupRequest): Cell[] 
 
 const sumOf = (cells: readonly Cell[]) => cells.reduce((sum, c) => sum + c.n, 0);
 const reasonOf = (verdict: Verdict) => (verdict.shown ? null : verdict.reason);
-const comparable = (p: Publication) => ({ ...p, cells: [...p.cells.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) });
+const comparable = (p: Publication) => ({
+  ...p,
+  cells: [...p.cells.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+});
 
 const seen = { hiddenCells: 0, complementCells: 0, withdrawnGroups: 0, determinedHiddenSets: 0 };
 
@@ -83,7 +108,9 @@ function checkWorkspace({ k, surveys }: Workspace) {
   // One column per (survey, live cell): the reader's unknowns.
   const columns = new Map<string, number>();
   const column = (s: number, id: string) => columns.get(`${s}\u0000${id}`)!;
-  surveys.forEach((cells, s) => cells.filter((c) => c.n > 0).forEach((c) => columns.set(`${s}\u0000${c.id}`, columns.size)));
+  surveys.forEach((cells, s) =>
+    cells.filter((c) => c.n > 0).forEach((c) => columns.set(`${s}\u0000${c.id}`, columns.size)),
+  );
 
   const publishedBySurvey: number[][][] = [];
   const publications: Publication[] = [];
@@ -108,7 +135,8 @@ function checkWorkspace({ k, surveys }: Workspace) {
         continue;
       }
       expect(whileCollecting).toEqual({ kind: "hidden", reason: "collecting" });
-      if (resolved.kind === "empty") throw new Error(`request ${JSON.stringify(request)} resolved empty but has members`);
+      if (resolved.kind === "empty")
+        throw new Error(`request ${JSON.stringify(request)} resolved empty but has members`);
       if (resolved.kind === "hidden") continue;
       expect([...resolved.cellIds].sort()).toEqual(members.map((c) => c.id).sort());
       expect(resolved.n).toBe(sumOf(members));
@@ -120,13 +148,16 @@ function checkWorkspace({ k, surveys }: Workspace) {
     if (sumOf(live) < k) expect(vectors).toEqual([]);
     // Every cell the decision shows is reachable as its own group (through a team request).
     const isUnitAt = (v: number[], col: number) => v.every((x, j) => x === (j === col ? 1 : 0));
-    for (const c of live) if (publication.cells.get(c.id)!.shown) expect(vectors.some((v) => isUnitAt(v, column(s, c.id)))).toBe(true);
+    for (const c of live)
+      if (publication.cells.get(c.id)!.shown) expect(vectors.some((v) => isUnitAt(v, column(s, c.id)))).toBe(true);
     publishedBySurvey.push(vectors);
 
     const hidden = live.filter((c) => !publication.cells.get(c.id)!.shown);
     seen.hiddenCells += hidden.length;
     seen.complementCells += hidden.filter((c) => reasonOf(publication.cells.get(c.id)!) === "complement").length;
-    seen.withdrawnGroups += (["on", "off"] as const).filter((g) => reasonOf(publication.adoption[g]) === "complement").length;
+    seen.withdrawnGroups += (["on", "off"] as const).filter(
+      (g) => reasonOf(publication.adoption[g]) === "complement",
+    ).length;
   });
 
   // Singletons, on the global matrix: a hidden cell's unit vector is not in the span; a shown one's is.
@@ -137,7 +168,9 @@ function checkWorkspace({ k, surveys }: Workspace) {
       const shown = publications[s].cells.get(c.id)!.shown;
       const determined = inRowSpace(global, unit(column(s, c.id)));
       if (determined !== shown) {
-        throw new Error(`survey ${s}, k=${k}: cell "${c.id}" (n=${c.n}) is ${shown ? "shown" : "hidden"} but ${determined ? "is" : "is not"} determined by the published groups`);
+        throw new Error(
+          `survey ${s}, k=${k}: cell "${c.id}" (n=${c.n}) is ${shown ? "shown" : "hidden"} but ${determined ? "is" : "is not"} determined by the published groups`,
+        );
       }
     }
   });

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { type Adoption, type Cell, type GroupRequest, type ResolvedGroup, allGroupRequests, decidePublication, resolveGroup, withholdWhileCollecting } from "./model";
+import {
+  type Adoption,
+  type Cell,
+  type GroupRequest,
+  type ResolvedGroup,
+  allGroupRequests,
+  decidePublication,
+  resolveGroup,
+  withholdWhileCollecting,
+} from "./model";
 
 const team = (id: string, n: number, adoption: Adoption): Cell => ({ id, n, adoption });
 
@@ -58,7 +67,13 @@ describe("decidePublication: the issue's example (k = 5)", () => {
 
 describe("decidePublication: adoption groups", () => {
   it("hides a second off-platform team when the off-platform group is one small team plus visible teams", () => {
-    const cells = [team("checkout", 10, "on"), team("search", 8, "on"), team("legacy", 2, "off"), team("billing", 6, "off"), team("ops", 9, "off")];
+    const cells = [
+      team("checkout", 10, "on"),
+      team("search", 8, "on"),
+      team("legacy", 2, "off"),
+      team("billing", 6, "off"),
+      team("ops", 9, "off"),
+    ];
     const survey = publish(cells, 5);
     expect(survey.count({ adoption: "off" })).toBe(17);
     expect(survey.view({ team: "legacy" })).toEqual(hiddenAs("below_threshold"));
@@ -70,7 +85,13 @@ describe("decidePublication: adoption groups", () => {
   });
 
   it("withdraws an adoption group when total − on − off would leave the no-team answers under k", () => {
-    const cells = [team("", 2, "none"), team("a", 6, "on"), team("b", 7, "on"), team("c", 8, "off"), team("d", 9, "off")];
+    const cells = [
+      team("", 2, "none"),
+      team("a", 6, "on"),
+      team("b", 7, "on"),
+      team("c", 8, "off"),
+      team("d", 9, "off"),
+    ];
     const survey = publish(cells, 5);
     // Both groups are k strong, but together with the total they isolate the 2 answers without a team.
     expect(survey.view({ adoption: "on" })).toEqual(hiddenAs("complement"));
@@ -124,9 +145,12 @@ describe("decidePublication: small surveys", () => {
 describe("decidePublication: a reader who knows the algorithm and reads the reasons", () => {
   /** Every count for the hidden teams (shown ones are known) under which the viewer would see exactly what they see. */
   function consistentCounts(actual: Cell[], k: number, maxN: number): number[][] {
-    const views = (cells: Cell[]) => JSON.stringify(allGroupRequests(cells).map((r) => resolveGroup(decidePublication(cells, k), cells, r)));
+    const views = (cells: Cell[]) =>
+      JSON.stringify(allGroupRequests(cells).map((r) => resolveGroup(decidePublication(cells, k), cells, r)));
     const observed = views(actual);
-    const hidden = actual.flatMap((c, i) => (resolveGroup(decidePublication(actual, k), actual, { team: c.id }).kind === "hidden" ? [i] : []));
+    const hidden = actual.flatMap((c, i) =>
+      resolveGroup(decidePublication(actual, k), actual, { team: c.id }).kind === "hidden" ? [i] : [],
+    );
     const out: number[][] = [];
     const walk = (counts: number[]) => {
       if (counts.length === hidden.length) {
@@ -141,7 +165,13 @@ describe("decidePublication: a reader who knows the algorithm and reads the reas
   }
 
   it("cannot pin Identity or Data Platform in the issue's example", () => {
-    const cells = [team("identity", 3, "on"), team("data-platform", 6, "on"), team("search", 7, "on"), team("payments", 8, "off"), team("mobile", 12, "off")];
+    const cells = [
+      team("identity", 3, "on"),
+      team("data-platform", 6, "on"),
+      team("search", 7, "on"),
+      team("payments", 8, "off"),
+      team("mobile", 12, "off"),
+    ];
     const candidates = consistentCounts(cells, 5, 15);
     expect(candidates).toContainEqual([3, 6]);
     expect(new Set(candidates.map(([identity]) => identity)).size).toBeGreaterThan(1);

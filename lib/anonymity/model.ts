@@ -78,7 +78,7 @@ export function decidePublication(cells: readonly Cell[], k: number): Publicatio
   };
 
   // Monotone: cells only get hidden and groups only get withdrawn, so this ends.
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const region of regions()) {
       const hiddenSum = region.filter((c) => reasons.has(c.id)).reduce((sum, c) => sum + c.n, 0);
@@ -89,7 +89,8 @@ export function decidePublication(cells: readonly Cell[], k: number): Publicatio
       } else {
         // Only a leftover region can be all hidden and still short of k (a published group is at least
         // k strong): withdraw the smaller published adoption group, merging its cells into the leftover.
-        const withdraw: AdoptionGroup = published.on && published.off ? (sizeOf("on") <= sizeOf("off") ? "on" : "off") : published.on ? "on" : "off";
+        const withdraw: AdoptionGroup =
+          published.on && published.off ? (sizeOf("on") <= sizeOf("off") ? "on" : "off") : published.on ? "on" : "off";
         published[withdraw] = false;
       }
       changed = true;

@@ -42,17 +42,37 @@ export function surveyCellsSql(f: PublicationScope): SQL {
     order by s.period, s.created_at, s.id, cell`;
 }
 
-type CellRow = { survey_id: string; title: string; period: string; status: string; cell: string; n: number; adoption: Adoption };
+type CellRow = {
+  survey_id: string;
+  title: string;
+  period: string;
+  status: string;
+  cell: string;
+  n: number;
+  adoption: Adoption;
+};
 
 /** Every survey with responses in scope, its cells and its one publication decision (lib/anonymity/model.ts). */
-export async function getSurveyPublications({ scope, k, tx }: { scope: PublicationScope; k?: number; tx?: DbClient }): Promise<{ k: number; surveys: SurveyPublication[] }> {
+export async function getSurveyPublications({
+  scope,
+  k,
+  tx,
+}: {
+  scope: PublicationScope;
+  k?: number;
+  tx?: DbClient;
+}): Promise<{ k: number; surveys: SurveyPublication[] }> {
   const db = tx ?? (await getDb());
   const threshold = k ?? (await getWorkspaceSettings(db)).anonymityThreshold;
   const rows = await selectRows<CellRow>(db, surveyCellsSql(scope));
   const bySurvey = new Map<string, SurveyCells>();
   for (const r of rows) {
     let s = bySurvey.get(r.survey_id);
-    if (!s) bySurvey.set(r.survey_id, (s = { surveyId: r.survey_id, title: r.title, period: r.period, status: r.status, n: 0, cells: [] }));
+    if (!s)
+      bySurvey.set(
+        r.survey_id,
+        (s = { surveyId: r.survey_id, title: r.title, period: r.period, status: r.status, n: 0, cells: [] }),
+      );
     s.cells.push({ id: r.cell, n: Number(r.n), adoption: r.adoption });
     s.n += Number(r.n);
   }

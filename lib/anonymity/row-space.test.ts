@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { fraction, inRowSpace, reduceRows, zeroOneVectorsInRowSpace } from "./row-space";
 
-const asNumbers = (rows: { num: bigint; den: bigint }[][]) => rows.map((row) => row.map((x) => Number(x.num) / Number(x.den)));
+const asNumbers = (rows: { num: bigint; den: bigint }[][]) =>
+  rows.map((row) => row.map((x) => Number(x.num) / Number(x.den)));
 
 describe("fraction", () => {
   it("reduces and keeps the sign on the numerator", () => {
@@ -114,7 +115,11 @@ describe("zeroOneVectorsInRowSpace", () => {
       ],
       4,
     );
-    expect(zeroOneVectorsInRowSpace(blocks)).toEqual([[0, 1], [2, 3], [0, 1, 2, 3]]);
+    expect(zeroOneVectorsInRowSpace(blocks)).toEqual([
+      [0, 1],
+      [2, 3],
+      [0, 1, 2, 3],
+    ]);
   });
 
   it("finds a 0/1 vector that only a difference of rows reaches", () => {
@@ -137,7 +142,10 @@ describe("zeroOneVectorsInRowSpace", () => {
       ],
       3,
     );
-    expect(zeroOneVectorsInRowSpace(overlapping).sort()).toEqual([[0, 1], [1, 2]]);
+    expect(zeroOneVectorsInRowSpace(overlapping).sort()).toEqual([
+      [0, 1],
+      [1, 2],
+    ]);
   });
 
   it("refuses a rank it cannot enumerate quickly", () => {

@@ -27,8 +27,10 @@ export function fraction(num: bigint | number, den: bigint | number = 1n): Fract
 
 const isZero = (a: Fraction) => a.num === 0n;
 const equals = (a: Fraction, b: Fraction) => a.num === b.num && a.den === b.den;
-const add = (a: Fraction, b: Fraction) => (a.den === 1n && b.den === 1n ? fraction(a.num + b.num) : fraction(a.num * b.den + b.num * a.den, a.den * b.den));
-const sub = (a: Fraction, b: Fraction) => (a.den === 1n && b.den === 1n ? fraction(a.num - b.num) : fraction(a.num * b.den - b.num * a.den, a.den * b.den));
+const add = (a: Fraction, b: Fraction) =>
+  a.den === 1n && b.den === 1n ? fraction(a.num + b.num) : fraction(a.num * b.den + b.num * a.den, a.den * b.den);
+const sub = (a: Fraction, b: Fraction) =>
+  a.den === 1n && b.den === 1n ? fraction(a.num - b.num) : fraction(a.num * b.den - b.num * a.den, a.den * b.den);
 const mul = (a: Fraction, b: Fraction) => fraction(a.num * b.num, a.den * b.den);
 const div = (a: Fraction, b: Fraction) => (b.num === 1n && b.den === 1n ? a : fraction(a.num * b.den, a.den * b.num));
 
@@ -67,7 +69,8 @@ export function reduceRows(matrix: readonly (readonly number[])[], columns: numb
 
 /** Whether `vector` is a linear combination of the rows. In reduced form the coefficient of row i can only be vector[pivots[i]]. */
 export function inRowSpace(echelon: RowEchelon, vector: readonly number[]): boolean {
-  if (vector.length !== echelon.columns) throw new RangeError(`vector of length ${vector.length}, expected ${echelon.columns}`);
+  if (vector.length !== echelon.columns)
+    throw new RangeError(`vector of length ${vector.length}, expected ${echelon.columns}`);
   const residual = vector.map((x) => fraction(x));
   echelon.rows.forEach((row, i) => {
     const coefficient = residual[echelon.pivots[i]];

@@ -18,7 +18,11 @@ export type SurveyPublication = SurveyCells & { collecting: boolean; publication
  */
 export function publishSurvey(survey: SurveyCells, k: number): SurveyPublication {
   const collecting = survey.status !== "closed";
-  return { ...survey, collecting, publication: collecting ? withholdWhileCollecting(survey.cells, k) : decidePublication(survey.cells, k) };
+  return {
+    ...survey,
+    collecting,
+    publication: collecting ? withholdWhileCollecting(survey.cells, k) : decidePublication(survey.cells, k),
+  };
 }
 
 /**

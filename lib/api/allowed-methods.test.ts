@@ -16,23 +16,34 @@ export function routeMethodsFromFiles(): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   const root = process.cwd();
   for (const file of files(path.join(root, "app"), /^route\.ts$/)) {
-    const dir = path.relative(path.join(root, "app"), path.dirname(file)).split(path.sep).filter((s) => !/^\(.*\)$/.test(s));
+    const dir = path
+      .relative(path.join(root, "app"), path.dirname(file))
+      .split(path.sep)
+      .filter((s) => !/^\(.*\)$/.test(s));
     const source = readFileSync(file, "utf8");
-    const declared = [...source.matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]);
-    const reexported = [...source.matchAll(/export \{([^}]*)\}/g)].flatMap((m) => [...m[1].matchAll(/\b(GET|POST|PUT|PATCH|DELETE)\b/g)].map((x) => x[1]));
+    const declared = [
+      ...source.matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g),
+    ].map((m) => m[1]);
+    const reexported = [...source.matchAll(/export \{([^}]*)\}/g)].flatMap((m) =>
+      [...m[1].matchAll(/\b(GET|POST|PUT|PATCH|DELETE)\b/g)].map((x) => x[1]),
+    );
     const methods = [...declared, ...reexported];
     out[`/${dir.join("/")}`] = [...new Set(methods)].sort();
   }
   for (const file of files(path.join(root, "pages", "api"), /\.ts$/)) {
     const rel = path.relative(path.join(root, "pages"), file).replace(/\.ts$/, "").split(path.sep).join("/");
-    out[`/${rel}`] = [...readFileSync(file, "utf8").matchAll(/\b(GET|POST|PUT|PATCH|DELETE):\s*nodeRoute\(/g)].map((m) => m[1]).sort();
+    out[`/${rel}`] = [...readFileSync(file, "utf8").matchAll(/\b(GET|POST|PUT|PATCH|DELETE):\s*nodeRoute\(/g)]
+      .map((m) => m[1])
+      .sort();
   }
   return out;
 }
 
 describe("ROUTE_METHODS", () => {
   it("lists exactly the routes and methods the route files export", () => {
-    const listed = Object.fromEntries(Object.entries(ROUTE_METHODS).map(([route, methods]) => [route, [...methods].sort()]));
+    const listed = Object.fromEntries(
+      Object.entries(ROUTE_METHODS).map(([route, methods]) => [route, [...methods].sort()]),
+    );
     expect(listed).toEqual(routeMethodsFromFiles());
   });
 });
@@ -63,7 +74,8 @@ describe("refusedMethod", () => {
   it("lets pages take GET and POST (server actions) but not PUT, PATCH, DELETE or TRACE", () => {
     expect(refusedMethod("GET", "/dashboard")).toBeNull();
     expect(refusedMethod("POST", "/sign-in")).toBeNull();
-    for (const method of ["PUT", "PATCH", "DELETE", "TRACE", "TRACK", "PROPFIND"]) expect(refusedMethod(method, "/sign-in")).toEqual({ allow: "GET, HEAD, POST, OPTIONS" });
+    for (const method of ["PUT", "PATCH", "DELETE", "TRACE", "TRACK", "PROPFIND"])
+      expect(refusedMethod(method, "/sign-in")).toEqual({ allow: "GET, HEAD, POST, OPTIONS" });
   });
 
   it("leaves Next.js's own paths and unknown API paths to Next.js, except methods it cannot route", () => {

@@ -34,13 +34,33 @@ function openExchange(port: number, head: string, chunks: string[]): Exchange {
   return { socket, response, closed };
 }
 
-async function expectClosedPromptly(handler: Parameters<typeof localServer>[0], contentType: string, bodyKb: number, token = "some-link-token") {
+async function expectClosedPromptly(
+  handler: Parameters<typeof localServer>[0],
+  contentType: string,
+  bodyKb: number,
+  token = "some-link-token",
+) {
   const base = new URL(await localServer(handler));
-  const head = [`POST /?token=${token} HTTP/1.1`, "Host: localhost", `Content-Type: ${contentType}`, "Transfer-Encoding: chunked", "Connection: keep-alive", "", ""].join("\r\n");
+  const head = [
+    `POST /?token=${token} HTTP/1.1`,
+    "Host: localhost",
+    `Content-Type: ${contentType}`,
+    "Transfer-Encoding: chunked",
+    "Connection: keep-alive",
+    "",
+    "",
+  ].join("\r\n");
   // Over the cap, and the body is never finished (no last chunk): only the server can end this.
-  const exchange = openExchange(Number(base.port), head, Array.from({ length: bodyKb / 8 }, () => "x".repeat(8 * 1024)));
+  const exchange = openExchange(
+    Number(base.port),
+    head,
+    Array.from({ length: bodyKb / 8 }, () => "x".repeat(8 * 1024)),
+  );
   const response = await exchange.response;
-  const closedAfter = await Promise.race([exchange.closed, new Promise<number>((resolve) => setTimeout(() => resolve(Infinity), 4000))]);
+  const closedAfter = await Promise.race([
+    exchange.closed,
+    new Promise<number>((resolve) => setTimeout(() => resolve(Infinity), 4000)),
+  ]);
   exchange.socket.destroy();
   expect(response).toMatch(/^HTTP\/1\.1 (413|303|401) /);
   expect(response.toLowerCase()).toContain("connection: close");
@@ -71,7 +91,9 @@ describe("body cap on a real HTTP server", () => {
 
   it("the no-JavaScript forms: the friction page answers 413, the survey form redirects with a code; both close", async () => {
     const { token } = await ensureFrictionLink({ teamId: null });
-    expect((await expectClosedPromptly(frictionForm, "application/x-www-form-urlencoded", 16, token)).response).toMatch(/^HTTP\/1\.1 413 /);
+    expect((await expectClosedPromptly(frictionForm, "application/x-www-form-urlencoded", 16, token)).response).toMatch(
+      /^HTTP\/1\.1 413 /,
+    );
     const survey = await expectClosedPromptly(surveyForm, "application/x-www-form-urlencoded", 80);
     expect(survey.response).toMatch(/^HTTP\/1\.1 303 /);
     expect(survey.response).toMatch(/location: \/s\/some-link-token\?error=payload_too_large/i);

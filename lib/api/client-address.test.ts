@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { clientAddress, pickClientAddress, SOCKET_ADDRESS_HEADER, throttleKey, trustSocketAddressHeaderForTests, UNKNOWN_CLIENT } from "./client-address";
+import {
+  clientAddress,
+  pickClientAddress,
+  SOCKET_ADDRESS_HEADER,
+  throttleKey,
+  trustSocketAddressHeaderForTests,
+  UNKNOWN_CLIENT,
+} from "./client-address";
 
 describe("pickClientAddress", () => {
   it("ignores X-Forwarded-For entirely with no trusted proxy", () => {
@@ -40,10 +47,14 @@ describe("throttleKey", () => {
 describe("clientAddress", () => {
   it("reads a Web Request, Node-style header records and next-auth's plain headers", () => {
     trustSocketAddressHeaderForTests();
-    const web = new Request("http://x/", { headers: { [SOCKET_ADDRESS_HEADER]: "192.0.2.7", "x-forwarded-for": "6.6.6.6" } });
+    const web = new Request("http://x/", {
+      headers: { [SOCKET_ADDRESS_HEADER]: "192.0.2.7", "x-forwarded-for": "6.6.6.6" },
+    });
     expect(clientAddress(web, 0)).toBe("192.0.2.7");
     expect(clientAddress(web, 1)).toBe("6.6.6.6");
-    expect(clientAddress({ headers: { "x-forwarded-for": "6.6.6.6" }, socket: { remoteAddress: "192.0.2.8" } }, 0)).toBe("192.0.2.8");
+    expect(
+      clientAddress({ headers: { "x-forwarded-for": "6.6.6.6" }, socket: { remoteAddress: "192.0.2.8" } }, 0),
+    ).toBe("192.0.2.8");
     expect(clientAddress({ headers: { "x-forwarded-for": ["1.1.1.1", "2.2.2.2"] } }, 1)).toBe("2.2.2.2");
     expect(clientAddress({ headers: {} }, 0)).toBe(UNKNOWN_CLIENT);
   });

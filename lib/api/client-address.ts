@@ -46,7 +46,15 @@ export function clientAddress(source: AddressSource, hops: number = env.TRUSTED_
  * counted from the right. When the header has fewer entries than that, the request did not pass every
  * proxy, so the leftmost entry (or the peer) is as close as we can get; it is still one client's.
  */
-export function pickClientAddress({ socket, forwardedFor, hops }: { socket: string | null; forwardedFor: string | null; hops: number }): string {
+export function pickClientAddress({
+  socket,
+  forwardedFor,
+  hops,
+}: {
+  socket: string | null;
+  forwardedFor: string | null;
+  hops: number;
+}): string {
   if (hops <= 0) return socket || UNKNOWN_CLIENT;
   const chain = (forwardedFor ?? "")
     .split(",")
@@ -85,12 +93,16 @@ function ipv6Groups(address: string): string[] {
   const left = head ? head.split(":") : [];
   const right = tail !== undefined && tail !== "" ? tail.split(":") : [];
   const missing = tail === undefined ? 0 : 8 - left.length - right.length;
-  return [...left, ...Array<string>(missing).fill("0"), ...right].map((group) => String(parseInt(group, 16).toString(16)));
+  return [...left, ...Array<string>(missing).fill("0"), ...right].map((group) =>
+    String(parseInt(group, 16).toString(16)),
+  );
 }
 
 function headerOf(headers: HeaderSource, name: string): string | null {
-  if (typeof (headers as { get?: unknown }).get === "function") return (headers as { get(name: string): string | null }).get(name);
-  const value = (headers as Record<string, HeaderValue>)[name] ?? (headers as Record<string, HeaderValue>)[name.toLowerCase()];
+  if (typeof (headers as { get?: unknown }).get === "function")
+    return (headers as { get(name: string): string | null }).get(name);
+  const value =
+    (headers as Record<string, HeaderValue>)[name] ?? (headers as Record<string, HeaderValue>)[name.toLowerCase()];
   if (Array.isArray(value)) return value.join(", ");
   return value ?? null;
 }

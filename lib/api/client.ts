@@ -20,7 +20,12 @@ export async function apiFetch<T>(url: string, init?: RequestInit & { json?: unk
   const data = await response.json().catch(() => null);
   if (!response.ok) {
     const err = data?.error ?? {};
-    throw new ApiError(err.message ?? `Request failed (${response.status})`, response.status, err.code ?? "unknown", err.fieldErrors);
+    throw new ApiError(
+      err.message ?? `Request failed (${response.status})`,
+      response.status,
+      err.code ?? "unknown",
+      err.fieldErrors,
+    );
   }
   return data as T;
 }

@@ -41,7 +41,9 @@ export function gateMethods(server: Server) {
       return;
     }
     const isApi = pathnameOf(req.url).startsWith("/api/");
-    const body = isApi ? JSON.stringify({ error: { code: "method_not_allowed", message: `Use ${refused.allow}` } }) : `Method not allowed. Use ${refused.allow}.\n`;
+    const body = isApi
+      ? JSON.stringify({ error: { code: "method_not_allowed", message: `Use ${refused.allow}` } })
+      : `Method not allowed. Use ${refused.allow}.\n`;
     res.writeHead(405, {
       Allow: refused.allow,
       "Content-Type": isApi ? "application/json" : "text/plain; charset=utf-8",

@@ -4,11 +4,19 @@ import { parseJsonText } from "./http";
 
 describe("parseJsonText", () => {
   it("drops NUL and replaces lone surrogates sent as escapes, in any string value", () => {
-    expect(parseJsonText('{"a":"x\\u0000y","b":["\\ud800z"],"c":{"k":"\\ud83d\\ude00"}}')).toEqual({ a: "xy", b: ["\uFFFDz"], c: { k: "\u{1F600}" } });
+    expect(parseJsonText('{"a":"x\\u0000y","b":["\\ud800z"],"c":{"k":"\\ud83d\\ude00"}}')).toEqual({
+      a: "xy",
+      b: ["\uFFFDz"],
+      c: { k: "\u{1F600}" },
+    });
   });
 
   it("keeps ordinary text, escaped or not, as it is", () => {
-    expect(parseJsonText('{"a":"caf\\u00e9","b":"café ✓","n":[1,2.5,null,true]}')).toEqual({ a: "café", b: "café ✓", n: [1, 2.5, null, true] });
+    expect(parseJsonText('{"a":"caf\\u00e9","b":"café ✓","n":[1,2.5,null,true]}')).toEqual({
+      a: "café",
+      b: "café ✓",
+      n: [1, 2.5, null, true],
+    });
   });
 
   it("refuses empty and malformed bodies with a readable 400", () => {

@@ -22,7 +22,12 @@ export function errorReply(error: unknown): Reply {
     console.error(`[api] database unavailable: ${describeForLog(error)}`);
     return {
       status: 503,
-      body: { error: { code: "unavailable", message: "The service is temporarily unavailable. Nothing was saved; please try again shortly." } },
+      body: {
+        error: {
+          code: "unavailable",
+          message: "The service is temporarily unavailable. Nothing was saved; please try again shortly.",
+        },
+      },
       headers: { "Retry-After": "5" },
     };
   }
@@ -32,12 +37,21 @@ export function errorReply(error: unknown): Reply {
     console.warn(`[api] value refused by the database: ${describeForLog(error)}`);
     return {
       status: 422,
-      body: { error: { code: "validation", message: "A value in the request is out of the range that can be stored. Nothing was saved." } },
+      body: {
+        error: {
+          code: "validation",
+          message: "A value in the request is out of the range that can be stored. Nothing was saved.",
+        },
+      },
       headers: {},
     };
   }
   console.error(`[api] unexpected error: ${describeForLog(error)}`);
-  return { status: 500, body: { error: { code: "internal", message: "Something went wrong on our side. Nothing was saved." } }, headers: {} };
+  return {
+    status: 500,
+    body: { error: { code: "internal", message: "Something went wrong on our side. Nothing was saved." } },
+    headers: {},
+  };
 }
 
 function headersFor(error: AppError): Record<string, string> {
@@ -69,7 +83,8 @@ export function parseInput<T>(schema: z.ZodType<T>, input: unknown, where: "para
   throw new AppError("validation", message, fieldErrors);
 }
 
-export const bodyTooLarge = (maxBytes: number) => new AppError("payload_too_large", `Request body is larger than ${Math.round(maxBytes / 1024)} KB`);
+export const bodyTooLarge = (maxBytes: number) =>
+  new AppError("payload_too_large", `Request body is larger than ${Math.round(maxBytes / 1024)} KB`);
 
 export function assertJsonContentType(headers: HeaderReader) {
   if (!(headers.get("content-type") ?? "").includes("application/json")) {

@@ -7,20 +7,29 @@ import { nodeRoute, nodeRoutes, reply } from "./node-route";
 
 const received: unknown[] = [];
 const handler = nodeRoutes({
-  GET: nodeRoute({ access: "public", params: z.object({ token: z.string().regex(/^[a-z]+$/) }) }, async ({ params }) => {
-    if (params.token === "gone") throw new AppError("gone", "This survey is closed");
-    return { token: params.token };
-  }),
-  POST: nodeRoute({ access: "public", body: z.object({ name: z.string().min(2) }), maxBodyBytes: 1024 }, async ({ body, headers }) => {
-    received.push(body);
-    return reply({ hello: body.name, via: headers.get("x-test") }, 201);
-  }),
+  GET: nodeRoute(
+    { access: "public", params: z.object({ token: z.string().regex(/^[a-z]+$/) }) },
+    async ({ params }) => {
+      if (params.token === "gone") throw new AppError("gone", "This survey is closed");
+      return { token: params.token };
+    },
+  ),
+  POST: nodeRoute(
+    { access: "public", body: z.object({ name: z.string().min(2) }), maxBodyBytes: 1024 },
+    async ({ body, headers }) => {
+      received.push(body);
+      return reply({ hello: body.name, via: headers.get("x-test") }, 201);
+    },
+  ),
 });
 
 let server: Server;
 let base = "";
 beforeAll(async () => {
-  server = createServer((req, res) => void handler(Object.assign(req, { query: Object.fromEntries(new URL(req.url!, "http://x").searchParams) }), res));
+  server = createServer(
+    (req, res) =>
+      void handler(Object.assign(req, { query: Object.fromEntries(new URL(req.url!, "http://x").searchParams) }), res),
+  );
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });

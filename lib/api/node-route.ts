@@ -7,7 +7,15 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { clientAddress } from "./client-address";
-import { assertJsonContentType, bodyTooLarge, errorReply, parseInput, parseJsonText, type HeaderReader, type Reply } from "./http";
+import {
+  assertJsonContentType,
+  bodyTooLarge,
+  errorReply,
+  parseInput,
+  parseJsonText,
+  type HeaderReader,
+  type Reply,
+} from "./http";
 
 type Method = "GET" | "POST";
 
@@ -22,7 +30,9 @@ export type NodeMethod = {
 };
 
 /** The Pages Router API handler for a set of methods, plus what the role matrix reads. */
-export type NodeRouteHandler = ((req: IncomingMessage, res: ServerResponse) => Promise<void>) & { methods: Partial<Record<Method, NodeMethod>> };
+export type NodeRouteHandler = ((req: IncomingMessage, res: ServerResponse) => Promise<void>) & {
+  methods: Partial<Record<Method, NodeMethod>>;
+};
 
 const DEFAULT_MAX_BODY = 256 * 1024;
 
@@ -45,7 +55,9 @@ export function nodeRoute<B = undefined, P = undefined>(
       try {
         const headers = headerReader(req);
         const params = config.params ? parseInput(config.params, req.query ?? {}, "params") : (undefined as P);
-        const body = config.body ? parseInput(config.body, await readJson(req, headers, config.maxBodyBytes ?? DEFAULT_MAX_BODY), "body") : (undefined as B);
+        const body = config.body
+          ? parseInput(config.body, await readJson(req, headers, config.maxBodyBytes ?? DEFAULT_MAX_BODY), "body")
+          : (undefined as B);
         const result = await handler({ headers, body, params, client: clientAddress(req) });
         return isReply(result) ? result : reply(result ?? { ok: true });
       } catch (error) {
@@ -62,7 +74,11 @@ export function nodeRoutes(methods: Partial<Record<Method, NodeMethod>>): NodeRo
     const method = methods[req.method as Method];
     const result = method
       ? await method.serve(req)
-      : { status: 405, body: { error: { code: "method_not_allowed", message: `Use ${allowed}` } }, headers: { Allow: allowed } };
+      : {
+          status: 405,
+          body: { error: { code: "method_not_allowed", message: `Use ${allowed}` } },
+          headers: { Allow: allowed },
+        };
     const text = JSON.stringify(result.body);
     res.statusCode = result.status;
     for (const [name, value] of Object.entries(result.headers)) res.setHeader(name, value);

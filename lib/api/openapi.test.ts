@@ -2,15 +2,29 @@ import { describe, expect, it } from "vitest";
 import { ROUTE_METHODS } from "./allowed-methods";
 import { buildOpenApiDocument } from "./openapi";
 
-type Operation = { security: unknown[]; parameters?: { in: string }[]; requestBody?: unknown; responses: Record<string, unknown> };
+type Operation = {
+  security: unknown[];
+  parameters?: { in: string }[];
+  requestBody?: unknown;
+  responses: Record<string, unknown>;
+};
 
 describe("OpenAPI document", () => {
   const doc = buildOpenApiDocument();
-  const operations = Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods as Record<string, Operation>).map(([method, op]) => ({ path, method, op })));
+  const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
+    Object.entries(methods as Record<string, Operation>).map(([method, op]) => ({ path, method, op })),
+  );
 
   it("is OpenAPI 3.1 and covers the submission and authoring endpoints", () => {
     expect(doc.openapi).toBe("3.1.0");
-    for (const path of ["/api/s/{token}", "/api/surveys", "/api/surveys/{id}/questions", "/api/surveys/{id}/status", "/api/teams", "/api/dimensions"]) {
+    for (const path of [
+      "/api/s/{token}",
+      "/api/surveys",
+      "/api/surveys/{id}/questions",
+      "/api/surveys/{id}/status",
+      "/api/teams",
+      "/api/dimensions",
+    ]) {
       expect(doc.paths).toHaveProperty([path]);
     }
   });
@@ -19,14 +33,21 @@ describe("OpenAPI document", () => {
     const expected = Object.fromEntries(
       Object.entries(ROUTE_METHODS)
         .filter(([route]) => route.startsWith("/api/") && !route.startsWith("/api/auth/"))
-        .map(([route, methods]) => [route.replace(/\[(\w+)\]/g, "{$1}"), [...methods].map((m) => m.toLowerCase()).sort()]),
+        .map(([route, methods]) => [
+          route.replace(/\[(\w+)\]/g, "{$1}"),
+          [...methods].map((m) => m.toLowerCase()).sort(),
+        ]),
     );
-    const documented = Object.fromEntries(Object.entries(doc.paths).map(([path, methods]) => [path, Object.keys(methods as object).sort()]));
+    const documented = Object.fromEntries(
+      Object.entries(doc.paths).map(([path, methods]) => [path, Object.keys(methods as object).sort()]),
+    );
     expect(documented).toEqual(expected);
   });
 
   it("marks exactly the public operations with security: [] and lists 401 on every other one", () => {
-    const open = operations.filter(({ op }) => op.security.length === 0).map(({ path, method }) => `${method.toUpperCase()} ${path}`);
+    const open = operations
+      .filter(({ op }) => op.security.length === 0)
+      .map(({ path, method }) => `${method.toUpperCase()} ${path}`);
     expect(open.sort()).toEqual([
       "GET /api/health",
       "GET /api/openapi.json",
@@ -67,7 +88,12 @@ describe("OpenAPI document", () => {
 
   it("describes the access endpoints, with the public ones marked as needing no session", () => {
     const paths = doc.paths as Record<string, Record<string, { security?: unknown[] }>>;
-    for (const [path, method] of [["/api/users/{id}", "patch"], ["/api/users/{id}", "delete"], ["/api/users/{id}/reset-link", "post"], ["/api/account/password", "post"]] as const) {
+    for (const [path, method] of [
+      ["/api/users/{id}", "patch"],
+      ["/api/users/{id}", "delete"],
+      ["/api/users/{id}/reset-link", "post"],
+      ["/api/account/password", "post"],
+    ] as const) {
       expect(paths[path][method].security).toEqual([{ session: [] }]);
     }
     expect(paths["/api/password-reset"].post.security).toEqual([]);
@@ -83,7 +109,10 @@ describe("OpenAPI document", () => {
     const question = doc.components.schemas.Question as any;
     expect(question.properties.kind.enum).toEqual(["likert", "nps", "single_choice", "multiple_choice", "free_text"]);
     expect(question.properties.prompt.maxLength).toBe(300);
-    expect((doc.paths["/api/workflows"].post as any).requestBody.content["application/json"].schema.properties.targetMinutes.type).toBe("number");
+    expect(
+      (doc.paths["/api/workflows"].post as any).requestBody.content["application/json"].schema.properties.targetMinutes
+        .type,
+    ).toBe("number");
   });
 
   it("only references schemas it defines", () => {

@@ -1,6 +1,14 @@
 // A fixed-window counter per key, in memory. Keys are dropped when their window ends, so the
 // map holds only the last few minutes of traffic (and IPs used as keys are never persisted).
-export function createRateLimiter({ limit, windowMs, now = Date.now }: { limit: number; windowMs: number; now?: () => number }) {
+export function createRateLimiter({
+  limit,
+  windowMs,
+  now = Date.now,
+}: {
+  limit: number;
+  windowMs: number;
+  now?: () => number;
+}) {
   const windows = new Map<string, { start: number; count: number }>();
   let lastSweep = now();
   return {

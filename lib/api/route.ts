@@ -20,9 +20,18 @@ type Handler<B, Q, P, A extends Access> = (ctx: {
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
 /** What a route parses, kept on the handler so the OpenAPI document (lib/api/openapi.ts) is built from it. */
-export type RouteConfig = { access: Access; body?: z.ZodType; query?: z.ZodType; params?: z.ZodType; maxBodyBytes?: number };
+export type RouteConfig = {
+  access: Access;
+  body?: z.ZodType;
+  query?: z.ZodType;
+  params?: z.ZodType;
+  maxBodyBytes?: number;
+};
 
-export type RouteHandler = ((request: Request, context: RouteContext) => Promise<Response>) & { access: Access; config?: RouteConfig };
+export type RouteHandler = ((request: Request, context: RouteContext) => Promise<Response>) & {
+  access: Access;
+  config?: RouteConfig;
+};
 
 const DEFAULT_MAX_BODY = 256 * 1024;
 
@@ -46,9 +55,15 @@ export function route<A extends Access, B = undefined, Q = undefined, P = undefi
       }
       const params = config.params ? parseInput(config.params, await context.params, "params") : (undefined as P);
       const query = config.query
-        ? parseInput(config.query, Object.fromEntries([...new URL(request.url).searchParams].map(([k, v]) => [k, storableText(v)])), "query")
+        ? parseInput(
+            config.query,
+            Object.fromEntries([...new URL(request.url).searchParams].map(([k, v]) => [k, storableText(v)])),
+            "query",
+          )
         : (undefined as Q);
-      const body = config.body ? parseInput(config.body, await readJson(request, config.maxBodyBytes ?? DEFAULT_MAX_BODY), "body") : (undefined as B);
+      const body = config.body
+        ? parseInput(config.body, await readJson(request, config.maxBodyBytes ?? DEFAULT_MAX_BODY), "body")
+        : (undefined as B);
       const result = await handler({ request, body, query, params, user: user as never });
       if (result instanceof Response) return result;
       return Response.json(result ?? { ok: true });
@@ -83,7 +98,11 @@ async function readJson(request: Request, maxBytes: number): Promise<unknown> {
  * The body as text, read from the stream ourselves so a missing or lying Content-Length cannot bypass
  * the cap; refused (payload_too_large, which also closes the connection) as soon as it passes it.
  */
-export async function readBodyText(request: Request, maxBytes: number, tooLarge: () => Error = () => bodyTooLarge(maxBytes)): Promise<string> {
+export async function readBodyText(
+  request: Request,
+  maxBytes: number,
+  tooLarge: () => Error = () => bodyTooLarge(maxBytes),
+): Promise<string> {
   if (Number(request.headers.get("content-length") ?? "0") > maxBytes) throw tooLarge();
   const reader = request.body?.getReader();
   const chunks: Uint8Array[] = [];
@@ -104,7 +123,8 @@ export async function readBodyText(request: Request, maxBytes: number, tooLarge:
 }
 
 function hasUnreadBody(request: Request): boolean {
-  const announced = request.headers.has("transfer-encoding") || Number(request.headers.get("content-length") ?? "0") > 0;
+  const announced =
+    request.headers.has("transfer-encoding") || Number(request.headers.get("content-length") ?? "0") > 0;
   return announced && request.body !== null && !request.bodyUsed;
 }
 

@@ -9,13 +9,19 @@ describe("audit wording", () => {
 
   it("summarises each kind of detail briefly", () => {
     expect(describeAuditDetail("backlog.move", { answers: 1, released: [] })).toBe("1 answer");
-    expect(describeAuditDetail("backlog.split", { answers: 6, released: ["a", "b"] })).toBe("6 answers; published figures updated");
+    expect(describeAuditDetail("backlog.split", { answers: 6, released: ["a", "b"] })).toBe(
+      "6 answers; published figures updated",
+    );
     expect(describeAuditDetail("backlog.merge", { released: ["a"] })).toBe("published figures updated");
     expect(describeAuditDetail("backlog.merge", { released: [] })).toBe("");
     expect(describeAuditDetail("backlog.status", { from: "new", to: "in_progress" })).toBe("New → In progress");
-    expect(describeAuditDetail("team.platform", { onPlatform: true, effectivePeriod: "2026-Q3" })).toBe("on the platform from 2026-Q3");
+    expect(describeAuditDetail("team.platform", { onPlatform: true, effectivePeriod: "2026-Q3" })).toBe(
+      "on the platform from 2026-Q3",
+    );
     expect(describeAuditDetail("settings.anonymity_threshold", { from: 5, to: 3 })).toBe("k 5 → 3");
-    expect(describeAuditDetail("user.role", { from: "viewer", to: "editor" })).toBe("Viewer (leadership) → Editor (platform PM)");
+    expect(describeAuditDetail("user.role", { from: "viewer", to: "editor" })).toBe(
+      "Viewer (leadership) → Editor (platform PM)",
+    );
     expect(describeAuditDetail("team.archive", {})).toBe("");
   });
 });

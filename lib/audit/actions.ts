@@ -34,7 +34,11 @@ const statusWords: Record<string, string> = statusLabels;
 
 /** A short, human summary of an entry's detail for the audit table ("5 → 3", "3 answers"). */
 export function describeAuditDetail(action: string, detail: Record<string, unknown>): string {
-  const released = Array.isArray(detail.released) ? detail.released.length : typeof detail.released === "number" ? detail.released : 0;
+  const released = Array.isArray(detail.released)
+    ? detail.released.length
+    : typeof detail.released === "number"
+      ? detail.released
+      : 0;
   const figures = released > 0 ? "; published figures updated" : "";
   switch (action) {
     case "backlog.move":

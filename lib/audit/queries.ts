@@ -26,7 +26,14 @@ export async function recordAudit(
   });
 }
 
-export type AuditEntryView = { id: string; at: string; actorEmail: string; action: string; subject: string; detail: Record<string, unknown> };
+export type AuditEntryView = {
+  id: string;
+  at: string;
+  actorEmail: string;
+  action: string;
+  subject: string;
+  detail: Record<string, unknown>;
+};
 export type AuditPage = { entries: AuditEntryView[]; offset: number; pageSize: number; nextOffset: number | null };
 
 /** Newest first, a page at a time. */

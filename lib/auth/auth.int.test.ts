@@ -13,12 +13,16 @@ describe("accounts and roles", () => {
   let ownerId = "";
 
   it("first run creates the owner with a hashed password, then refuses a second setup", async () => {
-    const bad = await callRoute(setupRoute, { body: { name: "", email: "nope", password: "short", workspaceName: "Acme" } });
+    const bad = await callRoute(setupRoute, {
+      body: { name: "", email: "nope", password: "short", workspaceName: "Acme" },
+    });
     expect(bad.status).toBe(422);
     expect(Object.keys(bad.json.error.fieldErrors).sort()).toEqual(["email", "name", "password"]);
     expect(await countUsers()).toBe(0);
 
-    const ok = await callRoute(setupRoute, { body: { name: "Ada", email: "Ada@Example.com", password: "correct horse battery", workspaceName: "Acme" } });
+    const ok = await callRoute(setupRoute, {
+      body: { name: "Ada", email: "Ada@Example.com", password: "correct horse battery", workspaceName: "Acme" },
+    });
     expect(ok.status).toBe(201);
     ownerId = ok.json.user.id;
     const stored = await getUserByEmail({ email: "ada@example.com" });
@@ -26,7 +30,9 @@ describe("accounts and roles", () => {
     expect(stored?.passwordHash).not.toContain("correct horse");
     expect(await verifyPassword("correct horse battery", stored!.passwordHash!)).toBe(true);
 
-    const again = await callRoute(setupRoute, { body: { name: "Eve", email: "eve@example.com", password: "correct horse battery", workspaceName: "X" } });
+    const again = await callRoute(setupRoute, {
+      body: { name: "Eve", email: "eve@example.com", password: "correct horse battery", workspaceName: "X" },
+    });
     expect(again.status).toBe(409);
     expect(await countUsers()).toBe(1);
   });
@@ -55,7 +61,12 @@ describe("accounts and roles", () => {
   });
 
   it("keeps at least one owner", async () => {
-    const res = await callRoute(patchUserRoute, { method: "PATCH", params: { id: ownerId }, body: { role: "viewer" }, userId: ownerId });
+    const res = await callRoute(patchUserRoute, {
+      method: "PATCH",
+      params: { id: ownerId },
+      body: { role: "viewer" },
+      userId: ownerId,
+    });
     expect(res.status).toBe(409);
     expect((await getUserByEmail({ email: "ada@example.com" }))?.role).toBe("owner");
   });

@@ -40,6 +40,8 @@ describe("safeCallbackPath", () => {
     expect(safeCallbackPath("http://localhost:3000/surveys")).toBe(DEFAULT_AFTER_SIGN_IN);
     expect(safeCallbackPath("http://localhost:3001/surveys", "http://localhost:3000")).toBe(DEFAULT_AFTER_SIGN_IN);
     expect(safeCallbackPath("https://evil.example/dashboard", "http://localhost:3000")).toBe(DEFAULT_AFTER_SIGN_IN);
-    expect(safeCallbackPath("http://localhost:3000//evil.example", "http://localhost:3000")).toBe(DEFAULT_AFTER_SIGN_IN);
+    expect(safeCallbackPath("http://localhost:3000//evil.example", "http://localhost:3000")).toBe(
+      DEFAULT_AFTER_SIGN_IN,
+    );
   });
 });

@@ -58,10 +58,16 @@ export function keepRedirectsOnRequestHost<C>(
     }
     // next-auth/react's signIn and signOut post with json=true and get the redirect as { url }.
     if (request.method === "POST" && headers.get("content-type")?.includes("application/json")) {
-      const body: unknown = await response.clone().json().catch(() => null);
+      const body: unknown = await response
+        .clone()
+        .json()
+        .catch(() => null);
       if (body && typeof body === "object" && "url" in body && typeof body.url === "string") {
         headers.delete("content-length");
-        return Response.json({ ...body, url: onRequestOrigin(body.url, configuredOrigin, requestOrigin) }, { status: response.status, headers });
+        return Response.json(
+          { ...body, url: onRequestOrigin(body.url, configuredOrigin, requestOrigin) },
+          { status: response.status, headers },
+        );
       }
     }
     return response;

@@ -8,7 +8,14 @@ import { AppError, notFound, pgErrorCode } from "@/lib/errors";
 import { hashPassword, verifyPassword } from "./password";
 import type { CreateUserInput, SetupOwnerInput } from "./schemas";
 
-export type PublicUser = { id: string; email: string; name: string; role: Role; deactivatedAt: Date | null; createdAt: Date };
+export type PublicUser = {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  deactivatedAt: Date | null;
+  createdAt: Date;
+};
 const publicColumns = {
   id: users.id,
   email: users.email,
@@ -36,12 +43,24 @@ export async function getUserById({ id }: { id: string }): Promise<PublicUser | 
  * deactivation bump it). One primary-key lookup per request. `sessionVersion` undefined skips the
  * version check (integration tests that name a user directly).
  */
-export async function getSessionUser({ id, sessionVersion }: { id: string; sessionVersion: number | undefined }): Promise<PublicUser | null> {
+export async function getSessionUser({
+  id,
+  sessionVersion,
+}: {
+  id: string;
+  sessionVersion: number | undefined;
+}): Promise<PublicUser | null> {
   const db = await getDb();
   const [user] = await db
     .select(publicColumns)
     .from(users)
-    .where(and(eq(users.id, id), isNull(users.deactivatedAt), sessionVersion === undefined ? undefined : eq(users.sessionVersion, sessionVersion)))
+    .where(
+      and(
+        eq(users.id, id),
+        isNull(users.deactivatedAt),
+        sessionVersion === undefined ? undefined : eq(users.sessionVersion, sessionVersion),
+      ),
+    )
     .limit(1);
   return user ?? null;
 }
@@ -49,7 +68,11 @@ export async function getSessionUser({ id, sessionVersion }: { id: string; sessi
 /** Whether the person signs in with a password here (false for SSO-only accounts). */
 export async function hasPassword({ id }: { id: string }): Promise<boolean> {
   const db = await getDb();
-  const [row] = await db.select({ set: sql<boolean>`${users.passwordHash} is not null` }).from(users).where(eq(users.id, id)).limit(1);
+  const [row] = await db
+    .select({ set: sql<boolean>`${users.passwordHash} is not null` })
+    .from(users)
+    .where(eq(users.id, id))
+    .limit(1);
   return row?.set ?? false;
 }
 
@@ -64,7 +87,10 @@ export async function listUsers(): Promise<PublicUser[]> {
   return db.select(publicColumns).from(users).orderBy(asc(users.createdAt));
 }
 
-export async function createUser(input: CreateUserInput & { passwordHash?: string | null }, tx?: DbClient): Promise<PublicUser> {
+export async function createUser(
+  input: CreateUserInput & { passwordHash?: string | null },
+  tx?: DbClient,
+): Promise<PublicUser> {
   const client = tx ?? (await getDb());
   const passwordHash = input.passwordHash !== undefined ? input.passwordHash : await hashPassword(input.password);
   try {
@@ -75,7 +101,9 @@ export async function createUser(input: CreateUserInput & { passwordHash?: strin
     return user;
   } catch (error) {
     if (pgErrorCode(error) === "23505") {
-      throw new AppError("conflict", "A user with this email already exists", { email: ["A user with this email already exists"] });
+      throw new AppError("conflict", "A user with this email already exists", {
+        email: ["A user with this email already exists"],
+      });
     }
     throw error;
   }
@@ -99,13 +127,28 @@ export async function setupOwner(input: SetupOwnerInput): Promise<PublicUser> {
 }
 
 /** Finds or creates the account of someone signing in through SSO. */
-export async function upsertSsoUser({ email, name, role }: { email: string; name: string; role: Role }): Promise<PublicUser> {
+export async function upsertSsoUser({
+  email,
+  name,
+  role,
+}: {
+  email: string;
+  name: string;
+  role: Role;
+}): Promise<PublicUser> {
   const existing = await getUserByEmail({ email });
   if (existing) return pickPublic(existing);
   return createUser({ email, name, role, password: "", passwordHash: null });
 }
 
-const pickPublic = ({ id, email, name, role, deactivatedAt, createdAt }: PublicUser): PublicUser => ({ id, email, name, role, deactivatedAt, createdAt });
+const pickPublic = ({ id, email, name, role, deactivatedAt, createdAt }: PublicUser): PublicUser => ({
+  id,
+  email,
+  name,
+  role,
+  deactivatedAt,
+  createdAt,
+});
 
 // The last active owner is protected: without one, nobody could manage people or settings again.
 // Locking every active owner's row serialises two owners demoting or deactivating each other at once.
@@ -128,19 +171,37 @@ async function lockUser(tx: DbClient, id: string) {
   return current;
 }
 
-export async function updateUserRole({ id, role, actor = null }: { id: string; role: Role; actor?: AuditActor }): Promise<PublicUser> {
+export async function updateUserRole({
+  id,
+  role,
+  actor = null,
+}: {
+  id: string;
+  role: Role;
+  actor?: AuditActor;
+}): Promise<PublicUser> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const current = await lockUser(tx, id);
     if (current.role === "owner" && role !== "owner" && !current.deactivatedAt) await assertAnotherActiveOwner(tx, id);
     const [updated] = await tx.update(users).set({ role }).where(eq(users.id, id)).returning(publicColumns);
-    if (current.role !== role) await recordAudit({ actor, action: "user.role", subject: current.email, detail: { userId: id, from: current.role, to: role } }, tx);
+    if (current.role !== role)
+      await recordAudit(
+        { actor, action: "user.role", subject: current.email, detail: { userId: id, from: current.role, to: role } },
+        tx,
+      );
     return updated;
   });
 }
 
 /** Stops a person from signing in and ends their sessions at once. */
-export async function deactivateUser({ id, actor }: { id: string; actor: NonNullable<AuditActor> }): Promise<PublicUser> {
+export async function deactivateUser({
+  id,
+  actor,
+}: {
+  id: string;
+  actor: NonNullable<AuditActor>;
+}): Promise<PublicUser> {
   const actorId = actor.id;
   if (id === actorId) throw new AppError("conflict", "You cannot deactivate your own account. Ask another owner.");
   const db = await getDb();
@@ -163,7 +224,11 @@ export async function deactivateUser({ id, actor }: { id: string; actor: NonNull
 export async function reactivateUser({ id, actor = null }: { id: string; actor?: AuditActor }): Promise<PublicUser> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const [updated] = await tx.update(users).set({ deactivatedAt: null }).where(eq(users.id, id)).returning(publicColumns);
+    const [updated] = await tx
+      .update(users)
+      .set({ deactivatedAt: null })
+      .where(eq(users.id, id))
+      .returning(publicColumns);
     if (!updated) throw notFound("User");
     await recordAudit({ actor, action: "user.reactivate", subject: updated.email, detail: { userId: id } }, tx);
     return updated;
@@ -207,9 +272,12 @@ export async function changeOwnPassword({
   const db = await getDb();
   const [stored] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, id)).limit(1);
   if (!stored) throw notFound("User");
-  if (!stored.passwordHash) throw new AppError("conflict", "You sign in through single sign-on, so there is no password to change here.");
+  if (!stored.passwordHash)
+    throw new AppError("conflict", "You sign in through single sign-on, so there is no password to change here.");
   if (!(await verifyPassword(currentPassword, stored.passwordHash))) {
-    throw new AppError("validation", "The current password is not right", { currentPassword: ["That is not your current password"] });
+    throw new AppError("validation", "The current password is not right", {
+      currentPassword: ["That is not your current password"],
+    });
   }
   const passwordHash = await hashPassword(newPassword);
   const [updated] = await db
@@ -232,7 +300,15 @@ const hashResetToken = (token: string) => createHash("sha256").update(token).dig
  * A fresh one-time reset link for a person, replacing any earlier unused one. Only the token's
  * SHA-256 is stored; the token itself is returned once, for the owner to pass on.
  */
-export async function issuePasswordResetLink({ userId, actor = null, now = new Date() }: { userId: string; actor?: AuditActor; now?: Date }): Promise<{ token: string; expiresAt: Date }> {
+export async function issuePasswordResetLink({
+  userId,
+  actor = null,
+  now = new Date(),
+}: {
+  userId: string;
+  actor?: AuditActor;
+  now?: Date;
+}): Promise<{ token: string; expiresAt: Date }> {
   const db = await getDb();
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + RESET_LINK_TTL_MS);
@@ -240,26 +316,49 @@ export async function issuePasswordResetLink({ userId, actor = null, now = new D
     const user = await lockUser(tx, userId);
     if (user.deactivatedAt) throw new AppError("conflict", "Reactivate this person before sending them a reset link.");
     await tx.delete(passwordResetTokens).where(eq(passwordResetTokens.userId, userId));
-    await tx.insert(passwordResetTokens).values({ tokenHash: hashResetToken(token), userId, expiresAt, createdAt: now });
+    await tx
+      .insert(passwordResetTokens)
+      .values({ tokenHash: hashResetToken(token), userId, expiresAt, createdAt: now });
     await recordAudit({ actor, action: "user.reset_link", subject: user.email, detail: { userId } }, tx);
   });
   return { token, expiresAt };
 }
 
 /** Whose password a reset link would set, while it is unused, unexpired and its person active. */
-export async function findUsableResetLink({ token, now = new Date() }: { token: string; now?: Date }): Promise<{ email: string } | null> {
+export async function findUsableResetLink({
+  token,
+  now = new Date(),
+}: {
+  token: string;
+  now?: Date;
+}): Promise<{ email: string } | null> {
   const db = await getDb();
   const [row] = await db
     .select({ email: users.email })
     .from(passwordResetTokens)
     .innerJoin(users, eq(users.id, passwordResetTokens.userId))
-    .where(and(eq(passwordResetTokens.tokenHash, hashResetToken(token)), isNull(passwordResetTokens.usedAt), gt(passwordResetTokens.expiresAt, now), isNull(users.deactivatedAt)))
+    .where(
+      and(
+        eq(passwordResetTokens.tokenHash, hashResetToken(token)),
+        isNull(passwordResetTokens.usedAt),
+        gt(passwordResetTokens.expiresAt, now),
+        isNull(users.deactivatedAt),
+      ),
+    )
     .limit(1);
   return row ?? null;
 }
 
 /** Sets a new password through a reset link, once; every existing session of that person ends. */
-export async function resetPasswordWithLink({ token, password, now = new Date() }: { token: string; password: string; now?: Date }): Promise<{ email: string }> {
+export async function resetPasswordWithLink({
+  token,
+  password,
+  now = new Date(),
+}: {
+  token: string;
+  password: string;
+  now?: Date;
+}): Promise<{ email: string }> {
   const db = await getDb();
   const passwordHash = await hashPassword(password);
   return db.transaction(async (tx) => {
@@ -267,9 +366,18 @@ export async function resetPasswordWithLink({ token, password, now = new Date() 
     const [link] = await tx
       .update(passwordResetTokens)
       .set({ usedAt: now })
-      .where(and(eq(passwordResetTokens.tokenHash, hashResetToken(token)), isNull(passwordResetTokens.usedAt), gt(passwordResetTokens.expiresAt, now)))
+      .where(
+        and(
+          eq(passwordResetTokens.tokenHash, hashResetToken(token)),
+          isNull(passwordResetTokens.usedAt),
+          gt(passwordResetTokens.expiresAt, now),
+        ),
+      )
       .returning({ userId: passwordResetTokens.userId });
-    const invalid = new AppError("gone", "This reset link has expired or was already used. Ask an owner for a new one.");
+    const invalid = new AppError(
+      "gone",
+      "This reset link has expired or was already used. Ask an owner for a new one.",
+    );
     if (!link) throw invalid;
     const [user] = await tx
       .update(users)
@@ -295,7 +403,15 @@ export async function getSignInBlock({ keys, now }: { keys: string[]; now: Date 
 }
 
 /** Counts one failure against a key and returns the consecutive failures, forgetting stale ones. */
-export async function recordSignInFailure({ key, now, forgetBefore }: { key: string; now: Date; forgetBefore: Date }): Promise<number> {
+export async function recordSignInFailure({
+  key,
+  now,
+  forgetBefore,
+}: {
+  key: string;
+  now: Date;
+  forgetBefore: Date;
+}): Promise<number> {
   const db = await getDb();
   const [row] = await db
     .insert(loginThrottle)
@@ -325,5 +441,12 @@ export async function clearSignInFailures({ key }: { key: string }): Promise<voi
 /** Drops counters nobody has failed against for a while, so the table holds only recent keys. */
 export async function pruneSignInThrottle({ forgetBefore }: { forgetBefore: Date }): Promise<void> {
   const db = await getDb();
-  await db.delete(loginThrottle).where(and(lt(loginThrottle.updatedAt, forgetBefore), sql`coalesce(${loginThrottle.blockedUntil} < ${forgetBefore.toISOString()}::timestamptz, true)`));
+  await db
+    .delete(loginThrottle)
+    .where(
+      and(
+        lt(loginThrottle.updatedAt, forgetBefore),
+        sql`coalesce(${loginThrottle.blockedUntil} < ${forgetBefore.toISOString()}::timestamptz, true)`,
+      ),
+    );
 }

@@ -4,7 +4,10 @@ import { roles } from "@/lib/db/schema/workspace";
 export const emailSchema = z.string().trim().toLowerCase().email("Enter a valid email address").max(254);
 export const passwordSchema = z.string().min(10, "Use at least 10 characters").max(200, "Use at most 200 characters");
 
-export const signInSchema = z.object({ email: emailSchema, password: z.string().min(1, "Enter your password").max(200) });
+export const signInSchema = z.object({
+  email: emailSchema,
+  password: z.string().min(1, "Enter your password").max(200),
+});
 
 export const setupOwnerSchema = z.object({
   name: z.string().trim().min(1, "Enter your name").max(100),
@@ -28,7 +31,9 @@ export const updateUserSchema = z
     // false deactivates (no sign-in, sessions end at once), true reactivates.
     active: z.boolean().optional(),
   })
-  .refine((v) => v.role !== undefined || v.active !== undefined, { message: "Change the role or whether the person is active" });
+  .refine((v) => v.role !== undefined || v.active !== undefined, {
+    message: "Change the role or whether the person is active",
+  });
 
 const confirmation = <T extends { confirmPassword: string }>(v: T, password: string) => v.confirmPassword === password;
 
@@ -39,7 +44,10 @@ export const changePasswordSchema = z
     confirmPassword: z.string().max(200),
   })
   .refine((v) => confirmation(v, v.newPassword), { message: "The two new passwords differ", path: ["confirmPassword"] })
-  .refine((v) => v.newPassword !== v.currentPassword, { message: "Choose a password different from the current one", path: ["newPassword"] });
+  .refine((v) => v.newPassword !== v.currentPassword, {
+    message: "Choose a password different from the current one",
+    path: ["newPassword"],
+  });
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 
 /** The secret part of a reset link: 32 random bytes, base64url. */

@@ -13,7 +13,14 @@ import {
   upsertSsoUser,
 } from "./queries";
 import { signInSchema } from "./schemas";
-import { accountPolicy, accountThrottleKey, addressPolicy, addressThrottleKey, blockSecondsAfter, FORGET_AFTER_MS } from "./throttle-policy";
+import {
+  accountPolicy,
+  accountThrottleKey,
+  addressPolicy,
+  addressThrottleKey,
+  blockSecondsAfter,
+  FORGET_AFTER_MS,
+} from "./throttle-policy";
 
 export type SignedInUser = { id: string; email: string; name: string; sessionVersion: number };
 
@@ -92,5 +99,7 @@ export async function admitSsoUser({ email, name }: { email: string; name: strin
   const local = await upsertSsoUser({ email, name, role: env.OIDC_DEFAULT_ROLE });
   if (local.deactivatedAt) return null;
   const stored = await getUserByEmail({ email: local.email });
-  return stored ? { id: stored.id, email: stored.email, name: stored.name, sessionVersion: stored.sessionVersion } : null;
+  return stored
+    ? { id: stored.id, email: stored.email, name: stored.name, sessionVersion: stored.sessionVersion }
+    : null;
 }

@@ -35,7 +35,9 @@ async function snapshot() {
 beforeAll(async () => {
   await seedDemo(db.handle().db);
   // The demo seed curates a backlog of its own; these tests start from one never built.
-  await db.handle().db.execute(sql`truncate journey_step_themes, theme_releases, theme_members, backlog_runs, backlog_items`);
+  await db
+    .handle()
+    .db.execute(sql`truncate journey_step_themes, theme_releases, theme_members, backlog_runs, backlog_items`);
   editorId = (await getUserByEmail({ email: "pm@dxpulse.dev" }))!.id;
   viewerId = (await getUserByEmail({ email: "lead@dxpulse.dev" }))!.id;
 });
@@ -52,7 +54,10 @@ describe("backlog build and curation", () => {
     expect(built.json.run.chosenK).toBeGreaterThan(2);
     expect(built.json.run.itemsCreated).toBe(built.json.run.chosenK);
 
-    const view = await callRoute(backlogRoute, { url: `http://localhost/api/backlog?scope=${SCOPE}`, userId: viewerId });
+    const view = await callRoute(backlogRoute, {
+      url: `http://localhost/api/backlog?scope=${SCOPE}`,
+      userId: viewerId,
+    });
     expect(view.status).toBe(200);
     const { items, population, periods } = view.json;
     expect(items.length).toBeGreaterThan(2);
@@ -96,7 +101,11 @@ describe("backlog build and curation", () => {
 
     const detailB = await callRoute(itemRoute, { params: { id: b.id }, userId: viewerId });
     const moved = detailB.json.quotes[detailB.json.quotes.length - 1].id as string;
-    const move = await callRoute(moveRoute, { params: { id: b.id }, body: { memberIds: [moved], targetId: a.id }, userId: editorId });
+    const move = await callRoute(moveRoute, {
+      params: { id: b.id },
+      body: { memberIds: [moved], targetId: a.id },
+      userId: editorId,
+    });
     expect(move.status).toBe(200);
 
     const merge = await callRoute(mergeRoute, { params: { id: c.id }, body: { targetId: d.id }, userId: editorId });
@@ -116,14 +125,24 @@ describe("backlog build and curation", () => {
         expect(run.itemsRemoved).toBe(0);
         expect(itemA.respondents).toBeGreaterThanOrEqual(a.respondents);
       }
-      expect(itemA).toMatchObject({ label: "Make CI fast", customLabel: "Make CI fast", status: "planned", effort: "L", owner: "Build team", notes: "Q3 OKR" });
+      expect(itemA).toMatchObject({
+        label: "Make CI fast",
+        customLabel: "Make CI fast",
+        status: "planned",
+        effort: "L",
+        owner: "Build team",
+        notes: "Q3 OKR",
+      });
       const [pinned] = await selectRows<{ backlog_item_id: string; pinned: number }>(
         db.handle().db,
         sql`select m.backlog_item_id, m.pinned from theme_members m join backlog_items b on b.id = m.backlog_item_id
             where b.scope = ${SCOPE} and m.public_id = ${moved}`,
       );
       expect(pinned).toEqual({ backlog_item_id: a.id, pinned: 1 });
-      const [merged] = await selectRows<{ merged_into_id: string }>(db.handle().db, sql`select merged_into_id from backlog_items where id = ${c.id}`);
+      const [merged] = await selectRows<{ merged_into_id: string }>(
+        db.handle().db,
+        sql`select merged_into_id from backlog_items where id = ${c.id}`,
+      );
       expect(merged.merged_into_id).toBe(d.id);
       expect(after.items.some((i) => i.id === c.id)).toBe(false);
       expect(after.items.find((i) => i.id === d.id)!.mergedFrom.map((m) => m.id)).toEqual([c.id]);
@@ -163,10 +182,15 @@ describe("backlog build and curation", () => {
 
   it("exports the ranked backlog as CSV, quotes withheld under k", async () => {
     const view = await getBacklog({ scope: SCOPE });
-    const res = await callRoute(exportRoute, { url: `http://localhost/api/backlog/export?scope=${SCOPE}`, userId: viewerId });
+    const res = await callRoute(exportRoute, {
+      url: `http://localhost/api/backlog/export?scope=${SCOPE}`,
+      userId: viewerId,
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
-    expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="dx-backlog-2026-Q1-to-2026-Q4-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(res.headers.get("content-disposition")).toMatch(
+      /^attachment; filename="dx-backlog-2026-Q1-to-2026-Q4-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
     const [header, ...rows]: string[][] = parse(res.json as string, { bom: true });
     expect(header).toEqual([...backlogCsvHeader]);
     expect(rows).toHaveLength(view.items.length);
@@ -177,7 +201,10 @@ describe("backlog build and curation", () => {
     const quoted = rows.find((r) => Number(r[4]) >= view.anonymityThreshold)!;
     expect(quoted[11].length).toBeGreaterThan(0);
     expect(quoted[12].split("; ")).toHaveLength(4);
-    expect((await callRoute(exportRoute, { url: "http://localhost/api/backlog/export?scope=nope", userId: viewerId })).status).toBe(422);
+    expect(
+      (await callRoute(exportRoute, { url: "http://localhost/api/backlog/export?scope=nope", userId: viewerId }))
+        .status,
+    ).toBe(422);
   });
 
   it("refuses bad curation input with field messages and changes nothing", async () => {
@@ -194,7 +221,12 @@ describe("backlog build and curation", () => {
     expect(patch.status).toBe(422);
     expect(Object.keys(patch.json.error.fieldErrors).sort()).toEqual(["customLabel", "effort", "status"]);
 
-    const empty = await callRoute(patchItemRoute, { method: "PATCH", params: { id: a.id }, body: {}, userId: editorId });
+    const empty = await callRoute(patchItemRoute, {
+      method: "PATCH",
+      params: { id: a.id },
+      body: {},
+      userId: editorId,
+    });
     expect(empty.status).toBe(422);
 
     const self = await callRoute(mergeRoute, { params: { id: a.id }, body: { targetId: a.id }, userId: editorId });
@@ -202,34 +234,66 @@ describe("backlog build and curation", () => {
     expect(self.json.error.fieldErrors.targetId).toBeDefined();
 
     // Sequential answer ids are not accepted at all; an unknown public id is not in the theme.
-    const sequential = await callRoute(moveRoute, { params: { id: b.id }, body: { memberIds: ["a:1"], targetId: a.id }, userId: editorId });
+    const sequential = await callRoute(moveRoute, {
+      params: { id: b.id },
+      body: { memberIds: ["a:1"], targetId: a.id },
+      userId: editorId,
+    });
     expect(sequential.status).toBe(422);
-    expect(sequential.json.error.fieldErrors["memberIds.0"] ?? sequential.json.error.fieldErrors.memberIds).toBeDefined();
-    const foreign = await callRoute(moveRoute, { params: { id: b.id }, body: { memberIds: [crypto.randomUUID()], targetId: a.id }, userId: editorId });
+    expect(
+      sequential.json.error.fieldErrors["memberIds.0"] ?? sequential.json.error.fieldErrors.memberIds,
+    ).toBeDefined();
+    const foreign = await callRoute(moveRoute, {
+      params: { id: b.id },
+      body: { memberIds: [crypto.randomUUID()], targetId: a.id },
+      userId: editorId,
+    });
     expect(foreign.status).toBe(422);
     expect(foreign.json.error.fieldErrors.memberIds).toBeDefined();
 
-    const both = await callRoute(moveRoute, { params: { id: b.id }, body: { memberIds: [crypto.randomUUID()] }, userId: editorId });
+    const both = await callRoute(moveRoute, {
+      params: { id: b.id },
+      body: { memberIds: [crypto.randomUUID()] },
+      userId: editorId,
+    });
     expect(both.status).toBe(422);
 
-    const asViewer = await callRoute(patchItemRoute, { method: "PATCH", params: { id: a.id }, body: { status: "done" }, userId: viewerId });
+    const asViewer = await callRoute(patchItemRoute, {
+      method: "PATCH",
+      params: { id: a.id },
+      body: { status: "done" },
+      userId: viewerId,
+    });
     expect(asViewer.status).toBe(403);
 
-    const thresholds = await callRoute(thresholdsRoute, { method: "PATCH", body: { frequencyThreshold: 3 }, userId: editorId });
+    const thresholds = await callRoute(thresholdsRoute, {
+      method: "PATCH",
+      body: { frequencyThreshold: 3 },
+      userId: editorId,
+    });
     expect(thresholds.status).toBe(422);
 
     expect(await snapshot()).toEqual(before);
   });
 
   it("editors move the quadrant thresholds", async () => {
-    const res = await callRoute(thresholdsRoute, { method: "PATCH", body: { frequencyThreshold: 0.2, impactThreshold: 0.4 }, userId: editorId });
+    const res = await callRoute(thresholdsRoute, {
+      method: "PATCH",
+      body: { frequencyThreshold: 0.2, impactThreshold: 0.4 },
+      userId: editorId,
+    });
     expect(res.status).toBe(200);
     const view = await getBacklog({ scope: SCOPE });
-    expect(view.thresholds).toEqual({ frequencyThreshold: expect.closeTo(0.2, 5), impactThreshold: expect.closeTo(0.4, 5) });
+    expect(view.thresholds).toEqual({
+      frequencyThreshold: expect.closeTo(0.2, 5),
+      impactThreshold: expect.closeTo(0.4, 5),
+    });
     for (const item of view.items) {
       const frequent = item.share >= 0.2;
       const painful = item.impact >= 0.4;
-      expect(item.quadrant).toBe(frequent && painful ? "do_first" : frequent ? "automate_or_document" : painful ? "schedule" : "ignore");
+      expect(item.quadrant).toBe(
+        frequent && painful ? "do_first" : frequent ? "automate_or_document" : painful ? "schedule" : "ignore",
+      );
     }
   });
 

@@ -29,8 +29,19 @@ async function text(stream: ReadableStream<Uint8Array>) {
 describe("backlog CSV rows", () => {
   it("formats every column", () => {
     expect(toBacklogCsvRow(item, ["CI takes 40 minutes", "queue is slow"], 5)).toEqual([
-      1, "Slow CI", "Do first", 0.2346, 42, 0.712, -0.457, "M", "In progress", "Build team",
-      "ci; slow; build; cache; queue", "CI takes 40 minutes | queue is slow", "2026-Q3: 20%; 2026-Q4: hidden",
+      1,
+      "Slow CI",
+      "Do first",
+      0.2346,
+      42,
+      0.712,
+      -0.457,
+      "M",
+      "In progress",
+      "Build team",
+      "ci; slow; build; cache; queue",
+      "CI takes 40 minutes | queue is slow",
+      "2026-Q3: 20%; 2026-Q4: hidden",
     ]);
   });
 
@@ -42,7 +53,9 @@ describe("backlog CSV rows", () => {
 
   it("round-trips hostile PM text through the shared CSV stream and csv-parse", async () => {
     const hostile = { ...item, label: '=HYPERLINK("http://evil","x")', owner: "@admin", terms: ["-1+1"] };
-    const csv = await text(csvStream(backlogCsvHeader, [toBacklogCsvRow(hostile, ["+cmd|' /C calc'!A0", "a, \"quoted\"\nline"], 5)]));
+    const csv = await text(
+      csvStream(backlogCsvHeader, [toBacklogCsvRow(hostile, ["+cmd|' /C calc'!A0", 'a, "quoted"\nline'], 5)]),
+    );
     const [header, row]: string[][] = parse(csv, { bom: true });
     expect(header).toEqual([...backlogCsvHeader]);
     expect(row[1]).toBe(`'=HYPERLINK("http://evil","x")`);

@@ -63,6 +63,8 @@ export function toBacklogCsvRow(item: BacklogCsvItem, quotes: readonly string[],
     item.owner,
     item.terms.slice(0, 5).join("; "),
     item.quotable ? quotes.join(" | ") : `[hidden: fewer than ${k} respondents]`,
-    item.mentionRates.map((r) => `${r.period}: ${r.rate === null ? "hidden" : `${round(r.rate * 100, 1)}%`}`).join("; "),
+    item.mentionRates
+      .map((r) => `${r.period}: ${r.rate === null ? "hidden" : `${round(r.rate * 100, 1)}%`}`)
+      .join("; "),
   ];
 }

@@ -39,20 +39,40 @@ beforeAll(async () => {
   const users = await d
     .insert(s.users)
     .values(
-      (["owner", "editor", "viewer"] as const).map((role) => ({ email: `${role}@example.com`, role, passwordHash: "x" })),
+      (["owner", "editor", "viewer"] as const).map((role) => ({
+        email: `${role}@example.com`,
+        role,
+        passwordHash: "x",
+      })),
     )
     .returning();
   [ids.owner, ids.editor, ids.viewer] = users.map((u) => u.id);
   await hashPassword("unused"); // warms bcrypt outside the timed tests
-  const [big, small] = await d.insert(s.teams).values([{ name: "Big", headcount: 30 }, { name: "Small", headcount: 5 }]).returning();
-  const [survey] = await d.insert(s.surveys).values({ title: "DX 2026-Q3", period: "2026-Q3", status: "closed" }).returning();
+  const [big, small] = await d
+    .insert(s.teams)
+    .values([
+      { name: "Big", headcount: 30 },
+      { name: "Small", headcount: 5 },
+    ])
+    .returning();
+  const [survey] = await d
+    .insert(s.surveys)
+    .values({ title: "DX 2026-Q3", period: "2026-Q3", status: "closed" })
+    .returning();
   ids.survey = survey.id;
   ids.scope = `survey:${survey.id}`;
   const [nps, likert, frustration, wish] = await d
     .insert(s.questions)
     .values([
       { surveyId: survey.id, key: "platform_nps", position: 0, kind: "nps", prompt: "Recommend?" },
-      { surveyId: survey.id, key: "ease", position: 1, kind: "likert", prompt: "Easy?", dimension: "space.satisfaction" },
+      {
+        surveyId: survey.id,
+        key: "ease",
+        position: 1,
+        kind: "likert",
+        prompt: "Easy?",
+        dimension: "space.satisfaction",
+      },
       { surveyId: survey.id, key: "frustration", position: 2, kind: "free_text", prompt: "What frustrates you?" },
       { surveyId: survey.id, key: "wish", position: 3, kind: "free_text", prompt: "One wish?" },
     ])
@@ -68,7 +88,11 @@ beforeAll(async () => {
   for (let i = 0; i < 30; i++) {
     const [response] = await d
       .insert(s.responses)
-      .values({ surveyId: survey.id, teamId: [10, 11, 20, 21].includes(i) ? small.id : big.id, submittedOn: "2026-08-01" })
+      .values({
+        surveyId: survey.id,
+        teamId: [10, 11, 20, 21].includes(i) ? small.id : big.id,
+        submittedOn: "2026-08-01",
+      })
       .returning();
     const t = theme(i);
     const text = t ? phrase[t](i) : `Everything is fine (${i})`;
@@ -95,7 +119,16 @@ beforeAll(async () => {
     .returning();
   [ids.ci, ids.docs, ids.vault] = items.map((i) => i.id);
   const itemOf = { ci: ids.ci, docs: ids.docs, vault: ids.vault };
-  await d.insert(s.themeMembers).values(members.map((m) => ({ backlogItemId: itemOf[m.theme], sourceId: `a:${m.answerId}`, answerId: m.answerId, similarity: 0.9 })));
+  await d
+    .insert(s.themeMembers)
+    .values(
+      members.map((m) => ({
+        backlogItemId: itemOf[m.theme],
+        sourceId: `a:${m.answerId}`,
+        answerId: m.answerId,
+        similarity: 0.9,
+      })),
+    );
   await releaseUnreleasedThemes(d);
 });
 
@@ -105,18 +138,30 @@ type Quote = { id: string; text: string };
 type PeopleFigures = Record<string, unknown>;
 type Snapshot = { label: string; figures: Map<string, PeopleFigures>; released: Map<string, Set<string>> };
 
-const asEditor = (handler: Parameters<typeof callRoute>[0], opts: Parameters<typeof callRoute>[1] = {}) => callRoute(handler, { ...opts, userId: ids.editor });
+const asEditor = (handler: Parameters<typeof callRoute>[0], opts: Parameters<typeof callRoute>[1] = {}) =>
+  callRoute(handler, { ...opts, userId: ids.editor });
 
 /** Everything the backlog publishes about the people behind an item (not its text: editors read that). */
 function peopleFigures(detail: any): PeopleFigures {
   const { respondents, share, mentionersNps, mentionersLikert, mentionRates, quotable } = detail.item;
-  return { respondents, share, mentionersNps, mentionersLikert, mentionRates, quotable, teams: detail.teams, hiddenTeamMentioners: detail.hiddenTeamMentioners };
+  return {
+    respondents,
+    share,
+    mentionersNps,
+    mentionersLikert,
+    mentionRates,
+    quotable,
+    teams: detail.teams,
+    hiddenTeamMentioners: detail.hiddenTeamMentioners,
+  };
 }
 
 const snapshots: Snapshot[] = [];
 
 async function snapshot(label: string): Promise<Snapshot> {
-  const list = await asEditor(backlogRoute, { url: `http://localhost/api/backlog?scope=${encodeURIComponent(ids.scope)}` });
+  const list = await asEditor(backlogRoute, {
+    url: `http://localhost/api/backlog?scope=${encodeURIComponent(ids.scope)}`,
+  });
   expect(list.status).toBe(200);
   const figures = new Map<string, PeopleFigures>();
   for (const item of list.json.items) {
@@ -129,7 +174,8 @@ async function snapshot(label: string): Promise<Snapshot> {
     sql`select backlog_item_id as item, respondent from theme_releases where version = 0`,
   );
   const released = new Map<string, Set<string>>();
-  for (const id of figures.keys()) released.set(id, new Set(rows.filter((r) => r.item === id).map((r) => r.respondent)));
+  for (const id of figures.keys())
+    released.set(id, new Set(rows.filter((r) => r.item === id).map((r) => r.respondent)));
   const snap = { label, figures, released };
   snapshots.push(snap);
   return snap;
@@ -214,12 +260,24 @@ describe("curation never moves a published figure by fewer than k respondents", 
     const start = snapshots.at(-1)!;
     for (let m = 1; m < K; m++) {
       const quotes = await quotesOf(ids.ci);
-      const split = await move(ids.ci, quotes.slice(0, m).map((q) => q.id), { newLabel: `Split of ${m}` });
+      const split = await move(
+        ids.ci,
+        quotes.slice(0, m).map((q) => q.id),
+        { newLabel: `Split of ${m}` },
+      );
       const afterSplit = await snapshot(`split ${m}`);
       expect(afterSplit.figures.get(ids.ci)).toEqual(start.figures.get(ids.ci));
       // The new theme shows nobody until k people are in it: its figures would be those m people's.
-      expect(afterSplit.figures.get(split)).toMatchObject({ quotable: false, mentionersNps: null, mentionersLikert: null, teams: [] });
-      expect((afterSplit.figures.get(split)!.respondents as number) === 0 || (afterSplit.figures.get(split)!.respondents as number) >= K).toBe(true);
+      expect(afterSplit.figures.get(split)).toMatchObject({
+        quotable: false,
+        mentionersNps: null,
+        mentionersLikert: null,
+        teams: [],
+      });
+      expect(
+        (afterSplit.figures.get(split)!.respondents as number) === 0 ||
+          (afterSplit.figures.get(split)!.respondents as number) >= K,
+      ).toBe(true);
       const merged = await asEditor(mergeRoute, { params: { id: split }, body: { targetId: ids.ci } });
       expect(merged.status).toBe(200);
       await snapshot(`merged ${m} back`);
@@ -238,7 +296,9 @@ describe("curation never moves a published figure by fewer than k respondents", 
     await move(ids.docs, padding, { targetId: ids.ci });
     const padded = await snapshot("padded with k");
     // k people in: a legitimate release, k apart.
-    expect(symmetricDifferenceSize(first.released.get(ids.ci)!, padded.released.get(ids.ci)!)).toBeGreaterThanOrEqual(K);
+    expect(symmetricDifferenceSize(first.released.get(ids.ci)!, padded.released.get(ids.ci)!)).toBeGreaterThanOrEqual(
+      K,
+    );
 
     const ciQuotes = await quotesOf(ids.ci);
     const victim = ciQuotes.find((q) => !padding.includes(q.id))!;
@@ -261,7 +321,11 @@ describe("curation never moves a published figure by fewer than k respondents", 
     const before = await snapshot("before a large split");
     const quotes = await quotesOf(ids.ci);
     expect(quotes.length).toBeGreaterThan(K + 1);
-    const target = await move(ids.ci, quotes.slice(0, K + 1).map((q) => q.id), { newLabel: "Large split" });
+    const target = await move(
+      ids.ci,
+      quotes.slice(0, K + 1).map((q) => q.id),
+      { newLabel: "Large split" },
+    );
     const after = await snapshot("large split");
     // The new theme has k or more people: published (and k apart from nothing).
     expect(after.figures.get(target)).toMatchObject({ quotable: true, mentionersNps: expect.any(Number) });
@@ -274,16 +338,42 @@ describe("curation never moves a published figure by fewer than k respondents", 
 describe("no sequential answer or friction id leaves the server", () => {
   it("backlog list, item details, CSV and journey evidence carry only random quote ids", async () => {
     const d = db.handle().db;
-    const { id: mapId } = await createJourneyMap({ input: { name: "Ship", workflow: "", persona: "", maturityNow: 0, maturityTarget: 3 } });
+    const { id: mapId } = await createJourneyMap({
+      input: { name: "Ship", workflow: "", persona: "", maturityNow: 0, maturityTarget: 3 },
+    });
     const step = await addJourneyStep({
       mapId,
-      input: { path: "current", name: "Wait for CI", minutes: 45, pain: "high", loadType: "extraneous", loadLevel: 3, tools: 1, concepts: 1, configFiles: 0, people: 0, dashboards: 0, docs: 0, notes: "", counterpartStepId: null, outcome: null },
+      input: {
+        path: "current",
+        name: "Wait for CI",
+        minutes: 45,
+        pain: "high",
+        loadType: "extraneous",
+        loadLevel: 3,
+        tools: 1,
+        concepts: 1,
+        configFiles: 0,
+        people: 0,
+        dashboards: 0,
+        docs: 0,
+        notes: "",
+        counterpartStepId: null,
+        outcome: null,
+      },
     });
-    const open = await selectRows<{ id: string }>(d, sql`select id from backlog_items where merged_into_id is null and scope = ${ids.scope}`);
-    for (const { id } of open) expect((await asEditor(linkRoute, { params: { id: mapId, stepId: step.id }, body: { backlogItemId: id } })).status).toBe(201);
+    const open = await selectRows<{ id: string }>(
+      d,
+      sql`select id from backlog_items where merged_into_id is null and scope = ${ids.scope}`,
+    );
+    for (const { id } of open)
+      expect(
+        (await asEditor(linkRoute, { params: { id: mapId, stepId: step.id }, body: { backlogItemId: id } })).status,
+      ).toBe(201);
 
     const bodies: string[] = [];
-    const list = await asEditor(backlogRoute, { url: `http://localhost/api/backlog?scope=${encodeURIComponent(ids.scope)}` });
+    const list = await asEditor(backlogRoute, {
+      url: `http://localhost/api/backlog?scope=${encodeURIComponent(ids.scope)}`,
+    });
     bodies.push(JSON.stringify(list.json));
     const quotes: { id: string }[] = [];
     for (const { id } of open) {
@@ -291,10 +381,20 @@ describe("no sequential answer or friction id leaves the server", () => {
       bodies.push(JSON.stringify(detail.json));
       quotes.push(...detail.json.quotes);
     }
-    bodies.push(String((await asEditor(exportRoute, { url: `http://localhost/api/backlog/export?scope=${encodeURIComponent(ids.scope)}` })).json));
+    bodies.push(
+      String(
+        (
+          await asEditor(exportRoute, {
+            url: `http://localhost/api/backlog/export?scope=${encodeURIComponent(ids.scope)}`,
+          })
+        ).json,
+      ),
+    );
     bodies.push(JSON.stringify((await asEditor(evidenceRoute, { params: { id: mapId } })).json));
 
-    const sourceIds = (await selectRows<{ source_id: string }>(d, sql`select source_id from theme_members`)).map((r) => r.source_id);
+    const sourceIds = (await selectRows<{ source_id: string }>(d, sql`select source_id from theme_members`)).map(
+      (r) => r.source_id,
+    );
     expect(sourceIds.length).toBeGreaterThan(0);
     for (const body of bodies) {
       expect(body).not.toMatch(/\b[af]:\d+\b/);
@@ -304,27 +404,43 @@ describe("no sequential answer or friction id leaves the server", () => {
     }
     // Quotes are named by random (v4) uuids instead.
     expect(quotes.length).toBeGreaterThan(0);
-    for (const q of quotes) expect(q.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    for (const q of quotes)
+      expect(q.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 });
 
 describe("curation is audited for owners", () => {
   it("each move, split, merge, undo, analysis and status change has an entry; only owners read them", async () => {
-    const status = await asEditor(patchItemRoute, { method: "PATCH", params: { id: ids.docs }, body: { status: "planned" } });
+    const status = await asEditor(patchItemRoute, {
+      method: "PATCH",
+      params: { id: ids.docs },
+      body: { status: "planned" },
+    });
     expect(status.status).toBe(200);
 
     expect((await callRoute(auditRoute, { userId: ids.viewer })).status).toBe(403);
     expect((await callRoute(auditRoute, { userId: ids.editor })).status).toBe(403);
     expect((await callRoute(auditRoute, {})).status).toBe(401);
     const entries: any[] = [];
-    for (let offset: number | null = 0; offset !== null; ) {
-      const page = await callRoute(auditRoute, { url: `http://localhost/api/audit?offset=${offset}`, userId: ids.owner });
+    for (let offset: number | null = 0; offset !== null;) {
+      const page = await callRoute(auditRoute, {
+        url: `http://localhost/api/audit?offset=${offset}`,
+        userId: ids.owner,
+      });
       expect(page.status).toBe(200);
       entries.push(...page.json.entries);
       offset = page.json.nextOffset;
     }
     const actions = new Set(entries.map((e) => e.action));
-    for (const action of ["backlog.move", "backlog.split", "backlog.merge", "backlog.unmerge", "backlog.analyse", "backlog.status"]) expect(actions).toContain(action);
+    for (const action of [
+      "backlog.move",
+      "backlog.split",
+      "backlog.merge",
+      "backlog.unmerge",
+      "backlog.analyse",
+      "backlog.status",
+    ])
+      expect(actions).toContain(action);
     for (const e of entries) expect(e.actorEmail).toBe("editor@example.com");
     // Moves: one entry per request, newest first.
     const ats = entries.map((e) => e.at);
@@ -333,9 +449,13 @@ describe("curation is audited for owners", () => {
     // Nothing about answers or respondents: no text, no response ids, no answer ids.
     const body = JSON.stringify(entries);
     for (const text of texts) expect(body).not.toContain(text);
-    const responseIds = (await selectRows<{ id: string }>(db.handle().db, sql`select id from responses`)).map((r) => r.id);
+    const responseIds = (await selectRows<{ id: string }>(db.handle().db, sql`select id from responses`)).map(
+      (r) => r.id,
+    );
     for (const id of responseIds) expect(body).not.toContain(id);
     expect(body).not.toMatch(/\b[afr]:[0-9a-f]/);
-    expect((await callRoute(auditRoute, { url: "http://localhost/api/audit?offset=-1", userId: ids.owner })).status).toBe(422);
+    expect(
+      (await callRoute(auditRoute, { url: "http://localhost/api/audit?offset=-1", userId: ids.owner })).status,
+    ).toBe(422);
   });
 });

@@ -6,7 +6,12 @@ import { buildBacklog, listScopeMemberTexts, mergeBacklogItems, updateBacklogIte
 
 export const DEMO_BACKLOG_SCOPE = "periods:2026-Q1..2026-Q4";
 
-const normalize = (text: string) => text.toLowerCase().replace(/^honestly\?\s*/, "").replace(/[\s.!?]+$/, "").trim();
+const normalize = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/^honestly\?\s*/, "")
+    .replace(/[\s.!?]+$/, "")
+    .trim();
 
 /**
  * The demo workspace's curated backlog: the friction log and all four quarters analysed, then a PM's
@@ -39,27 +44,54 @@ export async function seedDemoBacklog(tx: DbClient) {
   const curate = async (theme: string, patch: UpdateBacklogItemInput, statusChangedAt?: string) => {
     const { id, runnerUp } = itemFor(theme);
     if (!id) return;
-    await updateBacklogItem({ id, patch, statusChangedAt: statusChangedAt ? new Date(statusChangedAt) : undefined }, tx);
+    await updateBacklogItem(
+      { id, patch, statusChangedAt: statusChangedAt ? new Date(statusChangedAt) : undefined },
+      tx,
+    );
     return { id, runnerUp };
   };
 
   await curate(
     "slow-ci",
-    { customLabel: "Slow CI builds", status: "done", effort: "L", owner: "Build & CI team", notes: "Remote build cache and test sharding shipped in September." },
+    {
+      customLabel: "Slow CI builds",
+      status: "done",
+      effort: "L",
+      owner: "Build & CI team",
+      notes: "Remote build cache and test sharding shipped in September.",
+    },
     "2026-09-15T12:00:00Z",
   );
   await curate(
     "flaky-tests",
-    { customLabel: "Flaky tests", status: "in_progress", effort: "M", owner: "Developer productivity", notes: "Auto-quarantine pilot with Checkout." },
+    {
+      customLabel: "Flaky tests",
+      status: "in_progress",
+      effort: "M",
+      owner: "Developer productivity",
+      notes: "Auto-quarantine pilot with Checkout.",
+    },
     "2026-10-20T12:00:00Z",
   );
-  await curate("deploy-wait", { customLabel: "Waiting on deploy approvals", status: "planned", effort: "M", owner: "Delivery platform" }, "2026-10-27T12:00:00Z");
-  const docs = await curate("docs", { customLabel: "Docs are hard to find and out of date", effort: "S", owner: "Platform docs guild" });
+  await curate(
+    "deploy-wait",
+    { customLabel: "Waiting on deploy approvals", status: "planned", effort: "M", owner: "Delivery platform" },
+    "2026-10-27T12:00:00Z",
+  );
+  const docs = await curate("docs", {
+    customLabel: "Docs are hard to find and out of date",
+    effort: "S",
+    owner: "Platform docs guild",
+  });
   // If the clustering split the docs complaints, show a merge.
   if (docs?.runnerUp) await mergeBacklogItems({ id: docs.runnerUp, targetId: docs.id }, tx);
   // A PM's names for the other themes; status and effort stay for the demo's visitor to set.
   await curate("k8s-config", { customLabel: "Too much Kubernetes YAML" });
   await curate("environments", { customLabel: "Waiting for test environments" });
   await curate("code-review", { customLabel: "Code review turnaround" });
-  await curate("protect-good", { customLabel: "What works: keep it", status: "wont_do", notes: "Praise, not a problem: protect these." });
+  await curate("protect-good", {
+    customLabel: "What works: keep it",
+    status: "wont_do",
+    notes: "Praise, not a problem: protect these.",
+  });
 }

@@ -28,7 +28,11 @@ export interface ThemeMatch {
  * the earlier item's answers (`minContainment`) are in the new theme. Ties break by id, so the result
  * does not depend on input order.
  */
-export function matchThemes(previous: readonly ThemeMembers[], next: readonly ThemeMembers[], options: MatchOptions = {}): ThemeMatch[] {
+export function matchThemes(
+  previous: readonly ThemeMembers[],
+  next: readonly ThemeMembers[],
+  options: MatchOptions = {},
+): ThemeMatch[] {
   const minJaccard = options.minJaccard ?? 0.2;
   const minContainment = options.minContainment ?? 0.5;
   const minShared = options.minShared ?? 2;

@@ -3,29 +3,61 @@ import { assignQuadrant, computeImpact, rankBacklog } from "./prioritise";
 
 describe("computeImpact", () => {
   it("is 0.5 on score components when mentioners score like everyone", () => {
-    const r = computeImpact({ mentionersNps: 7, everyoneNps: 7, mentionersLikert: 3.2, everyoneLikert: 3.2, negativeShare: 0.5 });
+    const r = computeImpact({
+      mentionersNps: 7,
+      everyoneNps: 7,
+      mentionersLikert: 3.2,
+      everyoneLikert: 3.2,
+      negativeShare: 0.5,
+    });
     expect(r.components).toEqual({ nps: 0.5, likert: 0.5, sentiment: 0.5 });
     expect(r.impact).toBeCloseTo(0.5);
   });
 
   it("reaches 1 when mentioners are 20% of the scale lower and every mention is negative", () => {
-    const r = computeImpact({ mentionersNps: 5, everyoneNps: 7, mentionersLikert: 2.4, everyoneLikert: 3.2, negativeShare: 1 });
+    const r = computeImpact({
+      mentionersNps: 5,
+      everyoneNps: 7,
+      mentionersLikert: 2.4,
+      everyoneLikert: 3.2,
+      negativeShare: 1,
+    });
     expect(r.components.nps).toBeCloseTo(1);
     expect(r.components.likert).toBeCloseTo(1);
     expect(r.impact).toBeCloseTo(1);
   });
 
   it("clamps and weights: 0.35 NPS + 0.35 Likert + 0.30 sentiment", () => {
-    const r = computeImpact({ mentionersNps: 10, everyoneNps: 5, mentionersLikert: 3.6, everyoneLikert: 3.2, negativeShare: 0.2 });
+    const r = computeImpact({
+      mentionersNps: 10,
+      everyoneNps: 5,
+      mentionersLikert: 3.6,
+      everyoneLikert: 3.2,
+      negativeShare: 0.2,
+    });
     expect(r.components.nps).toBe(0);
     expect(r.components.likert).toBeCloseTo(0.25);
     expect(r.impact).toBeCloseTo(0.35 * 0 + 0.35 * 0.25 + 0.3 * 0.2);
   });
 
   it("re-weights over the components it has (friction entries carry no scores)", () => {
-    const r = computeImpact({ mentionersNps: null, everyoneNps: null, mentionersLikert: null, everyoneLikert: null, negativeShare: 0.8 });
+    const r = computeImpact({
+      mentionersNps: null,
+      everyoneNps: null,
+      mentionersLikert: null,
+      everyoneLikert: null,
+      negativeShare: 0.8,
+    });
     expect(r.impact).toBeCloseTo(0.8);
-    expect(computeImpact({ mentionersNps: null, everyoneNps: 7, mentionersLikert: null, everyoneLikert: null, negativeShare: null }).impact).toBe(0);
+    expect(
+      computeImpact({
+        mentionersNps: null,
+        everyoneNps: 7,
+        mentionersLikert: null,
+        everyoneLikert: null,
+        negativeShare: null,
+      }).impact,
+    ).toBe(0);
   });
 });
 
@@ -39,7 +71,9 @@ describe("assignQuadrant", () => {
     expect(assignQuadrant({ share: 0.1, impact: 0.5 }, t)).toBe("do_first");
   });
   it("moves with edited thresholds", () => {
-    expect(assignQuadrant({ share: 0.15, impact: 0.6 }, { frequencyThreshold: 0.2, impactThreshold: 0.5 })).toBe("schedule");
+    expect(assignQuadrant({ share: 0.15, impact: 0.6 }, { frequencyThreshold: 0.2, impactThreshold: 0.5 })).toBe(
+      "schedule",
+    );
   });
 });
 

@@ -98,7 +98,10 @@ export interface Rankable {
  * items sink below every open item; ties go to the more frequent theme, then alphabetically.
  */
 export function rankBacklog<T extends Rankable>(items: readonly T[]): (T & { rank: number; score: number })[] {
-  const scored = items.map((item) => ({ ...item, score: (item.share * item.impact) / EFFORT_WEIGHT[item.effort ?? "M"] }));
+  const scored = items.map((item) => ({
+    ...item,
+    score: (item.share * item.impact) / EFFORT_WEIGHT[item.effort ?? "M"],
+  }));
   scored.sort(
     (a, b) =>
       Number(CLOSED.has(a.status)) - Number(CLOSED.has(b.status)) ||

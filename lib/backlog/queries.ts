@@ -3,7 +3,15 @@ import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { getDb, selectRows, type Database, type DbClient } from "@/lib/db/client";
 import { shouldRelease } from "@/lib/anonymity/release";
 import { recordAudit, type AuditActor } from "@/lib/audit/queries";
-import { backlogItems, backlogRuns, themeMembers, themeReleases, type BacklogItem, type BacklogStatus, type Effort } from "@/lib/db/schema";
+import {
+  backlogItems,
+  backlogRuns,
+  themeMembers,
+  themeReleases,
+  type BacklogItem,
+  type BacklogStatus,
+  type Effort,
+} from "@/lib/db/schema";
 import { AppError, notFound } from "@/lib/errors";
 import type { CsvCell } from "@/lib/export/csv";
 import { clusterOffThread } from "@/lib/text/cluster-off-thread";
@@ -20,7 +28,10 @@ const QUOTE_LIMIT = 200;
 
 function requireScope(value: string): BacklogScope {
   const scope = parseScope(value);
-  if (!scope) throw new AppError("validation", "Unknown backlog scope", { scope: ["Choose a survey, a range of quarters or the friction log"] });
+  if (!scope)
+    throw new AppError("validation", "Unknown backlog scope", {
+      scope: ["Choose a survey, a range of quarters or the friction log"],
+    });
   return scope;
 }
 
@@ -32,7 +43,10 @@ function populationSql(scope: BacklogScope): SQL {
   if (scope.kind === "friction") {
     return sql`select 'f:' || f.id::text as respondent, null::uuid as response_id, f.team_id, f.period from friction_entries f`;
   }
-  const where = scope.kind === "survey" ? sql`r.survey_id = ${scope.surveyId}` : sql`s.period between ${scope.from} and ${scope.to}`;
+  const where =
+    scope.kind === "survey"
+      ? sql`r.survey_id = ${scope.surveyId}`
+      : sql`s.period between ${scope.from} and ${scope.to}`;
   return sql`select 'r:' || r.id::text as respondent, r.id as response_id, r.team_id, s.period
              from responses r join surveys s on s.id = r.survey_id where ${where}`;
 }
@@ -47,9 +61,15 @@ async function lockScope(client: DbClient, scopeKey: string) {
 /** The scope's free text, each with its stable source id ("a:<answer id>" / "f:<friction entry id>"). */
 async function loadScopeTexts(client: DbClient, scope: BacklogScope): Promise<ScopeText[]> {
   if (scope.kind === "friction") {
-    return selectRows<ScopeText>(client, sql`select 'f:' || f.id::text as id, f.text from friction_entries f where btrim(f.text) <> '' order by f.id`);
+    return selectRows<ScopeText>(
+      client,
+      sql`select 'f:' || f.id::text as id, f.text from friction_entries f where btrim(f.text) <> '' order by f.id`,
+    );
   }
-  const where = scope.kind === "survey" ? sql`r.survey_id = ${scope.surveyId}` : sql`s.period between ${scope.from} and ${scope.to}`;
+  const where =
+    scope.kind === "survey"
+      ? sql`r.survey_id = ${scope.surveyId}`
+      : sql`s.period between ${scope.from} and ${scope.to}`;
   return selectRows<ScopeText>(
     client,
     sql`select 'a:' || a.id::text as id, a.text_value as text
@@ -96,7 +116,11 @@ function readReleaseRows(rows: ReleaseRow[]): Map<string, ReleaseState> {
 
 async function insertReleaseRows(client: DbClient, itemId: string, version: number, respondents: string[]) {
   for (let i = 0; i < respondents.length; i += INSERT_BATCH) {
-    await client.insert(themeReleases).values(respondents.slice(i, i + INSERT_BATCH).map((respondent) => ({ backlogItemId: itemId, version, respondent })));
+    await client
+      .insert(themeReleases)
+      .values(
+        respondents.slice(i, i + INSERT_BATCH).map((respondent) => ({ backlogItemId: itemId, version, respondent })),
+      );
   }
 }
 
@@ -108,12 +132,22 @@ async function insertReleaseRows(client: DbClient, itemId: string, version: numb
  * releases for when the merge is undone. Runs inside the curation's transaction, under the scope's
  * lock. Returns the ids whose release changed.
  */
-async function releaseThemes(client: DbClient, itemIds: readonly string[], fresh: ReadonlySet<string> = new Set()): Promise<string[]> {
+async function releaseThemes(
+  client: DbClient,
+  itemIds: readonly string[],
+  fresh: ReadonlySet<string> = new Set(),
+): Promise<string[]> {
   if (itemIds.length === 0) return [];
   const k = (await getWorkspaceSettings(client)).anonymityThreshold;
-  const idList = sql.join([...new Set(itemIds)].map((id) => sql`${id}::uuid`), sql`, `);
+  const idList = sql.join(
+    [...new Set(itemIds)].map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
   const [openItems, currentRows, releaseRows] = await Promise.all([
-    selectRows<{ id: string }>(client, sql`select id from backlog_items where id in (${idList}) and merged_into_id is null`),
+    selectRows<{ id: string }>(
+      client,
+      sql`select id from backlog_items where id in (${idList}) and merged_into_id is null`,
+    ),
     selectRows<{ item_id: string; respondent: string }>(
       client,
       sql`select distinct coalesce(b.merged_into_id, b.id) as item_id, ${memberRespondent} as respondent
@@ -121,7 +155,10 @@ async function releaseThemes(client: DbClient, itemIds: readonly string[], fresh
           left join answers a on a.id = m.answer_id
           where coalesce(b.merged_into_id, b.id) in (${idList})`,
     ),
-    selectRows<ReleaseRow>(client, sql`select backlog_item_id as item_id, version, respondent from theme_releases where backlog_item_id in (${idList})`),
+    selectRows<ReleaseRow>(
+      client,
+      sql`select backlog_item_id as item_id, version, respondent from theme_releases where backlog_item_id in (${idList})`,
+    ),
   ]);
   const members = new Map<string, string[]>();
   for (const r of currentRows) {
@@ -184,7 +221,10 @@ export type BuildBacklogResult = {
   itemsRemoved: number;
 };
 
-type ExistingItem = Pick<BacklogItem, "id" | "mergedIntoId" | "customLabel" | "effort" | "status" | "owner" | "notes"> & {
+type ExistingItem = Pick<
+  BacklogItem,
+  "id" | "mergedIntoId" | "customLabel" | "effort" | "status" | "owner" | "notes"
+> & {
   hasMergedChildren: boolean;
   hasJourneyLinks: boolean;
 };
@@ -211,7 +251,10 @@ function isCurated(item: ExistingItem, pinnedCount: number): boolean {
  * new themes become new items, and earlier items left without answers are kept only if curated.
  * `k` is the number of themes (automatic when omitted).
  */
-export async function buildBacklog(input: { scope: string; k?: number | null; actor?: AuditActor }, tx?: DbClient): Promise<BuildBacklogResult> {
+export async function buildBacklog(
+  input: { scope: string; k?: number | null; actor?: AuditActor },
+  tx?: DbClient,
+): Promise<BuildBacklogResult> {
   const scope = requireScope(input.scope);
   const scopeKey = formatScope(scope);
   const requestedK = input.k ?? null;
@@ -220,14 +263,20 @@ export async function buildBacklog(input: { scope: string; k?: number | null; ac
   // large scopes; curation requests should not wait on it). The seed passes its own transaction.
   const prepare = async (client: DbClient) => {
     if (scope.kind === "survey") {
-      const [survey] = await selectRows<{ id: string }>(client, sql`select id from surveys where id = ${scope.surveyId}`);
+      const [survey] = await selectRows<{ id: string }>(
+        client,
+        sql`select id from surveys where id = ${scope.surveyId}`,
+      );
       if (!survey) throw notFound("Survey");
     }
     const texts = await loadScopeTexts(client, scope);
     return { texts, clustering: await clusterOffThread(texts, requestedK ? { k: requestedK } : {}) };
   };
 
-  const run = async (client: DbClient, { texts, clustering }: Awaited<ReturnType<typeof prepare>>): Promise<BuildBacklogResult> => {
+  const run = async (
+    client: DbClient,
+    { texts, clustering }: Awaited<ReturnType<typeof prepare>>,
+  ): Promise<BuildBacklogResult> => {
     await lockScope(client, scopeKey);
     const textById = new Map(texts.map((t) => [t.id, t.text]));
 
@@ -241,7 +290,12 @@ export async function buildBacklog(input: { scope: string; k?: number | null; ac
     const itemIds = existing.map((i) => i.id);
     const members = itemIds.length
       ? await client
-          .select({ itemId: themeMembers.backlogItemId, sourceId: themeMembers.sourceId, pinned: themeMembers.pinned, publicId: themeMembers.publicId })
+          .select({
+            itemId: themeMembers.backlogItemId,
+            sourceId: themeMembers.sourceId,
+            pinned: themeMembers.pinned,
+            publicId: themeMembers.publicId,
+          })
           .from(themeMembers)
           .where(inArray(themeMembers.backlogItemId, itemIds))
       : [];
@@ -267,10 +321,14 @@ export async function buildBacklog(input: { scope: string; k?: number | null; ac
     const matchedItems = new Set(matches.map((m) => m.previousId));
 
     if (itemIds.length) {
-      await client.delete(themeMembers).where(and(inArray(themeMembers.backlogItemId, itemIds), eq(themeMembers.pinned, 0)));
+      await client
+        .delete(themeMembers)
+        .where(and(inArray(themeMembers.backlogItemId, itemIds), eq(themeMembers.pinned, 0)));
     }
 
-    const removable = existing.filter((item) => !matchedItems.has(item.id) && !isCurated(item, pinnedCount.get(item.id) ?? 0)).map((i) => i.id);
+    const removable = existing
+      .filter((item) => !matchedItems.has(item.id) && !isCurated(item, pinnedCount.get(item.id) ?? 0))
+      .map((i) => i.id);
     if (removable.length) await client.delete(backlogItems).where(inArray(backlogItems.id, removable));
 
     const rows: (typeof themeMembers.$inferInsert)[] = [];
@@ -307,7 +365,8 @@ export async function buildBacklog(input: { scope: string; k?: number | null; ac
         });
       }
     }
-    for (let i = 0; i < rows.length; i += INSERT_BATCH) await client.insert(themeMembers).values(rows.slice(i, i + INSERT_BATCH));
+    for (let i = 0; i < rows.length; i += INSERT_BATCH)
+      await client.insert(themeMembers).values(rows.slice(i, i + INSERT_BATCH));
 
     // New themes publish their membership; items that continue (or were kept for their curation)
     // follow the release rule like any curation, so re-analysis after a pinned move shows no one-person
@@ -341,7 +400,14 @@ export async function buildBacklog(input: { scope: string; k?: number | null; ac
         actor: input.actor ?? null,
         action: "backlog.analyse",
         subject: scopeKey,
-        detail: { scope: scopeKey, themes: result.chosenK, created: itemsCreated, continued: result.itemsMatched, removed: result.itemsRemoved, released: released.length },
+        detail: {
+          scope: scopeKey,
+          themes: result.chosenK,
+          created: itemsCreated,
+          continued: result.itemsMatched,
+          removed: result.itemsRemoved,
+          released: released.length,
+        },
       },
       client,
     );
@@ -501,7 +567,12 @@ export async function getBacklog(input: { scope: string }, tx?: DbClient): Promi
       client,
       sql`select id, label, custom_label, merged_into_id from backlog_items where scope = ${scopeKey} and merged_into_id is not null order by label`,
     ),
-    client.select().from(backlogRuns).where(eq(backlogRuns.scope, scopeKey)).orderBy(sql`${backlogRuns.ranAt} desc`).limit(1),
+    client
+      .select()
+      .from(backlogRuns)
+      .where(eq(backlogRuns.scope, scopeKey))
+      .orderBy(sql`${backlogRuns.ranAt} desc`)
+      .limit(1),
   ]);
 
   const total = population?.respondents ?? 0;
@@ -529,7 +600,13 @@ export async function getBacklog(input: { scope: string }, tx?: DbClient): Promi
     const mentionersNps = scored ? num(row.nps) : null;
     const mentionersLikert = scored ? num(row.likert) : null;
     const negativeShare = scored ? num(row.negative_share) : null;
-    const { impact, components } = computeImpact({ mentionersNps, everyoneNps, mentionersLikert, everyoneLikert, negativeShare });
+    const { impact, components } = computeImpact({
+      mentionersNps,
+      everyoneNps,
+      mentionersLikert,
+      everyoneLikert,
+      negativeShare,
+    });
     const rates = ratesByItem.get(row.id);
     return {
       id: row.id,
@@ -569,7 +646,12 @@ export async function getBacklog(input: { scope: string }, tx?: DbClient): Promi
   return {
     scope: scopeKey,
     run: lastRun
-      ? { requestedK: lastRun.requestedK, chosenK: lastRun.chosenK, textCount: lastRun.textCount, ranAt: lastRun.ranAt.toISOString() }
+      ? {
+          requestedK: lastRun.requestedK,
+          chosenK: lastRun.chosenK,
+          textCount: lastRun.textCount,
+          ranAt: lastRun.ranAt.toISOString(),
+        }
       : null,
     thresholds,
     anonymityThreshold: k,
@@ -583,7 +665,13 @@ export async function getBacklog(input: { scope: string }, tx?: DbClient): Promi
  * A quote in a theme. `id` is the member's random public id: answer and friction ids are sequential,
  * a clock of submission order, and never leave the server.
  */
-export type BacklogQuote = { id: string; source: "survey" | "friction"; text: string; pinned: boolean; representative: boolean };
+export type BacklogQuote = {
+  id: string;
+  source: "survey" | "friction";
+  text: string;
+  pinned: boolean;
+  representative: boolean;
+};
 export type BacklogItemDetail = {
   item: BacklogListItem;
   scope: string;
@@ -615,10 +703,25 @@ export async function getBacklogItem(input: { id: string }, tx?: DbClient): Prom
   const scope = requireScope(row.scope);
   if (!item.quotable) {
     // Anonymity: fewer than k people behind the theme — nothing that could point at them leaves here.
-    return { item, scope: view.scope, anonymityThreshold: k, quotes: [], quoteCount: item.mentions, teams: [], hiddenTeamMentioners: 0, quotesHidden: true };
+    return {
+      item,
+      scope: view.scope,
+      anonymityThreshold: k,
+      quotes: [],
+      quoteCount: item.mentions,
+      teams: [],
+      hiddenTeamMentioners: 0,
+      quotesHidden: true,
+    };
   }
   const [quotes, teamRows] = await Promise.all([
-    selectRows<{ public_id: string; friction: boolean; text: string; pinned: number; representative_rank: number | null }>(
+    selectRows<{
+      public_id: string;
+      friction: boolean;
+      text: string;
+      pinned: number;
+      representative_rank: number | null;
+    }>(
       client,
       sql`select m.public_id, m.friction_entry_id is not null as friction, coalesce(a.text_value, f.text) as text, m.pinned, m.representative_rank
           from theme_members m
@@ -674,9 +777,12 @@ export async function getBacklogItem(input: { id: string }, tx?: DbClient): Prom
 /** Loads an item that can be curated: it exists and has not been merged away. */
 async function getOpenItem(client: DbClient, id: string, field = "id"): Promise<BacklogItem> {
   const [item] = await client.select().from(backlogItems).where(eq(backlogItems.id, id));
-  if (!item) throw new AppError("not_found", "That theme no longer exists", { [field]: ["That theme no longer exists"] });
+  if (!item)
+    throw new AppError("not_found", "That theme no longer exists", { [field]: ["That theme no longer exists"] });
   if (item.mergedIntoId) {
-    throw new AppError("conflict", "That theme was merged into another one", { [field]: ["That theme was merged into another one"] });
+    throw new AppError("conflict", "That theme was merged into another one", {
+      [field]: ["That theme was merged into another one"],
+    });
   }
   return item;
 }
@@ -708,7 +814,12 @@ export async function updateBacklogItem(
       .returning();
     if (statusChanged) {
       await recordAudit(
-        { actor: input.actor ?? null, action: "backlog.status", subject: itemName(updated), detail: { itemId: item.id, from: item.status, to: updated.status } },
+        {
+          actor: input.actor ?? null,
+          action: "backlog.status",
+          subject: itemName(updated),
+          detail: { itemId: item.id, from: item.status, to: updated.status },
+        },
         client,
       );
     }
@@ -721,17 +832,29 @@ export async function updateBacklogItem(
  * following the merge when the scope is re-clustered; items merged into it move along. The target's
  * published figures follow only if the merge changed its respondents by at least k.
  */
-export async function mergeBacklogItems(input: { id: string; targetId: string; actor?: AuditActor }, tx?: DbClient): Promise<BacklogItem> {
+export async function mergeBacklogItems(
+  input: { id: string; targetId: string; actor?: AuditActor },
+  tx?: DbClient,
+): Promise<BacklogItem> {
   return inTransaction(tx, async (client) => {
     const source = await getOpenItem(client, input.id);
     await lockScope(client, source.scope);
     const target = await getOpenItem(client, input.targetId, "targetId");
-    if (source.id === target.id) throw new AppError("validation", "A theme cannot be merged into itself", { targetId: ["Pick another theme"] });
+    if (source.id === target.id)
+      throw new AppError("validation", "A theme cannot be merged into itself", { targetId: ["Pick another theme"] });
     if (source.scope !== target.scope) {
-      throw new AppError("validation", "Both themes must come from the same analysis", { targetId: ["Pick a theme from this backlog"] });
+      throw new AppError("validation", "Both themes must come from the same analysis", {
+        targetId: ["Pick a theme from this backlog"],
+      });
     }
-    await client.update(backlogItems).set({ mergedIntoId: target.id, updatedAt: new Date() }).where(eq(backlogItems.mergedIntoId, source.id));
-    await client.update(backlogItems).set({ mergedIntoId: target.id, updatedAt: new Date() }).where(eq(backlogItems.id, source.id));
+    await client
+      .update(backlogItems)
+      .set({ mergedIntoId: target.id, updatedAt: new Date() })
+      .where(eq(backlogItems.mergedIntoId, source.id));
+    await client
+      .update(backlogItems)
+      .set({ mergedIntoId: target.id, updatedAt: new Date() })
+      .where(eq(backlogItems.id, source.id));
     await client.update(backlogItems).set({ updatedAt: new Date() }).where(eq(backlogItems.id, target.id));
     const released = await releaseThemes(client, [target.id]);
     await recordAudit(
@@ -748,16 +871,28 @@ export async function mergeBacklogItems(input: { id: string; targetId: string; a
 }
 
 /** Undoes a merge: the item shows on its own again with the answers it had (and its own release rule). */
-export async function unmergeBacklogItem(input: { id: string; actor?: AuditActor }, tx?: DbClient): Promise<BacklogItem> {
+export async function unmergeBacklogItem(
+  input: { id: string; actor?: AuditActor },
+  tx?: DbClient,
+): Promise<BacklogItem> {
   return inTransaction(tx, async (client) => {
     const [item] = await client.select().from(backlogItems).where(eq(backlogItems.id, input.id));
     if (!item) throw notFound("Backlog item");
     if (!item.mergedIntoId) throw new AppError("conflict", "That theme is not merged");
     await lockScope(client, item.scope);
-    const [updated] = await client.update(backlogItems).set({ mergedIntoId: null, updatedAt: new Date() }).where(eq(backlogItems.id, item.id)).returning();
+    const [updated] = await client
+      .update(backlogItems)
+      .set({ mergedIntoId: null, updatedAt: new Date() })
+      .where(eq(backlogItems.id, item.id))
+      .returning();
     const released = await releaseThemes(client, [item.id, item.mergedIntoId]);
     await recordAudit(
-      { actor: input.actor ?? null, action: "backlog.unmerge", subject: itemName(item), detail: { scope: item.scope, itemId: item.id, targetId: item.mergedIntoId, released } },
+      {
+        actor: input.actor ?? null,
+        action: "backlog.unmerge",
+        subject: itemName(item),
+        detail: { scope: item.scope, itemId: item.id, targetId: item.mergedIntoId, released },
+      },
       client,
     );
     return updated;
@@ -788,15 +923,22 @@ export async function moveThemeMembers(
       .from(themeMembers)
       .where(and(inArray(themeMembers.backlogItemId, groupIds), inArray(themeMembers.publicId, memberIds)));
     if (present.length !== memberIds.length) {
-      throw new AppError("validation", "Some of those answers are not in this theme", { memberIds: ["Some of those answers are not in this theme"] });
+      throw new AppError("validation", "Some of those answers are not in this theme", {
+        memberIds: ["Some of those answers are not in this theme"],
+      });
     }
     let targetId: string;
     let targetName: string;
     if (input.targetId) {
       const target = await getOpenItem(client, input.targetId, "targetId");
-      if (target.id === source.id) throw new AppError("validation", "Those answers are already in this theme", { targetId: ["Pick another theme"] });
+      if (target.id === source.id)
+        throw new AppError("validation", "Those answers are already in this theme", {
+          targetId: ["Pick another theme"],
+        });
       if (target.scope !== source.scope) {
-        throw new AppError("validation", "Both themes must come from the same analysis", { targetId: ["Pick a theme from this backlog"] });
+        throw new AppError("validation", "Both themes must come from the same analysis", {
+          targetId: ["Pick a theme from this backlog"],
+        });
       }
       targetId = target.id;
       targetName = itemName(target);
@@ -809,11 +951,25 @@ export async function moveThemeMembers(
       targetName = input.newLabel!;
     }
     const sourceIds = present.map((p) => p.sourceId);
-    await client.delete(themeMembers).where(and(inArray(themeMembers.backlogItemId, groupIds), inArray(themeMembers.sourceId, sourceIds)));
-    await client.insert(themeMembers).values(
-      present.map((p) => ({ backlogItemId: targetId, sourceId: p.sourceId, ...memberRefs(p.sourceId), sentiment: p.sentiment, publicId: p.publicId, pinned: 1 })),
-    );
-    await client.update(backlogItems).set({ updatedAt: new Date() }).where(inArray(backlogItems.id, [source.id, targetId]));
+    await client
+      .delete(themeMembers)
+      .where(and(inArray(themeMembers.backlogItemId, groupIds), inArray(themeMembers.sourceId, sourceIds)));
+    await client
+      .insert(themeMembers)
+      .values(
+        present.map((p) => ({
+          backlogItemId: targetId,
+          sourceId: p.sourceId,
+          ...memberRefs(p.sourceId),
+          sentiment: p.sentiment,
+          publicId: p.publicId,
+          pinned: 1,
+        })),
+      );
+    await client
+      .update(backlogItems)
+      .set({ updatedAt: new Date() })
+      .where(inArray(backlogItems.id, [source.id, targetId]));
     const released = await releaseThemes(client, [source.id, targetId]);
     await recordAudit(
       {
@@ -869,7 +1025,9 @@ export async function listBacklogItemNames(input: { scope: string }, tx?: DbClie
   const rows = await client
     .select({ id: backlogItems.id, label: backlogItems.label, customLabel: backlogItems.customLabel })
     .from(backlogItems)
-    .where(and(eq(backlogItems.scope, formatScope(requireScope(input.scope))), sql`${backlogItems.mergedIntoId} is null`));
+    .where(
+      and(eq(backlogItems.scope, formatScope(requireScope(input.scope))), sql`${backlogItems.mergedIntoId} is null`),
+    );
   return rows.map((r) => ({ id: r.id, label: r.customLabel ?? r.label }));
 }
 
@@ -890,7 +1048,10 @@ export async function listExampleQuotes(input: { scope: string; itemIds: string[
           join backlog_items b on b.id = m.backlog_item_id and b.scope = ${input.scope}
           left join answers a on a.id = m.answer_id
           left join friction_entries f on f.id = m.friction_entry_id
-          where coalesce(b.merged_into_id, b.id) in (${sql.join(input.itemIds.map((id) => sql`${id}::uuid`), sql`, `)})
+          where coalesce(b.merged_into_id, b.id) in (${sql.join(
+            input.itemIds.map((id) => sql`${id}::uuid`),
+            sql`, `,
+          )})
         ) q where n <= ${input.perItem} order by eff_id, n`,
   );
   const out = new Map<string, string[]>();
@@ -909,7 +1070,11 @@ export async function openBacklogCsvRows(input: { scope: string }): Promise<Asyn
   return (async function* () {
     for (let i = 0; i < view.items.length; i += PAGE) {
       const page = view.items.slice(i, i + PAGE);
-      const quotes = await listExampleQuotes({ scope: view.scope, itemIds: page.filter((p) => p.quotable).map((p) => p.id), perItem: 3 });
+      const quotes = await listExampleQuotes({
+        scope: view.scope,
+        itemIds: page.filter((p) => p.quotable).map((p) => p.id),
+        perItem: 3,
+      });
       for (const item of page) yield toBacklogCsvRow(item, quotes.get(item.id) ?? [], view.anonymityThreshold);
     }
   })();

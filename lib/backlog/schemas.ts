@@ -45,7 +45,10 @@ export const mergeBacklogItemSchema = z.object({ targetId: z.uuid({ error: "Pick
 export const moveMembersSchema = z
   .object({
     // The quotes' public ids (BacklogQuote.id), never the sequential answer ids behind them.
-    memberIds: z.array(z.uuid({ error: "Unknown answer" })).min(1, "Select at least one answer").max(1000, "Move at most 1,000 answers at once"),
+    memberIds: z
+      .array(z.uuid({ error: "Unknown answer" }))
+      .min(1, "Select at least one answer")
+      .max(1000, "Move at most 1,000 answers at once"),
     // Either an existing theme of the same backlog, or a name for a new theme (a split).
     targetId: z.uuid({ error: "Pick a theme" }).optional(),
     newLabel: userText().min(1, "Name the new theme").max(120, "Keep the name under 120 characters").optional(),
@@ -58,8 +61,14 @@ export type MoveMembersInput = z.infer<typeof moveMembersSchema>;
 
 export const backlogThresholdsSchema = z
   .object({
-    frequencyThreshold: z.number({ error: "Enter a share between 0.01 and 1" }).min(0.01, "Use at least 1%").max(1, "Use at most 100%"),
-    impactThreshold: z.number({ error: "Enter an impact between 0 and 1" }).min(0, "Use 0 or more").max(1, "Use 1 or less"),
+    frequencyThreshold: z
+      .number({ error: "Enter a share between 0.01 and 1" })
+      .min(0.01, "Use at least 1%")
+      .max(1, "Use at most 100%"),
+    impactThreshold: z
+      .number({ error: "Enter an impact between 0 and 1" })
+      .min(0, "Use 0 or more")
+      .max(1, "Use 1 or less"),
   })
   .partial()
   .refine((v) => Object.keys(v).length > 0, "Change at least one threshold");

@@ -8,7 +8,14 @@ describe("backlog scopes", () => {
     }
   });
   it("refuses malformed scopes and backwards ranges", () => {
-    for (const s of ["", "survey:x", "periods:2026-Q4..2026-Q1", "periods:2026-Q5..2026-Q6", "periods:2026-Q1", "frictions"]) {
+    for (const s of [
+      "",
+      "survey:x",
+      "periods:2026-Q4..2026-Q1",
+      "periods:2026-Q5..2026-Q6",
+      "periods:2026-Q1",
+      "frictions",
+    ]) {
       expect(parseScope(s)).toBeNull();
     }
   });

@@ -4,9 +4,7 @@ const PERIOD = /^[0-9]{4}-Q[1-4]$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type BacklogScope =
-  | { kind: "survey"; surveyId: string }
-  | { kind: "periods"; from: string; to: string }
-  | { kind: "friction" };
+  { kind: "survey"; surveyId: string } | { kind: "periods"; from: string; to: string } | { kind: "friction" };
 
 /** Parses a scope string; null when it is malformed (e.g. a range that runs backwards). */
 export function parseScope(value: string): BacklogScope | null {

@@ -35,14 +35,18 @@ type Pending<I, O> = { item: I; resolve: (value: O) => void; reject: (error: unk
  * bigger batches, fewer wake-ups of the database and a higher rate than two.) When a batch of
  * several items fails, each item is retried alone, so one bad item cannot fail the others.
  */
-export function createBatcher<I, O>(run: (items: I[]) => Promise<O[]>, { maxBatch = 256 }: { maxBatch?: number } = {}): (item: I) => Promise<O> {
+export function createBatcher<I, O>(
+  run: (items: I[]) => Promise<O[]>,
+  { maxBatch = 256 }: { maxBatch?: number } = {},
+): (item: I) => Promise<O> {
   const queue: Pending<I, O>[] = [];
   let running = false;
 
   async function settle(batch: Pending<I, O>[]) {
     try {
       const results = await run(batch.map((p) => p.item));
-      if (results.length !== batch.length) throw new Error(`batch returned ${results.length} results for ${batch.length} items`);
+      if (results.length !== batch.length)
+        throw new Error(`batch returned ${results.length} results for ${batch.length} items`);
       batch.forEach((p, i) => p.resolve(results[i]));
     } catch (error) {
       if (batch.length === 1) return batch[0].reject(error);

@@ -39,7 +39,11 @@ const MIGRATIONS_FOLDER = path.join(process.cwd(), "drizzle");
 const MIGRATION_LOCK_ID = 727_274_001;
 
 /** Opens PostgreSQL when a URL is given, otherwise PGlite (in memory when dataDir is "memory://"). */
-export async function openDatabase(opts: { url?: string; dataDir?: string; migrate?: boolean }): Promise<DatabaseHandle> {
+export async function openDatabase(opts: {
+  url?: string;
+  dataDir?: string;
+  migrate?: boolean;
+}): Promise<DatabaseHandle> {
   const handle = opts.url ? await openPostgres(opts.url) : await openPglite(opts.dataDir ?? env.PGLITE_DATA_DIR);
   if (opts.migrate !== false) await runMigrations(handle, opts.url);
   return handle;
@@ -52,9 +56,12 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
   // While the server is down, fail fast (a clear 503) and reconnect quickly, instead of
   // postgres.js's default exponential backoff that holds requests for up to 20 s.
   const client = postgres(url, { max: 10, onnotice: () => {}, connect_timeout: 5, backoff: () => 0.25 });
-  return { db: drizzle(preparing(client), { schema }) as unknown as Database, engine: "postgres", close: () => client.end({ timeout: 5 }) };
+  return {
+    db: drizzle(preparing(client), { schema }) as unknown as Database,
+    engine: "postgres",
+    close: () => client.end({ timeout: 5 }),
+  };
 }
-
 
 /**
  * drizzle sends every query through postgres.js's `unsafe()` unprepared, which costs two round trips
@@ -67,7 +74,8 @@ function preparing<T extends Pick<postgresJs.Sql, "unsafe">>(client: T): T {
   return new Proxy(client, {
     get(target, property, receiver) {
       if (property === "unsafe") {
-        return (query: string, params?: unknown[], options?: object) => target.unsafe(query, params as never, { ...options, prepare: true });
+        return (query: string, params?: unknown[], options?: object) =>
+          target.unsafe(query, params as never, { ...options, prepare: true });
       }
       // Transactions and savepoints hand drizzle a client of their own: prepare there too.
       if (property === "begin" || property === "savepoint") {

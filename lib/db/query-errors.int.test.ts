@@ -21,25 +21,59 @@ let questions: RespondentSurvey["questions"] = [];
 let n = 0;
 
 beforeAll(async () => {
-  const editorId = (await createUser({ name: "Pat", email: "pat@example.com", password: "long-enough-pass", role: "editor" })).id;
-  const created = await callRoute(createSurveyRoute, { body: { templateId: "quarterly-dx", period: "2026-Q3" }, userId: editorId });
+  const editorId = (
+    await createUser({ name: "Pat", email: "pat@example.com", password: "long-enough-pass", role: "editor" })
+  ).id;
+  const created = await callRoute(createSurveyRoute, {
+    body: { templateId: "quarterly-dx", period: "2026-Q3" },
+    userId: editorId,
+  });
   const surveyId = created.json.survey.id;
-  expect((await callRoute(changeStatus, { params: { id: surveyId }, body: { status: "open" }, userId: editorId })).status).toBe(200);
+  expect(
+    (await callRoute(changeStatus, { params: { id: surveyId }, body: { status: "open" }, userId: editorId })).status,
+  ).toBe(200);
   token = (await listSurveyLinks({ surveyId })).find((l) => !l.teamId)!.token;
   questions = (await getRespondentSurvey({ token }))!.questions;
 });
 
 const answersWith = (text: string) =>
-  questions.map((q) => ({ questionId: q.id, value: q.kind === "free_text" ? text : q.kind === "likert" ? 4 : q.kind === "nps" ? 9 : q.kind === "single_choice" ? q.options![0].id : q.kind === "multiple_choice" ? [q.options![0].id] : null }));
+  questions.map((q) => ({
+    questionId: q.id,
+    value:
+      q.kind === "free_text"
+        ? text
+        : q.kind === "likert"
+          ? 4
+          : q.kind === "nps"
+            ? 9
+            : q.kind === "single_choice"
+              ? q.options![0].id
+              : q.kind === "multiple_choice"
+                ? [q.options![0].id]
+                : null,
+  }));
 const submit = (text: string) =>
-  callRoute(surveyLink, { method: "POST", params: { token }, body: { idempotencyKey: `outage-key-${++n}-0123456789`, answers: answersWith(text) }, client: `192.0.2.${n}` });
+  callRoute(surveyLink, {
+    method: "POST",
+    params: { token },
+    body: { idempotencyKey: `outage-key-${++n}-0123456789`, answers: answersWith(text) },
+    client: `192.0.2.${n}`,
+  });
 
 /** Everything written to the console and to stdout/stderr while `run` runs. */
 async function captureOutput<T>(run: () => Promise<T>): Promise<{ result: T; output: string }> {
   const lines: string[] = [];
-  const record = (...args: unknown[]) => void lines.push(args.map((a) => (typeof a === "string" ? a : inspect(a, { depth: 8, showHidden: true }))).join(" "));
-  const spies = (["log", "info", "warn", "error", "debug", "trace"] as const).map((level) => vi.spyOn(console, level).mockImplementation(record));
-  const writes = [vi.spyOn(process.stdout, "write").mockImplementation((chunk) => (lines.push(String(chunk)), true)), vi.spyOn(process.stderr, "write").mockImplementation((chunk) => (lines.push(String(chunk)), true))];
+  const record = (...args: unknown[]) =>
+    void lines.push(
+      args.map((a) => (typeof a === "string" ? a : inspect(a, { depth: 8, showHidden: true }))).join(" "),
+    );
+  const spies = (["log", "info", "warn", "error", "debug", "trace"] as const).map((level) =>
+    vi.spyOn(console, level).mockImplementation(record),
+  );
+  const writes = [
+    vi.spyOn(process.stdout, "write").mockImplementation((chunk) => (lines.push(String(chunk)), true)),
+    vi.spyOn(process.stderr, "write").mockImplementation((chunk) => (lines.push(String(chunk)), true)),
+  ];
   try {
     return { result: await run(), output: lines.join("\n") };
   } finally {
@@ -84,10 +118,13 @@ describe("database errors in logs", () => {
 
   it("a statement refused by the database keeps its code but not the value, in message, stack or fields", async () => {
     const secret = "my-manager-never-listens";
-    const error = await db.handle().db.execute(sql`select ${secret}::int`).then(
-      () => null,
-      (e: unknown) => e,
-    );
+    const error = await db
+      .handle()
+      .db.execute(sql`select ${secret}::int`)
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
     expect(pgErrorCode(error)).toBe("22P02");
     expect(inspect(error, { depth: 8, showHidden: true })).not.toContain(secret);
     expect(String((error as Error).stack)).not.toContain(secret);

@@ -19,8 +19,14 @@ export class DatabaseError extends Error {
   readonly statement: string;
 
   constructor(fields: { code?: string; constraint?: string; table?: string; column?: string; statement: string }) {
-    const where = [fields.constraint && `constraint ${fields.constraint}`, fields.table && `table ${fields.table}`, fields.column && `column ${fields.column}`].filter(Boolean);
-    super(`Database error ${fields.code ?? "(no code)"}${where.length ? ` (${where.join(", ")})` : ""} in statement ${fields.statement}`);
+    const where = [
+      fields.constraint && `constraint ${fields.constraint}`,
+      fields.table && `table ${fields.table}`,
+      fields.column && `column ${fields.column}`,
+    ].filter(Boolean);
+    super(
+      `Database error ${fields.code ?? "(no code)"}${where.length ? ` (${where.join(", ")})` : ""} in statement ${fields.statement}`,
+    );
     this.code = fields.code;
     this.constraint = fields.constraint;
     this.table = fields.table;
@@ -35,8 +41,15 @@ const CODE = /^(?:[0-9A-Z]{5}|E[A-Z]+|[A-Z_]+)$/;
 /** "a1b2c3d4 insert into answers": the statement's shape without any value. */
 export function statementFingerprint(statement: string): string {
   const hash = createHash("sha256").update(statement).digest("hex").slice(0, 8);
-  const verb = /^\s*(select|insert|update|delete|with|values|truncate|begin|commit|rollback|create|alter|drop|lock|set|savepoint|release)\b/i.exec(statement)?.[1]?.toLowerCase() ?? "statement";
-  const tables = [...new Set([...statement.matchAll(/\b(?:from|into|update|join)\s+"([A-Za-z_][A-Za-z0-9_]{0,62})"/gi)].map((m) => m[1]))].slice(0, 4);
+  const verb =
+    /^\s*(select|insert|update|delete|with|values|truncate|begin|commit|rollback|create|alter|drop|lock|set|savepoint|release)\b/i
+      .exec(statement)?.[1]
+      ?.toLowerCase() ?? "statement";
+  const tables = [
+    ...new Set(
+      [...statement.matchAll(/\b(?:from|into|update|join)\s+"([A-Za-z_][A-Za-z0-9_]{0,62})"/gi)].map((m) => m[1]),
+    ),
+  ].slice(0, 4);
   return `${hash} ${verb}${tables.length ? ` ${tables.join(", ")}` : ""}`;
 }
 

@@ -1,6 +1,11 @@
 // Free-text answers written for the demo workspace. Each theme has a weight per quarter (Q1..Q4)
 // so the demo shows themes rising and falling (slow CI is fixed in Q3, so it drops in Q4).
-export type SeedTheme = { theme: string; weights: [number, number, number, number]; onPlatformFactor: number; texts: string[] };
+export type SeedTheme = {
+  theme: string;
+  weights: [number, number, number, number];
+  onPlatformFactor: number;
+  texts: string[];
+};
 
 export const seedThemes: SeedTheme[] = [
   {

@@ -68,7 +68,6 @@ function prng(seed: number) {
   return { next, normal, pick, weighted };
 }
 
-
 export async function isDatabaseEmpty(db: Database): Promise<boolean> {
   const [{ n }] = await db.select({ n: count() }).from(s.users);
   const [{ m }] = await db.select({ m: count() }).from(s.surveys);
@@ -79,7 +78,9 @@ export async function seedDemoIfEmpty(db: Database) {
   if (!(await isDatabaseEmpty(db))) return false;
   const started = Date.now();
   await seedDemo(db);
-  console.log(`[dx-pulse] demo workspace seeded in ${Date.now() - started} ms — sign in as ${demoUsers[0].email} / ${DEMO_PASSWORD}`);
+  console.log(
+    `[dx-pulse] demo workspace seeded in ${Date.now() - started} ms — sign in as ${demoUsers[0].email} / ${DEMO_PASSWORD}`,
+  );
   return true;
 }
 
@@ -108,14 +109,17 @@ export async function seedDemo(db: Database) {
       .values(demoTeams.map((t) => ({ name: t.name, headcount: t.headcount, onPlatform: t.onPlatformFrom !== null })))
       .returning();
     const teams = teamRows.map((row, i) => ({ ...row, onPlatformFrom: demoTeams[i].onPlatformFrom }));
-    await tx.insert(s.teamPlatformChanges).values(
-      teams.flatMap((t) =>
-        t.onPlatformFrom
-          ? [{ teamId: t.id, effectivePeriod: t.onPlatformFrom, onPlatform: true }]
-          : [{ teamId: t.id, effectivePeriod: PERIODS[0], onPlatform: false }],
-      ),
-    );
-    const onPlatformIn = (team: (typeof teams)[number], period: string) => team.onPlatformFrom !== null && team.onPlatformFrom <= period;
+    await tx
+      .insert(s.teamPlatformChanges)
+      .values(
+        teams.flatMap((t) =>
+          t.onPlatformFrom
+            ? [{ teamId: t.id, effectivePeriod: t.onPlatformFrom, onPlatform: true }]
+            : [{ teamId: t.id, effectivePeriod: PERIODS[0], onPlatform: false }],
+        ),
+      );
+    const onPlatformIn = (team: (typeof teams)[number], period: string) =>
+      team.onPlatformFrom !== null && team.onPlatformFrom <= period;
 
     const template = getTemplate("quarterly-dx")!;
     let previousSurveyId: string | null = null;
@@ -141,7 +145,8 @@ export async function seedDemo(db: Database) {
             ...q,
             surveyId: survey.id,
             position,
-            prompt: q.key === "deploy_ease" && qi >= 2 ? "How easy is it to ship a change to production today?" : q.prompt,
+            prompt:
+              q.key === "deploy_ease" && qi >= 2 ? "How easy is it to ship a change to production today?" : q.prompt,
           })),
         )
         .returning();
@@ -154,10 +159,12 @@ export async function seedDemo(db: Database) {
           changedAt: new Date(`${QUARTER_START[qi]}T09:00:00Z`), // the day Q3 opened
         });
       }
-      await tx.insert(s.surveyLinks).values([
-        { token: qi === PERIODS.length - 1 ? "demo-q4" : newLinkToken(), surveyId: survey.id },
-        ...teams.map((t) => ({ token: newLinkToken(), surveyId: survey.id, teamId: t.id })),
-      ]);
+      await tx
+        .insert(s.surveyLinks)
+        .values([
+          { token: qi === PERIODS.length - 1 ? "demo-q4" : newLinkToken(), surveyId: survey.id },
+          ...teams.map((t) => ({ token: newLinkToken(), surveyId: survey.id, teamId: t.id })),
+        ]);
 
       const responseRows: (typeof s.responses.$inferInsert)[] = [];
       const answerPlans: { responseIndex: number; values: Omit<typeof s.answers.$inferInsert, "responseId">[] }[] = [];
@@ -191,10 +198,11 @@ export async function seedDemo(db: Database) {
               values.push({ questionId: q.id, numberValue: v });
             } else if (q.kind === "single_choice" && q.options) {
               const shift = on ? qi * 0.8 : 0;
-              const weights = [0.3 + shift, 1 + shift, 2.2, 2.5 - shift * 0.5, 1.5 - Math.min(1.2, shift * 0.5)].map((w) =>
-                Math.max(0.1, w),
+              const weights = [0.3 + shift, 1 + shift, 2.2, 2.5 - shift * 0.5, 1.5 - Math.min(1.2, shift * 0.5)].map(
+                (w) => Math.max(0.1, w),
               );
-              if (rand.next() < 0.9) values.push({ questionId: q.id, choiceValues: [rand.weighted(q.options, weights).id] });
+              if (rand.next() < 0.9)
+                values.push({ questionId: q.id, choiceValues: [rand.weighted(q.options, weights).id] });
             } else if (q.kind === "free_text") {
               const text = pickFreeText(rand, q.key, qi, on);
               if (text) values.push({ questionId: q.id, textValue: text });
@@ -204,8 +212,11 @@ export async function seedDemo(db: Database) {
         }
       }
       const inserted = await tx.insert(s.responses).values(responseRows).returning({ id: s.responses.id });
-      const answerRows = answerPlans.flatMap((plan) => plan.values.map((v) => ({ ...v, responseId: inserted[plan.responseIndex].id })));
-      for (let i = 0; i < answerRows.length; i += 1000) await tx.insert(s.answers).values(answerRows.slice(i, i + 1000));
+      const answerRows = answerPlans.flatMap((plan) =>
+        plan.values.map((v) => ({ ...v, responseId: inserted[plan.responseIndex].id })),
+      );
+      for (let i = 0; i < answerRows.length; i += 1000)
+        await tx.insert(s.answers).values(answerRows.slice(i, i + 1000));
     }
 
     await seedDoraSurveys(tx as unknown as Database, teams, onPlatformIn, rand);
@@ -244,11 +255,11 @@ async function seedDoraSurveys(
       .returning();
     const questionRows = await db
       .insert(s.questions)
-      .values(
-        templateQuestions(template.questions).map((q, position) => ({ ...q, surveyId: survey.id, position })),
-      )
+      .values(templateQuestions(template.questions).map((q, position) => ({ ...q, surveyId: survey.id, position })))
       .returning();
-    await db.insert(s.surveyLinks).values(teams.map((t) => ({ token: newLinkToken(), surveyId: survey.id, teamId: t.id })));
+    await db
+      .insert(s.surveyLinks)
+      .values(teams.map((t) => ({ token: newLinkToken(), surveyId: survey.id, teamId: t.id })));
     for (const team of teams) {
       const on = onPlatformIn(team as never, period);
       const n = Math.max(2, Math.round(team.headcount * (0.35 + rand.next() * 0.25)));
@@ -261,7 +272,10 @@ async function seedDoraSurveys(
         inserted.flatMap((r) =>
           questionRows.map((q) => {
             const options = q.options!;
-            const band = rand.weighted(options, options.map((o) => weights[["elite", "high", "medium", "low"].indexOf(o.id)]));
+            const band = rand.weighted(
+              options,
+              options.map((o) => weights[["elite", "high", "medium", "low"].indexOf(o.id)]),
+            );
             return { responseId: r.id, questionId: q.id, choiceValues: [band.id] };
           }),
         ),
@@ -281,9 +295,12 @@ async function linkDemoJourneyToThemes(db: Database) {
     .from(s.journeySteps)
     .where(eq(s.journeySteps.path, "current"));
   const best = new Map<string, string>();
-  for (const suggestion of suggestThemeLinks(steps, themes)) if (!best.has(suggestion.stepId)) best.set(suggestion.stepId, suggestion.themeId);
+  for (const suggestion of suggestThemeLinks(steps, themes))
+    if (!best.has(suggestion.stepId)) best.set(suggestion.stepId, suggestion.themeId);
   if (best.size) {
-    await db.insert(s.journeyStepThemes).values([...best].map(([stepId, backlogItemId]) => ({ stepId, backlogItemId, status: "accepted" as const })));
+    await db
+      .insert(s.journeyStepThemes)
+      .values([...best].map(([stepId, backlogItemId]) => ({ stepId, backlogItemId, status: "accepted" as const })));
   }
 }
 
@@ -309,7 +326,13 @@ async function seedJourneysAndTimings(db: Database, random: () => number) {
   const template = journeyTemplates[0];
   const [map] = await db
     .insert(s.journeyMaps)
-    .values({ name: template.name, workflow: template.workflow, persona: template.persona, maturityNow: 1, maturityTarget: 4 })
+    .values({
+      name: template.name,
+      workflow: template.workflow,
+      persona: template.persona,
+      maturityNow: 1,
+      maturityTarget: 4,
+    })
     .returning();
   const current = await db
     .insert(s.journeySteps)

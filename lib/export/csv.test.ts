@@ -40,7 +40,7 @@ describe("neutralizeCell", () => {
 describe("csvStream", () => {
   const tricky = [
     ["comma, inside", 'a "quoted" word', "line\nbreak", "naïve café ✓ 日本"],
-    ["=HYPERLINK(\"http://evil\")", "+cmd", "@SUM(1)", -3.25],
+    ['=HYPERLINK("http://evil")', "+cmd", "@SUM(1)", -3.25],
     ["\tTabbed", "\rReturn", null, true],
   ];
 
@@ -52,7 +52,7 @@ describe("csvStream", () => {
     const parsed: string[][] = parse(text, { bom: true, relax_column_count: false });
     expect(parsed[0]).toEqual(["a", "b", "c", "d"]);
     expect(parsed[1]).toEqual(["comma, inside", 'a "quoted" word', "line\nbreak", "naïve café ✓ 日本"]);
-    expect(parsed[2]).toEqual(["'=HYPERLINK(\"http://evil\")", "'+cmd", "'@SUM(1)", "-3.25"]);
+    expect(parsed[2]).toEqual(['\'=HYPERLINK("http://evil")', "'+cmd", "'@SUM(1)", "-3.25"]);
     expect(parsed[3]).toEqual(["'\tTabbed", "'\rReturn", "", "true"]);
   });
 
@@ -60,7 +60,9 @@ describe("csvStream", () => {
     async function* rows() {
       for (let i = 0; i < 5000; i++) yield [i, `team ${i}`, i % 2 ? "-x" : "ok"];
     }
-    const parsed: string[][] = parse((await readAll(csvStream(["i", "name", "v"], rows()))).toString("utf8"), { bom: true });
+    const parsed: string[][] = parse((await readAll(csvStream(["i", "name", "v"], rows()))).toString("utf8"), {
+      bom: true,
+    });
     expect(parsed).toHaveLength(5001);
     expect(parsed[5000]).toEqual(["4999", "team 4999", "'-x"]);
   });

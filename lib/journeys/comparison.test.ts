@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { compareJourneyPaths, computePathTotals, formatMinutes, type ComparableStep } from "./comparison";
 
 let n = 0;
-const step = (path: ComparableStep["path"], name: string, minutes: number, loadType: ComparableStep["loadType"], loadLevel: number, extra: Partial<ComparableStep> = {}): ComparableStep => ({
+const step = (
+  path: ComparableStep["path"],
+  name: string,
+  minutes: number,
+  loadType: ComparableStep["loadType"],
+  loadLevel: number,
+  extra: Partial<ComparableStep> = {},
+): ComparableStep => ({
   id: extra.id ?? `s${++n}`,
   path,
   position: n,
@@ -39,9 +46,24 @@ describe("compareJourneyPaths", () => {
     ticket,
     yaml,
     model,
-    step("golden", "Scaffold", 10, "extraneous", 1, { id: "g1", position: 0, counterpartStepId: "c1", outcome: "abstracted" }),
-    step("golden", "Manifests generated", 5, "extraneous", 1, { id: "g2", position: 1, counterpartStepId: "c3", outcome: "automated" }),
-    step("golden", "Design the data model", 240, "intrinsic", 4, { id: "g3", position: 2, counterpartStepId: "c4", outcome: "kept" }),
+    step("golden", "Scaffold", 10, "extraneous", 1, {
+      id: "g1",
+      position: 0,
+      counterpartStepId: "c1",
+      outcome: "abstracted",
+    }),
+    step("golden", "Manifests generated", 5, "extraneous", 1, {
+      id: "g2",
+      position: 1,
+      counterpartStepId: "c3",
+      outcome: "automated",
+    }),
+    step("golden", "Design the data model", 240, "intrinsic", 4, {
+      id: "g3",
+      position: 2,
+      counterpartStepId: "c4",
+      outcome: "kept",
+    }),
     step("golden", "Learn canary deploys", 30, "germane", 2, { id: "g4", position: 3 }),
   ];
 
@@ -57,7 +79,9 @@ describe("compareJourneyPaths", () => {
   it("lists what happened to each current step; unclaimed current steps are eliminated", () => {
     const result = compareJourneyPaths(steps);
     expect(result.eliminated.map((c) => c.currentName)).toEqual(["Ticket for CI"]);
-    expect(result.automated).toEqual([{ currentStepId: "c3", currentName: "Write manifests", goldenStepId: "g2", goldenName: "Manifests generated" }]);
+    expect(result.automated).toEqual([
+      { currentStepId: "c3", currentName: "Write manifests", goldenStepId: "g2", goldenName: "Manifests generated" },
+    ]);
     expect(result.abstracted.map((c) => c.goldenName)).toEqual(["Scaffold"]);
     expect(result.kept.map((c) => c.currentName)).toEqual(["Design the data model"]);
     expect(result.added.map((c) => c.goldenName)).toEqual(["Learn canary deploys"]);
@@ -66,10 +90,17 @@ describe("compareJourneyPaths", () => {
   it("a golden step marked eliminated documents the removal and does not count as a golden step", () => {
     const result = compareJourneyPaths([
       ...steps,
-      step("golden", "Ticket removed", 0, "extraneous", 1, { id: "g5", position: 4, counterpartStepId: "c2", outcome: "eliminated" }),
+      step("golden", "Ticket removed", 0, "extraneous", 1, {
+        id: "g5",
+        position: 4,
+        counterpartStepId: "c2",
+        outcome: "eliminated",
+      }),
     ]);
     expect(result.golden.steps).toBe(4);
-    expect(result.eliminated).toEqual([{ currentStepId: "c2", currentName: "Ticket for CI", goldenStepId: null, goldenName: null }]);
+    expect(result.eliminated).toEqual([
+      { currentStepId: "c2", currentName: "Ticket for CI", goldenStepId: null, goldenName: null },
+    ]);
   });
 
   it("reports no share when the current path is empty, and a negative saving when golden is slower", () => {

@@ -23,7 +23,12 @@ export type PathTotals = {
   totalLoad: number;
 };
 
-export type StepChange = { currentStepId: string | null; currentName: string | null; goldenStepId: string | null; goldenName: string | null };
+export type StepChange = {
+  currentStepId: string | null;
+  currentName: string | null;
+  goldenStepId: string | null;
+  goldenName: string | null;
+};
 
 export type JourneyComparison = {
   current: PathTotals;
@@ -73,7 +78,13 @@ export function compareJourneyPaths(steps: ComparableStep[]): JourneyComparison 
 
   const currentById = new Map(current.map((s) => [s.id, s]));
   const claimed = new Set<string>();
-  const lists = { eliminated: [] as StepChange[], automated: [] as StepChange[], abstracted: [] as StepChange[], kept: [] as StepChange[], added: [] as StepChange[] };
+  const lists = {
+    eliminated: [] as StepChange[],
+    automated: [] as StepChange[],
+    abstracted: [] as StepChange[],
+    kept: [] as StepChange[],
+    added: [] as StepChange[],
+  };
 
   for (const g of goldenAll) {
     const counterpart = g.counterpartStepId ? currentById.get(g.counterpartStepId) : undefined;
@@ -89,9 +100,13 @@ export function compareJourneyPaths(steps: ComparableStep[]): JourneyComparison 
     else lists.kept.push(change);
   }
   for (const c of current) {
-    if (!claimed.has(c.id)) lists.eliminated.push({ currentStepId: c.id, currentName: c.name, goldenStepId: null, goldenName: null });
+    if (!claimed.has(c.id))
+      lists.eliminated.push({ currentStepId: c.id, currentName: c.name, goldenStepId: null, goldenName: null });
   }
-  lists.eliminated.sort((a, b) => (currentById.get(a.currentStepId ?? "")?.position ?? 0) - (currentById.get(b.currentStepId ?? "")?.position ?? 0));
+  lists.eliminated.sort(
+    (a, b) =>
+      (currentById.get(a.currentStepId ?? "")?.position ?? 0) - (currentById.get(b.currentStepId ?? "")?.position ?? 0),
+  );
 
   const minutesSaved = round(currentTotals.minutes - goldenTotals.minutes);
   return {

@@ -19,7 +19,10 @@ export type ExportableStep = {
 } & Record<AuditField, number>;
 
 /** Header and rows; current steps first, each path in its order. */
-export function journeyMapCsvRows(map: { name: string }, steps: ExportableStep[]): { header: string[]; rows: (string | number)[][] } {
+export function journeyMapCsvRows(
+  map: { name: string },
+  steps: ExportableStep[],
+): { header: string[]; rows: (string | number)[][] } {
   const header = [
     "Map",
     "Path",
@@ -36,7 +39,9 @@ export function journeyMapCsvRows(map: { name: string }, steps: ExportableStep[]
     "Notes",
   ];
   const nameById = new Map(steps.map((s) => [s.id, s.name]));
-  const ordered = [...steps].sort((a, b) => (a.path === b.path ? a.position - b.position : a.path === "current" ? -1 : 1));
+  const ordered = [...steps].sort((a, b) =>
+    a.path === b.path ? a.position - b.position : a.path === "current" ? -1 : 1,
+  );
   const rows = ordered.map((s) => [
     map.name,
     s.path,
@@ -56,6 +61,11 @@ export function journeyMapCsvRows(map: { name: string }, steps: ExportableStep[]
 }
 
 export function journeyMapFileName(name: string): string {
-  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60) || "journey-map";
+  const slug =
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "")
+      .slice(0, 60) || "journey-map";
   return `${slug}.csv`;
 }

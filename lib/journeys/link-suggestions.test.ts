@@ -57,7 +57,11 @@ describe("suggestThemeLinks", () => {
   });
 
   it("ranks the stronger overlap first and caps suggestions per step", () => {
-    const many = Array.from({ length: 6 }, (_, i) => ({ id: `t${i}`, label: `ci build ${i === 0 ? "" : "x".repeat(i + 2)}`, terms: ["ci"] }));
+    const many = Array.from({ length: 6 }, (_, i) => ({
+      id: `t${i}`,
+      label: `ci build ${i === 0 ? "" : "x".repeat(i + 2)}`,
+      terms: ["ci"],
+    }));
     const result = suggestThemeLinks([{ id: "s", name: "ci build", notes: "" }], many);
     expect(result).toHaveLength(3);
     expect(result[0].themeId).toBe("t0");

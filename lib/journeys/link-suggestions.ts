@@ -14,8 +14,32 @@ export const MAX_SUGGESTIONS_PER_STEP = 3;
 // Words every workflow step and every complaint use ("two days", "the team"): sharing them says
 // nothing about sharing a problem.
 const GENERIC_WORDS = new Set([
-  "one", "two", "three", "four", "five", "first", "second", "new", "per", "day", "days", "week", "weeks", "hours",
-  "minutes", "seconds", "time", "times", "takes", "take", "team", "teams", "usually", "people", "half", "work",
+  "one",
+  "two",
+  "three",
+  "four",
+  "five",
+  "first",
+  "second",
+  "new",
+  "per",
+  "day",
+  "days",
+  "week",
+  "weeks",
+  "hours",
+  "minutes",
+  "seconds",
+  "time",
+  "times",
+  "takes",
+  "take",
+  "team",
+  "teams",
+  "usually",
+  "people",
+  "half",
+  "work",
 ]);
 
 export function termSet(text: string): Map<string, string> {
@@ -33,7 +57,10 @@ export function termSet(text: string): Map<string, string> {
  * Cosine overlap of the two term sets, |S ∩ T| / √(|S|·|T|): 1 when they are the same terms, and
  * a long theme term list does not match everything.
  */
-export function scoreOverlap(stepTerms: ReadonlyMap<string, string>, themeTerms: ReadonlyMap<string, string>): { score: number; matched: string[] } {
+export function scoreOverlap(
+  stepTerms: ReadonlyMap<string, string>,
+  themeTerms: ReadonlyMap<string, string>,
+): { score: number; matched: string[] } {
   if (stepTerms.size === 0 || themeTerms.size === 0) return { score: 0, matched: [] };
   const matched: string[] = [];
   for (const [stem, word] of stepTerms) if (themeTerms.has(stem)) matched.push(word);
@@ -63,7 +90,13 @@ export function suggestThemeLinks(
     for (const theme of themeTerms) {
       if (exclude.has(`${step.id}:${theme.id}`)) continue;
       const { score, matched } = scoreOverlap(stepTerms, theme.terms);
-      if (score >= MIN_SUGGESTION_SCORE) scored.push({ stepId: step.id, themeId: theme.id, score: Math.round(score * 1000) / 1000, matchedTerms: matched });
+      if (score >= MIN_SUGGESTION_SCORE)
+        scored.push({
+          stepId: step.id,
+          themeId: theme.id,
+          score: Math.round(score * 1000) / 1000,
+          matchedTerms: matched,
+        });
     }
     scored.sort((a, b) => b.score - a.score || a.themeId.localeCompare(b.themeId));
     out.push(...scored.slice(0, MAX_SUGGESTIONS_PER_STEP));

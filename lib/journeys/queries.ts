@@ -2,7 +2,15 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { getDb, selectRows, type DbClient } from "@/lib/db/client";
-import { backlogItems, baselineWorkflows, journeyMaps, journeySteps, journeyStepThemes, workflowTimings, type JourneyStep } from "@/lib/db/schema";
+import {
+  backlogItems,
+  baselineWorkflows,
+  journeyMaps,
+  journeySteps,
+  journeyStepThemes,
+  workflowTimings,
+  type JourneyStep,
+} from "@/lib/db/schema";
 import { AppError, notFound, pgErrorCode } from "@/lib/errors";
 import { isCurrentRelease } from "@/lib/backlog/queries";
 import { getWorkspaceSettings } from "@/lib/workspace/queries";
@@ -85,7 +93,11 @@ export async function getJourneyMap({ id }: { id: string }, tx?: DbClient): Prom
   const client = tx ?? (await getDb());
   const [map] = await client.select().from(journeyMaps).where(eq(journeyMaps.id, id));
   if (!map) return null;
-  const steps = await client.select().from(journeySteps).where(eq(journeySteps.mapId, id)).orderBy(asc(journeySteps.path), asc(journeySteps.position));
+  const steps = await client
+    .select()
+    .from(journeySteps)
+    .where(eq(journeySteps.mapId, id))
+    .orderBy(asc(journeySteps.path), asc(journeySteps.position));
   const links = steps.length
     ? await client
         .select({
@@ -96,7 +108,12 @@ export async function getJourneyMap({ id }: { id: string }, tx?: DbClient): Prom
         })
         .from(journeyStepThemes)
         .innerJoin(backlogItems, eq(backlogItems.id, journeyStepThemes.backlogItemId))
-        .where(inArray(journeyStepThemes.stepId, steps.map((s) => s.id)))
+        .where(
+          inArray(
+            journeyStepThemes.stepId,
+            steps.map((s) => s.id),
+          ),
+        )
         .orderBy(asc(backlogItems.label))
     : [];
   const linksByStep = new Map<string, StepThemeLink[]>();
@@ -148,19 +165,32 @@ export async function createJourneyMap({ input }: { input: CreateJourneyMapInput
   const db = await getDb();
   const { templateId, ...fields } = input;
   const template = templateId ? journeyTemplates.find((t) => t.id === templateId) : undefined;
-  if (templateId && !template) throw new AppError("validation", "Unknown template", { templateId: ["Choose one of the templates"] });
+  if (templateId && !template)
+    throw new AppError("validation", "Unknown template", { templateId: ["Choose one of the templates"] });
   assertMaturityOrder(fields.maturityNow, fields.maturityTarget);
   return db.transaction(async (tx) => {
     const [map] = await tx
       .insert(journeyMaps)
-      .values({ ...fields, workflow: fields.workflow || template?.workflow || "", persona: fields.persona || template?.persona || "" })
+      .values({
+        ...fields,
+        workflow: fields.workflow || template?.workflow || "",
+        persona: fields.persona || template?.persona || "",
+      })
       .returning({ id: journeyMaps.id });
     if (template) {
       const currentIds = template.current.map(() => randomUUID());
       if (template.current.length) {
-        await tx.insert(journeySteps).values(
-          template.current.map((step, position) => ({ ...step, id: currentIds[position], mapId: map.id, path: "current" as const, position })),
-        );
+        await tx
+          .insert(journeySteps)
+          .values(
+            template.current.map((step, position) => ({
+              ...step,
+              id: currentIds[position],
+              mapId: map.id,
+              path: "current" as const,
+              position,
+            })),
+          );
       }
       if (template.golden.length) {
         await tx.insert(journeySteps).values(
@@ -193,7 +223,10 @@ export async function updateJourneyMap({ id, input }: { id: string; input: Updat
     const [existing] = await tx.select().from(journeyMaps).where(eq(journeyMaps.id, id)).for("update");
     if (!existing) throw notFound("Journey map");
     assertMaturityOrder(input.maturityNow ?? existing.maturityNow, input.maturityTarget ?? existing.maturityTarget);
-    await tx.update(journeyMaps).set({ ...input, updatedAt: new Date() }).where(eq(journeyMaps.id, id));
+    await tx
+      .update(journeyMaps)
+      .set({ ...input, updatedAt: new Date() })
+      .where(eq(journeyMaps.id, id));
     return (await getJourneyMap({ id }, tx))!.map;
   });
 }
@@ -231,8 +264,17 @@ export async function duplicateJourneyMap({ id }: { id: string }): Promise<{ id:
           counterpartStepId: s.counterpartStepId ? (newId.get(s.counterpartStepId) ?? null) : null,
         })),
       );
-      const links = await tx.select().from(journeyStepThemes).where(inArray(journeyStepThemes.stepId, steps.map((s) => s.id)));
-      if (links.length) await tx.insert(journeyStepThemes).values(links.map((l) => ({ ...l, stepId: newId.get(l.stepId)! })));
+      const links = await tx
+        .select()
+        .from(journeyStepThemes)
+        .where(
+          inArray(
+            journeyStepThemes.stepId,
+            steps.map((s) => s.id),
+          ),
+        );
+      if (links.length)
+        await tx.insert(journeyStepThemes).values(links.map((l) => ({ ...l, stepId: newId.get(l.stepId)! })));
     }
     return { id: copy.id };
   });
@@ -246,7 +288,13 @@ async function touchMap(client: DbClient, mapId: string) {
 // Steps
 
 /** Counterparts point from a golden step to a current step of the same map; outcomes are golden-only. */
-async function assertStepLinks(client: DbClient, mapId: string, path: JourneyPath, counterpartStepId: string | null | undefined, outcome: string | null | undefined) {
+async function assertStepLinks(
+  client: DbClient,
+  mapId: string,
+  path: JourneyPath,
+  counterpartStepId: string | null | undefined,
+  outcome: string | null | undefined,
+) {
   if (path === "current" && (counterpartStepId || outcome)) {
     throw new AppError("validation", "Only golden-path steps record a counterpart and an outcome", {
       ...(counterpartStepId ? { counterpartStepId: ["Only golden-path steps replace a current step"] } : {}),
@@ -257,34 +305,63 @@ async function assertStepLinks(client: DbClient, mapId: string, path: JourneyPat
     const [counterpart] = await client
       .select({ id: journeySteps.id })
       .from(journeySteps)
-      .where(and(eq(journeySteps.id, counterpartStepId), eq(journeySteps.mapId, mapId), eq(journeySteps.path, "current")));
-    if (!counterpart) throw new AppError("validation", "Unknown current step", { counterpartStepId: ["Choose a step of this map’s current path"] });
+      .where(
+        and(eq(journeySteps.id, counterpartStepId), eq(journeySteps.mapId, mapId), eq(journeySteps.path, "current")),
+      );
+    if (!counterpart)
+      throw new AppError("validation", "Unknown current step", {
+        counterpartStepId: ["Choose a step of this map’s current path"],
+      });
   }
 }
 
-export async function addJourneyStep({ mapId, input }: { mapId: string; input: CreateStepInput }): Promise<JourneyStepView> {
+export async function addJourneyStep({
+  mapId,
+  input,
+}: {
+  mapId: string;
+  input: CreateStepInput;
+}): Promise<JourneyStepView> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const [map] = await tx.select({ id: journeyMaps.id }).from(journeyMaps).where(eq(journeyMaps.id, mapId)).for("update");
+    const [map] = await tx
+      .select({ id: journeyMaps.id })
+      .from(journeyMaps)
+      .where(eq(journeyMaps.id, mapId))
+      .for("update");
     if (!map) throw notFound("Journey map");
     await assertStepLinks(tx, mapId, input.path, input.counterpartStepId, input.outcome);
     const [{ next }] = await selectRows<{ next: number }>(
       tx,
       sql`select coalesce(max(position) + 1, 0)::int as next from journey_steps where map_id = ${mapId} and path = ${input.path}`,
     );
-    const [row] = await tx.insert(journeySteps).values({ ...input, mapId, position: Number(next) }).returning();
+    const [row] = await tx
+      .insert(journeySteps)
+      .values({ ...input, mapId, position: Number(next) })
+      .returning();
     await touchMap(tx, mapId);
     return toStepView(row, []);
   });
 }
 
 async function getStepInMap(client: DbClient, mapId: string, stepId: string) {
-  const [step] = await client.select().from(journeySteps).where(and(eq(journeySteps.id, stepId), eq(journeySteps.mapId, mapId)));
+  const [step] = await client
+    .select()
+    .from(journeySteps)
+    .where(and(eq(journeySteps.id, stepId), eq(journeySteps.mapId, mapId)));
   if (!step) throw notFound("Step");
   return step;
 }
 
-export async function updateJourneyStep({ mapId, stepId, input }: { mapId: string; stepId: string; input: UpdateStepInput }): Promise<JourneyStepView> {
+export async function updateJourneyStep({
+  mapId,
+  stepId,
+  input,
+}: {
+  mapId: string;
+  stepId: string;
+  input: UpdateStepInput;
+}): Promise<JourneyStepView> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const step = await getStepInMap(tx, mapId, stepId);
@@ -318,13 +395,22 @@ async function renumberPath(client: DbClient, mapId: string, path: JourneyPath) 
 export async function reorderJourneySteps({ mapId, input }: { mapId: string; input: ReorderStepsInput }) {
   const db = await getDb();
   await db.transaction(async (tx) => {
-    const [map] = await tx.select({ id: journeyMaps.id }).from(journeyMaps).where(eq(journeyMaps.id, mapId)).for("update");
+    const [map] = await tx
+      .select({ id: journeyMaps.id })
+      .from(journeyMaps)
+      .where(eq(journeyMaps.id, mapId))
+      .for("update");
     if (!map) throw notFound("Journey map");
     const existing = await tx
       .select({ id: journeySteps.id })
       .from(journeySteps)
       .where(and(eq(journeySteps.mapId, mapId), eq(journeySteps.path, input.path)));
-    if (!isPermutationOf(input.stepIds, existing.map((s) => s.id))) {
+    if (
+      !isPermutationOf(
+        input.stepIds,
+        existing.map((s) => s.id),
+      )
+    ) {
       throw new AppError("validation", "The new order must list every step of the path exactly once", {
         stepIds: ["List every step of this path exactly once; reload the map if someone else changed it"],
       });
@@ -342,7 +428,12 @@ export async function reorderJourneySteps({ mapId, input }: { mapId: string; inp
 export async function listLinkableThemes(): Promise<LinkableTheme[]> {
   const db = await getDb();
   const rows = await db
-    .select({ id: backlogItems.id, label: sql<string>`coalesce(${backlogItems.customLabel}, ${backlogItems.label})`, terms: backlogItems.terms, scope: backlogItems.scope })
+    .select({
+      id: backlogItems.id,
+      label: sql<string>`coalesce(${backlogItems.customLabel}, ${backlogItems.label})`,
+      terms: backlogItems.terms,
+      scope: backlogItems.scope,
+    })
     .from(backlogItems)
     .where(isNull(backlogItems.mergedIntoId))
     .orderBy(asc(backlogItems.label));
@@ -350,7 +441,15 @@ export async function listLinkableThemes(): Promise<LinkableTheme[]> {
 }
 
 /** Links, accepts or dismisses a theme for a step (one row per step and theme). */
-export async function linkStepToTheme({ mapId, stepId, input }: { mapId: string; stepId: string; input: LinkThemeInput }) {
+export async function linkStepToTheme({
+  mapId,
+  stepId,
+  input,
+}: {
+  mapId: string;
+  stepId: string;
+  input: LinkThemeInput;
+}) {
   const db = await getDb();
   return db.transaction(async (tx) => {
     await getStepInMap(tx, mapId, stepId);
@@ -358,11 +457,17 @@ export async function linkStepToTheme({ mapId, stepId, input }: { mapId: string;
       .select({ id: backlogItems.id, label: sql<string>`coalesce(${backlogItems.customLabel}, ${backlogItems.label})` })
       .from(backlogItems)
       .where(eq(backlogItems.id, input.backlogItemId));
-    if (!theme) throw new AppError("validation", "Unknown theme", { backlogItemId: ["This theme does not exist in the backlog"] });
+    if (!theme)
+      throw new AppError("validation", "Unknown theme", {
+        backlogItemId: ["This theme does not exist in the backlog"],
+      });
     await tx
       .insert(journeyStepThemes)
       .values({ stepId, backlogItemId: theme.id, status: input.status })
-      .onConflictDoUpdate({ target: [journeyStepThemes.stepId, journeyStepThemes.backlogItemId], set: { status: input.status } });
+      .onConflictDoUpdate({
+        target: [journeyStepThemes.stepId, journeyStepThemes.backlogItemId],
+        set: { status: input.status },
+      });
     await touchMap(tx, mapId);
     return { backlogItemId: theme.id, label: theme.label, status: input.status } satisfies StepThemeLink;
   });
@@ -383,7 +488,11 @@ export async function unlinkStepTheme({ mapId, stepId, themeId }: { mapId: strin
  * theme's scope, the per-quarter trend and up to three quotes. A theme, or a quarter of it, traced
  * to fewer than k distinct respondents is reported as hidden and carries no numbers or quotes.
  */
-export async function getJourneyEvidence({ mapId }: { mapId: string }): Promise<{ k: number; themes: ThemeEvidence[] }> {
+export async function getJourneyEvidence({
+  mapId,
+}: {
+  mapId: string;
+}): Promise<{ k: number; themes: ThemeEvidence[] }> {
   const db = await getDb();
   const k = (await getWorkspaceSettings(db)).anonymityThreshold;
   const linked = await selectRows<{ id: string; label: string }>(
@@ -396,7 +505,10 @@ export async function getJourneyEvidence({ mapId }: { mapId: string }): Promise<
   );
   if (!linked.length) return { k, themes: [] };
   const ids = linked.map((l) => l.id);
-  const idList = sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `);
+  const idList = sql.join(
+    ids.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
 
   // Respondent = one survey response (several member answers count once) or one friction entry.
   // The counts are the theme's released respondents, as on the backlog (lib/backlog/queries.ts
@@ -446,7 +558,16 @@ export async function getJourneyEvidence({ mapId }: { mapId: string }): Promise<
     const respondents = rows.reduce((sum, r) => sum + Number(r.respondents), 0);
     const population = rows.reduce((sum, r) => sum + Number(r.population), 0);
     if (respondents < k) {
-      return { backlogItemId: theme.id, label: theme.label, hidden: true, respondents: null, population: null, share: null, trend: [], quotes: [] };
+      return {
+        backlogItemId: theme.id,
+        label: theme.label,
+        hidden: true,
+        respondents: null,
+        population: null,
+        share: null,
+        trend: [],
+        quotes: [],
+      };
     }
     visibleIds.push(theme.id);
     return {
@@ -475,7 +596,10 @@ export async function getJourneyEvidence({ mapId }: { mapId: string }): Promise<
             join theme_members tm on tm.backlog_item_id = src.id
             left join answers a on a.id = tm.answer_id
             left join friction_entries fe on fe.id = tm.friction_entry_id
-            where l.id in (${sql.join(visibleIds.map((id) => sql`${id}::uuid`), sql`, `)})
+            where l.id in (${sql.join(
+              visibleIds.map((id) => sql`${id}::uuid`),
+              sql`, `,
+            )})
               and length(trim(coalesce(a.text_value, fe.text, ''))) > 0
           ),
           ranked as (
@@ -484,7 +608,8 @@ export async function getJourneyEvidence({ mapId }: { mapId: string }): Promise<
           )
           select item_id, quote from ranked where rank <= 3 order by item_id, rank`,
     );
-    for (const theme of themes) theme.quotes = quoteRows.filter((q) => q.item_id === theme.backlogItemId).map((q) => q.quote);
+    for (const theme of themes)
+      theme.quotes = quoteRows.filter((q) => q.item_id === theme.backlogItemId).map((q) => q.quote);
   }
   return { k, themes };
 }
@@ -492,14 +617,22 @@ export async function getJourneyEvidence({ mapId }: { mapId: string }): Promise<
 /** Themes that share terms with a step and were neither linked nor dismissed for it. */
 export async function getLinkSuggestions({ mapId }: { mapId: string }): Promise<SuggestionView[]> {
   const db = await getDb();
-  const steps = await db.select({ id: journeySteps.id, name: journeySteps.name, notes: journeySteps.notes }).from(journeySteps).where(eq(journeySteps.mapId, mapId));
+  const steps = await db
+    .select({ id: journeySteps.id, name: journeySteps.name, notes: journeySteps.notes })
+    .from(journeySteps)
+    .where(eq(journeySteps.mapId, mapId));
   if (!steps.length) return [];
   const themes = await listLinkableThemes();
   if (!themes.length) return [];
   const existing = await db
     .select({ stepId: journeyStepThemes.stepId, backlogItemId: journeyStepThemes.backlogItemId })
     .from(journeyStepThemes)
-    .where(inArray(journeyStepThemes.stepId, steps.map((s) => s.id)));
+    .where(
+      inArray(
+        journeyStepThemes.stepId,
+        steps.map((s) => s.id),
+      ),
+    );
   const exclude = new Set(existing.map((e) => `${e.stepId}:${e.backlogItemId}`));
   const labelById = new Map(themes.map((t) => [t.id, t.label]));
   return suggestThemeLinks(steps, themes, exclude).map((s) => ({ ...s, label: labelById.get(s.themeId) ?? "" }));
@@ -510,7 +643,10 @@ export async function getLinkSuggestions({ mapId }: { mapId: string }): Promise<
 
 /** Built-in workflows exist in every workspace, seeded or not. */
 async function ensureBuiltInWorkflows(client: DbClient) {
-  const [{ n }] = await selectRows<{ n: number }>(client, sql`select count(*)::int as n from baseline_workflows where built_in = 1`);
+  const [{ n }] = await selectRows<{ n: number }>(
+    client,
+    sql`select count(*)::int as n from baseline_workflows where built_in = 1`,
+  );
   if (Number(n) >= builtInWorkflows.length) return;
   await client
     .insert(baselineWorkflows)
@@ -520,7 +656,10 @@ async function ensureBuiltInWorkflows(client: DbClient) {
 
 export async function listTimingPeriods(): Promise<string[]> {
   const db = await getDb();
-  const rows = await selectRows<{ period: string }>(db, sql`select distinct period from workflow_timings order by period desc`);
+  const rows = await selectRows<{ period: string }>(
+    db,
+    sql`select distinct period from workflow_timings order by period desc`,
+  );
   return rows.map((r) => r.period);
 }
 
@@ -579,12 +718,27 @@ function parseFloatArray(value: number[] | string | null): number[] {
 
 export async function createWorkflow({ input }: { input: CreateWorkflowInput }) {
   const db = await getDb();
-  const [clash] = await db.select({ id: baselineWorkflows.id }).from(baselineWorkflows).where(sql`lower(${baselineWorkflows.name}) = lower(${input.name})`);
-  if (clash) throw new AppError("conflict", "A workflow with this name exists", { name: ["A workflow with this name already exists"] });
-  const slug = input.name.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "").slice(0, 40);
+  const [clash] = await db
+    .select({ id: baselineWorkflows.id })
+    .from(baselineWorkflows)
+    .where(sql`lower(${baselineWorkflows.name}) = lower(${input.name})`);
+  if (clash)
+    throw new AppError("conflict", "A workflow with this name exists", {
+      name: ["A workflow with this name already exists"],
+    });
+  const slug = input.name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_|_$/g, "")
+    .slice(0, 40);
   const [row] = await db
     .insert(baselineWorkflows)
-    .values({ key: `custom_${slug}_${randomUUID().slice(0, 8)}`, name: input.name, targetMinutes: input.targetMinutes, builtIn: 0 })
+    .values({
+      key: `custom_${slug}_${randomUUID().slice(0, 8)}`,
+      name: input.name,
+      targetMinutes: input.targetMinutes,
+      builtIn: 0,
+    })
     .returning();
   return { id: row.id, key: row.key, name: row.name, targetMinutes: row.targetMinutes, builtIn: false };
 }
@@ -594,7 +748,9 @@ export async function updateWorkflow({ id, input }: { id: string; input: UpdateW
   const [existing] = await db.select().from(baselineWorkflows).where(eq(baselineWorkflows.id, id));
   if (!existing) throw notFound("Workflow");
   if (input.name !== undefined && existing.builtIn === 1 && input.name !== existing.name) {
-    throw new AppError("validation", "Built-in workflows keep their name", { name: ["Built-in workflows keep their name; change the target instead"] });
+    throw new AppError("validation", "Built-in workflows keep their name", {
+      name: ["Built-in workflows keep their name; change the target instead"],
+    });
   }
   const [row] = await db.update(baselineWorkflows).set(input).where(eq(baselineWorkflows.id, id)).returning();
   return { id: row.id, key: row.key, name: row.name, targetMinutes: row.targetMinutes, builtIn: row.builtIn === 1 };
@@ -604,26 +760,46 @@ export async function deleteWorkflow({ id }: { id: string }) {
   const db = await getDb();
   const [existing] = await db.select().from(baselineWorkflows).where(eq(baselineWorkflows.id, id));
   if (!existing) throw notFound("Workflow");
-  if (existing.builtIn === 1) throw new AppError("conflict", "Built-in workflows cannot be removed; change their target instead");
+  if (existing.builtIn === 1)
+    throw new AppError("conflict", "Built-in workflows cannot be removed; change their target instead");
   await db.delete(baselineWorkflows).where(eq(baselineWorkflows.id, id));
 }
 
 /** Stores a quarter's measurements (1–3); an empty list clears the quarter. */
-export async function recordWorkflowTiming({ workflowId, period, input }: { workflowId: string; period: string; input: RecordTimingInput }) {
+export async function recordWorkflowTiming({
+  workflowId,
+  period,
+  input,
+}: {
+  workflowId: string;
+  period: string;
+  input: RecordTimingInput;
+}) {
   const db = await getDb();
-  const [workflow] = await db.select({ id: baselineWorkflows.id }).from(baselineWorkflows).where(eq(baselineWorkflows.id, workflowId));
+  const [workflow] = await db
+    .select({ id: baselineWorkflows.id })
+    .from(baselineWorkflows)
+    .where(eq(baselineWorkflows.id, workflowId));
   if (!workflow) throw notFound("Workflow");
   if (input.measurementsMinutes.length === 0) {
-    await db.delete(workflowTimings).where(and(eq(workflowTimings.workflowId, workflowId), eq(workflowTimings.period, period)));
+    await db
+      .delete(workflowTimings)
+      .where(and(eq(workflowTimings.workflowId, workflowId), eq(workflowTimings.period, period)));
     return { period, measurementsMinutes: [] as number[] };
   }
   try {
     await db
       .insert(workflowTimings)
       .values({ workflowId, period, measurementsMinutes: input.measurementsMinutes, notes: input.notes })
-      .onConflictDoUpdate({ target: [workflowTimings.workflowId, workflowTimings.period], set: { measurementsMinutes: input.measurementsMinutes, notes: input.notes } });
+      .onConflictDoUpdate({
+        target: [workflowTimings.workflowId, workflowTimings.period],
+        set: { measurementsMinutes: input.measurementsMinutes, notes: input.notes },
+      });
   } catch (error) {
-    if (pgErrorCode(error) === "23514") throw new AppError("validation", "Keep one to three measurements", { measurementsMinutes: ["Keep one to three measurements"] });
+    if (pgErrorCode(error) === "23514")
+      throw new AppError("validation", "Keep one to three measurements", {
+        measurementsMinutes: ["Keep one to three measurements"],
+      });
     throw error;
   }
   return { period, measurementsMinutes: input.measurementsMinutes };

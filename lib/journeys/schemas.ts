@@ -6,10 +6,18 @@ import { journeyPaths, linkStatuses, loadTypes, pains, stepOutcomes } from "@/li
 import { userText } from "@/lib/text/display-safe";
 
 const wholeCount = (label: string) =>
-  z.number({ error: `Enter the number of ${label}` }).int(`Enter a whole number of ${label}`).min(0, `${label} cannot be negative`).max(999, "Use 999 or fewer");
+  z
+    .number({ error: `Enter the number of ${label}` })
+    .int(`Enter a whole number of ${label}`)
+    .min(0, `${label} cannot be negative`)
+    .max(999, "Use 999 or fewer");
 
 const maturity = (label: string) =>
-  z.number({ error: `Choose the ${label} maturity` }).int("Choose a level from 0 to 4").min(0, "Maturity goes from 0 (manual ticket) to 4 (automated)").max(4, "Maturity goes from 0 (manual ticket) to 4 (automated)");
+  z
+    .number({ error: `Choose the ${label} maturity` })
+    .int("Choose a level from 0 to 4")
+    .min(0, "Maturity goes from 0 (manual ticket) to 4 (automated)")
+    .max(4, "Maturity goes from 0 (manual ticket) to 4 (automated)");
 
 // No defaults here: in zod 4 a default inside .partial() would overwrite untouched fields on PATCH.
 export const journeyMapFieldsSchema = z.object({
@@ -44,7 +52,11 @@ export const stepFieldsSchema = z.object({
     .max(525_600, "Use at most a year (525 600 minutes)"),
   pain: z.enum(pains, { error: "Choose low, medium or high" }),
   loadType: z.enum(loadTypes, { error: "Choose intrinsic, extraneous or germane" }),
-  loadLevel: z.number({ error: "Choose a load level from 1 to 5" }).int("Choose a load level from 1 to 5").min(1, "Load level goes from 1 to 5").max(5, "Load level goes from 1 to 5"),
+  loadLevel: z
+    .number({ error: "Choose a load level from 1 to 5" })
+    .int("Choose a load level from 1 to 5")
+    .min(1, "Load level goes from 1 to 5")
+    .max(5, "Load level goes from 1 to 5"),
   tools: wholeCount("tools"),
   concepts: wholeCount("concepts"),
   configFiles: wholeCount("config files"),
@@ -73,11 +85,20 @@ const stepDefaults = {
 
 export const createStepSchema = stepFieldsSchema
   .extend({ path: z.enum(journeyPaths, { error: "Choose the current or golden path" }) })
-  .partial({ ...Object.fromEntries(Object.keys(stepDefaults).map((k) => [k, true])) } as { [K in keyof typeof stepDefaults]: true })
-  .transform((v) => ({ ...stepDefaults, ...Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined)) }) as z.infer<typeof stepFieldsSchema> & { path: (typeof journeyPaths)[number] });
+  .partial({ ...Object.fromEntries(Object.keys(stepDefaults).map((k) => [k, true])) } as {
+    [K in keyof typeof stepDefaults]: true;
+  })
+  .transform(
+    (v) =>
+      ({ ...stepDefaults, ...Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined)) }) as z.infer<
+        typeof stepFieldsSchema
+      > & { path: (typeof journeyPaths)[number] },
+  );
 export type CreateStepInput = z.output<typeof createStepSchema>;
 
-export const updateStepSchema = stepFieldsSchema.partial().refine((v) => Object.keys(v).length > 0, "Change at least one field");
+export const updateStepSchema = stepFieldsSchema
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, "Change at least one field");
 export type UpdateStepInput = z.infer<typeof updateStepSchema>;
 
 export const reorderStepsSchema = z.object({
@@ -101,11 +122,16 @@ export const periodSchema = z.string().regex(/^\d{4}-Q[1-4]$/, "Use a quarter su
 
 export const createWorkflowSchema = z.object({
   name: userText().min(1, "Name the workflow").max(120, "Use 120 characters or fewer"),
-  targetMinutes: z.number({ error: "Enter the target in minutes" }).positive("The target must be more than 0 minutes").max(525_600, "Use at most a year"),
+  targetMinutes: z
+    .number({ error: "Enter the target in minutes" })
+    .positive("The target must be more than 0 minutes")
+    .max(525_600, "Use at most a year"),
 });
 export type CreateWorkflowInput = z.infer<typeof createWorkflowSchema>;
 
-export const updateWorkflowSchema = createWorkflowSchema.partial().refine((v) => Object.keys(v).length > 0, "Change at least one field");
+export const updateWorkflowSchema = createWorkflowSchema
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, "Change at least one field");
 export type UpdateWorkflowInput = z.infer<typeof updateWorkflowSchema>;
 
 export const recordTimingSchema = z.object({

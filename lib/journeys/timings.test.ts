@@ -35,6 +35,10 @@ describe("quarters", () => {
     expect(shiftQuarter("2026-Q1", -1)).toBe("2025-Q4");
   });
   it("offers periods with data plus the current and next quarter, newest first", () => {
-    expect(timingPeriodOptions(["2026-Q3", "2026-Q4"], new Date(Date.UTC(2026, 10, 1)))).toEqual(["2027-Q1", "2026-Q4", "2026-Q3"]);
+    expect(timingPeriodOptions(["2026-Q3", "2026-Q4"], new Date(Date.UTC(2026, 10, 1)))).toEqual([
+      "2027-Q1",
+      "2026-Q4",
+      "2026-Q3",
+    ]);
   });
 });

@@ -77,7 +77,9 @@ export type JourneyStepView = {
 };
 
 export type JourneyMapDetail = {
-  map: Omit<JourneyMapSummary, "currentSteps" | "currentMinutes" | "goldenSteps" | "goldenMinutes"> & { createdAt: string };
+  map: Omit<JourneyMapSummary, "currentSteps" | "currentMinutes" | "goldenSteps" | "goldenMinutes"> & {
+    createdAt: string;
+  };
   steps: JourneyStepView[];
 };
 

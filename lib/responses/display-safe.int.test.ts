@@ -24,10 +24,16 @@ let token = "";
 let freeTextId = "";
 
 beforeAll(async () => {
-  editor = (await createUser({ name: "Pat", email: "pat@example.com", password: "long-enough-pass", role: "editor" })).id;
-  const created = await callRoute(createSurveyRoute, { body: { templateId: "quarterly-dx", period: "2026-Q3", title: "Pulse \u202E3Q-6202" }, userId: editor });
+  editor = (await createUser({ name: "Pat", email: "pat@example.com", password: "long-enough-pass", role: "editor" }))
+    .id;
+  const created = await callRoute(createSurveyRoute, {
+    body: { templateId: "quarterly-dx", period: "2026-Q3", title: "Pulse \u202E3Q-6202" },
+    userId: editor,
+  });
   surveyId = created.json.survey.id;
-  expect((await callRoute(changeStatus, { params: { id: surveyId }, body: { status: "open" }, userId: editor })).status).toBe(200);
+  expect(
+    (await callRoute(changeStatus, { params: { id: surveyId }, body: { status: "open" }, userId: editor })).status,
+  ).toBe(200);
   token = (await listSurveyLinks({ surveyId })).find((l) => !l.teamId)!.token;
 });
 
@@ -39,30 +45,66 @@ describe("bidirectional and zero-width characters", () => {
     for (let i = 0; i < 6; i++) {
       const answers = survey.questions.map((q) => ({
         questionId: q.id,
-        value: q.id === freeTextId ? `Deploys \u202Ewols era\u202C and fl\u200Baky ${i}` : q.kind === "likert" ? 3 : q.kind === "nps" ? 8 : q.kind === "single_choice" ? q.options![0].id : q.kind === "multiple_choice" ? [q.options![0].id] : null,
+        value:
+          q.id === freeTextId
+            ? `Deploys \u202Ewols era\u202C and fl\u200Baky ${i}`
+            : q.kind === "likert"
+              ? 3
+              : q.kind === "nps"
+                ? 8
+                : q.kind === "single_choice"
+                  ? q.options![0].id
+                  : q.kind === "multiple_choice"
+                    ? [q.options![0].id]
+                    : null,
       }));
-      const res = await callRoute(surveyLink, { method: "POST", params: { token }, body: { idempotencyKey: `bidi-key-${i}-0123456789ab`, answers }, client: `192.0.2.${i + 1}` });
+      const res = await callRoute(surveyLink, {
+        method: "POST",
+        params: { token },
+        body: { idempotencyKey: `bidi-key-${i}-0123456789ab`, answers },
+        client: `192.0.2.${i + 1}`,
+      });
       expect(res.status).toBe(201);
     }
-    const stored = await selectRows<{ text_value: string }>(db.handle().db, sql`select text_value from answers where text_value is not null`);
+    const stored = await selectRows<{ text_value: string }>(
+      db.handle().db,
+      sql`select text_value from answers where text_value is not null`,
+    );
     expect(stored).toHaveLength(6);
     for (const { text_value } of stored) {
       expect(text_value).not.toMatch(UNSAFE);
       expect(text_value).toMatch(/^Deploys wols era and flaky \d$/);
     }
-    expect((await callRoute(changeStatus, { params: { id: surveyId }, body: { status: "closed" }, userId: editor })).status).toBe(200);
-    const comments = await callRoute(commentsRoute, { url: `http://localhost/api/x?question=${freeTextId}`, params: { surveyId }, userId: editor });
+    expect(
+      (await callRoute(changeStatus, { params: { id: surveyId }, body: { status: "closed" }, userId: editor })).status,
+    ).toBe(200);
+    const comments = await callRoute(commentsRoute, {
+      url: `http://localhost/api/x?question=${freeTextId}`,
+      params: { surveyId },
+      userId: editor,
+    });
     expect(comments.status).toBe(200);
     expect(JSON.stringify(comments.json)).toContain("Deploys wols era and flaky");
     expect(JSON.stringify(comments.json)).not.toMatch(UNSAFE);
   });
 
   it("are stripped from team names and friction reports", async () => {
-    const team = await callRoute(createTeamRoute, { body: { name: "Pay\u200Bments\u202E", headcount: 4 }, userId: editor });
+    const team = await callRoute(createTeamRoute, {
+      body: { name: "Pay\u200Bments\u202E", headcount: 4 },
+      userId: editor,
+    });
     expect(team.status).toBe(201);
     expect(JSON.stringify(team.json)).toContain("Payments");
     const link = await ensureFrictionLink({ teamId: null });
-    expect((await callRoute(frictionRoute, { params: { token: link.token }, body: { text: "CI \u2066queue\u2069 is \uFEFFslow" }, client: "192.0.2.99" })).status).toBe(201);
+    expect(
+      (
+        await callRoute(frictionRoute, {
+          params: { token: link.token },
+          body: { text: "CI \u2066queue\u2069 is \uFEFFslow" },
+          client: "192.0.2.99",
+        })
+      ).status,
+    ).toBe(201);
     const [row] = await selectRows<{ text: string }>(db.handle().db, sql`select text from friction_entries`);
     expect(row.text).toBe("CI queue is slow");
   });

@@ -47,7 +47,12 @@ async function storeResponses(batch: PendingResponse[]): Promise<(StoredResponse
       key_hash: r.keyHash,
       survey_id: r.surveyId,
       team_id: r.teamId,
-      answers: r.answers.map((a) => ({ question_id: a.questionId, number_value: a.numberValue, choice_values: a.choiceValues, text_value: a.textValue })),
+      answers: r.answers.map((a) => ({
+        question_id: a.questionId,
+        number_value: a.numberValue,
+        choice_values: a.choiceValues,
+        text_value: a.textValue,
+      })),
     })),
   );
   // The day only, never the time: see lib/db/schema/responses.ts.
@@ -113,7 +118,10 @@ export function submitResponse({
 
 export async function countResponses({ surveyId }: { surveyId?: string } = {}) {
   const db = await getDb();
-  const [r] = await db.select({ n: sql<number>`count(*)::int` }).from(responses).where(surveyId ? eq(responses.surveyId, surveyId) : undefined);
+  const [r] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(responses)
+    .where(surveyId ? eq(responses.surveyId, surveyId) : undefined);
   const [a] = await db.select({ n: sql<number>`count(*)::int` }).from(answers);
   return { responses: Number(r.n), answers: Number(a.n) };
 }
@@ -181,7 +189,11 @@ export async function listFrictionLinks({ showTokens }: { showTokens: boolean })
     .leftJoin(teams, eq(teams.id, surveyLinks.teamId))
     .where(eq(surveyLinks.kind, "friction"))
     .orderBy(sql`${surveyLinks.teamId} is not null`, teams.name);
-  return rows.map(({ entryCount, ...r }) => ({ ...r, token: showTokens ? r.token : null, entries: progressCount(Number(entryCount), k) }));
+  return rows.map(({ entryCount, ...r }) => ({
+    ...r,
+    token: showTokens ? r.token : null,
+    entries: progressCount(Number(entryCount), k),
+  }));
 }
 
 /** The workspace-wide friction link, or one for a team; returns the existing one if there is one. */
@@ -192,7 +204,10 @@ export async function ensureFrictionLink({ teamId }: { teamId: string | null }) 
       const [team] = await tx.select({ id: teams.id }).from(teams).where(eq(teams.id, teamId));
       if (!team) throw new AppError("validation", "Unknown team", { teamId: ["Unknown team"] });
     }
-    const where = and(eq(surveyLinks.kind, "friction"), teamId ? eq(surveyLinks.teamId, teamId) : isNull(surveyLinks.teamId));
+    const where = and(
+      eq(surveyLinks.kind, "friction"),
+      teamId ? eq(surveyLinks.teamId, teamId) : isNull(surveyLinks.teamId),
+    );
     const [existing] = await tx.select().from(surveyLinks).where(where).orderBy(desc(surveyLinks.createdAt)).limit(1);
     if (existing) return existing;
     const [row] = await tx.insert(surveyLinks).values({ token: newLinkToken(), kind: "friction", teamId }).returning();

@@ -15,7 +15,13 @@ withTestDatabase();
 
 // An unknown link answers 404 after the limiter has counted the request, and 429 once it refuses it.
 const post = (token: string, forwardedFor: string) =>
-  callRoute(surveyLink, { method: "POST", params: { token }, body: { idempotencyKey: "x" }, client: "10.0.0.1", headers: { "x-forwarded-for": forwardedFor } }).then((r) => r.status);
+  callRoute(surveyLink, {
+    method: "POST",
+    params: { token },
+    body: { idempotencyKey: "x" },
+    client: "10.0.0.1",
+    headers: { "x-forwarded-for": forwardedFor },
+  }).then((r) => r.status);
 
 describe("submission rate limit behind a trusted proxy", () => {
   it("keys on the address the proxy appended, not on what the client wrote before it", async () => {

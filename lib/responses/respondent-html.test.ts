@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { escapeHtml, renderFrictionPage, renderRespondentPage, renderSurveyForm, type RespondentQuestion } from "./respondent-html";
+import {
+  escapeHtml,
+  renderFrictionPage,
+  renderRespondentPage,
+  renderSurveyForm,
+  type RespondentQuestion,
+} from "./respondent-html";
 
 const q = (over: Partial<RespondentQuestion>): RespondentQuestion => ({
   id: "q1",
@@ -14,7 +20,16 @@ const q = (over: Partial<RespondentQuestion>): RespondentQuestion => ({
 
 const survey = { id: "s1", title: "DX 2026-Q4", intro: "Five minutes.", period: "2026-Q4" };
 const formPage = (over: Partial<Extract<Parameters<typeof renderRespondentPage>[0], { kind: "form" }>> = {}) =>
-  renderRespondentPage({ kind: "form", token: "demo-q4", idempotencyKey: "a".repeat(36), survey, teamName: null, questions: [q({})], sendError: null, ...over });
+  renderRespondentPage({
+    kind: "form",
+    token: "demo-q4",
+    idempotencyKey: "a".repeat(36),
+    survey,
+    teamName: null,
+    questions: [q({})],
+    sendError: null,
+    ...over,
+  });
 
 /** Attribute names as a browser would tokenize them (double-quoted values consumed whole). */
 function attributeNames(html: string): string[] {
@@ -29,7 +44,9 @@ const HOSTILE = `"><script>alert('x')</script><img src=x onerror=alert(1)>`;
 
 describe("escapeHtml", () => {
   it("escapes the five characters that matter in text and quoted attributes", () => {
-    expect(escapeHtml(`<script>alert("x") & 'y'</script>`)).toBe("&lt;script&gt;alert(&quot;x&quot;) &amp; &#39;y&#39;&lt;/script&gt;");
+    expect(escapeHtml(`<script>alert("x") & 'y'</script>`)).toBe(
+      "&lt;script&gt;alert(&quot;x&quot;) &amp; &#39;y&#39;&lt;/script&gt;",
+    );
   });
   it("leaves ordinary text alone and stringifies numbers", () => {
     expect(escapeHtml("Deploys take 45 minutes — every day")).toBe("Deploys take 45 minutes — every day");
@@ -64,7 +81,15 @@ describe("survey page", () => {
   });
 
   it("keeps attribute values inside their quotes", () => {
-    const { html } = formPage({ questions: [q({ id: `x" onfocus="alert(1)`, kind: "single_choice", options: [{ id: `o" autofocus onfocus="alert(2)`, label: "A" }] })] });
+    const { html } = formPage({
+      questions: [
+        q({
+          id: `x" onfocus="alert(1)`,
+          kind: "single_choice",
+          options: [{ id: `o" autofocus onfocus="alert(2)`, label: "A" }],
+        }),
+      ],
+    });
     expect(attributeNames(html)).not.toContain("onfocus");
     expect(attributeNames(html)).not.toContain("autofocus");
     expect(html).toContain(`data-question="x&quot; onfocus=&quot;alert(1)"`);
@@ -74,7 +99,7 @@ describe("survey page", () => {
   it("renders a complete document that posts to the no-JavaScript route with a hidden idempotency key", () => {
     const { status, html } = formPage();
     expect(status).toBe(200);
-    expect(html.startsWith("<!doctype html><html lang=\"en\">")).toBe(true);
+    expect(html.startsWith('<!doctype html><html lang="en">')).toBe(true);
     expect(html).toContain("<title>DX 2026-Q4 · DX Pulse</title>");
     expect(html).toContain(`action="/s/demo-q4/submit"`);
     expect(html).toContain(`<input type="hidden" name="idempotencyKey" value="${"a".repeat(36)}">`);
@@ -87,34 +112,59 @@ describe("survey page", () => {
       survey,
       teamName: "Payments",
       mode: { kind: "live", token: "t0k3n", idempotencyKey: "k".repeat(20) },
-      questions: [q({ helpText: "Think of last week." }), q({ id: "n", kind: "nps", required: false }), q({ id: "m", kind: "multiple_choice", options: [{ id: "a", label: "Kubernetes" }] })],
+      questions: [
+        q({ helpText: "Think of last week." }),
+        q({ id: "n", kind: "nps", required: false }),
+        q({ id: "m", kind: "multiple_choice", options: [{ id: "a", label: "Kubernetes" }] }),
+      ],
     });
-    expect(html).toContain(`<fieldset class="card q" data-question="q1" data-kind="likert" data-required="1" aria-describedby="q-q1-help q-q1-anchors"><legend class="q-title">`);
+    expect(html).toContain(
+      `<fieldset class="card q" data-question="q1" data-kind="likert" data-required="1" aria-describedby="q-q1-help q-q1-anchors"><legend class="q-title">`,
+    );
     expect(html).toContain(`<span class="q-required"> (required)</span>`);
     expect(html).toContain(`<span class="q-optional"> (optional)</span>`);
     expect(html).toContain(`<p class="q-help" id="q-q1-help">Think of last week.</p>`);
-    expect(html).toContain(`<label class="scale-option"><input type="radio" name="q_q1" value="5"><span>5</span></label>`);
+    expect(html).toContain(
+      `<label class="scale-option"><input type="radio" name="q_q1" value="5"><span>5</span></label>`,
+    );
     expect(html.match(/name="q_n"/g)).toHaveLength(11);
-    expect(html).toContain(`<label class="choice"><input type="checkbox" name="q_m" value="a"><span>Kubernetes</span></label>`);
+    expect(html).toContain(
+      `<label class="choice"><input type="checkbox" name="q_m" value="a"><span>Kubernetes</span></label>`,
+    );
     expect(html).toContain("2026-Q4 · Payments");
     expect(html).toContain("3 questions · About 1 minute");
     expect(html).toContain(`data-testid="progress"`);
   });
 
   it("labels free text and wires its help and character count", () => {
-    const html = renderSurveyForm({ survey, teamName: null, mode: { kind: "live", token: "t0k3n", idempotencyKey: "k".repeat(20) }, questions: [q({ id: "t", kind: "free_text", helpText: "One thing.", maxLength: 300, required: false })] });
+    const html = renderSurveyForm({
+      survey,
+      teamName: null,
+      mode: { kind: "live", token: "t0k3n", idempotencyKey: "k".repeat(20) },
+      questions: [q({ id: "t", kind: "free_text", helpText: "One thing.", maxLength: 300, required: false })],
+    });
     expect(html).toContain(`<label class="q-title" for="q-t">`);
-    expect(html).toContain(`<textarea class="input" rows="3" id="q-t" name="q_t" maxlength="300" aria-describedby="q-t-help q-t-count"></textarea>`);
+    expect(html).toContain(
+      `<textarea class="input" rows="3" id="q-t" name="q_t" maxlength="300" aria-describedby="q-t-help q-t-count"></textarea>`,
+    );
     expect(html).toContain(`data-max="300"`);
   });
 
   it("shows a refused no-JavaScript send as an alert above the form", () => {
     const { html } = formPage({ sendError: "Your answers were not sent" });
-    expect(html).toMatch(/<\/header><div class="alert alert-error" role="alert" data-send-error>Your answers were not sent<\/div><form/);
+    expect(html).toMatch(
+      /<\/header><div class="alert alert-error" role="alert" data-send-error>Your answers were not sent<\/div><form/,
+    );
   });
 
   it("renders an inert preview: no form, no key, no script, distinct ids", () => {
-    const html = renderSurveyForm({ survey, teamName: null, questions: [q({ kind: "free_text" })], mode: { kind: "preview" }, headingLevel: 2 });
+    const html = renderSurveyForm({
+      survey,
+      teamName: null,
+      questions: [q({ kind: "free_text" })],
+      mode: { kind: "preview" },
+      headingLevel: 2,
+    });
     expect(html).not.toContain("<form");
     expect(html).not.toContain("idempotencyKey");
     expect(html).not.toContain("<script");
@@ -137,15 +187,26 @@ describe("respondent notices", () => {
   });
 
   it("tells when a survey opens, or that it is not published", () => {
-    expect(renderRespondentPage({ kind: "not_open", title: "Q1", opensOn: "2027-01-05" }).html).toContain("opens on 2027-01-05");
-    expect(renderRespondentPage({ kind: "not_open", title: "Q1", opensOn: null }).html).toContain("has not been published yet");
+    expect(renderRespondentPage({ kind: "not_open", title: "Q1", opensOn: "2027-01-05" }).html).toContain(
+      "opens on 2027-01-05",
+    );
+    expect(renderRespondentPage({ kind: "not_open", title: "Q1", opensOn: null }).html).toContain(
+      "has not been published yet",
+    );
     expect(renderRespondentPage({ kind: "thanks" }).html).toContain("Thank you — your answers are in");
   });
 });
 
 describe("friction page", () => {
   it("is a plain form with no script, posting to its own link", () => {
-    const { status, html } = renderFrictionPage({ kind: "form", token: "demo-friction", idempotencyKey: "k".repeat(36), teamName: "Payments", text: "", error: null });
+    const { status, html } = renderFrictionPage({
+      kind: "form",
+      token: "demo-friction",
+      idempotencyKey: "k".repeat(36),
+      teamName: "Payments",
+      text: "",
+      error: null,
+    });
     expect(status).toBe(200);
     expect(html).toContain(`<input type="hidden" name="idempotencyKey" value="${"k".repeat(36)}">`);
     expect(html).not.toContain("<script");
@@ -155,7 +216,14 @@ describe("friction page", () => {
   });
 
   it("shows a refused report with the text kept, escaped, and the error described-by the field", () => {
-    const { status, html } = renderFrictionPage({ kind: "form", token: "demo-friction", idempotencyKey: "k".repeat(36), teamName: HOSTILE, text: `</textarea>${HOSTILE}`, error: "Describe what slowed you down in a few words" });
+    const { status, html } = renderFrictionPage({
+      kind: "form",
+      token: "demo-friction",
+      idempotencyKey: "k".repeat(36),
+      teamName: HOSTILE,
+      text: `</textarea>${HOSTILE}`,
+      error: "Describe what slowed you down in a few words",
+    });
     expect(status).toBe(422);
     expect(html).not.toContain("<script>alert");
     expect(html.match(/<\/textarea>/g)).toHaveLength(1);

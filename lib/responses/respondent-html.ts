@@ -26,7 +26,15 @@ export type RespondentPage =
   | { kind: "not_open"; title: string; opensOn: string | null }
   | { kind: "thanks" }
   | { kind: "unavailable" }
-  | { kind: "form"; token: string; idempotencyKey: string; survey: RespondentSurveyView; teamName: string | null; questions: RespondentQuestion[]; sendError: string | null };
+  | {
+      kind: "form";
+      token: string;
+      idempotencyKey: string;
+      survey: RespondentSurveyView;
+      teamName: string | null;
+      questions: RespondentQuestion[];
+      sendError: string | null;
+    };
 
 export type FrictionPage =
   | { kind: "not_found" }
@@ -60,7 +68,8 @@ function renderQuestion(q: RespondentQuestion, index: number, idPrefix: string):
   const base = `${idPrefix}q-${q.id}`;
   const name = `q_${q.id}`;
   const scale = SCALES[q.kind];
-  const describedBy = [q.helpText ? `${base}-help` : null, scale ? `${base}-anchors` : null].filter(Boolean).join(" ") || null;
+  const describedBy =
+    [q.helpText ? `${base}-help` : null, scale ? `${base}-anchors` : null].filter(Boolean).join(" ") || null;
   const title =
     `<span class="q-number">${index + 1}.</span> ${escapeHtml(q.prompt)}` +
     (q.required ? `<span class="q-required"> (required)</span>` : `<span class="q-optional"> (optional)</span>`);
@@ -87,7 +96,9 @@ function renderQuestion(q: RespondentQuestion, index: number, idPrefix: string):
   let control: string;
   if (scale) {
     const options = scale.values
-      .map((n) => `<label class="scale-option"><input type="radio"${attrs({ name, value: n })}><span>${n}</span></label>`)
+      .map(
+        (n) => `<label class="scale-option"><input type="radio"${attrs({ name, value: n })}><span>${n}</span></label>`,
+      )
       .join("");
     control =
       `<div class="scale scale-${scale.values.length}">${options}</div>` +
@@ -95,7 +106,10 @@ function renderQuestion(q: RespondentQuestion, index: number, idPrefix: string):
   } else {
     const type = q.kind === "multiple_choice" ? "checkbox" : "radio";
     const options = (q.options ?? [])
-      .map((o) => `<label class="choice"><input type="${type}"${attrs({ name, value: o.id })}><span>${escapeHtml(o.label)}</span></label>`)
+      .map(
+        (o) =>
+          `<label class="choice"><input type="${type}"${attrs({ name, value: o.id })}><span>${escapeHtml(o.label)}</span></label>`,
+      )
       .join("");
     control = `<div class="choices">${options}</div>`;
   }
@@ -130,7 +144,9 @@ export function renderSurveyForm({
     `<header class="respondent-header"><p class="muted small">${escapeHtml(survey.period)}${teamName ? ` · ${escapeHtml(teamName)}` : ""}</p>` +
     `<${h}>${escapeHtml(survey.title)}</${h}>${survey.intro ? `<p>${escapeHtml(survey.intro)}</p>` : ""}` +
     `<p class="muted small">${count} · ${estimate} · questions marked “required” need an answer</p></header>`;
-  const error = sendError ? `<div class="alert alert-error" role="alert" data-send-error>${escapeHtml(sendError)}</div>` : "";
+  const error = sendError
+    ? `<div class="alert alert-error" role="alert" data-send-error>${escapeHtml(sendError)}</div>`
+    : "";
   const progress =
     `<div class="respondent-progress" data-testid="progress"><div class="row-between small">` +
     `<span data-progress-text>${count}</span><span class="muted">${estimate}</span></div>` +
@@ -166,14 +182,34 @@ function notice(title: string, testId: string, bodyHtml: string): string {
 export function renderRespondentPage(page: RespondentPage): { status: number; html: string } {
   switch (page.kind) {
     case "not_found":
-      return htmlDocument(404, "Survey not found", notice("This survey link doesn’t exist", "survey-not-found", `<p>Check that the whole link was copied. If it came from a message, ask the sender for a fresh one.</p>`));
+      return htmlDocument(
+        404,
+        "Survey not found",
+        notice(
+          "This survey link doesn’t exist",
+          "survey-not-found",
+          `<p>Check that the whole link was copied. If it came from a message, ask the sender for a fresh one.</p>`,
+        ),
+      );
     case "unavailable":
-      return htmlDocument(503, "Survey unavailable", notice("The survey is briefly unavailable", "survey-unavailable", `<p>Nothing went wrong on your side. Please reload this page in a minute.</p>`));
+      return htmlDocument(
+        503,
+        "Survey unavailable",
+        notice(
+          "The survey is briefly unavailable",
+          "survey-unavailable",
+          `<p>Nothing went wrong on your side. Please reload this page in a minute.</p>`,
+        ),
+      );
     case "closed":
       return htmlDocument(
         410,
         page.title,
-        notice("This survey is closed", "survey-closed", `<p><strong>${escapeHtml(page.title)}</strong> stopped taking answers. Thank you for your interest — the next survey will come with a new link.</p>`),
+        notice(
+          "This survey is closed",
+          "survey-closed",
+          `<p><strong>${escapeHtml(page.title)}</strong> stopped taking answers. Thank you for your interest — the next survey will come with a new link.</p>`,
+        ),
       );
     case "not_open":
       return htmlDocument(
@@ -186,10 +222,24 @@ export function renderRespondentPage(page: RespondentPage): { status: number; ht
         ),
       );
     case "thanks":
-      return htmlDocument(200, "Thank you", notice("Thank you — your answers are in", "survey-thanks", `<p>Nothing that identifies you was stored with them. You can close this page now.</p>`));
+      return htmlDocument(
+        200,
+        "Thank you",
+        notice(
+          "Thank you — your answers are in",
+          "survey-thanks",
+          `<p>Nothing that identifies you was stored with them. You can close this page now.</p>`,
+        ),
+      );
     case "form": {
       const { survey, teamName, questions, sendError, token, idempotencyKey } = page;
-      const form = renderSurveyForm({ survey, teamName, questions, sendError, mode: { kind: "live", token, idempotencyKey } });
+      const form = renderSurveyForm({
+        survey,
+        teamName,
+        questions,
+        sendError,
+        mode: { kind: "live", token, idempotencyKey },
+      });
       return htmlDocument(200, survey.title, form, "/respondent.js");
     }
   }
@@ -198,10 +248,26 @@ export function renderRespondentPage(page: RespondentPage): { status: number; ht
 /** The friction log: one textarea posted as a plain form, no script at all. */
 export function renderFrictionPage(page: FrictionPage): { status: number; html: string } {
   if (page.kind === "not_found") {
-    return htmlDocument(404, "Link not found", notice("This link doesn’t exist", "friction-not-found", `<p>Check that the whole link was copied, or ask the platform team for a fresh one.</p>`));
+    return htmlDocument(
+      404,
+      "Link not found",
+      notice(
+        "This link doesn’t exist",
+        "friction-not-found",
+        `<p>Check that the whole link was copied, or ask the platform team for a fresh one.</p>`,
+      ),
+    );
   }
   if (page.kind === "unavailable") {
-    return htmlDocument(503, "Report friction", notice("Reporting is briefly unavailable", "friction-unavailable", `<p>Nothing went wrong on your side. Please reload this page in a minute.</p>`));
+    return htmlDocument(
+      503,
+      "Report friction",
+      notice(
+        "Reporting is briefly unavailable",
+        "friction-unavailable",
+        `<p>Nothing went wrong on your side. Please reload this page in a minute.</p>`,
+      ),
+    );
   }
   if (page.kind === "thanks") {
     return htmlDocument(
@@ -221,13 +287,17 @@ export function renderFrictionPage(page: FrictionPage): { status: number; html: 
       `<form class="stack" method="post"${attrs({ action: `/f/${encodeURIComponent(page.token)}` })}>` +
       `<input type="hidden" name="idempotencyKey"${attrs({ value: page.idempotencyKey })}><div class="field">` +
       `<label for="friction-text">What slowed you down?</label>` +
-      `<textarea id="friction-text" name="text" class="input" rows="3" maxlength="500" placeholder="e.g. Waited 40 minutes for CI to rerun a flaky test" aria-required="true"${attrs({
-        "aria-invalid": page.error ? "true" : null,
-        "aria-describedby": describedBy,
-        autofocus: page.error ? "" : null,
-      })}>${escapeHtml(page.text)}</textarea>` +
+      `<textarea id="friction-text" name="text" class="input" rows="3" maxlength="500" placeholder="e.g. Waited 40 minutes for CI to rerun a flaky test" aria-required="true"${attrs(
+        {
+          "aria-invalid": page.error ? "true" : null,
+          "aria-describedby": describedBy,
+          autofocus: page.error ? "" : null,
+        },
+      )}>${escapeHtml(page.text)}</textarea>` +
       `<span class="hint" id="friction-hint">One sentence is enough, up to 500 characters.</span>` +
-      (page.error ? `<span class="field-error" id="friction-error" role="alert">${escapeHtml(page.error)}</span>` : "") +
+      (page.error
+        ? `<span class="field-error" id="friction-error" role="alert">${escapeHtml(page.error)}</span>`
+        : "") +
       `</div><div class="row"><button type="submit" class="btn btn-primary">Report friction</button>${ANONYMOUS_NOTE}</div></form></section>`,
   );
 }

@@ -6,7 +6,8 @@
 import type { ErrorCode } from "@/lib/errors";
 
 const MESSAGES = {
-  validation: "Your answers were not sent: an answer is missing or not accepted. Please check your answers and send again.",
+  validation:
+    "Your answers were not sent: an answer is missing or not accepted. Please check your answers and send again.",
   bad_request: "Your answers could not be read. Please send the form again.",
   payload_too_large: "Your answers were too long to send. Please shorten the longest one and send again.",
   rate_limited: "Too many answers were sent from here in the last minute. Please wait a minute and send again.",
@@ -34,6 +35,7 @@ export function sendErrorMessage(query: URLSearchParams, prompts: readonly strin
   if (!code || !Object.hasOwn(MESSAGES, code)) return null;
   const message: string = MESSAGES[code as SendErrorCode];
   const index = query.get("question");
-  const prompt = code === "validation" && index !== null && /^\d{1,3}$/.test(index) ? prompts[Number(index)] : undefined;
+  const prompt =
+    code === "validation" && index !== null && /^\d{1,3}$/.test(index) ? prompts[Number(index)] : undefined;
   return prompt ? `Your answers were not sent: please check your answer to “${prompt}” and send again.` : message;
 }

@@ -5,8 +5,28 @@ import { buildSubmissionSchema, type QuestionDefinition } from "./submission-sch
 const questions: QuestionDefinition[] = [
   { id: "q-likert", kind: "likert", prompt: "Easy?", required: true, options: null, maxLength: null },
   { id: "q-nps", kind: "nps", prompt: "Recommend?", required: true, options: null, maxLength: null },
-  { id: "q-single", kind: "single_choice", prompt: "How long?", required: false, options: [{ id: "a", label: "A" }, { id: "b", label: "B" }], maxLength: null },
-  { id: "q-multi", kind: "multiple_choice", prompt: "Tools?", required: false, options: [{ id: "x", label: "X" }, { id: "y", label: "Y" }], maxLength: null },
+  {
+    id: "q-single",
+    kind: "single_choice",
+    prompt: "How long?",
+    required: false,
+    options: [
+      { id: "a", label: "A" },
+      { id: "b", label: "B" },
+    ],
+    maxLength: null,
+  },
+  {
+    id: "q-multi",
+    kind: "multiple_choice",
+    prompt: "Tools?",
+    required: false,
+    options: [
+      { id: "x", label: "X" },
+      { id: "y", label: "Y" },
+    ],
+    maxLength: null,
+  },
   { id: "q-text", kind: "free_text", prompt: "Frustration?", required: false, options: null, maxLength: 20 },
 ];
 const schema = buildSubmissionSchema(questions);
@@ -25,7 +45,12 @@ describe("buildSubmissionSchema", () => {
   it("accepts a complete answer set and normalises each kind", () => {
     const result = schema.parse({
       idempotencyKey: key,
-      answers: [...valid, { questionId: "q-single", value: "b" }, { questionId: "q-multi", value: ["y", "x"] }, { questionId: "q-text", value: "  slow CI \u0000" }],
+      answers: [
+        ...valid,
+        { questionId: "q-single", value: "b" },
+        { questionId: "q-multi", value: ["y", "x"] },
+        { questionId: "q-text", value: "  slow CI \u0000" },
+      ],
     });
     expect(result.answers).toEqual([
       { questionId: "q-likert", numberValue: 4, choiceValues: null, textValue: null },
@@ -37,7 +62,10 @@ describe("buildSubmissionSchema", () => {
   });
 
   it("drops skipped optional answers", () => {
-    const result = schema.parse({ idempotencyKey: key, answers: [...valid, { questionId: "q-text", value: "   " }, { questionId: "q-multi", value: [] }] });
+    const result = schema.parse({
+      idempotencyKey: key,
+      answers: [...valid, { questionId: "q-text", value: "   " }, { questionId: "q-multi", value: [] }],
+    });
     expect(result.answers.map((a) => a.questionId)).toEqual(["q-likert", "q-nps"]);
   });
 
@@ -49,12 +77,16 @@ describe("buildSubmissionSchema", () => {
     expect(errorsOf([...valid, { questionId: "q-single", value: "zzz" }])).toHaveProperty(["answers.2.value"]);
     expect(errorsOf([...valid, { questionId: "q-multi", value: ["x", "x"] }])).toHaveProperty(["answers.2.value"]);
     expect(errorsOf([...valid, { questionId: "q-multi", value: "x" }])).toHaveProperty(["answers.2.value"]);
-    expect(errorsOf([...valid, { questionId: "q-text", value: "x".repeat(21) }])?.["answers.2.value"]?.[0]).toMatch(/under 20/);
+    expect(errorsOf([...valid, { questionId: "q-text", value: "x".repeat(21) }])?.["answers.2.value"]?.[0]).toMatch(
+      /under 20/,
+    );
   });
 
   it("refuses unknown and duplicate question ids", () => {
     expect(errorsOf([...valid, { questionId: "nope", value: 1 }])?.["answers.2.questionId"]?.[0]).toMatch(/not part/);
-    expect(errorsOf([...valid, { questionId: "q-likert", value: 3 }])?.["answers.2.questionId"]?.[0]).toMatch(/more than once/);
+    expect(errorsOf([...valid, { questionId: "q-likert", value: 3 }])?.["answers.2.questionId"]?.[0]).toMatch(
+      /more than once/,
+    );
   });
 
   it("names missing required questions once each", () => {

@@ -16,7 +16,11 @@ export const submissionEnvelopeSchema = z.object({
     .array(
       z.object({
         questionId: z.string({ error: "Name the question this answer belongs to" }).max(64),
-        value: z.unknown().describe("A number (likert 1–5, nps 0–10), an option id (single choice), option ids (multiple choice) or text"),
+        value: z
+          .unknown()
+          .describe(
+            "A number (likert 1–5, nps 0–10), an option id (single choice), option ids (multiple choice) or text",
+          ),
       }),
       { error: "Send the answers as a list" },
     )
@@ -33,7 +37,12 @@ export type QuestionDefinition = {
   maxLength: number | null;
 };
 
-export type NormalizedAnswer = { questionId: string; numberValue: number | null; choiceValues: string[] | null; textValue: string | null };
+export type NormalizedAnswer = {
+  questionId: string;
+  numberValue: number | null;
+  choiceValues: string[] | null;
+  textValue: string | null;
+};
 
 export const DEFAULT_TEXT_LIMIT = 1000;
 
@@ -41,7 +50,10 @@ export const DEFAULT_TEXT_LIMIT = 1000;
 const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
 const isSkipped = (value: unknown) =>
-  value === undefined || value === null || (typeof value === "string" && value.trim() === "") || (Array.isArray(value) && value.length === 0);
+  value === undefined ||
+  value === null ||
+  (typeof value === "string" && value.trim() === "") ||
+  (Array.isArray(value) && value.length === 0);
 
 function scaleSchema(min: number, max: number) {
   const message = `Pick a whole number from ${min} to ${max}`;
@@ -93,11 +105,19 @@ export function buildSubmissionSchema(questions: QuestionDefinition[]) {
       body.answers.forEach((answer, i) => {
         const entry = byId.get(answer.questionId);
         if (!entry) {
-          ctx.addIssue({ code: "custom", path: ["answers", i, "questionId"], message: "This question is not part of the survey" });
+          ctx.addIssue({
+            code: "custom",
+            path: ["answers", i, "questionId"],
+            message: "This question is not part of the survey",
+          });
           return;
         }
         if (seen.has(answer.questionId)) {
-          ctx.addIssue({ code: "custom", path: ["answers", i, "questionId"], message: "This question is answered more than once" });
+          ctx.addIssue({
+            code: "custom",
+            path: ["answers", i, "questionId"],
+            message: "This question is answered more than once",
+          });
           return;
         }
         seen.add(answer.questionId);
@@ -139,7 +159,12 @@ export const frictionSchema = z.object({
   text: z
     .string({ error: "Describe what slowed you down" })
     .transform((v) => displaySafe(v.replace(CONTROL_CHARS, "")).replace(/\s+/g, " ").trim())
-    .pipe(z.string().min(3, "Describe what slowed you down in a few words").max(500, "Keep it to one or two sentences (under 500 characters)")),
+    .pipe(
+      z
+        .string()
+        .min(3, "Describe what slowed you down in a few words")
+        .max(500, "Keep it to one or two sentences (under 500 characters)"),
+    ),
 });
 
 export const createFrictionLinkSchema = z.object({ teamId: z.uuid("Unknown team").nullable().optional() });

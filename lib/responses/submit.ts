@@ -15,7 +15,9 @@ import { buildSubmissionSchema, type QuestionDefinition } from "./submission-sch
 // per-link ceiling (50 clients' worth) caps a flood from many addresses; only requests within their
 // own client's budget count towards it, so one client cannot use up a link and lock real
 // respondents out: that takes 50 addresses (50 IPv6 /64s) sending at the full rate.
-const limiters = ((globalThis as unknown as { __dxpSubmitLimiters?: ReturnType<typeof makeLimiters> }).__dxpSubmitLimiters ??= makeLimiters());
+const limiters = ((
+  globalThis as unknown as { __dxpSubmitLimiters?: ReturnType<typeof makeLimiters> }
+).__dxpSubmitLimiters ??= makeLimiters());
 function makeLimiters() {
   return {
     perClient: createRateLimiter({ limit: env.SUBMISSION_RATE_LIMIT, windowMs: 60_000 }),
@@ -29,10 +31,16 @@ export const SUBMISSION_MAX_BODY_BYTES = 64 * 1024;
 /** `client` is clientAddress(request). Throws rate_limited (429). */
 export function takeSubmissionSlot(linkToken: string, client: string) {
   if (!limiters.perClient.take(`${linkToken}|${client}`)) {
-    throw new AppError("rate_limited", "Too many submissions from here in the last minute. Wait a minute and try again.");
+    throw new AppError(
+      "rate_limited",
+      "Too many submissions from here in the last minute. Wait a minute and try again.",
+    );
   }
   if (!limiters.perLink.take(linkToken)) {
-    throw new AppError("rate_limited", "This link is taking too many submissions right now. Wait a minute and try again.");
+    throw new AppError(
+      "rate_limited",
+      "This link is taking too many submissions right now. Wait a minute and try again.",
+    );
   }
 }
 
@@ -61,7 +69,11 @@ function check(target: RespondentSurvey | null, body: unknown) {
   const parsed = validatorFor(target.questions).safeParse(body);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    throw new AppError("validation", first ? `${first.path.join(".")}: ${first.message}` : "Invalid submission", fieldErrorsOf(parsed.error));
+    throw new AppError(
+      "validation",
+      first ? `${first.path.join(".")}: ${first.message}` : "Invalid submission",
+      fieldErrorsOf(parsed.error),
+    );
   }
   return { target, submission: parsed.data };
 }
@@ -82,7 +94,12 @@ export async function acceptSubmission({ token, body, client }: { token: string;
     checked = await checkFresh(token, body);
   }
   const { target, submission } = checked;
-  const stored = await submitResponse({ surveyId: target.surveyId, teamId: target.teamId, idempotencyKey: submission.idempotencyKey, answers: submission.answers });
+  const stored = await submitResponse({
+    surveyId: target.surveyId,
+    teamId: target.teamId,
+    idempotencyKey: submission.idempotencyKey,
+    answers: submission.answers,
+  });
   if (!stored) {
     // The survey stopped taking answers since it was read: say why, from a fresh read.
     await checkFresh(token, body);

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { isPeriod, nextPeriod, periodOfDate, periodOfIsoDate, previousPeriod, shiftPeriod, todayIsoDate } from "./period";
+import {
+  isPeriod,
+  nextPeriod,
+  periodOfDate,
+  periodOfIsoDate,
+  previousPeriod,
+  shiftPeriod,
+  todayIsoDate,
+} from "./period";
 
 describe("quarters", () => {
   it("maps dates to their quarter", () => {

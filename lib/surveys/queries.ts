@@ -4,7 +4,16 @@ import { getSurveyPublications } from "@/lib/anonymity/queries";
 import { tallyResponses, type ResponseTally } from "@/lib/anonymity/surveys";
 import { coalesce } from "@/lib/db/batching";
 import { getDb, selectRows, type DbClient } from "@/lib/db/client";
-import { questions, questionWordingChanges, responses, surveyLinks, surveys, teams, type Question, type Survey } from "@/lib/db/schema";
+import {
+  questions,
+  questionWordingChanges,
+  responses,
+  surveyLinks,
+  surveys,
+  teams,
+  type Question,
+  type Survey,
+} from "@/lib/db/schema";
 import { AppError, notFound } from "@/lib/errors";
 import { getWorkspaceSettings, listKnownDimensionKeys } from "@/lib/workspace/queries";
 import { canTransition } from "./lifecycle";
@@ -48,7 +57,10 @@ export async function listSurveys(): Promise<SurveyListItem[]> {
     })
     .from(surveys)
     .orderBy(desc(surveys.period), desc(surveys.createdAt));
-  return rows.map(({ responseCount, ...row }) => ({ ...row, responses: tallyResponses(Number(responseCount), row.status, k) }));
+  return rows.map(({ responseCount, ...row }) => ({
+    ...row,
+    responses: tallyResponses(Number(responseCount), row.status, k),
+  }));
 }
 
 export async function getSurveyById({ id }: { id: string }, tx?: DbClient): Promise<Survey | null> {
@@ -62,7 +74,11 @@ export async function getSurveyWithQuestions({ id }: { id: string }, tx?: DbClie
   const client = tx ?? (await getDb());
   const survey = await getSurveyById({ id }, client);
   if (!survey) return null;
-  const rows = await client.select().from(questions).where(eq(questions.surveyId, id)).orderBy(asc(questions.position), asc(questions.createdAt));
+  const rows = await client
+    .select()
+    .from(questions)
+    .where(eq(questions.surveyId, id))
+    .orderBy(asc(questions.position), asc(questions.createdAt));
   const n = await countSurveyResponses({ surveyId: id }, client);
   const { anonymityThreshold: k } = await getWorkspaceSettings(client);
   return {
@@ -78,11 +94,20 @@ export async function getSurveyWithQuestions({ id }: { id: string }, tx?: DbClie
 
 export async function countSurveyResponses({ surveyId }: { surveyId: string }, tx?: DbClient): Promise<number> {
   const client = tx ?? (await getDb());
-  const [row] = await client.select({ n: sql<number>`count(*)::int` }).from(responses).where(eq(responses.surveyId, surveyId));
+  const [row] = await client
+    .select({ n: sql<number>`count(*)::int` })
+    .from(responses)
+    .where(eq(responses.surveyId, surveyId));
   return Number(row?.n ?? 0);
 }
 
-export async function createSurvey({ input, userId }: { input: CreateSurveyInput; userId: string | null }): Promise<Survey> {
+export async function createSurvey({
+  input,
+  userId,
+}: {
+  input: CreateSurveyInput;
+  userId: string | null;
+}): Promise<Survey> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     let drafts: NormalizedQuestion[];
@@ -91,7 +116,10 @@ export async function createSurvey({ input, userId }: { input: CreateSurveyInput
     let copiedFrom: string | null = null;
     if (input.copyFromSurveyId) {
       const source = await getSurveyWithQuestions({ id: input.copyFromSurveyId }, tx);
-      if (!source) throw new AppError("validation", "The survey to copy no longer exists", { copyFromSurveyId: ["The survey to copy no longer exists"] });
+      if (!source)
+        throw new AppError("validation", "The survey to copy no longer exists", {
+          copyFromSurveyId: ["The survey to copy no longer exists"],
+        });
       drafts = copyQuestions(source.questions);
       title ??= source.survey.title.replace(source.survey.period, input.period);
       template = source.survey.template;
@@ -104,7 +132,14 @@ export async function createSurvey({ input, userId }: { input: CreateSurveyInput
     }
     const [survey] = await tx
       .insert(surveys)
-      .values({ title, period: input.period, template, copiedFromSurveyId: copiedFrom, createdBy: userId, intro: defaultIntro })
+      .values({
+        title,
+        period: input.period,
+        template,
+        copiedFromSurveyId: copiedFrom,
+        createdBy: userId,
+        intro: defaultIntro,
+      })
       .returning();
     if (drafts.length) {
       await tx.insert(questions).values(drafts.map((q, position) => ({ ...q, surveyId: survey.id, position })));
@@ -114,7 +149,8 @@ export async function createSurvey({ input, userId }: { input: CreateSurveyInput
   });
 }
 
-const defaultIntro = "It takes a few minutes and it is anonymous: no name, email or IP address is stored with your answers.";
+const defaultIntro =
+  "It takes a few minutes and it is anonymous: no name, email or IP address is stored with your answers.";
 
 /** The most recent survey, suggested as the one to copy, and the quarter after it. */
 export async function getCopySuggestion() {
@@ -141,9 +177,15 @@ export async function updateSurvey({ id, input }: { id: string; input: UpdateSur
     const opensOn = input.opensOn !== undefined ? input.opensOn : survey.opensOn;
     const closesOn = input.closesOn !== undefined ? input.closesOn : survey.closesOn;
     if (opensOn && closesOn && closesOn < opensOn) {
-      throw new AppError("validation", "The close date must be on or after the open date", { closesOn: ["The close date must be on or after the open date"] });
+      throw new AppError("validation", "The close date must be on or after the open date", {
+        closesOn: ["The close date must be on or after the open date"],
+      });
     }
-    const [row] = await tx.update(surveys).set({ ...input, updatedAt: new Date() }).where(eq(surveys.id, id)).returning();
+    const [row] = await tx
+      .update(surveys)
+      .set({ ...input, updatedAt: new Date() })
+      .where(eq(surveys.id, id))
+      .returning();
     return row;
   });
 }
@@ -154,11 +196,14 @@ export async function changeSurveyStatus({ id, status }: { id: string; status: S
     const survey = await requireSurvey(tx, id);
     if (survey.status === status) return survey;
     if (!canTransition(survey.status, status)) {
-      throw new AppError("conflict", `A ${survey.status} survey cannot become ${status}`, { status: [`A ${survey.status} survey cannot become ${status}`] });
+      throw new AppError("conflict", `A ${survey.status} survey cannot become ${status}`, {
+        status: [`A ${survey.status} survey cannot become ${status}`],
+      });
     }
     if (survey.status === "closed" && status === "open" && (await countSurveyResponses({ surveyId: id }, tx)) > 0) {
       // Its results are published: answers arriving after that could be read by comparing results before and after.
-      const message = "This survey’s results are published, so it cannot take more answers. Copy it to a new survey instead.";
+      const message =
+        "This survey’s results are published, so it cannot take more answers. Copy it to a new survey instead.";
       throw new AppError("conflict", message, { status: [message] });
     }
     if (status === "open") {
@@ -166,7 +211,10 @@ export async function changeSurveyStatus({ id, status }: { id: string; status: S
         .select({ n: sql<number>`count(*)::int` })
         .from(questions)
         .where(and(eq(questions.surveyId, id), isNull(questions.archivedAt)));
-      if (Number(n) === 0) throw new AppError("conflict", "Add at least one question before publishing", { status: ["Add at least one question before publishing"] });
+      if (Number(n) === 0)
+        throw new AppError("conflict", "Add at least one question before publishing", {
+          status: ["Add at least one question before publishing"],
+        });
     }
     const [row] = await tx.update(surveys).set({ status, updatedAt: new Date() }).where(eq(surveys.id, id)).returning();
     return row;
@@ -205,7 +253,8 @@ async function assertQuestionAllowed(client: DbClient, surveyId: string, q: Norm
     .from(questions)
     .where(and(eq(questions.surveyId, surveyId), eq(questions.key, q.key)));
   if (sameKey && sameKey.id !== ownId) errors.key = ["Another question in this survey already uses this key"];
-  if (q.dimension && !(await listKnownDimensionKeys(client)).includes(q.dimension)) errors.dimension = ["Pick a dimension from the list"];
+  if (q.dimension && !(await listKnownDimensionKeys(client)).includes(q.dimension))
+    errors.dimension = ["Pick a dimension from the list"];
   const first = Object.values(errors)[0];
   if (first) throw new AppError("validation", first[0], errors);
 }
@@ -232,7 +281,10 @@ export async function addQuestion({ surveyId, input }: { surveyId: string; input
       tx,
       sql`select coalesce(max(${questions.position}) + 1, 0)::int as next from ${questions} where ${questions.surveyId} = ${surveyId}`,
     );
-    const [row] = await tx.insert(questions).values({ ...q, surveyId, position: Number(next) }).returning();
+    const [row] = await tx
+      .insert(questions)
+      .values({ ...q, surveyId, position: Number(next) })
+      .returning();
     await touch(tx, surveyId);
     return row;
   });
@@ -241,16 +293,33 @@ export async function addQuestion({ surveyId, input }: { surveyId: string; input
 // Once a survey is out, its questions keep their meaning: only wording, help text and archiving change.
 const LIVE_EDITABLE = new Set(["prompt", "helpText", "archived"]);
 
-export async function updateQuestion({ surveyId, questionId, input }: { surveyId: string; questionId: string; input: UpdateQuestionInput }): Promise<Question> {
+export async function updateQuestion({
+  surveyId,
+  questionId,
+  input,
+}: {
+  surveyId: string;
+  questionId: string;
+  input: UpdateQuestionInput;
+}): Promise<Question> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const survey = await requireSurvey(tx, surveyId);
-    const [current] = await tx.select().from(questions).where(and(eq(questions.id, questionId), eq(questions.surveyId, surveyId)));
+    const [current] = await tx
+      .select()
+      .from(questions)
+      .where(and(eq(questions.id, questionId), eq(questions.surveyId, surveyId)));
     if (!current) throw notFound("Question");
     const { archived, ...fields } = input;
     if (survey.status !== "draft") {
-      const locked = Object.entries(input).filter(([k, v]) => !LIVE_EDITABLE.has(k) && v !== undefined && (current as Record<string, unknown>)[k] !== v);
-      if (locked.length) throw new AppError("conflict", "Once a survey is published only a question's wording and help text can change; archive it instead");
+      const locked = Object.entries(input).filter(
+        ([k, v]) => !LIVE_EDITABLE.has(k) && v !== undefined && (current as Record<string, unknown>)[k] !== v,
+      );
+      if (locked.length)
+        throw new AppError(
+          "conflict",
+          "Once a survey is published only a question's wording and help text can change; archive it instead",
+        );
     }
     const merged = parseQuestion({
       key: current.key,
@@ -265,10 +334,17 @@ export async function updateQuestion({ surveyId, questionId, input }: { surveyId
     });
     await assertQuestionAllowed(tx, surveyId, merged, questionId);
     if (isWordingChange(current.prompt, fields.prompt) && (await findKeyElsewhere(tx, { key: merged.key, surveyId }))) {
-      await tx.insert(questionWordingChanges).values({ questionId, previousPrompt: current.prompt, newPrompt: merged.prompt });
+      await tx
+        .insert(questionWordingChanges)
+        .values({ questionId, previousPrompt: current.prompt, newPrompt: merged.prompt });
     }
-    const archivedAt = archived === undefined ? current.archivedAt : archived ? (current.archivedAt ?? new Date()) : null;
-    const [row] = await tx.update(questions).set({ ...merged, archivedAt }).where(eq(questions.id, questionId)).returning();
+    const archivedAt =
+      archived === undefined ? current.archivedAt : archived ? (current.archivedAt ?? new Date()) : null;
+    const [row] = await tx
+      .update(questions)
+      .set({ ...merged, archivedAt })
+      .where(eq(questions.id, questionId))
+      .returning();
     await touch(tx, surveyId);
     return row;
   });
@@ -279,7 +355,10 @@ export async function deleteQuestion({ surveyId, questionId }: { surveyId: strin
   await db.transaction(async (tx) => {
     const survey = await requireSurvey(tx, surveyId);
     if ((await countSurveyResponses({ surveyId }, tx)) > 0) {
-      throw new AppError("conflict", "This survey already has responses, so its questions stay; archive the question instead");
+      throw new AppError(
+        "conflict",
+        "This survey already has responses, so its questions stay; archive the question instead",
+      );
     }
     if (survey.status !== "draft") throw draftOnly("Questions can be deleted");
     const deleted = await tx
@@ -298,8 +377,14 @@ export async function reorderQuestions({ surveyId, questionIds }: { surveyId: st
     if (survey.status !== "draft") throw draftOnly("Questions can be reordered");
     const existing = await tx.select({ id: questions.id }).from(questions).where(eq(questions.surveyId, surveyId));
     const ids = new Set(existing.map((q) => q.id));
-    if (questionIds.length !== ids.size || new Set(questionIds).size !== ids.size || !questionIds.every((id) => ids.has(id))) {
-      throw new AppError("validation", "Send every question of the survey exactly once", { questionIds: ["Send every question of the survey exactly once"] });
+    if (
+      questionIds.length !== ids.size ||
+      new Set(questionIds).size !== ids.size ||
+      !questionIds.every((id) => ids.has(id))
+    ) {
+      throw new AppError("validation", "Send every question of the survey exactly once", {
+        questionIds: ["Send every question of the survey exactly once"],
+      });
     }
     for (const [position, id] of questionIds.entries()) {
       await tx.update(questions).set({ position }).where(eq(questions.id, id));
@@ -312,7 +397,12 @@ export async function reorderQuestions({ surveyId, questionIds }: { surveyId: st
 export async function listWordingChanges({ surveyId }: { surveyId: string }, tx?: DbClient) {
   const db = tx ?? (await getDb());
   return db
-    .select({ questionId: questionWordingChanges.questionId, previousPrompt: questionWordingChanges.previousPrompt, newPrompt: questionWordingChanges.newPrompt, changedAt: questionWordingChanges.changedAt })
+    .select({
+      questionId: questionWordingChanges.questionId,
+      previousPrompt: questionWordingChanges.previousPrompt,
+      newPrompt: questionWordingChanges.newPrompt,
+      changedAt: questionWordingChanges.changedAt,
+    })
     .from(questionWordingChanges)
     .innerJoin(questions, eq(questions.id, questionWordingChanges.questionId))
     .where(eq(questions.surveyId, surveyId))
@@ -348,10 +438,22 @@ export async function listSurveyLinks({ surveyId }: { surveyId: string }, tx?: D
  * Every link of a survey with the responses that came through it, as people may see them: a team link
  * counts the team's cell of the survey's publication decision (in steps of k while the survey collects).
  */
-export async function getSurveyLinkStats({ surveyId, showTokens }: { surveyId: string; showTokens: boolean }): Promise<{ links: SurveyLinkStats[]; total: ResponseTally }> {
+export async function getSurveyLinkStats({
+  surveyId,
+  showTokens,
+}: {
+  surveyId: string;
+  showTokens: boolean;
+}): Promise<{ links: SurveyLinkStats[]; total: ResponseTally }> {
   const db = await getDb();
   const [rows, survey, { k, surveys: published }] = await Promise.all([
-    selectRows<{ id: string; token: string; team_id: string | null; team_name: string | null; headcount: number | null }>(
+    selectRows<{
+      id: string;
+      token: string;
+      team_id: string | null;
+      team_name: string | null;
+      headcount: number | null;
+    }>(
       db,
       sql`select l.id, l.token, l.team_id, t.name as team_name, t.headcount
           from ${surveyLinks} l left join ${teams} t on t.id = l.team_id
@@ -393,13 +495,23 @@ export async function createTeamLinks({ surveyId, teamIds }: { surveyId: string;
     const candidates = await tx
       .select({ id: teams.id })
       .from(teams)
-      .where(teamIds ? inArray(teams.id, teamIds.length ? teamIds : ["00000000-0000-0000-0000-000000000000"]) : isNull(teams.archivedAt));
-    if (teamIds && candidates.length !== new Set(teamIds).size) throw new AppError("validation", "Unknown team", { teamIds: ["Unknown team"] });
-    const existing = await tx.select({ teamId: surveyLinks.teamId }).from(surveyLinks).where(eq(surveyLinks.surveyId, surveyId));
+      .where(
+        teamIds
+          ? inArray(teams.id, teamIds.length ? teamIds : ["00000000-0000-0000-0000-000000000000"])
+          : isNull(teams.archivedAt),
+      );
+    if (teamIds && candidates.length !== new Set(teamIds).size)
+      throw new AppError("validation", "Unknown team", { teamIds: ["Unknown team"] });
+    const existing = await tx
+      .select({ teamId: surveyLinks.teamId })
+      .from(surveyLinks)
+      .where(eq(surveyLinks.surveyId, surveyId));
     const have = new Set(existing.map((l) => l.teamId));
     const missing = candidates.filter((t) => !have.has(t.id));
     if (missing.length) {
-      await tx.insert(surveyLinks).values(missing.map((t) => ({ token: newLinkToken(), surveyId, teamId: t.id, kind: "survey" as const })));
+      await tx
+        .insert(surveyLinks)
+        .values(missing.map((t) => ({ token: newLinkToken(), surveyId, teamId: t.id, kind: "survey" as const })));
     }
     return missing.length;
   });
@@ -462,12 +574,21 @@ const lookupRespondentSurvey = coalesce(async (token: string): Promise<Responden
         where l.token = ${token} and l.kind = 'survey'`,
   );
   if (!row) return null;
-  const questions = typeof row.questions === "string" ? (JSON.parse(row.questions) as RespondentSurvey["questions"]) : row.questions;
+  const questions =
+    typeof row.questions === "string" ? (JSON.parse(row.questions) as RespondentSurvey["questions"]) : row.questions;
   return {
     surveyId: row.survey_id,
     teamId: row.team_id,
     teamName: row.team_name,
-    survey: { id: row.survey_id, title: row.title, intro: row.intro, period: row.period, status: row.status, opensOn: row.opens_on, closesOn: row.closes_on },
+    survey: {
+      id: row.survey_id,
+      title: row.title,
+      intro: row.intro,
+      period: row.period,
+      status: row.status,
+      opensOn: row.opens_on,
+      closesOn: row.closes_on,
+    },
     questions,
   };
 });

@@ -20,12 +20,20 @@ const isoDateSchema = z
     return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === v;
   }, "Enter a real date");
 
-const titleSchema = userText({ error: "Give the survey a title" }).min(1, "Give the survey a title").max(120, "Keep the title under 120 characters");
+const titleSchema = userText({ error: "Give the survey a title" })
+  .min(1, "Give the survey a title")
+  .max(120, "Keep the title under 120 characters");
 
 export const surveyIdParams = z.object({ id: z.uuid("Unknown survey") });
 export const questionParams = z.object({ id: z.uuid(), questionId: z.uuid() });
 export const linkParams = z.object({ id: z.uuid(), linkId: z.uuid() });
-export const tokenParams = z.object({ token: z.string().min(4).max(64).regex(/^[A-Za-z0-9_-]+$/) });
+export const tokenParams = z.object({
+  token: z
+    .string()
+    .min(4)
+    .max(64)
+    .regex(/^[A-Za-z0-9_-]+$/),
+});
 
 export const templateIds = surveyTemplates.map((t) => t.id) as [string, ...string[]];
 
@@ -38,7 +46,11 @@ export const createSurveySchema = z
   })
   .superRefine((v, ctx) => {
     if (!v.templateId === !v.copyFromSurveyId) {
-      ctx.addIssue({ code: "custom", path: ["templateId"], message: "Start from a template or copy an earlier survey (one of the two)" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["templateId"],
+        message: "Start from a template or copy an earlier survey (one of the two)",
+      });
     }
   });
 export type CreateSurveyInput = z.infer<typeof createSurveySchema>;
@@ -53,13 +65,19 @@ export const updateSurveySchema = z
   })
   .partial()
   .refine((v) => Object.keys(v).length > 0, "Change at least one field")
-  .refine((v) => !v.opensOn || !v.closesOn || v.opensOn <= v.closesOn, { path: ["closesOn"], message: "The close date must be on or after the open date" });
+  .refine((v) => !v.opensOn || !v.closesOn || v.opensOn <= v.closesOn, {
+    path: ["closesOn"],
+    message: "The close date must be on or after the open date",
+  });
 export type UpdateSurveyInput = z.infer<typeof updateSurveySchema>;
 
 export const changeStatusSchema = z.object({ status: z.enum(surveyStatuses, { error: "Unknown status" }) });
 
 export const choiceOptionSchema = z.object({
-  id: userText().min(1, "Option id is empty").max(40).regex(/^[a-z0-9_]+$/, "Option ids use lowercase letters, digits and _"),
+  id: userText()
+    .min(1, "Option id is empty")
+    .max(40)
+    .regex(/^[a-z0-9_]+$/, "Option ids use lowercase letters, digits and _"),
   label: userText().min(1, "Write the option").max(200, "Keep options under 200 characters"),
 });
 
@@ -72,12 +90,20 @@ export const questionFieldsSchema = z.object({
     .max(60, "Keep the key under 60 characters")
     .regex(/^[a-z][a-z0-9_]*$/, "Use lowercase letters, digits and _ (start with a letter)"),
   kind: z.enum(questionKinds, { error: "Pick a question type" }),
-  prompt: userText({ error: "Write the question" }).min(1, "Write the question").max(300, "Keep the question under 300 characters"),
+  prompt: userText({ error: "Write the question" })
+    .min(1, "Write the question")
+    .max(300, "Keep the question under 300 characters"),
   helpText: userText().max(500, "Keep the help text under 500 characters").optional(),
   required: z.boolean().optional(),
   dimension: userText().max(80).nullable().optional(),
   options: z.array(choiceOptionSchema).max(20, "Use at most 20 options").nullable().optional(),
-  maxLength: z.number().int("Enter a whole number").min(20, "Allow at least 20 characters").max(5000, "Allow at most 5000 characters").nullable().optional(),
+  maxLength: z
+    .number()
+    .int("Enter a whole number")
+    .min(20, "Allow at least 20 characters")
+    .max(5000, "Allow at most 5000 characters")
+    .nullable()
+    .optional(),
 });
 
 const isChoice = (kind: string) => kind === "single_choice" || kind === "multiple_choice";
@@ -90,7 +116,8 @@ export const questionInputSchema = questionFieldsSchema
       if (options.length < 2) ctx.addIssue({ code: "custom", path: ["options"], message: "Add at least two options" });
       const ids = new Set<string>();
       options.forEach((o, i) => {
-        if (ids.has(o.id)) ctx.addIssue({ code: "custom", path: ["options", i, "id"], message: "Two options have the same id" });
+        if (ids.has(o.id))
+          ctx.addIssue({ code: "custom", path: ["options", i, "id"], message: "Two options have the same id" });
         ids.add(o.id);
       });
     }

@@ -1,8 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { copyQuestions, isWordingChange, keptKeyKindConflict, suggestQuestionKey, templateQuestions } from "./survey-copy";
+import {
+  copyQuestions,
+  isWordingChange,
+  keptKeyKindConflict,
+  suggestQuestionKey,
+  templateQuestions,
+} from "./survey-copy";
 import { getTemplate } from "./templates";
 
-const base = { helpText: "", required: true, dimension: "space.satisfaction", options: null, maxLength: null, archivedAt: null };
+const base = {
+  helpText: "",
+  required: true,
+  dimension: "space.satisfaction",
+  options: null,
+  maxLength: null,
+  archivedAt: null,
+};
 
 describe("copying last quarter's survey", () => {
   it("keeps keys and order, and leaves archived questions behind", () => {
@@ -16,7 +29,10 @@ describe("copying last quarter's survey", () => {
   });
 
   it("does not share option objects with the source", () => {
-    const options = [{ id: "x", label: "X" }, { id: "y", label: "Y" }];
+    const options = [
+      { id: "x", label: "X" },
+      { id: "y", label: "Y" },
+    ];
     const [copy] = copyQuestions([{ ...base, key: "c", kind: "single_choice", prompt: "C?", position: 0, options }]);
     copy.options![0].label = "changed";
     expect(options[0].label).toBe("X");

@@ -11,7 +11,13 @@ export type QuestionDraft = {
   maxLength?: number | null;
 };
 
-export type SurveyTemplate = { id: string; name: string; description: string; title: string; questions: QuestionDraft[] };
+export type SurveyTemplate = {
+  id: string;
+  name: string;
+  description: string;
+  title: string;
+  questions: QuestionDraft[];
+};
 
 const likert = (key: string, dimension: string, prompt: string, helpText = ""): QuestionDraft => ({
   key,
@@ -49,12 +55,28 @@ export const surveyTemplates: SurveyTemplate[] = [
     description: "SPACE and DevEx scores, a platform NPS, time to first deploy and four open questions.",
     title: "Developer experience survey",
     questions: [
-      likert("tooling_satisfaction", "space.satisfaction", "Overall, how happy are you with the tools and platform you use every day?"),
-      likert("ship_confidence", "space.performance", "How confident are you that a change you merge reaches production without surprises?"),
+      likert(
+        "tooling_satisfaction",
+        "space.satisfaction",
+        "Overall, how happy are you with the tools and platform you use every day?",
+      ),
+      likert(
+        "ship_confidence",
+        "space.performance",
+        "How confident are you that a change you merge reaches production without surprises?",
+      ),
       likert("small_changes", "space.activity", "How easy is it to ship small changes as often as you would like?"),
-      likert("find_help", "space.communication", "When you are stuck, how easy is it to find the right person or document?"),
+      likert(
+        "find_help",
+        "space.communication",
+        "When you are stuck, how easy is it to find the right person or document?",
+      ),
       likert("deploy_ease", "space.efficiency", "How easy is it to get a change deployed to production?"),
-      likert("ci_feedback", "devex.feedback_loops", "How quickly do builds and tests tell you whether your change works?"),
+      likert(
+        "ci_feedback",
+        "devex.feedback_loops",
+        "How quickly do builds and tests tell you whether your change works?",
+      ),
       likert(
         "cognitive_load",
         "devex.cognitive_load",
@@ -145,10 +167,15 @@ export const surveyTemplates: SurveyTemplate[] = [
   {
     id: "devex-pulse",
     name: "DevEx pulse",
-    description: "Three quick questions on feedback loops, cognitive load and flow, plus one open question. Under 2 minutes.",
+    description:
+      "Three quick questions on feedback loops, cognitive load and flow, plus one open question. Under 2 minutes.",
     title: "DevEx pulse",
     questions: [
-      likert("ci_feedback", "devex.feedback_loops", "How quickly do builds and tests tell you whether your change works?"),
+      likert(
+        "ci_feedback",
+        "devex.feedback_loops",
+        "How quickly do builds and tests tell you whether your change works?",
+      ),
       likert(
         "cognitive_load",
         "devex.cognitive_load",

@@ -1,7 +1,13 @@
 import type { QuestionKind } from "@/lib/db/schema";
 
 // Rough seconds a respondent spends per question; free text dominates.
-const secondsByKind: Record<QuestionKind, number> = { likert: 7, nps: 7, single_choice: 10, multiple_choice: 14, free_text: 40 };
+const secondsByKind: Record<QuestionKind, number> = {
+  likert: 7,
+  nps: 7,
+  single_choice: 10,
+  multiple_choice: 14,
+  free_text: 40,
+};
 
 export function estimateSeconds(questions: { kind: QuestionKind }[]): number {
   return questions.reduce((sum, q) => sum + secondsByKind[q.kind], 0);

@@ -43,7 +43,9 @@ export async function callRoute(handler: RouteHandler | NodeRouteHandler, opts: 
   const response =
     "methods" in handler
       ? await fetch(`${await localServer(handler)}/?${new URLSearchParams(opts.params ?? {})}`, init)
-      : await handler(new Request(opts.url ?? "http://localhost/api/test", init), { params: Promise.resolve(opts.params ?? {}) });
+      : await handler(new Request(opts.url ?? "http://localhost/api/test", init), {
+          params: Promise.resolve(opts.params ?? {}),
+        });
   const text = await response.text();
   let json: any = null;
   try {
@@ -61,7 +63,10 @@ const servers = new WeakMap<RouteHandler | NodeRouteHandler, Promise<string>>();
  * handler gets a streamed Web Request and its Response is written back header by header, as Next.js
  * does (a `Connection: close` it sets closes the connection).
  */
-export function localServer(handler: RouteHandler | NodeRouteHandler, params: Record<string, string> = {}): Promise<string> {
+export function localServer(
+  handler: RouteHandler | NodeRouteHandler,
+  params: Record<string, string> = {},
+): Promise<string> {
   let started = servers.get(handler);
   if (!started) {
     started = new Promise((resolve) => {
@@ -82,11 +87,18 @@ export function localServer(handler: RouteHandler | NodeRouteHandler, params: Re
   return started;
 }
 
-async function serveWebHandler(handler: RouteHandler, req: IncomingMessage, res: ServerResponse, params: Record<string, string>) {
+async function serveWebHandler(
+  handler: RouteHandler,
+  req: IncomingMessage,
+  res: ServerResponse,
+  params: Record<string, string>,
+) {
   const hasBody = req.method !== "GET" && req.method !== "HEAD";
   const request = new Request(new URL(req.url ?? "/", "http://localhost"), {
     method: req.method,
-    headers: Object.entries(req.headers).flatMap(([name, value]) => (value === undefined ? [] : [[name, Array.isArray(value) ? value.join(", ") : value] as [string, string]])),
+    headers: Object.entries(req.headers).flatMap(([name, value]) =>
+      value === undefined ? [] : [[name, Array.isArray(value) ? value.join(", ") : value] as [string, string]],
+    ),
     body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined,
     duplex: "half",
   } as RequestInit);

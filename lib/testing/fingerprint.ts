@@ -23,7 +23,10 @@ async function listTables(db: DbClient): Promise<string[]> {
  * column takes part (through the row's text form), so any insert, update or delete changes it. Meant
  * for small fixtures: it reads every row.
  */
-export async function fingerprintDatabase(db: DbClient, { exclude = [] }: { exclude?: string[] } = {}): Promise<DatabaseFingerprint> {
+export async function fingerprintDatabase(
+  db: DbClient,
+  { exclude = [] }: { exclude?: string[] } = {},
+): Promise<DatabaseFingerprint> {
   const tables = (await listTables(db)).filter((t) => !exclude.includes(t));
   const parts = tables.map((t) => {
     if (!/^[a-z_][a-z0-9_]*$/.test(t)) throw new Error(`Unexpected table name ${t}`);

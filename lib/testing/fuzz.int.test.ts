@@ -37,7 +37,13 @@ import * as s from "@/lib/db/schema";
 import { createJourneyMap, addJourneyStep, createWorkflow, getJourneyMap } from "@/lib/journeys/queries";
 import { ensureFrictionLink, hashSubmissionKey } from "@/lib/responses/queries";
 import { buildSubmissionSchema } from "@/lib/responses/submission-schema";
-import { createTeamLinks, getRespondentSurvey, getSurveyWithQuestions, listSurveyLinks, type RespondentSurvey } from "@/lib/surveys/queries";
+import {
+  createTeamLinks,
+  getRespondentSurvey,
+  getSurveyWithQuestions,
+  listSurveyLinks,
+  type RespondentSurvey,
+} from "@/lib/surveys/queries";
 import { createCustomDimension, createTeam } from "@/lib/workspace/queries";
 import { callRoute } from "./api";
 import { changedTables, fingerprintDatabase, type DatabaseFingerprint } from "./fingerprint";
@@ -79,17 +85,65 @@ let questions: RespondentSurvey["questions"] = [];
 
 const controlChar = fc.integer({ min: 0, max: 0x1f }).map((c) => String.fromCharCode(c));
 const loneSurrogate = fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c));
-const oddChar = fc.constantFrom("\u0000", "\u202e", "\ufeff", "\u2028", "\u00e9", "\u{1F984}", "<", ">", "'", '"', "\\", "%", "\u0301", "\u7f6e");
-const unicodeText = fc.string({ unit: fc.oneof(fc.string({ unit: "binary", minLength: 1, maxLength: 1 }), controlChar, loneSurrogate, oddChar), maxLength: 40 });
+const oddChar = fc.constantFrom(
+  "\u0000",
+  "\u202e",
+  "\ufeff",
+  "\u2028",
+  "\u00e9",
+  "\u{1F984}",
+  "<",
+  ">",
+  "'",
+  '"',
+  "\\",
+  "%",
+  "\u0301",
+  "\u7f6e",
+);
+const unicodeText = fc.string({
+  unit: fc.oneof(fc.string({ unit: "binary", minLength: 1, maxLength: 1 }), controlChar, loneSurrogate, oddChar),
+  maxLength: 40,
+});
 
 const nastyString = fc.oneof(
   unicodeText,
   // Weighted up: the classic edge values should come up for every field within a hundred runs.
-  { weight: 3, arbitrary: fc.constantFrom(
-    "NaN", "Infinity", "-Infinity", "-0", "1e309", "0x10", "", " ", "\t\n", "null", "undefined", "true", "[]", "{}",
-    "2026-Q5", "2026-Q0", "1999-Q1", "2026-02-30", "9999-99-99", "0000-01-01", "2026-04-31", "2025-02-29", "00000000-0000-0000-0000-000000000000",
-    "__proto__", "constructor", "' or 1=1 --", "\u0000", "a\u0000b", "<script>alert(1)</script>", "=HYPERLINK(\"x\")",
-  ) },
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom(
+      "NaN",
+      "Infinity",
+      "-Infinity",
+      "-0",
+      "1e309",
+      "0x10",
+      "",
+      " ",
+      "\t\n",
+      "null",
+      "undefined",
+      "true",
+      "[]",
+      "{}",
+      "2026-Q5",
+      "2026-Q0",
+      "1999-Q1",
+      "2026-02-30",
+      "9999-99-99",
+      "0000-01-01",
+      "2026-04-31",
+      "2025-02-29",
+      "00000000-0000-0000-0000-000000000000",
+      "__proto__",
+      "constructor",
+      "' or 1=1 --",
+      "\u0000",
+      "a\u0000b",
+      "<script>alert(1)</script>",
+      '=HYPERLINK("x")',
+    ),
+  },
   fc.uuid(),
   fc.integer({ min: 200, max: 20_000 }).map((n) => "x".repeat(n)),
   fc.integer({ min: 260_000, max: 300_000 }).map((n) => "y".repeat(n)),
@@ -97,7 +151,22 @@ const nastyString = fc.oneof(
 const nastyNumber = fc.oneof(
   fc.integer(),
   fc.double(),
-  fc.constantFrom(-1, 0, 0.5, 1.5, -0.0001, 1e-40, 2 ** 31, 2 ** 53 + 2, -(2 ** 63), 1e308, 5e-324, Number.MAX_SAFE_INTEGER, 525_601, 100_001),
+  fc.constantFrom(
+    -1,
+    0,
+    0.5,
+    1.5,
+    -0.0001,
+    1e-40,
+    2 ** 31,
+    2 ** 53 + 2,
+    -(2 ** 63),
+    1e308,
+    5e-324,
+    Number.MAX_SAFE_INTEGER,
+    525_601,
+    100_001,
+  ),
 );
 const deepValue = fc.integer({ min: 10, max: 2000 }).map((n) => {
   let v: unknown = "bottom";
@@ -123,8 +192,19 @@ type Valid = () => Record<string, unknown>;
 /** A valid body with one to three fields replaced by nasty values, removed, or added. */
 function mutated(valid: Valid): fc.Arbitrary<Body> {
   const keys = Object.keys(valid());
-  const key = keys.length ? fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...keys) }, { weight: 1, arbitrary: fc.string({ maxLength: 12 }) }) : fc.string({ maxLength: 12 });
-  const edit = fc.tuple(key, fc.oneof({ weight: 5, arbitrary: nastyValue.map((v) => ({ set: v })) }, { weight: 1, arbitrary: fc.constant({ remove: true as const }) }));
+  const key = keys.length
+    ? fc.oneof(
+        { weight: 4, arbitrary: fc.constantFrom(...keys) },
+        { weight: 1, arbitrary: fc.string({ maxLength: 12 }) },
+      )
+    : fc.string({ maxLength: 12 });
+  const edit = fc.tuple(
+    key,
+    fc.oneof(
+      { weight: 5, arbitrary: nastyValue.map((v) => ({ set: v })) },
+      { weight: 1, arbitrary: fc.constant({ remove: true as const }) },
+    ),
+  );
   return fc.array(edit, { minLength: 1, maxLength: 3 }).map((edits) => {
     const body: Record<string, unknown> = { ...valid() };
     for (const [k, e] of edits) {
@@ -140,16 +220,45 @@ function malformed(valid: Valid): fc.Arbitrary<Body> {
   const text = () => JSON.stringify(valid());
   return fc.oneof(
     fc.nat().map((n) => ({ raw: text().slice(0, n % Math.max(1, text().length)), label: "truncated" })),
-    fc.constantFrom("", " ", "{", "}", "[", "null", "true", "0", '"x"', "{'a':1}", '{"a":NaN}', '{"a":1,}', "[1,2", "\ufeff{}", "{/*c*/}", "undefined", "\u0000").map((r) => ({ raw: r, label: "literal" })),
+    fc
+      .constantFrom(
+        "",
+        " ",
+        "{",
+        "}",
+        "[",
+        "null",
+        "true",
+        "0",
+        '"x"',
+        "{'a':1}",
+        '{"a":NaN}',
+        '{"a":1,}',
+        "[1,2",
+        "\ufeff{}",
+        "{/*c*/}",
+        "undefined",
+        "\u0000",
+      )
+      .map((r) => ({ raw: r, label: "literal" })),
     fc.string({ maxLength: 60 }).map((r) => ({ raw: r, label: "string" })),
-    fc.tuple(fc.constantFrom(...(Object.keys(valid()).length ? Object.keys(valid()) : ["x"])), nastyValue, fc.boolean()).map(([k, v, last]) => {
-      const dup = `${JSON.stringify(k)}:${JSON.stringify(v) ?? "null"}`;
-      const t = text();
-      return { raw: last ? `${t.slice(0, -1)}${t.length > 2 ? "," : ""}${dup}}` : `{${dup}${t.length > 2 ? "," : ""}${t.slice(1)}`, label: "duplicate key" };
-    }),
+    fc
+      .tuple(fc.constantFrom(...(Object.keys(valid()).length ? Object.keys(valid()) : ["x"])), nastyValue, fc.boolean())
+      .map(([k, v, last]) => {
+        const dup = `${JSON.stringify(k)}:${JSON.stringify(v) ?? "null"}`;
+        const t = text();
+        return {
+          raw: last
+            ? `${t.slice(0, -1)}${t.length > 2 ? "," : ""}${dup}}`
+            : `{${dup}${t.length > 2 ? "," : ""}${t.slice(1)}`,
+          label: "duplicate key",
+        };
+      }),
     fc.constant(0).map(() => raw([valid()], "array instead of object")),
     fc.integer({ min: 1, max: 20_000 }).map((n) => ({ raw: "[".repeat(n) + "]".repeat(n), label: "deep array" })),
-    fc.integer({ min: 1, max: 5_000 }).map((n) => ({ raw: '{"a":'.repeat(n) + "1" + "}".repeat(n), label: "deep object" })),
+    fc
+      .integer({ min: 1, max: 5_000 })
+      .map((n) => ({ raw: '{"a":'.repeat(n) + "1" + "}".repeat(n), label: "deep object" })),
     fc.json().map((r) => ({ raw: r, label: "json" })),
   );
 }
@@ -165,7 +274,11 @@ function bodies(valid: Valid): fc.Arbitrary<Body> {
 
 /** Mostly the real id, sometimes an unknown uuid or garbage. */
 const idOr = (real: () => string) =>
-  fc.oneof({ weight: 8, arbitrary: fc.constant(0).map(() => real()) }, { weight: 1, arbitrary: fc.uuid() }, { weight: 1, arbitrary: nastyString.filter((x) => x.length < 2000) });
+  fc.oneof(
+    { weight: 8, arbitrary: fc.constant(0).map(() => real()) },
+    { weight: 1, arbitrary: fc.uuid() },
+    { weight: 1, arbitrary: nastyString.filter((x) => x.length < 2000) },
+  );
 
 // ── The invariant ────────────────────────────────────────────────────────────────────────────
 
@@ -180,7 +293,9 @@ function expectReadableRefusal(res: Reply, context: string) {
   const message = res.json?.error?.message;
   expect(typeof message, `${context}: ${JSON.stringify(res.json)?.slice(0, 300)}`).toBe("string");
   expect(message.trim().length, context).toBeGreaterThan(3);
-  expect(message, context).not.toMatch(/\bat .*\.(ts|js):\d+|TypeError|ReferenceError|undefined is not|syntax error at or near|violates .* constraint/);
+  expect(message, context).not.toMatch(
+    /\bat .*\.(ts|js):\d+|TypeError|ReferenceError|undefined is not|syntax error at or near|violates .* constraint/,
+  );
 }
 
 /** Sends one request and checks the invariant; returns the reply so a property can check more. */
@@ -213,12 +328,29 @@ const nextIp = () => {
 beforeAll(async () => {
   const d = db.handle().db;
   await d.insert(s.workspaceSettings).values({ id: 1, anonymityThreshold: 5 }).onConflictDoNothing();
-  ids.editor = (await createUser({ name: "Fuzz Editor", email: "fuzz-editor@example.com", password: "long-enough-pass", role: "editor" })).id;
-  ids.owner = (await createUser({ name: "Fuzz Owner", email: "fuzz-owner@example.com", password: "long-enough-pass", role: "owner" })).id;
+  ids.editor = (
+    await createUser({
+      name: "Fuzz Editor",
+      email: "fuzz-editor@example.com",
+      password: "long-enough-pass",
+      role: "editor",
+    })
+  ).id;
+  ids.owner = (
+    await createUser({
+      name: "Fuzz Owner",
+      email: "fuzz-owner@example.com",
+      password: "long-enough-pass",
+      role: "owner",
+    })
+  ).id;
   ids.team = (await createTeam({ input: { name: "Payments", headcount: 10, onPlatform: true } })).id;
 
   const create = async (period: string) => {
-    const res = await callRoute(createSurveyRoute, { body: { templateId: "quarterly-dx", period }, userId: ids.editor });
+    const res = await callRoute(createSurveyRoute, {
+      body: { templateId: "quarterly-dx", period },
+      userId: ids.editor,
+    });
     expect(res.status).toBe(201);
     return res.json.survey.id as string;
   };
@@ -227,7 +359,10 @@ beforeAll(async () => {
   const links = await listSurveyLinks({ surveyId: ids.openSurvey });
   ids.token = links.find((l) => !l.teamId)!.token;
   ids.teamToken = links.find((l) => l.teamId === ids.team)!.token;
-  expect((await callRoute(statusRoute, { params: { id: ids.openSurvey }, body: { status: "open" }, userId: ids.editor })).status).toBe(200);
+  expect(
+    (await callRoute(statusRoute, { params: { id: ids.openSurvey }, body: { status: "open" }, userId: ids.editor }))
+      .status,
+  ).toBe(200);
   questions = (await getRespondentSurvey({ token: ids.token }))!.questions;
 
   ids.draftSurvey = await create("2026-Q4");
@@ -235,8 +370,27 @@ beforeAll(async () => {
   ids.statusSurvey = await create("2027-Q1");
 
   ids.dimension = (await createCustomDimension({ input: { name: "Deploys", description: "" } })).id;
-  ids.map = (await createJourneyMap({ input: { name: "Ship a service", workflow: "", persona: "", maturityNow: 0, maturityTarget: 3 } })).id;
-  const stepInput = { path: "current" as const, minutes: 10, pain: "high" as const, loadType: "extraneous" as const, loadLevel: 3, tools: 1, concepts: 0, configFiles: 0, people: 0, dashboards: 0, docs: 0, notes: "", counterpartStepId: null, outcome: null };
+  ids.map = (
+    await createJourneyMap({
+      input: { name: "Ship a service", workflow: "", persona: "", maturityNow: 0, maturityTarget: 3 },
+    })
+  ).id;
+  const stepInput = {
+    path: "current" as const,
+    minutes: 10,
+    pain: "high" as const,
+    loadType: "extraneous" as const,
+    loadLevel: 3,
+    tools: 1,
+    concepts: 0,
+    configFiles: 0,
+    people: 0,
+    dashboards: 0,
+    docs: 0,
+    notes: "",
+    counterpartStepId: null,
+    outcome: null,
+  };
   await addJourneyStep({ mapId: ids.map, input: { ...stepInput, name: "Request a pipeline" } });
   await addJourneyStep({ mapId: ids.map, input: { ...stepInput, name: "Wait for review" } });
   ids.steps = (await getJourneyMap({ id: ids.map }))!.steps.map((x) => x.id);
@@ -245,7 +399,9 @@ beforeAll(async () => {
   const link = await ensureFrictionLink({ teamId: ids.team });
   ids.frictionToken = link.token;
   for (const text of ["Staging is down again", "Waiting for a review takes days"]) {
-    expect((await callRoute(frictionRoute, { params: { token: link.token }, body: { text }, client: nextIp() })).status).toBe(201);
+    expect(
+      (await callRoute(frictionRoute, { params: { token: link.token }, body: { text }, client: nextIp() })).status,
+    ).toBe(201);
   }
   const entries = await selectRows<{ id: number }>(d, sql`select id from friction_entries order by id`);
   ids.frictionEntry = Number(entries[0].id);
@@ -257,9 +413,16 @@ beforeAll(async () => {
     ])
     .returning();
   ids.items = items.map((i) => i.id);
-  await d.insert(s.themeMembers).values(
-    entries.map((e, i) => ({ backlogItemId: ids.items[i], sourceId: `f:${e.id}`, frictionEntryId: Number(e.id), similarity: 0.9 })),
-  );
+  await d
+    .insert(s.themeMembers)
+    .values(
+      entries.map((e, i) => ({
+        backlogItemId: ids.items[i],
+        sourceId: `f:${e.id}`,
+        frictionEntryId: Number(e.id),
+        similarity: 0.9,
+      })),
+    );
   known = await fingerprint();
 });
 
@@ -277,12 +440,19 @@ function validValueFor(q: RespondentSurvey["questions"][number]): fc.Arbitrary<u
     case "single_choice":
       return fc.constantFrom(...q.options!.map((o) => o.id));
     case "multiple_choice":
-      return fc.subarray(q.options!.map((o) => o.id), { minLength: 1 });
+      return fc.subarray(
+        q.options!.map((o) => o.id),
+        { minLength: 1 },
+      );
     default:
       // Printable text without control characters, so the stored value is the trimmed input less its
       // bidirectional and zero-width characters (lib/text/display-safe.ts).
       return fc
-        .string({ unit: fc.oneof(fc.string({ unit: "binary", minLength: 1, maxLength: 1 }), oddChar), minLength: 1, maxLength: q.maxLength ?? 1000 })
+        .string({
+          unit: fc.oneof(fc.string({ unit: "binary", minLength: 1, maxLength: 1 }), oddChar),
+          minLength: 1,
+          maxLength: q.maxLength ?? 1000,
+        })
         .map((t) => t.replace(/[\u0000-\u001F\u007F]/g, "").slice(0, q.maxLength ?? 1000))
         .filter((t) => displaySafe(t).trim().length > 0);
   }
@@ -294,16 +464,31 @@ const validSubmission = () =>
   fc
     .tuple(
       idempotencyKey,
-      fc.tuple(...questions.map((q) => (q.required ? validValueFor(q) : fc.option(validValueFor(q), { nil: undefined, freq: 3 })))),
+      fc.tuple(
+        ...questions.map((q) =>
+          q.required ? validValueFor(q) : fc.option(validValueFor(q), { nil: undefined, freq: 3 }),
+        ),
+      ),
       fc.boolean(),
     )
     .chain(([key, values, shuffle]) => {
-      const answers = questions.flatMap((q, i) => (values[i] === undefined ? [] : [{ questionId: q.id, value: values[i] }]));
-      return (shuffle ? fc.shuffledSubarray(answers, { minLength: answers.length, maxLength: answers.length }) : fc.constant(answers)).map((a) => ({ idempotencyKey: key, answers: a }));
+      const answers = questions.flatMap((q, i) =>
+        values[i] === undefined ? [] : [{ questionId: q.id, value: values[i] }],
+      );
+      return (
+        shuffle
+          ? fc.shuffledSubarray(answers, { minLength: answers.length, maxLength: answers.length })
+          : fc.constant(answers)
+      ).map((a) => ({ idempotencyKey: key, answers: a }));
     });
 
 async function storedAnswers(key: string) {
-  return selectRows<{ question_id: string; number_value: number | null; choice_values: string[] | null; text_value: string | null }>(
+  return selectRows<{
+    question_id: string;
+    number_value: number | null;
+    choice_values: string[] | null;
+    text_value: string | null;
+  }>(
     db.handle().db,
     sql`select a.question_id, a.number_value, a.choice_values, a.text_value from submission_keys k join answers a on a.response_id = k.response_id
         where k.key_hash = ${hashSubmissionKey(ids.openSurvey, key)} order by a.question_id`,
@@ -319,29 +504,50 @@ async function countRows() {
 }
 
 describe("fuzzing the public submission endpoint", () => {
-  const validBody = () => ({ idempotencyKey: "fuzz-valid-key-0000000000", answers: questions.map((q) => ({ questionId: q.id, value: q.kind === "nps" ? 9 : q.kind === "likert" ? 4 : null })) });
+  const validBody = () => ({
+    idempotencyKey: "fuzz-valid-key-0000000000",
+    answers: questions.map((q) => ({ questionId: q.id, value: q.kind === "nps" ? 9 : q.kind === "likert" ? 4 : null })),
+  });
 
   it("random and malformed bodies: never a 5xx, refusals are readable 4xx and store nothing", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(malformed(validBody), fc.anything().map((x) => raw(x, "anything")), mutated(validBody)), async (body) => {
-        // A valid body may slip through ("mutated" can leave it intact): that is a 2xx and allowed.
-        await checkSafe(() => submit(body), ctx("submit", body));
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          malformed(validBody),
+          fc.anything().map((x) => raw(x, "anything")),
+          mutated(validBody),
+        ),
+        async (body) => {
+          // A valid body may slip through ("mutated" can leave it intact): that is a 2xx and allowed.
+          await checkSafe(() => submit(body), ctx("submit", body));
+        },
+      ),
       { numRuns: RUNS.submission },
     );
   });
 
   it("well-formed envelopes with wrong answers: real ids mixed with made-up ones, wrong types, out-of-range values", async () => {
-    const questionId = fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...questions.map((q) => q.id)) }, { weight: 1, arbitrary: fc.uuid() }, { weight: 1, arbitrary: nastyString });
+    const questionId = fc.oneof(
+      { weight: 6, arbitrary: fc.constantFrom(...questions.map((q) => q.id)) },
+      { weight: 1, arbitrary: fc.uuid() },
+      { weight: 1, arbitrary: nastyString },
+    );
     const answer = fc.oneof(
       { weight: 6, arbitrary: fc.record({ questionId, value: fc.oneof(nastyValue, ...questions.map(validValueFor)) }) },
-      { weight: 1, arbitrary: fc.record({ questionId, value: fc.oneof(nastyValue, fc.constant(undefined)) }, { requiredKeys: [] }) },
+      {
+        weight: 1,
+        arbitrary: fc.record({ questionId, value: fc.oneof(nastyValue, fc.constant(undefined)) }, { requiredKeys: [] }),
+      },
       { weight: 1, arbitrary: nastyValue },
     );
     const envelope = fc.record(
       {
         idempotencyKey: fc.oneof({ weight: 5, arbitrary: idempotencyKey }, { weight: 1, arbitrary: nastyValue }),
-        answers: fc.oneof({ weight: 6, arbitrary: fc.array(answer, { maxLength: 14 }) }, { weight: 1, arbitrary: nastyValue }, { weight: 1, arbitrary: fc.array(answer, { minLength: 201, maxLength: 210 }) }),
+        answers: fc.oneof(
+          { weight: 6, arbitrary: fc.array(answer, { maxLength: 14 }) },
+          { weight: 1, arbitrary: nastyValue },
+          { weight: 1, arbitrary: fc.array(answer, { minLength: 201, maxLength: 210 }) },
+        ),
         extra: nastyValue,
       },
       { requiredKeys: ["idempotencyKey", "answers"] },
@@ -356,7 +562,11 @@ describe("fuzzing the public submission endpoint", () => {
         if (res.status === 201) {
           // The oracle is the survey's own validator: what it accepts is stored once, with every answer.
           expect(parsed.success).toBe(true);
-          expect(await countRows()).toEqual({ responses: before.responses + 1, answers: before.answers + parsed.data!.answers.length, keys: before.keys + 1 });
+          expect(await countRows()).toEqual({
+            responses: before.responses + 1,
+            answers: before.answers + parsed.data!.answers.length,
+            keys: before.keys + 1,
+          });
         } else if (res.status === 200) {
           expect(res.json.duplicate).toBe(true);
           expect(await countRows()).toEqual(before);
@@ -371,7 +581,11 @@ describe("fuzzing the public submission endpoint", () => {
   it("the form posted without JavaScript: random fields never cause a 5xx and refused forms store nothing", async () => {
     const field = fc.tuple(
       fc.oneof(fc.constantFrom("idempotencyKey", ...questions.map((q) => `q_${q.id}`)), fc.string({ maxLength: 20 })),
-      fc.oneof(nastyString.filter((x) => x.length < 5000), fc.integer({ min: -5, max: 15 }).map(String), idempotencyKey),
+      fc.oneof(
+        nastyString.filter((x) => x.length < 5000),
+        fc.integer({ min: -5, max: 15 }).map(String),
+        idempotencyKey,
+      ),
     );
     await fc.assert(
       fc.asyncProperty(fc.array(field, { maxLength: 20 }), async (fields) => {
@@ -380,7 +594,8 @@ describe("fuzzing the public submission endpoint", () => {
           method: "POST",
           params: { token: ids.token },
           rawBody: new URLSearchParams(fields).toString(),
-          headers: { "content-type": "application/x-www-form-urlencoded" }, client: nextIp(),
+          headers: { "content-type": "application/x-www-form-urlencoded" },
+          client: nextIp(),
         });
         expect(res.status).toBe(303);
         const location = new URL(res.headers.get("location")!, "http://localhost");
@@ -401,17 +616,24 @@ describe("fuzzing the public submission endpoint", () => {
   it("the friction log: random bodies never cause a 5xx and refusals store nothing", async () => {
     const valid = () => ({ text: "The staging database is always full" });
     await fc.assert(
-      fc.asyncProperty(bodies(valid), fc.oneof({ weight: 8, arbitrary: fc.constant("real") }, { weight: 1, arbitrary: fc.constant("survey") }, { weight: 1, arbitrary: nastyString.filter((x) => x.length < 100) }), async (body, which) => {
-        const token = which === "real" ? ids.frictionToken : which === "survey" ? ids.token : which;
-        await checkSafe(
-          () => callRoute(frictionRoute, { method: "POST", params: { token }, rawBody: body.raw, client: nextIp() }),
-          ctx("friction", body, { token }),
-        );
-      }),
+      fc.asyncProperty(
+        bodies(valid),
+        fc.oneof(
+          { weight: 8, arbitrary: fc.constant("real") },
+          { weight: 1, arbitrary: fc.constant("survey") },
+          { weight: 1, arbitrary: nastyString.filter((x) => x.length < 100) },
+        ),
+        async (body, which) => {
+          const token = which === "real" ? ids.frictionToken : which === "survey" ? ids.token : which;
+          await checkSafe(
+            () => callRoute(frictionRoute, { method: "POST", params: { token }, rawBody: body.raw, client: nextIp() }),
+            ctx("friction", body, { token }),
+          );
+        },
+      ),
       { numRuns: RUNS.public },
     );
   });
-
 });
 
 // ── Authoring ────────────────────────────────────────────────────────────────────────────────
@@ -426,20 +648,66 @@ type Endpoint = {
   runs?: number;
 };
 
-const question = { key: "fuzz_choice", kind: "single_choice", prompt: "Which?", options: [{ id: "a", label: "A" }, { id: "b", label: "B" }], dimension: null };
-const step = { path: "current", name: "Fuzzed step", minutes: 12, pain: "medium", loadType: "extraneous", loadLevel: 3, tools: 2, concepts: 1, configFiles: 1, people: 0, dashboards: 0, docs: 1, notes: "" };
+const question = {
+  key: "fuzz_choice",
+  kind: "single_choice",
+  prompt: "Which?",
+  options: [
+    { id: "a", label: "A" },
+    { id: "b", label: "B" },
+  ],
+  dimension: null,
+};
+const step = {
+  path: "current",
+  name: "Fuzzed step",
+  minutes: 12,
+  pain: "medium",
+  loadType: "extraneous",
+  loadLevel: 3,
+  tools: 2,
+  concepts: 1,
+  configFiles: 1,
+  people: 0,
+  dashboards: 0,
+  docs: 1,
+  notes: "",
+};
 
 const endpoints: Endpoint[] = [
-  { name: "POST /api/surveys", handler: createSurveyRoute, method: "POST", valid: () => ({ templateId: "quarterly-dx", period: "2026-Q3", title: "Fuzz" }) },
-  { name: "POST /api/surveys (copy)", handler: createSurveyRoute, method: "POST", valid: () => ({ copyFromSurveyId: ids.openSurvey, period: "2027-Q2" }), runs: RUNS.variant },
+  {
+    name: "POST /api/surveys",
+    handler: createSurveyRoute,
+    method: "POST",
+    valid: () => ({ templateId: "quarterly-dx", period: "2026-Q3", title: "Fuzz" }),
+  },
+  {
+    name: "POST /api/surveys (copy)",
+    handler: createSurveyRoute,
+    method: "POST",
+    valid: () => ({ copyFromSurveyId: ids.openSurvey, period: "2027-Q2" }),
+    runs: RUNS.variant,
+  },
   {
     name: "PATCH /api/surveys/:id",
     handler: patchSurveyRoute,
     method: "PATCH",
     params: () => idOr(() => ids.draftSurvey).map((id) => ({ id })),
-    valid: () => ({ title: "Q4 survey", intro: "Hello", period: "2026-Q4", opensOn: "2026-10-01", closesOn: "2026-12-01" }),
+    valid: () => ({
+      title: "Q4 survey",
+      intro: "Hello",
+      period: "2026-Q4",
+      opensOn: "2026-10-01",
+      closesOn: "2026-12-01",
+    }),
   },
-  { name: "POST /api/surveys/:id/questions", handler: addQuestionRoute, method: "POST", params: () => idOr(() => ids.draftSurvey).map((id) => ({ id })), valid: () => ({ ...question }) },
+  {
+    name: "POST /api/surveys/:id/questions",
+    handler: addQuestionRoute,
+    method: "POST",
+    params: () => idOr(() => ids.draftSurvey).map((id) => ({ id })),
+    valid: () => ({ ...question }),
+  },
   {
     name: "POST /api/surveys/:id/questions (published survey)",
     runs: RUNS.variant,
@@ -452,7 +720,15 @@ const endpoints: Endpoint[] = [
     name: "PATCH /api/surveys/:id/questions/:questionId",
     handler: patchQuestionRoute,
     method: "PATCH",
-    params: () => fc.record({ id: idOr(() => ids.draftSurvey), questionId: fc.oneof(fc.constantFrom(...ids.draftQuestions), fc.constantFrom(...questions.map((q) => q.id)), fc.uuid()) }),
+    params: () =>
+      fc.record({
+        id: idOr(() => ids.draftSurvey),
+        questionId: fc.oneof(
+          fc.constantFrom(...ids.draftQuestions),
+          fc.constantFrom(...questions.map((q) => q.id)),
+          fc.uuid(),
+        ),
+      }),
     valid: () => ({ prompt: "Reworded", helpText: "", required: true }),
   },
   {
@@ -460,7 +736,8 @@ const endpoints: Endpoint[] = [
     runs: RUNS.variant,
     handler: patchQuestionRoute,
     method: "PATCH",
-    params: () => fc.constantFrom(...questions.map((q) => q.id)).map((questionId) => ({ id: ids.openSurvey, questionId })),
+    params: () =>
+      fc.constantFrom(...questions.map((q) => q.id)).map((questionId) => ({ id: ids.openSurvey, questionId })),
     valid: () => ({ prompt: "Reworded live", kind: "likert" }),
   },
   {
@@ -478,9 +755,26 @@ const endpoints: Endpoint[] = [
     params: () => fc.constant(0).map(() => ({ id: ids.draftSurvey })),
     valid: () => ({ questionIds: [...ids.draftQuestions.slice(1), questions[0].id] }),
   },
-  { name: "POST /api/surveys/:id/status", handler: statusRoute, method: "POST", params: () => idOr(() => ids.statusSurvey).map((id) => ({ id })), valid: () => ({ status: "open" }) },
-  { name: "POST /api/surveys/:id/links", handler: linksRoute, method: "POST", params: () => idOr(() => ids.openSurvey).map((id) => ({ id })), valid: () => ({ teamIds: [ids.team] }) },
-  { name: "POST /api/teams", handler: createTeamRoute, method: "POST", valid: () => ({ name: "Platform", headcount: 7, onPlatform: true, effectivePeriod: "2026-Q3" }) },
+  {
+    name: "POST /api/surveys/:id/status",
+    handler: statusRoute,
+    method: "POST",
+    params: () => idOr(() => ids.statusSurvey).map((id) => ({ id })),
+    valid: () => ({ status: "open" }),
+  },
+  {
+    name: "POST /api/surveys/:id/links",
+    handler: linksRoute,
+    method: "POST",
+    params: () => idOr(() => ids.openSurvey).map((id) => ({ id })),
+    valid: () => ({ teamIds: [ids.team] }),
+  },
+  {
+    name: "POST /api/teams",
+    handler: createTeamRoute,
+    method: "POST",
+    valid: () => ({ name: "Platform", headcount: 7, onPlatform: true, effectivePeriod: "2026-Q3" }),
+  },
   {
     name: "PATCH /api/teams/:id",
     handler: patchTeamRoute,
@@ -488,11 +782,39 @@ const endpoints: Endpoint[] = [
     params: () => idOr(() => ids.team).map((id) => ({ id })),
     valid: () => ({ name: "Payments", headcount: 12, onPlatform: false, effectivePeriod: "2026-Q4" }),
   },
-  { name: "POST /api/dimensions", handler: createDimensionRoute, method: "POST", valid: () => ({ name: "Docs", description: "Finding answers" }) },
-  { name: "PATCH /api/dimensions/:id", handler: patchDimensionRoute, method: "PATCH", params: () => idOr(() => ids.dimension).map((id) => ({ id })), valid: () => ({ name: "Deploys", description: "" }) },
-  { name: "POST /api/journeys", handler: createMapRoute, method: "POST", valid: () => ({ name: "Onboard", workflow: "Day one", persona: "New hire", maturityNow: 1, maturityTarget: 3 }) },
-  { name: "PATCH /api/journeys/:id", handler: patchMapRoute, method: "PATCH", params: () => idOr(() => ids.map).map((id) => ({ id })), valid: () => ({ name: "Ship a service", maturityNow: 2 }) },
-  { name: "POST /api/journeys/:id/steps", handler: addStepRoute, method: "POST", params: () => idOr(() => ids.map).map((id) => ({ id })), valid: () => ({ ...step }) },
+  {
+    name: "POST /api/dimensions",
+    handler: createDimensionRoute,
+    method: "POST",
+    valid: () => ({ name: "Docs", description: "Finding answers" }),
+  },
+  {
+    name: "PATCH /api/dimensions/:id",
+    handler: patchDimensionRoute,
+    method: "PATCH",
+    params: () => idOr(() => ids.dimension).map((id) => ({ id })),
+    valid: () => ({ name: "Deploys", description: "" }),
+  },
+  {
+    name: "POST /api/journeys",
+    handler: createMapRoute,
+    method: "POST",
+    valid: () => ({ name: "Onboard", workflow: "Day one", persona: "New hire", maturityNow: 1, maturityTarget: 3 }),
+  },
+  {
+    name: "PATCH /api/journeys/:id",
+    handler: patchMapRoute,
+    method: "PATCH",
+    params: () => idOr(() => ids.map).map((id) => ({ id })),
+    valid: () => ({ name: "Ship a service", maturityNow: 2 }),
+  },
+  {
+    name: "POST /api/journeys/:id/steps",
+    handler: addStepRoute,
+    method: "POST",
+    params: () => idOr(() => ids.map).map((id) => ({ id })),
+    valid: () => ({ ...step }),
+  },
   {
     name: "PATCH /api/journeys/:id/steps/:stepId",
     handler: patchStepRoute,
@@ -514,13 +836,31 @@ const endpoints: Endpoint[] = [
     params: () => fc.record({ id: idOr(() => ids.map), stepId: idOr(() => ids.steps[1]) }),
     valid: () => ({ backlogItemId: ids.items[0], status: "accepted" }),
   },
-  { name: "POST /api/workflows", handler: createWorkflowRoute, method: "POST", valid: () => ({ name: "Rollback", targetMinutes: 5 }) },
-  { name: "PATCH /api/workflows/:id", handler: patchWorkflowRoute, method: "PATCH", params: () => idOr(() => ids.workflow).map((id) => ({ id })), valid: () => ({ name: "Fuzz workflow", targetMinutes: 45 }) },
+  {
+    name: "POST /api/workflows",
+    handler: createWorkflowRoute,
+    method: "POST",
+    valid: () => ({ name: "Rollback", targetMinutes: 5 }),
+  },
+  {
+    name: "PATCH /api/workflows/:id",
+    handler: patchWorkflowRoute,
+    method: "PATCH",
+    params: () => idOr(() => ids.workflow).map((id) => ({ id })),
+    valid: () => ({ name: "Fuzz workflow", targetMinutes: 45 }),
+  },
   {
     name: "PUT /api/workflows/:id/timings/:period",
     handler: timingRoute,
     method: "PUT",
-    params: () => fc.record({ id: idOr(() => ids.workflow), period: fc.oneof({ weight: 4, arbitrary: fc.constant("2026-Q3") }, { weight: 1, arbitrary: nastyString.filter((x) => x.length < 100) }) }),
+    params: () =>
+      fc.record({
+        id: idOr(() => ids.workflow),
+        period: fc.oneof(
+          { weight: 4, arbitrary: fc.constant("2026-Q3") },
+          { weight: 1, arbitrary: nastyString.filter((x) => x.length < 100) },
+        ),
+      }),
     valid: () => ({ measurementsMinutes: [10, 12.5, 11], notes: "" }),
   },
   {
@@ -530,7 +870,13 @@ const endpoints: Endpoint[] = [
     params: () => idOr(() => ids.items[0]).map((id) => ({ id })),
     valid: () => ({ customLabel: "Staging", effort: "M", status: "planned", owner: "Platform", notes: "" }),
   },
-  { name: "POST /api/backlog/items/:id/merge", handler: mergeRoute, method: "POST", params: () => idOr(() => ids.items[1]).map((id) => ({ id })), valid: () => ({ targetId: ids.items[1] }) },
+  {
+    name: "POST /api/backlog/items/:id/merge",
+    handler: mergeRoute,
+    method: "POST",
+    params: () => idOr(() => ids.items[1]).map((id) => ({ id })),
+    valid: () => ({ targetId: ids.items[1] }),
+  },
   {
     name: "POST /api/backlog/items/:id/move",
     handler: moveRoute,
@@ -538,9 +884,26 @@ const endpoints: Endpoint[] = [
     params: () => idOr(() => ids.items[0]).map((id) => ({ id })),
     valid: () => ({ memberIds: ["00000000-0000-4000-8000-000000000000"], newLabel: "Split theme" }),
   },
-  { name: "PATCH /api/backlog/thresholds", handler: thresholdsRoute, method: "PATCH", valid: () => ({ frequencyThreshold: 0.2, impactThreshold: 0.5 }) },
-  { name: "PATCH /api/settings (owner)", handler: settingsRoute, method: "PATCH", user: () => ids.owner, valid: () => ({ name: "Fuzz workspace", anonymityThreshold: 5 }) },
-  { name: "POST /api/backlog/build", handler: buildRoute, method: "POST", valid: () => ({ scope: "survey:" + ids.openSurvey, k: 2 }), runs: RUNS.expensive },
+  {
+    name: "PATCH /api/backlog/thresholds",
+    handler: thresholdsRoute,
+    method: "PATCH",
+    valid: () => ({ frequencyThreshold: 0.2, impactThreshold: 0.5 }),
+  },
+  {
+    name: "PATCH /api/settings (owner)",
+    handler: settingsRoute,
+    method: "PATCH",
+    user: () => ids.owner,
+    valid: () => ({ name: "Fuzz workspace", anonymityThreshold: 5 }),
+  },
+  {
+    name: "POST /api/backlog/build",
+    handler: buildRoute,
+    method: "POST",
+    valid: () => ({ scope: "survey:" + ids.openSurvey, k: 2 }),
+    runs: RUNS.expensive,
+  },
 ];
 
 describe("fuzzing the authoring endpoints as an editor", () => {
@@ -550,7 +913,13 @@ describe("fuzzing the authoring endpoints as an editor", () => {
       await fc.assert(
         fc.asyncProperty(bodies(endpoint.valid), params, async (body, p) => {
           await checkSafe(
-            () => callRoute(endpoint.handler, { method: endpoint.method, params: p, rawBody: body.raw, userId: endpoint.user?.() ?? ids.editor }),
+            () =>
+              callRoute(endpoint.handler, {
+                method: endpoint.method,
+                params: p,
+                rawBody: body.raw,
+                userId: endpoint.user?.() ?? ids.editor,
+              }),
             ctx(endpoint.name, body, p),
           );
         }),
@@ -584,13 +953,23 @@ describe("valid submissions", () => {
             };
           })
           .sort((a, b) => (a.question_id < b.question_id ? -1 : 1));
-        expect(stored.map((r) => ({ ...r, number_value: r.number_value === null ? null : Number(r.number_value) }))).toEqual(expected);
-        expect(await countRows()).toEqual({ responses: before.responses + 1, answers: before.answers + expected.length, keys: before.keys + 1 });
+        expect(
+          stored.map((r) => ({ ...r, number_value: r.number_value === null ? null : Number(r.number_value) })),
+        ).toEqual(expected);
+        expect(await countRows()).toEqual({
+          responses: before.responses + 1,
+          answers: before.answers + expected.length,
+          keys: before.keys + 1,
+        });
         // A retry of the same submission (lost acknowledgement) is acknowledged and not stored again.
         const retry = await submit(raw(body, "retry"), ids[which]);
         expect(retry.status).toBe(200);
         expect(retry.json.duplicate).toBe(true);
-        expect(await countRows()).toEqual({ responses: before.responses + 1, answers: before.answers + expected.length, keys: before.keys + 1 });
+        expect(await countRows()).toEqual({
+          responses: before.responses + 1,
+          answers: before.answers + expected.length,
+          keys: before.keys + 1,
+        });
       }),
       { numRuns: RUNS.valid },
     );

@@ -77,7 +77,10 @@ export function clusterAnswers(items: AnswerItem[], options: ClusterOptions = {}
   // About ten answers per theme at least; tiny inputs still get split in two when possible.
   // Small inputs support fewer themes: over-segmenting a few hundred answers helps no PM.
   const maxK = Math.min(MAX_AUTO_K, placed.length, Math.max(2, Math.round(Math.sqrt(placed.length) / 1.5)));
-  const k = Math.max(1, Math.min(options.k ?? chooseK(tfidf.matrix, points, dim, placed, maxK, seed), placed.length || 1));
+  const k = Math.max(
+    1,
+    Math.min(options.k ?? chooseK(tfidf.matrix, points, dim, placed, maxK, seed), placed.length || 1),
+  );
   const labels = new Int32Array(answered.length).fill(-1);
   let centroids: Float32Array = new Float32Array(k * dim);
   if (placed.length > 0) {
@@ -98,7 +101,8 @@ export function clusterAnswers(items: AnswerItem[], options: ClusterOptions = {}
 function embed(matrix: SparseMatrix, seed: number): { points: Float32Array; dim: number } {
   // More answers support more latent dimensions; few answers over-fit a wide space.
   const rank = Math.max(2, Math.min(LSA_RANK, matrix.cols - 1, Math.max(20, Math.round(matrix.rows / 12))));
-  const sample = matrix.rows > FIT_SAMPLE ? sampleRows(matrix, sampleIndices(matrix.rows, FIT_SAMPLE, createRandom(seed))) : matrix;
+  const sample =
+    matrix.rows > FIT_SAMPLE ? sampleRows(matrix, sampleIndices(matrix.rows, FIT_SAMPLE, createRandom(seed))) : matrix;
   const model = fitLsa(sample, rank, { seed });
   return { points: embedRows(matrix, model), dim: model.rank };
 }
@@ -116,7 +120,14 @@ function hasWeight(points: Float32Array, row: number, dim: number): boolean {
  * they explain the words better — it neither grows with k (like silhouette or training
  * likelihood) nor needs a hand-set penalty.
  */
-function chooseK(matrix: SparseMatrix, points: Float32Array, dim: number, placed: number[], maxK: number, seed: number): number {
+function chooseK(
+  matrix: SparseMatrix,
+  points: Float32Array,
+  dim: number,
+  placed: number[],
+  maxK: number,
+  seed: number,
+): number {
   if (maxK <= 2) return maxK;
   const sample = pick(placed, sampleIndices(placed.length, K_SEARCH_SAMPLE, createRandom(seed ^ 0x5eed)));
   const samplePoints = gather(points, dim, sample);
@@ -134,9 +145,19 @@ function chooseK(matrix: SparseMatrix, points: Float32Array, dim: number, placed
  * seeds; cohesion and mixture likelihood both recognise the good starts, but the mixture pass
  * is the expensive part, so only the short-listed starts get it.
  */
-function fitThemes(matrix: SparseMatrix, points: Float32Array, dim: number, placed: number[], k: number, seed: number): { labels: Int32Array } {
+function fitThemes(
+  matrix: SparseMatrix,
+  points: Float32Array,
+  dim: number,
+  placed: number[],
+  k: number,
+  seed: number,
+): { labels: Int32Array } {
   const large = placed.length > 2_000;
-  const sample = placed.length > START_SAMPLE ? pick(placed, sampleIndices(placed.length, START_SAMPLE, createRandom(seed + 7))) : placed;
+  const sample =
+    placed.length > START_SAMPLE
+      ? pick(placed, sampleIndices(placed.length, START_SAMPLE, createRandom(seed + 7)))
+      : placed;
   const samplePoints = gather(points, dim, sample);
   const placedPoints = gather(points, dim, placed);
   const candidates: { centroids: Float32Array; cohesion: number }[] = [];
@@ -194,7 +215,14 @@ function describeThemes(
   return { themes: nonEmpty, assignments, k: nonEmpty.length };
 }
 
-function representatives(members: number[], answered: { id: string; terms: TermAnalysis }[], points: Float32Array, dim: number, centroids: Float32Array, c: number): string[] {
+function representatives(
+  members: number[],
+  answered: { id: string; terms: TermAnalysis }[],
+  points: Float32Array,
+  dim: number,
+  centroids: Float32Array,
+  c: number,
+): string[] {
   const ranked = members
     .map((i) => ({ i, sim: dot(points, i * dim, centroids, c * dim, dim) }))
     .sort((a, b) => b.sim - a.sim || a.i - b.i);

@@ -4,13 +4,27 @@ import { displaySafe, hasDisplayUnsafe, userText } from "./display-safe";
 describe("displaySafe", () => {
   it("strips bidirectional controls", () => {
     expect(displaySafe("invoice_\u202Efdp.exe")).toBe("invoice_fdp.exe");
-    for (const c of ["\u202A", "\u202B", "\u202C", "\u202D", "\u202E", "\u2066", "\u2067", "\u2068", "\u2069", "\u200E", "\u200F", "\u061C"]) {
+    for (const c of [
+      "\u202A",
+      "\u202B",
+      "\u202C",
+      "\u202D",
+      "\u202E",
+      "\u2066",
+      "\u2067",
+      "\u2068",
+      "\u2069",
+      "\u200E",
+      "\u200F",
+      "\u061C",
+    ]) {
       expect(displaySafe(`a${c}b`)).toBe("ab");
     }
   });
 
   it("strips zero-width characters", () => {
-    for (const c of ["\u200B", "\u200C", "\u200D", "\u2060", "\uFEFF"]) expect(displaySafe(`Pay${c}ments`)).toBe("Payments");
+    for (const c of ["\u200B", "\u200C", "\u200D", "\u2060", "\uFEFF"])
+      expect(displaySafe(`Pay${c}ments`)).toBe("Payments");
   });
 
   it("keeps emoji sequences, other scripts and ordinary text", () => {

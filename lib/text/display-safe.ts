@@ -11,7 +11,10 @@ import { z } from "zod";
 const BIDI_CONTROLS = "\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C";
 // ZWSP, ZWNJ, WORD JOINER, BOM / ZWNBSP; ZWJ is handled below.
 const ZERO_WIDTH = "\u200B\u200C\u2060\uFEFF";
-const UNSAFE = new RegExp(`[${BIDI_CONTROLS}${ZERO_WIDTH}]|(?<!\\p{Extended_Pictographic}\\uFE0F?)\\u200D|\\u200D(?!\\p{Extended_Pictographic})`, "gu");
+const UNSAFE = new RegExp(
+  `[${BIDI_CONTROLS}${ZERO_WIDTH}]|(?<!\\p{Extended_Pictographic}\\uFE0F?)\\u200D|\\u200D(?!\\p{Extended_Pictographic})`,
+  "gu",
+);
 
 export function displaySafe(text: string): string {
   return text.replace(UNSAFE, "");

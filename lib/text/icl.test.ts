@@ -6,7 +6,13 @@ import type { SparseMatrix } from "./tfidf";
 function matrixOf(rows: number[][], cols: number): SparseMatrix {
   const rowStart = new Int32Array(rows.length + 1);
   rows.forEach((r, i) => (rowStart[i + 1] = rowStart[i] + r.length));
-  return { rows: rows.length, cols, rowStart, colIndex: Int32Array.from(rows.flat()), values: new Float32Array(rowStart[rows.length]).fill(1) };
+  return {
+    rows: rows.length,
+    cols,
+    rowStart,
+    colIndex: Int32Array.from(rows.flat()),
+    values: new Float32Array(rowStart[rows.length]).fill(1),
+  };
 }
 
 // Two vocabularies (words 0–3 and 4–7), twelve answers each.
@@ -44,8 +50,18 @@ describe("integratedCompletedLikelihood", () => {
     withGap[0] = -1;
     const compact = Int32Array.from({ length: 23 }, (_, i) => (i < 11 ? 0 : 1));
     const rows = [...groupA.slice(1), ...groupB];
-    expect(integratedCompletedLikelihood(matrix, withGap, 3)).toBeCloseTo(integratedCompletedLikelihood(matrixOf(rows, 8), compact, 2), 9);
-    expect(integratedCompletedLikelihood(matrix, truth, 3)).toBeCloseTo(integratedCompletedLikelihood(matrix, Int32Array.from(truth, (c) => c / 2), 2), 9);
+    expect(integratedCompletedLikelihood(matrix, withGap, 3)).toBeCloseTo(
+      integratedCompletedLikelihood(matrixOf(rows, 8), compact, 2),
+      9,
+    );
+    expect(integratedCompletedLikelihood(matrix, truth, 3)).toBeCloseTo(
+      integratedCompletedLikelihood(
+        matrix,
+        Int32Array.from(truth, (c) => c / 2),
+        2,
+      ),
+      9,
+    );
   });
 });
 
@@ -67,7 +83,10 @@ describe("iclMergePath", () => {
   it("reports the same ICL as the direct computation at every step", () => {
     const path = iclMergePath(matrix, overSegmented, 6);
     path.steps.forEach((step, s) => {
-      expect(step.icl).toBeCloseTo(integratedCompletedLikelihood(matrix, applyMerges(overSegmented, 6, path.merges, s), 6), 8);
+      expect(step.icl).toBeCloseTo(
+        integratedCompletedLikelihood(matrix, applyMerges(overSegmented, 6, path.merges, s), 6),
+        8,
+      );
     });
   });
 
@@ -79,7 +98,14 @@ describe("iclMergePath", () => {
 });
 
 describe("bestK", () => {
-  const path = { steps: [{ k: 5, icl: -100.4 }, { k: 4, icl: -100 }, { k: 3, icl: -101 }], merges: [] as [number, number][] };
+  const path = {
+    steps: [
+      { k: 5, icl: -100.4 },
+      { k: 4, icl: -100 },
+      { k: 3, icl: -101 },
+    ],
+    merges: [] as [number, number][],
+  };
   it("takes the best ICL, or the finest k within the tolerance", () => {
     expect(bestK(path, 10)).toBe(4);
     expect(bestK(path, 10, 0.05)).toBe(5);

@@ -12,8 +12,8 @@
 import type { SparseMatrix } from "./tfidf";
 
 const LANCZOS = [
-  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012,
-  9.9843695780195716e-6, 1.5056327351493116e-7,
+  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
+  12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
 ];
 
 /** ln Γ(x) for x > 0 (Lanczos, g = 7; about 15 significant digits). */
@@ -61,7 +61,12 @@ interface Group {
  * Exact ICL of a hard partition of `matrix` rows (labels in 0..k-1, -1 = left out), each answer
  * a bag of its distinct features; the same model as the mixture refinement.
  */
-export function integratedCompletedLikelihood(matrix: SparseMatrix, labels: Int32Array, k: number, options: IclOptions = {}): number {
+export function integratedCompletedLikelihood(
+  matrix: SparseMatrix,
+  labels: Int32Array,
+  k: number,
+  options: IclOptions = {},
+): number {
   return iclMergePath(matrix, labels, k, { ...options, stopAt: Infinity }).steps[0].icl;
 }
 
@@ -69,12 +74,22 @@ export function integratedCompletedLikelihood(matrix: SparseMatrix, labels: Int3
  * Greedy agglomeration of a partition by exact ICL: at each step the two themes whose merge
  * raises (or least lowers) the ICL are merged. Deterministic: ties go to the lowest labels.
  */
-export function iclMergePath(matrix: SparseMatrix, labels: Int32Array, k: number, options: IclOptions & { stopAt?: number } = {}): MergePath {
+export function iclMergePath(
+  matrix: SparseMatrix,
+  labels: Int32Array,
+  k: number,
+  options: IclOptions & { stopAt?: number } = {},
+): MergePath {
   const { alpha = 1, beta = 0.1, stopAt = 1 } = options;
   const v = matrix.cols;
   const logGammaBeta = logGamma(beta);
   const logGammaVBeta = logGamma(v * beta);
-  const groups: (Group | null)[] = Array.from({ length: k }, () => ({ size: 0, tokens: 0, words: new Map(), wordTerm: 0 }));
+  const groups: (Group | null)[] = Array.from({ length: k }, () => ({
+    size: 0,
+    tokens: 0,
+    words: new Map(),
+    wordTerm: 0,
+  }));
   let n = 0;
   for (let i = 0; i < matrix.rows; i++) {
     const c = labels[i];
@@ -108,7 +123,11 @@ export function iclMergePath(matrix: SparseMatrix, labels: Int32Array, k: number
   // Change in the ICL terms that depend only on the pair; the K-dependent part is the same
   // for every pair at a given step.
   const pairGain = (a: Group, b: Group) => {
-    let s = logGammaVBeta - logGamma(v * beta + a.tokens + b.tokens) - (logGammaVBeta - logGamma(v * beta + a.tokens)) - (logGammaVBeta - logGamma(v * beta + b.tokens));
+    let s =
+      logGammaVBeta -
+      logGamma(v * beta + a.tokens + b.tokens) -
+      (logGammaVBeta - logGamma(v * beta + a.tokens)) -
+      (logGammaVBeta - logGamma(v * beta + b.tokens));
     const [small, large] = a.words.size <= b.words.size ? [a, b] : [b, a];
     for (const [w, x] of small.words) {
       const y = large.words.get(w);
@@ -120,14 +139,16 @@ export function iclMergePath(matrix: SparseMatrix, labels: Int32Array, k: number
   const merges: [number, number][] = [];
   if (live <= Math.max(1, stopAt)) return { steps, merges };
   const gain = new Float64Array(k * k).fill(-Infinity);
-  for (let a = 0; a < k; a++) for (let b = a + 1; b < k; b++) if (groups[a] && groups[b]) gain[a * k + b] = pairGain(groups[a]!, groups[b]!);
+  for (let a = 0; a < k; a++)
+    for (let b = a + 1; b < k; b++) if (groups[a] && groups[b]) gain[a * k + b] = pairGain(groups[a]!, groups[b]!);
   while (live > Math.max(1, stopAt)) {
     let best = -Infinity;
     let keep = -1;
     let absorb = -1;
     for (let a = 0; a < k; a++) {
       if (!groups[a]) continue;
-      for (let b = a + 1; b < k; b++) if (groups[b] && gain[a * k + b] > best) [best, keep, absorb] = [gain[a * k + b], a, b];
+      for (let b = a + 1; b < k; b++)
+        if (groups[b] && gain[a * k + b] > best) [best, keep, absorb] = [gain[a * k + b], a, b];
     }
     const into = groups[keep]!;
     const from = groups[absorb]!;
@@ -140,7 +161,10 @@ export function iclMergePath(matrix: SparseMatrix, labels: Int32Array, k: number
     for (let c = 0; c < k; c++) {
       gain[Math.min(c, absorb) * k + Math.max(c, absorb)] = -Infinity;
       if (c === keep || !groups[c]) continue;
-      gain[Math.min(c, keep) * k + Math.max(c, keep)] = pairGain(groups[Math.min(c, keep)]!, groups[Math.max(c, keep)]!);
+      gain[Math.min(c, keep) * k + Math.max(c, keep)] = pairGain(
+        groups[Math.min(c, keep)]!,
+        groups[Math.max(c, keep)]!,
+      );
     }
     merges.push([keep, absorb]);
     steps.push({ k: live, icl: total() });

@@ -18,7 +18,12 @@ export interface KMeansOptions {
   maxIterations?: number;
 }
 
-export function sphericalKMeans(points: Float32Array, dim: number, k: number, options: KMeansOptions = {}): KMeansResult {
+export function sphericalKMeans(
+  points: Float32Array,
+  dim: number,
+  k: number,
+  options: KMeansOptions = {},
+): KMeansResult {
   const { seed = 1, restarts = 5, maxIterations = 30 } = options;
   const random = createRandom(seed);
   let best: KMeansResult | undefined;
@@ -73,7 +78,14 @@ function seedPlusPlus(points: Float32Array, dim: number, k: number, random: Rand
 }
 
 /** Writes each point's best centroid; returns the summed similarity. */
-export function assignNearest(points: Float32Array, dim: number, centroids: Float32Array, k: number, assignments: Int32Array, similarity: Float32Array): number {
+export function assignNearest(
+  points: Float32Array,
+  dim: number,
+  centroids: Float32Array,
+  k: number,
+  assignments: Int32Array,
+  similarity: Float32Array,
+): number {
   const n = points.length / dim;
   let total = 0;
   for (let i = 0; i < n; i++) {
@@ -93,7 +105,14 @@ export function assignNearest(points: Float32Array, dim: number, centroids: Floa
   return total;
 }
 
-function recomputeCentroids(points: Float32Array, dim: number, k: number, assignments: Int32Array, similarity: Float32Array, centroids: Float32Array): boolean {
+function recomputeCentroids(
+  points: Float32Array,
+  dim: number,
+  k: number,
+  assignments: Int32Array,
+  similarity: Float32Array,
+  centroids: Float32Array,
+): boolean {
   const n = points.length / dim;
   const sums = new Float64Array(k * dim);
   const sizes = new Int32Array(k);

@@ -8,10 +8,32 @@ function describe3(groups: string[][]) {
   return describeThemeWords(docs, labels, groups.length);
 }
 
-const FLAKY = ["flaky tests fail randomly", "Flaky tests block merges", "rerun flaky tests again", "quarantine flaky tests", "flaky tests in CI", "the e2e suite is flaky"];
-const ENV = ["getting a test environment takes three days", "staging environment took a day", "staging env is always broken", "waiting days for staging", "staging env takes days to get", "shared staging environment is down"];
-const REVIEW = ["PRs sit for days without code review", "pull requests sit waiting for review", "code review takes days", "waiting on code review for hours", "PR sits a day before code review", "code review turnaround is slow"];
-const GENERIC_ONLY = /^(takes?|took|sits?|run|get|make|need|want|use|work|days?|hours?|minutes?|time|missing|waiting|per)$/i;
+const FLAKY = [
+  "flaky tests fail randomly",
+  "Flaky tests block merges",
+  "rerun flaky tests again",
+  "quarantine flaky tests",
+  "flaky tests in CI",
+  "the e2e suite is flaky",
+];
+const ENV = [
+  "getting a test environment takes three days",
+  "staging environment took a day",
+  "staging env is always broken",
+  "waiting days for staging",
+  "staging env takes days to get",
+  "shared staging environment is down",
+];
+const REVIEW = [
+  "PRs sit for days without code review",
+  "pull requests sit waiting for review",
+  "code review takes days",
+  "waiting on code review for hours",
+  "PR sits a day before code review",
+  "code review turnaround is slow",
+];
+const GENERIC_ONLY =
+  /^(takes?|took|sits?|run|get|make|need|want|use|work|days?|hours?|minutes?|time|missing|waiting|per)$/i;
 
 describe("theme labels", () => {
   it("names a flaky-test theme after its phrase, in the written form", () => {
@@ -32,7 +54,10 @@ describe("theme labels", () => {
   });
 
   it("uses acronym casing and capitalises the first word", () => {
-    const [ci] = describe3([["CI builds are slow", "slow CI builds", "CI builds take forever", "CI builds time out"], FLAKY]);
+    const [ci] = describe3([
+      ["CI builds are slow", "slow CI builds", "CI builds take forever", "CI builds time out"],
+      FLAKY,
+    ]);
     expect(ci.label).toMatch(/^(Slow )?CI builds?$/);
   });
 

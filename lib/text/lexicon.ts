@@ -9,7 +9,17 @@ const SYNONYMS: Record<string, string[]> = {
   environment: ["env", "envs", "environment", "environments"],
   pull_request: ["pr", "prs", "pull request", "pull requests", "merge request", "merge requests", "mr", "mrs"],
   documentation: ["docs", "doc", "documentation", "documentations"],
-  deploy: ["deploy", "deploys", "deployment", "deployments", "deploying", "deployed", "cd", "continuous delivery", "continuous deployment"],
+  deploy: [
+    "deploy",
+    "deploys",
+    "deployment",
+    "deployments",
+    "deploying",
+    "deployed",
+    "cd",
+    "continuous delivery",
+    "continuous deployment",
+  ],
   repository: ["repo", "repos", "repository", "repositories"],
   infrastructure: ["infra", "infrastructure"],
   permission: ["perm", "perms", "permission", "permissions"],
@@ -35,11 +45,55 @@ const SYNONYMS: Record<string, string[]> = {
 };
 
 const CONCEPTS: Record<string, string[]> = {
-  kubernetes: ["helm", "kubectl", "pod", "pods", "namespace", "namespaces", "ingress", "manifest", "manifests", "kustomize", "yaml", "sidecar", "crashloopbackoff"],
-  ci: ["build", "builds", "building", "runner", "runners", "github_actions", "jenkins", "circleci", "buildkite", "gitlab"],
+  kubernetes: [
+    "helm",
+    "kubectl",
+    "pod",
+    "pods",
+    "namespace",
+    "namespaces",
+    "ingress",
+    "manifest",
+    "manifests",
+    "kustomize",
+    "yaml",
+    "sidecar",
+    "crashloopbackoff",
+  ],
+  ci: [
+    "build",
+    "builds",
+    "building",
+    "runner",
+    "runners",
+    "github_actions",
+    "jenkins",
+    "circleci",
+    "buildkite",
+    "gitlab",
+  ],
   deploy: ["release", "rollout", "rollback", "argo", "argocd", "canary", "spinnaker"],
   documentation: ["readme", "wiki", "confluence", "runbook", "runbooks"],
-  observability: ["log", "logging", "metrics", "tracing", "traces", "trace", "dashboard", "grafana", "datadog", "prometheus", "opentelemetry", "otel", "alert", "alerts", "alerting", "sentry", "splunk", "kibana"],
+  observability: [
+    "log",
+    "logging",
+    "metrics",
+    "tracing",
+    "traces",
+    "trace",
+    "dashboard",
+    "grafana",
+    "datadog",
+    "prometheus",
+    "opentelemetry",
+    "otel",
+    "alert",
+    "alerts",
+    "alerting",
+    "sentry",
+    "splunk",
+    "kibana",
+  ],
   secret: ["vault", "secrets", "credentials", "password", "passwords", "token", "tokens", "api_key"],
   dependency: ["dependabot", "renovate", "npm", "pip", "maven", "gradle", "lockfile"],
   permission: ["access", "iam", "role", "roles", "rbac", "approval"],
@@ -76,7 +130,7 @@ export interface TokenSpan {
 /** canonicalizeTokens, also saying which input tokens each canonical term came from. */
 export function canonicalizeTokenSpans(tokens: string[]): TokenSpan[] {
   const out: TokenSpan[] = [];
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < tokens.length;) {
     let matched = false;
     for (let len = Math.min(MAX_PHRASE, tokens.length - i); len >= 1; len--) {
       const canonical = phraseToCanonical.get(tokens.slice(i, i + len).join(" "));

@@ -6,8 +6,19 @@ import { symmetricEigen } from "./svd";
 describe("solveAssignment", () => {
   it("finds the minimum-cost matching where greedy would not", () => {
     // Greedy takes (0,0)=1 and is then forced into 100; the optimum is 2 + 2.
-    expect(solveAssignment([[1, 2], [2, 100]])).toEqual([1, 0]);
-    expect(solveAssignment([[4, 1, 3], [2, 0, 5], [3, 2, 2]])).toEqual([1, 0, 2]);
+    expect(
+      solveAssignment([
+        [1, 2],
+        [2, 100],
+      ]),
+    ).toEqual([1, 0]);
+    expect(
+      solveAssignment([
+        [4, 1, 3],
+        [2, 0, 5],
+        [3, 2, 2],
+      ]),
+    ).toEqual([1, 0, 2]);
   });
   it("handles rectangular matrices", () => {
     expect(solveAssignment([[5, 1, 9]])).toEqual([1]);

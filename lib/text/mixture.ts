@@ -24,7 +24,12 @@ export interface MixtureModel {
  * Soft EM started from hard labels (-1 = unplaced, left unchanged); returns the model and the
  * refined hard labels.
  */
-export function fitMixture(matrix: SparseMatrix, initial: Int32Array, k: number, options: MixtureOptions = {}): MixtureModel {
+export function fitMixture(
+  matrix: SparseMatrix,
+  initial: Int32Array,
+  k: number,
+  options: MixtureOptions = {},
+): MixtureModel {
   const { iterations = 8, beta = 0.1, alpha = 1 } = options;
   const n = matrix.rows;
   const v = matrix.cols;

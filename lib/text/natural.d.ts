@@ -12,7 +12,11 @@ declare module "natural/lib/natural/util/stopwords" {
 
 declare module "natural/lib/natural/sentiment/SentimentAnalyzer" {
   class SentimentAnalyzer {
-    constructor(language: "English", stemmer: { stem(token: string): string } | undefined, type: "afinn" | "senticon" | "pattern");
+    constructor(
+      language: "English",
+      stemmer: { stem(token: string): string } | undefined,
+      type: "afinn" | "senticon" | "pattern",
+    );
     getSentiment(words: string[]): number;
   }
   export = SentimentAnalyzer;

@@ -4,11 +4,27 @@ import { scoreSentiment } from "./sentiment";
 import { analyzeText } from "./analyze";
 
 describe("isNonAnswer", () => {
-  it.each(["n/a", "N/A", "nothing", "-", "idk", "no comment", "?", ".", "none", "all good", "all good i guess", "can't think of anything", "", "   ", "Nothing really!"])(
-    "flags %j",
-    (text) => expect(isNonAnswer(text)).toBe(true),
+  it.each([
+    "n/a",
+    "N/A",
+    "nothing",
+    "-",
+    "idk",
+    "no comment",
+    "?",
+    ".",
+    "none",
+    "all good",
+    "all good i guess",
+    "can't think of anything",
+    "",
+    "   ",
+    "Nothing really!",
+  ])("flags %j", (text) => expect(isNonAnswer(text)).toBe(true));
+  it.each(["nothing works", "no docs", "Helm.", "good docs", "CI", "none of the tests are stable"])(
+    "keeps %j",
+    (text) => expect(isNonAnswer(text)).toBe(false),
   );
-  it.each(["nothing works", "no docs", "Helm.", "good docs", "CI", "none of the tests are stable"])("keeps %j", (text) => expect(isNonAnswer(text)).toBe(false));
 });
 
 describe("scoreSentiment", () => {

@@ -21,8 +21,14 @@ const DOTTED_TERMS: [RegExp, string][] = [
 
 /** Lower-cased, NFKC-normalised text with URLs reduced to their site name and code-ish noise removed. */
 export function normalizeText(text: string): string {
-  let out = text.replace(/^\uFEFF/, "").normalize("NFKC").toLowerCase();
-  out = out.replace(/[\u2018\u2019\u02bc`´]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/[\u2013\u2014]/g, " - ");
+  let out = text
+    .replace(/^\uFEFF/, "")
+    .normalize("NFKC")
+    .toLowerCase();
+  out = out
+    .replace(/[\u2018\u2019\u02bc`´]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
+    .replace(/[\u2013\u2014]/g, " - ");
   out = out.replace(URL_PATTERN, (_m, host: string) => ` ${siteName(host)} `);
   out = out.replace(EMAIL_PATTERN, " ");
   for (const [pattern, replacement] of [...SLASH_TERMS, ...DOTTED_TERMS]) out = out.replace(pattern, replacement);

@@ -11,7 +11,11 @@ export interface LsaModel {
   singularValues: Float64Array;
 }
 
-export function fitLsa(matrix: SparseMatrix, rank: number, options: { seed?: number; powerIterations?: number } = {}): LsaModel {
+export function fitLsa(
+  matrix: SparseMatrix,
+  rank: number,
+  options: { seed?: number; powerIterations?: number } = {},
+): LsaModel {
   const { seed = 1, powerIterations = 2 } = options;
   const random = createRandom(seed);
   const m = matrix.cols;

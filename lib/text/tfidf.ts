@@ -33,7 +33,13 @@ export interface TfidfOptions {
 }
 
 export function buildTfidf(docs: TermAnalysis[], options: TfidfOptions = {}): TfidfModel {
-  const { maxFeatures = 30_000, minDocFrequency = 2, maxDocShare = 0.5, bigramWeight = 1, conceptWeight = 0.5 } = options;
+  const {
+    maxFeatures = 30_000,
+    minDocFrequency = 2,
+    maxDocShare = 0.5,
+    bigramWeight = 1,
+    conceptWeight = 0.5,
+  } = options;
   const n = docs.length;
   const df = new Map<string, number>();
   for (const doc of docs) {

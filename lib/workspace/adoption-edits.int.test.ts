@@ -25,7 +25,8 @@ const K = 5;
 const ids = { owner: "", editor: "", viewer: "", teams: {} as Record<string, string> };
 const QUARTERS = ["2026-Q2", "2026-Q3", "2026-Q4", "2027-Q1"];
 
-const asEditor = (handler: Parameters<typeof callRoute>[0], opts: Parameters<typeof callRoute>[1] = {}) => callRoute(handler, { ...opts, userId: ids.editor });
+const asEditor = (handler: Parameters<typeof callRoute>[0], opts: Parameters<typeof callRoute>[1] = {}) =>
+  callRoute(handler, { ...opts, userId: ids.editor });
 const adoptionView = async () => {
   const res = await callRoute(adoptionRoute, { url: "http://localhost/api/analytics/adoption", userId: ids.viewer });
   expect(res.status).toBe(200);
@@ -37,7 +38,13 @@ beforeAll(async () => {
   await d.insert(s.workspaceSettings).values({ id: 1, anonymityThreshold: K });
   const users = await d
     .insert(s.users)
-    .values((["owner", "editor", "viewer"] as const).map((role) => ({ email: `${role}@example.com`, role, passwordHash: "x" })))
+    .values(
+      (["owner", "editor", "viewer"] as const).map((role) => ({
+        email: `${role}@example.com`,
+        role,
+        passwordHash: "x",
+      })),
+    )
     .returning();
   [ids.owner, ids.editor, ids.viewer] = users.map((u) => u.id);
 
@@ -48,17 +55,30 @@ beforeAll(async () => {
     Empty: { onPlatform: true, answers: {} },
   };
   for (const [name, { onPlatform }] of Object.entries(plan)) {
-    const res = await asEditor(createTeamRoute, { body: { name, headcount: 10, onPlatform, effectivePeriod: "2026-Q1" } });
+    const res = await asEditor(createTeamRoute, {
+      body: { name, headcount: 10, onPlatform, effectivePeriod: "2026-Q1" },
+    });
     expect(res.status).toBe(201);
     ids.teams[name] = res.json.team.id;
   }
   for (const period of ["2026-Q2", "2026-Q3"]) {
-    const [survey] = await d.insert(s.surveys).values({ title: `DX ${period}`, period, status: "closed" }).returning();
-    const [nps] = await d.insert(s.questions).values({ surveyId: survey.id, key: "platform_nps", position: 0, kind: "nps", prompt: "Recommend?" }).returning();
-    const people = Object.entries(plan).flatMap(([name, p]) => Array.from({ length: p.answers[period] ?? 0 }, () => ids.teams[name] as string | null));
+    const [survey] = await d
+      .insert(s.surveys)
+      .values({ title: `DX ${period}`, period, status: "closed" })
+      .returning();
+    const [nps] = await d
+      .insert(s.questions)
+      .values({ surveyId: survey.id, key: "platform_nps", position: 0, kind: "nps", prompt: "Recommend?" })
+      .returning();
+    const people = Object.entries(plan).flatMap(([name, p]) =>
+      Array.from({ length: p.answers[period] ?? 0 }, () => ids.teams[name] as string | null),
+    );
     if (period === "2026-Q3") people.push(null, null);
     for (const [i, teamId] of people.entries()) {
-      const [response] = await d.insert(s.responses).values({ surveyId: survey.id, teamId, submittedOn: period === "2026-Q2" ? "2026-05-01" : "2026-08-01" }).returning();
+      const [response] = await d
+        .insert(s.responses)
+        .values({ surveyId: survey.id, teamId, submittedOn: period === "2026-Q2" ? "2026-05-01" : "2026-08-01" })
+        .returning();
       await d.insert(s.answers).values({ responseId: response.id, questionId: nps.id, numberValue: (i * 5) % 11 });
     }
   }
@@ -77,7 +97,8 @@ async function wouldExposeFewerThanK(teamId: string, period: string): Promise<bo
 /** Visible group sizes of the adoption view, by group and quarter (a hidden group has none). */
 function groupSizes(view: any): Map<string, number | undefined> {
   const out = new Map<string, number | undefined>();
-  for (const group of ["on", "off"]) for (const point of view.nps[group]) out.set(`${group} ${point.period}`, point.n ?? undefined);
+  for (const group of ["on", "off"])
+    for (const point of view.nps[group]) out.set(`${group} ${point.period}`, point.n ?? undefined);
   return out;
 }
 
@@ -98,15 +119,27 @@ describe("platform-flag edits never move fewer than k respondents between adopti
     for (const [name, teamId] of Object.entries(ids.teams)) {
       for (const period of QUARTERS) {
         const was = await flagOf(teamId, period);
-        const history = await selectRows(db.handle().db, sql`select effective_period, on_platform from team_platform_changes where team_id = ${teamId} order by 1`);
-        const flip = await asEditor(patchTeamRoute, { method: "PATCH", params: { id: teamId }, body: { onPlatform: !was, effectivePeriod: period } });
+        const history = await selectRows(
+          db.handle().db,
+          sql`select effective_period, on_platform from team_platform_changes where team_id = ${teamId} order by 1`,
+        );
+        const flip = await asEditor(patchTeamRoute, {
+          method: "PATCH",
+          params: { id: teamId },
+          body: { onPlatform: !was, effectivePeriod: period },
+        });
         const during = await adoptionView();
         if (await wouldExposeFewerThanK(teamId, period)) {
           refused++;
           expect(flip.status, `${name} from ${period}`).toBe(422);
           expect(flip.json.error.fieldErrors.effectivePeriod[0]).toMatch(/fewer than 5 people/i);
           expect(during).toEqual(initial);
-          expect(await selectRows(db.handle().db, sql`select effective_period, on_platform from team_platform_changes where team_id = ${teamId} order by 1`)).toEqual(history);
+          expect(
+            await selectRows(
+              db.handle().db,
+              sql`select effective_period, on_platform from team_platform_changes where team_id = ${teamId} order by 1`,
+            ),
+          ).toEqual(history);
           continue;
         }
         accepted++;
@@ -118,7 +151,11 @@ describe("platform-flag edits never move fewer than k respondents between adopti
           const moved = Math.abs(n - m);
           expect(moved === 0 || moved >= K, `${group} after flipping ${name} from ${period}: ${m} → ${n}`).toBe(true);
         }
-        const back = await asEditor(patchTeamRoute, { method: "PATCH", params: { id: teamId }, body: { onPlatform: was, effectivePeriod: period } });
+        const back = await asEditor(patchTeamRoute, {
+          method: "PATCH",
+          params: { id: teamId },
+          body: { onPlatform: was, effectivePeriod: period },
+        });
         expect(back.status).toBe(200);
         expect(await adoptionView()).toEqual(initial);
       }
@@ -129,7 +166,11 @@ describe("platform-flag edits never move fewer than k respondents between adopti
   });
 
   it("changes for quarters without the team's responses are always allowed", async () => {
-    const res = await asEditor(patchTeamRoute, { method: "PATCH", params: { id: ids.teams.Tiny }, body: { onPlatform: true, effectivePeriod: "2027-Q2" } });
+    const res = await asEditor(patchTeamRoute, {
+      method: "PATCH",
+      params: { id: ids.teams.Tiny },
+      body: { onPlatform: true, effectivePeriod: "2027-Q2" },
+    });
     expect(res.status).toBe(200);
   });
 
@@ -139,10 +180,16 @@ describe("platform-flag edits never move fewer than k respondents between adopti
     expect(refused.status).toBe(409);
     expect(refused.json.error.message).toMatch(/archive/i);
     expect(await adoptionView()).toEqual(before);
-    const [{ n }] = await selectRows<{ n: number }>(db.handle().db, sql`select count(*)::int as n from responses where team_id = ${ids.teams.Tiny}`);
+    const [{ n }] = await selectRows<{ n: number }>(
+      db.handle().db,
+      sql`select count(*)::int as n from responses where team_id = ${ids.teams.Tiny}`,
+    );
     expect(Number(n)).toBe(9);
 
-    expect((await callRoute(deleteTeamRoute, { method: "DELETE", params: { id: ids.teams.Empty }, userId: ids.viewer })).status).toBe(403);
+    expect(
+      (await callRoute(deleteTeamRoute, { method: "DELETE", params: { id: ids.teams.Empty }, userId: ids.viewer }))
+        .status,
+    ).toBe(403);
     expect((await asEditor(deleteTeamRoute, { method: "DELETE", params: { id: ids.teams.Empty } })).status).toBe(200);
     expect((await asEditor(deleteTeamRoute, { method: "DELETE", params: { id: ids.teams.Empty } })).status).toBe(404);
   });
@@ -150,17 +197,35 @@ describe("platform-flag edits never move fewer than k respondents between adopti
 
 describe("the audit log", () => {
   it("records team, threshold and role edits (not refused ones), and only owners read it", async () => {
-    expect((await asEditor(patchTeamRoute, { method: "PATCH", params: { id: ids.teams.Big }, body: { archived: true } })).status).toBe(200);
-    expect((await asEditor(patchTeamRoute, { method: "PATCH", params: { id: ids.teams.Big }, body: { archived: false } })).status).toBe(200);
-    expect((await callRoute(settingsRoute, { method: "PATCH", body: { anonymityThreshold: 6 }, userId: ids.owner })).status).toBe(200);
-    expect((await callRoute(patchUserRoute, { method: "PATCH", params: { id: ids.viewer }, body: { role: "editor" }, userId: ids.owner })).status).toBe(200);
+    expect(
+      (await asEditor(patchTeamRoute, { method: "PATCH", params: { id: ids.teams.Big }, body: { archived: true } }))
+        .status,
+    ).toBe(200);
+    expect(
+      (await asEditor(patchTeamRoute, { method: "PATCH", params: { id: ids.teams.Big }, body: { archived: false } }))
+        .status,
+    ).toBe(200);
+    expect(
+      (await callRoute(settingsRoute, { method: "PATCH", body: { anonymityThreshold: 6 }, userId: ids.owner })).status,
+    ).toBe(200);
+    expect(
+      (
+        await callRoute(patchUserRoute, {
+          method: "PATCH",
+          params: { id: ids.viewer },
+          body: { role: "editor" },
+          userId: ids.owner,
+        })
+      ).status,
+    ).toBe(200);
     // An editor is refused; the viewer just became an editor and is refused too.
     expect((await callRoute(auditRoute, { userId: ids.editor })).status).toBe(403);
     expect((await callRoute(auditRoute, { userId: ids.viewer })).status).toBe(403);
 
     const page = await callRoute(auditRoute, { userId: ids.owner });
     expect(page.status).toBe(200);
-    const entries: { action: string; actorEmail: string; subject: string; detail: Record<string, unknown> }[] = page.json.entries;
+    const entries: { action: string; actorEmail: string; subject: string; detail: Record<string, unknown> }[] =
+      page.json.entries;
     const count = (action: string) => entries.filter((e) => e.action === action).length;
     expect(count("team.create")).toBe(4);
     // 14 accepted flips and 14 flips back, plus the future-dated change; the two refused flips wrote nothing.
@@ -168,9 +233,18 @@ describe("the audit log", () => {
     expect(count("team.delete")).toBe(1);
     expect(count("team.archive")).toBe(1);
     expect(count("team.restore")).toBe(1);
-    expect(entries.find((e) => e.action === "settings.anonymity_threshold")).toMatchObject({ actorEmail: "owner@example.com", detail: { from: 5, to: 6 } });
-    expect(entries.find((e) => e.action === "user.role")).toMatchObject({ actorEmail: "owner@example.com", subject: "viewer@example.com", detail: { from: "viewer", to: "editor" } });
-    expect(entries.filter((e) => e.action.startsWith("team.")).every((e) => e.actorEmail === "editor@example.com")).toBe(true);
+    expect(entries.find((e) => e.action === "settings.anonymity_threshold")).toMatchObject({
+      actorEmail: "owner@example.com",
+      detail: { from: 5, to: 6 },
+    });
+    expect(entries.find((e) => e.action === "user.role")).toMatchObject({
+      actorEmail: "owner@example.com",
+      subject: "viewer@example.com",
+      detail: { from: "viewer", to: "editor" },
+    });
+    expect(
+      entries.filter((e) => e.action.startsWith("team.")).every((e) => e.actorEmail === "editor@example.com"),
+    ).toBe(true);
     // No counts of anyone's answers in the log.
     for (const e of entries) expect(Object.keys(e.detail)).not.toEqual(expect.arrayContaining(["respondents"]));
   });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { onPlatformIn, periodsChangingGroup, surveysExposedByMove, withPlatformChange, type PlatformHistory } from "./platform-history";
+import {
+  onPlatformIn,
+  periodsChangingGroup,
+  surveysExposedByMove,
+  withPlatformChange,
+  type PlatformHistory,
+} from "./platform-history";
 
 describe("onPlatformIn", () => {
   const changes = [
@@ -40,7 +46,13 @@ describe("periodsChangingGroup", () => {
   });
 
   it("a change to the flag that already held moves no one; a future change waits", () => {
-    expect(periodsChangingGroup(history, withPlatformChange(history, { effectivePeriod: "2026-Q3", onPlatform: false }, "2026-Q4"), periods)).toEqual([]);
+    expect(
+      periodsChangingGroup(
+        history,
+        withPlatformChange(history, { effectivePeriod: "2026-Q3", onPlatform: false }, "2026-Q4"),
+        periods,
+      ),
+    ).toEqual([]);
     const future = withPlatformChange(history, { effectivePeriod: "2027-Q2", onPlatform: true }, "2026-Q4");
     expect(future.current).toBe(false);
     expect(periodsChangingGroup(history, future, periods)).toEqual([]);
@@ -58,6 +70,12 @@ describe("surveysExposedByMove", () => {
     expect(surveysExposedByMove({ surveys, periods: ["2026-Q4"], k: 5 }).map((s) => s.surveyId)).toEqual(["c"]);
     expect(surveysExposedByMove({ surveys, periods: ["2026-Q4"], k: 4 })).toEqual([]);
     expect(surveysExposedByMove({ surveys, periods: [], k: 5 })).toEqual([]);
-    expect(surveysExposedByMove({ surveys: [{ surveyId: "d", title: "", period: "2026-Q1", respondents: 0 }], periods: ["2026-Q1"], k: 5 })).toEqual([]);
+    expect(
+      surveysExposedByMove({
+        surveys: [{ surveyId: "d", title: "", period: "2026-Q1", respondents: 0 }],
+        periods: ["2026-Q1"],
+        k: 5,
+      }),
+    ).toEqual([]);
   });
 });

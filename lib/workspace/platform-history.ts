@@ -3,7 +3,8 @@ export type PlatformChange = { effectivePeriod: string; onPlatform: boolean };
 
 export function onPlatformIn(changes: PlatformChange[], period: string, fallback = false): boolean {
   let best: PlatformChange | null = null;
-  for (const c of changes) if (c.effectivePeriod <= period && (!best || c.effectivePeriod > best.effectivePeriod)) best = c;
+  for (const c of changes)
+    if (c.effectivePeriod <= period && (!best || c.effectivePeriod > best.effectivePeriod)) best = c;
   return best ? best.onPlatform : fallback;
 }
 
@@ -18,8 +19,14 @@ export function withPlatformChange(history: PlatformHistory, change: PlatformCha
 }
 
 /** Quarters, among `periods`, in which the team would land in the other adoption group. */
-export function periodsChangingGroup(before: PlatformHistory, after: PlatformHistory, periods: readonly string[]): string[] {
-  return periods.filter((p) => onPlatformIn(before.changes, p, before.current) !== onPlatformIn(after.changes, p, after.current));
+export function periodsChangingGroup(
+  before: PlatformHistory,
+  after: PlatformHistory,
+  periods: readonly string[],
+): string[] {
+  return periods.filter(
+    (p) => onPlatformIn(before.changes, p, before.current) !== onPlatformIn(after.changes, p, after.current),
+  );
 }
 
 export type TeamSurveyResponses = { surveyId: string; title: string; period: string; respondents: number };
@@ -29,7 +36,15 @@ export type TeamSurveyResponses = { surveyId: string; title: string; period: str
  * adoption group to the other. Comparing the adoption view before and after such an edit gives those
  * few people's answers, so the edit is refused; moving none, or k or more, is safe.
  */
-export function surveysExposedByMove({ surveys, periods, k }: { surveys: readonly TeamSurveyResponses[]; periods: readonly string[]; k: number }): TeamSurveyResponses[] {
+export function surveysExposedByMove({
+  surveys,
+  periods,
+  k,
+}: {
+  surveys: readonly TeamSurveyResponses[];
+  periods: readonly string[];
+  k: number;
+}): TeamSurveyResponses[] {
   const moved = new Set(periods);
   return surveys.filter((s) => moved.has(s.period) && s.respondents > 0 && s.respondents < k);
 }

@@ -15,8 +15,20 @@ import {
 import { AppError, notFound, pgErrorCode } from "@/lib/errors";
 import { builtInDimensions, customDimensionKey } from "@/lib/surveys/dimensions";
 import { periodOfDate } from "@/lib/surveys/period";
-import { onPlatformIn, periodsChangingGroup, surveysExposedByMove, withPlatformChange, type TeamSurveyResponses } from "./platform-history";
-import type { CreateDimensionInput, CreateTeamInput, UpdateDimensionInput, UpdateSettingsInput, UpdateTeamInput } from "./schemas";
+import {
+  onPlatformIn,
+  periodsChangingGroup,
+  surveysExposedByMove,
+  withPlatformChange,
+  type TeamSurveyResponses,
+} from "./platform-history";
+import type {
+  CreateDimensionInput,
+  CreateTeamInput,
+  UpdateDimensionInput,
+  UpdateSettingsInput,
+  UpdateTeamInput,
+} from "./schemas";
 
 /** The workspace row, created with defaults (k = 5) the first time it is read. */
 export async function getWorkspaceSettings(tx?: DbClient): Promise<WorkspaceSettings> {
@@ -27,14 +39,22 @@ export async function getWorkspaceSettings(tx?: DbClient): Promise<WorkspaceSett
   return created ?? (await client.select().from(workspaceSettings).where(eq(workspaceSettings.id, 1)))[0];
 }
 
-export async function updateWorkspaceSettings(input: UpdateSettingsInput, actor: AuditActor = null): Promise<WorkspaceSettings> {
+export async function updateWorkspaceSettings(
+  input: UpdateSettingsInput,
+  actor: AuditActor = null,
+): Promise<WorkspaceSettings> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const before = await getWorkspaceSettings(tx);
     const [row] = await tx.update(workspaceSettings).set(input).where(eq(workspaceSettings.id, 1)).returning();
     if (row.anonymityThreshold !== before.anonymityThreshold) {
       await recordAudit(
-        { actor, action: "settings.anonymity_threshold", subject: "Workspace", detail: { from: before.anonymityThreshold, to: row.anonymityThreshold } },
+        {
+          actor,
+          action: "settings.anonymity_threshold",
+          subject: "Workspace",
+          detail: { from: before.anonymityThreshold, to: row.anonymityThreshold },
+        },
         tx,
       );
     }
@@ -46,7 +66,9 @@ export async function updateWorkspaceSettings(input: UpdateSettingsInput, actor:
 
 export type TeamWithHistory = Team & { platformChanges: { effectivePeriod: string; onPlatform: boolean }[] };
 
-export async function listTeams({ includeArchived = true }: { includeArchived?: boolean } = {}): Promise<TeamWithHistory[]> {
+export async function listTeams({ includeArchived = true }: { includeArchived?: boolean } = {}): Promise<
+  TeamWithHistory[]
+> {
   const db = await getDb();
   const rows = await db
     .select()
@@ -56,16 +78,29 @@ export async function listTeams({ includeArchived = true }: { includeArchived?: 
   const changes = await db.select().from(teamPlatformChanges).orderBy(asc(teamPlatformChanges.effectivePeriod));
   return rows.map((t) => ({
     ...t,
-    platformChanges: changes.filter((c) => c.teamId === t.id).map((c) => ({ effectivePeriod: c.effectivePeriod, onPlatform: c.onPlatform })),
+    platformChanges: changes
+      .filter((c) => c.teamId === t.id)
+      .map((c) => ({ effectivePeriod: c.effectivePeriod, onPlatform: c.onPlatform })),
   }));
 }
 
 function teamNameTaken(error: unknown): never {
-  if (pgErrorCode(error) === "23505") throw new AppError("conflict", "A team with this name already exists", { name: ["A team with this name already exists"] });
+  if (pgErrorCode(error) === "23505")
+    throw new AppError("conflict", "A team with this name already exists", {
+      name: ["A team with this name already exists"],
+    });
   throw error;
 }
 
-export async function createTeam({ input, today = new Date(), actor = null }: { input: CreateTeamInput; today?: Date; actor?: AuditActor }): Promise<Team> {
+export async function createTeam({
+  input,
+  today = new Date(),
+  actor = null,
+}: {
+  input: CreateTeamInput;
+  today?: Date;
+  actor?: AuditActor;
+}): Promise<Team> {
   const db = await getDb();
   return db
     .transaction(async (tx) => {
@@ -77,7 +112,12 @@ export async function createTeam({ input, today = new Date(), actor = null }: { 
         .returning();
       await tx.insert(teamPlatformChanges).values({ teamId: team.id, effectivePeriod, onPlatform: input.onPlatform });
       await recordAudit(
-        { actor, action: "team.create", subject: team.name, detail: { teamId: team.id, onPlatform: input.onPlatform, effectivePeriod } },
+        {
+          actor,
+          action: "team.create",
+          subject: team.name,
+          detail: { teamId: team.id, onPlatform: input.onPlatform, effectivePeriod },
+        },
         tx,
       );
       return refreshCurrentFlag(tx, team.id, today);
@@ -103,7 +143,12 @@ async function teamSurveyResponses(client: DbClient, teamId: string): Promise<Te
         from responses r join surveys s on s.id = r.survey_id
         where r.team_id = ${teamId} group by s.id, s.title, s.period order by s.period, s.title`,
   );
-  return rows.map((r) => ({ surveyId: r.survey_id, title: r.title, period: r.period, respondents: Number(r.respondents) }));
+  return rows.map((r) => ({
+    surveyId: r.survey_id,
+    title: r.title,
+    period: r.period,
+    respondents: Number(r.respondents),
+  }));
 }
 
 /**
@@ -132,7 +177,17 @@ async function assertAdoptionEditIsSafe(
   return moved;
 }
 
-export async function updateTeam({ id, input, today = new Date(), actor = null }: { id: string; input: UpdateTeamInput; today?: Date; actor?: AuditActor }): Promise<Team> {
+export async function updateTeam({
+  id,
+  input,
+  today = new Date(),
+  actor = null,
+}: {
+  id: string;
+  input: UpdateTeamInput;
+  today?: Date;
+  actor?: AuditActor;
+}): Promise<Team> {
   const db = await getDb();
   return db
     .transaction(async (tx) => {
@@ -144,18 +199,42 @@ export async function updateTeam({ id, input, today = new Date(), actor = null }
       if (input.archived !== undefined) patch.archivedAt = input.archived ? (current.archivedAt ?? new Date()) : null;
       if (Object.keys(patch).length) await tx.update(teams).set(patch).where(eq(teams.id, id));
       if (input.archived !== undefined && input.archived !== (current.archivedAt !== null)) {
-        await recordAudit({ actor, action: input.archived ? "team.archive" : "team.restore", subject: patch.name ?? current.name, detail: { teamId: id } }, tx);
+        await recordAudit(
+          {
+            actor,
+            action: input.archived ? "team.archive" : "team.restore",
+            subject: patch.name ?? current.name,
+            detail: { teamId: id },
+          },
+          tx,
+        );
       }
       if (input.onPlatform !== undefined) {
         const effectivePeriod = input.effectivePeriod ?? periodOfDate(today);
         const change = { effectivePeriod, onPlatform: input.onPlatform };
         const field = input.effectivePeriod !== undefined ? "effectivePeriod" : "onPlatform";
-        const movedPeriods = await assertAdoptionEditIsSafe(tx, { team: current, change, today: periodOfDate(today), field });
+        const movedPeriods = await assertAdoptionEditIsSafe(tx, {
+          team: current,
+          change,
+          today: periodOfDate(today),
+          field,
+        });
         await tx
           .insert(teamPlatformChanges)
           .values({ teamId: id, ...change })
-          .onConflictDoUpdate({ target: [teamPlatformChanges.teamId, teamPlatformChanges.effectivePeriod], set: { onPlatform: input.onPlatform } });
-        await recordAudit({ actor, action: "team.platform", subject: patch.name ?? current.name, detail: { teamId: id, ...change, movedPeriods } }, tx);
+          .onConflictDoUpdate({
+            target: [teamPlatformChanges.teamId, teamPlatformChanges.effectivePeriod],
+            set: { onPlatform: input.onPlatform },
+          });
+        await recordAudit(
+          {
+            actor,
+            action: "team.platform",
+            subject: patch.name ?? current.name,
+            detail: { teamId: id, ...change, movedPeriods },
+          },
+          tx,
+        );
         if (effectivePeriod <= periodOfDate(today)) {
           // The newest change at or before today decides the current flag.
           return refreshCurrentFlag(tx, id, today);
@@ -181,7 +260,10 @@ export async function deleteTeam({ id, actor = null }: { id: string; actor?: Aud
       sql`select exists (select 1 from responses where team_id = ${id}) or exists (select 1 from friction_entries where team_id = ${id}) as used`,
     );
     if (used.used) {
-      throw new AppError("conflict", `${team.name} has answers, which would move to “no team” and could be told apart. Archive the team instead.`);
+      throw new AppError(
+        "conflict",
+        `${team.name} has answers, which would move to “no team” and could be told apart. Archive the team instead.`,
+      );
     }
     await tx.delete(teams).where(eq(teams.id, id));
     await recordAudit({ actor, action: "team.delete", subject: team.name, detail: { teamId: id } }, tx);
@@ -203,12 +285,25 @@ export async function listKnownDimensionKeys(tx?: DbClient): Promise<string[]> {
 export async function createCustomDimension({ input }: { input: CreateDimensionInput }): Promise<CustomDimension> {
   const db = await getDb();
   const key = customDimensionKey(input.name);
-  const [row] = await db.insert(customDimensions).values({ key, name: input.name, description: input.description }).onConflictDoNothing().returning();
-  if (!row) throw new AppError("conflict", "A dimension with this name already exists", { name: ["A dimension with this name already exists"] });
+  const [row] = await db
+    .insert(customDimensions)
+    .values({ key, name: input.name, description: input.description })
+    .onConflictDoNothing()
+    .returning();
+  if (!row)
+    throw new AppError("conflict", "A dimension with this name already exists", {
+      name: ["A dimension with this name already exists"],
+    });
   return row;
 }
 
-export async function updateCustomDimension({ id, input }: { id: string; input: UpdateDimensionInput }): Promise<CustomDimension> {
+export async function updateCustomDimension({
+  id,
+  input,
+}: {
+  id: string;
+  input: UpdateDimensionInput;
+}): Promise<CustomDimension> {
   const db = await getDb();
   // The key stays: questions and trends refer to it.
   const [row] = await db.update(customDimensions).set(input).where(eq(customDimensions.id, id)).returning();
@@ -221,8 +316,15 @@ export async function deleteCustomDimension({ id }: { id: string }) {
   await db.transaction(async (tx) => {
     const [dim] = await tx.select().from(customDimensions).where(eq(customDimensions.id, id));
     if (!dim) throw notFound("Dimension");
-    const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(questions).where(eq(questions.dimension, dim.key));
-    if (Number(n) > 0) throw new AppError("conflict", `${Number(n)} question(s) are tagged with “${dim.name}”; rename it instead of deleting`);
+    const [{ n }] = await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(questions)
+      .where(eq(questions.dimension, dim.key));
+    if (Number(n) > 0)
+      throw new AppError(
+        "conflict",
+        `${Number(n)} question(s) are tagged with “${dim.name}”; rename it instead of deleting`,
+      );
     await tx.delete(customDimensions).where(eq(customDimensions.id, id));
   });
 }

@@ -18,7 +18,9 @@ export type UpdateSettingsInput = z.infer<typeof updateSettingsSchema>;
 
 // ── Teams ────────────────────────────────────────────────────────────────────────────────────
 const periodField = userText().regex(/^\d{4}-Q[1-4]$/, "Enter a quarter such as 2026-Q3");
-const teamName = userText({ error: "Name the team" }).min(1, "Name the team").max(80, "Keep the name under 80 characters");
+const teamName = userText({ error: "Name the team" })
+  .min(1, "Name the team")
+  .max(80, "Keep the name under 80 characters");
 // JSON numbers only: null, true or [] are refused, not coerced into 0 or 1.
 const headcount = z
   .number({ error: "Enter a whole number" })
@@ -57,7 +59,9 @@ export type UpdateTeamInput = z.infer<typeof updateTeamSchema>;
 export const dimensionIdParams = z.object({ id: z.uuid("Unknown dimension") });
 
 export const createDimensionSchema = z.object({
-  name: userText({ error: "Name the dimension" }).min(1, "Name the dimension").max(60, "Keep the name under 60 characters"),
+  name: userText({ error: "Name the dimension" })
+    .min(1, "Name the dimension")
+    .max(60, "Keep the name under 60 characters"),
   description: userText().max(300, "Keep the description under 300 characters").default(""),
 });
 export type CreateDimensionInput = z.infer<typeof createDimensionSchema>;

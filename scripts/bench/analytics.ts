@@ -4,7 +4,13 @@
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
 import { sql, type SQL } from "drizzle-orm";
-import { openDatabase, selectRows, setDatabaseHandleForTests, type Database, type DatabaseHandle } from "@/lib/db/client";
+import {
+  openDatabase,
+  selectRows,
+  setDatabaseHandleForTests,
+  type Database,
+  type DatabaseHandle,
+} from "@/lib/db/client";
 import { env } from "@/lib/env";
 
 export type BenchResult = { name: string; value: number; unit: string };
@@ -19,7 +25,9 @@ async function generate(db: Database, perTeam: number) {
   const periods = sql.raw(`array[${PERIODS.map((p) => `'${p}'`).join(",")}]`);
   await db.transaction(async (tx) => {
     await tx.execute(sql`select setseed(0.4242)`);
-    await tx.execute(sql`insert into workspace_settings (id, name, anonymity_threshold) values (1, 'Bench', 5) on conflict (id) do nothing`);
+    await tx.execute(
+      sql`insert into workspace_settings (id, name, anonymity_threshold) values (1, 'Bench', 5) on conflict (id) do nothing`,
+    );
     // Team 40 is tiny (3 responses a quarter) so suppression and the complement rule do real work.
     await tx.execute(sql`insert into teams (name, headcount, on_platform)
       select 'Team ' || lpad(i::text, 2, '0'), case when i = ${TEAMS} then 6 else ${perTeam} + 20 + (i * 37) % 200 end, i % 2 = 0
@@ -27,7 +35,9 @@ async function generate(db: Database, perTeam: number) {
     // Even teams move onto the platform at staggered quarters; odd teams stay off.
     await tx.execute(sql`insert into team_platform_changes (team_id, effective_period, on_platform)
       select id, (${periods})[1 + (row_number() over (order by name))::int % 8], true from teams where on_platform`);
-    await tx.execute(sql`insert into surveys (title, period, status) select 'Developer experience ' || p, p, 'closed' from unnest(${periods}) p`);
+    await tx.execute(
+      sql`insert into surveys (title, period, status) select 'Developer experience ' || p, p, 'closed' from unnest(${periods}) p`,
+    );
     await tx.execute(sql`insert into questions (survey_id, key, position, kind, prompt, dimension, options)
       select s.id, q.key, q.pos, q.kind::question_kind, q.key, q.dim, q.options::jsonb
       from surveys s cross join (values
@@ -89,7 +99,15 @@ async function timePair(a: () => Promise<unknown>, b: () => Promise<unknown>, ru
   const sa: number[] = [];
   const sb: number[] = [];
   for (let i = 0; i < runs; i++) {
-    for (const [fn, samples] of (i % 2 ? [[b, sb], [a, sa]] : [[a, sa], [b, sb]]) as [() => Promise<unknown>, number[]][]) {
+    for (const [fn, samples] of (i % 2
+      ? [
+          [b, sb],
+          [a, sa],
+        ]
+      : [
+          [a, sa],
+          [b, sb],
+        ]) as [() => Promise<unknown>, number[]][]) {
       const t0 = performance.now();
       await fn();
       samples.push(performance.now() - t0);
@@ -107,8 +125,9 @@ async function cases(db: Database, viewerId: string): Promise<{ mode: string; li
   const one = { from: last, to: last };
 
   let mode = "loader+json";
-  let call: (path: string, query: Record<string, string>, loader: () => Promise<unknown>) => () => Promise<unknown> = (_p, _q, loader) => async () =>
-    (await Response.json(await loader()).text()).length;
+  let call: (path: string, query: Record<string, string>, loader: () => Promise<unknown>) => () => Promise<unknown> =
+    (_p, _q, loader) => async () =>
+      (await Response.json(await loader()).text()).length;
   if (env.NODE_ENV === "test") {
     mode = "route-handler";
     const { callRoute } = await import("@/lib/testing/api");
@@ -121,7 +140,10 @@ async function cases(db: Database, viewerId: string): Promise<{ mode: string; li
       "response-rates": await import("@/app/api/analytics/response-rates/route"),
     };
     call = (path, query) => async () => {
-      const res = await callRoute(routes[path].GET, { url: `http://localhost/api/analytics/${path}?${new URLSearchParams(query)}`, userId: viewerId });
+      const res = await callRoute(routes[path].GET, {
+        url: `http://localhost/api/analytics/${path}?${new URLSearchParams(query)}`,
+        userId: viewerId,
+      });
       if (res.status !== 200) throw new Error(`${path} answered ${res.status}: ${JSON.stringify(res.json)}`);
     };
   }
@@ -145,13 +167,21 @@ async function cases(db: Database, viewerId: string): Promise<{ mode: string; li
   return {
     mode,
     list: [
-      { name: "nps", endpoint: call("nps", {}, () => q.getNpsTrend({ filter: {} })), bare: [bare(sql`s.period`, "nps")] },
+      {
+        name: "nps",
+        endpoint: call("nps", {}, () => q.getNpsTrend({ filter: {} })),
+        bare: [bare(sql`s.period`, "nps")],
+      },
       {
         name: "nps_adoption_on",
         endpoint: call("nps", { adoption: "on" }, () => q.getNpsTrend({ filter: { adoption: "on" } })),
         bare: [bare(sql`s.period`, "nps", sql`tp.on_platform`)],
       },
-      { name: "dimensions", endpoint: call("dimensions", {}, () => q.getDimensionTrends({ filter: {} })), bare: [bare(sql`(s.period, q.dimension)`, "likert")] },
+      {
+        name: "dimensions",
+        endpoint: call("dimensions", {}, () => q.getDimensionTrends({ filter: {} })),
+        bare: [bare(sql`(s.period, q.dimension)`, "likert")],
+      },
       {
         name: "teams",
         endpoint: call("teams", {}, () => q.getTeamComparison({ input: {} })),
@@ -160,9 +190,19 @@ async function cases(db: Database, viewerId: string): Promise<{ mode: string; li
       {
         name: "adoption",
         endpoint: call("adoption", {}, () => q.getAdoptionComparison({ filter: {} })),
-        bare: [bare(sql`(s.period, tp.on_platform)`, "nps"), bare(sql`(s.period, tp.on_platform, q.dimension)`, "likert")],
+        bare: [
+          bare(sql`(s.period, tp.on_platform)`, "nps"),
+          bare(sql`(s.period, tp.on_platform, q.dimension)`, "likert"),
+        ],
       },
-      { name: "dora", endpoint: call("dora", {}, () => q.getDoraSummary({ input: {} })), bare: [bare(sql`(r.team_id, q.dimension)`, "dora", lastQuarter), bare(sql`(tp.on_platform, q.dimension)`, "dora", lastQuarter)] },
+      {
+        name: "dora",
+        endpoint: call("dora", {}, () => q.getDoraSummary({ input: {} })),
+        bare: [
+          bare(sql`(r.team_id, q.dimension)`, "dora", lastQuarter),
+          bare(sql`(tp.on_platform, q.dimension)`, "dora", lastQuarter),
+        ],
+      },
       {
         name: "response_rates",
         endpoint: call("response-rates", {}, () => q.getResponseRates({ filter: {} })),
@@ -172,7 +212,12 @@ async function cases(db: Database, viewerId: string): Promise<{ mode: string; li
   };
 }
 
-async function measure(handle: DatabaseHandle, label: string, runs: number, log: (line: string) => void): Promise<BenchResult[]> {
+async function measure(
+  handle: DatabaseHandle,
+  label: string,
+  runs: number,
+  log: (line: string) => void,
+): Promise<BenchResult[]> {
   const db = handle.db;
   const [viewer] = await selectRows<{ id: string }>(
     db,
@@ -183,9 +228,15 @@ async function measure(handle: DatabaseHandle, label: string, runs: number, log:
   try {
     const { mode, list } = await cases(db, viewer.id);
     log(`  ${label}: endpoint = ${mode}; ${runs} timed calls each after 2 warm-up calls`);
-    log(`  ${"endpoint".padEnd(18)} ${"endpoint med/p95 ms".padStart(22)} ${"bare SQL med/p95 ms".padStart(22)} ${"ratio".padStart(7)}`);
+    log(
+      `  ${"endpoint".padEnd(18)} ${"endpoint med/p95 ms".padStart(22)} ${"bare SQL med/p95 ms".padStart(22)} ${"ratio".padStart(7)}`,
+    );
     for (const c of list) {
-      const [endpoint, bare] = await timePair(c.endpoint, () => Promise.all(c.bare.map((s) => selectRows(db, s))), runs);
+      const [endpoint, bare] = await timePair(
+        c.endpoint,
+        () => Promise.all(c.bare.map((s) => selectRows(db, s))),
+        runs,
+      );
       const ratio = endpoint.median / bare.median;
       log(
         `  ${c.name.padEnd(18)} ${`${endpoint.median.toFixed(1)} / ${endpoint.p95.toFixed(1)}`.padStart(22)} ${`${bare.median.toFixed(1)} / ${bare.p95.toFixed(1)}`.padStart(22)} ${ratio.toFixed(2).padStart(7)}`,
@@ -230,7 +281,8 @@ export async function benchAnalytics(
     const pg = await openDatabase({ url: url.toString() });
     try {
       const t0 = performance.now();
-      if (!reuse) await generate(pg.db, 641); // 39 teams × 641 + 3 = 25,002 a quarter × 8 = 200,016 responses
+      if (!reuse)
+        await generate(pg.db, 641); // 39 teams × 641 + 3 = 25,002 a quarter × 8 = 200,016 responses
       else await pg.db.execute(sql`vacuum analyze`);
       const c = await counts(pg.db);
       const genMs = performance.now() - t0;
@@ -253,7 +305,9 @@ export async function benchAnalytics(
     const t0 = performance.now();
     await generate(lite.db, 62); // 39 × 62 + 3 = 2,421 a quarter × 8 = 19,368 responses
     const c = await counts(lite.db);
-    log(`PGlite (memory): ${c.responses.toLocaleString("en")} responses, ${c.answers.toLocaleString("en")} answers generated in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    log(
+      `PGlite (memory): ${c.responses.toLocaleString("en")} responses, ${c.answers.toLocaleString("en")} answers generated in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
     results.push({ name: "analytics.pglite.responses", value: c.responses, unit: "rows" });
     results.push(...(await measure(lite, "pglite", Math.max(5, Math.round(runs / 2)), log)));
   } finally {

@@ -27,7 +27,16 @@ const TOPICS = [
   ["golden path template is great", "feature flags work well", "office hours are helpful"],
   ["database migrations are scary", "schema changes need a dba", "no migration tooling"],
 ];
-const FILLER = ["", " honestly", " every week", " for our team", " again and again", " since last quarter", " please fix", " it hurts"];
+const FILLER = [
+  "",
+  " honestly",
+  " every week",
+  " for our team",
+  " again and again",
+  " since last quarter",
+  " please fix",
+  " it hurts",
+];
 
 async function generate(db: Database) {
   const phrases = TOPICS.flat();
@@ -35,9 +44,13 @@ async function generate(db: Database) {
   const fillerArray = sql.raw(`array[${FILLER.map((p) => `'${p}'`).join(",")}]`);
   await db.transaction(async (tx) => {
     await tx.execute(sql`select setseed(0.2026)`);
-    await tx.execute(sql`insert into workspace_settings (id, name, anonymity_threshold) values (1, 'Bench', 5) on conflict (id) do nothing`);
+    await tx.execute(
+      sql`insert into workspace_settings (id, name, anonymity_threshold) values (1, 'Bench', 5) on conflict (id) do nothing`,
+    );
     await tx.execute(sql`insert into teams (name, headcount) select 'Team ' || i, 100 from generate_series(1, 20) i`);
-    await tx.execute(sql`insert into surveys (title, period, status) select 'DX ' || p, p, 'closed' from unnest(array['2026-Q1','2026-Q2','2026-Q3','2026-Q4']) p`);
+    await tx.execute(
+      sql`insert into surveys (title, period, status) select 'DX ' || p, p, 'closed' from unnest(array['2026-Q1','2026-Q2','2026-Q3','2026-Q4']) p`,
+    );
     await tx.execute(sql`insert into questions (survey_id, key, position, kind, prompt)
       select s.id, q.key, q.pos, q.kind::question_kind, q.key from surveys s cross join (values
         ('tooling_satisfaction', 0, 'likert'), ('ci_feedback', 1, 'likert'), ('platform_nps', 2, 'nps'),
@@ -70,7 +83,9 @@ export async function benchBacklog(opts: { log?: (line: string) => void } = {}):
   const results: BenchResult[] = [];
   try {
     const [, genMs] = await timed(() => generate(handle.db));
-    log(`PGlite (memory): ${RESPONSES.toLocaleString("en")} responses, ${(RESPONSES * 2).toLocaleString("en")} free-text answers generated in ${(genMs / 1000).toFixed(1)} s`);
+    log(
+      `PGlite (memory): ${RESPONSES.toLocaleString("en")} responses, ${(RESPONSES * 2).toLocaleString("en")} free-text answers generated in ${(genMs / 1000).toFixed(1)} s`,
+    );
     const q = await import("@/lib/backlog/queries");
 
     const [first, buildMs] = await timed(() => q.buildBacklog({ scope: SCOPE }));
@@ -78,9 +93,9 @@ export async function benchBacklog(opts: { log?: (line: string) => void } = {}):
     results.push({ name: "backlog.pglite.build_20k", value: round(buildMs), unit: "ms" });
 
     // The clustering's share of the build, measured on the same texts.
-    const texts = (await handle.db.execute(sql`select 'a:' || a.id as id, a.text_value as text from answers a where a.text_value is not null order by a.id`)) as unknown as
-      | { rows: { id: string; text: string }[] }
-      | { id: string; text: string }[];
+    const texts = (await handle.db.execute(
+      sql`select 'a:' || a.id as id, a.text_value as text from answers a where a.text_value is not null order by a.id`,
+    )) as unknown as { rows: { id: string; text: string }[] } | { id: string; text: string }[];
     const { clusterAnswers } = await import("@/lib/text/cluster");
     const [, clusterMs] = await timed(async () => clusterAnswers(Array.isArray(texts) ? texts : texts.rows));
     log(`  of which clustering alone: ${round(clusterMs)} ms`);

@@ -4,14 +4,45 @@ import { csvStream } from "@/lib/export/csv";
 async function drain(rows: number) {
   async function* generate() {
     for (let i = 0; i < rows; i++) {
-      yield [i + 1, `Theme ${i % 97}`, "do_first", 0.1234, 42, 0.56, -0.2, "M", "planned", "Priya", "ci; build; slow", "=SUM(A1) \"quoted\", text", "2026-Q1..2026-Q4"];
+      yield [
+        i + 1,
+        `Theme ${i % 97}`,
+        "do_first",
+        0.1234,
+        42,
+        0.56,
+        -0.2,
+        "M",
+        "planned",
+        "Priya",
+        "ci; build; slow",
+        '=SUM(A1) "quoted", text',
+        "2026-Q1..2026-Q4",
+      ];
     }
   }
   global.gc?.();
   const heapBefore = process.memoryUsage().heapUsed;
   let peak = heapBefore;
   const started = performance.now();
-  const reader = csvStream(["rank", "theme", "quadrant", "frequency", "respondents", "impact", "sentiment", "effort", "status", "owner", "terms", "quotes", "periods"], generate()).getReader();
+  const reader = csvStream(
+    [
+      "rank",
+      "theme",
+      "quadrant",
+      "frequency",
+      "respondents",
+      "impact",
+      "sentiment",
+      "effort",
+      "status",
+      "owner",
+      "terms",
+      "quotes",
+      "periods",
+    ],
+    generate(),
+  ).getReader();
   let bytes = 0;
   for (let n = 0; ; n++) {
     const { done, value } = await reader.read();

@@ -46,11 +46,20 @@ if (want("respondent") || want("ingestion")) {
   const dataDir = mkdtempSync(path.join(tmpdir(), "dxp-bench-pglite-"));
   const server = await startServer({
     port: 3312,
-    env: { DATABASE_URL: "", PGLITE_DATA_DIR: dataDir, DEMO_SEED: "true", AUTH_SECRET: "bench-secret-bench-secret", SUBMISSION_RATE_LIMIT: "100000000" },
+    env: {
+      DATABASE_URL: "",
+      PGLITE_DATA_DIR: dataDir,
+      DEMO_SEED: "true",
+      AUTH_SECRET: "bench-secret-bench-secret",
+      SUBMISSION_RATE_LIMIT: "100000000",
+    },
     timeoutMs: 120_000,
   });
   try {
-    add("respondent page (PGlite server)", await benchRespondent(server.url, "demo-q4", { submissions: quick ? 50 : 200 }));
+    add(
+      "respondent page (PGlite server)",
+      await benchRespondent(server.url, "demo-q4", { submissions: quick ? 50 : 200 }),
+    );
     if (want("ingestion")) {
       const questions = (await (await fetch(`${server.url}/api/s/demo-q4`)).json()).questions;
       const http = await loadHttp(server.url, "demo-q4", questions, { connections: 32, amount: quick ? 1000 : 3000 });

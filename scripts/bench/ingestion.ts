@@ -65,7 +65,12 @@ export async function loadOpenSurvey(url: string, token = "demo-q4") {
  * 2xx count can be compared with the rows stored; with only `seconds`, requests still in flight at
  * the end are dropped by the client but may still be stored by the server.
  */
-export async function loadHttp(baseUrl: string, token: string, questions: QuestionRow[], opts: { connections: number; seconds?: number; amount?: number }) {
+export async function loadHttp(
+  baseUrl: string,
+  token: string,
+  questions: QuestionRow[],
+  opts: { connections: number; seconds?: number; amount?: number },
+) {
   // With a fixed amount, the bodies are made before the clock starts: the load generator shares the
   // two cores with the server, and its share should go on sending. Each has its own idempotency key.
   const bodies = Array.from({ length: opts.amount ?? 0 }, () => JSON.stringify(makeSubmission(questions)));
@@ -80,7 +85,10 @@ export async function loadHttp(baseUrl: string, token: string, questions: Questi
         method: "POST",
         path: submitPath(token),
         headers: { "content-type": "application/json" },
-        setupRequest: (req: Record<string, unknown>) => ({ ...req, body: bodies[sent++] ?? JSON.stringify(makeSubmission(questions)) }),
+        setupRequest: (req: Record<string, unknown>) => ({
+          ...req,
+          body: bodies[sent++] ?? JSON.stringify(makeSubmission(questions)),
+        }),
       },
     ],
   });
@@ -112,7 +120,12 @@ async function countStored(url: string, surveyId: string) {
   return row as { responses: number; without_answers: number; keys: number };
 }
 
-function pgbenchRate(url: string, surveyId: string, questions: QuestionRow[], opts: { connections: number; seconds: number; protocol: "extended" | "prepared" }) {
+function pgbenchRate(
+  url: string,
+  surveyId: string,
+  questions: QuestionRow[],
+  opts: { connections: number; seconds: number; protocol: "extended" | "prepared" },
+) {
   const dir = mkdtempSync(path.join(tmpdir(), "dxp-pgbench-"));
   // The rows a submission stores: every question answered as makeSubmission answers it, a 64-hex key.
   const sqlValue = (q: QuestionRow, i: number) =>
@@ -136,10 +149,27 @@ END;
   const file = path.join(dir, "submit.sql");
   writeFileSync(file, script);
   try {
-    const out = execFileSync("pgbench", ["-n", "-M", opts.protocol, "-c", String(opts.connections), "-j", "2", "-T", String(opts.seconds), "-f", file, url], {
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const out = execFileSync(
+      "pgbench",
+      [
+        "-n",
+        "-M",
+        opts.protocol,
+        "-c",
+        String(opts.connections),
+        "-j",
+        "2",
+        "-T",
+        String(opts.seconds),
+        "-f",
+        file,
+        url,
+      ],
+      {
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     const tps = Number(/tps = ([\d.]+)/.exec(out)?.[1] ?? "NaN");
     const latency = Number(/latency average = ([\d.]+) ms/.exec(out)?.[1] ?? "NaN");
     return { tps, latency };
@@ -148,7 +178,12 @@ END;
   }
 }
 
-export async function benchIngestion(opts: { adminUrl: string; seconds?: number; amount?: number; connections?: number }): Promise<BenchRow[]> {
+export async function benchIngestion(opts: {
+  adminUrl: string;
+  seconds?: number;
+  amount?: number;
+  connections?: number;
+}): Promise<BenchRow[]> {
   const seconds = opts.seconds ?? 15;
   const connections = opts.connections ?? 32;
   const url = await prepareIngestionDatabase(opts.adminUrl, "dxpulse_bench_ingest");
@@ -156,7 +191,12 @@ export async function benchIngestion(opts: { adminUrl: string; seconds?: number;
   const before = await countStored(url, surveyId);
   const server = await startServer({
     port: 3310,
-    env: { DATABASE_URL: url, DEMO_SEED: "false", AUTH_SECRET: "bench-secret-bench-secret", SUBMISSION_RATE_LIMIT: "100000000" },
+    env: {
+      DATABASE_URL: url,
+      DEMO_SEED: "false",
+      AUTH_SECRET: "bench-secret-bench-secret",
+      SUBMISSION_RATE_LIMIT: "100000000",
+    },
   });
   let http;
   try {
@@ -171,19 +211,42 @@ export async function benchIngestion(opts: { adminUrl: string; seconds?: number;
     const raw = pgbenchRate(url, surveyId, questions, { connections, seconds, protocol: "extended" });
     const rawPrepared = pgbenchRate(url, surveyId, questions, { connections, seconds, protocol: "prepared" });
     return [
-      { section: "ingestion (PostgreSQL)", name: `app submissions/s (autocannon, ${connections} conn)`, value: http.rps, unit: "req/s", reference: raw.tps, referenceName: "pgbench tx/s" },
+      {
+        section: "ingestion (PostgreSQL)",
+        name: `app submissions/s (autocannon, ${connections} conn)`,
+        value: http.rps,
+        unit: "req/s",
+        reference: raw.tps,
+        referenceName: "pgbench tx/s",
+      },
       { section: "ingestion (PostgreSQL)", name: "app latency p50", value: http.p50, unit: "ms" },
       { section: "ingestion (PostgreSQL)", name: "app latency p99", value: http.p99, unit: "ms" },
       { section: "ingestion (PostgreSQL)", name: "pgbench latency avg", value: raw.latency, unit: "ms" },
-      { section: "ingestion (PostgreSQL)", name: "app submissions/s vs pgbench -M prepared", value: http.rps, unit: "req/s", reference: rawPrepared.tps, referenceName: "pgbench prepared tx/s" },
+      {
+        section: "ingestion (PostgreSQL)",
+        name: "app submissions/s vs pgbench -M prepared",
+        value: http.rps,
+        unit: "req/s",
+        reference: rawPrepared.tps,
+        referenceName: "pgbench prepared tx/s",
+      },
       { section: "ingestion (PostgreSQL)", name: "non-2xx / errors", value: http.non2xx + http.errors, unit: "count" },
       { section: "ingestion (PostgreSQL)", name: "2xx acknowledged", value: http.ok, unit: "count" },
       { section: "ingestion (PostgreSQL)", name: "stored responses (must equal 2xx)", value: stored, unit: "count" },
-      { section: "ingestion (PostgreSQL)", name: "lost or duplicated", value: Math.abs(stored - http.ok) + (after.keys - before.keys - (after.responses - before.responses)), unit: "count" },
-      { section: "ingestion (PostgreSQL)", name: "responses without answers", value: after.without_answers, unit: "count" },
+      {
+        section: "ingestion (PostgreSQL)",
+        name: "lost or duplicated",
+        value: Math.abs(stored - http.ok) + (after.keys - before.keys - (after.responses - before.responses)),
+        unit: "count",
+      },
+      {
+        section: "ingestion (PostgreSQL)",
+        name: "responses without answers",
+        value: after.without_answers,
+        unit: "count",
+      },
     ];
   } finally {
     await server.stop();
   }
 }
-

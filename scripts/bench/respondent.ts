@@ -16,7 +16,9 @@ function scriptSources(html: string): string[] {
     if (!/nomodule/i.test(m[1] + m[3])) sources.add(m[2]);
   }
   // Chunks preloaded for the page are part of its first load too.
-  for (const m of html.matchAll(/<link[^>]*rel="(?:preload|modulepreload)"[^>]*as="script"[^>]*href="([^"]+)"|<link[^>]*href="([^"]+)"[^>]*rel="(?:preload|modulepreload)"[^>]*as="script"/g)) {
+  for (const m of html.matchAll(
+    /<link[^>]*rel="(?:preload|modulepreload)"[^>]*as="script"[^>]*href="([^"]+)"|<link[^>]*href="([^"]+)"[^>]*rel="(?:preload|modulepreload)"[^>]*as="script"/g,
+  )) {
     sources.add(m[1] ?? m[2]);
   }
   return [...sources].map((s) => s.replace(/&amp;/g, "&"));
@@ -39,7 +41,11 @@ function answerFor(q: Question): unknown {
 
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 
-export async function benchRespondent(baseUrl: string, token: string, { submissions = 200 }: { submissions?: number } = {}): Promise<BenchResult[]> {
+export async function benchRespondent(
+  baseUrl: string,
+  token: string,
+  { submissions = 200 }: { submissions?: number } = {},
+): Promise<BenchResult[]> {
   const pageUrl = new URL(`/s/${token}`, baseUrl);
   const html = await (await fetch(pageUrl)).text();
   const scripts = scriptSources(html);
@@ -73,7 +79,11 @@ export async function benchRespondent(baseUrl: string, token: string, { submissi
     { name: "respondent page first-load JS (gzip)", value: Math.round((gzipBytes / 1024) * 10) / 10, unit: "KB" },
     { name: "respondent page first-load JS (raw)", value: Math.round((rawBytes / 1024) * 10) / 10, unit: "KB" },
     { name: "respondent page script files", value: scripts.length, unit: "files" },
-    { name: `submission latency median (${submissions} sequential POSTs)`, value: Math.round(quantile(timings, 0.5) * 100) / 100, unit: "ms" },
+    {
+      name: `submission latency median (${submissions} sequential POSTs)`,
+      value: Math.round(quantile(timings, 0.5) * 100) / 100,
+      unit: "ms",
+    },
     { name: "submission latency p95", value: Math.round(quantile(timings, 0.95) * 100) / 100, unit: "ms" },
   ];
 }

@@ -3,7 +3,12 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 
-export type RunningServer = { url: string; process: ChildProcess; stop: (signal?: NodeJS.Signals) => Promise<void>; log: () => string };
+export type RunningServer = {
+  url: string;
+  process: ChildProcess;
+  stop: (signal?: NodeJS.Signals) => Promise<void>;
+  log: () => string;
+};
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 
@@ -14,7 +19,11 @@ export function ensureBuild() {
   }
 }
 
-export async function startServer(opts: { port: number; env: Record<string, string | undefined>; timeoutMs?: number }): Promise<RunningServer> {
+export async function startServer(opts: {
+  port: number;
+  env: Record<string, string | undefined>;
+  timeoutMs?: number;
+}): Promise<RunningServer> {
   ensureBuild();
   const child = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(opts.port)], {
     cwd: root,

@@ -1,5 +1,12 @@
 // One row of the benchmark table; `reference` is the figure it is compared with in the same run.
-export type BenchRow = { section: string; name: string; value: number; unit: string; reference?: number; referenceName?: string };
+export type BenchRow = {
+  section: string;
+  name: string;
+  value: number;
+  unit: string;
+  reference?: number;
+  referenceName?: string;
+};
 
 const fmt = (v: number) => (Number.isFinite(v) ? (Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(2)) : "n/a");
 
@@ -11,7 +18,10 @@ export function formatTable(rows: BenchRow[]): string {
       section = r.section;
       lines.push("", `## ${section}`);
     }
-    const ref = r.reference !== undefined ? `   vs ${r.referenceName ?? "reference"} ${fmt(r.reference)} → ratio ${fmt(r.value / r.reference)}` : "";
+    const ref =
+      r.reference !== undefined
+        ? `   vs ${r.referenceName ?? "reference"} ${fmt(r.reference)} → ratio ${fmt(r.value / r.reference)}`
+        : "";
     lines.push(`  ${r.name.padEnd(52)} ${fmt(r.value).padStart(10)} ${r.unit}${ref}`);
   }
   return lines.join("\n");

@@ -17,7 +17,11 @@ export default async function BacklogPage({ searchParams }: { searchParams: Prom
   const initialScope =
     (requested && parseScope(requested) ? requested : null) ??
     options.analysed[0]?.scope ??
-    (periods.length ? `periods:${periods[0]}..${periods[periods.length - 1]}` : options.frictionCount ? "friction" : null);
+    (periods.length
+      ? `periods:${periods[0]}..${periods[periods.length - 1]}`
+      : options.frictionCount
+        ? "friction"
+        : null);
   const initialView = initialScope ? await getBacklog({ scope: initialScope }) : null;
   return (
     <>
@@ -25,7 +29,12 @@ export default async function BacklogPage({ searchParams }: { searchParams: Prom
         title="Backlog"
         description="Themes from free-text answers and the friction log, ranked by impact and frequency: what to fix first."
       />
-      <BacklogView canEdit={hasRole(user.role, "editor")} options={options} initialScope={initialScope} initialView={initialView} />
+      <BacklogView
+        canEdit={hasRole(user.role, "editor")}
+        options={options}
+        initialScope={initialScope}
+        initialView={initialView}
+      />
     </>
   );
 }

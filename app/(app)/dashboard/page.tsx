@@ -25,7 +25,14 @@ export default async function DashboardPage() {
         }
       />
       {meta.periods.length === 0 ? (
-        <EmptyState title="No survey results yet" action={<Link className="btn btn-primary" href="/surveys">Go to surveys</Link>}>
+        <EmptyState
+          title="No survey results yet"
+          action={
+            <Link className="btn btn-primary" href="/surveys">
+              Go to surveys
+            </Link>
+          }
+        >
           Publish your first quarterly survey; results appear here as soon as at least {meta.k} people answer.
         </EmptyState>
       ) : (

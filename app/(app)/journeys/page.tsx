@@ -37,7 +37,9 @@ export default async function JourneysPage() {
       <div className="stack">
         {maps.length === 0 ? (
           <EmptyState title="No journey maps yet">
-            {canEdit ? "Start from a template below, or map a workflow of your own." : "An editor has not mapped a workflow yet."}
+            {canEdit
+              ? "Start from a template below, or map a workflow of your own."
+              : "An editor has not mapped a workflow yet."}
           </EmptyState>
         ) : (
           <ul className="grid-2 journey-map-list" aria-label="Journey maps">
@@ -71,10 +73,20 @@ export default async function JourneysPage() {
                     </div>
                   </dl>
                   <div className="row">
-                    <span className="badge" title={`${maturityLabels[m.maturityNow]} → ${maturityLabels[m.maturityTarget]}`}>
+                    <span
+                      className="badge"
+                      title={`${maturityLabels[m.maturityNow]} → ${maturityLabels[m.maturityTarget]}`}
+                    >
                       Maturity {m.maturityNow} → {m.maturityTarget}
                     </span>
-                    <span className="muted small">Updated {new Date(m.updatedAt).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric" })}</span>
+                    <span className="muted small">
+                      Updated{" "}
+                      {new Date(m.updatedAt).toLocaleDateString("en-GB", {
+                        day: "numeric",
+                        month: "short",
+                        year: "numeric",
+                      })}
+                    </span>
                   </div>
                 </li>
               );

@@ -21,7 +21,9 @@ export default async function ResultsIndexPage() {
                 <th scope="col">Survey</th>
                 <th scope="col">Quarter</th>
                 <th scope="col">Status</th>
-                <th scope="col" className="right">Responses</th>
+                <th scope="col" className="right">
+                  Responses
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -34,7 +36,15 @@ export default async function ResultsIndexPage() {
                   <td>
                     <span className="badge">{s.status}</span>
                   </td>
-                  <td className="right">{s.hidden ? <span className="hidden-note">{s.reason === "collecting" ? "collecting answers" : `fewer than ${k}`}</span> : s.responses}</td>
+                  <td className="right">
+                    {s.hidden ? (
+                      <span className="hidden-note">
+                        {s.reason === "collecting" ? "collecting answers" : `fewer than ${k}`}
+                      </span>
+                    ) : (
+                      s.responses
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

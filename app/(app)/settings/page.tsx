@@ -29,14 +29,25 @@ export default async function SettingsPage() {
           canEdit={isOwner}
           initial={{ name: settings.name, anonymityThreshold: settings.anonymityThreshold }}
         />
-        <TeamsPanel initialTeams={JSON.parse(JSON.stringify(teams)) as TeamRow[]} canEdit={canEditTeams} currentPeriod={periodOfDate(new Date())} />
+        <TeamsPanel
+          initialTeams={JSON.parse(JSON.stringify(teams)) as TeamRow[]}
+          canEdit={canEditTeams}
+          currentPeriod={periodOfDate(new Date())}
+        />
         <DimensionsPanel
           builtIn={builtInDimensions}
           initialCustom={customDimensions.map(({ id, key, name, description }) => ({ id, key, name, description }))}
           canEdit={canEditTeams}
         />
         {isOwner ? (
-          <UsersPanel currentUserId={user.id} initialUsers={users.map((u) => ({ ...u, createdAt: u.createdAt.toISOString(), deactivatedAt: u.deactivatedAt?.toISOString() ?? null }))} />
+          <UsersPanel
+            currentUserId={user.id}
+            initialUsers={users.map((u) => ({
+              ...u,
+              createdAt: u.createdAt.toISOString(),
+              deactivatedAt: u.deactivatedAt?.toISOString() ?? null,
+            }))}
+          />
         ) : null}
         {isOwner ? <AuditLogPanel /> : null}
       </div>

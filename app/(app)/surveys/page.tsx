@@ -18,7 +18,12 @@ const statusBadge = { draft: "badge", open: "badge badge-good", closed: "badge b
 export default async function SurveysPage() {
   const user = await requireUser("viewer");
   const canEdit = hasRole(user.role, "editor");
-  const [surveys, frictionLinks, teams, { anonymityThreshold: k }] = await Promise.all([listSurveys(), listFrictionLinks({ showTokens: canEdit }), listTeams({ includeArchived: false }), getWorkspaceSettings()]);
+  const [surveys, frictionLinks, teams, { anonymityThreshold: k }] = await Promise.all([
+    listSurveys(),
+    listFrictionLinks({ showTokens: canEdit }),
+    listTeams({ includeArchived: false }),
+    getWorkspaceSettings(),
+  ]);
   return (
     <>
       <PageHeader
@@ -44,7 +49,8 @@ export default async function SurveysPage() {
               ) : null
             }
           >
-            A quarterly developer-experience survey takes about five minutes to answer and sets the baseline for every trend.
+            A quarterly developer-experience survey takes about five minutes to answer and sets the baseline for every
+            trend.
           </EmptyState>
         ) : (
           <div className="card table-wrap">
@@ -81,7 +87,11 @@ export default async function SurveysPage() {
             </table>
           </div>
         )}
-        <FrictionLinks initialLinks={frictionLinks} teams={teams.map((t) => ({ id: t.id, name: t.name }))} canEdit={canEdit} />
+        <FrictionLinks
+          initialLinks={frictionLinks}
+          teams={teams.map((t) => ({ id: t.id, name: t.name }))}
+          canEdit={canEdit}
+        />
       </div>
     </>
   );

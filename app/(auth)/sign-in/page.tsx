@@ -10,7 +10,11 @@ import { demoSeedEnabled, oidcEnabled, env } from "@/lib/env";
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[]; error?: string | string[] }> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string | string[]; error?: string | string[] }>;
+}) {
   const { callbackUrl: requested, error } = await searchParams;
   const callbackUrl = safeCallbackPath(requested);
   if (await getCurrentUser()) redirect(callbackUrl);
@@ -32,8 +36,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         </div>
         {showDemo ? (
           <div className="alert alert-info small" data-testid="demo-login">
-            <strong>Demo workspace.</strong> Sign in as <code>{demoUsers[0].email}</code> with password <code>{DEMO_PASSWORD}</code>.
-            Also available: <code>{demoUsers[1].email}</code> (editor) and <code>{demoUsers[2].email}</code> (viewer), same password.
+            <strong>Demo workspace.</strong> Sign in as <code>{demoUsers[0].email}</code> with password{" "}
+            <code>{DEMO_PASSWORD}</code>. Also available: <code>{demoUsers[1].email}</code> (editor) and{" "}
+            <code>{demoUsers[2].email}</code> (viewer), same password.
           </div>
         ) : null}
       </div>

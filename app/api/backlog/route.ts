@@ -3,4 +3,6 @@ import { route } from "@/lib/api/route";
 import { getBacklog } from "@/lib/backlog/queries";
 import { backlogQuerySchema } from "@/lib/backlog/schemas";
 
-export const GET = route({ access: "viewer", query: backlogQuerySchema }, async ({ query }) => getBacklog({ scope: query.scope }));
+export const GET = route({ access: "viewer", query: backlogQuerySchema }, async ({ query }) =>
+  getBacklog({ scope: query.scope }),
+);

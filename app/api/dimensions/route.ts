@@ -4,7 +4,10 @@ import { builtInDimensions } from "@/lib/surveys/dimensions";
 import { createCustomDimension, listCustomDimensions } from "@/lib/workspace/queries";
 import { createDimensionSchema } from "@/lib/workspace/schemas";
 
-export const GET = route({ access: "viewer" }, async () => ({ builtIn: builtInDimensions, custom: await listCustomDimensions() }));
+export const GET = route({ access: "viewer" }, async () => ({
+  builtIn: builtInDimensions,
+  custom: await listCustomDimensions(),
+}));
 
 export const POST = route({ access: "editor", body: createDimensionSchema }, async ({ body }) =>
   json({ dimension: await createCustomDimension({ input: body }) }, 201),

@@ -6,7 +6,10 @@ export const dynamic = "force-dynamic";
 export async function GET() {
   const database = await pingDatabase();
   return Response.json(
-    { status: database.ok ? "ok" : "degraded", database: database.ok ? { ok: true, engine: database.engine } : { ok: false } },
+    {
+      status: database.ok ? "ok" : "degraded",
+      database: database.ok ? { ok: true, engine: database.engine } : { ok: false },
+    },
     { status: database.ok ? 200 : 503, headers: { "Cache-Control": "no-store" } },
   );
 }

@@ -4,4 +4,6 @@ import { buildOpenApiDocument } from "@/lib/api/openapi";
 
 let cached: ReturnType<typeof buildOpenApiDocument> | undefined;
 
-export const GET = route({ access: "public" }, async () => json((cached ??= buildOpenApiDocument()), 200, { "Cache-Control": "public, max-age=300" }));
+export const GET = route({ access: "public" }, async () =>
+  json((cached ??= buildOpenApiDocument()), 200, { "Cache-Control": "public, max-age=300" }),
+);

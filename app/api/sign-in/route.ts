@@ -19,7 +19,10 @@ export async function POST(request: Request) {
     return errorResponse(error);
   }
   const callbackUrl = safeCallbackPath(form.get("callbackUrl"));
-  const result = await authorizeCredentials({ email: form.get("email") ?? "", password: form.get("password") ?? "" }, { address: signInAddress(request) });
+  const result = await authorizeCredentials(
+    { email: form.get("email") ?? "", password: form.get("password") ?? "" },
+    { address: signInAddress(request) },
+  );
   if (!result.ok) {
     return seeOther(`/sign-in?${new URLSearchParams({ error: result.error, callbackUrl })}`);
   }
@@ -43,7 +46,8 @@ async function readForm(request: Request): Promise<URLSearchParams> {
   if (!(request.headers.get("content-type") ?? "").startsWith("application/x-www-form-urlencoded")) {
     throw new AppError("bad_request", "Send the form as application/x-www-form-urlencoded");
   }
-  if (Number(request.headers.get("content-length") ?? "0") > MAX_FORM_BYTES) throw new AppError("payload_too_large", "The form is too large");
+  if (Number(request.headers.get("content-length") ?? "0") > MAX_FORM_BYTES)
+    throw new AppError("payload_too_large", "The form is too large");
   const reader = request.body?.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;

@@ -5,4 +5,6 @@ import { createTeamSchema } from "@/lib/workspace/schemas";
 
 export const GET = route({ access: "viewer" }, async () => ({ teams: await listTeams() }));
 
-export const POST = route({ access: "editor", body: createTeamSchema }, async ({ body, user }) => json({ team: await createTeam({ input: body, actor: user }) }, 201));
+export const POST = route({ access: "editor", body: createTeamSchema }, async ({ body, user }) =>
+  json({ team: await createTeam({ input: body, actor: user }) }, 201),
+);

@@ -5,4 +5,6 @@ import { createUserSchema } from "@/lib/auth/schemas";
 
 export const GET = route({ access: "owner" }, async () => ({ users: await listUsers() }));
 
-export const POST = route({ access: "owner", body: createUserSchema }, async ({ body }) => json({ user: await createUser(body) }, 201));
+export const POST = route({ access: "owner", body: createUserSchema }, async ({ body }) =>
+  json({ user: await createUser(body) }, 201),
+);

@@ -10,4 +10,6 @@ export const GET = route({ access: "viewer", query: timingsQuery }, async ({ que
   return { period, periods: timingPeriodOptions([...withData, period], new Date()), workflows };
 });
 
-export const POST = route({ access: "editor", body: createWorkflowSchema }, async ({ body }) => json({ workflow: await createWorkflow({ input: body }) }, 201));
+export const POST = route({ access: "editor", body: createWorkflowSchema }, async ({ body }) =>
+  json({ workflow: await createWorkflow({ input: body }) }, 201),
+);

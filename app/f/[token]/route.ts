@@ -17,7 +17,10 @@ const anyToken = z.object({ token: z.string() });
 
 function html(page: FrictionPage) {
   const { status, html } = renderFrictionPage(page);
-  return new Response(html, { status, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" } });
+  return new Response(html, {
+    status,
+    headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" },
+  });
 }
 
 async function findLink(token: string) {
@@ -26,7 +29,8 @@ async function findLink(token: string) {
 
 async function readForm(request: Request): Promise<URLSearchParams> {
   const type = request.headers.get("content-type") ?? "";
-  if (!type.includes("application/x-www-form-urlencoded")) throw new AppError("bad_request", "Send the form as application/x-www-form-urlencoded");
+  if (!type.includes("application/x-www-form-urlencoded"))
+    throw new AppError("bad_request", "Send the form as application/x-www-form-urlencoded");
   const tooLarge = () => new AppError("payload_too_large", "Keep it to one or two sentences (under 500 characters)");
   return new URLSearchParams(await readBodyText(request, MAX_FORM_BYTES, tooLarge));
 }
@@ -36,7 +40,14 @@ export const GET = route({ access: "public", params: anyToken }, async ({ params
     const link = await findLink(params.token);
     if (!link) return html({ kind: "not_found" });
     if (new URL(request.url).searchParams.get("sent") === "1") return html({ kind: "thanks", token: params.token });
-    return html({ kind: "form", token: params.token, idempotencyKey: newPageKey(), teamName: link.teamName, text: "", error: null });
+    return html({
+      kind: "form",
+      token: params.token,
+      idempotencyKey: newPageKey(),
+      teamName: link.teamName,
+      text: "",
+      error: null,
+    });
   } catch (error) {
     console.error(`[f] friction page failed: ${describeForLog(error)}`);
     return html({ kind: "unavailable" });
@@ -54,14 +65,30 @@ export const POST = route({ access: "public", params: anyToken }, async ({ param
       text = form.get("text") ?? "";
       idempotencyKey = form.get("idempotencyKey") || idempotencyKey;
       const parsed = frictionSchema.safeParse({ text, idempotencyKey });
-      if (!parsed.success) throw new AppError("validation", parsed.error.issues[0]?.message ?? "Describe what slowed you down", fieldErrorsOf(parsed.error));
+      if (!parsed.success)
+        throw new AppError(
+          "validation",
+          parsed.error.issues[0]?.message ?? "Describe what slowed you down",
+          fieldErrorsOf(parsed.error),
+        );
       takeSubmissionSlot(`friction:${params.token}`, clientAddress(request));
-      await addFrictionEntry({ teamId: link.teamId, text: parsed.data.text, idempotencyKey: parsed.data.idempotencyKey });
+      await addFrictionEntry({
+        teamId: link.teamId,
+        text: parsed.data.text,
+        idempotencyKey: parsed.data.idempotencyKey,
+      });
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       // Shown again with the text and its key kept, and the reason next to the field.
       const safeKey = idempotencyKeySchema.safeParse(idempotencyKey).success ? idempotencyKey : newPageKey();
-      const page = html({ kind: "form", token: params.token, idempotencyKey: safeKey, teamName: link.teamName, text: text.slice(0, 500), error: error.fieldErrors?.text?.[0] ?? error.message });
+      const page = html({
+        kind: "form",
+        token: params.token,
+        idempotencyKey: safeKey,
+        teamName: link.teamName,
+        text: text.slice(0, 500),
+        error: error.fieldErrors?.text?.[0] ?? error.message,
+      });
       if (error.code === "validation") return page;
       const headers = new Headers(page.headers);
       // The rest of an over-cap body is never read: close the connection instead of waiting for it.

@@ -19,10 +19,16 @@ let draftToken = "";
 let frictionToken = "";
 
 async function createSurvey(period: string, open: boolean) {
-  const created = await callRoute(createSurveyRoute, { body: { templateId: "devex-pulse", period, title: `Pulse <b>${period}</b>` }, userId: editorId });
+  const created = await callRoute(createSurveyRoute, {
+    body: { templateId: "devex-pulse", period, title: `Pulse <b>${period}</b>` },
+    userId: editorId,
+  });
   expect(created.status).toBe(201);
   const id = created.json.survey.id;
-  if (open) expect((await callRoute(changeStatus, { params: { id }, body: { status: "open" }, userId: editorId })).status).toBe(200);
+  if (open)
+    expect((await callRoute(changeStatus, { params: { id }, body: { status: "open" }, userId: editorId })).status).toBe(
+      200,
+    );
   return { id, token: (await listSurveyLinks({ surveyId: id }))[0].token };
 }
 
@@ -32,12 +38,14 @@ const friction = (text: string, ip: string) =>
     url: `http://localhost/f/${frictionToken}`,
     params: { token: frictionToken },
     rawBody: new URLSearchParams({ text }).toString(),
-    headers: { "content-type": "application/x-www-form-urlencoded" }, client: ip,
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    client: ip,
   });
 const frictionCount = () => db.handle().db.$count(frictionEntries);
 
 beforeAll(async () => {
-  editorId = (await createUser({ name: "Pat", email: "pat@example.com", password: "long-enough-pass", role: "editor" })).id;
+  editorId = (await createUser({ name: "Pat", email: "pat@example.com", password: "long-enough-pass", role: "editor" }))
+    .id;
   openToken = (await createSurvey("2026-Q3", true)).token;
   draftToken = (await createSurvey("2026-Q4", false)).token;
   frictionToken = (await ensureFrictionLink({ teamId: null })).token;
@@ -66,15 +74,22 @@ describe("survey page", () => {
 
   it("says a draft is not open yet, and shows the no-JavaScript thank-you and error views", async () => {
     expect((await page(draftToken)).json).toContain("This survey is not open yet");
-    expect((await page(openToken, `http://localhost/s/${openToken}?sent=1`)).json).toContain("Thank you — your answers are in");
+    expect((await page(openToken, `http://localhost/s/${openToken}?sent=1`)).json).toContain(
+      "Thank you — your answers are in",
+    );
     const refused = await page(openToken, `http://localhost/s/${openToken}?error=rate_limited`);
-    expect(refused.json).toContain(`role="alert" data-send-error>Too many answers were sent from here in the last minute.`);
+    expect(refused.json).toContain(
+      `role="alert" data-send-error>Too many answers were sent from here in the last minute.`,
+    );
   });
 
   it("never shows text from the URL: ?error= carries a code, and anything else shows nothing", async () => {
     const phishing = "Your session expired. Sign in again at https://evil.example/login";
     for (const error of [phishing, `<script>x</script>`, "validation " + phishing]) {
-      const res = await page(openToken, `http://localhost/s/${openToken}?error=${encodeURIComponent(error)}&question=0`);
+      const res = await page(
+        openToken,
+        `http://localhost/s/${openToken}?error=${encodeURIComponent(error)}&question=0`,
+      );
       expect(res.status).toBe(200);
       expect(res.json).not.toContain("evil.example");
       expect(res.json).not.toContain("session expired");
@@ -82,14 +97,19 @@ describe("survey page", () => {
     }
     // A known code with an out-of-range or non-numeric question names no question.
     for (const question of ["999", "-1", "1e1", "<b>"]) {
-      const res = await page(openToken, `http://localhost/s/${openToken}?error=validation&question=${encodeURIComponent(question)}`);
+      const res = await page(
+        openToken,
+        `http://localhost/s/${openToken}?error=validation&question=${encodeURIComponent(question)}`,
+      );
       expect(res.json).toContain("an answer is missing or not accepted");
     }
   });
 
   it("answers a closed survey with 410", async () => {
     const { id, token } = await createSurvey("2027-Q1", true);
-    expect((await callRoute(changeStatus, { params: { id }, body: { status: "closed" }, userId: editorId })).status).toBe(200);
+    expect(
+      (await callRoute(changeStatus, { params: { id }, body: { status: "closed" }, userId: editorId })).status,
+    ).toBe(200);
     const res = await page(token);
     expect(res.status).toBe(410);
     expect(res.json).toContain("This survey is closed");
@@ -99,7 +119,10 @@ describe("survey page", () => {
 
 describe("friction page", () => {
   it("renders the form without any script, and 404 for an unknown link", async () => {
-    const res = await callRoute(frictionPage, { url: `http://localhost/f/${frictionToken}`, params: { token: frictionToken } });
+    const res = await callRoute(frictionPage, {
+      url: `http://localhost/f/${frictionToken}`,
+      params: { token: frictionToken },
+    });
     expect(res.status).toBe(200);
     expect(res.json).not.toContain("<script");
     expect((await callRoute(frictionPage, { params: { token: "nope-nope" } })).status).toBe(404);
@@ -111,7 +134,10 @@ describe("friction page", () => {
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe(`/f/${frictionToken}?sent=1`);
     expect(await frictionCount()).toBe(before + 1);
-    const thanks = await callRoute(frictionPage, { url: `http://localhost/f/${frictionToken}?sent=1`, params: { token: frictionToken } });
+    const thanks = await callRoute(frictionPage, {
+      url: `http://localhost/f/${frictionToken}?sent=1`,
+      params: { token: frictionToken },
+    });
     expect(thanks.json).toContain("Thanks — noted.");
   });
 

@@ -30,7 +30,10 @@ async function pageFor(token: string, query: URLSearchParams): Promise<Responden
     survey: { id: survey.id, title: survey.title, intro: survey.intro, period: survey.period },
     teamName,
     questions,
-    sendError: sendErrorMessage(query, questions.map((q) => q.prompt)),
+    sendError: sendErrorMessage(
+      query,
+      questions.map((q) => q.prompt),
+    ),
   };
 }
 
@@ -44,5 +47,8 @@ export const GET = route({ access: "public", params: z.object({ token: z.string(
   }
   const { status, html } = renderRespondentPage(page);
   // Never cached: the page carries a per-load idempotency key.
-  return new Response(html, { status, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" } });
+  return new Response(html, {
+    status,
+    headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" },
+  });
 });

@@ -1,4 +1,16 @@
-import { bigint, index, integer, pgEnum, pgTable, primaryKey, real, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  real,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { answers, frictionEntries } from "./responses";
 
 export const efforts = ["S", "M", "L"] as const;
@@ -39,10 +51,14 @@ export type BacklogItem = typeof backlogItems.$inferSelect;
 export const themeMembers = pgTable(
   "theme_members",
   {
-    backlogItemId: uuid("backlog_item_id").notNull().references(() => backlogItems.id, { onDelete: "cascade" }),
+    backlogItemId: uuid("backlog_item_id")
+      .notNull()
+      .references(() => backlogItems.id, { onDelete: "cascade" }),
     sourceId: text("source_id").notNull(), // "a:<answer id>" or "f:<friction entry id>"
     answerId: bigint("answer_id", { mode: "number" }).references(() => answers.id, { onDelete: "cascade" }),
-    frictionEntryId: bigint("friction_entry_id", { mode: "number" }).references(() => frictionEntries.id, { onDelete: "cascade" }),
+    frictionEntryId: bigint("friction_entry_id", { mode: "number" }).references(() => frictionEntries.id, {
+      onDelete: "cascade",
+    }),
     similarity: real("similarity").notNull().default(0),
     pinned: integer("pinned").notNull().default(0),
     // Sentiment of the text in [-1, 1], scored when the member was attached (impact uses it).
@@ -66,7 +82,9 @@ export type ThemeMember = typeof themeMembers.$inferSelect;
 export const themeReleases = pgTable(
   "theme_releases",
   {
-    backlogItemId: uuid("backlog_item_id").notNull().references(() => backlogItems.id, { onDelete: "cascade" }),
+    backlogItemId: uuid("backlog_item_id")
+      .notNull()
+      .references(() => backlogItems.id, { onDelete: "cascade" }),
     // 0 is the current release; 1, 2, … the earlier ones in order. A new release is compared with all
     // of them, since anyone may have seen any of them.
     version: integer("version").notNull().default(0),

@@ -1,5 +1,17 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgEnum, pgTable, primaryKey, real, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  check,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  real,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { backlogItems } from "./backlog";
 
 export const journeyPaths = ["current", "golden"] as const;
@@ -35,7 +47,9 @@ export const journeySteps = pgTable(
   "journey_steps",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    mapId: uuid("map_id").notNull().references(() => journeyMaps.id, { onDelete: "cascade" }),
+    mapId: uuid("map_id")
+      .notNull()
+      .references(() => journeyMaps.id, { onDelete: "cascade" }),
     path: journeyPathEnum("path").notNull(),
     position: integer("position").notNull(),
     name: text("name").notNull(),
@@ -73,8 +87,12 @@ export const linkStatusEnum = pgEnum("step_link_status", linkStatuses);
 export const journeyStepThemes = pgTable(
   "journey_step_themes",
   {
-    stepId: uuid("step_id").notNull().references(() => journeySteps.id, { onDelete: "cascade" }),
-    backlogItemId: uuid("backlog_item_id").notNull().references(() => backlogItems.id, { onDelete: "cascade" }),
+    stepId: uuid("step_id")
+      .notNull()
+      .references(() => journeySteps.id, { onDelete: "cascade" }),
+    backlogItemId: uuid("backlog_item_id")
+      .notNull()
+      .references(() => backlogItems.id, { onDelete: "cascade" }),
     status: linkStatusEnum("status").notNull().default("accepted"),
   },
   (t) => [primaryKey({ columns: [t.stepId, t.backlogItemId] })],
@@ -95,7 +113,9 @@ export const workflowTimings = pgTable(
   "workflow_timings",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    workflowId: uuid("workflow_id").notNull().references(() => baselineWorkflows.id, { onDelete: "cascade" }),
+    workflowId: uuid("workflow_id")
+      .notNull()
+      .references(() => baselineWorkflows.id, { onDelete: "cascade" }),
     period: text("period").notNull(),
     measurementsMinutes: real("measurements_minutes").array().notNull(),
     notes: text("notes").notNull().default(""),

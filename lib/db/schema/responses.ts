@@ -8,7 +8,9 @@ export const responses = pgTable(
   "responses",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    surveyId: uuid("survey_id").notNull().references(() => surveys.id, { onDelete: "cascade" }),
+    surveyId: uuid("survey_id")
+      .notNull()
+      .references(() => surveys.id, { onDelete: "cascade" }),
     teamId: uuid("team_id").references(() => teams.id, { onDelete: "set null" }),
     submittedOn: date("submitted_on").notNull().defaultNow(),
   },
@@ -20,8 +22,12 @@ export const answers = pgTable(
   "answers",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    responseId: uuid("response_id").notNull().references(() => responses.id, { onDelete: "cascade" }),
-    questionId: uuid("question_id").notNull().references(() => questions.id, { onDelete: "cascade" }),
+    responseId: uuid("response_id")
+      .notNull()
+      .references(() => responses.id, { onDelete: "cascade" }),
+    questionId: uuid("question_id")
+      .notNull()
+      .references(() => questions.id, { onDelete: "cascade" }),
     // Likert 1–5 or NPS 0–10.
     numberValue: integer("number_value"),
     // Option ids for single and multiple choice.
@@ -42,7 +48,9 @@ export type Answer = typeof answers.$inferSelect;
 // page-generated random key is kept; it identifies a submission, never a person.
 export const submissionKeys = pgTable("submission_keys", {
   keyHash: text("key_hash").primaryKey(),
-  responseId: uuid("response_id").notNull().references(() => responses.id, { onDelete: "cascade" }),
+  responseId: uuid("response_id")
+    .notNull()
+    .references(() => responses.id, { onDelete: "cascade" }),
 });
 
 // The always-on friction log: one sentence, optionally tagged with a team.
@@ -57,7 +65,9 @@ export const frictionEntries = pgTable(
     /** SHA-256 of the page's random key, so a report sent twice (a double click, a retry) is filed once. */
     keyHash: text("key_hash"),
   },
-  (t) => [index("friction_entries_period_idx").on(t.period), uniqueIndex("friction_entries_key_hash_idx").on(t.keyHash)],
+  (t) => [
+    index("friction_entries_period_idx").on(t.period),
+    uniqueIndex("friction_entries_key_hash_idx").on(t.keyHash),
+  ],
 );
 export type FrictionEntry = typeof frictionEntries.$inferSelect;
-

@@ -1,5 +1,18 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { teams, users } from "./workspace";
 
 export const surveyStatuses = ["draft", "open", "closed"] as const;
@@ -27,7 +40,10 @@ export const surveys = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [check("surveys_period_format", sql`${t.period} ~ '^[0-9]{4}-Q[1-4]$'`), index("surveys_period_idx").on(t.period)],
+  (t) => [
+    check("surveys_period_format", sql`${t.period} ~ '^[0-9]{4}-Q[1-4]$'`),
+    index("surveys_period_idx").on(t.period),
+  ],
 );
 export type Survey = typeof surveys.$inferSelect;
 
@@ -37,7 +53,9 @@ export const questions = pgTable(
   "questions",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    surveyId: uuid("survey_id").notNull().references(() => surveys.id, { onDelete: "cascade" }),
+    surveyId: uuid("survey_id")
+      .notNull()
+      .references(() => surveys.id, { onDelete: "cascade" }),
     // Stable identity across quarters: trends join questions by key, not by wording.
     key: text("key").notNull(),
     position: integer("position").notNull(),
@@ -58,7 +76,9 @@ export type Question = typeof questions.$inferSelect;
 // Wording of a kept question key may change between quarters; the change is recorded.
 export const questionWordingChanges = pgTable("question_wording_changes", {
   id: uuid("id").primaryKey().defaultRandom(),
-  questionId: uuid("question_id").notNull().references(() => questions.id, { onDelete: "cascade" }),
+  questionId: uuid("question_id")
+    .notNull()
+    .references(() => questions.id, { onDelete: "cascade" }),
   previousPrompt: text("previous_prompt").notNull(),
   newPrompt: text("new_prompt").notNull(),
   changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),

@@ -1,5 +1,18 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, index, integer, jsonb, pgEnum, pgTable, real, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  real,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 
 export const roles = ["owner", "editor", "viewer"] as const;
 export const roleEnum = pgEnum("role", roles);
@@ -42,7 +55,9 @@ export type User = typeof users.$inferSelect;
 // One-time password reset links issued by an owner; only a hash of the token is stored.
 export const passwordResetTokens = pgTable("password_reset_tokens", {
   tokenHash: text("token_hash").primaryKey(),
-  userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+  userId: uuid("user_id")
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" }),
   expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
   usedAt: timestamp("used_at", { withTimezone: true }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -86,7 +101,10 @@ export const teams = pgTable(
     archivedAt: timestamp("archived_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("teams_name_unique").on(sql`lower(${t.name})`), check("teams_headcount_nonneg", sql`${t.headcount} >= 0`)],
+  (t) => [
+    uniqueIndex("teams_name_unique").on(sql`lower(${t.name})`),
+    check("teams_headcount_nonneg", sql`${t.headcount} >= 0`),
+  ],
 );
 export type Team = typeof teams.$inferSelect;
 
@@ -95,7 +113,9 @@ export const teamPlatformChanges = pgTable(
   "team_platform_changes",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    teamId: uuid("team_id").notNull().references(() => teams.id, { onDelete: "cascade" }),
+    teamId: uuid("team_id")
+      .notNull()
+      .references(() => teams.id, { onDelete: "cascade" }),
     effectivePeriod: text("effective_period").notNull(),
     onPlatform: boolean("on_platform").notNull(),
   },

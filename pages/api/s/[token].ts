@@ -18,14 +18,31 @@ export default nodeRoutes({
     if (!target) throw new AppError("not_found", "This survey link does not exist");
     const { survey, questions, teamName } = target;
     return {
-      survey: { title: survey.title, intro: survey.intro, period: survey.period, availability: surveyAvailability(survey, todayIsoDate()) },
+      survey: {
+        title: survey.title,
+        intro: survey.intro,
+        period: survey.period,
+        availability: surveyAvailability(survey, todayIsoDate()),
+      },
       team: teamName,
-      questions: questions.map(({ id, key, kind, prompt, helpText, required, options, maxLength }) => ({ id, key, kind, prompt, helpText, required, options, maxLength })),
+      questions: questions.map(({ id, key, kind, prompt, helpText, required, options, maxLength }) => ({
+        id,
+        key,
+        kind,
+        prompt,
+        helpText,
+        required,
+        options,
+        maxLength,
+      })),
     };
   }),
   // Rate-limited first, then validated against the survey's own questions (submissionEnvelopeSchema + buildSubmissionSchema).
-  POST: nodeRoute({ access: "public", params: tokenParams, body: z.unknown(), maxBodyBytes: SUBMISSION_MAX_BODY_BYTES }, async ({ params, body, client }) => {
-    const result = await acceptSubmission({ token: params.token, body, client });
-    return reply({ ok: true, duplicate: result.duplicate }, result.duplicate ? 200 : 201);
-  }),
+  POST: nodeRoute(
+    { access: "public", params: tokenParams, body: z.unknown(), maxBodyBytes: SUBMISSION_MAX_BODY_BYTES },
+    async ({ params, body, client }) => {
+      const result = await acceptSubmission({ token: params.token, body, client });
+      return reply({ ok: true, duplicate: result.duplicate }, result.duplicate ? 200 : 201);
+    },
+  ),
 });

@@ -10,7 +10,10 @@ export const metadata: Metadata = { title: "Team comparison" };
 export default function TeamsPage() {
   return (
     <>
-      <PageHeader title="Team comparison" description="How each team compares with the rest of the organisation, one quarter at a time." />
+      <PageHeader
+        title="Team comparison"
+        description="How each team compares with the rest of the organisation, one quarter at a time."
+      />
       <Suspense fallback={<CardSkeleton lines={4} />}>
         <DashboardTabs />
         <TeamsDashboard />

@@ -19,8 +19,14 @@ export default async function TimingsPage() {
       <p className="small">
         <Link href="/journeys">← Journey maps</Link>
       </p>
-      <PageHeader title="Baseline workflow timings" description="How long the critical workflows take, quarter by quarter, against their targets." />
-      <WorkflowTimings initial={{ period, periods: timingPeriodOptions([...withData, period], new Date()), workflows }} canEdit={user.role !== "viewer"} />
+      <PageHeader
+        title="Baseline workflow timings"
+        description="How long the critical workflows take, quarter by quarter, against their targets."
+      />
+      <WorkflowTimings
+        initial={{ period, periods: timingPeriodOptions([...withData, period], new Date()), workflows }}
+        canEdit={user.role !== "viewer"}
+      />
     </>
   );
 }

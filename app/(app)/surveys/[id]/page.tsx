@@ -10,14 +10,23 @@ import { listCustomDimensions } from "@/lib/workspace/queries";
 
 export const metadata: Metadata = { title: "Survey" };
 
-export default async function SurveyPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ tab?: string }> }) {
+export default async function SurveyPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ tab?: string }>;
+}) {
   const user = await requireUser("viewer");
   const { id } = await params;
   if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
   const found = await getSurveyWithQuestions({ id });
   if (!found) notFound();
   const canEdit = hasRole(user.role, "editor");
-  const [links, custom] = await Promise.all([getSurveyLinkStats({ surveyId: id, showTokens: canEdit }), listCustomDimensions()]);
+  const [links, custom] = await Promise.all([
+    getSurveyLinkStats({ surveyId: id, showTokens: canEdit }),
+    listCustomDimensions(),
+  ]);
   const dimensions = [...builtInDimensions, ...custom.map((d) => ({ key: d.key, name: d.name, framework: "Custom" }))];
   const tab = (await searchParams).tab;
   // Dates become strings, the same shape the client refetches from /api/surveys/[id].

@@ -17,9 +17,18 @@ export default async function NewSurveyPage() {
   const suggested = latest && nextPeriod(latest.period) > current ? nextPeriod(latest.period) : current;
   return (
     <>
-      <PageHeader title="New survey" description="Copy last quarter’s survey so trends line up, or start from a template. Every question can be edited before you publish." />
+      <PageHeader
+        title="New survey"
+        description="Copy last quarter’s survey so trends line up, or start from a template. Every question can be edited before you publish."
+      />
       <NewSurveyForm
-        templates={surveyTemplates.map((t) => ({ id: t.id, name: t.name, description: t.description, questionCount: t.questions.length, estimate: estimateLabel(t.questions) }))}
+        templates={surveyTemplates.map((t) => ({
+          id: t.id,
+          name: t.name,
+          description: t.description,
+          questionCount: t.questions.length,
+          estimate: estimateLabel(t.questions),
+        }))}
         surveys={surveys.map((s) => ({ id: s.id, title: s.title, period: s.period, questionCount: s.questionCount }))}
         suggestedPeriod={suggested}
       />

@@ -5,7 +5,11 @@ import { findUsableResetLink } from "@/lib/auth/queries";
 import { resetTokenSchema } from "@/lib/auth/schemas";
 
 // The token is a credential: keep it out of Referer headers and search engines.
-export const metadata: Metadata = { title: "Set a new password", referrer: "no-referrer", robots: { index: false, follow: false } };
+export const metadata: Metadata = {
+  title: "Set a new password",
+  referrer: "no-referrer",
+  robots: { index: false, follow: false },
+};
 export const dynamic = "force-dynamic";
 
 export default async function ResetPasswordPage({ params }: { params: Promise<{ token: string }> }) {

@@ -3,4 +3,6 @@ import { route } from "@/lib/api/route";
 import { getDimensionTrends } from "@/lib/analytics/queries";
 import { analyticsFilterSchema } from "@/lib/analytics/schemas";
 
-export const GET = route({ access: "viewer", query: analyticsFilterSchema }, async ({ query }) => getDimensionTrends({ filter: query }));
+export const GET = route({ access: "viewer", query: analyticsFilterSchema }, async ({ query }) =>
+  getDimensionTrends({ filter: query }),
+);

@@ -3,4 +3,6 @@ import { route } from "@/lib/api/route";
 import { getTeamComparison } from "@/lib/analytics/queries";
 import { periodViewSchema } from "@/lib/analytics/schemas";
 
-export const GET = route({ access: "viewer", query: periodViewSchema }, async ({ query }) => getTeamComparison({ input: query }));
+export const GET = route({ access: "viewer", query: periodViewSchema }, async ({ query }) =>
+  getTeamComparison({ input: query }),
+);

@@ -7,6 +7,11 @@ import { csvResponse } from "@/lib/export/csv";
 
 export const GET = route({ access: "viewer", query: backlogQuerySchema }, async ({ query }) => {
   const date = new Date().toISOString().slice(0, 10);
-  const name = query.scope === "friction" ? "friction" : query.scope.startsWith("periods:") ? query.scope.slice(8).replace("..", "-to-") : "survey";
+  const name =
+    query.scope === "friction"
+      ? "friction"
+      : query.scope.startsWith("periods:")
+        ? query.scope.slice(8).replace("..", "-to-")
+        : "survey";
   return csvResponse(`dx-backlog-${name}-${date}`, backlogCsvHeader, await openBacklogCsvRows({ scope: query.scope }));
 });

@@ -10,9 +10,12 @@ export const GET = route({ access: "viewer", params: mapIdParams }, async ({ par
   return map;
 });
 
-export const PATCH = route({ access: "editor", params: mapIdParams, body: updateJourneyMapSchema }, async ({ params, body }) => ({
-  map: await updateJourneyMap({ id: params.id, input: body }),
-}));
+export const PATCH = route(
+  { access: "editor", params: mapIdParams, body: updateJourneyMapSchema },
+  async ({ params, body }) => ({
+    map: await updateJourneyMap({ id: params.id, input: body }),
+  }),
+);
 
 export const DELETE = route({ access: "editor", params: mapIdParams }, async ({ params }) => {
   await deleteJourneyMap({ id: params.id });

@@ -10,9 +10,12 @@ export const GET = route({ access: "viewer", params: surveyIdParams }, async ({ 
   return found;
 });
 
-export const PATCH = route({ access: "editor", params: surveyIdParams, body: updateSurveySchema }, async ({ params, body }) => ({
-  survey: await updateSurvey({ id: params.id, input: body }),
-}));
+export const PATCH = route(
+  { access: "editor", params: surveyIdParams, body: updateSurveySchema },
+  async ({ params, body }) => ({
+    survey: await updateSurvey({ id: params.id, input: body }),
+  }),
+);
 
 export const DELETE = route({ access: "editor", params: surveyIdParams }, async ({ params }) => {
   await deleteSurvey({ id: params.id });

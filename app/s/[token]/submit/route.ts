@@ -9,12 +9,20 @@ import { tokenParams } from "@/lib/surveys/schemas";
 
 async function readForm(request: Request): Promise<URLSearchParams> {
   const type = request.headers.get("content-type") ?? "";
-  if (!type.includes("application/x-www-form-urlencoded")) throw new AppError("bad_request", "Send the form as application/x-www-form-urlencoded");
-  return new URLSearchParams(await readBodyText(request, SUBMISSION_MAX_BODY_BYTES, () => new AppError("payload_too_large", "The form is too large")));
+  if (!type.includes("application/x-www-form-urlencoded"))
+    throw new AppError("bad_request", "Send the form as application/x-www-form-urlencoded");
+  return new URLSearchParams(
+    await readBodyText(
+      request,
+      SUBMISSION_MAX_BODY_BYTES,
+      () => new AppError("payload_too_large", "The form is too large"),
+    ),
+  );
 }
 
 export const POST = route({ access: "public", params: tokenParams }, async ({ params, request }) => {
-  const back = (query: string, headers: Record<string, string> = {}) => new Response(null, { status: 303, headers: { Location: `/s/${params.token}?${query}`, ...headers } });
+  const back = (query: string, headers: Record<string, string> = {}) =>
+    new Response(null, { status: 303, headers: { Location: `/s/${params.token}?${query}`, ...headers } });
   try {
     const form = await readForm(request);
     const target = await getRespondentSurvey({ token: params.token });
@@ -26,7 +34,11 @@ export const POST = route({ access: "public", params: tokenParams }, async ({ pa
       if (raw === null || raw === "") return { questionId: q.id, value: null };
       return { questionId: q.id, value: q.kind === "likert" || q.kind === "nps" ? Number(raw) : raw };
     });
-    await acceptSubmission({ token: params.token, body: { idempotencyKey: form.get("idempotencyKey") ?? "", answers }, client: clientAddress(request) });
+    await acceptSubmission({
+      token: params.token,
+      body: { idempotencyKey: form.get("idempotencyKey") ?? "", answers },
+      client: clientAddress(request),
+    });
     return back("sent=1");
   } catch (error) {
     if (error instanceof AppError && error.code !== "not_found") {

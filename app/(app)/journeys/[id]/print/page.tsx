@@ -8,7 +8,15 @@ import { requireUser } from "@/lib/auth/guard";
 import { formatMinutes } from "@/lib/journeys/comparison";
 import { getJourneyEvidence, getJourneyMap } from "@/lib/journeys/queries";
 import { mapIdParams } from "@/lib/journeys/schemas";
-import { auditFields, auditLabels, loadTypeLabels, maturityLabels, outcomeLabels, painLabels, type JourneyPath } from "@/lib/journeys/types";
+import {
+  auditFields,
+  auditLabels,
+  loadTypeLabels,
+  maturityLabels,
+  outcomeLabels,
+  painLabels,
+  type JourneyPath,
+} from "@/lib/journeys/types";
 
 export const metadata: Metadata = { title: "Journey map — print" };
 
@@ -16,7 +24,10 @@ export default async function JourneyMapPrintPage({ params }: { params: Promise<
   await requireUser("viewer");
   const parsed = mapIdParams.safeParse(await params);
   if (!parsed.success) notFound();
-  const [detail, evidence] = await Promise.all([getJourneyMap({ id: parsed.data.id }), getJourneyEvidence({ mapId: parsed.data.id })]);
+  const [detail, evidence] = await Promise.all([
+    getJourneyMap({ id: parsed.data.id }),
+    getJourneyEvidence({ mapId: parsed.data.id }),
+  ]);
   if (!detail) notFound();
   const { map, steps } = detail;
   const evidenceById = new Map(evidence.themes.map((t) => [t.backlogItemId, t]));
@@ -32,8 +43,9 @@ export default async function JourneyMapPrintPage({ params }: { params: Promise<
         <h1>{map.name}</h1>
         {map.workflow ? <p>{map.workflow}</p> : null}
         <p className="muted small">
-          {map.persona ? `For ${map.persona} · ` : ""}Self-service maturity {map.maturityNow} ({maturityLabels[map.maturityNow]}) → target {map.maturityTarget} (
-          {maturityLabels[map.maturityTarget]}) · printed {new Date().toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" })}
+          {map.persona ? `For ${map.persona} · ` : ""}Self-service maturity {map.maturityNow} (
+          {maturityLabels[map.maturityNow]}) → target {map.maturityTarget} ({maturityLabels[map.maturityTarget]}) ·
+          printed {new Date().toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" })}
         </p>
       </header>
       <JourneySummary steps={steps} />
@@ -93,7 +105,9 @@ export default async function JourneyMapPrintPage({ params }: { params: Promise<
                       {path === "golden" ? (
                         <td className="small">
                           {s.outcome ? outcomeLabels[s.outcome] : "—"}
-                          {s.counterpartStepId ? <div className="muted">was: {nameById.get(s.counterpartStepId)}</div> : null}
+                          {s.counterpartStepId ? (
+                            <div className="muted">was: {nameById.get(s.counterpartStepId)}</div>
+                          ) : null}
                         </td>
                       ) : null}
                     </tr>

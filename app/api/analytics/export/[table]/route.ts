@@ -4,7 +4,10 @@ import { exportAnalyticsTable } from "@/lib/analytics/export";
 import { exportParamsSchema, periodViewSchema } from "@/lib/analytics/schemas";
 import { csvResponse } from "@/lib/export/csv";
 
-export const GET = route({ access: "viewer", params: exportParamsSchema, query: periodViewSchema }, async ({ params, query }) => {
-  const { filename, header, rows } = await exportAnalyticsTable(params.table, query);
-  return csvResponse(filename, header, rows);
-});
+export const GET = route(
+  { access: "viewer", params: exportParamsSchema, query: periodViewSchema },
+  async ({ params, query }) => {
+    const { filename, header, rows } = await exportAnalyticsTable(params.table, query);
+    return csvResponse(filename, header, rows);
+  },
+);

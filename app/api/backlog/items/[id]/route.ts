@@ -3,8 +3,13 @@ import { route } from "@/lib/api/route";
 import { getBacklogItem, updateBacklogItem } from "@/lib/backlog/queries";
 import { backlogItemParamsSchema, updateBacklogItemSchema } from "@/lib/backlog/schemas";
 
-export const GET = route({ access: "viewer", params: backlogItemParamsSchema }, async ({ params }) => getBacklogItem({ id: params.id }));
+export const GET = route({ access: "viewer", params: backlogItemParamsSchema }, async ({ params }) =>
+  getBacklogItem({ id: params.id }),
+);
 
-export const PATCH = route({ access: "editor", params: backlogItemParamsSchema, body: updateBacklogItemSchema }, async ({ params, body, user }) => ({
-  item: await updateBacklogItem({ id: params.id, patch: body, actor: user }),
-}));
+export const PATCH = route(
+  { access: "editor", params: backlogItemParamsSchema, body: updateBacklogItemSchema },
+  async ({ params, body, user }) => ({
+    item: await updateBacklogItem({ id: params.id, patch: body, actor: user }),
+  }),
+);

@@ -3,4 +3,6 @@ import { route } from "@/lib/api/route";
 import { getJourneyEvidence } from "@/lib/journeys/queries";
 import { mapIdParams } from "@/lib/journeys/schemas";
 
-export const GET = route({ access: "viewer", params: mapIdParams }, async ({ params }) => getJourneyEvidence({ mapId: params.id }));
+export const GET = route({ access: "viewer", params: mapIdParams }, async ({ params }) =>
+  getJourneyEvidence({ mapId: params.id }),
+);

@@ -9,7 +9,10 @@ import { mapIdParams } from "@/lib/journeys/schemas";
 export const GET = route({ access: "viewer", params: mapIdParams }, async ({ params }) => {
   const detail = await getJourneyMap({ id: params.id });
   if (!detail) throw notFound("Journey map");
-  const steps = detail.steps.map((s) => ({ ...s, themes: s.themes.filter((t) => t.status === "accepted").map((t) => t.label) }));
+  const steps = detail.steps.map((s) => ({
+    ...s,
+    themes: s.themes.filter((t) => t.status === "accepted").map((t) => t.label),
+  }));
   const { header, rows } = journeyMapCsvRows(detail.map, steps);
   return csvResponse(journeyMapFileName(detail.map.name), header, rows);
 });

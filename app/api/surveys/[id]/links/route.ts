@@ -8,7 +8,10 @@ export const GET = route({ access: "viewer", params: surveyIdParams }, async ({ 
   getSurveyLinkStats({ surveyId: params.id, showTokens: hasRole(user.role, "editor") }),
 );
 
-export const POST = route({ access: "editor", params: surveyIdParams, body: createLinksSchema }, async ({ params, body }) => {
-  const created = await createTeamLinks({ surveyId: params.id, teamIds: body.teamIds });
-  return json({ created, ...(await getSurveyLinkStats({ surveyId: params.id, showTokens: true })) }, 201);
-});
+export const POST = route(
+  { access: "editor", params: surveyIdParams, body: createLinksSchema },
+  async ({ params, body }) => {
+    const created = await createTeamLinks({ surveyId: params.id, teamIds: body.teamIds });
+    return json({ created, ...(await getSurveyLinkStats({ surveyId: params.id, showTokens: true })) }, 201);
+  },
+);

@@ -3,9 +3,12 @@ import { route } from "@/lib/api/route";
 import { deleteQuestion, updateQuestion } from "@/lib/surveys/queries";
 import { questionParams, updateQuestionSchema } from "@/lib/surveys/schemas";
 
-export const PATCH = route({ access: "editor", params: questionParams, body: updateQuestionSchema }, async ({ params, body }) => ({
-  question: await updateQuestion({ surveyId: params.id, questionId: params.questionId, input: body }),
-}));
+export const PATCH = route(
+  { access: "editor", params: questionParams, body: updateQuestionSchema },
+  async ({ params, body }) => ({
+    question: await updateQuestion({ surveyId: params.id, questionId: params.questionId, input: body }),
+  }),
+);
 
 export const DELETE = route({ access: "editor", params: questionParams }, async ({ params }) => {
   await deleteQuestion({ surveyId: params.id, questionId: params.questionId });

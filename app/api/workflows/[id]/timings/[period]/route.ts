@@ -3,6 +3,9 @@ import { route } from "@/lib/api/route";
 import { recordWorkflowTiming } from "@/lib/journeys/queries";
 import { recordTimingSchema, timingParams } from "@/lib/journeys/schemas";
 
-export const PUT = route({ access: "editor", params: timingParams, body: recordTimingSchema }, async ({ params, body }) => ({
-  timing: await recordWorkflowTiming({ workflowId: params.id, period: params.period, input: body }),
-}));
+export const PUT = route(
+  { access: "editor", params: timingParams, body: recordTimingSchema },
+  async ({ params, body }) => ({
+    timing: await recordWorkflowTiming({ workflowId: params.id, period: params.period, input: body }),
+  }),
+);

@@ -9,5 +9,7 @@ export const GET = route({ access: "editor", params: linkParams }, async ({ para
   const link = await getSurveyLink({ surveyId: params.id, linkId: params.linkId });
   if (!link) throw notFound("Link");
   const svg = await renderQrSvg(linkUrl(request.headers, `/s/${link.token}`));
-  return new Response(svg, { headers: { "Content-Type": "image/svg+xml; charset=utf-8", "Cache-Control": "private, max-age=3600" } });
+  return new Response(svg, {
+    headers: { "Content-Type": "image/svg+xml; charset=utf-8", "Cache-Control": "private, max-age=3600" },
+  });
 });
