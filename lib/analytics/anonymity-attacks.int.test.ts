@@ -143,17 +143,15 @@ beforeAll(async () => {
   ids.vault = items[1].id;
   ids.lonely = items[2].id;
   const byTheme = { ci: ids.ci, vault: ids.vault, lonely: ids.lonely };
-  await d
-    .insert(s.themeMembers)
-    .values(
-      members.map((m) => ({
-        backlogItemId: byTheme[m.theme],
-        sourceId: `a:${m.answerId}`,
-        answerId: m.answerId,
-        similarity: 0.9,
-        sentiment: -0.8,
-      })),
-    );
+  await d.insert(s.themeMembers).values(
+    members.map((m) => ({
+      backlogItemId: byTheme[m.theme],
+      sourceId: `a:${m.answerId}`,
+      answerId: m.answerId,
+      similarity: 0.9,
+      sentiment: -0.8,
+    })),
+  );
   // Published theme figures describe released respondents (lib/backlog/queries.ts): release these as the server does at start.
   await releaseUnreleasedThemes(d);
 });

@@ -217,17 +217,15 @@ beforeAll(async () => {
       );
     }
     // One link per team (and a general one), as "Create team links" would make them.
-    await d
-      .insert(s.surveyLinks)
-      .values([
-        { token: randomBytes(12).toString("base64url"), surveyId: survey.id, teamId: null, kind: "survey" as const },
-        ...TEAM_NAMES.map((team) => ({
-          token: randomBytes(12).toString("base64url"),
-          surveyId: survey.id,
-          teamId: ids.teams[team],
-          kind: "survey" as const,
-        })),
-      ]);
+    await d.insert(s.surveyLinks).values([
+      { token: randomBytes(12).toString("base64url"), surveyId: survey.id, teamId: null, kind: "survey" as const },
+      ...TEAM_NAMES.map((team) => ({
+        token: randomBytes(12).toString("base64url"),
+        surveyId: survey.id,
+        teamId: ids.teams[team],
+        kind: "survey" as const,
+      })),
+    ]);
   }
 });
 
@@ -628,28 +626,24 @@ const npsSig = (p: any): Signature => ({
 async function npsView(query: Query): Promise<Figure[]> {
   const { json } = await viewerGet(npsRoute, "/api/analytics/nps", query);
   const label = describeQuery("nps", query);
-  return (json?.points ?? [])
-    .filter(shown)
-    .map((p: any) => ({
-      label: `${label} ${p.period}`,
-      scope: { period: p.period, ...filterScope(query) },
-      measure: { kind: "nps" },
-      sig: npsSig(p),
-    }));
+  return (json?.points ?? []).filter(shown).map((p: any) => ({
+    label: `${label} ${p.period}`,
+    scope: { period: p.period, ...filterScope(query) },
+    measure: { kind: "nps" },
+    sig: npsSig(p),
+  }));
 }
 
 async function dimensionsView(query: Query): Promise<Figure[]> {
   const { json } = await viewerGet(dimensionsRoute, "/api/analytics/dimensions", query);
   const label = describeQuery("dimensions", query);
   return (json?.dimensions ?? []).flatMap((d: any) =>
-    (d.points ?? [])
-      .filter(shown)
-      .map((p: any) => ({
-        label: `${label} ${d.key} ${p.period}`,
-        scope: { period: p.period, ...filterScope(query) },
-        measure: { kind: "likert", dimension: d.key },
-        sig: { n: p.n },
-      })),
+    (d.points ?? []).filter(shown).map((p: any) => ({
+      label: `${label} ${d.key} ${p.period}`,
+      scope: { period: p.period, ...filterScope(query) },
+      measure: { kind: "likert", dimension: d.key },
+      sig: { n: p.n },
+    })),
   );
 }
 

@@ -119,16 +119,14 @@ beforeAll(async () => {
     .returning();
   [ids.ci, ids.docs, ids.vault] = items.map((i) => i.id);
   const itemOf = { ci: ids.ci, docs: ids.docs, vault: ids.vault };
-  await d
-    .insert(s.themeMembers)
-    .values(
-      members.map((m) => ({
-        backlogItemId: itemOf[m.theme],
-        sourceId: `a:${m.answerId}`,
-        answerId: m.answerId,
-        similarity: 0.9,
-      })),
-    );
+  await d.insert(s.themeMembers).values(
+    members.map((m) => ({
+      backlogItemId: itemOf[m.theme],
+      sourceId: `a:${m.answerId}`,
+      answerId: m.answerId,
+      similarity: 0.9,
+    })),
+  );
   await releaseUnreleasedThemes(d);
 });
 

@@ -954,18 +954,16 @@ export async function moveThemeMembers(
     await client
       .delete(themeMembers)
       .where(and(inArray(themeMembers.backlogItemId, groupIds), inArray(themeMembers.sourceId, sourceIds)));
-    await client
-      .insert(themeMembers)
-      .values(
-        present.map((p) => ({
-          backlogItemId: targetId,
-          sourceId: p.sourceId,
-          ...memberRefs(p.sourceId),
-          sentiment: p.sentiment,
-          publicId: p.publicId,
-          pinned: 1,
-        })),
-      );
+    await client.insert(themeMembers).values(
+      present.map((p) => ({
+        backlogItemId: targetId,
+        sourceId: p.sourceId,
+        ...memberRefs(p.sourceId),
+        sentiment: p.sentiment,
+        publicId: p.publicId,
+        pinned: 1,
+      })),
+    );
     await client
       .update(backlogItems)
       .set({ updatedAt: new Date() })

@@ -180,17 +180,15 @@ export async function createJourneyMap({ input }: { input: CreateJourneyMapInput
     if (template) {
       const currentIds = template.current.map(() => randomUUID());
       if (template.current.length) {
-        await tx
-          .insert(journeySteps)
-          .values(
-            template.current.map((step, position) => ({
-              ...step,
-              id: currentIds[position],
-              mapId: map.id,
-              path: "current" as const,
-              position,
-            })),
-          );
+        await tx.insert(journeySteps).values(
+          template.current.map((step, position) => ({
+            ...step,
+            id: currentIds[position],
+            mapId: map.id,
+            path: "current" as const,
+            position,
+          })),
+        );
       }
       if (template.golden.length) {
         await tx.insert(journeySteps).values(

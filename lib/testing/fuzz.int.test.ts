@@ -413,16 +413,14 @@ beforeAll(async () => {
     ])
     .returning();
   ids.items = items.map((i) => i.id);
-  await d
-    .insert(s.themeMembers)
-    .values(
-      entries.map((e, i) => ({
-        backlogItemId: ids.items[i],
-        sourceId: `f:${e.id}`,
-        frictionEntryId: Number(e.id),
-        similarity: 0.9,
-      })),
-    );
+  await d.insert(s.themeMembers).values(
+    entries.map((e, i) => ({
+      backlogItemId: ids.items[i],
+      sourceId: `f:${e.id}`,
+      frictionEntryId: Number(e.id),
+      similarity: 0.9,
+    })),
+  );
   known = await fingerprint();
 });
 
