@@ -17,8 +17,8 @@ export const dynamic = "force-dynamic";
 const MAX_FORM_BYTES = 8 * 1024;
 const anyToken = z.object({ token: z.string() });
 
-function html(page: FrictionPage) {
-  const { status, html } = renderFrictionPage(page);
+async function html(page: FrictionPage) {
+  const { status, html } = await renderFrictionPage(page);
   return new Response(html, {
     status,
     headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" },
@@ -81,7 +81,7 @@ export const POST = route({ access: "public", params: anyToken }, async ({ param
       if (!(error instanceof AppError)) throw error;
       // Shown again with the text and its key kept, and the reason next to the field.
       const safeKey = idempotencyKeySchema.safeParse(idempotencyKey).success ? idempotencyKey : newPageKey();
-      const page = html({
+      const page = await html({
         kind: "form",
         token: params.token,
         idempotencyKey: safeKey,

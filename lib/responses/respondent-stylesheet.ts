@@ -1,0 +1,26 @@
+import "server-only";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+
+// The respondent pages' one stylesheet: the same files globals.css imports for the signed-in app
+// (and so for the editor's preview), inlined into each page so the first paint needs no second
+// request. Read once per process; comments and layout whitespace dropped.
+const FILES = ["app/base.css", "app/respondent.css"];
+
+let stylesheet: string | undefined;
+
+export function respondentStylesheet(): string {
+  stylesheet ??= compactCss(FILES.map((file) => readFileSync(join(process.cwd(), file), "utf8")).join("\n"));
+  return stylesheet;
+}
+
+/** Our own CSS without comments and layout whitespace (no strings in it hold braces, semicolons or commas). */
+export function compactCss(css: string): string {
+  return css
+    .replace(/\/\*[\s\S]*?\*\//g, "")
+    .replace(/\s+/g, " ")
+    .replace(/\s*([{};,])\s*/g, "$1")
+    .replace(/:\s+/g, ":")
+    .replace(/;}/g, "}")
+    .trim();
+}
