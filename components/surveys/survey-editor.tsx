@@ -4,12 +4,12 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { apiFetch } from "@/lib/api/client";
-import { renderSurveyForm } from "@/lib/responses/respondent-html";
 import { statusLabels } from "@/lib/surveys/lifecycle";
 import { describeTally, type ResponseTally } from "@/lib/anonymity/surveys";
 import type { SurveyLinkStats } from "@/lib/surveys/queries";
 import { surveyKeys } from "@/lib/surveys/query-keys";
 import { estimateLabel } from "@/lib/surveys/time-estimate";
+import { SurveyForm } from "@/components/responses/survey-form";
 import { QuestionList } from "./question-list";
 import { SurveyDetailsForm } from "./survey-details-form";
 import { SurveyLinks } from "./survey-links";
@@ -178,19 +178,16 @@ export function SurveyEditor({
         {tab === "preview" ? (
           <div className="preview-frame">
             <p className="muted small">Exactly what respondents see. Nothing is sent from the preview.</p>
-            {/* The respondent page's own renderer (every value escaped), inert: no form, no script. */}
-            <div
-              className="respondent preview-inner"
-              dangerouslySetInnerHTML={{
-                __html: renderSurveyForm({
-                  survey,
-                  teamName: null,
-                  questions: active,
-                  mode: { kind: "preview" },
-                  headingLevel: 2,
-                }),
-              }}
-            />
+            {/* The respondent page's own component, inert: no form, no script. */}
+            <div className="respondent preview-inner">
+              <SurveyForm
+                survey={survey}
+                teamName={null}
+                questions={active}
+                mode={{ kind: "preview" }}
+                headingLevel={2}
+              />
+            </div>
           </div>
         ) : null}
         {tab === "details" ? <SurveyDetailsForm survey={survey} canEdit={canEdit} /> : null}

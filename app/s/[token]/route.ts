@@ -45,7 +45,7 @@ export const GET = route({ access: "public", params: z.object({ token: z.string(
     console.error(`[s] survey page failed: ${describeForLog(error)}`);
     page = { kind: "unavailable" };
   }
-  const { status, html } = renderRespondentPage(page);
+  const { status, html } = await renderRespondentPage(page);
   // Never cached: the page carries a per-load idempotency key.
   return new Response(html, {
     status,
