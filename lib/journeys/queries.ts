@@ -29,7 +29,8 @@ import type {
   UpdateWorkflowInput,
 } from "./schemas";
 import { journeyTemplates } from "./templates";
-import { assessTiming, medianOf, shiftQuarter } from "./timings";
+import { previousPeriod } from "@/lib/period";
+import { assessTiming, medianOf } from "./timings";
 import type {
   JourneyMapDetail,
   JourneyMapSummary,
@@ -664,7 +665,7 @@ export async function listTimingPeriods(): Promise<string[]> {
 export async function listWorkflowTimings({ period }: { period: string }): Promise<WorkflowTimingRow[]> {
   const db = await getDb();
   await ensureBuiltInWorkflows(db);
-  const previous = shiftQuarter(period, -1);
+  const previous = previousPeriod(period);
   const rows = await selectRows<{
     id: string;
     key: string;

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { journeyPaths, linkStatuses, loadTypes, pains, stepOutcomes } from "@/lib/db/schema/journeys";
 import { userText } from "@/lib/text/display-safe";
+import { periodSchema } from "@/lib/period";
 
 const wholeCount = (label: string) =>
   z
@@ -118,7 +119,6 @@ export const stepParams = z.object({ id: z.uuid(), stepId: z.uuid() });
 export const stepThemeParams = z.object({ id: z.uuid(), stepId: z.uuid(), themeId: z.uuid() });
 
 // Baseline workflow timings
-export const periodSchema = z.string().regex(/^\d{4}-Q[1-4]$/, "Use a quarter such as 2026-Q3");
 
 export const createWorkflowSchema = z.object({
   name: userText().min(1, "Name the workflow").max(120, "Use 120 characters or fewer"),

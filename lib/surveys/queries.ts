@@ -18,7 +18,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { getWorkspaceSettings, listKnownDimensionKeys } from "@/lib/workspace/queries";
 import { canTransition } from "./lifecycle";
 import { newLinkToken } from "./link-token";
-import { nextPeriod } from "./period";
+import { nextPeriod } from "@/lib/period";
 import {
   questionInputSchema,
   type CreateSurveyInput,

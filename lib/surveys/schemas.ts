@@ -1,15 +1,10 @@
 import { z } from "zod";
 import { questionKinds, surveyStatuses } from "@/lib/db/schema";
-import { isPeriod } from "./period";
+import { periodSchema } from "@/lib/period";
 import { surveyTemplates } from "./templates";
 import { userText } from "@/lib/text/display-safe";
 
 // One schema per authoring input; the editor forms and the route handlers share them.
-
-export const periodSchema = z
-  .string({ error: "Enter a quarter such as 2026-Q3" })
-  .trim()
-  .refine(isPeriod, "Enter a quarter such as 2026-Q3");
 
 const isoDateSchema = z
   .string()
