@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
-import { getDb, selectRows, type DbClient } from "@/lib/db/client";
+import { getDb, inTransaction, selectRows, type DbClient } from "@/lib/db/client";
 import {
   backlogItems,
   baselineWorkflows,
@@ -162,14 +162,16 @@ function toStepView(s: JourneyStep, themes: StepThemeLink[]): JourneyStepView {
 }
 
 /** Creates a map, blank or filled from a template, in one transaction. */
-export async function createJourneyMap({ input }: { input: CreateJourneyMapInput }): Promise<{ id: string }> {
-  const db = await getDb();
+export async function createJourneyMap(
+  { input }: { input: CreateJourneyMapInput },
+  client?: DbClient,
+): Promise<{ id: string }> {
   const { templateId, ...fields } = input;
   const template = templateId ? journeyTemplates.find((t) => t.id === templateId) : undefined;
   if (templateId && !template)
     throw new AppError("validation", "Unknown template", { templateId: ["Choose one of the templates"] });
   assertMaturityOrder(fields.maturityNow, fields.maturityTarget);
-  return db.transaction(async (tx) => {
+  return inTransaction(client, async (tx) => {
     const [map] = await tx
       .insert(journeyMaps)
       .values({
