@@ -34,7 +34,6 @@ import { assessTiming, medianOf } from "./timings";
 import type {
   JourneyMapDetail,
   JourneyMapSummary,
-  JourneyPath,
   JourneyStepView,
   LinkableTheme,
   StepThemeLink,
@@ -42,6 +41,7 @@ import type {
   ThemeEvidence,
   WorkflowTimingRow,
 } from "./types";
+import type { JourneyPath } from "./constants";
 
 const iso = (value: Date | string) => new Date(value).toISOString();
 
