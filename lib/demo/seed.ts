@@ -115,7 +115,7 @@ export async function seedDemo(db: Database) {
         copiedFromSurveyId: previousSurveyId,
       });
       previousSurveyId = survey.id;
-      // The survey's own link keeps a fixed token in the open quarter, for the README and e2e specs.
+      // The open survey's own link has a fixed token (/s/demo-q4), which the e2e specs open.
       if (isLast) await tx.update(s.surveyLinks).set({ token: "demo-q4" }).where(eq(s.surveyLinks.surveyId, survey.id));
       await createTeamLinks({ surveyId: survey.id }, tx);
       if (qi >= 2) {
