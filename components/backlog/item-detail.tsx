@@ -5,17 +5,13 @@ import { CardSkeleton } from "@/components/ui/skeleton";
 import { Field } from "@/components/ui/field";
 import { apiFetch, ApiError } from "@/lib/api/client";
 import type { BacklogItemDetail, BacklogListItem, BacklogQuote } from "@/lib/backlog/queries";
-import { EFFORT_WEIGHT, IMPACT_WEIGHTS, quadrantLabels } from "@/lib/backlog/prioritise";
-import { statusLabels } from "@/lib/backlog/csv-rows";
-import type { BacklogStatus, Effort } from "@/lib/db/schema";
+import { IMPACT_WEIGHTS, quadrantLabels } from "@/lib/backlog/prioritise";
 import { backlogKeys } from "./backlog-keys";
 import { decimal, percent, quadrantBadge, statusBadge } from "./format";
 import { MentionRateChart } from "./mention-rate-chart";
+import { BACKLOG_STATUSES, backlogStatusLabels, EFFORTS } from "@/lib/backlog/constants";
 
 const NEW_THEME = "__new__";
-// From the label maps (type-only schema imports keep drizzle out of the browser bundle).
-const backlogStatuses = Object.keys(statusLabels) as BacklogStatus[];
-const efforts = Object.keys(EFFORT_WEIGHT) as Effort[];
 
 export function ItemDetail({
   itemId,
@@ -55,7 +51,7 @@ export function ItemDetail({
   const others = items.filter((i) => i.id !== item.id);
   const marker =
     item.statusChangedPeriod && item.status !== "new"
-      ? { period: item.statusChangedPeriod, label: statusLabels[item.status] }
+      ? { period: item.statusChangedPeriod, label: backlogStatusLabels[item.status] }
       : null;
 
   return (
@@ -72,7 +68,7 @@ export function ItemDetail({
           <div className="row">
             <span className={quadrantBadge[item.quadrant]}>{quadrantLabels[item.quadrant]}</span>
             <span className={statusBadge[item.status]} data-testid="detail-status">
-              {statusLabels[item.status]}
+              {backlogStatusLabels[item.status]}
             </span>
             {item.effort ? <span className="badge">Effort {item.effort}</span> : null}
             {item.owner ? <span className="small muted">Owner: {item.owner}</span> : null}
@@ -461,9 +457,9 @@ function CurationForm({ item }: { item: BacklogListItem }) {
         <Field label="Status" error={errors.status}>
           {(p) => (
             <select {...p} className="input" name="status" defaultValue={item.status}>
-              {backlogStatuses.map((s) => (
+              {BACKLOG_STATUSES.map((s) => (
                 <option key={s} value={s}>
-                  {statusLabels[s]}
+                  {backlogStatusLabels[s]}
                 </option>
               ))}
             </select>
@@ -473,7 +469,7 @@ function CurationForm({ item }: { item: BacklogListItem }) {
           {(p) => (
             <select {...p} className="input" name="effort" defaultValue={item.effort ?? ""}>
               <option value="">Not sized</option>
-              {efforts.map((e) => (
+              {EFFORTS.map((e) => (
                 <option key={e} value={e}>
                   {e}
                 </option>

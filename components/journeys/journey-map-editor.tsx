@@ -10,11 +10,7 @@ import { moveItem } from "@/lib/journeys/reorder";
 import {
   auditFields,
   auditLabels,
-  loadTypeLabels,
-  outcomeLabels,
-  painLabels,
   type JourneyMapDetail,
-  type JourneyPath,
   type JourneyStepView,
   type LinkableTheme,
   type SuggestionView,
@@ -27,6 +23,7 @@ import { MapDetails } from "./map-details";
 import { journeyKeys } from "./query-keys";
 import { StepEvidence, StepSuggestions } from "./step-evidence";
 import { StepForm } from "./step-form";
+import { JOURNEY_PATHS, loadTypeLabels, outcomeLabels, painLabels, type JourneyPath } from "@/lib/journeys/constants";
 
 const errorsOf = (error: unknown): FieldErrors => {
   if (!error) return {};
@@ -129,7 +126,7 @@ export function JourneyMapEditor({ initial, canEdit }: { initial: JourneyMapDeta
         </p>
       ) : null}
       <div className="grid-2 journey-paths">
-        {(["current", "golden"] as const).map((path) => (
+        {JOURNEY_PATHS.map((path) => (
           <PathColumn
             key={path}
             mapId={id}

@@ -3,13 +3,11 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Field } from "@/components/ui/field";
 import { apiFetch, ApiError } from "@/lib/api/client";
-import { roleLabels } from "@/lib/auth/roles";
-import type { Role } from "@/lib/db/schema";
+import { ROLES, roleLabels, type Role } from "@/lib/auth/constants";
 
 type UserRow = { id: string; email: string; name: string; role: Role; deactivatedAt: string | null; createdAt: string };
 type ResetLink = { email: string; url: string; expiresAt: string };
 const userKeys = { all: ["users"] as const };
-const roleOptions: Role[] = ["owner", "editor", "viewer"];
 
 export function UsersPanel({ currentUserId, initialUsers }: { currentUserId: string; initialUsers: UserRow[] }) {
   const queryClient = useQueryClient();
@@ -92,7 +90,7 @@ export function UsersPanel({ currentUserId, initialUsers }: { currentUserId: str
                       disabled={self || busy}
                       onChange={(e) => changeUser.mutate({ id: u.id, change: { role: e.target.value as Role } })}
                     >
-                      {roleOptions.map((r) => (
+                      {ROLES.map((r) => (
                         <option key={r} value={r}>
                           {roleLabels[r]}
                         </option>
@@ -231,7 +229,7 @@ export function UsersPanel({ currentUserId, initialUsers }: { currentUserId: str
           <Field label="Role" error={errors.role}>
             {(p) => (
               <select {...p} className="input" name="role" defaultValue="viewer">
-                {roleOptions.map((r) => (
+                {ROLES.map((r) => (
                   <option key={r} value={r}>
                     {roleLabels[r]}
                   </option>

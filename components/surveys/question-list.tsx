@@ -4,9 +4,9 @@ import { useRef, useState } from "react";
 import { apiFetch } from "@/lib/api/client";
 import { dimensionName } from "@/lib/surveys/dimensions";
 import { surveyKeys } from "@/lib/surveys/query-keys";
-import { kindLabels } from "@/lib/surveys/survey-copy";
 import { QuestionForm, type QuestionPayload } from "./question-form";
 import type { DimensionOption, EditorQuestion, SurveyDetail, WordingChange } from "./types";
+import { questionKindLabels } from "@/lib/surveys/constants";
 
 /**
  * The questions of a survey. In a draft they can be added, edited, deleted and reordered (buttons,
@@ -160,7 +160,7 @@ export function QuestionList({
                       <span className="muted">{index + 1}.</span> {q.prompt}
                     </div>
                     <div className="row small muted">
-                      <span className="badge">{kindLabels[q.kind]}</span>
+                      <span className="badge">{questionKindLabels[q.kind]}</span>
                       <code>{q.key}</code>
                       <span>{dimensionName(q.dimension, customDims)}</span>
                       {q.required ? <span className="badge badge-accent">Required</span> : null}

@@ -4,7 +4,6 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { apiFetch } from "@/lib/api/client";
-import { statusLabels } from "@/lib/surveys/lifecycle";
 import { describeTally, type ResponseTally } from "@/lib/anonymity/surveys";
 import type { SurveyLinkStats } from "@/lib/surveys/queries";
 import { surveyKeys } from "@/lib/surveys/query-keys";
@@ -14,6 +13,7 @@ import { QuestionList } from "./question-list";
 import { SurveyDetailsForm } from "./survey-details-form";
 import { SurveyLinks } from "./survey-links";
 import type { DimensionOption, SurveyDetail } from "./types";
+import { surveyStatusLabels } from "@/lib/surveys/constants";
 
 const tabs = [
   { id: "questions", label: "Questions" },
@@ -71,7 +71,7 @@ export function SurveyEditor({
           </p>
           <h1>{survey.title}</h1>
           <span className={statusBadge[survey.status]} data-testid="survey-status">
-            {statusLabels[survey.status]}
+            {surveyStatusLabels[survey.status]}
           </span>
         </div>
         <div className="row">

@@ -1,5 +1,6 @@
 import type { ResponseTally } from "@/lib/anonymity/surveys";
-import type { ChoiceOption, QuestionKind, SurveyStatus } from "@/lib/db/schema";
+import type { ChoiceOption } from "@/lib/db/schema";
+import type { QuestionKind, SurveyStatus } from "@/lib/surveys/constants";
 
 // Shapes as they arrive over JSON (dates as strings), shared by the editor components.
 export type EditorQuestion = {

@@ -3,10 +3,10 @@ import { z } from "zod";
 import { hasRole } from "@/lib/auth/roles";
 import { getCurrentUser } from "@/lib/auth/session";
 import type { PublicUser } from "@/lib/auth/queries";
-import type { Role } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { readCappedText } from "./capped-body";
 import { assertJsonContentType, bodyTooLarge, errorReply, parseInput, parseJsonText, storableText } from "./http";
+import type { Role } from "@/lib/auth/constants";
 
 export type Access = Role | "public";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
-import { getDb, selectRows, type DbClient } from "@/lib/db/client";
+import { getDb, inTransaction, selectRows, type DbClient } from "@/lib/db/client";
 import {
   backlogItems,
   baselineWorkflows,
@@ -29,11 +29,11 @@ import type {
   UpdateWorkflowInput,
 } from "./schemas";
 import { journeyTemplates } from "./templates";
-import { assessTiming, medianOf, shiftQuarter } from "./timings";
+import { previousPeriod } from "@/lib/period";
+import { assessTiming, medianOf } from "./timings";
 import type {
   JourneyMapDetail,
   JourneyMapSummary,
-  JourneyPath,
   JourneyStepView,
   LinkableTheme,
   StepThemeLink,
@@ -41,6 +41,7 @@ import type {
   ThemeEvidence,
   WorkflowTimingRow,
 } from "./types";
+import type { JourneyPath } from "./constants";
 
 const iso = (value: Date | string) => new Date(value).toISOString();
 
@@ -161,14 +162,16 @@ function toStepView(s: JourneyStep, themes: StepThemeLink[]): JourneyStepView {
 }
 
 /** Creates a map, blank or filled from a template, in one transaction. */
-export async function createJourneyMap({ input }: { input: CreateJourneyMapInput }): Promise<{ id: string }> {
-  const db = await getDb();
+export async function createJourneyMap(
+  { input }: { input: CreateJourneyMapInput },
+  client?: DbClient,
+): Promise<{ id: string }> {
   const { templateId, ...fields } = input;
   const template = templateId ? journeyTemplates.find((t) => t.id === templateId) : undefined;
   if (templateId && !template)
     throw new AppError("validation", "Unknown template", { templateId: ["Choose one of the templates"] });
   assertMaturityOrder(fields.maturityNow, fields.maturityTarget);
-  return db.transaction(async (tx) => {
+  return inTransaction(client, async (tx) => {
     const [map] = await tx
       .insert(journeyMaps)
       .values({
@@ -664,7 +667,7 @@ export async function listTimingPeriods(): Promise<string[]> {
 export async function listWorkflowTimings({ period }: { period: string }): Promise<WorkflowTimingRow[]> {
   const db = await getDb();
   await ensureBuiltInWorkflows(db);
-  const previous = shiftQuarter(period, -1);
+  const previous = previousPeriod(period);
   const rows = await selectRows<{
     id: string;
     key: string;

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { PERIOD_PATTERN } from "@/lib/period";
 import surveyLink from "@/pages/api/s/[token]";
 import { POST as frictionRoute } from "@/app/api/friction/[token]/route";
 import { GET as frictionPage, POST as frictionForm } from "@/app/f/[token]/route";
@@ -391,7 +392,7 @@ describe("friction log", () => {
       body: { text: "  Waiting\u0000 20 minutes for a staging env  " },
     });
     expect(ok.status).toBe(201);
-    expect(ok.json.period).toMatch(/^\d{4}-Q[1-4]$/);
+    expect(ok.json.period).toMatch(PERIOD_PATTERN);
     const [row] = await selectRows<{ text: string; team_id: string; period: string }>(
       db.handle().db,
       sql`select text, team_id, period from friction_entries`,

@@ -9,7 +9,7 @@ import { requireUser } from "@/lib/auth/guard";
 import { listUsers } from "@/lib/auth/queries";
 import { hasRole } from "@/lib/auth/roles";
 import { builtInDimensions } from "@/lib/surveys/dimensions";
-import { periodOfDate } from "@/lib/surveys/period";
+import { periodOfDate } from "@/lib/period";
 import { getWorkspaceSettings, listCustomDimensions, listTeams } from "@/lib/workspace/queries";
 
 export const metadata: Metadata = { title: "Settings" };

@@ -6,7 +6,7 @@ import { newPageKey } from "@/lib/responses/queries";
 import { sendErrorMessage } from "@/lib/responses/send-errors";
 import { renderRespondentPage, type RespondentPage } from "@/lib/responses/respondent-html";
 import { surveyAvailability } from "@/lib/surveys/lifecycle";
-import { todayIsoDate } from "@/lib/surveys/period";
+import { todayIsoDate } from "@/lib/responses/submission-day";
 import { getRespondentSurvey } from "@/lib/surveys/queries";
 import { tokenParams } from "@/lib/surveys/schemas";
 
