@@ -4,7 +4,13 @@ import { useId, useState } from "react";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Field } from "@/components/ui/field";
 import { CardSkeleton } from "@/components/ui/skeleton";
-import { useBacklog, useBuildBacklog, useUpdateBacklogThresholds, type BacklogData } from "@/lib/backlog/hooks";
+import {
+  backlogExportHref,
+  useBacklog,
+  useBuildBacklog,
+  useUpdateBacklogThresholds,
+  type BacklogData,
+} from "@/lib/backlog/hooks";
 import type { BacklogScopeOptions } from "@/lib/backlog/queries";
 import { parseScope } from "@/lib/backlog/scope";
 import { percent } from "./format";
@@ -87,12 +93,7 @@ export function BacklogView({
           ) : null}
           {scope && canEdit ? <AnalyseForm scope={scope} onBuilt={() => setSelectedId(null)} /> : null}
           {scope && data && data.items.length ? (
-            <a
-              className="btn"
-              href={`/api/backlog/export?scope=${encodeURIComponent(scope)}`}
-              download
-              data-testid="export-csv"
-            >
+            <a className="btn" href={backlogExportHref(scope)} download data-testid="export-csv">
               Download CSV
             </a>
           ) : null}

@@ -10,6 +10,7 @@ import {
   useDeleteJourneyMap,
   useDeleteStep,
   useDuplicateJourneyMap,
+  journeyExportHref,
   useJourneyEvidence,
   useJourneyMap,
   useLinkableThemes,
@@ -65,7 +66,7 @@ export function JourneyMapEditor({ initial, canEdit }: { initial: JourneyMapDeta
   return (
     <div className="stack">
       <div className="row journey-actions">
-        <a className="btn" href={`/api/journeys/${id}/export`} download>
+        <a className="btn" href={journeyExportHref(id)} download>
           Export CSV
         </a>
         <Link className="btn" href={`/journeys/${id}/print`}>

@@ -6,7 +6,13 @@ import { apiFetch } from "@/lib/api/client";
 import { useFormMutation, type MutationCallbacks } from "@/lib/api/use-form-mutation";
 import type { FormBody, Wire, WireReturn } from "@/lib/api/wire";
 import type { listUsers } from "@/lib/auth/queries";
-import type { changePasswordSchema, createUserSchema, updateUserSchema } from "@/lib/auth/schemas";
+import type {
+  changePasswordSchema,
+  createUserSchema,
+  resetPasswordSchema,
+  setupOwnerSchema,
+  updateUserSchema,
+} from "@/lib/auth/schemas";
 
 export const userKeys = {
   all: ["users"] as const,
@@ -73,4 +79,17 @@ export function useChangePassword() {
     mutationFn: (input: FormBody<z.input<typeof changePasswordSchema>>) =>
       apiFetch("/api/account/password", { method: "POST", json: input }),
   });
+}
+
+// The first-run and reset-link pages sit outside the signed-in shell and its QueryClientProvider,
+// so they call these directly and keep their own pending state.
+
+/** First run: creates the owner account (the server refuses once anyone exists). */
+export function setUpWorkspace(input: FormBody<z.input<typeof setupOwnerSchema>>) {
+  return apiFetch("/api/setup", { method: "POST", json: input });
+}
+
+/** Sets a new password through a one-time reset link. */
+export function resetPassword(input: z.input<typeof resetPasswordSchema>) {
+  return apiFetch<{ ok: true; email: string }>("/api/password-reset", { method: "POST", json: input });
 }

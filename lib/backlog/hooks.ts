@@ -47,6 +47,9 @@ export function useBacklogItem(id: string) {
   });
 }
 
+/** The scope's ranked backlog as a CSV download. */
+export const backlogExportHref = (scope: string) => `/api/backlog/export?scope=${encodeURIComponent(scope)}`;
+
 function useRefreshBacklog() {
   const queryClient = useQueryClient();
   return () => queryClient.invalidateQueries({ queryKey: backlogKeys.all });

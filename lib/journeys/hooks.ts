@@ -129,6 +129,9 @@ export function useDeleteJourneyMap(mapId: string) {
   return useMutation({ mutationFn: () => apiFetch(`/api/journeys/${mapId}`, { method: "DELETE" }) });
 }
 
+/** The map's steps as a CSV download. */
+export const journeyExportHref = (mapId: string) => `/api/journeys/${mapId}/export`;
+
 // ── Steps ────────────────────────────────────────────────────────────────────────────────────
 
 type StepFields = FormBody<z.input<typeof updateStepSchema>>;
