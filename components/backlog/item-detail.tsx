@@ -496,7 +496,7 @@ function MergeForm({
   onSelect: (id: string | null) => void;
 }) {
   const [target, setTarget] = useState("");
-  const merge = useMergeBacklogItem(item.id);
+  const merge = useMergeBacklogItem(item.id, { onSuccess: (data) => onSelect(data.target.id) });
   const errors = merge.fieldErrors;
   return (
     <form
@@ -504,7 +504,7 @@ function MergeForm({
       aria-label="Merge this theme"
       onSubmit={(e) => {
         e.preventDefault();
-        merge.mutate({ targetId: target }, { onSuccess: (data) => onSelect(data.target.id) });
+        merge.mutate({ targetId: target });
       }}
     >
       <Field

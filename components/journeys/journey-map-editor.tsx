@@ -6,11 +6,11 @@ import { formErrors } from "@/lib/api/form-errors";
 import type { FieldErrors } from "@/lib/errors";
 import { formatMinutes } from "@/lib/journeys/comparison";
 import {
+  journeyExportHref,
   useAddStep,
   useDeleteJourneyMap,
   useDeleteStep,
   useDuplicateJourneyMap,
-  journeyExportHref,
   useJourneyEvidence,
   useJourneyMap,
   useLinkableThemes,
@@ -57,8 +57,13 @@ export function JourneyMapEditor({ initial, canEdit }: { initial: JourneyMapDeta
   const themes = useLinkableThemes({ enabled: canEdit });
   const [announcement, setAnnouncement] = useState("");
 
-  const duplicate = useDuplicateJourneyMap(id);
-  const remove = useDeleteJourneyMap(id);
+  const duplicate = useDuplicateJourneyMap(id, { onSuccess: ({ id: copyId }) => router.push(`/journeys/${copyId}`) });
+  const remove = useDeleteJourneyMap(id, {
+    onSuccess: () => {
+      router.push("/journeys");
+      router.refresh();
+    },
+  });
 
   const steps = detail.data.steps;
   const evidenceById = new Map((evidence.data?.themes ?? []).map((t) => [t.backlogItemId, t]));
@@ -74,14 +79,7 @@ export function JourneyMapEditor({ initial, canEdit }: { initial: JourneyMapDeta
         </Link>
         {canEdit ? (
           <>
-            <button
-              type="button"
-              className="btn"
-              disabled={duplicate.isPending}
-              onClick={() =>
-                duplicate.mutate(undefined, { onSuccess: ({ id: copyId }) => router.push(`/journeys/${copyId}`) })
-              }
-            >
+            <button type="button" className="btn" disabled={duplicate.isPending} onClick={() => duplicate.mutate()}>
               {duplicate.isPending ? "Duplicating…" : "Duplicate"}
             </button>
             <button
@@ -89,14 +87,7 @@ export function JourneyMapEditor({ initial, canEdit }: { initial: JourneyMapDeta
               className="btn btn-danger"
               disabled={remove.isPending}
               onClick={() => {
-                if (window.confirm(`Delete “${detail.data.map.name}” and all its steps?`)) {
-                  remove.mutate(undefined, {
-                    onSuccess: () => {
-                      router.push("/journeys");
-                      router.refresh();
-                    },
-                  });
-                }
+                if (window.confirm(`Delete “${detail.data.map.name}” and all its steps?`)) remove.mutate();
               }}
             >
               Delete map

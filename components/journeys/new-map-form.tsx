@@ -20,7 +20,7 @@ export function NewMapForm({ templates }: { templates: TemplateOption[] }) {
   const [templateId, setTemplateId] = useState(templates[0]?.id ?? "");
   const chosen = templates.find((t) => t.id === templateId);
   const [name, setName] = useState(chosen?.name ?? "");
-  const create = useCreateJourneyMap();
+  const create = useCreateJourneyMap({ onSuccess: (detail) => router.push(`/journeys/${detail.map.id}`) });
   const errors = create.fieldErrors;
 
   return (
@@ -31,10 +31,7 @@ export function NewMapForm({ templates }: { templates: TemplateOption[] }) {
         onSubmit={(e) => {
           e.preventDefault();
           const data = formValues(e.currentTarget, ["maturityNow", "maturityTarget"]);
-          create.mutate(
-            { ...data, templateId: templateId || undefined },
-            { onSuccess: (detail) => router.push(`/journeys/${detail.map.id}`) },
-          );
+          create.mutate({ ...data, templateId: templateId || undefined });
         }}
       >
         <fieldset className="journey-template-picker">

@@ -19,7 +19,7 @@ export function NewSurveyForm({
 }) {
   const router = useRouter();
   const [source, setSource] = useState(surveys.length ? `copy:${surveys[0].id}` : "template:quarterly-dx");
-  const create = useCreateSurvey();
+  const create = useCreateSurvey({ onSuccess: ({ survey }) => router.push(`/surveys/${survey.id}`) });
   const errors = create.fieldErrors;
   const copyId = source.startsWith("copy:") ? source.slice(5) : "";
 
@@ -31,14 +31,11 @@ export function NewSurveyForm({
         e.preventDefault();
         const data = new FormData(e.currentTarget);
         const title = String(data.get("title") ?? "").trim();
-        create.mutate(
-          {
-            period: data.get("period"),
-            ...(title ? { title } : {}),
-            ...(copyId ? { copyFromSurveyId: copyId } : { templateId: source.slice("template:".length) }),
-          },
-          { onSuccess: ({ survey }) => router.push(`/surveys/${survey.id}`) },
-        );
+        create.mutate({
+          period: data.get("period"),
+          ...(title ? { title } : {}),
+          ...(copyId ? { copyFromSurveyId: copyId } : { templateId: source.slice("template:".length) }),
+        });
       }}
     >
       <fieldset className="stack" style={{ border: 0, padding: 0, margin: 0 }}>

@@ -106,16 +106,21 @@ export function useMoveThemeMembers(id: string, callbacks?: MutationCallbacks<un
   });
 }
 
-/** Merges the theme into another; the backlog is fresh before a caller's own onSuccess moves to the target. */
-export function useMergeBacklogItem(id: string) {
+type MergeResult = Wire<{ target: Awaited<ReturnType<typeof mergeBacklogItems>> }>;
+
+/**
+ * Merges the theme into another. Here the backlog is refreshed before the caller's onSuccess (which
+ * opens the target): the merged theme leaves the list, and the form asking for the merge with it.
+ */
+export function useMergeBacklogItem(id: string, callbacks?: MutationCallbacks<MergeResult, unknown>) {
   const refresh = useRefreshBacklog();
   return useFormMutation({
     mutationFn: (input: z.input<typeof mergeBacklogItemSchema>) =>
-      apiFetch<Wire<{ target: Awaited<ReturnType<typeof mergeBacklogItems>> }>>(`/api/backlog/items/${id}/merge`, {
-        method: "POST",
-        json: input,
-      }),
-    onSuccess: refresh,
+      apiFetch<MergeResult>(`/api/backlog/items/${id}/merge`, { method: "POST", json: input }),
+    onSuccess: async (data, input) => {
+      await refresh();
+      callbacks?.onSuccess?.(data, input);
+    },
   });
 }
 

@@ -99,10 +99,11 @@ function useRefreshJourneyMap(mapId: string) {
   };
 }
 
-export function useCreateJourneyMap() {
+export function useCreateJourneyMap(callbacks?: MutationCallbacks<JourneyMapData, unknown>) {
   return useFormMutation({
     mutationFn: (input: FormBody<z.input<typeof createJourneyMapSchema>>) =>
       apiFetch<JourneyMapData>("/api/journeys", { method: "POST", json: input }),
+    onSuccess: (map, input) => callbacks?.onSuccess?.(map, input),
   });
 }
 
@@ -118,15 +119,20 @@ export function useUpdateJourneyMap(mapId: string, callbacks?: MutationCallbacks
   });
 }
 
-export function useDuplicateJourneyMap(mapId: string) {
+type Copy = WireReturn<typeof duplicateJourneyMap>;
+
+export function useDuplicateJourneyMap(mapId: string, callbacks?: MutationCallbacks<Copy, void>) {
   return useMutation({
-    mutationFn: () =>
-      apiFetch<WireReturn<typeof duplicateJourneyMap>>(`/api/journeys/${mapId}/duplicate`, { method: "POST" }),
+    mutationFn: () => apiFetch<Copy>(`/api/journeys/${mapId}/duplicate`, { method: "POST" }),
+    onSuccess: (copy) => callbacks?.onSuccess?.(copy),
   });
 }
 
-export function useDeleteJourneyMap(mapId: string) {
-  return useMutation({ mutationFn: () => apiFetch(`/api/journeys/${mapId}`, { method: "DELETE" }) });
+export function useDeleteJourneyMap(mapId: string, callbacks?: MutationCallbacks<unknown, void>) {
+  return useMutation({
+    mutationFn: () => apiFetch(`/api/journeys/${mapId}`, { method: "DELETE" }),
+    onSuccess: (data) => callbacks?.onSuccess?.(data),
+  });
 }
 
 /** The map's steps as a CSV download. */

@@ -40,13 +40,13 @@ export function useSurvey(initial: SurveyDetail) {
   });
 }
 
-export function useCreateSurvey() {
+type CreatedSurvey = Wire<{ survey: Awaited<ReturnType<typeof createSurvey>> }>;
+
+export function useCreateSurvey(callbacks?: MutationCallbacks<CreatedSurvey, unknown>) {
   return useFormMutation({
     mutationFn: (input: FormBody<z.input<typeof createSurveySchema>>) =>
-      apiFetch<Wire<{ survey: Awaited<ReturnType<typeof createSurvey>> }>>("/api/surveys", {
-        method: "POST",
-        json: input,
-      }),
+      apiFetch<CreatedSurvey>("/api/surveys", { method: "POST", json: input }),
+    onSuccess: (data, input) => callbacks?.onSuccess?.(data, input),
   });
 }
 
