@@ -1,12 +1,16 @@
 "use client";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { CardSkeleton } from "@/components/ui/skeleton";
 import { Field } from "@/components/ui/field";
-import { apiFetch, ApiError } from "@/lib/api/client";
+import {
+  useBacklogItem,
+  useMergeBacklogItem,
+  useMoveThemeMembers,
+  useUnmergeBacklogItem,
+  useUpdateBacklogItem,
+} from "@/lib/backlog/hooks";
 import type { BacklogItemDetail, BacklogListItem, BacklogQuote } from "@/lib/backlog/queries";
 import { IMPACT_WEIGHTS, quadrantLabels } from "@/lib/backlog/prioritise";
-import { backlogKeys } from "./backlog-keys";
 import { decimal, percent, quadrantBadge, statusBadge } from "./format";
 import { MentionRateChart } from "./mention-rate-chart";
 import { BACKLOG_STATUSES, backlogStatusLabels, EFFORTS } from "@/lib/backlog/constants";
@@ -26,10 +30,7 @@ export function ItemDetail({
   population: { nps: number | null; likert: number | null };
   onSelect: (id: string | null) => void;
 }) {
-  const query = useQuery({
-    queryKey: backlogKeys.item(itemId),
-    queryFn: () => apiFetch<BacklogItemDetail>(`/api/backlog/items/${itemId}`),
-  });
+  const query = useBacklogItem(itemId);
   const heading = useRef<HTMLHeadingElement>(null);
   const loaded = query.isSuccess;
   // Opening a theme moves focus (and the view) to its details, below the chart and list.
@@ -237,26 +238,16 @@ function Quotes({
   canEdit: boolean;
   onSelect: (id: string | null) => void;
 }) {
-  const queryClient = useQueryClient();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [target, setTarget] = useState("");
   const [newLabel, setNewLabel] = useState("");
-  const move = useMutation({
-    mutationFn: () =>
-      apiFetch<{ targetId: string; moved: number }>(`/api/backlog/items/${detail.item.id}/move`, {
-        method: "POST",
-        json: {
-          memberIds: [...selected],
-          ...(target === NEW_THEME ? { newLabel } : { targetId: target || undefined }),
-        },
-      }),
-    onSuccess: async () => {
+  const move = useMoveThemeMembers(detail.item.id, {
+    onSuccess: () => {
       setSelected(new Set());
       setNewLabel("");
-      await queryClient.invalidateQueries({ queryKey: backlogKeys.all });
     },
   });
-  const errors = move.error instanceof ApiError ? move.error.fieldErrors : {};
+  const errors = move.fieldErrors;
   const toggle = (ids: string[], on: boolean) =>
     setSelected((prev) => {
       const next = new Set(prev);
@@ -321,7 +312,10 @@ function Quotes({
           aria-label="Move selected answers"
           onSubmit={(e) => {
             e.preventDefault();
-            move.mutate();
+            move.mutate({
+              memberIds: [...selected],
+              ...(target === NEW_THEME ? { newLabel } : { targetId: target || undefined }),
+            });
           }}
         >
           <Field
@@ -361,9 +355,9 @@ function Quotes({
               Open the theme they moved to
             </button>
           ) : null}
-          {move.error && !Object.keys(errors).length ? (
+          {move.generalError ? (
             <span className="field-error" role="alert">
-              {move.error.message}
+              {move.generalError}
             </span>
           ) : null}
         </form>
@@ -373,11 +367,7 @@ function Quotes({
 }
 
 function MergedFrom({ item, canEdit }: { item: BacklogListItem; canEdit: boolean }) {
-  const queryClient = useQueryClient();
-  const unmerge = useMutation({
-    mutationFn: (id: string) => apiFetch(`/api/backlog/items/${id}/merge`, { method: "DELETE" }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: backlogKeys.all }),
-  });
+  const unmerge = useUnmergeBacklogItem();
   return (
     <div>
       <h3>Merged into this theme</h3>
@@ -408,17 +398,9 @@ function MergedFrom({ item, canEdit }: { item: BacklogListItem; canEdit: boolean
 }
 
 function CurationForm({ item }: { item: BacklogListItem }) {
-  const queryClient = useQueryClient();
   const [saved, setSaved] = useState(false);
-  const save = useMutation({
-    mutationFn: (body: Record<string, unknown>) =>
-      apiFetch(`/api/backlog/items/${item.id}`, { method: "PATCH", json: body }),
-    onSuccess: async () => {
-      setSaved(true);
-      await queryClient.invalidateQueries({ queryKey: backlogKeys.all });
-    },
-  });
-  const errors = save.error instanceof ApiError ? save.error.fieldErrors : {};
+  const save = useUpdateBacklogItem(item.id, { onSuccess: () => setSaved(true) });
+  const errors = save.fieldErrors;
   return (
     <form
       className="stack backlog-curate"
@@ -490,9 +472,9 @@ function CurationForm({ item }: { item: BacklogListItem }) {
             Saved
           </span>
         ) : null}
-        {save.error && !Object.keys(errors).length ? (
+        {save.generalError ? (
           <span className="field-error" role="alert">
-            {save.error.message}
+            {save.generalError}
           </span>
         ) : null}
       </div>
@@ -509,27 +491,16 @@ function MergeForm({
   others: BacklogListItem[];
   onSelect: (id: string | null) => void;
 }) {
-  const queryClient = useQueryClient();
   const [target, setTarget] = useState("");
-  const merge = useMutation({
-    mutationFn: () =>
-      apiFetch<{ target: { id: string } }>(`/api/backlog/items/${item.id}/merge`, {
-        method: "POST",
-        json: { targetId: target },
-      }),
-    onSuccess: async (data) => {
-      await queryClient.invalidateQueries({ queryKey: backlogKeys.all });
-      onSelect(data.target.id);
-    },
-  });
-  const errors = merge.error instanceof ApiError ? merge.error.fieldErrors : {};
+  const merge = useMergeBacklogItem(item.id, { onSuccess: (data) => onSelect(data.target.id) });
+  const errors = merge.fieldErrors;
   return (
     <form
       className="row backlog-merge"
       aria-label="Merge this theme"
       onSubmit={(e) => {
         e.preventDefault();
-        merge.mutate();
+        merge.mutate({ targetId: target });
       }}
     >
       <Field
@@ -551,9 +522,9 @@ function MergeForm({
       <button className="btn" disabled={!target || merge.isPending}>
         {merge.isPending ? "Merging…" : "Merge"}
       </button>
-      {merge.error && !Object.keys(errors).length ? (
+      {merge.generalError ? (
         <span className="field-error" role="alert">
-          {merge.error.message}
+          {merge.generalError}
         </span>
       ) : null}
     </form>

@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { Field } from "@/components/ui/field";
 import { ApiError } from "@/lib/api/client";
+import { formErrors } from "@/lib/api/form-errors";
 import type { ChoiceOption } from "@/lib/db/schema";
 import { suggestQuestionKey } from "@/lib/surveys/survey-copy";
 import type { DimensionOption, EditorQuestion } from "./types";
@@ -95,10 +96,9 @@ export function QuestionForm({
       await onSubmit(payload);
       setErrors({});
     } catch (error) {
-      if (error instanceof ApiError) {
-        setErrors(error.fieldErrors);
-        setMessage(Object.keys(error.fieldErrors).length ? null : error.message);
-      } else setMessage("Something went wrong. Try again.");
+      const { fieldErrors, generalError } = formErrors(error);
+      setErrors(fieldErrors);
+      setMessage(error instanceof ApiError ? generalError : "Something went wrong. Try again.");
     } finally {
       setPending(false);
     }

@@ -1,12 +1,14 @@
 "use client";
 import Link from "next/link";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { apiFetch } from "@/lib/api/client";
-import { describeTally, type ResponseTally } from "@/lib/anonymity/surveys";
-import type { SurveyLinkStats } from "@/lib/surveys/queries";
-import { surveyKeys } from "@/lib/surveys/query-keys";
+import { describeTally } from "@/lib/anonymity/surveys";
+import {
+  useChangeSurveyStatus,
+  useDeleteSurvey,
+  useSurvey,
+  type SurveyLinks as SurveyLinkData,
+} from "@/lib/surveys/hooks";
 import { estimateLabel } from "@/lib/surveys/time-estimate";
 import { SurveyForm } from "@/components/responses/survey-form";
 import { QuestionList } from "./question-list";
@@ -33,28 +35,19 @@ export function SurveyEditor({
   initialTab = "questions",
 }: {
   initial: SurveyDetail;
-  initialLinks: { links: SurveyLinkStats[]; total: ResponseTally };
+  initialLinks: SurveyLinkData;
   dimensions: DimensionOption[];
   canEdit: boolean;
   initialTab?: Tab;
 }) {
   const router = useRouter();
-  const queryClient = useQueryClient();
   const [tab, setTab] = useState<Tab>(initialTab);
-  const detail = useQuery({
-    queryKey: surveyKeys.detail(initial.survey.id),
-    queryFn: () => apiFetch<SurveyDetail>(`/api/surveys/${initial.survey.id}`),
-    initialData: initial,
-  });
+  const detail = useSurvey(initial);
   const { survey, questions, responses, k } = detail.data;
   const active = questions.filter((q) => !q.archivedAt);
 
-  const setStatus = useMutation({
-    mutationFn: (status: string) => apiFetch(`/api/surveys/${survey.id}/status`, { method: "POST", json: { status } }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: surveyKeys.all }),
-  });
-  const remove = useMutation({
-    mutationFn: () => apiFetch(`/api/surveys/${survey.id}`, { method: "DELETE" }),
+  const setStatus = useChangeSurveyStatus(survey.id);
+  const remove = useDeleteSurvey(survey.id, {
     onSuccess: () => {
       router.push("/surveys");
       router.refresh();
