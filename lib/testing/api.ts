@@ -5,6 +5,7 @@ import { SOCKET_ADDRESS_HEADER, trustSocketAddressHeaderForTests } from "@/lib/a
 import type { NodeRouteHandler } from "@/lib/api/node-route";
 import type { RouteHandler } from "@/lib/api/route";
 import { setTestUser } from "@/lib/auth/session";
+import { assertDocumentedResponse } from "./documented-responses";
 
 /** `client`: the caller's socket address as the server would record it (lib/api/client-address.ts). */
 type CallOptions = {
@@ -53,6 +54,11 @@ export async function callRoute(handler: RouteHandler | NodeRouteHandler, opts: 
   } catch {
     json = text;
   }
+  await assertDocumentedResponse(handler, init.method!, {
+    status: response.status,
+    contentType: response.headers.get("content-type") ?? "",
+    json,
+  });
   return { status: response.status, json, headers: response.headers };
 }
 
