@@ -28,7 +28,10 @@ trustSocketAddressHeaderForTests();
  * local port, with the route params in `req.query` as Next.js puts them. `sessionVersion` stands for the
  * version a session cookie carries (omitted: always current).
  */
-export async function callRoute(handler: RouteHandler | NodeRouteHandler, opts: CallOptions = {}) {
+/** A handler outside route() (health, the sign-in form). */
+type PlainHandler = (request: Request) => Promise<Response>;
+
+export async function callRoute(handler: RouteHandler | NodeRouteHandler | PlainHandler, opts: CallOptions = {}) {
   setTestUser(opts.userId ?? null, { sessionVersion: opts.sessionVersion });
   const hasBody = opts.body !== undefined || opts.rawBody !== undefined;
   const init: RequestInit = {

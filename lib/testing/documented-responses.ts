@@ -17,7 +17,7 @@ const documented = () =>
   ));
 
 export async function assertDocumentedResponse(
-  handler: RouteHandler | NodeRouteHandler,
+  handler: RouteHandler | NodeRouteHandler | ((request: Request) => Promise<Response>),
   method: string,
   response: { status: number; contentType: string; json: unknown },
 ) {

@@ -19,8 +19,12 @@ export const tags = {
 } as const;
 export type Tag = keyof typeof tags;
 
-/** A route()'s handler, a Pages Router method, or a plain public handler (health, sign-in, this document). */
-export type Documented = RouteHandler | NodeMethod | { access: "public"; config?: undefined };
+/** A public handler outside route() (health, sign-in): nothing it parses is on it for the document to read. */
+type PlainHandler = ((request: Request) => Promise<Response>) & { access?: undefined; config?: undefined };
+/** A route()'s handler, a Pages Router method, a plain handler, or a stand-in for one (this document's). */
+export type Documented = RouteHandler | NodeMethod | PlainHandler | { access: "public"; config?: undefined };
+
+const accessOf = (handler: Documented) => handler.access ?? "public";
 
 /** A response the handler itself gives: a JSON body described by a zod schema, another media type, or none (a redirect). */
 export type Success = { description: string; schema?: z.ZodType; media?: "text/csv" | "image/svg+xml" };
@@ -118,9 +122,10 @@ function configOf(handler: Documented): Partial<RouteConfig> {
 export function errorStatuses(method: Method, handler: Documented, op: Operation, hasForm: boolean): number[] {
   const config = configOf(handler);
   const statuses = new Set([...(op.database === false ? [] : [503]), ...(op.adds ?? [])]);
-  if (handler.access !== "public") {
+  const access = accessOf(handler);
+  if (access !== "public") {
     statuses.add(401);
-    if (handler.access !== "viewer" || STATE_CHANGING.has(method)) statuses.add(403);
+    if (access !== "viewer" || STATE_CHANGING.has(method)) statuses.add(403);
   }
   if (config.params) statuses.add(404);
   if (config.query) statuses.add(422);
@@ -186,7 +191,7 @@ export function buildOperation(
     summary: op.summary,
     ...(op.description ? { description: op.description } : {}),
     tags: [op.tag],
-    security: handler.access === "public" ? [] : [{ session: [] }],
+    security: accessOf(handler) === "public" ? [] : [{ session: [] }],
     ...(parameters.length ? { parameters } : {}),
     ...(requestBody ? { requestBody } : {}),
     responses,

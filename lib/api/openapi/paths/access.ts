@@ -1,17 +1,17 @@
 // Operations of access: signing in, your own password, people and reset links.
 import * as accountPassword from "@/app/api/account/password/route";
 import * as passwordReset from "@/app/api/password-reset/route";
+import * as signIn from "@/app/api/sign-in/route";
 import * as userResetLink from "@/app/api/users/[id]/reset-link/route";
 import * as user from "@/app/api/users/[id]/route";
 import * as users from "@/app/api/users/route";
 import { oneUserWire, passwordResetDoneWire, resetLinkWire, updatedUserWire, userListWire } from "@/lib/auth/wire";
 import { done, ok, type Paths } from "../operation";
-import { publicHandler } from "./handlers";
 
 export const accessPaths = (): Paths => ({
   "/api/sign-in": {
     post: [
-      publicHandler,
+      signIn.POST,
       {
         operationId: "signIn",
         summary: "Sign in with email and password (the sign-in page's plain HTML form)",

@@ -1,7 +1,10 @@
 import type { NodeRouteHandler } from "@/lib/api/node-route";
 
-/** Handlers that do not go through route() (health, sign-in, this document): public, nothing parsed. */
-export const publicHandler = { access: "public" as const };
+/**
+ * Stands in for GET /api/openapi.json's handler, which imports this document: importing it back
+ * would make an import cycle.
+ */
+export const documentHandler = { access: "public" as const };
 
 /** One method of the Pages Router route. */
 export const node = (handler: NodeRouteHandler, method: "GET" | "POST") => handler.methods[method]!;

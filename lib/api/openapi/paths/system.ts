@@ -1,12 +1,13 @@
 // Operations of the public respondent endpoints and the system ones (health, first run, this document).
 import { z } from "zod";
 import * as friction from "@/app/api/friction/[token]/route";
+import * as health from "@/app/api/health/route";
 import * as setup from "@/app/api/setup/route";
 import surveyLink from "@/pages/api/s/[token]";
 import { oneUserWire } from "@/lib/auth/wire";
 import { frictionStoredWire, respondentSurveyWire, submissionStoredWire } from "@/lib/responses/wire";
 import { ok, type Paths } from "../operation";
-import { node, publicHandler } from "./handlers";
+import { documentHandler, node } from "./handlers";
 
 const healthWire = z.object({
   status: z.enum(["ok", "degraded"]),
@@ -65,7 +66,7 @@ export const systemPaths = (): Paths => ({
   },
   "/api/health": {
     get: [
-      publicHandler,
+      health.GET,
       {
         operationId: "getHealth",
         summary: "Liveness and database reachability",
@@ -76,7 +77,7 @@ export const systemPaths = (): Paths => ({
   },
   "/api/openapi.json": {
     get: [
-      publicHandler,
+      documentHandler,
       {
         operationId: "getOpenApiDocument",
         summary: "This document",

@@ -41,7 +41,6 @@ export const workspacePaths = (): Paths => ({
         tag: "Workspace",
         body: "CreateFrictionLink",
         responses: { "201": ok("Every friction-log link", frictionLinksWire) },
-        adds: [404],
       },
     ],
   },
