@@ -1,7 +1,7 @@
 // Responses of the people and password endpoints as zod schemas: the OpenAPI document is built from
 // them and the integration tests parse every response with them. Never a password hash or token hash.
 import { z } from "zod";
-import { roles } from "@/lib/db/schema/workspace";
+import { ROLES } from "@/lib/auth/constants";
 
 const timestamp = z.iso.datetime();
 
@@ -11,7 +11,7 @@ export const userWire = z
     id: z.uuid(),
     email: z.string(),
     name: z.string(),
-    role: z.enum(roles),
+    role: z.enum(ROLES),
     deactivatedAt: timestamp.nullable(),
     createdAt: timestamp,
   })

@@ -2,7 +2,7 @@
 // BacklogItemDetail, …) as JSON. The OpenAPI document is built from them and the integration tests
 // parse every response with them.
 import { z } from "zod";
-import { backlogStatuses, efforts } from "@/lib/db/schema";
+import { BACKLOG_STATUSES, EFFORTS } from "@/lib/backlog/constants";
 import { quadrants } from "./prioritise";
 
 const timestamp = z.iso.datetime();
@@ -15,8 +15,8 @@ export const backlogItemRowWire = z
     label: z.string(),
     customLabel: z.string().nullable(),
     terms: z.array(z.string()),
-    effort: z.enum(efforts).nullable(),
-    status: z.enum(backlogStatuses),
+    effort: z.enum(EFFORTS).nullable(),
+    status: z.enum(BACKLOG_STATUSES),
     owner: z.string(),
     notes: z.string(),
     mergedIntoId: z.uuid().nullable(),
@@ -33,8 +33,8 @@ const backlogListItemWire = z
     generatedLabel: z.string(),
     customLabel: z.string().nullable(),
     terms: z.array(z.string()),
-    effort: z.enum(efforts).nullable(),
-    status: z.enum(backlogStatuses),
+    effort: z.enum(EFFORTS).nullable(),
+    status: z.enum(BACKLOG_STATUSES),
     owner: z.string(),
     notes: z.string(),
     statusChangedAt: timestamp.nullable(),

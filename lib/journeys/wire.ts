@@ -2,7 +2,7 @@
 // functions of ./queries.ts return) as JSON. The OpenAPI document is built from them and the
 // integration tests parse every response with them.
 import { z } from "zod";
-import { journeyPaths, linkStatuses, loadTypes, pains, stepOutcomes } from "@/lib/db/schema/journeys";
+import { JOURNEY_PATHS, LINK_STATUSES, LOAD_TYPES, PAINS, STEP_OUTCOMES } from "@/lib/journeys/constants";
 
 const timestamp = z.iso.datetime();
 
@@ -21,12 +21,12 @@ export const journeyMapWire = z.object({ ...mapFields, createdAt: timestamp }).m
 export const journeyStepWire = z
   .object({
     id: z.uuid(),
-    path: z.enum(journeyPaths),
+    path: z.enum(JOURNEY_PATHS),
     position: z.number().int(),
     name: z.string(),
     minutes: z.number(),
-    pain: z.enum(pains),
-    loadType: z.enum(loadTypes),
+    pain: z.enum(PAINS),
+    loadType: z.enum(LOAD_TYPES),
     loadLevel: z.number().int(),
     tools: z.number().int(),
     concepts: z.number().int(),
@@ -36,8 +36,8 @@ export const journeyStepWire = z
     docs: z.number().int(),
     notes: z.string(),
     counterpartStepId: z.uuid().nullable(),
-    outcome: z.enum(stepOutcomes).nullable(),
-    themes: z.array(z.object({ backlogItemId: z.uuid(), label: z.string(), status: z.enum(linkStatuses) })),
+    outcome: z.enum(STEP_OUTCOMES).nullable(),
+    themes: z.array(z.object({ backlogItemId: z.uuid(), label: z.string(), status: z.enum(LINK_STATUSES) })),
   })
   .meta({ id: "JourneyStep" });
 

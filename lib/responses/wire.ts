@@ -1,7 +1,7 @@
 // Responses of the public respondent endpoints and the friction-log links as zod schemas: the
 // OpenAPI document is built from them and the integration tests parse every response with them.
 import { z } from "zod";
-import { questionKinds } from "@/lib/db/schema";
+import { QUESTION_KINDS } from "@/lib/surveys/constants";
 import { choiceOptionWire } from "@/lib/surveys/wire";
 
 /** GET /api/s/{token}: what a respondent needs to answer, and nothing about other respondents. */
@@ -17,7 +17,7 @@ export const respondentSurveyWire = z.object({
     z.object({
       id: z.uuid(),
       key: z.string(),
-      kind: z.enum(questionKinds),
+      kind: z.enum(QUESTION_KINDS),
       prompt: z.string(),
       helpText: z.string(),
       required: z.boolean(),

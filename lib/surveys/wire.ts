@@ -1,7 +1,7 @@
 // Survey authoring responses as zod schemas (what lib/surveys/queries.ts returns, as JSON): the
 // OpenAPI document is built from them and the integration tests parse every response with them.
 import { z } from "zod";
-import { questionKinds, surveyStatuses } from "@/lib/db/schema";
+import { QUESTION_KINDS, SURVEY_STATUSES } from "@/lib/surveys/constants";
 
 const timestamp = z.iso.datetime();
 const day = z.iso.date();
@@ -19,7 +19,7 @@ export const surveyWire = z
     id: z.uuid(),
     title: z.string(),
     period: z.string(),
-    status: z.enum(surveyStatuses),
+    status: z.enum(SURVEY_STATUSES),
     createdAt: timestamp,
     updatedAt: timestamp,
     intro: z.string(),
@@ -39,7 +39,7 @@ export const questionWire = z
     surveyId: z.uuid(),
     key: z.string().meta({ description: "Stable across quarters, so trends follow a question through rewordings" }),
     position: z.number().int(),
-    kind: z.enum(questionKinds),
+    kind: z.enum(QUESTION_KINDS),
     prompt: z.string(),
     helpText: z.string(),
     required: z.boolean(),
@@ -57,7 +57,7 @@ export const surveyListWire = z.object({
       id: z.uuid(),
       title: z.string(),
       period: z.string(),
-      status: z.enum(surveyStatuses),
+      status: z.enum(SURVEY_STATUSES),
       updatedAt: timestamp,
       questionCount: z.number().int(),
       responses: responseTallyWire,
