@@ -20,6 +20,7 @@ describe("sortableAnnouncements", () => {
   });
 
   it("gives the position the row would take, or says it is back where it was", () => {
+    words.onDragStart({ active: active("b") });
     expect(words.onDragOver({ active: active("b"), over: over("c") })).toBe(
       "Step “Build” is over position 3 of 3 on the golden path.",
     );
@@ -27,6 +28,14 @@ describe("sortableAnnouncements", () => {
       "Step “Build” is back in position 2 of 3 on the golden path.",
     );
     expect(words.onDragOver({ active: active("b"), over: null })).toMatch(/not over the list/);
+  });
+
+  it("stays quiet while the place does not change, so the pick-up message is heard", () => {
+    words.onDragStart({ active: active("a") });
+    // dnd-kit reports the row over itself straight after the pick-up.
+    expect(words.onDragOver({ active: active("a"), over: over("a") })).toBeUndefined();
+    expect(words.onDragOver({ active: active("a"), over: over("b") })).toMatch(/over position 2/);
+    expect(words.onDragOver({ active: active("a"), over: over("b") })).toBeUndefined();
   });
 
   it("says where the row was dropped, and that a drop outside or a cancel leaves it in place", () => {

@@ -16,12 +16,21 @@ export function sortableAnnouncements({ ids, describe, where }: AnnouncementWord
   const position = (id: string | number) =>
     `position ${ids.indexOf(String(id)) + 1} of ${ids.length}${where ? ` ${where}` : ""}`;
   const name = (id: string | number) => capitalise(describe(String(id)));
+  // dnd-kit reports "over itself" right after the pick-up, and again on every pointer move: speak
+  // only when the place changes, or the pick-up message is drowned before it is read.
+  let lastOver: string | number | null = null;
   return {
-    onDragStart: ({ active }) => `Picked up ${describe(String(active.id))}. It is in ${position(active.id)}.`,
+    onDragStart: ({ active }) => {
+      lastOver = active.id;
+      return `Picked up ${describe(String(active.id))}. It is in ${position(active.id)}.`;
+    },
     onDragOver: ({ active, over }) => {
-      if (!over) return `${name(active.id)} is not over the list; dropping it now leaves it where it was.`;
-      if (over.id === active.id) return `${name(active.id)} is back in ${position(active.id)}.`;
-      return `${name(active.id)} is over ${position(over.id)}.`;
+      const now = over?.id ?? null;
+      if (now === lastOver) return undefined;
+      lastOver = now;
+      if (now === null) return `${name(active.id)} is not over the list; dropping it now leaves it where it was.`;
+      if (now === active.id) return `${name(active.id)} is back in ${position(active.id)}.`;
+      return `${name(active.id)} is over ${position(now)}.`;
     },
     onDragEnd: ({ active, over }) => {
       if (!over || over.id === active.id) return `${name(active.id)} dropped; it stays in ${position(active.id)}.`;
