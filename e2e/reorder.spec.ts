@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 
@@ -23,6 +24,25 @@ async function createDraftSurvey(page: Page, period: string) {
   return ((await res.json()) as { survey: { id: string } }).survey.id;
 }
 
+/** Serious or critical axe findings inside `selector`, and how far the page overflows sideways. */
+async function checkLayout(page: Page, selector: string) {
+  const axe = await new AxeBuilder({ page })
+    .include(selector)
+    // The load-type badges' colours fail contrast on their grey (3–4:1): a known problem of the
+    // badges, not of reordering, reported separately.
+    .exclude(".journey-step-badges")
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  const serious = axe.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")} ${n.failureSummary ?? ""}`));
+  expect(serious).toEqual([]);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
+}
+
 const orderSaved = (page: Page, path: string) =>
   page.waitForResponse((r) => r.url().endsWith(path) && r.request().method() === "PUT" && r.ok());
 
@@ -43,6 +63,7 @@ test("a journey step and a survey question move by keyboard through their drag h
   const steps = golden.getByTestId("step-golden");
   await expect(steps).toHaveCount(5);
   const before = await names(steps);
+  await checkLayout(page, ".journey-paths");
 
   const handle = golden.getByRole("button", { name: `Reorder “${before[0]}”`, exact: true });
   await handle.focus();
@@ -85,6 +106,7 @@ test("a journey step and a survey question move by keyboard through their drag h
   const items = page.getByTestId("question-item");
   await expect(items).toHaveCount(4);
   const questions = await prompts(items);
+  await checkLayout(page, ".question-list");
   await page.getByRole("button", { name: "Reorder question 1", exact: true }).focus();
   await page.keyboard.press("Space");
   await expect(
@@ -142,6 +164,7 @@ test.describe("on a phone", () => {
     const steps = current.getByTestId("step-current");
     await expect(steps).toHaveCount(5);
     const before = await names(steps);
+    await checkLayout(page, ".journey-paths");
     const handle = current.getByRole("button", { name: `Reorder “${before[0]}”`, exact: true });
     await atTop(steps.nth(0));
     const saved = orderSaved(page, "/steps/order");
@@ -158,6 +181,7 @@ test.describe("on a phone", () => {
     const items = page.getByTestId("question-item");
     await expect(items).toHaveCount(4);
     const questions = await prompts(items);
+    await checkLayout(page, ".question-list");
     const grip = page.getByRole("button", { name: "Reorder question 1", exact: true });
     await atTop(items.nth(0));
     const questionsSaved = orderSaved(page, "/questions/order");
