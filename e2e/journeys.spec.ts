@@ -61,9 +61,21 @@ test("an editor builds a two-path map from a template by keyboard, links a theme
   await page.reload();
   await expect(golden.getByTestId("step-golden").nth(3)).toContainText("Pair with a buddy");
 
-  // …and by pointer: drag it onto the last step.
+  // …and by pointer: drag its handle below the last step (dnd-kit starts a drag after a few pixels).
   saved = orderSaved();
-  await golden.getByTestId("step-golden").nth(3).dragTo(golden.getByTestId("step-golden").nth(5));
+  await golden
+    .getByTestId("step-golden")
+    .nth(3)
+    .evaluate((step) => step.scrollIntoView({ block: "start" }));
+  const grip = (await golden
+    .getByRole("button", { name: "Reorder “Pair with a buddy on the first on-call shift”", exact: true })
+    .boundingBox())!;
+  const last = (await golden.getByTestId("step-golden").nth(5).boundingBox())!;
+  await page.mouse.move(grip.x + grip.width / 2, grip.y + grip.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(grip.x + grip.width / 2, last.y + last.height, { steps: 15 });
+  await page.waitForTimeout(150);
+  await page.mouse.up();
   await saved;
   await expect(golden.getByTestId("step-golden").nth(5)).toContainText("Pair with a buddy");
   await page.reload();
