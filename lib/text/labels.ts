@@ -254,10 +254,19 @@ function pickLabel(
       const second = others.find(
         (t) => !isModifier(t.stems[t.stems.length - 1]) && !t.stems.some((s) => GENERIC_STEMS.has(s)),
       );
-      // …as the phrase most of its answers write it in, which must end on a noun: "permission" →
-      // "permission requests", and no join for "line" of "one-line fix". Product names stand alone.
-      const secondPhrase =
-        second && (isProductName(show(second.stems)) ? second : extensions(second, candidates).pop());
+      // …as a phrase its answers write it in that ends on a noun and fits: "permission" → "permission
+      // requests"; not alone if most answers write it inside a phrase (no "line" of "one-line fix").
+      // Product names stand alone.
+      const secondReadings = !second
+        ? []
+        : isProductName(show(second.stems))
+          ? [second]
+          : extensions(second, candidates)
+              .filter((t, j, chain) => j > 0 || chain.length === 1)
+              .reverse();
+      const secondPhrase = secondReadings.find(
+        (t) => endsOnNoun(t) && wordCount(`${show(stems)} and ${show(t.stems)}`) <= MAX_LABEL_WORDS,
+      );
       const join = (ratio: number) => {
         if (!second || second.score < top.score * ratio || (isModifier(word) && isModifier(second.stems[0])))
           return undefined;
@@ -336,6 +345,11 @@ function labelKey(stems: string[]): string {
 
 function wordCount(text: string): number {
   return text.split(" ").length;
+}
+
+/** A term as people would write it: "pull_request" → "pull request", "ci" → "CI", "k8s" → "k8s". */
+export function showTerm(term: string): string {
+  return casePhrase(displayTerm(term));
 }
 
 function casePhrase(text: string): string {
