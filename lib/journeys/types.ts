@@ -51,6 +51,8 @@ export type JourneyMapSummary = {
   currentMinutes: number;
   goldenSteps: number;
   goldenMinutes: number;
+  /** Minutes of current steps no golden step covers yet ("not yet designed"). */
+  notDesignedMinutes: number;
 };
 
 export type StepThemeLink = { backlogItemId: string; label: string; status: LinkStatus };
@@ -77,7 +79,10 @@ export type JourneyStepView = {
 };
 
 export type JourneyMapDetail = {
-  map: Omit<JourneyMapSummary, "currentSteps" | "currentMinutes" | "goldenSteps" | "goldenMinutes"> & {
+  map: Omit<
+    JourneyMapSummary,
+    "currentSteps" | "currentMinutes" | "goldenSteps" | "goldenMinutes" | "notDesignedMinutes"
+  > & {
     createdAt: string;
   };
   steps: JourneyStepView[];
