@@ -110,6 +110,18 @@ test("an editor builds a two-path map from a template by keyboard, links a theme
   ).toHaveCount(6);
   await expect(charts.getByRole("figure", { name: /Pain along the steps/ }).locator(".recharts-line")).toHaveCount(2);
 
+  // A new current step the golden path says nothing about is not yet designed: no time is saved on it.
+  await current.getByRole("button", { name: "+ Add a current step" }).click();
+  const addCurrent = current.getByRole("form", { name: "Add a current step" });
+  await addCurrent.getByLabel("Step name").fill("Wait for a security review");
+  await addCurrent.getByLabel("Time (minutes)").fill("480");
+  await addCurrent.getByRole("button", { name: "Add step" }).click();
+  await expect(current.getByTestId("step-current")).toHaveCount(6);
+  await expect(totals.getByTestId("current-total")).toHaveText("7 d 4 h");
+  await expect(totals.getByTestId("time-saved")).toHaveText("3 d 5 h");
+  await expect(totals.getByRole("list", { name: "Not yet designed" })).toContainText("Wait for a security review");
+  await expect(totals.getByRole("list", { name: "Eliminated" })).toHaveCount(0);
+
   // Print view: the Print button opens the browser's print dialog.
   await page.getByRole("link", { name: "Print view" }).click();
   await expect(page).toHaveURL(/\/print$/);

@@ -63,13 +63,17 @@ export async function listJourneyMaps(): Promise<JourneyMapSummary[]> {
     current_minutes: number;
     golden_steps: number;
     golden_minutes: number;
+    not_designed_minutes: number;
   }>(
     db,
     sql`select m.id, m.name, m.workflow, m.persona, m.maturity_now, m.maturity_target, m.updated_at,
           (count(s.id) filter (where s.path = 'current'))::int as current_steps,
           coalesce(sum(s.minutes) filter (where s.path = 'current'), 0)::float8 as current_minutes,
           (count(s.id) filter (where s.path = 'golden' and s.outcome is distinct from 'eliminated'))::int as golden_steps,
-          coalesce(sum(s.minutes) filter (where s.path = 'golden' and s.outcome is distinct from 'eliminated'), 0)::float8 as golden_minutes
+          coalesce(sum(s.minutes) filter (where s.path = 'golden' and s.outcome is distinct from 'eliminated'), 0)::float8 as golden_minutes,
+          coalesce(sum(s.minutes) filter (where s.path = 'current' and not exists (
+            select 1 from journey_steps g where g.map_id = m.id and g.path = 'golden' and g.counterpart_step_id = s.id
+          )), 0)::float8 as not_designed_minutes
         from journey_maps m
         left join journey_steps s on s.map_id = m.id
         group by m.id
@@ -87,6 +91,7 @@ export async function listJourneyMaps(): Promise<JourneyMapSummary[]> {
     currentMinutes: Number(r.current_minutes),
     goldenSteps: Number(r.golden_steps),
     goldenMinutes: Number(r.golden_minutes),
+    notDesignedMinutes: Number(r.not_designed_minutes),
   }));
 }
 

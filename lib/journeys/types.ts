@@ -27,6 +27,8 @@ export type JourneyMapSummary = {
   currentMinutes: number;
   goldenSteps: number;
   goldenMinutes: number;
+  /** Minutes of current steps no golden step covers yet ("not yet designed"). */
+  notDesignedMinutes: number;
 };
 
 export type StepThemeLink = { backlogItemId: string; label: string; status: LinkStatus };
@@ -53,7 +55,10 @@ export type JourneyStepView = {
 };
 
 export type JourneyMapDetail = {
-  map: Omit<JourneyMapSummary, "currentSteps" | "currentMinutes" | "goldenSteps" | "goldenMinutes"> & {
+  map: Omit<
+    JourneyMapSummary,
+    "currentSteps" | "currentMinutes" | "goldenSteps" | "goldenMinutes" | "notDesignedMinutes"
+  > & {
     createdAt: string;
   };
   steps: JourneyStepView[];
