@@ -49,6 +49,7 @@ export const journeyMapListWire = z.object({
       currentMinutes: z.number(),
       goldenSteps: z.number().int(),
       goldenMinutes: z.number(),
+      notDesignedMinutes: z.number(),
     }),
   ),
 });
