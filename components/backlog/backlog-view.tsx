@@ -7,7 +7,7 @@ import { Field } from "@/components/ui/field";
 import { CardSkeleton } from "@/components/ui/skeleton";
 import { apiFetch, ApiError } from "@/lib/api/client";
 import type { BacklogScopeOptions, BacklogView as BacklogData, BuildBacklogResult } from "@/lib/backlog/queries";
-import { parseScope } from "@/lib/backlog/scope";
+import { parseScope, quartersScope } from "@/lib/backlog/scope";
 import { backlogKeys } from "./backlog-keys";
 import { percent } from "./format";
 import { ImpactScatter } from "./impact-scatter";
@@ -331,7 +331,7 @@ function QuarterRange({
       aria-label="Custom range of quarters"
       onSubmit={(e) => {
         e.preventDefault();
-        onShow(`periods:${first}..${last}`);
+        onShow(quartersScope(first, last));
       }}
       onKeyDown={(e) => e.key === "Escape" && onCancel()}
     >

@@ -3,8 +3,9 @@ import type { DbClient } from "@/lib/db/client";
 import { seedThemes } from "@/lib/db/seed-texts";
 import type { UpdateBacklogItemInput } from "./schemas";
 import { buildBacklog, listScopeMemberTexts, mergeBacklogItems, updateBacklogItem } from "./queries";
+import { FRICTION_SCOPE, quartersScope } from "./scope";
 
-export const DEMO_BACKLOG_SCOPE = "periods:2026-Q1..2026-Q4";
+export const DEMO_BACKLOG_SCOPE = quartersScope("2026-Q1", "2026-Q4");
 
 const normalize = (text: string) =>
   text
@@ -20,7 +21,7 @@ const normalize = (text: string) =>
  * mention rate shows the drop.
  */
 export async function seedDemoBacklog(tx: DbClient) {
-  await buildBacklog({ scope: "friction" }, tx);
+  await buildBacklog({ scope: FRICTION_SCOPE }, tx);
   // Built last, so the backlog page opens on it.
   await buildBacklog({ scope: DEMO_BACKLOG_SCOPE, k: 12 }, tx);
 
