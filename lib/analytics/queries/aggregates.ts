@@ -3,9 +3,8 @@ import { sql, type SQL } from "drizzle-orm";
 import { getSurveyPublications, type PublicationScope } from "@/lib/anonymity/queries";
 import type { SurveyPublication } from "@/lib/anonymity/surveys";
 import { getDb, selectRows, type DbClient } from "@/lib/db/client";
-import { customDimensions } from "@/lib/db/schema";
 import { dimensionName } from "@/lib/surveys/dimensions";
-import { getWorkspaceSettings } from "@/lib/workspace/queries";
+import { getWorkspaceSettings, listCustomDimensions } from "@/lib/workspace/queries";
 import type { DoraRow, LikertRow, NpsRow } from "../cell-sums";
 import type { AnalyticsFilter } from "../schemas";
 
@@ -131,7 +130,7 @@ export async function doraRows(db: DbClient, surveyIds: string[]) {
 }
 
 export async function dimensionNames(db: DbClient) {
-  const custom = await db.select({ key: customDimensions.key, name: customDimensions.name }).from(customDimensions);
+  const custom = await listCustomDimensions(db);
   return (key: string) => dimensionName(key, custom);
 }
 
