@@ -52,6 +52,8 @@ export async function buildBacklog(
     await lockScope(client, scopeKey);
     const textById = new Map(texts.map((t) => [t.id, t.text]));
 
+    // Journey links count as curation; they are read here rather than through lib/journeys, which
+    // depends on the backlog (the reverse import would be a cycle).
     const existing = await selectRows<ExistingItem>(
       client,
       sql`select b.id, b.merged_into_id as "mergedIntoId", b.custom_label as "customLabel", b.effort, b.status, b.owner, b.notes,

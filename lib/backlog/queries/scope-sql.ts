@@ -6,7 +6,10 @@ import { parseScope, type BacklogScope } from "../scope";
 
 // SQL shared by the backlog's queries: what a scope covers (its people and its free text), who stands
 // behind a theme member, and the scope's write lock. Scope strings are parsed and built only by
-// lib/backlog/scope.ts; SQL receives the parsed parts as parameters.
+// lib/backlog/scope.ts; SQL receives the parsed parts as parameters. A scope's people and texts are
+// responses, answers and friction entries: they are joined here in SQL, because every backlog figure
+// is an aggregate over them (loading them through their domains' functions would pull every answer
+// into Node).
 
 export const INSERT_BATCH = 1000;
 
