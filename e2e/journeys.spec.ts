@@ -1,3 +1,4 @@
+import { nextPeriod, periodOfDate } from "@/lib/period";
 import { expect, test } from "./fixtures";
 
 test("an editor builds a two-path map from a template by keyboard, links a theme, reads the totals and charts, and prints", async ({
@@ -135,9 +136,7 @@ test("a viewer reads a journey map without edit controls and can export it", asy
 
 test("an editor records a quarter's timings and sees the median and its status", async ({ asEditor: page }) => {
   // The quarter after this one never has demo data.
-  const now = new Date();
-  const q = Math.floor(now.getUTCMonth() / 3) + 1;
-  const nextQuarter = q === 4 ? `${now.getUTCFullYear() + 1}-Q1` : `${now.getUTCFullYear()}-Q${q + 1}`;
+  const nextQuarter = nextPeriod(periodOfDate(new Date()));
   await page.goto("/journeys/timings");
   await page.getByLabel("Quarter").selectOption(nextQuarter);
   const rollback = page.getByTestId("timing-row").filter({ hasText: "Roll back a deploy" });

@@ -1,10 +1,10 @@
 "use client";
 import { useState } from "react";
-import type { FilterParams } from "@/lib/analytics/query-keys";
+import type { FilterParams } from "@/lib/analytics/hooks";
 import type { ResponseRates } from "@/lib/analytics/types";
 import { AnalyticsCard, ExportButton, HiddenValue } from "./analytics-card";
 import { formatPct } from "./format";
-import { useResponseRates } from "./use-analytics";
+import { useResponseRates } from "@/lib/analytics/hooks";
 
 function RatesTable({ data }: { data: ResponseRates }) {
   // Default to the latest quarter's largest survey: the quarterly one, not a side pulse.

@@ -13,8 +13,9 @@ import {
   YAxis,
 } from "recharts";
 import { formatMinutes } from "@/lib/journeys/comparison";
-import { loadTypeLabels, loadTypeOptions, painLabels, painScore, type JourneyStepView } from "@/lib/journeys/types";
+import type { JourneyStepView } from "@/lib/journeys/types";
 import { loadTypeColors } from "./load-colors";
+import { LOAD_TYPES, loadTypeLabels, painLabels, painScore } from "@/lib/journeys/constants";
 
 const ordered = (steps: JourneyStepView[], path: "current" | "golden") =>
   steps
@@ -40,7 +41,7 @@ export function JourneyCharts({ steps }: { steps: JourneyStepView[] }) {
       <div className="row-between">
         <h2 id="journey-charts-heading">Time, load and pain per step</h2>
         <ul className="journey-legend" aria-label="Load type colours">
-          {loadTypeOptions.map((t) => (
+          {LOAD_TYPES.map((t) => (
             <li key={t}>
               <span className="journey-swatch" style={{ background: loadTypeColors[t] }} aria-hidden />{" "}
               {loadTypeLabels[t]}

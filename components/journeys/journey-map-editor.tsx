@@ -1,20 +1,30 @@
 "use client";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
-import { apiFetch, ApiError } from "@/lib/api/client";
+import { formErrors } from "@/lib/api/form-errors";
 import type { FieldErrors } from "@/lib/errors";
 import { formatMinutes } from "@/lib/journeys/comparison";
+import {
+  journeyExportHref,
+  useAddStep,
+  useDeleteJourneyMap,
+  useDeleteStep,
+  useDuplicateJourneyMap,
+  useJourneyEvidence,
+  useJourneyMap,
+  useLinkableThemes,
+  useLinkStepTheme,
+  useLinkSuggestions,
+  useReorderSteps,
+  useUnlinkStepTheme,
+  useUpdateStep,
+} from "@/lib/journeys/hooks";
 import { moveItem } from "@/lib/journeys/reorder";
 import {
   auditFields,
   auditLabels,
-  loadTypeLabels,
-  outcomeLabels,
-  painLabels,
   type JourneyMapDetail,
-  type JourneyPath,
   type JourneyStepView,
   type LinkableTheme,
   type SuggestionView,
@@ -24,55 +34,28 @@ import { JourneyCharts } from "./journey-charts";
 import { JourneySummary } from "./journey-summary";
 import { loadTypeColors } from "./load-colors";
 import { MapDetails } from "./map-details";
-import { journeyKeys } from "./query-keys";
 import { StepEvidence, StepSuggestions } from "./step-evidence";
 import { StepForm } from "./step-form";
+import { JOURNEY_PATHS, loadTypeLabels, outcomeLabels, painLabels, type JourneyPath } from "@/lib/journeys/constants";
 
+/** The step form shows a message no field explains under the `_` key. */
 const errorsOf = (error: unknown): FieldErrors => {
-  if (!error) return {};
-  if (error instanceof ApiError && Object.keys(error.fieldErrors ?? {}).length) return error.fieldErrors;
-  return { _: [(error as Error).message] };
+  const { fieldErrors, generalError } = formErrors(error);
+  return generalError ? { _: [generalError] } : fieldErrors;
 };
 const pathTitles: Record<JourneyPath, string> = { current: "Current path", golden: "Golden path" };
 
 export function JourneyMapEditor({ initial, canEdit }: { initial: JourneyMapDetail; canEdit: boolean }) {
   const id = initial.map.id;
-  const queryClient = useQueryClient();
   const router = useRouter();
-  const detail = useQuery({
-    queryKey: journeyKeys.detail(id),
-    queryFn: () => apiFetch<JourneyMapDetail>(`/api/journeys/${id}`),
-    initialData: initial,
-  });
-  const evidence = useQuery({
-    queryKey: journeyKeys.evidence(id),
-    queryFn: () => apiFetch<{ k: number; themes: ThemeEvidence[] }>(`/api/journeys/${id}/evidence`),
-  });
-  const suggestions = useQuery({
-    queryKey: journeyKeys.suggestions(id),
-    queryFn: () =>
-      apiFetch<{ suggestions: SuggestionView[] }>(`/api/journeys/${id}/suggestions`).then((r) => r.suggestions),
-    enabled: canEdit,
-  });
-  const themes = useQuery({
-    queryKey: journeyKeys.themes(),
-    queryFn: () => apiFetch<{ themes: LinkableTheme[] }>("/api/journeys/themes").then((r) => r.themes),
-    enabled: canEdit,
-  });
+  const detail = useJourneyMap(initial);
+  const evidence = useJourneyEvidence(id);
+  const suggestions = useLinkSuggestions(id, { enabled: canEdit });
+  const themes = useLinkableThemes({ enabled: canEdit });
   const [announcement, setAnnouncement] = useState("");
-  const refresh = () => {
-    void queryClient.invalidateQueries({ queryKey: journeyKeys.detail(id) });
-    void queryClient.invalidateQueries({ queryKey: journeyKeys.suggestions(id) });
-    void queryClient.invalidateQueries({ queryKey: journeyKeys.evidence(id) });
-    void queryClient.invalidateQueries({ queryKey: journeyKeys.list() });
-  };
 
-  const duplicate = useMutation({
-    mutationFn: () => apiFetch<{ id: string }>(`/api/journeys/${id}/duplicate`, { method: "POST" }),
-    onSuccess: ({ id: copyId }) => router.push(`/journeys/${copyId}`),
-  });
-  const remove = useMutation({
-    mutationFn: () => apiFetch(`/api/journeys/${id}`, { method: "DELETE" }),
+  const duplicate = useDuplicateJourneyMap(id, { onSuccess: ({ id: copyId }) => router.push(`/journeys/${copyId}`) });
+  const remove = useDeleteJourneyMap(id, {
     onSuccess: () => {
       router.push("/journeys");
       router.refresh();
@@ -85,7 +68,7 @@ export function JourneyMapEditor({ initial, canEdit }: { initial: JourneyMapDeta
   return (
     <div className="stack">
       <div className="row journey-actions">
-        <a className="btn" href={`/api/journeys/${id}/export`} download>
+        <a className="btn" href={journeyExportHref(id)} download>
           Export CSV
         </a>
         <Link className="btn" href={`/journeys/${id}/print`}>
@@ -115,7 +98,7 @@ export function JourneyMapEditor({ initial, canEdit }: { initial: JourneyMapDeta
         ) : null}
       </div>
 
-      <MapDetails map={detail.data.map} canEdit={canEdit} onSaved={refresh} />
+      <MapDetails map={detail.data.map} canEdit={canEdit} />
       <JourneySummary steps={steps} />
       <JourneyCharts steps={steps} />
 
@@ -129,7 +112,7 @@ export function JourneyMapEditor({ initial, canEdit }: { initial: JourneyMapDeta
         </p>
       ) : null}
       <div className="grid-2 journey-paths">
-        {(["current", "golden"] as const).map((path) => (
+        {JOURNEY_PATHS.map((path) => (
           <PathColumn
             key={path}
             mapId={id}
@@ -141,7 +124,6 @@ export function JourneyMapEditor({ initial, canEdit }: { initial: JourneyMapDeta
             suggestions={suggestions.data ?? []}
             themes={themes.data ?? []}
             themesLoading={themes.isLoading}
-            onChanged={refresh}
             announce={setAnnouncement}
           />
         ))}
@@ -160,7 +142,6 @@ function PathColumn({
   suggestions,
   themes,
   themesLoading,
-  onChanged,
   announce,
 }: {
   mapId: string;
@@ -172,10 +153,8 @@ function PathColumn({
   suggestions: SuggestionView[];
   themes: LinkableTheme[];
   themesLoading: boolean;
-  onChanged: () => void;
   announce: (message: string) => void;
 }) {
-  const queryClient = useQueryClient();
   const own = steps.filter((s) => s.path === path).sort((a, b) => a.position - b.position);
   const currentSteps = steps.filter((s) => s.path === "current").sort((a, b) => a.position - b.position);
   const nameById = new Map(steps.map((s) => [s.id, s.name]));
@@ -186,58 +165,12 @@ function PathColumn({
   const focusAfterMove = useRef<{ stepId: string; control: string } | null>(null);
   const listRef = useRef<HTMLOListElement>(null);
 
-  const addStep = useMutation({
-    mutationFn: (input: Record<string, unknown>) =>
-      apiFetch(`/api/journeys/${mapId}/steps`, { method: "POST", json: { ...input, path } }),
-    onSuccess: onChanged,
-  });
-  const updateStep = useMutation({
-    mutationFn: ({ stepId, input }: { stepId: string; input: Record<string, unknown> }) =>
-      apiFetch(`/api/journeys/${mapId}/steps/${stepId}`, { method: "PATCH", json: input }),
-    onSuccess: () => {
-      setEditingId(null);
-      onChanged();
-    },
-  });
-  const deleteStep = useMutation({
-    mutationFn: (stepId: string) => apiFetch(`/api/journeys/${mapId}/steps/${stepId}`, { method: "DELETE" }),
-    onSuccess: onChanged,
-  });
-  const reorder = useMutation({
-    // Moves run one after another: two orders in flight could be applied out of sequence.
-    scope: { id: `reorder-${mapId}-${path}` },
-    mutationFn: (stepIds: string[]) =>
-      apiFetch(`/api/journeys/${mapId}/steps/order`, { method: "PUT", json: { path, stepIds } }),
-    onMutate: async (stepIds) => {
-      await queryClient.cancelQueries({ queryKey: journeyKeys.detail(mapId) });
-      const previous = queryClient.getQueryData<JourneyMapDetail>(journeyKeys.detail(mapId));
-      if (previous) {
-        const order = new Map(stepIds.map((sid, i) => [sid, i]));
-        queryClient.setQueryData<JourneyMapDetail>(journeyKeys.detail(mapId), {
-          ...previous,
-          steps: previous.steps.map((s) => (order.has(s.id) ? { ...s, position: order.get(s.id)! } : s)),
-        });
-      }
-      return { previous };
-    },
-    onError: (_error, _ids, context) => {
-      if (context?.previous) queryClient.setQueryData(journeyKeys.detail(mapId), context.previous);
-    },
-    onSettled: onChanged,
-  });
-  const link = useMutation({
-    mutationFn: ({ stepId, themeId, status }: { stepId: string; themeId: string; status: "accepted" | "dismissed" }) =>
-      apiFetch(`/api/journeys/${mapId}/steps/${stepId}/themes`, {
-        method: "POST",
-        json: { backlogItemId: themeId, status },
-      }),
-    onSuccess: onChanged,
-  });
-  const unlink = useMutation({
-    mutationFn: ({ stepId, themeId }: { stepId: string; themeId: string }) =>
-      apiFetch(`/api/journeys/${mapId}/steps/${stepId}/themes/${themeId}`, { method: "DELETE" }),
-    onSuccess: onChanged,
-  });
+  const addStep = useAddStep(mapId, path);
+  const updateStep = useUpdateStep(mapId, { onSuccess: () => setEditingId(null) });
+  const deleteStep = useDeleteStep(mapId);
+  const reorder = useReorderSteps(mapId, path);
+  const link = useLinkStepTheme(mapId);
+  const unlink = useUnlinkStepTheme(mapId);
 
   useEffect(() => {
     const pending = focusAfterMove.current;

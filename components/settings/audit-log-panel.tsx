@@ -1,21 +1,13 @@
 "use client";
 import { useState } from "react";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Skeleton } from "@/components/ui/skeleton";
-import { apiFetch } from "@/lib/api/client";
 import { auditActionLabel, describeAuditDetail } from "@/lib/audit/actions";
-import type { AuditPage } from "@/lib/audit/queries";
-
-const auditKeys = { page: (offset: number) => ["audit", offset] as const };
+import { useAuditLog } from "@/lib/audit/hooks";
 
 /** Settings → Audit log (owners): who changed what that can move a published figure. */
 export function AuditLogPanel() {
   const [offset, setOffset] = useState(0);
-  const page = useQuery({
-    queryKey: auditKeys.page(offset),
-    queryFn: () => apiFetch<AuditPage>(`/api/audit${offset ? `?offset=${offset}` : ""}`),
-    placeholderData: keepPreviousData,
-  });
+  const page = useAuditLog(offset);
 
   return (
     <section className="card stack" aria-labelledby="audit-heading" data-testid="audit-log">

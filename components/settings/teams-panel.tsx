@@ -1,19 +1,8 @@
 "use client";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Field } from "@/components/ui/field";
-import { apiFetch, ApiError } from "@/lib/api/client";
-import { teamKeys } from "@/lib/surveys/query-keys";
 import { formNumber } from "@/components/ui/form-values";
-
-export type TeamRow = {
-  id: string;
-  name: string;
-  headcount: number;
-  onPlatform: boolean;
-  archivedAt: string | null;
-  platformChanges: { effectivePeriod: string; onPlatform: boolean }[];
-};
+import { useCreateTeam, useTeams, useUpdateTeam, type Team as TeamRow, type TeamChange } from "@/lib/workspace/hooks";
 
 function platformSince(team: TeamRow): string {
   const latest = [...team.platformChanges].reverse().find((c) => c.onPlatform === team.onPlatform);
@@ -30,28 +19,12 @@ export function TeamsPanel({
   canEdit: boolean;
   currentPeriod: string;
 }) {
-  const queryClient = useQueryClient();
   const [editing, setEditing] = useState<string | null>(null);
-  const teams = useQuery({
-    queryKey: teamKeys.list(),
-    queryFn: () => apiFetch<{ teams: TeamRow[] }>("/api/teams").then((r) => r.teams),
-    initialData: initialTeams,
-  });
-  const refresh = () => queryClient.invalidateQueries({ queryKey: teamKeys.all });
-  const add = useMutation({
-    mutationFn: (input: Record<string, unknown>) => apiFetch("/api/teams", { method: "POST", json: input }),
-    onSuccess: refresh,
-  });
-  const update = useMutation({
-    mutationFn: ({ id, input }: { id: string; input: Record<string, unknown> }) =>
-      apiFetch(`/api/teams/${id}`, { method: "PATCH", json: input }),
-    onSuccess: () => {
-      setEditing(null);
-      refresh();
-    },
-  });
-  const addErrors = add.error instanceof ApiError ? add.error.fieldErrors : {};
-  const editErrors = update.error instanceof ApiError ? update.error.fieldErrors : {};
+  const teams = useTeams(initialTeams);
+  const add = useCreateTeam();
+  const update = useUpdateTeam({ onSuccess: () => setEditing(null) });
+  const addErrors = add.fieldErrors;
+  const editErrors = update.fieldErrors;
 
   return (
     <section className="card stack" aria-labelledby="teams-heading">
@@ -93,7 +66,7 @@ export function TeamsPanel({
                           e.preventDefault();
                           const data = new FormData(e.currentTarget);
                           const onPlatform = data.get("onPlatform") === "on";
-                          const input: Record<string, unknown> = {
+                          const input: TeamChange = {
                             name: data.get("name"),
                             headcount: formNumber(data.get("headcount")),
                           };
@@ -136,9 +109,9 @@ export function TeamsPanel({
                           <button type="button" className="btn btn-ghost btn-sm" onClick={() => setEditing(null)}>
                             Cancel
                           </button>
-                          {update.error && !Object.keys(editErrors).length ? (
+                          {update.generalError ? (
                             <span className="field-error" role="alert">
-                              {update.error.message}
+                              {update.generalError}
                             </span>
                           ) : null}
                         </div>
@@ -227,9 +200,9 @@ export function TeamsPanel({
                 Added
               </span>
             ) : null}
-            {add.error && !Object.keys(addErrors).length ? (
+            {add.generalError ? (
               <span className="field-error" role="alert">
-                {add.error.message}
+                {add.generalError}
               </span>
             ) : null}
           </div>

@@ -1,12 +1,10 @@
 "use client";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
-import { apiFetch } from "@/lib/api/client";
 import { dimensionName } from "@/lib/surveys/dimensions";
-import { surveyKeys } from "@/lib/surveys/query-keys";
-import { kindLabels } from "@/lib/surveys/survey-copy";
+import { useAddQuestion, useDeleteQuestion, useReorderQuestions, useUpdateQuestion } from "@/lib/surveys/hooks";
 import { QuestionForm, type QuestionPayload } from "./question-form";
 import type { DimensionOption, EditorQuestion, SurveyDetail, WordingChange } from "./types";
+import { questionKindLabels } from "@/lib/surveys/constants";
 
 /**
  * The questions of a survey. In a draft they can be added, edited, deleted and reordered (buttons,
@@ -23,8 +21,6 @@ export function QuestionList({
 }) {
   const { survey, questions, hasResponses } = detail;
   const rewordings = groupBy(detail.wordingChanges ?? [], (c) => c.questionId);
-  const queryClient = useQueryClient();
-  const key = surveyKeys.detail(survey.id);
   const [editing, setEditing] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState<string | null>(null);
@@ -34,41 +30,13 @@ export function QuestionList({
   const isDraft = survey.status === "draft";
   const structural = canEdit && isDraft;
   const customDims = dimensions.filter((d) => d.framework === "Custom");
-  const refresh = () => queryClient.invalidateQueries({ queryKey: surveyKeys.all });
+  const showError = (e: Error) => setError(e.message);
 
-  const reorder = useMutation({
-    mutationFn: (ids: string[]) =>
-      apiFetch(`/api/surveys/${survey.id}/questions/order`, { method: "PUT", json: { questionIds: ids } }),
-    onMutate: async (ids) => {
-      await queryClient.cancelQueries({ queryKey: key });
-      const previous = queryClient.getQueryData<SurveyDetail>(key);
-      if (previous) {
-        const byId = new Map(previous.questions.map((q) => [q.id, q]));
-        queryClient.setQueryData<SurveyDetail>(key, {
-          ...previous,
-          questions: ids.map((id, position) => ({ ...byId.get(id)!, position })),
-        });
-      }
-      return { previous };
-    },
-    onError: (e, _ids, ctx) => {
-      if (ctx?.previous) queryClient.setQueryData(key, ctx.previous);
-      setError(e.message);
-    },
-    onSettled: refresh,
-  });
-  const remove = useMutation({
-    mutationFn: (id: string) => apiFetch(`/api/surveys/${survey.id}/questions/${id}`, { method: "DELETE" }),
-    onSuccess: () => setConfirmDelete(null),
-    onError: (e) => setError(e.message),
-    onSettled: refresh,
-  });
-  const archive = useMutation({
-    mutationFn: ({ id, archived }: { id: string; archived: boolean }) =>
-      apiFetch(`/api/surveys/${survey.id}/questions/${id}`, { method: "PATCH", json: { archived } }),
-    onError: (e) => setError(e.message),
-    onSettled: refresh,
-  });
+  const reorder = useReorderQuestions(survey.id, { onError: showError });
+  const remove = useDeleteQuestion(survey.id, { onSuccess: () => setConfirmDelete(null), onError: showError });
+  const archive = useUpdateQuestion(survey.id, { onError: showError });
+  const addQuestion = useAddQuestion(survey.id);
+  const updateQuestion = useUpdateQuestion(survey.id);
 
   function move(index: number, delta: number) {
     const target = index + delta;
@@ -82,16 +50,16 @@ export function QuestionList({
   }
 
   async function save(payload: QuestionPayload, question?: EditorQuestion) {
+    // The hooks refresh the survey before these resolve; an ApiError reaches the form's field messages.
     if (question) {
-      const body = structural ? payload : { prompt: payload.prompt, helpText: payload.helpText };
-      await apiFetch(`/api/surveys/${survey.id}/questions/${question.id}`, { method: "PATCH", json: body });
+      const input = structural ? payload : { prompt: payload.prompt, helpText: payload.helpText };
+      await updateQuestion.mutateAsync({ questionId: question.id, input });
       setEditing(null);
     } else {
-      await apiFetch(`/api/surveys/${survey.id}/questions`, { method: "POST", json: payload });
+      await addQuestion.mutateAsync(payload);
       setAdding(false);
     }
     setError(null);
-    await refresh();
   }
 
   return (
@@ -160,7 +128,7 @@ export function QuestionList({
                       <span className="muted">{index + 1}.</span> {q.prompt}
                     </div>
                     <div className="row small muted">
-                      <span className="badge">{kindLabels[q.kind]}</span>
+                      <span className="badge">{questionKindLabels[q.kind]}</span>
                       <code>{q.key}</code>
                       <span>{dimensionName(q.dimension, customDims)}</span>
                       {q.required ? <span className="badge badge-accent">Required</span> : null}
@@ -237,7 +205,7 @@ export function QuestionList({
                           type="button"
                           className="btn btn-sm"
                           aria-label={`${q.archivedAt ? "Restore" : "Archive"} question ${index + 1}`}
-                          onClick={() => archive.mutate({ id: q.id, archived: !q.archivedAt })}
+                          onClick={() => archive.mutate({ questionId: q.id, input: { archived: !q.archivedAt } })}
                         >
                           {q.archivedAt ? "Restore" : "Archive"}
                         </button>

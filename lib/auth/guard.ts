@@ -1,9 +1,9 @@
 import "server-only";
 import { forbidden, redirect } from "next/navigation";
-import type { Role } from "@/lib/db/schema";
 import { countUsers, type PublicUser } from "./queries";
 import { hasRole } from "./roles";
 import { getCurrentUser } from "./session";
+import type { Role } from "@/lib/auth/constants";
 
 /** For server pages: sends visitors to sign-in (or first-run setup) and wrong roles to a 403 page. */
 export async function requireUser(role: Role = "viewer"): Promise<PublicUser> {

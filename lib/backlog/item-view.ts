@@ -2,6 +2,7 @@
 // The privacy rules live in this one place: a theme traced to fewer than k people keeps its counts but
 // shows no scores, quotes or team breakdown; a quarter or a team under k shows no count of its own.
 import type { BacklogStatus, Effort } from "@/lib/db/schema";
+import { periodOfDate } from "@/lib/period";
 import { assignQuadrant, computeImpact, type Impact, type Quadrant } from "./prioritise";
 
 export type MentionRate = { period: string; mentioners: number | null; respondents: number; rate: number | null };
@@ -94,11 +95,6 @@ export type ItemRow = {
 export const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 export const iso = (v: unknown): string | null =>
   v === null || v === undefined ? null : new Date(v as string).toISOString();
-
-export function periodOfDate(value: string | Date): string {
-  const d = new Date(value);
-  return `${d.getUTCFullYear()}-Q${Math.floor(d.getUTCMonth() / 3) + 1}`;
-}
 
 export type ScopeContext = {
   k: number;

@@ -2,7 +2,8 @@
 // stored as text on each item ("survey:<id>", "periods:2026-Q1..2026-Q4", "friction"). This module is
 // the only one that builds or parses that text; SQL receives the parsed parts (lib/backlog/queries).
 // Free of the ORM, so pages and client components use it too.
-const PERIOD = /^[0-9]{4}-Q[1-4]$/;
+import { isPeriod } from "@/lib/period";
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type BacklogScope =
@@ -17,7 +18,7 @@ export function parseScope(value: string): BacklogScope | null {
   }
   if (value.startsWith("periods:")) {
     const [from, to, ...rest] = value.slice("periods:".length).split("..");
-    if (rest.length || !PERIOD.test(from ?? "") || !PERIOD.test(to ?? "") || from > to) return null;
+    if (rest.length || !isPeriod(from ?? "") || !isPeriod(to ?? "") || from > to) return null;
     return { kind: "periods", from, to };
   }
   return null;

@@ -1,6 +1,6 @@
+import type { JourneyPath, LoadType, StepOutcome } from "./constants";
 // Current path vs golden path: totals, time saved, extraneous load removed and the fate of each
 // current step. Pure: plain step data in, plain numbers and lists out.
-import type { JourneyPath, LoadType, StepOutcome } from "./types";
 
 export type ComparableStep = {
   id: string;

@@ -1,12 +1,12 @@
 import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { recordAudit, type AuditActor } from "@/lib/audit/queries";
-import { type DbClient } from "@/lib/db/client";
+import { inTransaction, type DbClient } from "@/lib/db/client";
 import { backlogItems, themeMembers, type BacklogItem } from "@/lib/db/schema";
 import { AppError, notFound } from "@/lib/errors";
 import type { MoveMembersInput, UpdateBacklogItemInput } from "../schemas";
 import { releaseThemes } from "./releases";
-import { inTransaction, lockScope, memberRefs } from "./scope-sql";
+import { lockScope, memberRefs } from "./scope-sql";
 
 // Curation: a PM's edits to items (rename, status, merge, move answers). Every change that alters who
 // an item describes goes through the release rule (releases.ts) under the scope's lock.

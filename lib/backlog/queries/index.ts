@@ -8,7 +8,6 @@
 //   export.ts     CSV rows and quotes
 //   themes.ts     themes as other domains read them (journey evidence)
 export type { BacklogItemDetail, BacklogListItem, BacklogQuote, BacklogView, MentionRate } from "../item-view";
-export { periodOfDate } from "../item-view";
 export { buildBacklog, type BuildBacklogResult } from "./build";
 export { mergeBacklogItems, moveThemeMembers, unmergeBacklogItem, updateBacklogItem } from "./curation";
 export { listExampleQuotes, listScopeMemberTexts, openBacklogCsvRows } from "./export";

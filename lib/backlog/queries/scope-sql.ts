@@ -1,6 +1,6 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
-import { getDb, selectRows, type DbClient } from "@/lib/db/client";
+import { selectRows, type DbClient } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { parseScope, type BacklogScope } from "../scope";
 
@@ -20,12 +20,6 @@ export function requireScope(value: string): BacklogScope {
       scope: ["Choose a survey, a range of quarters or the friction log"],
     });
   return scope;
-}
-
-/** Runs `work` in the caller's transaction, or in a new one. */
-export async function inTransaction<T>(tx: DbClient | undefined, work: (client: DbClient) => Promise<T>): Promise<T> {
-  if (tx) return work(tx);
-  return (await getDb()).transaction((t) => work(t));
 }
 
 /**

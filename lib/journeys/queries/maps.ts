@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { asc, eq, inArray, sql } from "drizzle-orm";
 import { listThemeLabels } from "@/lib/backlog/queries";
-import { getDb, selectRows, type DbClient } from "@/lib/db/client";
+import { getDb, inTransaction, selectRows, type DbClient } from "@/lib/db/client";
 import { journeyMaps, journeySteps, journeyStepThemes, type JourneyStep } from "@/lib/db/schema";
 import { AppError, notFound } from "@/lib/errors";
 import type { CreateJourneyMapInput, UpdateJourneyMapInput } from "../schemas";
@@ -130,14 +130,16 @@ export function toStepView(s: JourneyStep, themes: StepThemeLink[]): JourneyStep
 }
 
 /** Creates a map, blank or filled from a template, in one transaction. */
-export async function createJourneyMap({ input }: { input: CreateJourneyMapInput }): Promise<{ id: string }> {
-  const db = await getDb();
+export async function createJourneyMap(
+  { input }: { input: CreateJourneyMapInput },
+  client?: DbClient,
+): Promise<{ id: string }> {
   const { templateId, ...fields } = input;
   const template = templateId ? journeyTemplates.find((t) => t.id === templateId) : undefined;
   if (templateId && !template)
     throw new AppError("validation", "Unknown template", { templateId: ["Choose one of the templates"] });
   assertMaturityOrder(fields.maturityNow, fields.maturityTarget);
-  return db.transaction(async (tx) => {
+  return inTransaction(client, async (tx) => {
     const [map] = await tx
       .insert(journeyMaps)
       .values({

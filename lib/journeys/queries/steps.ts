@@ -5,7 +5,8 @@ import { journeyMaps, journeySteps } from "@/lib/db/schema";
 import { AppError, notFound } from "@/lib/errors";
 import { isPermutationOf } from "../reorder";
 import type { CreateStepInput, ReorderStepsInput, UpdateStepInput } from "../schemas";
-import type { JourneyPath, JourneyStepView } from "../types";
+import type { JourneyPath } from "../constants";
+import type { JourneyStepView } from "../types";
 import { toStepView, touchMap } from "./maps";
 
 // Steps of a map's current and golden paths: add, edit, delete, reorder.

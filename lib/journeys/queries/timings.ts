@@ -6,7 +6,8 @@ import { baselineWorkflows, workflowTimings } from "@/lib/db/schema";
 import { AppError, notFound, pgErrorCode } from "@/lib/errors";
 import { builtInWorkflows } from "../baseline-workflows";
 import type { CreateWorkflowInput, RecordTimingInput, UpdateWorkflowInput } from "../schemas";
-import { assessTiming, medianOf, shiftQuarter } from "../timings";
+import { previousPeriod } from "@/lib/period";
+import { assessTiming, medianOf } from "../timings";
 import type { WorkflowTimingRow } from "../types";
 
 // ---------------------------------------------------------------------------------------------
@@ -37,7 +38,7 @@ export async function listTimingPeriods(): Promise<string[]> {
 export async function listWorkflowTimings({ period }: { period: string }): Promise<WorkflowTimingRow[]> {
   const db = await getDb();
   await ensureBuiltInWorkflows(db);
-  const previous = shiftQuarter(period, -1);
+  const previous = previousPeriod(period);
   const rows = await selectRows<{
     id: string;
     key: string;

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { getSurveyPublications } from "@/lib/anonymity/queries";
 import { tallyResponses, type ResponseTally } from "@/lib/anonymity/surveys";
-import { getDb, selectRows, type DbClient } from "@/lib/db/client";
+import { getDb, inTransaction, selectRows, type DbClient } from "@/lib/db/client";
 import { surveyLinks, teams } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { newLinkToken } from "../link-token";
@@ -87,9 +87,11 @@ export async function getSurveyLinkStats({
 }
 
 /** Adds a link for each given team (or every active team) that has none for this survey yet. */
-export async function createTeamLinks({ surveyId, teamIds }: { surveyId: string; teamIds?: string[] }) {
-  const db = await getDb();
-  return db.transaction(async (tx) => {
+export async function createTeamLinks(
+  { surveyId, teamIds }: { surveyId: string; teamIds?: string[] },
+  client?: DbClient,
+) {
+  return inTransaction(client, async (tx) => {
     await requireSurvey(tx, surveyId);
     const candidates = await tx
       .select({ id: teams.id })

@@ -1,13 +1,13 @@
 import "server-only";
 import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import { tallyResponses, type ResponseTally } from "@/lib/anonymity/surveys";
-import { getDb, type DbClient } from "@/lib/db/client";
+import { getDb, inTransaction, type DbClient } from "@/lib/db/client";
 import { questions, questionWordingChanges, responses, surveyLinks, surveys, type Survey } from "@/lib/db/schema";
 import { AppError, notFound } from "@/lib/errors";
 import { getWorkspaceSettings } from "@/lib/workspace/queries";
 import { canTransition } from "../lifecycle";
 import { newLinkToken } from "../link-token";
-import { nextPeriod } from "../period";
+import { nextPeriod } from "@/lib/period";
 import { type CreateSurveyInput, type NormalizedQuestion, type UpdateSurveyInput } from "../schemas";
 import { copyQuestions, templateQuestions } from "../survey-copy";
 import { getTemplate } from "../templates";
@@ -84,15 +84,17 @@ export async function countSurveyResponses({ surveyId }: { surveyId: string }, t
   return Number(row?.n ?? 0);
 }
 
-export async function createSurvey({
-  input,
-  userId,
-}: {
-  input: CreateSurveyInput;
-  userId: string | null;
-}): Promise<Survey> {
-  const db = await getDb();
-  return db.transaction(async (tx) => {
+export async function createSurvey(
+  {
+    input,
+    userId,
+  }: {
+    input: CreateSurveyInput;
+    userId: string | null;
+  },
+  client?: DbClient,
+): Promise<Survey> {
+  return inTransaction(client, async (tx) => {
     let drafts: NormalizedQuestion[];
     let title = input.title;
     let template: string | null = null;
