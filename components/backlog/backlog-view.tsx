@@ -12,7 +12,7 @@ import {
   type BacklogData,
 } from "@/lib/backlog/hooks";
 import type { BacklogScopeOptions } from "@/lib/backlog/queries";
-import { parseScope } from "@/lib/backlog/scope";
+import { parseScope, quartersScope } from "@/lib/backlog/scope";
 import { percent } from "./format";
 import { ImpactScatter } from "./impact-scatter";
 import { ItemDetail } from "./item-detail";
@@ -309,7 +309,7 @@ function QuarterRange({
       aria-label="Custom range of quarters"
       onSubmit={(e) => {
         e.preventDefault();
-        onShow(`periods:${first}..${last}`);
+        onShow(quartersScope(first, last));
       }}
       onKeyDown={(e) => e.key === "Escape" && onCancel()}
     >

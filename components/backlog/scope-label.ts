@@ -1,14 +1,16 @@
 import type { BacklogScopeOptions } from "@/lib/backlog/queries";
-import { parseScope } from "@/lib/backlog/scope";
+import { FRICTION_SCOPE, parseScope, quartersScope, surveyScope } from "@/lib/backlog/scope";
 
 /** Human name of a scope string, for the picker and headings. */
 export function scopeLabel(scope: string, options: BacklogScopeOptions): string {
-  if (scope === "friction") return "Friction log";
-  if (scope.startsWith("survey:")) {
-    const survey = options.surveys.find((s) => `survey:${s.id}` === scope);
+  const parsed = parseScope(scope);
+  if (!parsed) return scope;
+  if (parsed.kind === "friction") return "Friction log";
+  if (parsed.kind === "survey") {
+    const survey = options.surveys.find((s) => s.id.toLowerCase() === parsed.surveyId);
     return survey ? `${survey.title}` : "A survey";
   }
-  const [from, to] = scope.slice("periods:".length).split("..");
+  const { from, to } = parsed;
   return from === to ? `Quarter ${from}` : `Quarters ${from} – ${to}`;
 }
 
@@ -27,20 +29,24 @@ export function scopeChoices(
   const { periods } = options;
   if (periods.length > 1)
     choices.push({
-      value: `periods:${periods[0]}..${periods[periods.length - 1]}`,
+      value: quartersScope(periods[0], periods[periods.length - 1]),
       label: `All quarters (${periods[0]} – ${periods[periods.length - 1]})`,
       group: "Quarters",
     });
   for (const p of [...periods].reverse())
-    choices.push({ value: `periods:${p}..${p}`, label: `Quarter ${p}`, group: "Quarters" });
+    choices.push({ value: quartersScope(p, p), label: `Quarter ${p}`, group: "Quarters" });
   const custom = current ? parseScope(current) : null;
   if (custom?.kind === "periods" && current && !choices.some((c) => c.value === current)) {
     choices.push({ value: current, label: scopeLabel(current, options), group: "Quarters" });
   }
   if (periods.length > 2) choices.push({ value: CUSTOM_RANGE, label: "Custom range…", group: "Quarters" });
   for (const s of options.surveys)
-    choices.push({ value: `survey:${s.id}`, label: `${s.title} (${s.textCount} answers)`, group: "Surveys" });
-  choices.push({ value: "friction", label: `Friction log (${options.frictionCount} entries)`, group: "Friction log" });
+    choices.push({ value: surveyScope(s.id), label: `${s.title} (${s.textCount} answers)`, group: "Surveys" });
+  choices.push({
+    value: FRICTION_SCOPE,
+    label: `Friction log (${options.frictionCount} entries)`,
+    group: "Friction log",
+  });
   for (const a of options.analysed) {
     if (!choices.some((c) => c.value === a.scope))
       choices.push({ value: a.scope, label: scopeLabel(a.scope, options), group: "Analysed before" });

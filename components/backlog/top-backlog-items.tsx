@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { quadrantLabels } from "@/lib/backlog/prioritise";
 import { getBacklog, listBacklogScopeOptions } from "@/lib/backlog/queries";
+import { parseScope } from "@/lib/backlog/scope";
 import { percent, quadrantBadge, statusBadge } from "./format";
 
 const statusLabel = {
@@ -14,7 +15,7 @@ const statusLabel = {
 /** The overview's "what to fix first": the top open items of the backlog analysed most recently. */
 export async function TopBacklogItems({ limit = 5 }: { limit?: number }) {
   const { analysed } = await listBacklogScopeOptions();
-  const scope = analysed.find((a) => a.scope.startsWith("periods:"))?.scope ?? analysed[0]?.scope;
+  const scope = analysed.find((a) => parseScope(a.scope)?.kind === "periods")?.scope ?? analysed[0]?.scope;
   if (!scope) return null;
   const { items } = await getBacklog({ scope });
   const open = items.filter((i) => i.status !== "done" && i.status !== "wont_do").slice(0, limit);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatScope, parseScope } from "./scope";
+import { FRICTION_SCOPE, formatScope, parseScope, quartersScope, surveyScope } from "./scope";
 
 describe("backlog scopes", () => {
   it("round-trips the three kinds", () => {
@@ -18,5 +18,15 @@ describe("backlog scopes", () => {
     ]) {
       expect(parseScope(s)).toBeNull();
     }
+  });
+  it("builds each kind through the same codec that parses it", () => {
+    expect(parseScope(quartersScope("2026-Q2", "2026-Q3"))).toEqual({
+      kind: "periods",
+      from: "2026-Q2",
+      to: "2026-Q3",
+    });
+    const id = "0b3c5d1e-2f4a-4b6c-8d9e-0f1a2b3c4d5e";
+    expect(parseScope(surveyScope(id))).toEqual({ kind: "survey", surveyId: id });
+    expect(parseScope(FRICTION_SCOPE)).toEqual({ kind: "friction" });
   });
 });

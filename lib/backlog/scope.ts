@@ -1,5 +1,7 @@
 // A backlog is built from one scope: a survey, a range of quarters, or the friction log. The scope is
-// stored as text on each item ("survey:<id>", "periods:2026-Q1..2026-Q4", "friction").
+// stored as text on each item ("survey:<id>", "periods:2026-Q1..2026-Q4", "friction"). This module is
+// the only one that builds or parses that text; SQL receives the parsed parts (lib/backlog/queries).
+// Free of the ORM, so pages and client components use it too.
 import { isPeriod } from "@/lib/period";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -27,3 +29,8 @@ export function formatScope(scope: BacklogScope): string {
   if (scope.kind === "periods") return `periods:${scope.from}..${scope.to}`;
   return "friction";
 }
+
+/** The scope of the quarters from `from` to `to` (one quarter when they are equal). */
+export const quartersScope = (from: string, to: string) => formatScope({ kind: "periods", from, to });
+export const surveyScope = (surveyId: string) => formatScope({ kind: "survey", surveyId });
+export const FRICTION_SCOPE = formatScope({ kind: "friction" });

@@ -2,9 +2,10 @@ import "server-only";
 import { buildBacklog, listScopeMemberTexts, mergeBacklogItems, updateBacklogItem } from "@/lib/backlog/queries";
 import type { UpdateBacklogItemInput } from "@/lib/backlog/schemas";
 import type { DbClient } from "@/lib/db/client";
+import { FRICTION_SCOPE, quartersScope } from "@/lib/backlog/scope";
 import { seedThemes } from "./texts";
 
-export const DEMO_BACKLOG_SCOPE = "periods:2026-Q1..2026-Q4";
+export const DEMO_BACKLOG_SCOPE = quartersScope("2026-Q1", "2026-Q4");
 
 const normalize = (text: string) =>
   text
@@ -20,7 +21,7 @@ const normalize = (text: string) =>
  * mention rate shows the drop.
  */
 export async function seedDemoBacklog(tx: DbClient) {
-  await buildBacklog({ scope: "friction" }, tx);
+  await buildBacklog({ scope: FRICTION_SCOPE }, tx);
   // Built last, so the backlog page opens on it.
   await buildBacklog({ scope: DEMO_BACKLOG_SCOPE, k: 12 }, tx);
 

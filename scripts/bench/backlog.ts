@@ -5,12 +5,13 @@
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
 import { sql } from "drizzle-orm";
+import { quartersScope } from "@/lib/backlog/scope";
 import { openDatabase, setDatabaseHandleForTests, type Database } from "@/lib/db/client";
 
 export type BenchResult = { name: string; value: number; unit: string };
 
 const RESPONSES = 10_000;
-const SCOPE = "periods:2026-Q1..2026-Q4";
+const SCOPE = quartersScope("2026-Q1", "2026-Q4");
 
 // Twelve complaint topics, each with a few phrasings, and filler so no two answers need be identical.
 const TOPICS = [

@@ -4,7 +4,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/guard";
 import { hasRole } from "@/lib/auth/roles";
 import { getBacklog, listBacklogScopeOptions } from "@/lib/backlog/queries";
-import { parseScope } from "@/lib/backlog/scope";
+import { FRICTION_SCOPE, parseScope, quartersScope } from "@/lib/backlog/scope";
 
 export const metadata: Metadata = { title: "Backlog" };
 
@@ -18,9 +18,9 @@ export default async function BacklogPage({ searchParams }: { searchParams: Prom
     (requested && parseScope(requested) ? requested : null) ??
     options.analysed[0]?.scope ??
     (periods.length
-      ? `periods:${periods[0]}..${periods[periods.length - 1]}`
+      ? quartersScope(periods[0], periods[periods.length - 1])
       : options.frictionCount
-        ? "friction"
+        ? FRICTION_SCOPE
         : null);
   const initialView = initialScope ? await getBacklog({ scope: initialScope }) : null;
   return (

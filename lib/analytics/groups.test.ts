@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { publishSurvey } from "@/lib/anonymity/surveys";
+import { chooseQuarter, groupsByQuarter, quartersOf, surveyViewGroup } from "./groups";
+
+const K = 5;
+const survey = (id: string, period: string, status: string, cells: [string, number, "on" | "off" | "none"][]) =>
+  publishSurvey(
+    {
+      surveyId: id,
+      title: id,
+      period,
+      status,
+      n: cells.reduce((sum, [, n]) => sum + n, 0),
+      cells: cells.map(([cellId, n, adoption]) => ({ id: cellId, n, adoption })),
+    },
+    K,
+  );
+
+describe("surveyViewGroup (a survey's results and comments)", () => {
+  const closed = survey("s1", "2026-Q1", "closed", [
+    ["a", 8, "on"],
+    ["b", 9, "off"],
+    ["c", 7, "on"],
+  ]);
+
+  it("covers the cells of a shown group", () => {
+    const group = surveyViewGroup(closed, { team: "a" }, "closed");
+    expect(group).toEqual({ hidden: false, survey: closed, cells: new Set(["a"]), n: 8 });
+  });
+
+  it("reads as under k when a closed survey has no publication or nobody in the group, and as collecting while open", () => {
+    expect(surveyViewGroup(null, {}, "closed")).toEqual({ hidden: true, reason: "below_threshold" });
+    expect(surveyViewGroup(null, {}, "open")).toEqual({ hidden: true, reason: "collecting" });
+    expect(surveyViewGroup(null, {}, undefined)).toEqual({ hidden: true, reason: "collecting" });
+    // Team "b" is off the platform: asking for it among on-platform teams names nobody.
+    expect(surveyViewGroup(closed, { team: "b", adoption: "on" }, "closed")).toEqual({
+      hidden: true,
+      reason: "below_threshold",
+    });
+  });
+
+  it("keeps the publication's own reason for a hidden group", () => {
+    const small = survey("s2", "2026-Q1", "closed", [
+      ["a", 8, "on"],
+      ["b", 2, "off"],
+      ["c", 9, "on"],
+    ]);
+    expect(surveyViewGroup(small, { team: "b" }, "closed")).toEqual({ hidden: true, reason: "below_threshold" });
+    const open = survey("s3", "2026-Q2", "open", [["a", 20, "on"]]);
+    expect(surveyViewGroup(open, {}, "open")).toEqual({ hidden: true, reason: "collecting" });
+  });
+});
+
+describe("quarters", () => {
+  const q1 = survey("q1", "2026-Q1", "closed", [["a", 10, "on"]]);
+  const q2 = survey("q2", "2026-Q2", "open", [["a", 10, "on"]]);
+  const quarters = quartersOf([q2, q1]);
+
+  it("orders quarters and picks the latest published one unless another is asked for", () => {
+    expect(quarters.map((q) => q.period)).toEqual(["2026-Q1", "2026-Q2"]);
+    expect(chooseQuarter(quarters, undefined)?.period).toBe("2026-Q1");
+    expect(chooseQuarter(quarters, "2026-Q2")?.period).toBe("2026-Q2");
+  });
+
+  it("shows a quarter still collecting as such and leaves out one that never asks the figure", () => {
+    const groups = groupsByQuarter(quarters, {}, new Set(["q1"]));
+    expect(groups.map((g) => [g.period, g.group.hidden])).toEqual([
+      ["2026-Q1", false],
+      ["2026-Q2", true],
+    ]);
+    expect(groupsByQuarter([quarters[0]], {}, new Set())).toEqual([]);
+  });
+});

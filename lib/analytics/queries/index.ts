@@ -1,0 +1,11 @@
+// Analytics' SQL, split by what it serves; importers use "@/lib/analytics/queries".
+//   aggregates.ts      the per-cell aggregates (the only statements that read answers) and lookups
+//   trends.ts          NPS, dimension and adoption trends over quarters; the filter bar
+//   quarter-views.ts   one quarter team by team, DORA bands, response rates
+//   survey-results.ts  one survey's question results and comments; surveys with results
+// Which cells a view may sum is decided by ../groups.ts (from lib/anonymity); the sums are ../cell-sums.ts
+// and ../question-results.ts.
+export { analyticsSql } from "./aggregates";
+export { getComments, getSurveyResults, listSurveysWithResults } from "./survey-results";
+export { getDoraSummary, getResponseRates, getTeamComparison } from "./quarter-views";
+export { getAdoptionComparison, getAnalyticsMeta, getDimensionTrends, getNpsTrend } from "./trends";

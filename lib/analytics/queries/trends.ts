@@ -1,0 +1,131 @@
+import "server-only";
+import { asc, isNull } from "drizzle-orm";
+import type { DbClient } from "@/lib/db/client";
+import { teams } from "@/lib/db/schema";
+import { byDimensionOrder, changesOf, npsOf, scoresOf } from "../cell-sums";
+import { groupsByQuarter, hiddenAs, isPublished, publishedIds, quartersOf, surveysIn } from "../groups";
+import type { AnalyticsFilter } from "../schemas";
+import type { AdoptionComparison, AnalyticsMeta, DimensionPoint, DimensionTrends, NpsPoint, NpsTrend } from "../types";
+import { context, dimensionNames, likertRows, npsRows, publications, rangeOf } from "./aggregates";
+
+// Trends over quarters: NPS, dimensions, on- vs off-platform, and the filter bar's choices.
+
+/** NPS per quarter with its 95% interval and the quarter-over-quarter change (flagged when within noise). */
+export async function getNpsTrend({
+  filter,
+  key,
+  tx,
+}: {
+  filter: AnalyticsFilter;
+  key?: string;
+  tx?: DbClient;
+}): Promise<NpsTrend> {
+  const { db, k } = await context(tx);
+  const quarters = quartersOf(await publications(db, rangeOf(filter), k));
+  const rows = await npsRows(db, publishedIds(quarters), key);
+  const points: NpsPoint[] = [];
+  for (const { period, group } of groupsByQuarter(quarters, filter, surveysIn(rows))) {
+    if (group.hidden) {
+      points.push({ period, ...hiddenAs(group) });
+      continue;
+    }
+    const stats = npsOf(rows, group);
+    if (stats) points.push({ period, hidden: false, ...stats });
+  }
+  return { k, key: rows[0]?.key ?? key ?? null, points, changes: changesOf(points) };
+}
+
+/** Mean, % favorable and interval per dimension and quarter. */
+export async function getDimensionTrends({
+  filter,
+  tx,
+}: {
+  filter: AnalyticsFilter;
+  tx?: DbClient;
+}): Promise<DimensionTrends> {
+  const { db, k } = await context(tx);
+  const quarters = quartersOf(await publications(db, rangeOf(filter), k));
+  const [rows, nameOf] = await Promise.all([likertRows(db, publishedIds(quarters)), dimensionNames(db)]);
+  const keys = [...new Set(rows.map((r) => r.dimension))].sort(byDimensionOrder);
+  const points: DimensionPoint[] = [];
+  for (const dimension of keys) {
+    const asks = surveysIn(rows.filter((r) => r.dimension === dimension));
+    for (const { period, group } of groupsByQuarter(quarters, filter, asks)) {
+      if (group.hidden) points.push({ period, dimension, ...hiddenAs(group) });
+      else {
+        const stats = scoresOf(rows, group).get(dimension);
+        if (stats) points.push({ period, dimension, hidden: false, ...stats });
+      }
+    }
+  }
+  return {
+    k,
+    periods: quarters.map((q) => q.period),
+    dimensions: keys.map((key) => ({ key, name: nameOf(key), points: points.filter((p) => p.dimension === key) })),
+  };
+}
+
+/** On-platform vs off-platform teams, quarter by quarter, using the adoption flag that held in each quarter. */
+export async function getAdoptionComparison({
+  filter,
+  tx,
+}: {
+  filter: AnalyticsFilter;
+  tx?: DbClient;
+}): Promise<AdoptionComparison> {
+  const { db, k } = await context(tx);
+  const quarters = quartersOf(await publications(db, rangeOf(filter), k));
+  const ids = publishedIds(quarters);
+  const [nps, likert, nameOf] = await Promise.all([npsRows(db, ids), likertRows(db, ids), dimensionNames(db)]);
+  const dimensionKeys = [...new Set(likert.map((r) => r.dimension))].sort(byDimensionOrder);
+  const out: AdoptionComparison = {
+    k,
+    periods: quarters.map((q) => q.period),
+    nps: { on: [], off: [] },
+    dimensions: dimensionKeys.map((key) => ({ key, name: nameOf(key), on: [], off: [] })),
+  };
+  for (const side of ["on", "off"] as const) {
+    const sideFilter = { ...filter, adoption: side };
+    for (const { period, group } of groupsByQuarter(quarters, sideFilter, surveysIn(nps))) {
+      if (group.hidden) out.nps[side].push({ period, ...hiddenAs(group) });
+      else {
+        const stats = npsOf(nps, group);
+        if (stats) out.nps[side].push({ period, hidden: false, ...stats });
+      }
+    }
+    for (const d of out.dimensions) {
+      for (const { period, group } of groupsByQuarter(
+        quarters,
+        sideFilter,
+        surveysIn(likert.filter((r) => r.dimension === d.key)),
+      )) {
+        if (group.hidden) d[side].push({ period, dimension: d.key, ...hiddenAs(group) });
+        else {
+          const stats = scoresOf(likert, group).get(d.key);
+          if (stats) d[side].push({ period, dimension: d.key, hidden: false, ...stats });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** Quarters with responses (and which of them are published), teams and k for the filter bar. */
+export async function getAnalyticsMeta({ tx }: { tx?: DbClient } = {}): Promise<AnalyticsMeta> {
+  const { db, k } = await context(tx);
+  const [surveysInScope, teamRows] = await Promise.all([
+    publications(db, {}, k),
+    db
+      .select({ id: teams.id, name: teams.name, onPlatform: teams.onPlatform })
+      .from(teams)
+      .where(isNull(teams.archivedAt))
+      .orderBy(asc(teams.name)),
+  ]);
+  const quarters = quartersOf(surveysInScope);
+  return {
+    k,
+    periods: quarters.map((q) => q.period),
+    publishedPeriods: quarters.filter(isPublished).map((q) => q.period),
+    teams: teamRows,
+  };
+}

@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import { toBacklogItemDetail, toBacklogListItem, type BacklogListItem, type ItemRow } from "./item-view";
+
+const row = (patch: Partial<ItemRow> = {}): ItemRow => ({
+  id: "i1",
+  label: "Slow CI",
+  custom_label: null,
+  terms: ["ci"],
+  effort: null,
+  status: "new",
+  owner: "",
+  notes: "",
+  status_changed_at: null,
+  respondents: 5,
+  mentions: 7,
+  sentiment: -0.4,
+  negative_share: 0.8,
+  nps: 4,
+  likert: 2.5,
+  ...patch,
+});
+const context = {
+  k: 5,
+  thresholds: { frequencyThreshold: 0.1, impactThreshold: 0.5 },
+  total: 50,
+  everyoneNps: 7,
+  everyoneLikert: 3.5,
+  periods: [
+    { period: "2026-Q1", respondents: 40 },
+    { period: "2026-Q2", respondents: 4 },
+  ],
+};
+const ranked = (item: Omit<BacklogListItem, "rank" | "score">): BacklogListItem => ({ ...item, rank: 1, score: 1 });
+
+describe("toBacklogListItem", () => {
+  it("shows scores, sentiment and quotes for a theme of k people", () => {
+    const item = toBacklogListItem(row(), context, {});
+    expect(item).toMatchObject({ respondents: 5, share: 0.1, mentionersNps: 4, mentionersLikert: 2.5, quotable: true });
+    expect(item.sentiment).toBe(-0.4);
+    expect(item.negativeShare).toBe(0.8);
+  });
+
+  it("keeps the counts of a theme under k but no score that could be solved back to its people", () => {
+    const item = toBacklogListItem(row({ respondents: 4 }), context, {});
+    expect(item).toMatchObject({ respondents: 4, mentions: 7, quotable: false });
+    expect([item.mentionersNps, item.mentionersLikert, item.sentiment, item.negativeShare]).toEqual([
+      null,
+      null,
+      null,
+      null,
+    ]);
+    // Impact without the mentioners' scores is the neutral one: nothing about them leaks through it.
+    expect(item.impactComponents).toEqual({ nps: null, likert: null, sentiment: null });
+  });
+
+  it("hides the mention count and rate of a quarter with fewer than k respondents in scope", () => {
+    const item = toBacklogListItem(row(), context, {
+      mentionersByPeriod: new Map([
+        ["2026-Q1", 4],
+        ["2026-Q2", 1],
+      ]),
+    });
+    expect(item.mentionRates).toEqual([
+      { period: "2026-Q1", mentioners: 4, respondents: 40, rate: 0.1 },
+      { period: "2026-Q2", mentioners: null, respondents: 4, rate: null },
+    ]);
+  });
+
+  it("prefers the PM's label and names the quarter of the last status change", () => {
+    const item = toBacklogListItem(
+      row({ custom_label: "CI queue", status_changed_at: "2026-05-02T10:00:00Z" }),
+      context,
+      {},
+    );
+    expect([item.label, item.generatedLabel, item.statusChangedPeriod]).toEqual(["CI queue", "Slow CI", "2026-Q2"]);
+  });
+});
+
+describe("toBacklogItemDetail", () => {
+  const quote = { public_id: "q1", friction: false, text: "CI is slow", pinned: 1, representative_rank: null };
+  const teams = [
+    { team_id: "t1", name: "Payments", mentioners: 6, respondents: 12 },
+    { team_id: "t2", name: "Search", mentioners: 2, respondents: 9 },
+    { team_id: null, name: null, mentioners: 1, respondents: 3 },
+  ];
+
+  it("withholds quotes and teams of a theme under k, whatever rows it is given", () => {
+    const small = ranked(toBacklogListItem(row({ respondents: 4 }), context, {}));
+    const detail = toBacklogItemDetail(small, { scope: "friction", k: 5 }, { quotes: [quote], teams });
+    expect(detail).toMatchObject({ quotes: [], teams: [], hiddenTeamMentioners: 0, quotesHidden: true, quoteCount: 7 });
+  });
+
+  it("lists teams of at least k mentioners and folds the others into one count", () => {
+    const large = ranked(toBacklogListItem(row(), context, {}));
+    const detail = toBacklogItemDetail(large, { scope: "friction", k: 5 }, { quotes: [quote], teams });
+    expect(detail.teams).toEqual([{ teamId: "t1", name: "Payments", mentioners: 6, respondents: 12, share: 0.5 }]);
+    expect(detail.hiddenTeamMentioners).toBe(3);
+    expect(detail.quotes).toEqual([
+      { id: "q1", source: "survey", text: "CI is slow", pinned: true, representative: false },
+    ]);
+  });
+});

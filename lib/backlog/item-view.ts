@@ -1,0 +1,222 @@
+// What a viewer sees of a backlog item. Pure: queries/view.ts aggregates in SQL and hands the rows here.
+// The privacy rules live in this one place: a theme traced to fewer than k people keeps its counts but
+// shows no scores, quotes or team breakdown; a quarter or a team under k shows no count of its own.
+import type { BacklogStatus, Effort } from "@/lib/db/schema";
+import { periodOfDate } from "@/lib/period";
+import { assignQuadrant, computeImpact, type Impact, type Quadrant } from "./prioritise";
+
+export type MentionRate = { period: string; mentioners: number | null; respondents: number; rate: number | null };
+
+export type BacklogListItem = {
+  id: string;
+  label: string;
+  generatedLabel: string;
+  customLabel: string | null;
+  terms: string[];
+  effort: Effort | null;
+  status: BacklogStatus;
+  owner: string;
+  notes: string;
+  statusChangedAt: string | null;
+  /** Quarter in which the status was last changed, for the closing-the-loop marker. */
+  statusChangedPeriod: string | null;
+  mergedFrom: { id: string; label: string }[];
+  respondents: number;
+  mentions: number;
+  share: number;
+  sentiment: number | null;
+  negativeShare: number | null;
+  mentionersNps: number | null;
+  mentionersLikert: number | null;
+  impact: number;
+  impactComponents: Impact["components"];
+  quadrant: Quadrant;
+  rank: number;
+  score: number;
+  /** False when fewer than k people mention it: quotes and team breakdown are withheld. */
+  quotable: boolean;
+  mentionRates: MentionRate[];
+};
+
+export type BacklogView = {
+  scope: string;
+  run: { requestedK: number | null; chosenK: number; textCount: number; ranAt: string } | null;
+  thresholds: { frequencyThreshold: number; impactThreshold: number };
+  anonymityThreshold: number;
+  population: { respondents: number; nps: number | null; likert: number | null };
+  periods: { period: string; respondents: number }[];
+  items: BacklogListItem[];
+};
+
+/**
+ * A quote in a theme. `id` is the member's random public id: answer and friction ids are sequential,
+ * a clock of submission order, and never leave the server.
+ */
+export type BacklogQuote = {
+  id: string;
+  source: "survey" | "friction";
+  text: string;
+  pinned: boolean;
+  representative: boolean;
+};
+export type BacklogItemDetail = {
+  item: BacklogListItem;
+  scope: string;
+  anonymityThreshold: number;
+  /** Empty when the item is traced to fewer than k respondents. */
+  quotes: BacklogQuote[];
+  quoteCount: number;
+  /** Teams with at least k mentioners; empty for an item under k. */
+  teams: { teamId: string | null; name: string; mentioners: number; respondents: number; share: number }[];
+  /** Mentioners in teams whose own count is under k, shown as one line. */
+  hiddenTeamMentioners: number;
+  quotesHidden: boolean;
+};
+
+/** One open item with its aggregates over its released respondents (counts, scores) and its answers (mentions, sentiment). */
+export type ItemRow = {
+  id: string;
+  label: string;
+  custom_label: string | null;
+  terms: string[];
+  effort: Effort | null;
+  status: BacklogStatus;
+  owner: string;
+  notes: string;
+  status_changed_at: string | null;
+  respondents: number | null;
+  mentions: number | null;
+  sentiment: number | null;
+  negative_share: number | null;
+  nps: number | null;
+  likert: number | null;
+};
+
+export const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+export const iso = (v: unknown): string | null =>
+  v === null || v === undefined ? null : new Date(v as string).toISOString();
+
+export type ScopeContext = {
+  k: number;
+  thresholds: BacklogView["thresholds"];
+  /** Respondents in the scope and their mean scores. */
+  total: number;
+  everyoneNps: number | null;
+  everyoneLikert: number | null;
+  periods: BacklogView["periods"];
+};
+
+/** A list item before ranking (rankBacklog adds rank and score). */
+export function toBacklogListItem(
+  row: ItemRow,
+  context: ScopeContext,
+  extra: { mentionersByPeriod?: ReadonlyMap<string, number>; mergedFrom?: { id: string; label: string }[] },
+): Omit<BacklogListItem, "rank" | "score"> {
+  const { k, total, periods } = context;
+  const respondents = Number(row.respondents ?? 0);
+  const share = total > 0 ? respondents / total : 0;
+  // The scores of fewer than k people describe those people (one mentioner's NPS is their answer),
+  // and impact can be solved back to them: a small theme keeps its counts but shows no scores.
+  const scored = respondents >= k;
+  const mentionersNps = scored ? num(row.nps) : null;
+  const mentionersLikert = scored ? num(row.likert) : null;
+  const negativeShare = scored ? num(row.negative_share) : null;
+  const { impact, components } = computeImpact({
+    mentionersNps,
+    everyoneNps: context.everyoneNps,
+    mentionersLikert,
+    everyoneLikert: context.everyoneLikert,
+    negativeShare,
+  });
+  return {
+    id: row.id,
+    label: row.custom_label ?? row.label,
+    generatedLabel: row.label,
+    customLabel: row.custom_label,
+    terms: row.terms ?? [],
+    effort: row.effort,
+    status: row.status,
+    owner: row.owner,
+    notes: row.notes,
+    statusChangedAt: iso(row.status_changed_at),
+    statusChangedPeriod: row.status_changed_at ? periodOfDate(row.status_changed_at) : null,
+    mergedFrom: extra.mergedFrom ?? [],
+    respondents,
+    mentions: Number(row.mentions ?? 0),
+    share,
+    sentiment: scored ? num(row.sentiment) : null,
+    negativeShare,
+    mentionersNps,
+    mentionersLikert,
+    impact,
+    impactComponents: components,
+    quadrant: assignQuadrant({ share, impact }, context.thresholds),
+    quotable: respondents >= k,
+    // A quarter with fewer than k responses in scope shows no rate (its small group stays hidden).
+    mentionRates: periods.map((p) => {
+      const mentioners = extra.mentionersByPeriod?.get(p.period) ?? 0;
+      // Hidden means the count too: mentioners over respondents is the rate again.
+      return p.respondents >= k
+        ? { period: p.period, mentioners, respondents: p.respondents, rate: mentioners / p.respondents }
+        : { period: p.period, mentioners: null, respondents: p.respondents, rate: null };
+    }),
+  };
+}
+
+export type QuoteRow = {
+  public_id: string;
+  friction: boolean;
+  text: string;
+  pinned: number;
+  representative_rank: number | null;
+};
+export type TeamMentionRow = { team_id: string | null; name: string | null; mentioners: number; respondents: number };
+
+/**
+ * The detail of one item. Under k nothing that could point at its people is shown (pass no quotes or
+ * teams: they should not even be read); at or above k, teams under k are folded into one count.
+ */
+export function toBacklogItemDetail(
+  item: BacklogListItem,
+  context: { scope: string; k: number },
+  rows: { quotes: readonly QuoteRow[]; teams: readonly TeamMentionRow[] },
+): BacklogItemDetail {
+  const { scope, k } = context;
+  if (!item.quotable) {
+    // Anonymity: fewer than k people behind the theme — nothing that could point at them leaves here.
+    return {
+      item,
+      scope,
+      anonymityThreshold: k,
+      quotes: [],
+      quoteCount: item.mentions,
+      teams: [],
+      hiddenTeamMentioners: 0,
+      quotesHidden: true,
+    };
+  }
+  const visible = rows.teams.filter((t) => Number(t.mentioners) >= k);
+  const hidden = rows.teams.filter((t) => Number(t.mentioners) < k).reduce((sum, t) => sum + Number(t.mentioners), 0);
+  return {
+    item,
+    scope,
+    anonymityThreshold: k,
+    quotes: rows.quotes.map((q) => ({
+      id: q.public_id,
+      source: q.friction ? "friction" : "survey",
+      text: q.text,
+      pinned: Number(q.pinned) > 0,
+      representative: q.representative_rank !== null,
+    })),
+    quoteCount: item.mentions,
+    teams: visible.map((t) => ({
+      teamId: t.team_id,
+      name: t.name ?? "No team given",
+      mentioners: Number(t.mentioners),
+      respondents: Number(t.respondents),
+      share: Number(t.respondents) > 0 ? Number(t.mentioners) / Number(t.respondents) : 0,
+    })),
+    hiddenTeamMentioners: hidden,
+    quotesHidden: false,
+  };
+}

@@ -1,0 +1,170 @@
+import "server-only";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { recordAudit, type AuditActor } from "@/lib/audit/queries";
+import { getDb, selectRows, type DbClient } from "@/lib/db/client";
+import { backlogItems, backlogRuns, themeMembers } from "@/lib/db/schema";
+import { notFound } from "@/lib/errors";
+import { getSurveyById } from "@/lib/surveys/queries";
+import { clusterOffThread } from "@/lib/text/cluster-off-thread";
+import { scoreSentiment } from "@/lib/text/sentiment";
+import { planReconciliation, type ExistingItem } from "../reconcile";
+import { formatScope } from "../scope";
+import { releaseThemes } from "./releases";
+import { INSERT_BATCH, loadScopeTexts, lockScope, memberRefs, requireScope } from "./scope-sql";
+
+export type BuildBacklogResult = {
+  scope: string;
+  requestedK: number | null;
+  chosenK: number;
+  textCount: number;
+  itemsMatched: number;
+  itemsCreated: number;
+  itemsRemoved: number;
+};
+
+/**
+ * Re-clusters the scope's free text and reconciles the result with the scope's existing items in one
+ * transaction (the rule is lib/backlog/reconcile.ts): a new theme that overlaps an earlier item
+ * continues it (PM edits kept, label/terms refreshed), pinned answers stay where the PM put them,
+ * merged items keep pointing at their target, new themes become new items, and earlier items left
+ * without answers are kept only if curated. `k` is the number of themes (automatic when omitted).
+ */
+export async function buildBacklog(
+  input: { scope: string; k?: number | null; actor?: AuditActor },
+  tx?: DbClient,
+): Promise<BuildBacklogResult> {
+  const scope = requireScope(input.scope);
+  const scopeKey = formatScope(scope);
+  const requestedK = input.k ?? null;
+
+  // Reading and clustering happen before the write transaction (clustering is seconds of CPU for
+  // large scopes; curation requests should not wait on it). The seed passes its own transaction.
+  const prepare = async (client: DbClient) => {
+    if (scope.kind === "survey" && !(await getSurveyById({ id: scope.surveyId }, client))) throw notFound("Survey");
+    const texts = await loadScopeTexts(client, scope);
+    return { texts, clustering: await clusterOffThread(texts, requestedK ? { k: requestedK } : {}) };
+  };
+
+  const run = async (
+    client: DbClient,
+    { texts, clustering }: Awaited<ReturnType<typeof prepare>>,
+  ): Promise<BuildBacklogResult> => {
+    await lockScope(client, scopeKey);
+    const textById = new Map(texts.map((t) => [t.id, t.text]));
+
+    // Journey links count as curation; they are read here rather than through lib/journeys, which
+    // depends on the backlog (the reverse import would be a cycle).
+    const existing = await selectRows<ExistingItem>(
+      client,
+      sql`select b.id, b.merged_into_id as "mergedIntoId", b.custom_label as "customLabel", b.effort, b.status, b.owner, b.notes,
+                 exists (select 1 from backlog_items c where c.merged_into_id = b.id) as "hasMergedChildren",
+                 exists (select 1 from journey_step_themes j where j.backlog_item_id = b.id) as "hasJourneyLinks"
+          from backlog_items b where b.scope = ${scopeKey} order by b.created_at, b.id`,
+    );
+    const itemIds = existing.map((i) => i.id);
+    const members = itemIds.length
+      ? await client
+          .select({
+            itemId: themeMembers.backlogItemId,
+            sourceId: themeMembers.sourceId,
+            pinned: themeMembers.pinned,
+            publicId: themeMembers.publicId,
+          })
+          .from(themeMembers)
+          .where(inArray(themeMembers.backlogItemId, itemIds))
+      : [];
+    const plan = planReconciliation(existing, members, clustering.themes);
+
+    if (itemIds.length) {
+      await client
+        .delete(themeMembers)
+        .where(and(inArray(themeMembers.backlogItemId, itemIds), eq(themeMembers.pinned, 0)));
+    }
+    if (plan.removable.length) await client.delete(backlogItems).where(inArray(backlogItems.id, plan.removable));
+
+    const rows: (typeof themeMembers.$inferInsert)[] = [];
+    const created = new Set<string>();
+    const continued: string[] = [];
+    for (const { theme, memberIds, continues } of plan.themes) {
+      let itemId = continues;
+      if (itemId) {
+        await client
+          .update(backlogItems)
+          .set({ label: theme.label, terms: theme.terms, updatedAt: new Date() })
+          .where(eq(backlogItems.id, itemId));
+      } else {
+        const [inserted] = await client
+          .insert(backlogItems)
+          .values({ scope: scopeKey, label: theme.label, terms: theme.terms })
+          .returning({ id: backlogItems.id });
+        itemId = inserted.id;
+        created.add(itemId);
+      }
+      continued.push(itemId);
+      const representative = new Map(theme.representativeIds.map((id, rank) => [id, rank + 1]));
+      for (const sourceId of memberIds) {
+        rows.push({
+          backlogItemId: itemId,
+          sourceId,
+          ...memberRefs(sourceId),
+          ...(plan.publicIds.has(sourceId) ? { publicId: plan.publicIds.get(sourceId) } : {}),
+          similarity: representative.has(sourceId) ? 1 : 0,
+          sentiment: scoreSentiment(textById.get(sourceId) ?? ""),
+          representativeRank: representative.get(sourceId) ?? null,
+          pinned: 0,
+        });
+      }
+    }
+    for (let i = 0; i < rows.length; i += INSERT_BATCH)
+      await client.insert(themeMembers).values(rows.slice(i, i + INSERT_BATCH));
+
+    // New themes publish their membership; items that continue (or were kept for their curation)
+    // follow the release rule like any curation, so re-analysis after a pinned move shows no one-person
+    // difference either.
+    const released = await releaseThemes(client, [...plan.kept, ...continued], created);
+    const itemsCreated = created.size;
+
+    const result: BuildBacklogResult = {
+      scope: scopeKey,
+      requestedK,
+      chosenK: clustering.k,
+      textCount: texts.length,
+      itemsMatched: plan.matched,
+      itemsCreated,
+      itemsRemoved: plan.removable.length,
+    };
+    await client.insert(backlogRuns).values({
+      scope: scopeKey,
+      requestedK,
+      chosenK: result.chosenK,
+      textCount: result.textCount,
+      itemsMatched: result.itemsMatched,
+      itemsCreated: result.itemsCreated,
+      itemsRemoved: result.itemsRemoved,
+      // The clock, not now(): several builds in one transaction (the demo seed) must still order.
+      ranAt: new Date(),
+    });
+    await recordAudit(
+      {
+        actor: input.actor ?? null,
+        action: "backlog.analyse",
+        subject: scopeKey,
+        detail: {
+          scope: scopeKey,
+          themes: result.chosenK,
+          created: itemsCreated,
+          continued: result.itemsMatched,
+          removed: result.itemsRemoved,
+          released: released.length,
+        },
+      },
+      client,
+    );
+    return result;
+  };
+
+  if (tx) return run(tx, await prepare(tx));
+  const db = await getDb();
+  const prepared = await prepare(db);
+  return db.transaction((t) => run(t, prepared));
+}

@@ -1,0 +1,109 @@
+import "server-only";
+import { sql, type SQL } from "drizzle-orm";
+import { selectRows, type DbClient } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { parseScope, type BacklogScope } from "../scope";
+
+// SQL shared by the backlog's queries: what a scope covers (its people and its free text), who stands
+// behind a theme member, and the scope's write lock. Scope strings are parsed and built only by
+// lib/backlog/scope.ts; SQL receives the parsed parts as parameters. A scope's people and texts are
+// responses, answers and friction entries: they are joined here in SQL, because every backlog figure
+// is an aggregate over them (loading them through their domains' functions would pull every answer
+// into Node).
+
+export const INSERT_BATCH = 1000;
+
+export function requireScope(value: string): BacklogScope {
+  const scope = parseScope(value);
+  if (!scope)
+    throw new AppError("validation", "Unknown backlog scope", {
+      scope: ["Choose a survey, a range of quarters or the friction log"],
+    });
+  return scope;
+}
+
+/**
+ * The population of a scope: who could have mentioned a theme. One row per survey response ("r:<id>"),
+ * or per friction entry for the friction log ("f:<id>", each entry counts as one respondent); the same
+ * names theme_releases uses.
+ */
+export function populationSql(scope: BacklogScope): SQL {
+  if (scope.kind === "friction") {
+    return sql`select 'f:' || f.id::text as respondent, null::uuid as response_id, f.team_id, f.period from friction_entries f`;
+  }
+  const where =
+    scope.kind === "survey"
+      ? sql`r.survey_id = ${scope.surveyId}`
+      : sql`s.period between ${scope.from} and ${scope.to}`;
+  return sql`select 'r:' || r.id::text as respondent, r.id as response_id, r.team_id, s.period
+             from responses r join surveys s on s.id = r.survey_id where ${where}`;
+}
+
+// One writer per scope at a time: a second "Analyse", or a move racing a rebuild, waits for the first.
+export async function lockScope(client: DbClient, scopeKey: string) {
+  await client.execute(sql`select pg_advisory_xact_lock(hashtext(${"backlog:" + scopeKey}))`);
+}
+
+export type ScopeText = { id: string; text: string };
+
+/** The scope's free text, each with its stable source id ("a:<answer id>" / "f:<friction entry id>"). */
+export async function loadScopeTexts(client: DbClient, scope: BacklogScope): Promise<ScopeText[]> {
+  if (scope.kind === "friction") {
+    return selectRows<ScopeText>(
+      client,
+      sql`select 'f:' || f.id::text as id, f.text from friction_entries f where btrim(f.text) <> '' order by f.id`,
+    );
+  }
+  const where =
+    scope.kind === "survey"
+      ? sql`r.survey_id = ${scope.surveyId}`
+      : sql`s.period between ${scope.from} and ${scope.to}`;
+  return selectRows<ScopeText>(
+    client,
+    sql`select 'a:' || a.id::text as id, a.text_value as text
+        from answers a
+        join questions q on q.id = a.question_id and q.kind = 'free_text'
+        join responses r on r.id = a.response_id
+        join surveys s on s.id = r.survey_id
+        where ${where} and a.text_value is not null and btrim(a.text_value) <> ''
+        order by a.id`,
+  );
+}
+
+/** The respondent behind a theme_members row `m` (with its answer joined as `a`). */
+export const memberRespondent = sql`coalesce('r:' || a.response_id::text, 'f:' || m.friction_entry_id::text)`;
+
+export const memberRefs = (sourceId: string) => {
+  const id = Number(sourceId.slice(2));
+  return sourceId.startsWith("a:") ? { answerId: id, frictionEntryId: null } : { answerId: null, frictionEntryId: id };
+};
+
+/** SQL condition on theme_releases `tr`: the row is part of the current release, not the history. */
+export const isCurrentRelease = sql`tr.version = 0`;
+
+/**
+ * Shared CTEs: the scope's population, its per-respondent scores, item memberships folded onto merge
+ * targets (`mem`: the answers, which editors curate and see at once) and each item's released
+ * respondents (`rel`: who its published figures describe; see releaseThemes).
+ */
+export function scopeCtes(scope: BacklogScope, scopeKey: string): SQL {
+  return sql`pop as (${populationSql(scope)}),
+    scores as (
+      select p.respondent,
+             avg(an.number_value) filter (where q.kind = 'nps')::float8 as nps,
+             avg(an.number_value) filter (where q.kind = 'likert')::float8 as likert
+      from pop p
+      join answers an on an.response_id = p.response_id and an.number_value is not null
+      join questions q on q.id = an.question_id and q.kind in ('nps', 'likert')
+      group by p.respondent),
+    items as (select id, coalesce(merged_into_id, id) as eff_id from backlog_items where scope = ${scopeKey}),
+    mem as (
+      select i.eff_id, m.sentiment, ${memberRespondent} as respondent
+      from theme_members m join items i on i.id = m.backlog_item_id
+      left join answers a on a.id = m.answer_id),
+    rel as (
+      select tr.backlog_item_id as eff_id, tr.respondent
+      from theme_releases tr join items i on i.id = tr.backlog_item_id and i.id = i.eff_id
+      join pop on pop.respondent = tr.respondent
+      where ${isCurrentRelease})`;
+}
