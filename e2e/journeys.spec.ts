@@ -62,6 +62,8 @@ test("an editor builds a two-path map from a template by keyboard, links a theme
   await expect(golden.getByTestId("step-golden").nth(3)).toContainText("Pair with a buddy");
 
   // …and by pointer: drag its handle below the last step (dnd-kit starts a drag after a few pixels).
+  // The server-rendered list shows before React listens: dnd-kit's live region appears on hydration.
+  await expect(page.locator('[id^="DndLiveRegion"]').first()).toBeAttached();
   saved = orderSaved();
   await golden
     .getByTestId("step-golden")

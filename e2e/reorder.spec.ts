@@ -52,6 +52,9 @@ const prompts = async (rows: Locator) =>
   (await rows.locator(".question-prompt").allInnerTexts()).map((t) => t.replace(/^\d+\.\s*/, "").trim());
 
 /** The live region dnd-kit speaks through (the editors have their own for the arrow buttons). */
+/** The lists are rendered on the server; a drag can start only once React has hydrated them. */
+const hydrated = (page: Page) => expect(page.locator('[id^="DndLiveRegion"]').first()).toBeAttached();
+
 const dragAnnouncement = (page: Page, text: string) => page.locator('[id^="DndLiveRegion"]').filter({ hasText: text });
 
 test("a journey step and a survey question move by keyboard through their drag handles, announced at each step", async ({
@@ -62,6 +65,7 @@ test("a journey step and a survey question move by keyboard through their drag h
   const golden = page.getByRole("region", { name: "Golden path" });
   const steps = golden.getByTestId("step-golden");
   await expect(steps).toHaveCount(5);
+  await hydrated(page);
   const before = await names(steps);
   await checkLayout(page, ".journey-paths");
 
@@ -86,6 +90,7 @@ test("a journey step and a survey question move by keyboard through their drag h
   await expect(handle).toBeFocused();
   await page.reload();
   await expect(steps).toHaveCount(5);
+  await hydrated(page);
   await expect.poll(() => names(steps)).toEqual(expected);
 
   // Escape puts the step back where it was and saves nothing.
@@ -105,6 +110,7 @@ test("a journey step and a survey question move by keyboard through their drag h
   await page.goto(`/surveys/${surveyId}`);
   const items = page.getByTestId("question-item");
   await expect(items).toHaveCount(4);
+  await hydrated(page);
   const questions = await prompts(items);
   await checkLayout(page, ".question-list");
   await page.getByRole("button", { name: "Reorder question 1", exact: true }).focus();
@@ -124,6 +130,7 @@ test("a journey step and a survey question move by keyboard through their drag h
   await expect.poll(() => prompts(items)).toEqual(expectedQuestions);
   await page.reload();
   await expect(items).toHaveCount(4);
+  await hydrated(page);
   await expect.poll(() => prompts(items)).toEqual(expectedQuestions);
 });
 
@@ -163,6 +170,7 @@ test.describe("on a phone", () => {
     const current = page.getByRole("region", { name: "Current path" });
     const steps = current.getByTestId("step-current");
     await expect(steps).toHaveCount(5);
+    await hydrated(page);
     const before = await names(steps);
     // Not sideways: at 390 px the map page is 52 px too wide already (the theme pickers' selects and the
     // map details form), a separate problem from reordering.
@@ -176,12 +184,14 @@ test.describe("on a phone", () => {
     await expect.poll(() => names(steps)).toEqual(expected);
     await page.reload();
     await expect(steps).toHaveCount(5);
+    await hydrated(page);
     await expect.poll(() => names(steps)).toEqual(expected);
 
     const surveyId = await createDraftSurvey(page, "2028-Q3");
     await page.goto(`/surveys/${surveyId}`);
     const items = page.getByTestId("question-item");
     await expect(items).toHaveCount(4);
+    await hydrated(page);
     const questions = await prompts(items);
     await checkLayout(page, ".question-list");
     const grip = page.getByRole("button", { name: "Reorder question 1", exact: true });
@@ -193,6 +203,7 @@ test.describe("on a phone", () => {
     await expect.poll(() => prompts(items)).toEqual(expectedQuestions);
     await page.reload();
     await expect(items).toHaveCount(4);
+    await hydrated(page);
     await expect.poll(() => prompts(items)).toEqual(expectedQuestions);
   });
 });
