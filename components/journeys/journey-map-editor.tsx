@@ -6,7 +6,7 @@ import { DragHandle, SortableList, SortableRow } from "@/components/sortable/sor
 import { formErrors } from "@/lib/api/form-errors";
 import type { FieldErrors } from "@/lib/errors";
 import { formatMinutes } from "@/lib/journeys/comparison";
-import { moveItem } from "@/lib/journeys/reorder";
+import { moveItem } from "@/lib/ordering";
 import {
   journeyExportHref,
   useAddStep,

@@ -29,7 +29,7 @@ import {
   type PointerEvent,
   type ReactNode,
 } from "react";
-import { moveItem } from "@/lib/journeys/reorder";
+import { moveItem } from "@/lib/ordering";
 import { sortableAnnouncements } from "./announcements";
 
 // One sortable list for journey steps and survey questions: a drag handle on each row that works with

@@ -1,7 +1,7 @@
 "use client";
 import { useRef, useState } from "react";
 import { DragHandle, SortableList, SortableRow } from "@/components/sortable/sortable-list";
-import { moveItem } from "@/lib/journeys/reorder";
+import { moveItem } from "@/lib/ordering";
 import { dimensionName } from "@/lib/surveys/dimensions";
 import { useAddQuestion, useDeleteQuestion, useReorderQuestions, useUpdateQuestion } from "@/lib/surveys/hooks";
 import { QuestionForm, type QuestionPayload } from "./question-form";

@@ -3,7 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { getDb, selectRows, type DbClient } from "@/lib/db/client";
 import { journeyMaps, journeySteps } from "@/lib/db/schema";
 import { AppError, notFound } from "@/lib/errors";
-import { isPermutationOf } from "../reorder";
+import { isPermutationOf } from "@/lib/ordering";
 import type { CreateStepInput, ReorderStepsInput, UpdateStepInput } from "../schemas";
 import type { JourneyPath } from "../constants";
 import type { JourneyStepView } from "../types";

@@ -1,4 +1,4 @@
-// Moving a step within its path, for the keyboard buttons and drag-and-drop alike.
+// Reordering a list (journey steps, survey questions): keyboard buttons and drag-and-drop alike.
 
 /** Returns a new array with the item at `from` moved to index `to` (clamped to the list). */
 export function moveItem<T>(items: readonly T[], from: number, to: number): T[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isPermutationOf, moveItem } from "./reorder";
+import { isPermutationOf, moveItem } from "@/lib/ordering";
 
 describe("moveItem", () => {
   it("moves up, down and clamps to the ends", () => {

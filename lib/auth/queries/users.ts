@@ -1,12 +1,11 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
-import { and, asc, count, eq, gt, inArray, isNull, lt, sql } from "drizzle-orm";
+import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
 import { recordAudit, type AuditActor } from "@/lib/audit/queries";
 import { getDb, type DbClient } from "@/lib/db/client";
-import { loginThrottle, passwordResetTokens, users, workspaceSettings, type Role } from "@/lib/db/schema";
+import { passwordResetTokens, users, workspaceSettings, type Role } from "@/lib/db/schema";
 import { AppError, notFound, pgErrorCode } from "@/lib/errors";
-import { hashPassword, verifyPassword } from "./password";
-import type { CreateUserInput, SetupOwnerInput } from "./schemas";
+import { hashPassword, verifyPassword } from "../password";
+import type { CreateUserInput, SetupOwnerInput } from "../schemas";
 
 export type PublicUser = {
   id: string;
@@ -165,7 +164,8 @@ async function assertAnotherActiveOwner(tx: DbClient, leavingId: string) {
   }
 }
 
-async function lockUser(tx: DbClient, id: string) {
+/** Reads a person inside a transaction and locks the row until it ends. */
+export async function lockUser(tx: DbClient, id: string) {
   const [current] = await tx.select(publicColumns).from(users).where(eq(users.id, id)).for("update");
   if (!current) throw notFound("User");
   return current;
@@ -289,164 +289,4 @@ export async function changeOwnPassword({
   if (!updated) throw new AppError("conflict", "Your password was changed elsewhere a moment ago. Sign in again.");
   const { sessionVersion, ...user } = updated;
   return { sessionVersion, user };
-}
-
-// ——— One-time password reset links ———
-
-export const RESET_LINK_TTL_MS = 24 * 60 * 60_000;
-const hashResetToken = (token: string) => createHash("sha256").update(token).digest("hex");
-
-/**
- * A fresh one-time reset link for a person, replacing any earlier unused one. Only the token's
- * SHA-256 is stored; the token itself is returned once, for the owner to pass on.
- */
-export async function issuePasswordResetLink({
-  userId,
-  actor = null,
-  now = new Date(),
-}: {
-  userId: string;
-  actor?: AuditActor;
-  now?: Date;
-}): Promise<{ token: string; expiresAt: Date }> {
-  const db = await getDb();
-  const token = randomBytes(32).toString("base64url");
-  const expiresAt = new Date(now.getTime() + RESET_LINK_TTL_MS);
-  await db.transaction(async (tx) => {
-    const user = await lockUser(tx, userId);
-    if (user.deactivatedAt) throw new AppError("conflict", "Reactivate this person before sending them a reset link.");
-    await tx.delete(passwordResetTokens).where(eq(passwordResetTokens.userId, userId));
-    await tx
-      .insert(passwordResetTokens)
-      .values({ tokenHash: hashResetToken(token), userId, expiresAt, createdAt: now });
-    await recordAudit({ actor, action: "user.reset_link", subject: user.email, detail: { userId } }, tx);
-  });
-  return { token, expiresAt };
-}
-
-/** Whose password a reset link would set, while it is unused, unexpired and its person active. */
-export async function findUsableResetLink({
-  token,
-  now = new Date(),
-}: {
-  token: string;
-  now?: Date;
-}): Promise<{ email: string } | null> {
-  const db = await getDb();
-  const [row] = await db
-    .select({ email: users.email })
-    .from(passwordResetTokens)
-    .innerJoin(users, eq(users.id, passwordResetTokens.userId))
-    .where(
-      and(
-        eq(passwordResetTokens.tokenHash, hashResetToken(token)),
-        isNull(passwordResetTokens.usedAt),
-        gt(passwordResetTokens.expiresAt, now),
-        isNull(users.deactivatedAt),
-      ),
-    )
-    .limit(1);
-  return row ?? null;
-}
-
-/** Sets a new password through a reset link, once; every existing session of that person ends. */
-export async function resetPasswordWithLink({
-  token,
-  password,
-  now = new Date(),
-}: {
-  token: string;
-  password: string;
-  now?: Date;
-}): Promise<{ email: string }> {
-  const db = await getDb();
-  const passwordHash = await hashPassword(password);
-  return db.transaction(async (tx) => {
-    // Marking the link used in the same statement that checks it makes it single-use under concurrency.
-    const [link] = await tx
-      .update(passwordResetTokens)
-      .set({ usedAt: now })
-      .where(
-        and(
-          eq(passwordResetTokens.tokenHash, hashResetToken(token)),
-          isNull(passwordResetTokens.usedAt),
-          gt(passwordResetTokens.expiresAt, now),
-        ),
-      )
-      .returning({ userId: passwordResetTokens.userId });
-    const invalid = new AppError(
-      "gone",
-      "This reset link has expired or was already used. Ask an owner for a new one.",
-    );
-    if (!link) throw invalid;
-    const [user] = await tx
-      .update(users)
-      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
-      .where(and(eq(users.id, link.userId), isNull(users.deactivatedAt)))
-      .returning({ email: users.email });
-    if (!user) throw invalid;
-    return user;
-  });
-}
-
-// ——— Sign-in throttling (shared by every instance) ———
-
-/** The latest time any of the keys is blocked until, if later than now. */
-export async function getSignInBlock({ keys, now }: { keys: string[]; now: Date }): Promise<Date | null> {
-  const db = await getDb();
-  const rows = await db
-    .select({ blockedUntil: loginThrottle.blockedUntil })
-    .from(loginThrottle)
-    .where(and(inArray(loginThrottle.key, keys), gt(loginThrottle.blockedUntil, now)));
-  const until = rows.map((r) => r.blockedUntil!.getTime());
-  return until.length ? new Date(Math.max(...until)) : null;
-}
-
-/** Counts one failure against a key and returns the consecutive failures, forgetting stale ones. */
-export async function recordSignInFailure({
-  key,
-  now,
-  forgetBefore,
-}: {
-  key: string;
-  now: Date;
-  forgetBefore: Date;
-}): Promise<number> {
-  const db = await getDb();
-  const [row] = await db
-    .insert(loginThrottle)
-    .values({ key, failures: 1, updatedAt: now })
-    .onConflictDoUpdate({
-      target: loginThrottle.key,
-      set: {
-        // Dates inside raw SQL go as ISO text: postgres.js (unlike PGlite) will not bind a Date there.
-        failures: sql`case when ${loginThrottle.updatedAt} < ${forgetBefore.toISOString()}::timestamptz then 1 else ${loginThrottle.failures} + 1 end`,
-        updatedAt: now,
-      },
-    })
-    .returning({ failures: loginThrottle.failures });
-  return row.failures;
-}
-
-export async function blockSignIn({ key, until }: { key: string; until: Date }): Promise<void> {
-  const db = await getDb();
-  await db.update(loginThrottle).set({ blockedUntil: until }).where(eq(loginThrottle.key, key));
-}
-
-export async function clearSignInFailures({ key }: { key: string }): Promise<void> {
-  const db = await getDb();
-  await db.delete(loginThrottle).where(eq(loginThrottle.key, key));
-}
-
-/** Drops counters nobody has failed against for a while, so the table holds only recent keys. */
-export async function pruneSignInThrottle({ forgetBefore }: { forgetBefore: Date }): Promise<void> {
-  const db = await getDb();
-  await db
-    .delete(loginThrottle)
-    .where(
-      and(
-        lt(loginThrottle.updatedAt, forgetBefore),
-        sql`coalesce(${loginThrottle.blockedUntil} < ${forgetBefore.toISOString()}::timestamptz, true)`,
-      ),
-    );
 }
