@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: every analytics endpoint against one seeded workspace, which is slow to build.
 import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as adoptionRoute } from "@/app/api/analytics/adoption/route";

@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: one scenario per access rule (revocation, sessions, reset links), sharing one seeded workspace.
 import { decode } from "next-auth/jwt";
 import { beforeAll, describe, expect, it } from "vitest";
 import { POST as changePasswordRoute } from "@/app/api/account/password/route";

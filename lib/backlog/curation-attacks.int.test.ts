@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: each curation attack (rename, merge, move, export) is one test over the same seeded scope.
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as auditRoute } from "@/app/api/audit/route";

@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: the journey API end to end (maps, steps, links, evidence) on one database.
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as listMapsRoute, POST as createMapRoute } from "@/app/api/journeys/route";

@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: every way a submission can arrive (JSON, form, friction, replays) against one database.
 import { beforeAll, describe, expect, it } from "vitest";
 import { PERIOD_PATTERN } from "@/lib/period";
 import surveyLink from "@/pages/api/s/[token]";

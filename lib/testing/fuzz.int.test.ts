@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: one property-based fuzz suite across every write endpoint, sharing its generators.
 import { sql } from "drizzle-orm";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";

@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: word lists, one word a line as Prettier lays them out.
 // Word lists behind theme labels (lib/text/labels.ts): which words never name a theme alone, which
 // only describe, and how product names are capitalised.
 import { stem } from "./tokenize";
