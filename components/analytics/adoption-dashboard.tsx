@@ -6,10 +6,11 @@ import { FilterBar } from "./filter-bar";
 import { formatMean, formatSigned, SERIES_COLORS } from "./format";
 import { NpsChart } from "./nps-trend-card";
 import { useAdoptionComparison, useAnalyticsFilter } from "./use-analytics";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 function DimensionGapTable({ data }: { data: AdoptionComparison }) {
   return (
-    <div className="table-wrap">
+    <TableScroll label="Dimension means on and off the platform per quarter">
       <table className="table" data-testid="adoption-table">
         <caption className="sr-only">Dimension means on and off the platform per quarter</caption>
         <thead>
@@ -54,7 +55,7 @@ function DimensionGapTable({ data }: { data: AdoptionComparison }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

@@ -7,6 +7,7 @@ import { formatInterval, formatMean, formatNps, formatPct } from "./format";
 import { PeriodSelect } from "./team-heatmap-card";
 import { TeamHeatmap } from "./team-heatmap";
 import { useAnalyticsFilter, useTeamComparison } from "./use-analytics";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 const positionText = {
   top10: "Top 10%",
@@ -24,7 +25,7 @@ const positionClass = {
 function BenchmarkTable({ data }: { data: TeamComparison }) {
   const b = data.benchmarks.nps;
   return (
-    <div className="table-wrap">
+    <TableScroll label={`Teams against the workspace’s percentiles, ${data.period}`}>
       <table className="table" data-testid="team-benchmarks">
         <caption className="sr-only">Teams against the workspace’s percentiles, {data.period}</caption>
         <thead>
@@ -111,7 +112,7 @@ function BenchmarkTable({ data }: { data: TeamComparison }) {
           ))}
         </tfoot>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

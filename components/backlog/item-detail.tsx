@@ -11,6 +11,7 @@ import type { BacklogStatus, Effort } from "@/lib/db/schema";
 import { backlogKeys } from "./backlog-keys";
 import { decimal, percent, quadrantBadge, statusBadge } from "./format";
 import { MentionRateChart } from "./mention-rate-chart";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 const NEW_THEME = "__new__";
 // From the label maps (type-only schema imports keep drizzle out of the browser bundle).
@@ -198,7 +199,7 @@ function TeamReach({ detail }: { detail: BacklogItemDetail }) {
   return (
     <div>
       <h3>Reach by team</h3>
-      <div className="table-wrap">
+      <TableScroll label="Reach by team">
         <table className="table">
           <thead>
             <tr>
@@ -225,7 +226,7 @@ function TeamReach({ detail }: { detail: BacklogItemDetail }) {
             ) : null}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { formatMinutes } from "@/lib/journeys/comparison";
 import type { WorkflowTimingRow } from "@/lib/journeys/types";
 import { workflowKeys } from "./query-keys";
 import { formNumber, formValues } from "@/components/ui/form-values";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 type TimingsResponse = { period: string; periods: string[]; workflows: WorkflowTimingRow[] };
 const statusBadge = {
@@ -66,7 +67,7 @@ export function WorkflowTimings({ initial, canEdit }: { initial: TimingsResponse
             ))}
           </div>
         ) : (
-          <div className="table-wrap">
+          <TableScroll label="Baseline timings table">
             <table className="table journey-timings" aria-describedby="timings-heading">
               <thead>
                 <tr>
@@ -90,7 +91,7 @@ export function WorkflowTimings({ initial, canEdit }: { initial: TimingsResponse
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </section>
       {canEdit ? <AddWorkflowForm /> : null}

@@ -5,6 +5,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { apiFetch } from "@/lib/api/client";
 import { auditActionLabel, describeAuditDetail } from "@/lib/audit/actions";
 import type { AuditPage } from "@/lib/audit/queries";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 const auditKeys = { page: (offset: number) => ["audit", offset] as const };
 
@@ -43,7 +44,7 @@ export function AuditLogPanel() {
         <p className="muted">No edits recorded yet.</p>
       ) : (
         <>
-          <div className="table-wrap">
+          <TableScroll label="Audit log entries">
             <table className="table audit-table">
               <thead>
                 <tr>
@@ -72,7 +73,7 @@ export function AuditLogPanel() {
                 })}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           <div className="row">
             <button
               type="button"

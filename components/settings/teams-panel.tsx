@@ -5,6 +5,7 @@ import { Field } from "@/components/ui/field";
 import { apiFetch, ApiError } from "@/lib/api/client";
 import { teamKeys } from "@/lib/surveys/query-keys";
 import { formNumber } from "@/components/ui/form-values";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export type TeamRow = {
   id: string;
@@ -65,7 +66,7 @@ export function TeamsPanel({
       {teams.data.length === 0 ? (
         <p className="empty">No teams yet. Add the first one below.</p>
       ) : (
-        <div className="table-wrap">
+        <TableScroll label="Teams table">
           <table className="table">
             <thead>
               <tr>
@@ -186,7 +187,7 @@ export function TeamsPanel({
               )}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {canEdit ? (
         <form

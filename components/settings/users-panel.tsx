@@ -5,6 +5,7 @@ import { Field } from "@/components/ui/field";
 import { apiFetch, ApiError } from "@/lib/api/client";
 import { roleLabels } from "@/lib/auth/roles";
 import type { Role } from "@/lib/db/schema";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 type UserRow = { id: string; email: string; name: string; role: Role; deactivatedAt: string | null; createdAt: string };
 type ResetLink = { email: string; url: string; expiresAt: string };
@@ -52,7 +53,7 @@ export function UsersPanel({ currentUserId, initialUsers }: { currentUserId: str
   return (
     <section className="card stack" aria-labelledby="users-heading">
       <h2 id="users-heading">People</h2>
-      <div className="table-wrap">
+      <TableScroll label="People table">
         <table className="table">
           <thead>
             <tr>
@@ -173,7 +174,7 @@ export function UsersPanel({ currentUserId, initialUsers }: { currentUserId: str
             })}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {busy ? (
         <span className="muted small" aria-live="polite">
           Saving…

@@ -6,6 +6,7 @@ import { describeTally, type ResponseTally } from "@/lib/anonymity/surveys";
 import type { SurveyLinkStats } from "@/lib/surveys/queries";
 import { surveyKeys } from "@/lib/surveys/query-keys";
 import { CopyButton } from "./copy-button";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 const subscribeNever = () => () => {};
 /** This deployment's origin in the browser (empty during server rendering). */
@@ -78,7 +79,7 @@ export function SurveyLinks({
           <div className="stat">{rows.length}</div>
         </div>
       </div>
-      <div className="card table-wrap">
+      <TableScroll label="Survey links and live response counts" className="card">
         <table className="table">
           <caption className="sr-only">Survey links and live response counts</caption>
           <thead>
@@ -134,7 +135,7 @@ export function SurveyLinks({
             })}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {canEdit ? (
         <div className="row">
           <button type="button" className="btn" onClick={() => createLinks.mutate()} disabled={createLinks.isPending}>
