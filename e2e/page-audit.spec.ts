@@ -8,7 +8,7 @@ import { demo, expect, signIn, test } from "./fixtures";
 // axe finds nothing serious or critical, and nothing sticks out sideways. A new page under app/(app)
 // must be added to `pages` below (the first test fails until it is).
 
-type Ids = { surveyId: string; linkId: string; journeyId: string; resultsId: string };
+type Ids = { surveyId: string; linkId: string; journeyId: string; resultsIds: string[] };
 type Role = keyof typeof demo;
 type AuditPage = {
   /** The route as its folder spells it under app/(app). */
@@ -34,7 +34,8 @@ const pages: AuditPage[] = [
   {
     route: "/results/[surveyId]",
     roles: ["owner"],
-    visits: ({ resultsId }) => [{ url: `/results/${resultsId}`, name: "survey results" }],
+    // The newest survey (collecting, so mostly hidden) and the oldest (closed, with every chart).
+    visits: ({ resultsIds }) => resultsIds.map((id, i) => ({ url: `/results/${id}`, name: `survey results ${i + 1}` })),
   },
   { route: "/surveys", roles: everyone, visits: () => [{ url: "/surveys", name: "surveys" }] },
   { route: "/surveys/new", roles: editors, visits: () => [{ url: "/surveys/new", name: "new survey" }] },
@@ -108,20 +109,21 @@ async function demoIds(browser: Browser): Promise<Ids> {
   const context = await browser.newContext();
   const page = await context.newPage();
   await signIn(page, demo.owner);
-  const firstId = async (url: string, pattern: RegExp) => {
+  /** The ids captured by `pattern` from each link on `url` that matches it, in page order. */
+  const linkIds = async (url: string, pattern: RegExp) => {
     await page.goto(url);
     const hrefs = await page.locator("main a[href]").evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
-    const match = hrefs.map((h) => pattern.exec(h)).find(Boolean);
-    if (!match) throw new Error(`no link matching ${pattern} on ${url}`);
-    return match.slice(1);
+    const matches = hrefs.flatMap((h) => pattern.exec(h)?.slice(1) ?? []);
+    if (!matches.length) throw new Error(`no link matching ${pattern} on ${url}`);
+    return matches;
   };
   const uuid = "([0-9a-f-]{36})";
-  const [surveyId] = await firstId("/surveys", new RegExp(`^/surveys/${uuid}$`));
-  const [, linkId] = await firstId(`/surveys/${surveyId}?tab=share`, new RegExp(`^/surveys/${uuid}/qr/${uuid}$`));
-  const [journeyId] = await firstId("/journeys", new RegExp(`^/journeys/${uuid}$`));
-  const [resultsId] = await firstId("/results", new RegExp(`^/results/${uuid}$`));
+  const [surveyId] = await linkIds("/surveys", new RegExp(`^/surveys/${uuid}$`));
+  const [linkId] = await linkIds(`/surveys/${surveyId}?tab=share`, new RegExp(`^/surveys/${surveyId}/qr/${uuid}$`));
+  const [journeyId] = await linkIds("/journeys", new RegExp(`^/journeys/${uuid}$`));
+  const results = await linkIds("/results", new RegExp(`^/results/${uuid}$`));
   await context.close();
-  return { surveyId, linkId, journeyId, resultsId };
+  return { surveyId, linkId, journeyId, resultsIds: [...new Set([results[0], results.at(-1)!])] };
 }
 
 /** What sticks out past the right or left edge of the viewport without a scroll box of its own to hold it. */

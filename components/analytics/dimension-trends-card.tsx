@@ -82,13 +82,11 @@ export function DimensionTable({ trends }: { trends: DimensionTrends }) {
                     </td>
                   );
                 return (
-                  <td key={period}>
+                  <td key={period} title={`${p.n} respondents`}>
                     <strong>{formatMean(p.mean)}</strong>{" "}
                     <span className="muted small">{formatPct(p.favorablePct)} fav.</span>
-                    {/* In the cell, not a tooltip: touch and keyboard users read it too. */}
-                    <div className="muted small nowrap">
-                      95%: {formatInterval(p.ciLow, p.ciHigh, 2)} · n {p.n}
-                    </div>
+                    {/* In the cell, not only in a tooltip: touch and keyboard users read it too. */}
+                    <div className="muted small">95%: {formatInterval(p.ciLow, p.ciHigh, 2)}</div>
                   </td>
                 );
               })}
