@@ -153,6 +153,26 @@ test("without JavaScript the sign-in form posts, signs in, and the password neve
   await context.close();
 });
 
+test("signing in from a deep link returns to the page asked for", async ({ page, baseURL }) => {
+  await page.goto("/journeys/timings?from=deep-link");
+  await expect(page).toHaveURL(
+    `${baseURL}/sign-in?${new URLSearchParams({ callbackUrl: "/journeys/timings?from=deep-link" })}`,
+  );
+  await page.getByLabel("Email").fill(demo.viewer);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page).toHaveURL(`${baseURL}/journeys/timings?from=deep-link`);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+});
+
+test("a header naming another site cannot choose where sign-in returns", async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ extraHTTPHeaders: { "x-dxpulse-requested-path": "//evil.example/" } });
+  const page = await context.newPage();
+  await page.goto("/backlog");
+  await expect(page).toHaveURL(`${baseURL}/sign-in?${new URLSearchParams({ callbackUrl: "/backlog" })}`);
+  await context.close();
+});
+
 for (const callbackUrl of ["//evil.example/phish", "/\\evil.example", "https://evil.example/"]) {
   test(`signing in from /sign-in?callbackUrl=${callbackUrl} stays on the site`, async ({ page, baseURL }) => {
     await page.goto(`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`);

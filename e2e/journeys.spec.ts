@@ -1,3 +1,4 @@
+import { nextPeriod, periodOfDate } from "@/lib/period";
 import { expect, test } from "./fixtures";
 
 test("an editor builds a two-path map from a template by keyboard, links a theme, reads the totals and charts, and prints", async ({
@@ -60,9 +61,21 @@ test("an editor builds a two-path map from a template by keyboard, links a theme
   await page.reload();
   await expect(golden.getByTestId("step-golden").nth(3)).toContainText("Pair with a buddy");
 
-  // …and by pointer: drag it onto the last step.
+  // …and by pointer: drag its handle below the last step (dnd-kit starts a drag after a few pixels).
   saved = orderSaved();
-  await golden.getByTestId("step-golden").nth(3).dragTo(golden.getByTestId("step-golden").nth(5));
+  await golden
+    .getByTestId("step-golden")
+    .nth(3)
+    .evaluate((step) => step.scrollIntoView({ block: "start" }));
+  const grip = (await golden
+    .getByRole("button", { name: "Reorder “Pair with a buddy on the first on-call shift”", exact: true })
+    .boundingBox())!;
+  const last = (await golden.getByTestId("step-golden").nth(5).boundingBox())!;
+  await page.mouse.move(grip.x + grip.width / 2, grip.y + grip.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(grip.x + grip.width / 2, last.y + last.height, { steps: 15 });
+  await page.waitForTimeout(150);
+  await page.mouse.up();
   await saved;
   await expect(golden.getByTestId("step-golden").nth(5)).toContainText("Pair with a buddy");
   await page.reload();
@@ -96,6 +109,18 @@ test("an editor builds a two-path map from a template by keyboard, links a theme
     charts.getByRole("figure", { name: "Golden path: load level per step" }).locator(".recharts-bar-rectangle"),
   ).toHaveCount(6);
   await expect(charts.getByRole("figure", { name: /Pain along the steps/ }).locator(".recharts-line")).toHaveCount(2);
+
+  // A new current step the golden path says nothing about is not yet designed: no time is saved on it.
+  await current.getByRole("button", { name: "+ Add a current step" }).click();
+  const addCurrent = current.getByRole("form", { name: "Add a current step" });
+  await addCurrent.getByLabel("Step name").fill("Wait for a security review");
+  await addCurrent.getByLabel("Time (minutes)").fill("480");
+  await addCurrent.getByRole("button", { name: "Add step" }).click();
+  await expect(current.getByTestId("step-current")).toHaveCount(6);
+  await expect(totals.getByTestId("current-total")).toHaveText("7 d 4 h");
+  await expect(totals.getByTestId("time-saved")).toHaveText("3 d 5 h");
+  await expect(totals.getByRole("list", { name: "Not yet designed" })).toContainText("Wait for a security review");
+  await expect(totals.getByRole("list", { name: "Eliminated" })).toHaveCount(0);
 
   // Print view: the Print button opens the browser's print dialog.
   await page.getByRole("link", { name: "Print view" }).click();
@@ -135,9 +160,7 @@ test("a viewer reads a journey map without edit controls and can export it", asy
 
 test("an editor records a quarter's timings and sees the median and its status", async ({ asEditor: page }) => {
   // The quarter after this one never has demo data.
-  const now = new Date();
-  const q = Math.floor(now.getUTCMonth() / 3) + 1;
-  const nextQuarter = q === 4 ? `${now.getUTCFullYear() + 1}-Q1` : `${now.getUTCFullYear()}-Q${q + 1}`;
+  const nextQuarter = nextPeriod(periodOfDate(new Date()));
   await page.goto("/journeys/timings");
   await page.getByLabel("Quarter").selectOption(nextQuarter);
   const rollback = page.getByTestId("timing-row").filter({ hasText: "Roll back a deploy" });

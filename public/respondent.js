@@ -1,4 +1,4 @@
-// Enhances the survey form rendered by lib/responses/respondent-html.ts: inline validation, progress,
+// Enhances the survey form rendered by lib/responses/respondent-html.tsx: inline validation, progress,
 // JSON send with retries under one idempotency key, thank-you state, and a local "already answered"
 // marker that never leaves this browser. Plain ES2019, no build step; without it the form still posts.
 (function () {

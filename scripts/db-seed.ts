@@ -1,6 +1,7 @@
 // npm run db:seed — wipes the database and loads the demo workspace again.
 import { openDatabase } from "@/lib/db/client";
-import { DEMO_PASSWORD, demoUsers, resetDatabase, seedDemo } from "@/lib/db/seed";
+import { DEMO_PASSWORD, demoUsers } from "@/lib/demo/accounts";
+import { resetDatabase, seedDemo } from "@/lib/demo/seed";
 import { env } from "@/lib/env";
 
 const started = Date.now();

@@ -5,7 +5,8 @@ import { DoraCard } from "./dora-card";
 import { FilterBar } from "./filter-bar";
 import { formatMean, formatSigned, SERIES_COLORS } from "./format";
 import { NpsChart } from "./nps-trend-card";
-import { useAdoptionComparison, useAnalyticsFilter } from "./use-analytics";
+import { useAdoptionComparison } from "@/lib/analytics/hooks";
+import { useAnalyticsFilter } from "./use-analytics-filter";
 import { TableScroll } from "@/components/ui/table-scroll";
 
 function DimensionGapTable({ data }: { data: AdoptionComparison }) {

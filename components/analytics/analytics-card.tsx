@@ -1,9 +1,9 @@
 "use client";
 import type { UseQueryResult } from "@tanstack/react-query";
 import { Skeleton } from "@/components/ui/skeleton";
-import type { FilterParams } from "@/lib/analytics/query-keys";
+import type { FilterParams } from "@/lib/analytics/hooks";
 import { hiddenMessage, type HiddenReason } from "@/lib/analytics/suppression";
-import { exportHref } from "./use-analytics";
+import { exportHref } from "@/lib/analytics/hooks";
 
 /** A dashboard card that owns its loading skeleton, error message and empty state. */
 export function AnalyticsCard<T>({

@@ -1,10 +1,10 @@
 "use client";
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { FilterParams } from "@/lib/analytics/query-keys";
+import type { FilterParams } from "@/lib/analytics/hooks";
 import type { DimensionTrends } from "@/lib/analytics/types";
 import { AnalyticsCard, ExportButton, HiddenValue } from "./analytics-card";
 import { formatInterval, formatMean, formatPct, SERIES_COLORS } from "./format";
-import { useDimensionTrends } from "./use-analytics";
+import { useDimensionTrends } from "@/lib/analytics/hooks";
 import { TableScroll } from "@/components/ui/table-scroll";
 
 export function DimensionChart({ trends, height = 280 }: { trends: DimensionTrends; height?: number }) {

@@ -1,9 +1,9 @@
 "use client";
-import type { FilterParams } from "@/lib/analytics/query-keys";
+import type { FilterParams } from "@/lib/analytics/hooks";
 import type { DoraGroupRow, DoraSummary } from "@/lib/analytics/types";
 import { doraBands, type DoraBand } from "@/lib/surveys/templates";
 import { AnalyticsCard, ExportButton, HiddenValue } from "./analytics-card";
-import { useDoraSummary } from "./use-analytics";
+import { useDoraSummary } from "@/lib/analytics/hooks";
 import { TableScroll } from "@/components/ui/table-scroll";
 
 const bandLabel: Record<DoraBand, string> = { elite: "Elite", high: "High", medium: "Medium", low: "Low" };

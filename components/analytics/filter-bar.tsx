@@ -1,6 +1,7 @@
 "use client";
 import { useId } from "react";
-import { useAnalyticsFilter, useAnalyticsMeta } from "./use-analytics";
+import { useAnalyticsMeta } from "@/lib/analytics/hooks";
+import { useAnalyticsFilter } from "./use-analytics-filter";
 
 /** Quarter range, team and platform adoption, written to the URL so the view can be shared. */
 export function FilterBar({

@@ -11,11 +11,11 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import type { FilterParams } from "@/lib/analytics/query-keys";
+import type { FilterParams } from "@/lib/analytics/hooks";
 import type { NpsPoint, NpsTrend } from "@/lib/analytics/types";
 import { AnalyticsCard, ExportButton, HiddenValue } from "./analytics-card";
 import { formatInterval, formatNps, formatSigned, SERIES_COLORS } from "./format";
-import { useNpsTrend } from "./use-analytics";
+import { useNpsTrend } from "@/lib/analytics/hooks";
 import { TableScroll } from "@/components/ui/table-scroll";
 
 type Series = { name: string; points: NpsPoint[]; color: string };

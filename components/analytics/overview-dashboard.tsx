@@ -5,7 +5,7 @@ import { FilterBar } from "./filter-bar";
 import { NpsTrendCard } from "./nps-trend-card";
 import { ResponseRatesCard } from "./response-rates-card";
 import { TeamHeatmapCard } from "./team-heatmap-card";
-import { useAnalyticsFilter } from "./use-analytics";
+import { useAnalyticsFilter } from "./use-analytics-filter";
 
 /** The leadership overview; `backlog` is the top-backlog card rendered by the page. */
 export function OverviewDashboard({ backlog }: { backlog?: React.ReactNode }) {

@@ -1,10 +1,10 @@
 "use client";
 import { useState } from "react";
-import type { FilterParams } from "@/lib/analytics/query-keys";
+import type { FilterParams } from "@/lib/analytics/hooks";
 import type { ResponseRates } from "@/lib/analytics/types";
 import { AnalyticsCard, ExportButton, HiddenValue } from "./analytics-card";
 import { formatPct } from "./format";
-import { useResponseRates } from "./use-analytics";
+import { useResponseRates } from "@/lib/analytics/hooks";
 import { TableScroll } from "@/components/ui/table-scroll";
 
 function RatesTable({ data }: { data: ResponseRates }) {

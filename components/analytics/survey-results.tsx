@@ -1,14 +1,12 @@
 "use client";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useDeferredValue, useId, useState } from "react";
 import { CardSkeleton } from "@/components/ui/skeleton";
-import { apiFetch } from "@/lib/api/client";
-import { analyticsKeys, filterQueryString } from "@/lib/analytics/query-keys";
-import type { CommentsPage, QuestionResult } from "@/lib/analytics/types";
+import type { QuestionResult } from "@/lib/analytics/types";
 import { HiddenValue } from "./analytics-card";
 import { FilterBar } from "./filter-bar";
 import { formatInterval, formatMean, formatNps, formatPct } from "./format";
-import { useAnalyticsFilter, useSurveyResults } from "./use-analytics";
+import { useSurveyComments, useSurveyResults } from "@/lib/analytics/hooks";
+import { useAnalyticsFilter } from "./use-analytics-filter";
 
 const npsClass = (v: string) => (+v >= 9 ? "nps-promoter" : +v >= 7 ? "nps-passive" : "nps-detractor");
 
@@ -55,11 +53,7 @@ function Comments({ surveyId, q, k }: { surveyId: string; q: QuestionResult; k: 
     q: term || undefined,
     offset: offset || undefined,
   };
-  const query = useQuery({
-    queryKey: analyticsKeys.comments(surveyId, q.id, params),
-    queryFn: () => apiFetch<CommentsPage>(`/api/analytics/surveys/${surveyId}/comments${filterQueryString(params)}`),
-    placeholderData: keepPreviousData,
-  });
+  const query = useSurveyComments(surveyId, q.id, params);
   const page = query.data?.comments;
   return (
     <div className="stack">

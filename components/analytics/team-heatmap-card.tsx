@@ -1,8 +1,8 @@
 "use client";
-import type { FilterParams } from "@/lib/analytics/query-keys";
+import type { FilterParams } from "@/lib/analytics/hooks";
 import { AnalyticsCard, ExportButton } from "./analytics-card";
 import { TeamHeatmap } from "./team-heatmap";
-import { useAnalyticsMeta, useTeamComparison } from "./use-analytics";
+import { useAnalyticsMeta, useTeamComparison } from "@/lib/analytics/hooks";
 
 export function PeriodSelect({
   value,

@@ -6,7 +6,8 @@ import { FilterBar } from "./filter-bar";
 import { formatInterval, formatMean, formatNps, formatPct } from "./format";
 import { PeriodSelect } from "./team-heatmap-card";
 import { TeamHeatmap } from "./team-heatmap";
-import { useAnalyticsFilter, useTeamComparison } from "./use-analytics";
+import { useTeamComparison } from "@/lib/analytics/hooks";
+import { useAnalyticsFilter } from "./use-analytics-filter";
 import { TableScroll } from "@/components/ui/table-scroll";
 
 const positionText = {

@@ -1,15 +1,10 @@
 "use client";
-import { useMutation } from "@tanstack/react-query";
 import { Field } from "@/components/ui/field";
-import { apiFetch, ApiError } from "@/lib/api/client";
-import type { ChangePasswordInput } from "@/lib/auth/schemas";
+import { useChangePassword } from "@/lib/auth/hooks";
 
 export function ChangePasswordForm() {
-  const change = useMutation({
-    mutationFn: (input: ChangePasswordInput) => apiFetch("/api/account/password", { method: "POST", json: input }),
-  });
-  const errors = change.error instanceof ApiError ? change.error.fieldErrors : {};
-  const generalError = change.error && !Object.keys(errors).length ? change.error.message : "";
+  const change = useChangePassword();
+  const { fieldErrors: errors, generalError } = change;
 
   return (
     <form
@@ -18,7 +13,7 @@ export function ChangePasswordForm() {
       onSubmit={(e) => {
         e.preventDefault();
         const form = e.currentTarget;
-        change.mutate(Object.fromEntries(new FormData(form)) as ChangePasswordInput, { onSuccess: () => form.reset() });
+        change.mutate(Object.fromEntries(new FormData(form)), { onSuccess: () => form.reset() });
       }}
     >
       <p className="muted small" style={{ margin: 0 }}>

@@ -2,7 +2,9 @@
 import Link from "next/link";
 import { useState } from "react";
 import { Field } from "@/components/ui/field";
-import { apiFetch, ApiError } from "@/lib/api/client";
+import { ApiError } from "@/lib/api/client";
+import { formErrors } from "@/lib/api/form-errors";
+import { resetPassword } from "@/lib/auth/hooks";
 import type { ResetPasswordInput } from "@/lib/auth/schemas";
 
 // A public page outside the signed-in shell (no TanStack Query provider there), like the setup form.
@@ -24,13 +26,12 @@ export function ResetPasswordForm({ token, email }: { token: string; email: stri
     setErrors({});
     setMessage("");
     try {
-      await apiFetch("/api/password-reset", { method: "POST", json: input });
+      await resetPassword(input);
       setDone(true);
     } catch (error) {
-      if (error instanceof ApiError) {
-        setErrors(error.fieldErrors);
-        if (!Object.keys(error.fieldErrors).length) setMessage(error.message);
-      } else setMessage("Could not reach the server. Try again.");
+      const { fieldErrors, generalError } = formErrors(error);
+      setErrors(fieldErrors);
+      setMessage(error instanceof ApiError ? (generalError ?? "") : "Could not reach the server. Try again.");
     } finally {
       setPending(false);
     }

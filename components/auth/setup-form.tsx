@@ -3,7 +3,8 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Field } from "@/components/ui/field";
-import { apiFetch, ApiError } from "@/lib/api/client";
+import { ApiError } from "@/lib/api/client";
+import { setUpWorkspace } from "@/lib/auth/hooks";
 
 export function SetupForm() {
   const router = useRouter();
@@ -18,7 +19,7 @@ export function SetupForm() {
     setErrors({});
     setMessage("");
     try {
-      await apiFetch("/api/setup", { method: "POST", json: input });
+      await setUpWorkspace(input);
       await signIn("credentials", { email: input.email, password: input.password, redirect: false });
       router.replace("/dashboard");
       router.refresh();

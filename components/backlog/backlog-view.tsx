@@ -1,14 +1,18 @@
 "use client";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Field } from "@/components/ui/field";
 import { CardSkeleton } from "@/components/ui/skeleton";
-import { apiFetch, ApiError } from "@/lib/api/client";
-import type { BacklogScopeOptions, BacklogView as BacklogData, BuildBacklogResult } from "@/lib/backlog/queries";
+import {
+  backlogExportHref,
+  useBacklog,
+  useBuildBacklog,
+  useUpdateBacklogThresholds,
+  type BacklogData,
+} from "@/lib/backlog/hooks";
+import type { BacklogScopeOptions } from "@/lib/backlog/queries";
 import { parseScope } from "@/lib/backlog/scope";
-import { backlogKeys } from "./backlog-keys";
 import { percent } from "./format";
 import { ImpactScatter } from "./impact-scatter";
 import { ItemDetail } from "./item-detail";
@@ -41,12 +45,7 @@ export function BacklogView({
     router.replace(`/backlog?scope=${encodeURIComponent(next)}`, { scroll: false });
   }
 
-  const view = useQuery({
-    queryKey: backlogKeys.view(scope ?? ""),
-    queryFn: () => apiFetch<BacklogData>(`/api/backlog?scope=${encodeURIComponent(scope!)}`),
-    enabled: scope !== null,
-    initialData: scope === initialScope && initialView ? initialView : undefined,
-  });
+  const view = useBacklog(scope, { scope: initialScope, view: initialView });
 
   if (choices.length === 1 && options.frictionCount === 0 && options.surveys.length === 0) {
     return (
@@ -94,12 +93,7 @@ export function BacklogView({
           ) : null}
           {scope && canEdit ? <AnalyseForm scope={scope} onBuilt={() => setSelectedId(null)} /> : null}
           {scope && data && data.items.length ? (
-            <a
-              className="btn"
-              href={`/api/backlog/export?scope=${encodeURIComponent(scope)}`}
-              download
-              data-testid="export-csv"
-            >
+            <a className="btn" href={backlogExportHref(scope)} download data-testid="export-csv">
               Download CSV
             </a>
           ) : null}
@@ -178,26 +172,15 @@ export function BacklogView({
 }
 
 function AnalyseForm({ scope, onBuilt }: { scope: string; onBuilt: () => void }) {
-  const queryClient = useQueryClient();
   const [k, setK] = useState("");
-  const build = useMutation({
-    mutationFn: () =>
-      apiFetch<{ run: BuildBacklogResult }>("/api/backlog/build", {
-        method: "POST",
-        json: { scope, k: k.trim() ? Number(k) : null },
-      }),
-    onSuccess: async () => {
-      onBuilt();
-      await queryClient.invalidateQueries({ queryKey: backlogKeys.all });
-    },
-  });
-  const errors = build.error instanceof ApiError ? build.error.fieldErrors : {};
+  const build = useBuildBacklog({ onSuccess: onBuilt });
+  const errors = build.fieldErrors;
   return (
     <form
       className="row backlog-analyse"
       onSubmit={(e) => {
         e.preventDefault();
-        build.mutate();
+        build.mutate({ scope, k: k.trim() ? Number(k) : null });
       }}
     >
       <Field label="Number of themes" hint="Empty: chosen automatically" error={errors.k}>
@@ -222,9 +205,9 @@ function AnalyseForm({ scope, onBuilt }: { scope: string; onBuilt: () => void })
           ? `Done: ${build.data.run.chosenK} themes, ${build.data.run.itemsMatched} kept with their edits, ${build.data.run.itemsCreated} new.`
           : ""}
       </span>
-      {build.error && !Object.keys(errors).length ? (
+      {build.generalError ? (
         <span className="field-error" role="alert">
-          {build.error.message}
+          {build.generalError}
         </span>
       ) : null}
     </form>
@@ -238,13 +221,8 @@ function Thresholds({
   thresholds: { frequencyThreshold: number; impactThreshold: number };
   canEdit: boolean;
 }) {
-  const queryClient = useQueryClient();
-  const save = useMutation({
-    mutationFn: (body: { frequencyThreshold: number; impactThreshold: number }) =>
-      apiFetch("/api/backlog/thresholds", { method: "PATCH", json: body }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: backlogKeys.all }),
-  });
-  const errors = save.error instanceof ApiError ? save.error.fieldErrors : {};
+  const save = useUpdateBacklogThresholds();
+  const errors = save.fieldErrors;
   if (!canEdit) {
     return (
       <p className="small muted">
@@ -298,9 +276,9 @@ function Thresholds({
       <button className="btn btn-sm" disabled={save.isPending}>
         {save.isPending ? "Saving…" : "Apply"}
       </button>
-      {save.error && !Object.keys(errors).length ? (
+      {save.generalError ? (
         <span className="field-error" role="alert">
-          {save.error.message}
+          {save.generalError}
         </span>
       ) : null}
     </form>

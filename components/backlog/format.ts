@@ -1,5 +1,5 @@
-import type { BacklogStatus } from "@/lib/db/schema";
 import type { Quadrant } from "@/lib/backlog/prioritise";
+import type { BacklogStatus } from "@/lib/backlog/constants";
 
 export const percent = (x: number, digits = 0) => `${(x * 100).toFixed(digits)}%`;
 export const decimal = (x: number | null, digits = 2) => (x === null ? "—" : x.toFixed(digits));

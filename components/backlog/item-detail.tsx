@@ -1,22 +1,22 @@
 "use client";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { CardSkeleton } from "@/components/ui/skeleton";
 import { Field } from "@/components/ui/field";
-import { apiFetch, ApiError } from "@/lib/api/client";
+import {
+  useBacklogItem,
+  useMergeBacklogItem,
+  useMoveThemeMembers,
+  useUnmergeBacklogItem,
+  useUpdateBacklogItem,
+} from "@/lib/backlog/hooks";
 import type { BacklogItemDetail, BacklogListItem, BacklogQuote } from "@/lib/backlog/queries";
-import { EFFORT_WEIGHT, IMPACT_WEIGHTS, quadrantLabels } from "@/lib/backlog/prioritise";
-import { statusLabels } from "@/lib/backlog/csv-rows";
-import type { BacklogStatus, Effort } from "@/lib/db/schema";
-import { backlogKeys } from "./backlog-keys";
+import { IMPACT_WEIGHTS, quadrantLabels } from "@/lib/backlog/prioritise";
 import { decimal, percent, quadrantBadge, statusBadge } from "./format";
 import { MentionRateChart } from "./mention-rate-chart";
+import { BACKLOG_STATUSES, backlogStatusLabels, EFFORTS } from "@/lib/backlog/constants";
 import { TableScroll } from "@/components/ui/table-scroll";
 
 const NEW_THEME = "__new__";
-// From the label maps (type-only schema imports keep drizzle out of the browser bundle).
-const backlogStatuses = Object.keys(statusLabels) as BacklogStatus[];
-const efforts = Object.keys(EFFORT_WEIGHT) as Effort[];
 
 export function ItemDetail({
   itemId,
@@ -31,10 +31,7 @@ export function ItemDetail({
   population: { nps: number | null; likert: number | null };
   onSelect: (id: string | null) => void;
 }) {
-  const query = useQuery({
-    queryKey: backlogKeys.item(itemId),
-    queryFn: () => apiFetch<BacklogItemDetail>(`/api/backlog/items/${itemId}`),
-  });
+  const query = useBacklogItem(itemId);
   const heading = useRef<HTMLHeadingElement>(null);
   const loaded = query.isSuccess;
   // Opening a theme moves focus (and the view) to its details, below the chart and list.
@@ -56,7 +53,7 @@ export function ItemDetail({
   const others = items.filter((i) => i.id !== item.id);
   const marker =
     item.statusChangedPeriod && item.status !== "new"
-      ? { period: item.statusChangedPeriod, label: statusLabels[item.status] }
+      ? { period: item.statusChangedPeriod, label: backlogStatusLabels[item.status] }
       : null;
 
   return (
@@ -73,7 +70,7 @@ export function ItemDetail({
           <div className="row">
             <span className={quadrantBadge[item.quadrant]}>{quadrantLabels[item.quadrant]}</span>
             <span className={statusBadge[item.status]} data-testid="detail-status">
-              {statusLabels[item.status]}
+              {backlogStatusLabels[item.status]}
             </span>
             {item.effort ? <span className="badge">Effort {item.effort}</span> : null}
             {item.owner ? <span className="small muted">Owner: {item.owner}</span> : null}
@@ -244,26 +241,16 @@ function Quotes({
   canEdit: boolean;
   onSelect: (id: string | null) => void;
 }) {
-  const queryClient = useQueryClient();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [target, setTarget] = useState("");
   const [newLabel, setNewLabel] = useState("");
-  const move = useMutation({
-    mutationFn: () =>
-      apiFetch<{ targetId: string; moved: number }>(`/api/backlog/items/${detail.item.id}/move`, {
-        method: "POST",
-        json: {
-          memberIds: [...selected],
-          ...(target === NEW_THEME ? { newLabel } : { targetId: target || undefined }),
-        },
-      }),
-    onSuccess: async () => {
+  const move = useMoveThemeMembers(detail.item.id, {
+    onSuccess: () => {
       setSelected(new Set());
       setNewLabel("");
-      await queryClient.invalidateQueries({ queryKey: backlogKeys.all });
     },
   });
-  const errors = move.error instanceof ApiError ? move.error.fieldErrors : {};
+  const errors = move.fieldErrors;
   const toggle = (ids: string[], on: boolean) =>
     setSelected((prev) => {
       const next = new Set(prev);
@@ -328,7 +315,10 @@ function Quotes({
           aria-label="Move selected answers"
           onSubmit={(e) => {
             e.preventDefault();
-            move.mutate();
+            move.mutate({
+              memberIds: [...selected],
+              ...(target === NEW_THEME ? { newLabel } : { targetId: target || undefined }),
+            });
           }}
         >
           <Field
@@ -368,9 +358,9 @@ function Quotes({
               Open the theme they moved to
             </button>
           ) : null}
-          {move.error && !Object.keys(errors).length ? (
+          {move.generalError ? (
             <span className="field-error" role="alert">
-              {move.error.message}
+              {move.generalError}
             </span>
           ) : null}
         </form>
@@ -380,11 +370,7 @@ function Quotes({
 }
 
 function MergedFrom({ item, canEdit }: { item: BacklogListItem; canEdit: boolean }) {
-  const queryClient = useQueryClient();
-  const unmerge = useMutation({
-    mutationFn: (id: string) => apiFetch(`/api/backlog/items/${id}/merge`, { method: "DELETE" }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: backlogKeys.all }),
-  });
+  const unmerge = useUnmergeBacklogItem();
   return (
     <div>
       <h3>Merged into this theme</h3>
@@ -415,17 +401,9 @@ function MergedFrom({ item, canEdit }: { item: BacklogListItem; canEdit: boolean
 }
 
 function CurationForm({ item }: { item: BacklogListItem }) {
-  const queryClient = useQueryClient();
   const [saved, setSaved] = useState(false);
-  const save = useMutation({
-    mutationFn: (body: Record<string, unknown>) =>
-      apiFetch(`/api/backlog/items/${item.id}`, { method: "PATCH", json: body }),
-    onSuccess: async () => {
-      setSaved(true);
-      await queryClient.invalidateQueries({ queryKey: backlogKeys.all });
-    },
-  });
-  const errors = save.error instanceof ApiError ? save.error.fieldErrors : {};
+  const save = useUpdateBacklogItem(item.id, { onSuccess: () => setSaved(true) });
+  const errors = save.fieldErrors;
   return (
     <form
       className="stack backlog-curate"
@@ -464,9 +442,9 @@ function CurationForm({ item }: { item: BacklogListItem }) {
         <Field label="Status" error={errors.status}>
           {(p) => (
             <select {...p} className="input" name="status" defaultValue={item.status}>
-              {backlogStatuses.map((s) => (
+              {BACKLOG_STATUSES.map((s) => (
                 <option key={s} value={s}>
-                  {statusLabels[s]}
+                  {backlogStatusLabels[s]}
                 </option>
               ))}
             </select>
@@ -476,7 +454,7 @@ function CurationForm({ item }: { item: BacklogListItem }) {
           {(p) => (
             <select {...p} className="input" name="effort" defaultValue={item.effort ?? ""}>
               <option value="">Not sized</option>
-              {efforts.map((e) => (
+              {EFFORTS.map((e) => (
                 <option key={e} value={e}>
                   {e}
                 </option>
@@ -497,9 +475,9 @@ function CurationForm({ item }: { item: BacklogListItem }) {
             Saved
           </span>
         ) : null}
-        {save.error && !Object.keys(errors).length ? (
+        {save.generalError ? (
           <span className="field-error" role="alert">
-            {save.error.message}
+            {save.generalError}
           </span>
         ) : null}
       </div>
@@ -516,27 +494,16 @@ function MergeForm({
   others: BacklogListItem[];
   onSelect: (id: string | null) => void;
 }) {
-  const queryClient = useQueryClient();
   const [target, setTarget] = useState("");
-  const merge = useMutation({
-    mutationFn: () =>
-      apiFetch<{ target: { id: string } }>(`/api/backlog/items/${item.id}/merge`, {
-        method: "POST",
-        json: { targetId: target },
-      }),
-    onSuccess: async (data) => {
-      await queryClient.invalidateQueries({ queryKey: backlogKeys.all });
-      onSelect(data.target.id);
-    },
-  });
-  const errors = merge.error instanceof ApiError ? merge.error.fieldErrors : {};
+  const merge = useMergeBacklogItem(item.id, { onSuccess: (data) => onSelect(data.target.id) });
+  const errors = merge.fieldErrors;
   return (
     <form
       className="row backlog-merge"
       aria-label="Merge this theme"
       onSubmit={(e) => {
         e.preventDefault();
-        merge.mutate();
+        merge.mutate({ targetId: target });
       }}
     >
       <Field
@@ -558,9 +525,9 @@ function MergeForm({
       <button className="btn" disabled={!target || merge.isPending}>
         {merge.isPending ? "Merging…" : "Merge"}
       </button>
-      {merge.error && !Object.keys(errors).length ? (
+      {merge.generalError ? (
         <span className="field-error" role="alert">
-          {merge.error.message}
+          {merge.generalError}
         </span>
       ) : null}
     </form>

@@ -1,9 +1,9 @@
 "use client";
 import type { BacklogListItem } from "@/lib/backlog/queries";
 import { quadrantLabels } from "@/lib/backlog/prioritise";
-import { statusLabels } from "@/lib/backlog/csv-rows";
 import { percent, quadrantBadge, statusBadge } from "./format";
 import { MentionRateChart } from "./mention-rate-chart";
+import { backlogStatusLabels } from "@/lib/backlog/constants";
 
 /** The ranked backlog; also the keyboard route to every point of the scatter. */
 export function RankedList({
@@ -40,7 +40,7 @@ export function RankedList({
                 <span className="row backlog-list-meta">
                   <span className={quadrantBadge[item.quadrant]}>{quadrantLabels[item.quadrant]}</span>
                   {item.status !== "new" ? (
-                    <span className={statusBadge[item.status]}>{statusLabels[item.status]}</span>
+                    <span className={statusBadge[item.status]}>{backlogStatusLabels[item.status]}</span>
                   ) : null}
                   {item.respondents === 0 ? <span className="badge">No current mentions</span> : null}
                   <span className="small muted">

@@ -12,9 +12,10 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import { formatMinutes } from "@/lib/journeys/comparison";
-import { loadTypeLabels, loadTypeOptions, painLabels, painScore, type JourneyStepView } from "@/lib/journeys/types";
+import { alignReplacedSteps, formatMinutes } from "@/lib/journeys/comparison";
+import type { JourneyStepView } from "@/lib/journeys/types";
 import { loadTypeColors } from "./load-colors";
+import { LOAD_TYPES, loadTypeLabels, painLabels, painScore } from "@/lib/journeys/constants";
 
 const ordered = (steps: JourneyStepView[], path: "current" | "golden") =>
   steps
@@ -27,12 +28,13 @@ export function JourneyCharts({ steps }: { steps: JourneyStepView[] }) {
   const current = ordered(steps, "current");
   const golden = ordered(steps, "golden");
   const longest = Math.max(1, ...current.map((s) => s.minutes), ...golden.map((s) => s.minutes));
-  const painRows = Array.from({ length: Math.max(current.length, golden.length) }, (_, i) => ({
+  // A golden step sits beside the current step it replaces, not beside the step with its number.
+  const painRows = alignReplacedSteps(steps).map((row, i) => ({
     step: i + 1,
-    current: current[i] ? painScore[current[i].pain] : null,
-    golden: golden[i] ? painScore[golden[i].pain] : null,
-    currentName: current[i]?.name,
-    goldenName: golden[i]?.name,
+    current: row.current ? painScore[row.current.pain] : null,
+    golden: row.golden ? painScore[row.golden.pain] : null,
+    currentName: row.current?.name,
+    goldenName: row.golden?.name,
   }));
 
   return (
@@ -40,7 +42,7 @@ export function JourneyCharts({ steps }: { steps: JourneyStepView[] }) {
       <div className="row-between">
         <h2 id="journey-charts-heading">Time, load and pain per step</h2>
         <ul className="journey-legend" aria-label="Load type colours">
-          {loadTypeOptions.map((t) => (
+          {LOAD_TYPES.map((t) => (
             <li key={t}>
               <span className="journey-swatch" style={{ background: loadTypeColors[t] }} aria-hidden />{" "}
               {loadTypeLabels[t]}
@@ -56,6 +58,7 @@ export function JourneyCharts({ steps }: { steps: JourneyStepView[] }) {
       </div>
       <figure className="journey-chart" aria-label="Pain along the steps, current and golden path">
         <figcaption className="label">Pain curve along the steps</figcaption>
+        <p className="muted small">A golden step is drawn beside the current step it replaces.</p>
         {painRows.length ? (
           <ResponsiveContainer width="100%" height={220}>
             <LineChart data={painRows} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
@@ -87,7 +90,7 @@ export function JourneyCharts({ steps }: { steps: JourneyStepView[] }) {
                 name="Current"
                 stroke="#e0533d"
                 strokeWidth={2}
-                connectNulls={false}
+                connectNulls
                 isAnimationActive={false}
               />
               <Line
@@ -96,7 +99,7 @@ export function JourneyCharts({ steps }: { steps: JourneyStepView[] }) {
                 name="Golden"
                 stroke="#16a34a"
                 strokeWidth={2}
-                connectNulls={false}
+                connectNulls
                 isAnimationActive={false}
               />
             </LineChart>

@@ -1,20 +1,31 @@
 "use client";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
-import { apiFetch, ApiError } from "@/lib/api/client";
+import { DragHandle, SortableList, SortableRow } from "@/components/sortable/sortable-list";
+import { formErrors } from "@/lib/api/form-errors";
 import type { FieldErrors } from "@/lib/errors";
 import { formatMinutes } from "@/lib/journeys/comparison";
 import { moveItem } from "@/lib/journeys/reorder";
 import {
+  journeyExportHref,
+  useAddStep,
+  useDeleteJourneyMap,
+  useDeleteStep,
+  useDuplicateJourneyMap,
+  useJourneyEvidence,
+  useJourneyMap,
+  useLinkableThemes,
+  useLinkStepTheme,
+  useLinkSuggestions,
+  useReorderSteps,
+  useUnlinkStepTheme,
+  useUpdateStep,
+} from "@/lib/journeys/hooks";
+import {
   auditFields,
   auditLabels,
-  loadTypeLabels,
-  outcomeLabels,
-  painLabels,
   type JourneyMapDetail,
-  type JourneyPath,
   type JourneyStepView,
   type LinkableTheme,
   type SuggestionView,
@@ -24,55 +35,30 @@ import { JourneyCharts } from "./journey-charts";
 import { JourneySummary } from "./journey-summary";
 import { loadTypeColors } from "./load-colors";
 import { MapDetails } from "./map-details";
-import { journeyKeys } from "./query-keys";
 import { StepEvidence, StepSuggestions } from "./step-evidence";
 import { StepForm } from "./step-form";
+import { JOURNEY_PATHS, loadTypeLabels, outcomeLabels, painLabels, type JourneyPath } from "@/lib/journeys/constants";
 
+/** The step form shows a message no field explains under the `_` key. */
 const errorsOf = (error: unknown): FieldErrors => {
-  if (!error) return {};
-  if (error instanceof ApiError && Object.keys(error.fieldErrors ?? {}).length) return error.fieldErrors;
-  return { _: [(error as Error).message] };
+  const { fieldErrors, generalError } = formErrors(error);
+  return generalError ? { _: [generalError] } : fieldErrors;
 };
 const pathTitles: Record<JourneyPath, string> = { current: "Current path", golden: "Golden path" };
+const stepMoveInstructions =
+  "To move this step, press Space or Enter, move it with the up and down arrow keys, then press Space or Enter to drop it, or Escape to cancel. Alt with the up or down arrow key anywhere on a step moves it one place.";
 
 export function JourneyMapEditor({ initial, canEdit }: { initial: JourneyMapDetail; canEdit: boolean }) {
   const id = initial.map.id;
-  const queryClient = useQueryClient();
   const router = useRouter();
-  const detail = useQuery({
-    queryKey: journeyKeys.detail(id),
-    queryFn: () => apiFetch<JourneyMapDetail>(`/api/journeys/${id}`),
-    initialData: initial,
-  });
-  const evidence = useQuery({
-    queryKey: journeyKeys.evidence(id),
-    queryFn: () => apiFetch<{ k: number; themes: ThemeEvidence[] }>(`/api/journeys/${id}/evidence`),
-  });
-  const suggestions = useQuery({
-    queryKey: journeyKeys.suggestions(id),
-    queryFn: () =>
-      apiFetch<{ suggestions: SuggestionView[] }>(`/api/journeys/${id}/suggestions`).then((r) => r.suggestions),
-    enabled: canEdit,
-  });
-  const themes = useQuery({
-    queryKey: journeyKeys.themes(),
-    queryFn: () => apiFetch<{ themes: LinkableTheme[] }>("/api/journeys/themes").then((r) => r.themes),
-    enabled: canEdit,
-  });
+  const detail = useJourneyMap(initial);
+  const evidence = useJourneyEvidence(id);
+  const suggestions = useLinkSuggestions(id, { enabled: canEdit });
+  const themes = useLinkableThemes({ enabled: canEdit });
   const [announcement, setAnnouncement] = useState("");
-  const refresh = () => {
-    void queryClient.invalidateQueries({ queryKey: journeyKeys.detail(id) });
-    void queryClient.invalidateQueries({ queryKey: journeyKeys.suggestions(id) });
-    void queryClient.invalidateQueries({ queryKey: journeyKeys.evidence(id) });
-    void queryClient.invalidateQueries({ queryKey: journeyKeys.list() });
-  };
 
-  const duplicate = useMutation({
-    mutationFn: () => apiFetch<{ id: string }>(`/api/journeys/${id}/duplicate`, { method: "POST" }),
-    onSuccess: ({ id: copyId }) => router.push(`/journeys/${copyId}`),
-  });
-  const remove = useMutation({
-    mutationFn: () => apiFetch(`/api/journeys/${id}`, { method: "DELETE" }),
+  const duplicate = useDuplicateJourneyMap(id, { onSuccess: ({ id: copyId }) => router.push(`/journeys/${copyId}`) });
+  const remove = useDeleteJourneyMap(id, {
     onSuccess: () => {
       router.push("/journeys");
       router.refresh();
@@ -85,7 +71,7 @@ export function JourneyMapEditor({ initial, canEdit }: { initial: JourneyMapDeta
   return (
     <div className="stack">
       <div className="row journey-actions">
-        <a className="btn" href={`/api/journeys/${id}/export`} download>
+        <a className="btn" href={journeyExportHref(id)} download>
           Export CSV
         </a>
         <Link className="btn" href={`/journeys/${id}/print`}>
@@ -115,7 +101,7 @@ export function JourneyMapEditor({ initial, canEdit }: { initial: JourneyMapDeta
         ) : null}
       </div>
 
-      <MapDetails map={detail.data.map} canEdit={canEdit} onSaved={refresh} />
+      <MapDetails map={detail.data.map} canEdit={canEdit} />
       <JourneySummary steps={steps} />
       <JourneyCharts steps={steps} />
 
@@ -125,11 +111,12 @@ export function JourneyMapEditor({ initial, canEdit }: { initial: JourneyMapDeta
       {canEdit ? (
         <p className="muted small">
           Reorder steps with the arrow buttons, <span className="kbd">Alt</span> + <span className="kbd">↑</span>/
-          <span className="kbd">↓</span> on a step, or by dragging it.
+          <span className="kbd">↓</span> on a step, or by dragging its <span aria-hidden>⠿</span> handle (press and hold
+          on a touch screen; <span className="kbd">Space</span> to pick it up and drop it from the keyboard).
         </p>
       ) : null}
       <div className="grid-2 journey-paths">
-        {(["current", "golden"] as const).map((path) => (
+        {JOURNEY_PATHS.map((path) => (
           <PathColumn
             key={path}
             mapId={id}
@@ -141,7 +128,6 @@ export function JourneyMapEditor({ initial, canEdit }: { initial: JourneyMapDeta
             suggestions={suggestions.data ?? []}
             themes={themes.data ?? []}
             themesLoading={themes.isLoading}
-            onChanged={refresh}
             announce={setAnnouncement}
           />
         ))}
@@ -160,7 +146,6 @@ function PathColumn({
   suggestions,
   themes,
   themesLoading,
-  onChanged,
   announce,
 }: {
   mapId: string;
@@ -172,72 +157,22 @@ function PathColumn({
   suggestions: SuggestionView[];
   themes: LinkableTheme[];
   themesLoading: boolean;
-  onChanged: () => void;
   announce: (message: string) => void;
 }) {
-  const queryClient = useQueryClient();
   const own = steps.filter((s) => s.path === path).sort((a, b) => a.position - b.position);
   const currentSteps = steps.filter((s) => s.path === "current").sort((a, b) => a.position - b.position);
   const nameById = new Map(steps.map((s) => [s.id, s.name]));
   const [adding, setAdding] = useState(false);
   const [editingId, setEditingId] = useState<string | null>(null);
-  const [dragId, setDragId] = useState<string | null>(null);
-  const [overId, setOverId] = useState<string | null>(null);
   const focusAfterMove = useRef<{ stepId: string; control: string } | null>(null);
   const listRef = useRef<HTMLOListElement>(null);
 
-  const addStep = useMutation({
-    mutationFn: (input: Record<string, unknown>) =>
-      apiFetch(`/api/journeys/${mapId}/steps`, { method: "POST", json: { ...input, path } }),
-    onSuccess: onChanged,
-  });
-  const updateStep = useMutation({
-    mutationFn: ({ stepId, input }: { stepId: string; input: Record<string, unknown> }) =>
-      apiFetch(`/api/journeys/${mapId}/steps/${stepId}`, { method: "PATCH", json: input }),
-    onSuccess: () => {
-      setEditingId(null);
-      onChanged();
-    },
-  });
-  const deleteStep = useMutation({
-    mutationFn: (stepId: string) => apiFetch(`/api/journeys/${mapId}/steps/${stepId}`, { method: "DELETE" }),
-    onSuccess: onChanged,
-  });
-  const reorder = useMutation({
-    // Moves run one after another: two orders in flight could be applied out of sequence.
-    scope: { id: `reorder-${mapId}-${path}` },
-    mutationFn: (stepIds: string[]) =>
-      apiFetch(`/api/journeys/${mapId}/steps/order`, { method: "PUT", json: { path, stepIds } }),
-    onMutate: async (stepIds) => {
-      await queryClient.cancelQueries({ queryKey: journeyKeys.detail(mapId) });
-      const previous = queryClient.getQueryData<JourneyMapDetail>(journeyKeys.detail(mapId));
-      if (previous) {
-        const order = new Map(stepIds.map((sid, i) => [sid, i]));
-        queryClient.setQueryData<JourneyMapDetail>(journeyKeys.detail(mapId), {
-          ...previous,
-          steps: previous.steps.map((s) => (order.has(s.id) ? { ...s, position: order.get(s.id)! } : s)),
-        });
-      }
-      return { previous };
-    },
-    onError: (_error, _ids, context) => {
-      if (context?.previous) queryClient.setQueryData(journeyKeys.detail(mapId), context.previous);
-    },
-    onSettled: onChanged,
-  });
-  const link = useMutation({
-    mutationFn: ({ stepId, themeId, status }: { stepId: string; themeId: string; status: "accepted" | "dismissed" }) =>
-      apiFetch(`/api/journeys/${mapId}/steps/${stepId}/themes`, {
-        method: "POST",
-        json: { backlogItemId: themeId, status },
-      }),
-    onSuccess: onChanged,
-  });
-  const unlink = useMutation({
-    mutationFn: ({ stepId, themeId }: { stepId: string; themeId: string }) =>
-      apiFetch(`/api/journeys/${mapId}/steps/${stepId}/themes/${themeId}`, { method: "DELETE" }),
-    onSuccess: onChanged,
-  });
+  const addStep = useAddStep(mapId, path);
+  const updateStep = useUpdateStep(mapId, { onSuccess: () => setEditingId(null) });
+  const deleteStep = useDeleteStep(mapId);
+  const reorder = useReorderSteps(mapId, path);
+  const link = useLinkStepTheme(mapId);
+  const unlink = useUnlinkStepTheme(mapId);
 
   useEffect(() => {
     const pending = focusAfterMove.current;
@@ -249,12 +184,13 @@ function PathColumn({
     focusAfterMove.current = null;
   });
 
-  const move = (index: number, to: number, control: string) => {
+  // A drag announces its own drop (SortableList), so it asks for no second announcement.
+  const move = (index: number, to: number, control: string, { announced = false } = {}) => {
     if (to < 0 || to >= own.length || to === index) return;
     const step = own[index];
     focusAfterMove.current = { stepId: step.id, control };
     reorder.mutate(moveItem(own, index, to).map((s) => s.id));
-    announce(`Moved “${step.name}” to position ${to + 1} of ${own.length} on the ${path} path.`);
+    if (!announced) announce(`Moved “${step.name}” to position ${to + 1} of ${own.length} on the ${path} path.`);
   };
 
   const headingId = `path-${path}-heading`;
@@ -283,175 +219,168 @@ function PathColumn({
             : "Design the path you want: which steps remain, and how."}
         </p>
       ) : (
-        <ol className="journey-steps" ref={listRef} aria-label={`${pathTitles[path]} steps`}>
-          {own.map((step, index) => {
-            const stepSuggestions = suggestions.filter((s) => s.stepId === step.id);
-            const linkedIds = new Set(step.themes.map((t) => t.backlogItemId));
-            const linkable = themes.filter((t) => !linkedIds.has(t.id));
-            return (
-              <li
-                key={step.id}
-                data-step-id={step.id}
-                data-testid={`step-${path}`}
-                className={`journey-step${dragId === step.id ? " is-dragging" : ""}${overId === step.id && dragId !== step.id ? " is-drop-target" : ""}`}
-                style={{ borderLeftColor: loadTypeColors[step.loadType] }}
-                draggable={canEdit && editingId !== step.id}
-                aria-label={`Step ${index + 1}: ${step.name}`}
-                onDragStart={(e) => {
-                  e.dataTransfer.effectAllowed = "move";
-                  e.dataTransfer.setData("text/plain", step.id);
-                  setDragId(step.id);
-                }}
-                onDragOver={(e) => {
-                  if (!dragId || !own.some((s) => s.id === dragId)) return;
-                  e.preventDefault();
-                  setOverId(step.id);
-                }}
-                onDragLeave={() => setOverId((o) => (o === step.id ? null : o))}
-                onDrop={(e) => {
-                  e.preventDefault();
-                  const from = own.findIndex((s) => s.id === dragId);
-                  if (from >= 0) move(from, index, "move-up");
-                  setDragId(null);
-                  setOverId(null);
-                }}
-                onDragEnd={() => {
-                  setDragId(null);
-                  setOverId(null);
-                }}
-                onKeyDown={(e) => {
-                  if (!canEdit || !e.altKey || (e.key !== "ArrowUp" && e.key !== "ArrowDown")) return;
-                  e.preventDefault();
-                  move(
-                    index,
-                    e.key === "ArrowUp" ? index - 1 : index + 1,
-                    e.key === "ArrowUp" ? "move-up" : "move-down",
-                  );
-                }}
-              >
-                {editingId === step.id ? (
-                  <StepForm
-                    path={path}
-                    step={step}
-                    currentSteps={currentSteps}
-                    errors={errorsOf(updateStep.error)}
-                    pending={updateStep.isPending}
-                    submitLabel="Save step"
-                    onSubmit={(input) => updateStep.mutate({ stepId: step.id, input })}
-                    onCancel={() => {
-                      updateStep.reset();
-                      setEditingId(null);
-                    }}
-                  />
-                ) : (
-                  <>
-                    <div className="journey-step-head">
-                      <span className="journey-step-number" aria-hidden>
-                        {index + 1}
-                      </span>
-                      <div className="journey-step-title">
-                        <strong>{step.name}</strong>
-                        <div className="row journey-step-badges">
-                          <span className="badge">{formatMinutes(step.minutes)}</span>
-                          <span
-                            className={`badge ${step.pain === "high" ? "badge-bad" : step.pain === "medium" ? "badge-warn" : "badge-good"}`}
-                          >
-                            Pain: {painLabels[step.pain].toLowerCase()}
-                          </span>
-                          <span className={`badge badge-load-${step.loadType}`}>
-                            {loadTypeLabels[step.loadType]} load {step.loadLevel}/5
-                          </span>
-                          {path === "golden" && step.outcome ? (
-                            <span className="badge badge-accent">{outcomeLabels[step.outcome]}</span>
-                          ) : null}
-                        </div>
-                      </div>
-                      {canEdit ? (
-                        <div className="journey-step-tools">
-                          <button
-                            type="button"
-                            className="btn btn-ghost btn-sm"
-                            data-control="move-up"
-                            aria-disabled={index === 0}
-                            aria-label={`Move “${step.name}” up`}
-                            onClick={() => move(index, index - 1, "move-up")}
-                          >
-                            ↑
-                          </button>
-                          <button
-                            type="button"
-                            className="btn btn-ghost btn-sm"
-                            data-control="move-down"
-                            aria-disabled={index === own.length - 1}
-                            aria-label={`Move “${step.name}” down`}
-                            onClick={() => move(index, index + 1, "move-down")}
-                          >
-                            ↓
-                          </button>
-                          <span className="journey-drag-handle" aria-hidden title="Drag to reorder">
-                            ⠿
-                          </span>
-                        </div>
-                      ) : null}
-                    </div>
-                    {path === "golden" && step.counterpartStepId ? (
-                      <p className="muted small">
-                        Replaces: {nameById.get(step.counterpartStepId) ?? "a removed step"}
-                      </p>
-                    ) : null}
-                    <AuditLine step={step} />
-                    {step.notes ? <p className="small journey-step-notes">{step.notes}</p> : null}
-                    <StepEvidence
-                      links={step.themes}
-                      evidence={evidence}
-                      k={k}
-                      canEdit={canEdit}
-                      onUnlink={(themeId) => unlink.mutate({ stepId: step.id, themeId })}
-                    />
-                    {canEdit ? (
-                      <>
-                        <StepSuggestions
-                          suggestions={stepSuggestions}
-                          pending={link.isPending}
-                          onAccept={(themeId) => link.mutate({ stepId: step.id, themeId, status: "accepted" })}
-                          onDismiss={(themeId) => link.mutate({ stepId: step.id, themeId, status: "dismissed" })}
-                        />
-                        <div className="row journey-step-footer">
-                          <button
-                            type="button"
-                            className="btn btn-sm"
-                            onClick={() => setEditingId(step.id)}
-                            aria-label={`Edit “${step.name}”`}
-                          >
-                            Edit
-                          </button>
-                          <ThemePicker
-                            stepName={step.name}
-                            themes={linkable}
-                            loading={themesLoading}
-                            pending={link.isPending}
-                            onLink={(themeId) => link.mutate({ stepId: step.id, themeId, status: "accepted" })}
-                          />
-                          <button
-                            type="button"
-                            className="btn btn-ghost btn-sm btn-danger"
-                            aria-label={`Delete “${step.name}”`}
-                            disabled={deleteStep.isPending}
-                            onClick={() => {
-                              if (window.confirm(`Delete the step “${step.name}”?`)) deleteStep.mutate(step.id);
+        <SortableList
+          items={own}
+          describe={(step) => `step “${step.name}”`}
+          where={`on the ${path} path`}
+          instructions={stepMoveInstructions}
+          onMove={(from, to) => move(from, to, "drag-handle", { announced: true })}
+        >
+          {(ordered) => (
+            <ol className="journey-steps" ref={listRef} aria-label={`${pathTitles[path]} steps`}>
+              {ordered.map((step, index) => {
+                const stepSuggestions = suggestions.filter((s) => s.stepId === step.id);
+                const linkedIds = new Set(step.themes.map((t) => t.backlogItemId));
+                const linkable = themes.filter((t) => !linkedIds.has(t.id));
+                return (
+                  <SortableRow key={step.id} id={step.id} disabled={!canEdit || editingId === step.id}>
+                    {(row) => (
+                      <li
+                        ref={row.ref}
+                        data-step-id={step.id}
+                        data-testid={`step-${path}`}
+                        className={`journey-step${row.isDragging ? " is-dragging" : ""}`}
+                        style={{ ...row.style, borderLeftColor: loadTypeColors[step.loadType] }}
+                        aria-label={`Step ${index + 1}: ${step.name}`}
+                        onKeyDown={(e) => {
+                          // During a keyboard drag the arrows belong to dnd-kit, Alt or not.
+                          if (!canEdit || row.isDragging || !e.altKey || (e.key !== "ArrowUp" && e.key !== "ArrowDown"))
+                            return;
+                          e.preventDefault();
+                          move(
+                            index,
+                            e.key === "ArrowUp" ? index - 1 : index + 1,
+                            e.key === "ArrowUp" ? "move-up" : "move-down",
+                          );
+                        }}
+                      >
+                        {editingId === step.id ? (
+                          <StepForm
+                            path={path}
+                            step={step}
+                            currentSteps={currentSteps}
+                            errors={errorsOf(updateStep.error)}
+                            pending={updateStep.isPending}
+                            submitLabel="Save step"
+                            onSubmit={(input) => updateStep.mutate({ stepId: step.id, input })}
+                            onCancel={() => {
+                              updateStep.reset();
+                              setEditingId(null);
                             }}
-                          >
-                            Delete
-                          </button>
-                        </div>
-                      </>
-                    ) : null}
-                  </>
-                )}
-              </li>
-            );
-          })}
-        </ol>
+                          />
+                        ) : (
+                          <>
+                            <div className="journey-step-head">
+                              <span className="journey-step-number" aria-hidden>
+                                {index + 1}
+                              </span>
+                              <div className="journey-step-title">
+                                <strong>{step.name}</strong>
+                                <div className="row journey-step-badges">
+                                  <span className="badge">{formatMinutes(step.minutes)}</span>
+                                  <span
+                                    className={`badge ${step.pain === "high" ? "badge-bad" : step.pain === "medium" ? "badge-warn" : "badge-good"}`}
+                                  >
+                                    Pain: {painLabels[step.pain].toLowerCase()}
+                                  </span>
+                                  <span className={`badge badge-load-${step.loadType}`}>
+                                    {loadTypeLabels[step.loadType]} load {step.loadLevel}/5
+                                  </span>
+                                  {path === "golden" && step.outcome ? (
+                                    <span className="badge badge-accent">{outcomeLabels[step.outcome]}</span>
+                                  ) : null}
+                                </div>
+                              </div>
+                              {canEdit ? (
+                                <div className="journey-step-tools">
+                                  <button
+                                    type="button"
+                                    className="btn btn-ghost btn-sm"
+                                    data-control="move-up"
+                                    aria-disabled={index === 0}
+                                    aria-label={`Move “${step.name}” up`}
+                                    onClick={() => move(index, index - 1, "move-up")}
+                                  >
+                                    ↑
+                                  </button>
+                                  <button
+                                    type="button"
+                                    className="btn btn-ghost btn-sm"
+                                    data-control="move-down"
+                                    aria-disabled={index === own.length - 1}
+                                    aria-label={`Move “${step.name}” down`}
+                                    onClick={() => move(index, index + 1, "move-down")}
+                                  >
+                                    ↓
+                                  </button>
+                                  <DragHandle row={row} label={`Reorder “${step.name}”`} />
+                                </div>
+                              ) : null}
+                            </div>
+                            {path === "golden" && step.counterpartStepId ? (
+                              <p className="muted small">
+                                Replaces: {nameById.get(step.counterpartStepId) ?? "a removed step"}
+                              </p>
+                            ) : null}
+                            <AuditLine step={step} />
+                            {step.notes ? <p className="small journey-step-notes">{step.notes}</p> : null}
+                            <StepEvidence
+                              links={step.themes}
+                              evidence={evidence}
+                              k={k}
+                              canEdit={canEdit}
+                              onUnlink={(themeId) => unlink.mutate({ stepId: step.id, themeId })}
+                            />
+                            {canEdit ? (
+                              <>
+                                <StepSuggestions
+                                  suggestions={stepSuggestions}
+                                  pending={link.isPending}
+                                  onAccept={(themeId) => link.mutate({ stepId: step.id, themeId, status: "accepted" })}
+                                  onDismiss={(themeId) =>
+                                    link.mutate({ stepId: step.id, themeId, status: "dismissed" })
+                                  }
+                                />
+                                <div className="row journey-step-footer">
+                                  <button
+                                    type="button"
+                                    className="btn btn-sm"
+                                    onClick={() => setEditingId(step.id)}
+                                    aria-label={`Edit “${step.name}”`}
+                                  >
+                                    Edit
+                                  </button>
+                                  <ThemePicker
+                                    stepName={step.name}
+                                    themes={linkable}
+                                    loading={themesLoading}
+                                    pending={link.isPending}
+                                    onLink={(themeId) => link.mutate({ stepId: step.id, themeId, status: "accepted" })}
+                                  />
+                                  <button
+                                    type="button"
+                                    className="btn btn-ghost btn-sm btn-danger"
+                                    aria-label={`Delete “${step.name}”`}
+                                    disabled={deleteStep.isPending}
+                                    onClick={() => {
+                                      if (window.confirm(`Delete the step “${step.name}”?`)) deleteStep.mutate(step.id);
+                                    }}
+                                  >
+                                    Delete
+                                  </button>
+                                </div>
+                              </>
+                            ) : null}
+                          </>
+                        )}
+                      </li>
+                    )}
+                  </SortableRow>
+                );
+              })}
+            </ol>
+          )}
+        </SortableList>
       )}
       {link.error || unlink.error || deleteStep.error ? (
         <div className="alert alert-error" role="alert">

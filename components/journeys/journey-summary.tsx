@@ -21,7 +21,10 @@ export function JourneySummary({ steps }: { steps: JourneyStepView[] }) {
           <div className="stat" data-testid="golden-total">
             {formatMinutes(c.golden.minutes)}
           </div>
-          <div className="muted small">{c.golden.steps} steps</div>
+          <div className="muted small">
+            {c.golden.steps} steps
+            {c.notDesigned.steps ? ` · ${c.notDesigned.steps} current not yet designed` : ""}
+          </div>
         </div>
         <div>
           <div className="stat-label">Time saved</div>
@@ -31,7 +34,12 @@ export function JourneySummary({ steps }: { steps: JourneyStepView[] }) {
           >
             {formatMinutes(c.minutesSaved)}
           </div>
-          <div className="muted small">{share === null ? "No current path yet" : `${share}% of the current path`}</div>
+          <div className="muted small">
+            {share === null ? "No current path yet" : `${share}% of the current path`}
+            {c.notDesigned.steps
+              ? `; ${formatMinutes(c.notDesigned.minutes)} not yet designed counts as unchanged`
+              : ""}
+          </div>
         </div>
         <div>
           <div className="stat-label">Extraneous load removed</div>
@@ -45,12 +53,20 @@ export function JourneySummary({ steps }: { steps: JourneyStepView[] }) {
       </div>
       <p className="muted small">
         Working days of 8 hours. Extraneous load is the sum of the 1–5 load levels of steps whose load comes from tools
-        or process; a golden step marked “eliminated” only records the removal and does not count as a step.
+        or process. A current step is eliminated only by a golden step marked “eliminated” that replaces it (that golden
+        step only records the removal and does not count as a step); a current step no golden step replaces is not yet
+        designed and counts as staying as it is.
       </p>
-      <div className="grid-3">
+      <div className="grid-4">
         <ChangeList title="Eliminated" items={c.eliminated} render={(x) => x.currentName} />
         <ChangeList title="Automated" items={c.automated} render={(x) => arrow(x)} />
         <ChangeList title="Abstracted" items={c.abstracted} render={(x) => arrow(x)} />
+        <ChangeList
+          title="Not yet designed"
+          items={c.notDesignedSteps}
+          render={(x) => x.currentName}
+          empty="Every current step has a decision."
+        />
       </div>
     </section>
   );
@@ -63,12 +79,14 @@ function ChangeList({
   title,
   items,
   render,
+  empty = `Nothing ${title.toLowerCase()} yet.`,
 }: {
   title: string;
   items: StepChange[];
   render: (x: StepChange) => React.ReactNode;
+  empty?: string;
 }) {
-  const id = `change-${title.toLowerCase()}`;
+  const id = `change-${title.toLowerCase().replace(/ /g, "-")}`;
   return (
     <div>
       <h3 id={id}>
@@ -81,7 +99,7 @@ function ChangeList({
           ))}
         </ul>
       ) : (
-        <p className="muted small">Nothing {title.toLowerCase()} yet.</p>
+        <p className="muted small">{empty}</p>
       )}
     </div>
   );

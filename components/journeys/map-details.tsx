@@ -1,31 +1,15 @@
 "use client";
-import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { Field } from "@/components/ui/field";
-import { apiFetch, ApiError } from "@/lib/api/client";
+import { useUpdateJourneyMap } from "@/lib/journeys/hooks";
 import { maturityLabels, type JourneyMapDetail } from "@/lib/journeys/types";
 import { formValues } from "@/components/ui/form-values";
 
 /** The map's name, workflow, persona and self-service maturity; a form for editors, a summary for viewers. */
-export function MapDetails({
-  map,
-  canEdit,
-  onSaved,
-}: {
-  map: JourneyMapDetail["map"];
-  canEdit: boolean;
-  onSaved: () => void;
-}) {
+export function MapDetails({ map, canEdit }: { map: JourneyMapDetail["map"]; canEdit: boolean }) {
   const [saved, setSaved] = useState(false);
-  const save = useMutation({
-    mutationFn: (input: Record<string, unknown>) =>
-      apiFetch(`/api/journeys/${map.id}`, { method: "PATCH", json: input }),
-    onSuccess: () => {
-      setSaved(true);
-      onSaved();
-    },
-  });
-  const errors = save.error instanceof ApiError ? save.error.fieldErrors : {};
+  const save = useUpdateJourneyMap(map.id, { onSuccess: () => setSaved(true) });
+  const errors = save.fieldErrors;
 
   if (!canEdit) {
     return (
@@ -110,9 +94,9 @@ export function MapDetails({
               Saved
             </span>
           ) : null}
-          {save.error && !Object.keys(errors).length ? (
+          {save.generalError ? (
             <span className="field-error" role="alert">
-              {save.error.message}
+              {save.generalError}
             </span>
           ) : null}
         </div>

@@ -1,10 +1,8 @@
 "use client";
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Field } from "@/components/ui/field";
-import { apiFetch, ApiError } from "@/lib/api/client";
-import type { JourneyMapDetail } from "@/lib/journeys/types";
+import { useCreateJourneyMap } from "@/lib/journeys/hooks";
 import { formValues } from "@/components/ui/form-values";
 
 type TemplateOption = {
@@ -22,12 +20,8 @@ export function NewMapForm({ templates }: { templates: TemplateOption[] }) {
   const [templateId, setTemplateId] = useState(templates[0]?.id ?? "");
   const chosen = templates.find((t) => t.id === templateId);
   const [name, setName] = useState(chosen?.name ?? "");
-  const create = useMutation({
-    mutationFn: (input: Record<string, unknown>) =>
-      apiFetch<JourneyMapDetail>("/api/journeys", { method: "POST", json: input }),
-    onSuccess: (detail) => router.push(`/journeys/${detail.map.id}`),
-  });
-  const errors = create.error instanceof ApiError ? create.error.fieldErrors : {};
+  const create = useCreateJourneyMap({ onSuccess: (detail) => router.push(`/journeys/${detail.map.id}`) });
+  const errors = create.fieldErrors;
 
   return (
     <section className="card stack" aria-labelledby="new-map-heading">
@@ -114,9 +108,9 @@ export function NewMapForm({ templates }: { templates: TemplateOption[] }) {
           <button className="btn btn-primary" disabled={create.isPending}>
             {create.isPending ? "Creating…" : "Create map"}
           </button>
-          {create.error && !Object.keys(errors).length ? (
+          {create.generalError ? (
             <span className="field-error" role="alert">
-              {create.error.message}
+              {create.generalError}
             </span>
           ) : null}
         </div>

@@ -1,22 +1,18 @@
 "use client";
 import { Field } from "@/components/ui/field";
 import type { FieldErrors } from "@/lib/errors";
+import { auditFields, auditLabels, type JourneyStepView } from "@/lib/journeys/types";
+import { formValues } from "@/components/ui/form-values";
 import {
-  auditFields,
-  auditLabels,
+  type JourneyPath,
+  LOAD_TYPES,
   loadTypeHints,
   loadTypeLabels,
-  loadTypeOptions,
   outcomeLabels,
   painLabels,
-  painOptions,
-  type JourneyPath,
-  type JourneyStepView,
-  type StepOutcome,
-} from "@/lib/journeys/types";
-import { formValues } from "@/components/ui/form-values";
-
-const outcomes: StepOutcome[] = ["kept", "eliminated", "automated", "abstracted"];
+  PAINS,
+  STEP_OUTCOMES,
+} from "@/lib/journeys/constants";
 
 /** Reads the form into the API's step shape, numbers as numbers (empty ones as null, for the schema to refuse). */
 export function readStepForm(form: HTMLFormElement, path: JourneyPath): Record<string, unknown> {
@@ -91,7 +87,7 @@ export function StepForm({
         <Field label="Pain" error={errors.pain}>
           {(p) => (
             <select {...p} className="input" name="pain" defaultValue={step?.pain ?? "low"}>
-              {painOptions.map((x) => (
+              {PAINS.map((x) => (
                 <option key={x} value={x}>
                   {painLabels[x]}
                 </option>
@@ -102,7 +98,7 @@ export function StepForm({
         <Field label="Load type" error={errors.loadType}>
           {(p) => (
             <select {...p} className="input" name="loadType" defaultValue={step?.loadType ?? "intrinsic"}>
-              {loadTypeOptions.map((x) => (
+              {LOAD_TYPES.map((x) => (
                 <option key={x} value={x} title={loadTypeHints[x]}>
                   {loadTypeLabels[x]}
                 </option>
@@ -142,7 +138,7 @@ export function StepForm({
               {(p) => (
                 <select {...p} className="input" name="outcome" defaultValue={step?.outcome ?? ""}>
                   <option value="">Not recorded</option>
-                  {outcomes.map((o) => (
+                  {STEP_OUTCOMES.map((o) => (
                     <option key={o} value={o}>
                       {outcomeLabels[o]}
                     </option>

@@ -1,16 +1,21 @@
 "use client";
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Field } from "@/components/ui/field";
 import { Skeleton } from "@/components/ui/skeleton";
-import { apiFetch, ApiError } from "@/lib/api/client";
+import { formErrors } from "@/lib/api/form-errors";
 import { formatMinutes } from "@/lib/journeys/comparison";
+import {
+  useCreateWorkflow,
+  useDeleteWorkflow,
+  useRecordTiming,
+  useUpdateWorkflow,
+  useWorkflowTimings,
+  type WorkflowTimingsData,
+} from "@/lib/journeys/hooks";
 import type { WorkflowTimingRow } from "@/lib/journeys/types";
-import { workflowKeys } from "./query-keys";
 import { formNumber, formValues } from "@/components/ui/form-values";
 import { TableScroll } from "@/components/ui/table-scroll";
 
-type TimingsResponse = { period: string; periods: string[]; workflows: WorkflowTimingRow[] };
 const statusBadge = {
   met: ["badge-good", "Met"],
   close: ["badge-warn", "Close"],
@@ -18,14 +23,9 @@ const statusBadge = {
 } as const;
 
 /** Critical workflows per quarter: up to three timed runs, their median and the gap to target. */
-export function WorkflowTimings({ initial, canEdit }: { initial: TimingsResponse; canEdit: boolean }) {
+export function WorkflowTimings({ initial, canEdit }: { initial: WorkflowTimingsData; canEdit: boolean }) {
   const [period, setPeriod] = useState(initial.period);
-  const timings = useQuery({
-    queryKey: workflowKeys.period(period),
-    queryFn: () => apiFetch<TimingsResponse>(`/api/workflows?period=${period}`),
-    initialData: period === initial.period ? initial : undefined,
-    placeholderData: keepPreviousData,
-  });
+  const timings = useWorkflowTimings(period, initial);
   const periods = timings.data?.periods ?? initial.periods;
 
   return (
@@ -100,31 +100,16 @@ export function WorkflowTimings({ initial, canEdit }: { initial: TimingsResponse
 }
 
 function TimingRow({ row, period, canEdit }: { row: WorkflowTimingRow; period: string; canEdit: boolean }) {
-  const queryClient = useQueryClient();
   const [values, setValues] = useState<string[]>(() =>
     [0, 1, 2].map((i) => (row.measurementsMinutes[i] === undefined ? "" : String(row.measurementsMinutes[i]))),
   );
   const [target, setTarget] = useState(String(row.targetMinutes));
-  const invalidate = () => queryClient.invalidateQueries({ queryKey: workflowKeys.all });
-  const record = useMutation({
-    mutationFn: () =>
-      apiFetch(`/api/workflows/${row.workflowId}/timings/${period}`, {
-        method: "PUT",
-        json: { measurementsMinutes: values.filter((v) => v.trim() !== "").map(formNumber) },
-      }),
-    onSuccess: invalidate,
-  });
-  const retarget = useMutation({
-    mutationFn: () =>
-      apiFetch(`/api/workflows/${row.workflowId}`, { method: "PATCH", json: { targetMinutes: formNumber(target) } }),
-    onSuccess: invalidate,
-  });
-  const remove = useMutation({
-    mutationFn: () => apiFetch(`/api/workflows/${row.workflowId}`, { method: "DELETE" }),
-    onSuccess: invalidate,
-  });
+  const record = useRecordTiming(row.workflowId, period);
+  const retarget = useUpdateWorkflow(row.workflowId);
+  const remove = useDeleteWorkflow(row.workflowId);
+  // One message line per row, whichever of its three writes failed.
   const error = record.error ?? retarget.error ?? remove.error;
-  const fieldErrors = error instanceof ApiError ? error.fieldErrors : {};
+  const { fieldErrors } = formErrors(error);
   const dirty =
     values.join("|") !==
     [0, 1, 2]
@@ -150,7 +135,7 @@ function TimingRow({ row, period, canEdit }: { row: WorkflowTimingRow; period: s
             style={{ gap: 4, flexWrap: "nowrap" }}
             onSubmit={(e) => {
               e.preventDefault();
-              retarget.mutate();
+              retarget.mutate({ targetMinutes: formNumber(target) });
             }}
           >
             <label className="sr-only" htmlFor={`target-${row.workflowId}`}>
@@ -178,7 +163,7 @@ function TimingRow({ row, period, canEdit }: { row: WorkflowTimingRow; period: s
             style={{ gap: 4, flexWrap: "nowrap" }}
             onSubmit={(e) => {
               e.preventDefault();
-              record.mutate();
+              record.mutate({ measurementsMinutes: values.filter((v) => v.trim() !== "").map(formNumber) });
             }}
           >
             {values.map((v, i) => (
@@ -252,12 +237,8 @@ function TimingRow({ row, period, canEdit }: { row: WorkflowTimingRow; period: s
 }
 
 function AddWorkflowForm() {
-  const queryClient = useQueryClient();
-  const add = useMutation({
-    mutationFn: (input: Record<string, unknown>) => apiFetch("/api/workflows", { method: "POST", json: input }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: workflowKeys.all }),
-  });
-  const errors = add.error instanceof ApiError ? add.error.fieldErrors : {};
+  const add = useCreateWorkflow();
+  const errors = add.fieldErrors;
   return (
     <section className="card stack" aria-labelledby="add-workflow-heading">
       <h2 id="add-workflow-heading">Add a workflow</h2>
@@ -282,9 +263,9 @@ function AddWorkflowForm() {
           <button className="btn btn-primary" disabled={add.isPending}>
             {add.isPending ? "Adding…" : "Add workflow"}
           </button>
-          {add.error && !Object.keys(errors).length ? (
+          {add.generalError ? (
             <span className="field-error" role="alert">
-              {add.error.message}
+              {add.generalError}
             </span>
           ) : null}
         </div>

@@ -1,22 +1,14 @@
 "use client";
 import { useState } from "react";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Skeleton } from "@/components/ui/skeleton";
-import { apiFetch } from "@/lib/api/client";
 import { auditActionLabel, describeAuditDetail } from "@/lib/audit/actions";
-import type { AuditPage } from "@/lib/audit/queries";
+import { useAuditLog } from "@/lib/audit/hooks";
 import { TableScroll } from "@/components/ui/table-scroll";
-
-const auditKeys = { page: (offset: number) => ["audit", offset] as const };
 
 /** Settings → Audit log (owners): who changed what that can move a published figure. */
 export function AuditLogPanel() {
   const [offset, setOffset] = useState(0);
-  const page = useQuery({
-    queryKey: auditKeys.page(offset),
-    queryFn: () => apiFetch<AuditPage>(`/api/audit${offset ? `?offset=${offset}` : ""}`),
-    placeholderData: keepPreviousData,
-  });
+  const page = useAuditLog(offset);
 
   return (
     <section className="card stack" aria-labelledby="audit-heading" data-testid="audit-log">

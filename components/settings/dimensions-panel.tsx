@@ -1,12 +1,15 @@
 "use client";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Field } from "@/components/ui/field";
-import { apiFetch, ApiError } from "@/lib/api/client";
-import { dimensionKeys } from "@/lib/surveys/query-keys";
+import {
+  useCreateDimension,
+  useCustomDimensions,
+  useDeleteDimension,
+  useRenameDimension,
+  type CustomDimension,
+} from "@/lib/workspace/hooks";
 
 type BuiltIn = { key: string; name: string; framework: string };
-type Custom = { id: string; key: string; name: string; description: string };
 
 /** Built-in SPACE / DevEx / DORA dimensions, and the workspace's own beside them. */
 export function DimensionsPanel({
@@ -15,34 +18,15 @@ export function DimensionsPanel({
   canEdit,
 }: {
   builtIn: BuiltIn[];
-  initialCustom: Custom[];
+  initialCustom: CustomDimension[];
   canEdit: boolean;
 }) {
-  const queryClient = useQueryClient();
   const [renaming, setRenaming] = useState<string | null>(null);
-  const custom = useQuery({
-    queryKey: dimensionKeys.list(),
-    queryFn: () => apiFetch<{ custom: Custom[] }>("/api/dimensions").then((r) => r.custom),
-    initialData: initialCustom,
-  });
-  const refresh = () => queryClient.invalidateQueries({ queryKey: dimensionKeys.all });
-  const add = useMutation({
-    mutationFn: (input: Record<string, unknown>) => apiFetch("/api/dimensions", { method: "POST", json: input }),
-    onSuccess: refresh,
-  });
-  const rename = useMutation({
-    mutationFn: ({ id, name }: { id: string; name: string }) =>
-      apiFetch(`/api/dimensions/${id}`, { method: "PATCH", json: { name } }),
-    onSuccess: () => {
-      setRenaming(null);
-      refresh();
-    },
-  });
-  const remove = useMutation({
-    mutationFn: (id: string) => apiFetch(`/api/dimensions/${id}`, { method: "DELETE" }),
-    onSettled: refresh,
-  });
-  const errors = add.error instanceof ApiError ? add.error.fieldErrors : {};
+  const custom = useCustomDimensions(initialCustom);
+  const add = useCreateDimension();
+  const rename = useRenameDimension({ onSuccess: () => setRenaming(null) });
+  const remove = useDeleteDimension();
+  const errors = add.fieldErrors;
   const frameworks = [...new Set(builtIn.map((d) => d.framework))];
 
   return (
@@ -148,9 +132,9 @@ export function DimensionsPanel({
             <button className="btn btn-primary" disabled={add.isPending}>
               Add dimension
             </button>
-            {add.error && !Object.keys(errors).length ? (
+            {add.generalError ? (
               <span className="field-error" role="alert">
-                {add.error.message}
+                {add.generalError}
               </span>
             ) : null}
           </div>

@@ -1,20 +1,9 @@
 "use client";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Field } from "@/components/ui/field";
-import { apiFetch, ApiError } from "@/lib/api/client";
-import { teamKeys } from "@/lib/surveys/query-keys";
 import { formNumber } from "@/components/ui/form-values";
+import { useCreateTeam, useTeams, useUpdateTeam, type Team as TeamRow, type TeamChange } from "@/lib/workspace/hooks";
 import { TableScroll } from "@/components/ui/table-scroll";
-
-export type TeamRow = {
-  id: string;
-  name: string;
-  headcount: number;
-  onPlatform: boolean;
-  archivedAt: string | null;
-  platformChanges: { effectivePeriod: string; onPlatform: boolean }[];
-};
 
 function platformSince(team: TeamRow): string {
   const latest = [...team.platformChanges].reverse().find((c) => c.onPlatform === team.onPlatform);
@@ -31,28 +20,12 @@ export function TeamsPanel({
   canEdit: boolean;
   currentPeriod: string;
 }) {
-  const queryClient = useQueryClient();
   const [editing, setEditing] = useState<string | null>(null);
-  const teams = useQuery({
-    queryKey: teamKeys.list(),
-    queryFn: () => apiFetch<{ teams: TeamRow[] }>("/api/teams").then((r) => r.teams),
-    initialData: initialTeams,
-  });
-  const refresh = () => queryClient.invalidateQueries({ queryKey: teamKeys.all });
-  const add = useMutation({
-    mutationFn: (input: Record<string, unknown>) => apiFetch("/api/teams", { method: "POST", json: input }),
-    onSuccess: refresh,
-  });
-  const update = useMutation({
-    mutationFn: ({ id, input }: { id: string; input: Record<string, unknown> }) =>
-      apiFetch(`/api/teams/${id}`, { method: "PATCH", json: input }),
-    onSuccess: () => {
-      setEditing(null);
-      refresh();
-    },
-  });
-  const addErrors = add.error instanceof ApiError ? add.error.fieldErrors : {};
-  const editErrors = update.error instanceof ApiError ? update.error.fieldErrors : {};
+  const teams = useTeams(initialTeams);
+  const add = useCreateTeam();
+  const update = useUpdateTeam({ onSuccess: () => setEditing(null) });
+  const addErrors = add.fieldErrors;
+  const editErrors = update.fieldErrors;
 
   return (
     <section className="card stack" aria-labelledby="teams-heading">
@@ -94,7 +67,7 @@ export function TeamsPanel({
                           e.preventDefault();
                           const data = new FormData(e.currentTarget);
                           const onPlatform = data.get("onPlatform") === "on";
-                          const input: Record<string, unknown> = {
+                          const input: TeamChange = {
                             name: data.get("name"),
                             headcount: formNumber(data.get("headcount")),
                           };
@@ -137,9 +110,9 @@ export function TeamsPanel({
                           <button type="button" className="btn btn-ghost btn-sm" onClick={() => setEditing(null)}>
                             Cancel
                           </button>
-                          {update.error && !Object.keys(editErrors).length ? (
+                          {update.generalError ? (
                             <span className="field-error" role="alert">
-                              {update.error.message}
+                              {update.generalError}
                             </span>
                           ) : null}
                         </div>
@@ -228,9 +201,9 @@ export function TeamsPanel({
                 Added
               </span>
             ) : null}
-            {add.error && !Object.keys(addErrors).length ? (
+            {add.generalError ? (
               <span className="field-error" role="alert">
-                {add.error.message}
+                {add.generalError}
               </span>
             ) : null}
           </div>

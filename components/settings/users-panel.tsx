@@ -1,52 +1,31 @@
 "use client";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Field } from "@/components/ui/field";
-import { apiFetch, ApiError } from "@/lib/api/client";
-import { roleLabels } from "@/lib/auth/roles";
-import type { Role } from "@/lib/db/schema";
+import {
+  useCreateUser,
+  useDeleteUser,
+  useIssueResetLink,
+  useUpdateUser,
+  useUsers,
+  type UserRow,
+} from "@/lib/auth/hooks";
+import { ROLES, roleLabels, type Role } from "@/lib/auth/constants";
 import { TableScroll } from "@/components/ui/table-scroll";
 
-type UserRow = { id: string; email: string; name: string; role: Role; deactivatedAt: string | null; createdAt: string };
 type ResetLink = { email: string; url: string; expiresAt: string };
-const userKeys = { all: ["users"] as const };
-const roleOptions: Role[] = ["owner", "editor", "viewer"];
 
 export function UsersPanel({ currentUserId, initialUsers }: { currentUserId: string; initialUsers: UserRow[] }) {
-  const queryClient = useQueryClient();
   const [resetLink, setResetLink] = useState<ResetLink | null>(null);
-  const users = useQuery({
-    queryKey: userKeys.all,
-    queryFn: () => apiFetch<{ users: UserRow[] }>("/api/users").then((r) => r.users),
-    initialData: initialUsers,
-  });
-  const refresh = () => queryClient.invalidateQueries({ queryKey: userKeys.all });
-  const addUser = useMutation({
-    mutationFn: (input: Record<string, unknown>) => apiFetch("/api/users", { method: "POST", json: input }),
-    onSuccess: refresh,
-  });
-  const changeUser = useMutation({
-    mutationFn: ({ id, change }: { id: string; change: { role?: Role; active?: boolean } }) =>
-      apiFetch(`/api/users/${id}`, { method: "PATCH", json: change }),
-    onSettled: refresh,
-  });
-  const removeUser = useMutation({
-    mutationFn: (id: string) => apiFetch(`/api/users/${id}`, { method: "DELETE" }),
-    onSettled: refresh,
-  });
-  const issueResetLink = useMutation({
-    mutationFn: (user: UserRow) =>
-      apiFetch<{ path: string; expiresAt: string }>(`/api/users/${user.id}/reset-link`, { method: "POST" }).then(
-        (r) => ({
-          email: user.email,
-          url: `${window.location.origin}${r.path}`,
-          expiresAt: r.expiresAt,
-        }),
-      ),
+  const users = useUsers(initialUsers);
+  const addUser = useCreateUser();
+  const changeUser = useUpdateUser();
+  const removeUser = useDeleteUser();
+  const issueResetLink = useIssueResetLink<UserRow>({
     onMutate: () => setResetLink(null),
-    onSuccess: setResetLink,
+    onSuccess: (r, user) =>
+      setResetLink({ email: user.email, url: `${window.location.origin}${r.path}`, expiresAt: r.expiresAt }),
   });
-  const errors = addUser.error instanceof ApiError ? addUser.error.fieldErrors : {};
+  const errors = addUser.fieldErrors;
   const actionError = changeUser.error ?? removeUser.error ?? issueResetLink.error;
   const busy = changeUser.isPending || removeUser.isPending || issueResetLink.isPending;
 
@@ -93,7 +72,7 @@ export function UsersPanel({ currentUserId, initialUsers }: { currentUserId: str
                       disabled={self || busy}
                       onChange={(e) => changeUser.mutate({ id: u.id, change: { role: e.target.value as Role } })}
                     >
-                      {roleOptions.map((r) => (
+                      {ROLES.map((r) => (
                         <option key={r} value={r}>
                           {roleLabels[r]}
                         </option>
@@ -232,7 +211,7 @@ export function UsersPanel({ currentUserId, initialUsers }: { currentUserId: str
           <Field label="Role" error={errors.role}>
             {(p) => (
               <select {...p} className="input" name="role" defaultValue="viewer">
-                {roleOptions.map((r) => (
+                {ROLES.map((r) => (
                   <option key={r} value={r}>
                     {roleLabels[r]}
                   </option>
@@ -250,9 +229,9 @@ export function UsersPanel({ currentUserId, initialUsers }: { currentUserId: str
               Added
             </span>
           ) : null}
-          {addUser.error && !Object.keys(errors).length ? (
+          {addUser.generalError ? (
             <span className="field-error" role="alert">
-              {addUser.error.message}
+              {addUser.generalError}
             </span>
           ) : null}
         </div>

@@ -1,10 +1,9 @@
 "use client";
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Field } from "@/components/ui/field";
-import { apiFetch, ApiError } from "@/lib/api/client";
 import { formValues } from "@/components/ui/form-values";
+import { useUpdateSettings } from "@/lib/workspace/hooks";
 
 export function WorkspacePanel({
   canEdit,
@@ -15,14 +14,14 @@ export function WorkspacePanel({
 }) {
   const router = useRouter();
   const [saved, setSaved] = useState(false);
-  const mutation = useMutation({
-    mutationFn: (input: Record<string, unknown>) => apiFetch("/api/settings", { method: "PATCH", json: input }),
+  const mutation = useUpdateSettings({
     onSuccess: () => {
       setSaved(true);
+      // The anonymity threshold and workspace name are read by server components.
       router.refresh();
     },
   });
-  const fieldErrors = mutation.error instanceof ApiError ? mutation.error.fieldErrors : {};
+  const fieldErrors = mutation.fieldErrors;
   return (
     <section className="card stack" aria-labelledby="workspace-heading">
       <h2 id="workspace-heading">Workspace</h2>
@@ -67,9 +66,9 @@ export function WorkspacePanel({
                 Saved
               </span>
             ) : null}
-            {mutation.error && !Object.keys(fieldErrors).length ? (
+            {mutation.generalError ? (
               <span className="field-error" role="alert">
-                {mutation.error.message}
+                {mutation.generalError}
               </span>
             ) : null}
           </div>

@@ -3,8 +3,8 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { signOut } from "next-auth/react";
 import { useEffect, useId, useRef, useState } from "react";
-import type { Role } from "@/lib/db/schema";
 import { ThemeToggle } from "./theme-toggle";
+import type { Role } from "@/lib/auth/constants";
 
 const nav = [
   { href: "/dashboard", label: "Dashboard", icon: "◔" },

@@ -1,9 +1,6 @@
 "use client";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { apiFetch } from "@/lib/api/client";
-import type { FrictionLinkStats } from "@/lib/responses/queries";
-import { frictionKeys } from "@/lib/surveys/query-keys";
+import { useCreateFrictionLink, useFrictionLinks, type FrictionLink } from "@/lib/responses/hooks";
 import { CopyButton } from "./copy-button";
 import { useOrigin } from "./survey-links";
 
@@ -13,22 +10,14 @@ export function FrictionLinks({
   teams,
   canEdit,
 }: {
-  initialLinks: FrictionLinkStats[];
+  initialLinks: FrictionLink[];
   teams: { id: string; name: string }[];
   canEdit: boolean;
 }) {
   const origin = useOrigin();
-  const queryClient = useQueryClient();
   const [teamId, setTeamId] = useState("");
-  const links = useQuery({
-    queryKey: frictionKeys.links(),
-    queryFn: () => apiFetch<{ links: FrictionLinkStats[] }>("/api/friction/links").then((r) => r.links),
-    initialData: initialLinks,
-  });
-  const create = useMutation({
-    mutationFn: (id: string | null) => apiFetch("/api/friction/links", { method: "POST", json: { teamId: id } }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: frictionKeys.links() }),
-  });
+  const links = useFrictionLinks(initialLinks);
+  const create = useCreateFrictionLink();
   const withTeam = new Set(links.data.map((l) => l.teamId));
   return (
     <section className="card stack" aria-labelledby="friction-heading">

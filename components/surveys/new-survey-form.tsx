@@ -1,9 +1,8 @@
 "use client";
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Field } from "@/components/ui/field";
-import { apiFetch, ApiError } from "@/lib/api/client";
+import { useCreateSurvey } from "@/lib/surveys/hooks";
 
 type TemplateCard = { id: string; name: string; description: string; questionCount: number; estimate: string };
 type SurveyChoice = { id: string; title: string; period: string; questionCount: number };
@@ -20,12 +19,8 @@ export function NewSurveyForm({
 }) {
   const router = useRouter();
   const [source, setSource] = useState(surveys.length ? `copy:${surveys[0].id}` : "template:quarterly-dx");
-  const create = useMutation({
-    mutationFn: (input: Record<string, unknown>) =>
-      apiFetch<{ survey: { id: string } }>("/api/surveys", { method: "POST", json: input }),
-    onSuccess: ({ survey }) => router.push(`/surveys/${survey.id}`),
-  });
-  const errors = create.error instanceof ApiError ? create.error.fieldErrors : {};
+  const create = useCreateSurvey({ onSuccess: ({ survey }) => router.push(`/surveys/${survey.id}`) });
+  const errors = create.fieldErrors;
   const copyId = source.startsWith("copy:") ? source.slice(5) : "";
 
   return (
@@ -115,9 +110,9 @@ export function NewSurveyForm({
           {(p) => <input {...p} className="input" name="title" />}
         </Field>
       </div>
-      {create.error && !Object.keys(errors).length ? (
+      {create.generalError ? (
         <div className="alert alert-error" role="alert">
-          {create.error.message}
+          {create.generalError}
         </div>
       ) : null}
       <div className="row">

@@ -2,9 +2,11 @@
 import { useState } from "react";
 import { Field } from "@/components/ui/field";
 import { ApiError } from "@/lib/api/client";
-import type { ChoiceOption, QuestionKind } from "@/lib/db/schema";
-import { kindLabels, suggestQuestionKey } from "@/lib/surveys/survey-copy";
+import { formErrors } from "@/lib/api/form-errors";
+import type { ChoiceOption } from "@/lib/db/schema";
+import { suggestQuestionKey } from "@/lib/surveys/survey-copy";
 import type { DimensionOption, EditorQuestion } from "./types";
+import { QUESTION_KINDS, questionKindLabels, type QuestionKind } from "@/lib/surveys/constants";
 
 export type QuestionPayload = {
   key: string;
@@ -17,7 +19,6 @@ export type QuestionPayload = {
   maxLength: number | null;
 };
 
-const kinds = Object.keys(kindLabels) as QuestionKind[];
 const isChoice = (k: QuestionKind) => k === "single_choice" || k === "multiple_choice";
 
 function optionId(label: string, taken: Set<string>): string {
@@ -95,10 +96,9 @@ export function QuestionForm({
       await onSubmit(payload);
       setErrors({});
     } catch (error) {
-      if (error instanceof ApiError) {
-        setErrors(error.fieldErrors);
-        setMessage(Object.keys(error.fieldErrors).length ? null : error.message);
-      } else setMessage("Something went wrong. Try again.");
+      const { fieldErrors, generalError } = formErrors(error);
+      setErrors(fieldErrors);
+      setMessage(error instanceof ApiError ? generalError : "Something went wrong. Try again.");
     } finally {
       setPending(false);
     }
@@ -123,9 +123,9 @@ export function QuestionForm({
               disabled={locked}
               onChange={(e) => setKind(e.target.value as QuestionKind)}
             >
-              {kinds.map((k) => (
+              {QUESTION_KINDS.map((k) => (
                 <option key={k} value={k}>
-                  {kindLabels[k]}
+                  {questionKindLabels[k]}
                 </option>
               ))}
             </select>

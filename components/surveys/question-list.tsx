@@ -1,16 +1,17 @@
 "use client";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
-import { apiFetch } from "@/lib/api/client";
+import { DragHandle, SortableList, SortableRow } from "@/components/sortable/sortable-list";
+import { moveItem } from "@/lib/journeys/reorder";
 import { dimensionName } from "@/lib/surveys/dimensions";
-import { surveyKeys } from "@/lib/surveys/query-keys";
-import { kindLabels } from "@/lib/surveys/survey-copy";
+import { useAddQuestion, useDeleteQuestion, useReorderQuestions, useUpdateQuestion } from "@/lib/surveys/hooks";
 import { QuestionForm, type QuestionPayload } from "./question-form";
 import type { DimensionOption, EditorQuestion, SurveyDetail, WordingChange } from "./types";
+import { questionKindLabels } from "@/lib/surveys/constants";
 
 /**
  * The questions of a survey. In a draft they can be added, edited, deleted and reordered (buttons,
- * or ↑/↓ on a question's move handle); once published only wording, help text and archiving.
+ * ↑/↓ on a question's move handle, or dragging that handle); once published only wording, help text
+ * and archiving.
  */
 export function QuestionList({
   detail,
@@ -23,75 +24,45 @@ export function QuestionList({
 }) {
   const { survey, questions, hasResponses } = detail;
   const rewordings = groupBy(detail.wordingChanges ?? [], (c) => c.questionId);
-  const queryClient = useQueryClient();
-  const key = surveyKeys.detail(survey.id);
   const [editing, setEditing] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState("");
   const [error, setError] = useState<string | null>(null);
-  const handles = useRef(new Map<string, HTMLButtonElement>());
+  const listRef = useRef<HTMLOListElement>(null);
   const isDraft = survey.status === "draft";
   const structural = canEdit && isDraft;
   const customDims = dimensions.filter((d) => d.framework === "Custom");
-  const refresh = () => queryClient.invalidateQueries({ queryKey: surveyKeys.all });
+  const showError = (e: Error) => setError(e.message);
 
-  const reorder = useMutation({
-    mutationFn: (ids: string[]) =>
-      apiFetch(`/api/surveys/${survey.id}/questions/order`, { method: "PUT", json: { questionIds: ids } }),
-    onMutate: async (ids) => {
-      await queryClient.cancelQueries({ queryKey: key });
-      const previous = queryClient.getQueryData<SurveyDetail>(key);
-      if (previous) {
-        const byId = new Map(previous.questions.map((q) => [q.id, q]));
-        queryClient.setQueryData<SurveyDetail>(key, {
-          ...previous,
-          questions: ids.map((id, position) => ({ ...byId.get(id)!, position })),
-        });
-      }
-      return { previous };
-    },
-    onError: (e, _ids, ctx) => {
-      if (ctx?.previous) queryClient.setQueryData(key, ctx.previous);
-      setError(e.message);
-    },
-    onSettled: refresh,
-  });
-  const remove = useMutation({
-    mutationFn: (id: string) => apiFetch(`/api/surveys/${survey.id}/questions/${id}`, { method: "DELETE" }),
-    onSuccess: () => setConfirmDelete(null),
-    onError: (e) => setError(e.message),
-    onSettled: refresh,
-  });
-  const archive = useMutation({
-    mutationFn: ({ id, archived }: { id: string; archived: boolean }) =>
-      apiFetch(`/api/surveys/${survey.id}/questions/${id}`, { method: "PATCH", json: { archived } }),
-    onError: (e) => setError(e.message),
-    onSettled: refresh,
-  });
+  const reorder = useReorderQuestions(survey.id, { onError: showError });
+  const remove = useDeleteQuestion(survey.id, { onSuccess: () => setConfirmDelete(null), onError: showError });
+  const archive = useUpdateQuestion(survey.id, { onError: showError });
+  const addQuestion = useAddQuestion(survey.id);
+  const updateQuestion = useUpdateQuestion(survey.id);
 
-  function move(index: number, delta: number) {
-    const target = index + delta;
-    if (target < 0 || target >= questions.length) return;
-    const ids = questions.map((q) => q.id);
-    [ids[index], ids[target]] = [ids[target], ids[index]];
-    reorder.mutate(ids);
+  // A drag announces its own drop (SortableList), so it asks for no second announcement.
+  function move(index: number, target: number, { announced = false } = {}) {
+    if (target < 0 || target >= questions.length || target === index) return;
+    reorder.mutate(moveItem(questions, index, target).map((q) => q.id));
     const q = questions[index];
-    setAnnouncement(`Moved “${q.prompt}” to position ${target + 1} of ${questions.length}`);
-    requestAnimationFrame(() => handles.current.get(q.id)?.focus());
+    if (!announced) setAnnouncement(`Moved “${q.prompt}” to position ${target + 1} of ${questions.length}`);
+    requestAnimationFrame(() =>
+      listRef.current?.querySelector<HTMLElement>(`[data-question-id="${q.id}"] [data-control="drag-handle"]`)?.focus(),
+    );
   }
 
   async function save(payload: QuestionPayload, question?: EditorQuestion) {
+    // The hooks refresh the survey before these resolve; an ApiError reaches the form's field messages.
     if (question) {
-      const body = structural ? payload : { prompt: payload.prompt, helpText: payload.helpText };
-      await apiFetch(`/api/surveys/${survey.id}/questions/${question.id}`, { method: "PATCH", json: body });
+      const input = structural ? payload : { prompt: payload.prompt, helpText: payload.helpText };
+      await updateQuestion.mutateAsync({ questionId: question.id, input });
       setEditing(null);
     } else {
-      await apiFetch(`/api/surveys/${survey.id}/questions`, { method: "POST", json: payload });
+      await addQuestion.mutateAsync(payload);
       setAdding(false);
     }
     setError(null);
-    await refresh();
   }
 
   return (
@@ -116,139 +87,149 @@ export function QuestionList({
           <p>Add the first question below, or start again from a template.</p>
         </div>
       ) : (
-        <ol className="question-list">
-          {questions.map((q, index) => (
-            <li
-              key={q.id}
-              className={`card question-item${q.archivedAt ? " is-archived" : ""}`}
-              data-testid="question-item"
-            >
-              {editing === q.id ? (
-                <QuestionForm
-                  initial={q}
-                  locked={!structural}
-                  dimensions={dimensions}
-                  takenKeys={questions.map((x) => x.key)}
-                  submitLabel="Save question"
-                  onSubmit={(p) => save(p, q)}
-                  onCancel={() => setEditing(null)}
-                />
-              ) : (
-                <div className="question-row">
-                  {structural ? (
-                    <button
-                      type="button"
-                      className="btn btn-sm btn-ghost move-handle"
-                      ref={(el) => {
-                        if (el) handles.current.set(q.id, el);
-                        else handles.current.delete(q.id);
-                      }}
-                      aria-label={`Reorder question ${index + 1}: press the up or down arrow key to move it`}
-                      aria-keyshortcuts="ArrowUp ArrowDown"
-                      onKeyDown={(e) => {
-                        if (e.key === "ArrowUp" || e.key === "ArrowDown") {
-                          e.preventDefault();
-                          move(index, e.key === "ArrowUp" ? -1 : 1);
-                        }
-                      }}
+        <SortableList
+          items={questions}
+          describe={(q) => `question “${q.prompt}”`}
+          instructions={questionMoveInstructions}
+          onMove={(from, to) => move(from, to, { announced: true })}
+        >
+          {(ordered) => (
+            <ol className="question-list" ref={listRef}>
+              {ordered.map((q, index) => (
+                <SortableRow key={q.id} id={q.id} disabled={!structural || editing === q.id}>
+                  {(row) => (
+                    <li
+                      ref={row.ref}
+                      style={row.style}
+                      className={`card question-item${q.archivedAt ? " is-archived" : ""}${row.isDragging ? " is-dragging" : ""}`}
+                      data-testid="question-item"
+                      data-question-id={q.id}
                     >
-                      ⋮⋮
-                    </button>
-                  ) : null}
-                  <div className="question-main">
-                    <div className="question-prompt">
-                      <span className="muted">{index + 1}.</span> {q.prompt}
-                    </div>
-                    <div className="row small muted">
-                      <span className="badge">{kindLabels[q.kind]}</span>
-                      <code>{q.key}</code>
-                      <span>{dimensionName(q.dimension, customDims)}</span>
-                      {q.required ? <span className="badge badge-accent">Required</span> : null}
-                      {q.archivedAt ? <span className="badge badge-warn">Archived</span> : null}
-                      {rewordings.has(q.id) ? <span className="badge badge-warn">Reworded</span> : null}
-                    </div>
-                    {rewordings.has(q.id) ? (
-                      <WordingHistory changes={rewordings.get(q.id)!} questionKey={q.key} />
-                    ) : null}
-                  </div>
-                  {canEdit ? (
-                    <div className="row question-actions">
-                      {structural ? (
-                        <>
-                          <button
-                            type="button"
-                            className="btn btn-sm"
-                            aria-label={`Move question ${index + 1} up`}
-                            disabled={index === 0 || reorder.isPending}
-                            onClick={() => move(index, -1)}
-                          >
-                            ↑
-                          </button>
-                          <button
-                            type="button"
-                            className="btn btn-sm"
-                            aria-label={`Move question ${index + 1} down`}
-                            disabled={index === questions.length - 1 || reorder.isPending}
-                            onClick={() => move(index, 1)}
-                          >
-                            ↓
-                          </button>
-                        </>
-                      ) : null}
-                      <button
-                        type="button"
-                        className="btn btn-sm"
-                        aria-label={`Edit question ${index + 1}`}
-                        onClick={() => setEditing(q.id)}
-                      >
-                        Edit
-                      </button>
-                      {structural && !hasResponses ? (
-                        confirmDelete === q.id ? (
-                          <>
-                            <button
-                              type="button"
-                              className="btn btn-sm btn-danger"
-                              onClick={() => remove.mutate(q.id)}
-                              disabled={remove.isPending}
-                            >
-                              Confirm delete
-                            </button>
-                            <button
-                              type="button"
-                              className="btn btn-sm btn-ghost"
-                              onClick={() => setConfirmDelete(null)}
-                            >
-                              Keep
-                            </button>
-                          </>
-                        ) : (
-                          <button
-                            type="button"
-                            className="btn btn-sm btn-danger"
-                            aria-label={`Delete question ${index + 1}`}
-                            onClick={() => setConfirmDelete(q.id)}
-                          >
-                            Delete
-                          </button>
-                        )
+                      {editing === q.id ? (
+                        <QuestionForm
+                          initial={q}
+                          locked={!structural}
+                          dimensions={dimensions}
+                          takenKeys={questions.map((x) => x.key)}
+                          submitLabel="Save question"
+                          onSubmit={(p) => save(p, q)}
+                          onCancel={() => setEditing(null)}
+                        />
                       ) : (
-                        <button
-                          type="button"
-                          className="btn btn-sm"
-                          aria-label={`${q.archivedAt ? "Restore" : "Archive"} question ${index + 1}`}
-                          onClick={() => archive.mutate({ id: q.id, archived: !q.archivedAt })}
-                        >
-                          {q.archivedAt ? "Restore" : "Archive"}
-                        </button>
+                        <div className="question-row">
+                          {structural ? (
+                            <DragHandle
+                              row={row}
+                              label={`Reorder question ${index + 1}`}
+                              keyShortcuts="ArrowUp ArrowDown"
+                              onKeyDown={(e) => {
+                                if (e.key === "ArrowUp" || e.key === "ArrowDown") {
+                                  e.preventDefault();
+                                  move(index, e.key === "ArrowUp" ? index - 1 : index + 1);
+                                }
+                              }}
+                            />
+                          ) : null}
+                          <div className="question-main">
+                            <div className="question-prompt">
+                              <span className="muted">{index + 1}.</span> {q.prompt}
+                            </div>
+                            <div className="row small muted">
+                              <span className="badge">{questionKindLabels[q.kind]}</span>
+                              <code>{q.key}</code>
+                              <span>{dimensionName(q.dimension, customDims)}</span>
+                              {q.required ? <span className="badge badge-accent">Required</span> : null}
+                              {q.archivedAt ? <span className="badge badge-warn">Archived</span> : null}
+                              {rewordings.has(q.id) ? <span className="badge badge-warn">Reworded</span> : null}
+                            </div>
+                            {rewordings.has(q.id) ? (
+                              <WordingHistory changes={rewordings.get(q.id)!} questionKey={q.key} />
+                            ) : null}
+                          </div>
+                          {canEdit ? (
+                            <div className="row question-actions">
+                              {structural ? (
+                                <>
+                                  <button
+                                    type="button"
+                                    className="btn btn-sm"
+                                    aria-label={`Move question ${index + 1} up`}
+                                    disabled={index === 0 || reorder.isPending}
+                                    onClick={() => move(index, index - 1)}
+                                  >
+                                    ↑
+                                  </button>
+                                  <button
+                                    type="button"
+                                    className="btn btn-sm"
+                                    aria-label={`Move question ${index + 1} down`}
+                                    disabled={index === questions.length - 1 || reorder.isPending}
+                                    onClick={() => move(index, index + 1)}
+                                  >
+                                    ↓
+                                  </button>
+                                </>
+                              ) : null}
+                              <button
+                                type="button"
+                                className="btn btn-sm"
+                                aria-label={`Edit question ${index + 1}`}
+                                onClick={() => setEditing(q.id)}
+                              >
+                                Edit
+                              </button>
+                              {structural && !hasResponses ? (
+                                confirmDelete === q.id ? (
+                                  <>
+                                    <button
+                                      type="button"
+                                      className="btn btn-sm btn-danger"
+                                      onClick={() => remove.mutate(q.id)}
+                                      disabled={remove.isPending}
+                                    >
+                                      Confirm delete
+                                    </button>
+                                    <button
+                                      type="button"
+                                      className="btn btn-sm btn-ghost"
+                                      onClick={() => setConfirmDelete(null)}
+                                    >
+                                      Keep
+                                    </button>
+                                  </>
+                                ) : (
+                                  <button
+                                    type="button"
+                                    className="btn btn-sm btn-danger"
+                                    aria-label={`Delete question ${index + 1}`}
+                                    onClick={() => setConfirmDelete(q.id)}
+                                  >
+                                    Delete
+                                  </button>
+                                )
+                              ) : (
+                                <button
+                                  type="button"
+                                  className="btn btn-sm"
+                                  aria-label={`${q.archivedAt ? "Restore" : "Archive"} question ${index + 1}`}
+                                  onClick={() =>
+                                    archive.mutate({ questionId: q.id, input: { archived: !q.archivedAt } })
+                                  }
+                                >
+                                  {q.archivedAt ? "Restore" : "Archive"}
+                                </button>
+                              )}
+                            </div>
+                          ) : null}
+                        </div>
                       )}
-                    </div>
-                  ) : null}
-                </div>
-              )}
-            </li>
-          ))}
-        </ol>
+                    </li>
+                  )}
+                </SortableRow>
+              ))}
+            </ol>
+          )}
+        </SortableList>
       )}
       {structural ? (
         adding ? (
@@ -274,6 +255,9 @@ export function QuestionList({
     </div>
   );
 }
+
+const questionMoveInstructions =
+  "To move this question, press Space or Enter, move it with the up and down arrow keys, then press Space or Enter to drop it, or Escape to cancel. The up or down arrow key alone moves it one place.";
 
 function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
   const out = new Map<string, T[]>();

@@ -1,24 +1,14 @@
 "use client";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Field } from "@/components/ui/field";
-import { apiFetch, ApiError } from "@/lib/api/client";
-import { surveyKeys } from "@/lib/surveys/query-keys";
+import { useUpdateSurvey } from "@/lib/surveys/hooks";
 import type { EditorSurvey } from "./types";
 
 /** Title, introduction, quarter and the optional open/close dates. */
 export function SurveyDetailsForm({ survey, canEdit }: { survey: EditorSurvey; canEdit: boolean }) {
-  const queryClient = useQueryClient();
   const [saved, setSaved] = useState(false);
-  const mutation = useMutation({
-    mutationFn: (input: Record<string, unknown>) =>
-      apiFetch(`/api/surveys/${survey.id}`, { method: "PATCH", json: input }),
-    onSuccess: () => {
-      setSaved(true);
-      queryClient.invalidateQueries({ queryKey: surveyKeys.all });
-    },
-  });
-  const errors = mutation.error instanceof ApiError ? mutation.error.fieldErrors : {};
+  const mutation = useUpdateSurvey(survey.id, { onSuccess: () => setSaved(true) });
+  const errors = mutation.fieldErrors;
   return (
     <form
       className="card stack"
@@ -97,9 +87,9 @@ export function SurveyDetailsForm({ survey, canEdit }: { survey: EditorSurvey; c
               Saved
             </span>
           ) : null}
-          {mutation.error && !Object.keys(errors).length ? (
+          {mutation.generalError ? (
             <span className="field-error" role="alert">
-              {mutation.error.message}
+              {mutation.generalError}
             </span>
           ) : null}
         </div>

@@ -1,19 +1,21 @@
 "use client";
 import Link from "next/link";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { apiFetch } from "@/lib/api/client";
-import { renderSurveyForm } from "@/lib/responses/respondent-html";
-import { statusLabels } from "@/lib/surveys/lifecycle";
-import { describeTally, type ResponseTally } from "@/lib/anonymity/surveys";
-import type { SurveyLinkStats } from "@/lib/surveys/queries";
-import { surveyKeys } from "@/lib/surveys/query-keys";
+import { describeTally } from "@/lib/anonymity/surveys";
+import {
+  useChangeSurveyStatus,
+  useDeleteSurvey,
+  useSurvey,
+  type SurveyLinks as SurveyLinkData,
+} from "@/lib/surveys/hooks";
 import { estimateLabel } from "@/lib/surveys/time-estimate";
+import { SurveyForm } from "@/components/responses/survey-form";
 import { QuestionList } from "./question-list";
 import { SurveyDetailsForm } from "./survey-details-form";
 import { SurveyLinks } from "./survey-links";
 import type { DimensionOption, SurveyDetail } from "./types";
+import { surveyStatusLabels } from "@/lib/surveys/constants";
 
 const tabs = [
   { id: "questions", label: "Questions" },
@@ -33,28 +35,19 @@ export function SurveyEditor({
   initialTab = "questions",
 }: {
   initial: SurveyDetail;
-  initialLinks: { links: SurveyLinkStats[]; total: ResponseTally };
+  initialLinks: SurveyLinkData;
   dimensions: DimensionOption[];
   canEdit: boolean;
   initialTab?: Tab;
 }) {
   const router = useRouter();
-  const queryClient = useQueryClient();
   const [tab, setTab] = useState<Tab>(initialTab);
-  const detail = useQuery({
-    queryKey: surveyKeys.detail(initial.survey.id),
-    queryFn: () => apiFetch<SurveyDetail>(`/api/surveys/${initial.survey.id}`),
-    initialData: initial,
-  });
+  const detail = useSurvey(initial);
   const { survey, questions, responses, k } = detail.data;
   const active = questions.filter((q) => !q.archivedAt);
 
-  const setStatus = useMutation({
-    mutationFn: (status: string) => apiFetch(`/api/surveys/${survey.id}/status`, { method: "POST", json: { status } }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: surveyKeys.all }),
-  });
-  const remove = useMutation({
-    mutationFn: () => apiFetch(`/api/surveys/${survey.id}`, { method: "DELETE" }),
+  const setStatus = useChangeSurveyStatus(survey.id);
+  const remove = useDeleteSurvey(survey.id, {
     onSuccess: () => {
       router.push("/surveys");
       router.refresh();
@@ -71,7 +64,7 @@ export function SurveyEditor({
           </p>
           <h1>{survey.title}</h1>
           <span className={statusBadge[survey.status]} data-testid="survey-status">
-            {statusLabels[survey.status]}
+            {surveyStatusLabels[survey.status]}
           </span>
         </div>
         <div className="row">
@@ -178,19 +171,16 @@ export function SurveyEditor({
         {tab === "preview" ? (
           <div className="preview-frame">
             <p className="muted small">Exactly what respondents see. Nothing is sent from the preview.</p>
-            {/* The respondent page's own renderer (every value escaped), inert: no form, no script. */}
-            <div
-              className="respondent preview-inner"
-              dangerouslySetInnerHTML={{
-                __html: renderSurveyForm({
-                  survey,
-                  teamName: null,
-                  questions: active,
-                  mode: { kind: "preview" },
-                  headingLevel: 2,
-                }),
-              }}
-            />
+            {/* The respondent page's own component, inert: no form, no script. */}
+            <div className="respondent preview-inner">
+              <SurveyForm
+                survey={survey}
+                teamName={null}
+                questions={active}
+                mode={{ kind: "preview" }}
+                headingLevel={2}
+              />
+            </div>
           </div>
         ) : null}
         {tab === "details" ? <SurveyDetailsForm survey={survey} canEdit={canEdit} /> : null}

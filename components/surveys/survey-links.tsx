@@ -1,10 +1,7 @@
 "use client";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useSyncExternalStore } from "react";
-import { apiFetch } from "@/lib/api/client";
-import { describeTally, type ResponseTally } from "@/lib/anonymity/surveys";
-import type { SurveyLinkStats } from "@/lib/surveys/queries";
-import { surveyKeys } from "@/lib/surveys/query-keys";
+import { describeTally } from "@/lib/anonymity/surveys";
+import { useCreateTeamLinks, useSurveyLinks, type SurveyLinks as LinkStats } from "@/lib/surveys/hooks";
 import { CopyButton } from "./copy-button";
 import { TableScroll } from "@/components/ui/table-scroll";
 
@@ -21,8 +18,6 @@ export function useOrigin(): string {
 const percent = (rate: number | null) => (rate === null ? "—" : `${Math.round(rate * 100)}%`);
 
 /** Public and per-team links with copy buttons, QR codes and live response counts. */
-type LinkStats = { links: SurveyLinkStats[]; total: ResponseTally };
-
 export function SurveyLinks({
   surveyId,
   status,
@@ -37,19 +32,8 @@ export function SurveyLinks({
   initialLinks: LinkStats;
 }) {
   const origin = useOrigin();
-  const queryClient = useQueryClient();
-  const links = useQuery({
-    queryKey: surveyKeys.links(surveyId),
-    queryFn: () => apiFetch<LinkStats>(`/api/surveys/${surveyId}/links`),
-    initialData: initialLinks,
-    // Live counts while people answer (in steps of k).
-    refetchInterval: status === "open" ? 5_000 : false,
-    staleTime: 0,
-  });
-  const createLinks = useMutation({
-    mutationFn: () => apiFetch<{ created: number }>(`/api/surveys/${surveyId}/links`, { method: "POST", json: {} }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: surveyKeys.links(surveyId) }),
-  });
+  const links = useSurveyLinks(surveyId, { initialData: initialLinks, live: status === "open" });
+  const createLinks = useCreateTeamLinks(surveyId);
   const rows = links.data.links;
   const teamRows = rows.filter((l) => l.teamId && l.responses);
   const headcount = teamRows.reduce((n, l) => n + (l.headcount ?? 0), 0);

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { queryInteger } from "@/lib/api/query-params";
+import { periodSchema } from "@/lib/period";
 
-const period = z.string().regex(/^[0-9]{4}-Q[1-4]$/, "Use a quarter such as 2026-Q3");
 // Empty URL parameters mean "no filter".
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === "" || v === null ? undefined : v), schema.optional());
@@ -9,8 +9,8 @@ const optional = <T extends z.ZodType>(schema: T) =>
 /** Dashboard filters, kept in the URL: ?from=2026-Q1&to=2026-Q4&team=<id>&adoption=on */
 export const analyticsFilterSchema = z
   .object({
-    from: optional(period),
-    to: optional(period),
+    from: optional(periodSchema),
+    to: optional(periodSchema),
     team: optional(z.uuid("Unknown team")),
     adoption: optional(z.enum(["on", "off"], "Choose on or off the platform")),
   })
@@ -23,11 +23,11 @@ export type AnalyticsFilter = z.infer<typeof analyticsFilterSchema>;
 /** Views of a single quarter (team heatmap, benchmarks) add the quarter to show. */
 export const periodViewSchema = z
   .object({
-    from: optional(period),
-    to: optional(period),
+    from: optional(periodSchema),
+    to: optional(periodSchema),
     team: optional(z.uuid("Unknown team")),
     adoption: optional(z.enum(["on", "off"], "Choose on or off the platform")),
-    period: optional(period),
+    period: optional(periodSchema),
   })
   .refine((f) => !f.from || !f.to || f.from <= f.to, {
     message: "The start quarter must not be after the end quarter",

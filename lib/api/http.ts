@@ -2,13 +2,27 @@
 // lib/api/node-route.ts for the public submission endpoint): input parsing and the one mapping of
 // errors to HTTP statuses and bodies. No session or request objects here. Errors are logged through
 // describeForLog (lib/errors.ts): never a request's values.
-import type { z } from "zod";
+import { z } from "zod";
 import { AppError, describeForLog, isDatabaseUnavailable, pgErrorCode, type FieldErrors } from "@/lib/errors";
 
 /** Headers as both routers can offer them (a Web `Headers` object fits). */
 export type HeaderReader = { get(name: string): string | null };
 
 export type Reply = { status: number; body: unknown; headers: Record<string, string> };
+
+/** The body of every error answer, whichever router serves it; the OpenAPI document's Error schema. */
+export const errorEnvelope = z
+  .object({
+    error: z.object({
+      code: z.string().meta({ examples: ["validation", "not_found", "gone", "rate_limited"] }),
+      message: z.string(),
+      fieldErrors: z
+        .record(z.string(), z.array(z.string()))
+        .optional()
+        .meta({ examples: [{ "answers.3.value": ["Pick a whole number from 1 to 5"] }] }),
+    }),
+  })
+  .meta({ id: "Error" });
 
 export function errorReply(error: unknown): Reply {
   if (error instanceof AppError) {

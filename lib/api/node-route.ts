@@ -5,7 +5,7 @@
 // so no CSRF check either. Same body cap, JSON and zod parsing and error mapping as route().
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { z } from "zod";
-import { AppError } from "@/lib/errors";
+import { readCappedText } from "./capped-body";
 import { clientAddress } from "./client-address";
 import {
   assertJsonContentType,
@@ -104,38 +104,5 @@ function headerReader(req: IncomingMessage): HeaderReader {
 async function readJson(req: IncomingMessage, headers: HeaderReader, maxBytes: number): Promise<unknown> {
   if (Number(headers.get("content-length") ?? "0") > maxBytes) throw bodyTooLarge(maxBytes);
   assertJsonContentType(headers);
-  return parseJsonText(await readText(req, maxBytes));
-}
-
-/** The body as text, refused as soon as it passes the cap. */
-function readText(req: IncomingMessage, maxBytes: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const done = () => {
-      req.off("data", onData);
-      req.off("end", onEnd);
-      req.off("error", onError);
-    };
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > maxBytes) {
-        done();
-        req.pause();
-        return reject(bodyTooLarge(maxBytes));
-      }
-      chunks.push(chunk);
-    };
-    const onEnd = () => {
-      done();
-      resolve(Buffer.concat(chunks).toString("utf8"));
-    };
-    const onError = () => {
-      done();
-      reject(new AppError("bad_request", "The request body could not be read"));
-    };
-    req.on("data", onData);
-    req.on("end", onEnd);
-    req.on("error", onError);
-  });
+  return parseJsonText(await readCappedText(req, maxBytes));
 }

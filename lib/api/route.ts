@@ -3,9 +3,10 @@ import { z } from "zod";
 import { hasRole } from "@/lib/auth/roles";
 import { getCurrentUser } from "@/lib/auth/session";
 import type { PublicUser } from "@/lib/auth/queries";
-import type { Role } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
+import { readCappedText } from "./capped-body";
 import { assertJsonContentType, bodyTooLarge, errorReply, parseInput, parseJsonText, storableText } from "./http";
+import type { Role } from "@/lib/auth/constants";
 
 export type Access = Role | "public";
 
@@ -88,38 +89,9 @@ export function errorResponse(error: unknown): Response {
 }
 
 async function readJson(request: Request, maxBytes: number): Promise<unknown> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) throw bodyTooLarge(maxBytes);
+  if (Number(request.headers.get("content-length") ?? "0") > maxBytes) throw bodyTooLarge(maxBytes);
   assertJsonContentType(request.headers);
-  return parseJsonText(await readBodyText(request, maxBytes));
-}
-
-/**
- * The body as text, read from the stream ourselves so a missing or lying Content-Length cannot bypass
- * the cap; refused (payload_too_large, which also closes the connection) as soon as it passes it.
- */
-export async function readBodyText(
-  request: Request,
-  maxBytes: number,
-  tooLarge: () => Error = () => bodyTooLarge(maxBytes),
-): Promise<string> {
-  if (Number(request.headers.get("content-length") ?? "0") > maxBytes) throw tooLarge();
-  const reader = request.body?.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (reader) {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > maxBytes) {
-        await reader.cancel().catch(() => {});
-        throw tooLarge();
-      }
-      chunks.push(value);
-    }
-  }
-  return Buffer.concat(chunks).toString("utf8");
+  return parseJsonText(await readCappedText(request, maxBytes));
 }
 
 function hasUnreadBody(request: Request): boolean {

@@ -1,7 +1,7 @@
 // The edits the audit log records, with the wording Settings → Audit log shows. Shared by the server
 // (which writes the action codes) and the panel (which labels them); free of the ORM.
-import { roleLabels } from "@/lib/auth/roles";
-import { statusLabels } from "@/lib/backlog/csv-rows";
+import { backlogStatusLabels } from "@/lib/backlog/constants";
+import { roleLabels } from "@/lib/auth/constants";
 
 export const auditActions = {
   "backlog.analyse": "Analysed answers into themes",
@@ -30,7 +30,7 @@ export function auditActionLabel(action: string): string {
 }
 
 const roleWords: Record<string, string> = roleLabels;
-const statusWords: Record<string, string> = statusLabels;
+const statusWords: Record<string, string> = backlogStatusLabels;
 
 /** A short, human summary of an entry's detail for the audit table ("5 → 3", "3 answers"). */
 export function describeAuditDetail(action: string, detail: Record<string, unknown>): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_AFTER_SIGN_IN, safeCallbackPath } from "./callback-url";
+import { DEFAULT_AFTER_SIGN_IN, safeCallbackPath, signInPathFor } from "./callback-url";
 
 describe("safeCallbackPath", () => {
   it("keeps paths on this site, with their query and fragment", () => {
@@ -43,5 +43,15 @@ describe("safeCallbackPath", () => {
     expect(safeCallbackPath("http://localhost:3000//evil.example", "http://localhost:3000")).toBe(
       DEFAULT_AFTER_SIGN_IN,
     );
+  });
+});
+
+describe("signInPathFor", () => {
+  it("returns to the page asked for, and only to a path on this site", () => {
+    expect(signInPathFor("/journeys/42?tab=steps")).toBe("/sign-in?callbackUrl=%2Fjourneys%2F42%3Ftab%3Dsteps");
+    expect(signInPathFor("/dashboard")).toBe("/sign-in");
+    expect(signInPathFor(null)).toBe("/sign-in");
+    expect(signInPathFor("//evil.example/x")).toBe("/sign-in");
+    expect(signInPathFor("https://evil.example/")).toBe("/sign-in");
   });
 });

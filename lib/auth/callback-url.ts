@@ -4,6 +4,15 @@
 // the form post (app/api/sign-in) and next-auth's redirect callback.
 export const DEFAULT_AFTER_SIGN_IN = "/dashboard";
 
+/** Set by proxy.ts on page requests: the path and query asked for, so sign-in can return there. */
+export const REQUESTED_PATH_HEADER = "x-dxpulse-requested-path";
+
+/** The sign-in page, returning to `requested` afterwards when that is a path on this site. */
+export function signInPathFor(requested: string | null | undefined): string {
+  const callbackUrl = safeCallbackPath(requested);
+  return callbackUrl === DEFAULT_AFTER_SIGN_IN ? "/sign-in" : `/sign-in?${new URLSearchParams({ callbackUrl })}`;
+}
+
 // Resolving against a placeholder origin tells us whether a browser would leave the site.
 const PROBE_ORIGIN = "https://dxpulse.invalid";
 

@@ -1,4 +1,4 @@
-import type { Role } from "@/lib/db/schema";
+import type { Role } from "@/lib/auth/constants";
 
 // owner ⊃ editor ⊃ viewer: a route that needs "editor" admits owners too.
 const rank: Record<Role, number> = { viewer: 1, editor: 2, owner: 3 };
@@ -6,9 +6,3 @@ const rank: Record<Role, number> = { viewer: 1, editor: 2, owner: 3 };
 export function hasRole(actual: Role, required: Role): boolean {
   return rank[actual] >= rank[required];
 }
-
-export const roleLabels: Record<Role, string> = {
-  owner: "Owner",
-  editor: "Editor (platform PM)",
-  viewer: "Viewer (leadership)",
-};

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { roles } from "@/lib/db/schema/workspace";
+import { ROLES } from "./constants";
 
 export const emailSchema = z.string().trim().toLowerCase().email("Enter a valid email address").max(254);
 export const passwordSchema = z.string().min(10, "Use at least 10 characters").max(200, "Use at most 200 characters");
@@ -21,13 +21,13 @@ export const createUserSchema = z.object({
   name: z.string().trim().max(100).default(""),
   email: emailSchema,
   password: passwordSchema,
-  role: z.enum(roles),
+  role: z.enum(ROLES),
 });
 export type CreateUserInput = z.infer<typeof createUserSchema>;
 
 export const updateUserSchema = z
   .object({
-    role: z.enum(roles).optional(),
+    role: z.enum(ROLES).optional(),
     // false deactivates (no sign-in, sessions end at once), true reactivates.
     active: z.boolean().optional(),
   })

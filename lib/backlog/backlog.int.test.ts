@@ -11,10 +11,10 @@ import { parse } from "csv-parse/sync";
 import { backlogCsvHeader } from "./csv-rows";
 import { getUserByEmail } from "@/lib/auth/queries";
 import { selectRows } from "@/lib/db/client";
-import { seedDemo } from "@/lib/db/seed";
+import { seedDemo } from "@/lib/demo/seed";
 import { callRoute } from "@/lib/testing/api";
 import { withTestDatabase } from "@/lib/testing/test-db";
-import { DEMO_BACKLOG_SCOPE, seedDemoBacklog } from "./demo";
+import { DEMO_BACKLOG_SCOPE, seedDemoBacklog } from "@/lib/demo/backlog";
 import { buildBacklog, getBacklog, getBacklogItem } from "./queries";
 
 const db = withTestDatabase();

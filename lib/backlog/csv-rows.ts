@@ -1,7 +1,7 @@
 // Rows of the backlog CSV export. Pure: the route streams them through lib/export/csv.
 import type { CsvCell } from "@/lib/export/csv";
-import type { BacklogStatus, Effort } from "@/lib/db/schema";
 import { quadrantLabels, type Quadrant } from "./prioritise";
+import { backlogStatusLabels, type BacklogStatus, type Effort } from "./constants";
 
 export const backlogCsvHeader = [
   "rank",
@@ -18,14 +18,6 @@ export const backlogCsvHeader = [
   "example quotes",
   "periods",
 ] as const;
-
-export const statusLabels: Record<BacklogStatus, string> = {
-  new: "New",
-  planned: "Planned",
-  in_progress: "In progress",
-  done: "Done",
-  wont_do: "Won't do",
-};
 
 export type BacklogCsvItem = {
   rank: number;
@@ -59,7 +51,7 @@ export function toBacklogCsvRow(item: BacklogCsvItem, quotes: readonly string[],
     round(item.impact, 3),
     item.sentiment === null ? null : round(item.sentiment, 3),
     item.effort ?? "",
-    statusLabels[item.status],
+    backlogStatusLabels[item.status],
     item.owner,
     item.terms.slice(0, 5).join("; "),
     item.quotable ? quotes.join(" | ") : `[hidden: fewer than ${k} respondents]`,

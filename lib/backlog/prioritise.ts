@@ -1,6 +1,6 @@
+import type { BacklogStatus, Effort } from "@/lib/backlog/constants";
 // Prioritisation of backlog items: impact (how much a theme hurts), quadrant (impact × frequency)
 // and rank (frequency × impact ÷ effort). Pure functions; the SQL that feeds them is in queries.ts.
-import type { BacklogStatus, Effort } from "@/lib/db/schema";
 
 export const IMPACT_WEIGHTS = { nps: 0.35, likert: 0.35, sentiment: 0.3 } as const;
 /** A gap of this share of the scale's range below everyone's mean counts as maximal pain. */

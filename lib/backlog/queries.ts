@@ -13,6 +13,7 @@ import {
   type Effort,
 } from "@/lib/db/schema";
 import { AppError, notFound } from "@/lib/errors";
+import { periodOfDate } from "@/lib/period";
 import type { CsvCell } from "@/lib/export/csv";
 import { clusterOffThread } from "@/lib/text/cluster-off-thread";
 import { scoreSentiment } from "@/lib/text/sentiment";
@@ -468,11 +469,6 @@ export type BacklogView = {
 
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 const iso = (v: unknown): string | null => (v === null || v === undefined ? null : new Date(v as string).toISOString());
-
-export function periodOfDate(value: string | Date): string {
-  const d = new Date(value);
-  return `${d.getUTCFullYear()}-Q${Math.floor(d.getUTCMonth() / 3) + 1}`;
-}
 
 type ItemRow = {
   id: string;

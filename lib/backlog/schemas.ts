@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { backlogStatuses, efforts } from "@/lib/db/schema";
+import { BACKLOG_STATUSES, EFFORTS } from "./constants";
 import { parseScope } from "./scope";
 import { displaySafe, userText } from "@/lib/text/display-safe";
 
@@ -31,8 +31,8 @@ export const updateBacklogItemSchema = z
       .max(120, "Keep the name under 120 characters")
       .nullable()
       .transform((v) => (v ? v : null)),
-    effort: z.enum(efforts, { error: "Effort is S, M or L" }).nullable(),
-    status: z.enum(backlogStatuses, { error: "Pick a status from the list" }),
+    effort: z.enum(EFFORTS, { error: "Effort is S, M or L" }).nullable(),
+    status: z.enum(BACKLOG_STATUSES, { error: "Pick a status from the list" }),
     owner: userText().max(100, "Keep the owner under 100 characters"),
     notes: z.string().overwrite(displaySafe).max(4000, "Keep notes under 4,000 characters"),
   })

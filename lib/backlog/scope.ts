@@ -1,6 +1,7 @@
 // A backlog is built from one scope: a survey, a range of quarters, or the friction log. The scope is
 // stored as text on each item ("survey:<id>", "periods:2026-Q1..2026-Q4", "friction").
-const PERIOD = /^[0-9]{4}-Q[1-4]$/;
+import { isPeriod } from "@/lib/period";
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type BacklogScope =
@@ -15,7 +16,7 @@ export function parseScope(value: string): BacklogScope | null {
   }
   if (value.startsWith("periods:")) {
     const [from, to, ...rest] = value.slice("periods:".length).split("..");
-    if (rest.length || !PERIOD.test(from ?? "") || !PERIOD.test(to ?? "") || from > to) return null;
+    if (rest.length || !isPeriod(from ?? "") || !isPeriod(to ?? "") || from > to) return null;
     return { kind: "periods", from, to };
   }
   return null;

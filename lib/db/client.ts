@@ -4,7 +4,7 @@ import path from "node:path";
 import { sql, type SQL } from "drizzle-orm";
 import { PgPreparedQuery, type PgDatabase, type PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type postgresJs from "postgres";
-import { demoSeedEnabled, env, isBuildPhase } from "@/lib/env";
+import { env, isBuildPhase } from "@/lib/env";
 import { toDatabaseError } from "./query-errors";
 import * as schema from "./schema";
 
@@ -123,6 +123,12 @@ async function runMigrations(handle: DatabaseHandle, url?: string) {
   }
 }
 
+/** Runs `work` in the caller's transaction when given one, otherwise in a new transaction. */
+export async function inTransaction<T>(tx: DbClient | undefined, work: (client: DbClient) => Promise<T>): Promise<T> {
+  if (tx) return work(tx);
+  return (await getDb()).transaction((t) => work(t));
+}
+
 /** Rows of a raw SQL query, the same shape on both drivers. */
 export async function selectRows<T>(client: DbClient, query: SQL): Promise<T[]> {
   const result = (await client.execute(query)) as unknown;
@@ -135,17 +141,8 @@ const globalForDb = globalThis as unknown as { __dxPulseDb?: Promise<DatabaseHan
 
 export function getDatabaseHandle(): Promise<DatabaseHandle> {
   if (isBuildPhase) throw new Error("The database is not available while `next build` runs.");
-  globalForDb.__dxPulseDb ??= (async () => {
-    const handle = await openDatabase({ url: env.DATABASE_URL });
-    // Backlog themes curated before published figures came from releases get their first one.
-    const { releaseUnreleasedThemes } = await import("@/lib/backlog/queries");
-    await releaseUnreleasedThemes(handle.db);
-    if (demoSeedEnabled) {
-      const { seedDemoIfEmpty } = await import("./seed");
-      await seedDemoIfEmpty(handle.db);
-    }
-    return handle;
-  })().catch((error) => {
+  // Opens and migrates only; start-up maintenance and the demo seed run from instrumentation.ts.
+  globalForDb.__dxPulseDb ??= openDatabase({ url: env.DATABASE_URL }).catch((error) => {
     globalForDb.__dxPulseDb = undefined;
     throw error;
   });

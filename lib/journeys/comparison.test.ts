@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { compareJourneyPaths, computePathTotals, formatMinutes, type ComparableStep } from "./comparison";
+import {
+  alignReplacedSteps,
+  compareJourneyPaths,
+  computePathTotals,
+  formatMinutes,
+  minutesSavedFromTotals,
+  type ComparableStep,
+} from "./comparison";
 
 let n = 0;
 const step = (
@@ -67,24 +74,40 @@ describe("compareJourneyPaths", () => {
     step("golden", "Learn canary deploys", 30, "germane", 2, { id: "g4", position: 3 }),
   ];
 
-  it("computes time saved, its share and the extraneous load removed", () => {
+  it("computes time saved, its share and the extraneous load removed from what the golden path decided", () => {
     const result = compareJourneyPaths(steps);
     expect(result.current).toMatchObject({ steps: 4, minutes: 1980, extraneousLoad: 10 });
     expect(result.golden).toMatchObject({ steps: 4, minutes: 285, extraneousLoad: 2 });
-    expect(result.minutesSaved).toBe(1695);
-    expect(result.timeSavedShare).toBeCloseTo(1695 / 1980);
-    expect(result.extraneousLoadRemoved).toBe(8);
+    // The CI ticket (1440 min, load 2) has no golden step yet: it stays as it is.
+    expect(result.notDesigned).toMatchObject({ steps: 1, minutes: 1440, extraneousLoad: 2 });
+    expect(result.minutesSaved).toBe(1980 - 285 - 1440);
+    expect(result.timeSavedShare).toBeCloseTo(255 / 1980);
+    expect(result.extraneousLoadRemoved).toBe(10 - 2 - 2);
   });
 
-  it("lists what happened to each current step; unclaimed current steps are eliminated", () => {
+  it("lists what happened to each current step; a current step no golden step covers is not yet designed, not eliminated", () => {
     const result = compareJourneyPaths(steps);
-    expect(result.eliminated.map((c) => c.currentName)).toEqual(["Ticket for CI"]);
+    expect(result.eliminated).toEqual([]);
+    expect(result.notDesignedSteps.map((c) => c.currentName)).toEqual(["Ticket for CI"]);
     expect(result.automated).toEqual([
       { currentStepId: "c3", currentName: "Write manifests", goldenStepId: "g2", goldenName: "Manifests generated" },
     ]);
     expect(result.abstracted.map((c) => c.goldenName)).toEqual(["Scaffold"]);
     expect(result.kept.map((c) => c.currentName)).toEqual(["Design the data model"]);
     expect(result.added.map((c) => c.goldenName)).toEqual(["Learn canary deploys"]);
+  });
+
+  it("adding a current step without deciding its fate does not change the time saved", () => {
+    const before = compareJourneyPaths(steps);
+    const after = compareJourneyPaths([
+      ...steps,
+      step("current", "Wait for a security review", 960, "extraneous", 3, { id: "c5", position: 4 }),
+    ]);
+    expect(after.minutesSaved).toBe(before.minutesSaved);
+    expect(after.extraneousLoadRemoved).toBe(before.extraneousLoadRemoved);
+    expect(after.timeSavedShare!).toBeLessThan(before.timeSavedShare!);
+    expect(after.eliminated).toEqual([]);
+    expect(after.notDesignedSteps.map((c) => c.currentName)).toContain("Wait for a security review");
   });
 
   it("a golden step marked eliminated documents the removal and does not count as a golden step", () => {
@@ -101,6 +124,12 @@ describe("compareJourneyPaths", () => {
     expect(result.eliminated).toEqual([
       { currentStepId: "c2", currentName: "Ticket for CI", goldenStepId: null, goldenName: null },
     ]);
+    expect(result.notDesignedSteps).toEqual([]);
+    expect(result.minutesSaved).toBe(1980 - 285);
+    expect(result.extraneousLoadRemoved).toBe(8);
+    expect(minutesSavedFromTotals({ currentMinutes: 1980, goldenMinutes: 285, notDesignedMinutes: 0 })).toBe(
+      result.minutesSaved,
+    );
   });
 
   it("reports no share when the current path is empty, and a negative saving when golden is slower", () => {
@@ -108,6 +137,40 @@ describe("compareJourneyPaths", () => {
     expect(result.timeSavedShare).toBeNull();
     expect(result.minutesSaved).toBe(-20);
     expect(result.extraneousLoadRemoved).toBe(0);
+  });
+});
+
+describe("alignReplacedSteps", () => {
+  const c = (id: string, position: number) => step("current", id, 10, "intrinsic", 1, { id, position });
+  const g = (id: string, position: number, extra: Partial<ComparableStep> = {}) =>
+    step("golden", id, 10, "intrinsic", 1, { id, position, ...extra });
+  const ids = (rows: ReturnType<typeof alignReplacedSteps<ComparableStep>>) =>
+    rows.map((r) => `${r.current?.id ?? "-"}/${r.golden?.id ?? "-"}`);
+
+  it("puts a golden step on the row of the current step it replaces, whatever their positions", () => {
+    const rows = alignReplacedSteps([
+      c("c1", 0),
+      c("c2", 1),
+      c("c3", 2),
+      g("g1", 0, { counterpartStepId: "c1" }),
+      g("g3", 1, { counterpartStepId: "c3" }),
+      g("gx", 2, { counterpartStepId: "c2", outcome: "eliminated" }),
+    ]);
+    // Step 2 of the golden path replaces step 3 of the current one; the eliminated step has no partner.
+    expect(ids(rows)).toEqual(["c1/g1", "c2/-", "c3/g3"]);
+  });
+
+  it("places new golden work after the golden step before it, and a second replacement after the first", () => {
+    const rows = alignReplacedSteps([
+      c("c1", 0),
+      c("c2", 1),
+      g("g1", 0, { counterpartStepId: "c1" }),
+      g("new", 1),
+      g("g2", 2, { counterpartStepId: "c2" }),
+      g("g2b", 3, { counterpartStepId: "c2" }),
+    ]);
+    expect(ids(rows)).toEqual(["c1/g1", "-/new", "c2/g2", "-/g2b"]);
+    expect(ids(alignReplacedSteps([g("first", 0), c("c1", 0)]))).toEqual(["-/first", "c1/-"]);
   });
 });
 

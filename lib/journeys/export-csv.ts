@@ -1,7 +1,8 @@
 // A journey map as CSV rows: one row per step of both paths, ready for a spreadsheet. Quoting, the
 // BOM and formula-injection defence come from the shared lib/export/csv module.
-import type { AuditField, JourneyPath, LoadType, Pain, StepOutcome } from "./types";
+import type { AuditField } from "./types";
 import { auditFields, auditLabels } from "./types";
+import type { JourneyPath, LoadType, Pain, StepOutcome } from "./constants";
 
 export type ExportableStep = {
   id: string;

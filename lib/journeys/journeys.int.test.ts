@@ -17,7 +17,8 @@ import { setTestUser } from "@/lib/auth/session";
 import * as s from "@/lib/db/schema";
 import { callRoute } from "@/lib/testing/api";
 import { withTestDatabase } from "@/lib/testing/test-db";
-import type { JourneyMapDetail } from "./types";
+import { minutesSavedFromTotals } from "./comparison";
+import type { JourneyMapDetail, JourneyMapSummary } from "./types";
 
 const db = withTestDatabase();
 let editor = "";
@@ -52,7 +53,9 @@ describe("journey maps", () => {
     mapId = res.json.map.id;
     const detail = await getMap(mapId);
     expect(names(detail, "current")).toHaveLength(8);
-    expect(names(detail, "golden")).toHaveLength(6);
+    // Six golden steps, and two that record which current steps the golden path eliminates.
+    expect(names(detail, "golden")).toHaveLength(8);
+    expect(detail.steps.filter((x) => x.outcome === "eliminated")).toHaveLength(2);
     const scaffold = detail.steps.find((x) => x.name === "Scaffold from the service template")!;
     const copied = detail.steps.find((x) => x.id === scaffold.counterpartStepId)!;
     expect(copied.path).toBe("current");
@@ -63,7 +66,7 @@ describe("journey maps", () => {
   it("a viewer reads maps but cannot change them; anonymous gets 401", async () => {
     const list = await callRoute(listMapsRoute, { userId: viewer });
     expect(list.status).toBe(200);
-    expect(list.json.maps[0]).toMatchObject({ id: mapId, currentSteps: 8, goldenSteps: 6 });
+    expect(list.json.maps[0]).toMatchObject({ id: mapId, currentSteps: 8, goldenSteps: 6, notDesignedMinutes: 0 });
     expect((await callRoute(createMapRoute, { body: { name: "X" }, userId: viewer })).status).toBe(403);
     expect(
       (await callRoute(patchMapRoute, { method: "PATCH", params: { id: mapId }, body: { name: "Y" }, userId: viewer }))
@@ -95,6 +98,30 @@ describe("journey maps", () => {
     });
     expect(patch.status).toBe(422);
     expect((await getMap(mapId)).map.maturityTarget).toBe(4);
+  });
+
+  it("a new current step no golden step covers is not yet designed: the list's saving does not grow", async () => {
+    const summary = async () =>
+      ((await callRoute(listMapsRoute, { userId: viewer })).json.maps as JourneyMapSummary[]).find(
+        (m) => m.id === mapId,
+      )!;
+    const before = await summary();
+    const added = await callRoute(addStepRoute, {
+      params: { id: mapId },
+      body: { path: "current", name: "Security review of the new service", minutes: 960 },
+      userId: editor,
+    });
+    expect(added.status).toBe(201);
+    const after = await summary();
+    expect(after.currentMinutes).toBe(before.currentMinutes + 960);
+    expect(after.notDesignedMinutes).toBe(960);
+    expect(minutesSavedFromTotals(after)).toBe(minutesSavedFromTotals(before));
+    const removed = await callRoute(deleteStepRoute, {
+      method: "DELETE",
+      params: { id: mapId, stepId: added.json.step.id },
+      userId: editor,
+    });
+    expect(removed.status).toBeLessThan(300);
   });
 
   it("edits the map details", async () => {
@@ -224,7 +251,7 @@ describe("journey maps", () => {
     expect(ok.status).toBe(201);
     expect(ok.json.step).toMatchObject({
       path: "golden",
-      position: 6,
+      position: 8, // after the template's eight golden steps (two of them record eliminations)
       counterpartStepId: current.id,
       outcome: "automated",
     });

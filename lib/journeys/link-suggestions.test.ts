@@ -14,6 +14,15 @@ describe("termSet", () => {
   });
 });
 
+describe("the words shown for a match", () => {
+  it("are the words the step wrote, or a concept's name, never a stem", () => {
+    const shown = [...termSet("Request IAM access and wait for approvals on PRs; Helm values").values()];
+    expect(shown).toEqual(expect.arrayContaining(["IAM", "access", "approvals", "PRs", "Helm", "permission"]));
+    expect(shown).toContain("Kubernetes");
+    for (const word of shown) expect(["permiss", "kubernet", "approv", "pull_request"]).not.toContain(word);
+  });
+});
+
 describe("scoreOverlap", () => {
   it("is 1 for the same terms, 0 for none shared, and shrinks with unrelated extra terms", () => {
     const a = termSet("slow ci build");
@@ -21,7 +30,7 @@ describe("scoreOverlap", () => {
     expect(scoreOverlap(a, termSet("database provisioning")).score).toBe(0);
     const diluted = scoreOverlap(a, termSet("slow ci build kubernetes helm manifests yaml terraform"));
     expect(diluted.score).toBeLessThan(1);
-    expect(diluted.matched).toEqual(["slow", "ci", "build"]);
+    expect(diluted.matched).toEqual(["slow", "CI", "build"]);
   });
   it("ignores words every step and complaint share", () => {
     expect(scoreOverlap(termSet("Two days of waiting for the team"), termSet("takes two days, team")).score).toBe(0);

@@ -1,7 +1,9 @@
 // Suggests backlog themes for a journey step by term overlap between the step's name and notes and
 // the theme's terms and label. Uses the text domain's tokeniser (lexicon, stop words, Porter stems),
 // so "deploys", "deployment" and "deploy" meet on one stem.
-import { analyzeTerms } from "@/lib/text/tokenize";
+import { showTerm } from "@/lib/text/labels";
+import { conceptsFor } from "@/lib/text/lexicon";
+import { analyzeTerms, stem } from "@/lib/text/tokenize";
 
 export type SuggestibleStep = { id: string; name: string; notes: string };
 export type SuggestibleTheme = { id: string; label: string; terms: readonly string[] };
@@ -44,12 +46,14 @@ const GENERIC_WORDS = new Set([
 
 export function termSet(text: string): Map<string, string> {
   const analysis = analyzeTerms(text);
-  // stem → a readable word for showing why the suggestion was made
+  // stem → the word as written, for showing why the suggestion was made ("PRs", never "permiss")
   const out = new Map<string, string>();
   analysis.stems.forEach((s, i) => {
-    if (!GENERIC_WORDS.has(analysis.tokens[i])) out.set(s, analysis.tokens[i].replace(/_/g, " "));
+    if (!GENERIC_WORDS.has(analysis.tokens[i]) && !out.has(s)) out.set(s, showTerm(analysis.surfaces[i]));
   });
-  for (const c of analysis.concepts) if (!out.has(c)) out.set(c, c);
+  // A concept ("helm" → kubernetes) is shown by its name, since the text never wrote it.
+  for (const concept of conceptsFor(analysis.tokens))
+    if (!out.has(stem(concept))) out.set(stem(concept), showTerm(concept));
   return out;
 }
 

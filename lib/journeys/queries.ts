@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
-import { getDb, selectRows, type DbClient } from "@/lib/db/client";
+import { getDb, inTransaction, selectRows, type DbClient } from "@/lib/db/client";
 import {
   backlogItems,
   baselineWorkflows,
@@ -29,11 +29,11 @@ import type {
   UpdateWorkflowInput,
 } from "./schemas";
 import { journeyTemplates } from "./templates";
-import { assessTiming, medianOf, shiftQuarter } from "./timings";
+import { previousPeriod } from "@/lib/period";
+import { assessTiming, medianOf } from "./timings";
 import type {
   JourneyMapDetail,
   JourneyMapSummary,
-  JourneyPath,
   JourneyStepView,
   LinkableTheme,
   StepThemeLink,
@@ -41,6 +41,7 @@ import type {
   ThemeEvidence,
   WorkflowTimingRow,
 } from "./types";
+import type { JourneyPath } from "./constants";
 
 const iso = (value: Date | string) => new Date(value).toISOString();
 
@@ -62,13 +63,17 @@ export async function listJourneyMaps(): Promise<JourneyMapSummary[]> {
     current_minutes: number;
     golden_steps: number;
     golden_minutes: number;
+    not_designed_minutes: number;
   }>(
     db,
     sql`select m.id, m.name, m.workflow, m.persona, m.maturity_now, m.maturity_target, m.updated_at,
           (count(s.id) filter (where s.path = 'current'))::int as current_steps,
           coalesce(sum(s.minutes) filter (where s.path = 'current'), 0)::float8 as current_minutes,
           (count(s.id) filter (where s.path = 'golden' and s.outcome is distinct from 'eliminated'))::int as golden_steps,
-          coalesce(sum(s.minutes) filter (where s.path = 'golden' and s.outcome is distinct from 'eliminated'), 0)::float8 as golden_minutes
+          coalesce(sum(s.minutes) filter (where s.path = 'golden' and s.outcome is distinct from 'eliminated'), 0)::float8 as golden_minutes,
+          coalesce(sum(s.minutes) filter (where s.path = 'current' and not exists (
+            select 1 from journey_steps g where g.map_id = m.id and g.path = 'golden' and g.counterpart_step_id = s.id
+          )), 0)::float8 as not_designed_minutes
         from journey_maps m
         left join journey_steps s on s.map_id = m.id
         group by m.id
@@ -86,6 +91,7 @@ export async function listJourneyMaps(): Promise<JourneyMapSummary[]> {
     currentMinutes: Number(r.current_minutes),
     goldenSteps: Number(r.golden_steps),
     goldenMinutes: Number(r.golden_minutes),
+    notDesignedMinutes: Number(r.not_designed_minutes),
   }));
 }
 
@@ -161,14 +167,16 @@ function toStepView(s: JourneyStep, themes: StepThemeLink[]): JourneyStepView {
 }
 
 /** Creates a map, blank or filled from a template, in one transaction. */
-export async function createJourneyMap({ input }: { input: CreateJourneyMapInput }): Promise<{ id: string }> {
-  const db = await getDb();
+export async function createJourneyMap(
+  { input }: { input: CreateJourneyMapInput },
+  client?: DbClient,
+): Promise<{ id: string }> {
   const { templateId, ...fields } = input;
   const template = templateId ? journeyTemplates.find((t) => t.id === templateId) : undefined;
   if (templateId && !template)
     throw new AppError("validation", "Unknown template", { templateId: ["Choose one of the templates"] });
   assertMaturityOrder(fields.maturityNow, fields.maturityTarget);
-  return db.transaction(async (tx) => {
+  return inTransaction(client, async (tx) => {
     const [map] = await tx
       .insert(journeyMaps)
       .values({
@@ -664,7 +672,7 @@ export async function listTimingPeriods(): Promise<string[]> {
 export async function listWorkflowTimings({ period }: { period: string }): Promise<WorkflowTimingRow[]> {
   const db = await getDb();
   await ensureBuiltInWorkflows(db);
-  const previous = shiftQuarter(period, -1);
+  const previous = previousPeriod(period);
   const rows = await selectRows<{
     id: string;
     key: string;

@@ -2,8 +2,9 @@
 // numbers only (the forms convert their inputs, components/ui/form-values.ts): no coercion of null,
 // true or [] into 0 or 1.
 import { z } from "zod";
-import { journeyPaths, linkStatuses, loadTypes, pains, stepOutcomes } from "@/lib/db/schema/journeys";
+import { JOURNEY_PATHS, LINK_STATUSES, LOAD_TYPES, PAINS, STEP_OUTCOMES } from "./constants";
 import { userText } from "@/lib/text/display-safe";
+import { periodSchema } from "@/lib/period";
 
 const wholeCount = (label: string) =>
   z
@@ -50,8 +51,8 @@ export const stepFieldsSchema = z.object({
     .number({ error: "Enter the time in minutes" })
     .min(0, "Time cannot be negative")
     .max(525_600, "Use at most a year (525 600 minutes)"),
-  pain: z.enum(pains, { error: "Choose low, medium or high" }),
-  loadType: z.enum(loadTypes, { error: "Choose intrinsic, extraneous or germane" }),
+  pain: z.enum(PAINS, { error: "Choose low, medium or high" }),
+  loadType: z.enum(LOAD_TYPES, { error: "Choose intrinsic, extraneous or germane" }),
   loadLevel: z
     .number({ error: "Choose a load level from 1 to 5" })
     .int("Choose a load level from 1 to 5")
@@ -65,7 +66,7 @@ export const stepFieldsSchema = z.object({
   docs: wholeCount("docs pages"),
   notes: userText().max(2000, "Use 2000 characters or fewer"),
   counterpartStepId: z.uuid("Choose a current step").nullable(),
-  outcome: z.enum(stepOutcomes, { error: "Choose kept, eliminated, automated or abstracted" }).nullable(),
+  outcome: z.enum(STEP_OUTCOMES, { error: "Choose kept, eliminated, automated or abstracted" }).nullable(),
 });
 
 const stepDefaults = {
@@ -84,7 +85,7 @@ const stepDefaults = {
 } as const;
 
 export const createStepSchema = stepFieldsSchema
-  .extend({ path: z.enum(journeyPaths, { error: "Choose the current or golden path" }) })
+  .extend({ path: z.enum(JOURNEY_PATHS, { error: "Choose the current or golden path" }) })
   .partial({ ...Object.fromEntries(Object.keys(stepDefaults).map((k) => [k, true])) } as {
     [K in keyof typeof stepDefaults]: true;
   })
@@ -92,7 +93,7 @@ export const createStepSchema = stepFieldsSchema
     (v) =>
       ({ ...stepDefaults, ...Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined)) }) as z.infer<
         typeof stepFieldsSchema
-      > & { path: (typeof journeyPaths)[number] },
+      > & { path: (typeof JOURNEY_PATHS)[number] },
   );
 export type CreateStepInput = z.output<typeof createStepSchema>;
 
@@ -102,14 +103,14 @@ export const updateStepSchema = stepFieldsSchema
 export type UpdateStepInput = z.infer<typeof updateStepSchema>;
 
 export const reorderStepsSchema = z.object({
-  path: z.enum(journeyPaths, { error: "Choose the current or golden path" }),
+  path: z.enum(JOURNEY_PATHS, { error: "Choose the current or golden path" }),
   stepIds: z.array(z.uuid("Unknown step")).max(200),
 });
 export type ReorderStepsInput = z.infer<typeof reorderStepsSchema>;
 
 export const linkThemeSchema = z.object({
   backlogItemId: z.uuid("Choose a theme from the backlog"),
-  status: z.enum(linkStatuses.filter((s) => s !== "suggested") as ["accepted", "dismissed"]).default("accepted"),
+  status: z.enum(LINK_STATUSES.filter((s) => s !== "suggested") as ["accepted", "dismissed"]).default("accepted"),
 });
 export type LinkThemeInput = z.infer<typeof linkThemeSchema>;
 
@@ -118,7 +119,6 @@ export const stepParams = z.object({ id: z.uuid(), stepId: z.uuid() });
 export const stepThemeParams = z.object({ id: z.uuid(), stepId: z.uuid(), themeId: z.uuid() });
 
 // Baseline workflow timings
-export const periodSchema = z.string().regex(/^\d{4}-Q[1-4]$/, "Use a quarter such as 2026-Q3");
 
 export const createWorkflowSchema = z.object({
   name: userText().min(1, "Name the workflow").max(120, "Use 120 characters or fewer"),

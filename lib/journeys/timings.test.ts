@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assessTiming, medianOf, quarterOf, shiftQuarter, timingPeriodOptions } from "./timings";
+import { assessTiming, medianOf, timingPeriodOptions } from "./timings";
 
 describe("medianOf", () => {
   it("takes the middle of an odd count and the mean of the two middles of an even count", () => {
@@ -28,17 +28,17 @@ describe("assessTiming", () => {
   });
 });
 
-describe("quarters", () => {
-  it("names and shifts quarters across years", () => {
-    expect(quarterOf(new Date(Date.UTC(2026, 10, 21)))).toBe("2026-Q4");
-    expect(shiftQuarter("2026-Q4", 1)).toBe("2027-Q1");
-    expect(shiftQuarter("2026-Q1", -1)).toBe("2025-Q4");
-  });
+describe("timingPeriodOptions", () => {
   it("offers periods with data plus the current and next quarter, newest first", () => {
     expect(timingPeriodOptions(["2026-Q3", "2026-Q4"], new Date(Date.UTC(2026, 10, 1)))).toEqual([
       "2027-Q1",
       "2026-Q4",
       "2026-Q3",
+    ]);
+    expect(timingPeriodOptions(["2025-Q2"], new Date(Date.UTC(2026, 11, 31)))).toEqual([
+      "2027-Q1",
+      "2026-Q4",
+      "2025-Q2",
     ]);
   });
 });

@@ -1,5 +1,6 @@
 // Baseline workflow timings: each workflow is timed up to three times per quarter and the median
 // is compared with its target.
+import { nextPeriod, periodOfDate } from "@/lib/period";
 
 export type TimingStatus = "met" | "close" | "missed";
 
@@ -35,21 +36,8 @@ export function assessTiming(measurements: readonly number[], targetMinutes: num
   return { median, gapMinutes, ratio, status };
 }
 
-const QUARTER = /^(\d{4})-Q([1-4])$/;
-
-export function quarterOf(date: Date): string {
-  return `${date.getUTCFullYear()}-Q${Math.floor(date.getUTCMonth() / 3) + 1}`;
-}
-
-export function shiftQuarter(period: string, by: number): string {
-  const m = QUARTER.exec(period);
-  if (!m) throw new Error(`Not a quarter: ${period}`);
-  const index = Number(m[1]) * 4 + Number(m[2]) - 1 + by;
-  return `${Math.floor(index / 4)}-Q${(index % 4) + 1}`;
-}
-
 /** Periods to offer in the selector: those with data plus the current and next quarter, newest first. */
 export function timingPeriodOptions(withData: readonly string[], today: Date): string[] {
-  const current = quarterOf(today);
-  return [...new Set([...withData, current, shiftQuarter(current, 1)])].sort().reverse();
+  const current = periodOfDate(today);
+  return [...new Set([...withData, current, nextPeriod(current)])].sort().reverse();
 }

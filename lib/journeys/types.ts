@@ -1,30 +1,6 @@
 // Value types of the journey domain, shared by the pure modules, the queries and the UI.
-import type { journeyPaths, linkStatuses, loadTypes, pains, stepOutcomes } from "@/lib/db/schema/journeys";
+import type { JourneyPath, LinkStatus, LoadType, Pain, StepOutcome } from "./constants";
 
-export type JourneyPath = (typeof journeyPaths)[number];
-export type Pain = (typeof pains)[number];
-export type LoadType = (typeof loadTypes)[number];
-export type StepOutcome = (typeof stepOutcomes)[number];
-export type LinkStatus = (typeof linkStatuses)[number];
-
-export const loadTypeLabels: Record<LoadType, string> = {
-  intrinsic: "Intrinsic",
-  extraneous: "Extraneous",
-  germane: "Germane",
-};
-export const loadTypeHints: Record<LoadType, string> = {
-  intrinsic: "Inherent in the task; cannot be removed",
-  extraneous: "Caused by tools or process; the part to remove",
-  germane: "Productive learning; worth keeping",
-};
-export const painLabels: Record<Pain, string> = { low: "Low", medium: "Medium", high: "High" };
-export const painScore: Record<Pain, number> = { low: 1, medium: 2, high: 3 };
-export const outcomeLabels: Record<StepOutcome, string> = {
-  kept: "Kept",
-  eliminated: "Eliminated",
-  automated: "Automated",
-  abstracted: "Abstracted",
-};
 export const maturityLabels = ["Manual ticket", "Documented", "Templated", "Self-service", "Automated"] as const;
 
 export const auditFields = ["tools", "concepts", "configFiles", "people", "dashboards", "docs"] as const;
@@ -51,6 +27,8 @@ export type JourneyMapSummary = {
   currentMinutes: number;
   goldenSteps: number;
   goldenMinutes: number;
+  /** Minutes of current steps no golden step covers yet ("not yet designed"). */
+  notDesignedMinutes: number;
 };
 
 export type StepThemeLink = { backlogItemId: string; label: string; status: LinkStatus };
@@ -77,7 +55,10 @@ export type JourneyStepView = {
 };
 
 export type JourneyMapDetail = {
-  map: Omit<JourneyMapSummary, "currentSteps" | "currentMinutes" | "goldenSteps" | "goldenMinutes"> & {
+  map: Omit<
+    JourneyMapSummary,
+    "currentSteps" | "currentMinutes" | "goldenSteps" | "goldenMinutes" | "notDesignedMinutes"
+  > & {
     createdAt: string;
   };
   steps: JourneyStepView[];
@@ -115,7 +96,3 @@ export type WorkflowTimingRow = {
   status: "met" | "close" | "missed" | null;
   previousMedian: number | null;
 };
-
-// Option lists for client forms, derived from the label maps so the client never imports the schema.
-export const loadTypeOptions = Object.keys(loadTypeLabels) as LoadType[];
-export const painOptions = Object.keys(painLabels) as Pain[];

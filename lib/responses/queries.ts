@@ -7,7 +7,8 @@ import { getDb, selectRows, type DbClient } from "@/lib/db/client";
 import { answers, frictionEntries, responses, submissionKeys, surveyLinks, teams } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { newLinkToken } from "@/lib/surveys/link-token";
-import { periodOfIsoDate, todayIsoDate } from "@/lib/surveys/period";
+import { periodOfDate } from "@/lib/period";
+import { todayIsoDate } from "./submission-day";
 import { getWorkspaceSettings } from "@/lib/workspace/queries";
 import type { NormalizedAnswer } from "./submission-schema";
 
@@ -154,7 +155,7 @@ export async function addFrictionEntry({
   today?: string;
 }): Promise<{ period: string; duplicate: boolean }> {
   const db = await getDb();
-  const period = periodOfIsoDate(today);
+  const period = periodOfDate(today);
   const keyHash = idempotencyKey ? hashSubmissionKey("friction", idempotencyKey) : null;
   const [row] = await db
     .insert(frictionEntries)

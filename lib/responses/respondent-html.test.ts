@@ -1,11 +1,10 @@
+import { readFileSync } from "node:fs";
+import { createElement, type ComponentProps } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import {
-  escapeHtml,
-  renderFrictionPage,
-  renderRespondentPage,
-  renderSurveyForm,
-  type RespondentQuestion,
-} from "./respondent-html";
+import { SurveyForm, type RespondentQuestion } from "@/components/responses/survey-form";
+import { renderFrictionPage, renderRespondentPage } from "./respondent-html";
+import { compactCss, respondentStylesheet } from "./respondent-stylesheet";
 
 const q = (over: Partial<RespondentQuestion>): RespondentQuestion => ({
   id: "q1",
@@ -19,6 +18,10 @@ const q = (over: Partial<RespondentQuestion>): RespondentQuestion => ({
 });
 
 const survey = { id: "s1", title: "DX 2026-Q4", intro: "Five minutes.", period: "2026-Q4" };
+/** The survey form alone, as the server renders it (the editor's preview renders the same component). */
+const renderSurveyForm = (props: ComponentProps<typeof SurveyForm>) =>
+  renderToStaticMarkup(createElement(SurveyForm, props));
+
 const formPage = (over: Partial<Extract<Parameters<typeof renderRespondentPage>[0], { kind: "form" }>> = {}) =>
   renderRespondentPage({
     kind: "form",
@@ -42,24 +45,24 @@ function attributeNames(html: string): string[] {
 
 const HOSTILE = `"><script>alert('x')</script><img src=x onerror=alert(1)>`;
 
-describe("escapeHtml", () => {
-  it("escapes the five characters that matter in text and quoted attributes", () => {
-    expect(escapeHtml(`<script>alert("x") & 'y'</script>`)).toBe(
-      "&lt;script&gt;alert(&quot;x&quot;) &amp; &#39;y&#39;&lt;/script&gt;",
+describe("escaping", () => {
+  it("escapes markup in text and attributes, and drops bidirectional and zero-width characters", async () => {
+    const { html } = await renderRespondentPage({ kind: "closed", title: `<b>"Q4" & 'pulse'</b>\u202Eexe.pdf` });
+    expect(html).toContain(
+      "<title>&lt;b&gt;&quot;Q4&quot; &amp; &#x27;pulse&#x27;&lt;/b&gt;exe.pdf · DX Pulse</title>",
     );
+    expect(html).toContain("<strong>&lt;b&gt;&quot;Q4&quot; &amp; &#x27;pulse&#x27;&lt;/b&gt;exe.pdf</strong>");
+    expect(html).not.toContain("\u202E");
   });
-  it("leaves ordinary text alone and stringifies numbers", () => {
-    expect(escapeHtml("Deploys take 45 minutes — every day")).toBe("Deploys take 45 minutes — every day");
-    expect(escapeHtml(10)).toBe("10");
-  });
-  it("escapes an already-escaped entity again instead of trusting it", () => {
-    expect(escapeHtml("&lt;b&gt;")).toBe("&amp;lt;b&amp;gt;");
+  it("escapes an already-escaped entity again instead of trusting it", async () => {
+    const { html } = await renderRespondentPage({ kind: "closed", title: "&lt;b&gt;" });
+    expect(html).toContain("<strong>&amp;lt;b&amp;gt;</strong>");
   });
 });
 
 describe("survey page", () => {
-  it("escapes every user-authored value: title, intro, period, team, prompt, help, option labels and ids", () => {
-    const { html } = formPage({
+  it("escapes every user-authored value: title, intro, period, team, prompt, help, option labels and ids", async () => {
+    const { html } = await formPage({
       survey: { id: HOSTILE, title: HOSTILE, intro: HOSTILE, period: HOSTILE },
       teamName: HOSTILE,
       sendError: HOSTILE,
@@ -76,12 +79,12 @@ describe("survey page", () => {
     expect(attributeNames(html)).toContain("data-question");
     // Exactly one script element: ours.
     expect(html.match(/<script/g)).toEqual(["<script"]);
-    expect(html).toContain(`<script src="/respondent.js" defer></script>`);
-    expect(html).toContain("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;");
+    expect(html).toContain(`<script src="/respondent.js" defer=""></script>`);
+    expect(html).toContain("&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;");
   });
 
-  it("keeps attribute values inside their quotes", () => {
-    const { html } = formPage({
+  it("keeps attribute values inside their quotes", async () => {
+    const { html } = await formPage({
       questions: [
         q({
           id: `x" onfocus="alert(1)`,
@@ -96,18 +99,17 @@ describe("survey page", () => {
     expect(html).toContain(`value="o&quot; autofocus onfocus=&quot;alert(2)"`);
   });
 
-  it("renders a complete document that posts to the no-JavaScript route with a hidden idempotency key", () => {
-    const { status, html } = formPage();
+  it("renders a complete document that posts to the no-JavaScript route with a hidden idempotency key", async () => {
+    const { status, html } = await formPage();
     expect(status).toBe(200);
     expect(html.startsWith('<!doctype html><html lang="en">')).toBe(true);
     expect(html).toContain("<title>DX 2026-Q4 · DX Pulse</title>");
     expect(html).toContain(`action="/s/demo-q4/submit"`);
-    expect(html).toContain(`<input type="hidden" name="idempotencyKey" value="${"a".repeat(36)}">`);
-    expect(html).toContain("<style>");
-    expect(html).toContain("prefers-color-scheme:dark");
+    expect(html).toContain(`<input type="hidden" name="idempotencyKey" value="${"a".repeat(36)}"/>`);
+    expect(html).toContain(`<style>${respondentStylesheet()}</style>`);
   });
 
-  it("uses fieldset/legend radio groups with visible labels, markers and described-by help", () => {
+  it("uses fieldset/legend radio groups with visible labels, markers and described-by help", async () => {
     const html = renderSurveyForm({
       survey,
       teamName: "Payments",
@@ -125,18 +127,18 @@ describe("survey page", () => {
     expect(html).toContain(`<span class="q-optional"> (optional)</span>`);
     expect(html).toContain(`<p class="q-help" id="q-q1-help">Think of last week.</p>`);
     expect(html).toContain(
-      `<label class="scale-option"><input type="radio" name="q_q1" value="5"><span>5</span></label>`,
+      `<label class="scale-option"><input type="radio" name="q_q1" value="5"/><span>5</span></label>`,
     );
     expect(html.match(/name="q_n"/g)).toHaveLength(11);
     expect(html).toContain(
-      `<label class="choice"><input type="checkbox" name="q_m" value="a"><span>Kubernetes</span></label>`,
+      `<label class="choice"><input type="checkbox" name="q_m" value="a"/><span>Kubernetes</span></label>`,
     );
     expect(html).toContain("2026-Q4 · Payments");
     expect(html).toContain("3 questions · About 1 minute");
     expect(html).toContain(`data-testid="progress"`);
   });
 
-  it("labels free text and wires its help and character count", () => {
+  it("labels free text and wires its help and character count", async () => {
     const html = renderSurveyForm({
       survey,
       teamName: null,
@@ -145,19 +147,19 @@ describe("survey page", () => {
     });
     expect(html).toContain(`<label class="q-title" for="q-t">`);
     expect(html).toContain(
-      `<textarea class="input" rows="3" id="q-t" name="q_t" maxlength="300" aria-describedby="q-t-help q-t-count"></textarea>`,
+      `<textarea class="input" rows="3" id="q-t" name="q_t" maxLength="300" aria-describedby="q-t-help q-t-count"></textarea>`,
     );
     expect(html).toContain(`data-max="300"`);
   });
 
-  it("shows a refused no-JavaScript send as an alert above the form", () => {
-    const { html } = formPage({ sendError: "Your answers were not sent" });
+  it("shows a refused no-JavaScript send as an alert above the form", async () => {
+    const { html } = await formPage({ sendError: "Your answers were not sent" });
     expect(html).toMatch(
-      /<\/header><div class="alert alert-error" role="alert" data-send-error>Your answers were not sent<\/div><form/,
+      /<\/header><div class="alert alert-error" role="alert" data-send-error="">Your answers were not sent<\/div><form/,
     );
   });
 
-  it("renders an inert preview: no form, no key, no script, distinct ids", () => {
+  it("renders an inert preview: no form, no key, no script, distinct ids", async () => {
     const html = renderSurveyForm({
       survey,
       teamName: null,
@@ -170,36 +172,58 @@ describe("survey page", () => {
     expect(html).not.toContain("<script");
     expect(html).toContain(`id="preview-q-q1"`);
     expect(html).toContain(`<h2>DX 2026-Q4</h2>`);
-    expect(html).toContain("disabled>Send my answers");
+    expect(html).toContain(`disabled="">Send my answers`);
+  });
+});
+
+describe("the one stylesheet", () => {
+  const read = (file: string) => readFileSync(file, "utf8");
+
+  it("is the two files globals.css imports for the app and the editor's preview, compacted", () => {
+    expect(read("app/globals.css")).toMatch(/^@import "\.\/base\.css";\n@import "\.\/respondent\.css";$/m);
+    const css = respondentStylesheet();
+    expect(css).toBe(compactCss(`${read("app/base.css")}\n${read("app/respondent.css")}`));
+    // Tokens with their dark values, the shared components, the respondent block.
+    expect(css).toContain("--bg:light-dark(#f7f7f9,#0f1117)");
+    expect(css).toContain(".card{");
+    expect(css).toContain(".respondent-progress progress{");
+    expect(css).not.toContain("/*");
+  });
+
+  it("compacts without touching what whitespace means", () => {
+    const css = `/* why */\n.a .b,\n.c:hover > d {\n  font: 15px/1.5 "Segoe UI", Arial;\n  margin: 0 auto;\n}\n@media (max-width: 520px) {\n  .e { color: red; }\n}\n`;
+    expect(compactCss(css)).toBe(
+      '.a .b,.c:hover > d{font:15px/1.5 "Segoe UI",Arial;margin:0 auto}@media (max-width:520px){.e{color:red}}',
+    );
   });
 });
 
 describe("respondent notices", () => {
-  it("answers an unknown link with 404 and a closed survey with 410", () => {
-    const missing = renderRespondentPage({ kind: "not_found" });
+  it("answers an unknown link with 404 and a closed survey with 410", async () => {
+    const missing = await renderRespondentPage({ kind: "not_found" });
     expect(missing.status).toBe(404);
     expect(missing.html).toContain("This survey link doesn’t exist");
-    const closed = renderRespondentPage({ kind: "closed", title: HOSTILE });
+    const closed = await renderRespondentPage({ kind: "closed", title: HOSTILE });
     expect(closed.status).toBe(410);
     expect(closed.html).toContain("This survey is closed");
     expect(closed.html).not.toContain("<script");
     expect(closed.html).not.toContain("<img");
   });
 
-  it("tells when a survey opens, or that it is not published", () => {
-    expect(renderRespondentPage({ kind: "not_open", title: "Q1", opensOn: "2027-01-05" }).html).toContain(
+  it("tells when a survey opens, or that it is not published", async () => {
+    expect((await renderRespondentPage({ kind: "not_open", title: "Q1", opensOn: "2027-01-05" })).html).toContain(
       "opens on 2027-01-05",
     );
-    expect(renderRespondentPage({ kind: "not_open", title: "Q1", opensOn: null }).html).toContain(
+    expect((await renderRespondentPage({ kind: "not_open", title: "Q1", opensOn: null })).html).toContain(
       "has not been published yet",
     );
-    expect(renderRespondentPage({ kind: "thanks" }).html).toContain("Thank you — your answers are in");
+    expect((await renderRespondentPage({ kind: "thanks" })).html).toContain("Thank you — your answers are in");
   });
 });
 
 describe("friction page", () => {
-  it("is a plain form with no script, posting to its own link", () => {
-    const { status, html } = renderFrictionPage({
+  it("is a plain form with no script, posting to its own link", async () => {
+    const { status, html } = await renderFrictionPage({
       kind: "form",
       token: "demo-friction",
       idempotencyKey: "k".repeat(36),
@@ -208,15 +232,15 @@ describe("friction page", () => {
       error: null,
     });
     expect(status).toBe(200);
-    expect(html).toContain(`<input type="hidden" name="idempotencyKey" value="${"k".repeat(36)}">`);
+    expect(html).toContain(`<input type="hidden" name="idempotencyKey" value="${"k".repeat(36)}"/>`);
     expect(html).not.toContain("<script");
     expect(html).toContain(`action="/f/demo-friction"`);
     expect(html).toContain(`<label for="friction-text">What slowed you down?</label>`);
     expect(html).toContain("(Payments)");
   });
 
-  it("shows a refused report with the text kept, escaped, and the error described-by the field", () => {
-    const { status, html } = renderFrictionPage({
+  it("shows a refused report with the text kept, escaped, and the error described-by the field", async () => {
+    const { status, html } = await renderFrictionPage({
       kind: "form",
       token: "demo-friction",
       idempotencyKey: "k".repeat(36),
@@ -231,10 +255,10 @@ describe("friction page", () => {
     expect(html).toContain(`id="friction-error" role="alert">Describe what slowed you down in a few words</span>`);
   });
 
-  it("thanks the reporter and offers another report", () => {
-    const { html } = renderFrictionPage({ kind: "thanks", token: "demo-friction" });
+  it("thanks the reporter and offers another report", async () => {
+    const { html } = await renderFrictionPage({ kind: "thanks", token: "demo-friction" });
     expect(html).toContain("Thanks — noted.");
     expect(html).toContain(`href="/f/demo-friction"`);
-    expect(renderFrictionPage({ kind: "not_found" }).status).toBe(404);
+    expect((await renderFrictionPage({ kind: "not_found" })).status).toBe(404);
   });
 });

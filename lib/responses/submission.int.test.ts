@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { PERIOD_PATTERN } from "@/lib/period";
 import surveyLink from "@/pages/api/s/[token]";
 import { POST as frictionRoute } from "@/app/api/friction/[token]/route";
 import { GET as frictionPage, POST as frictionForm } from "@/app/f/[token]/route";
@@ -16,6 +17,7 @@ import { countResponses, ensureFrictionLink, submitResponse } from "./queries";
 import { selectRows } from "@/lib/db/client";
 import { surveys } from "@/lib/db/schema";
 import { sql } from "drizzle-orm";
+import { answerFieldName } from "@/lib/responses/survey-form-fields";
 
 const db = withTestDatabase();
 
@@ -347,9 +349,9 @@ describe("the form posted without JavaScript", () => {
   it("stores a complete form once and redirects to the thank-you view", async () => {
     const fields: [string, string][] = [["idempotencyKey", "form-key-0123456789abcdef"]];
     for (const q of questions) {
-      if (q.kind === "likert") fields.push([`q_${q.id}`, "2"]);
-      if (q.kind === "nps") fields.push([`q_${q.id}`, "10"]);
-      if (q.kind === "multiple_choice") for (const o of q.options!) fields.push([`q_${q.id}`, o.id]);
+      if (q.kind === "likert") fields.push([answerFieldName(q.id), "2"]);
+      if (q.kind === "nps") fields.push([answerFieldName(q.id), "10"]);
+      if (q.kind === "multiple_choice") for (const o of q.options!) fields.push([answerFieldName(q.id), o.id]);
     }
     const before = await countResponses();
     const res = await postForm(fields);
@@ -364,7 +366,7 @@ describe("the form posted without JavaScript", () => {
     const likert = questions.find((q) => q.kind === "likert")!;
     const res = await postForm([
       ["idempotencyKey", "form-key-bad-0123456789"],
-      [`q_${likert.id}`, "9"],
+      [answerFieldName(likert.id), "9"],
     ]);
     expect(res.status).toBe(303);
     // A code and the question's position, never text: the page words it (lib/responses/send-errors.ts).
@@ -390,7 +392,7 @@ describe("friction log", () => {
       body: { text: "  Waiting\u0000 20 minutes for a staging env  " },
     });
     expect(ok.status).toBe(201);
-    expect(ok.json.period).toMatch(/^\d{4}-Q[1-4]$/);
+    expect(ok.json.period).toMatch(PERIOD_PATTERN);
     const [row] = await selectRows<{ text: string; team_id: string; period: string }>(
       db.handle().db,
       sql`select text, team_id, period from friction_entries`,

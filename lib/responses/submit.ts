@@ -4,7 +4,7 @@ import { fieldErrorsOf } from "@/lib/api/http";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { surveyAvailability } from "@/lib/surveys/lifecycle";
-import { todayIsoDate } from "@/lib/surveys/period";
+import { todayIsoDate } from "./submission-day";
 import { coalesce } from "@/lib/db/batching";
 import { getRespondentSurvey, type RespondentSurvey } from "@/lib/surveys/queries";
 import { submitResponse } from "./queries";

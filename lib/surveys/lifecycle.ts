@@ -1,4 +1,4 @@
-import type { SurveyStatus } from "@/lib/db/schema";
+import type { SurveyStatus } from "@/lib/surveys/constants";
 
 // draft → open → closed, and a closed survey may be reopened while nobody has answered it. Going back to
 // draft is not allowed: once links are out, the questions people answered must stay what they were. A
@@ -22,5 +22,3 @@ export function surveyAvailability(
   if (survey.closesOn && today > survey.closesOn) return "closed";
   return "open";
 }
-
-export const statusLabels: Record<SurveyStatus, string> = { draft: "Draft", open: "Open", closed: "Closed" };

@@ -3,7 +3,7 @@ import { and, asc, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import { getSurveyPublications } from "@/lib/anonymity/queries";
 import { tallyResponses, type ResponseTally } from "@/lib/anonymity/surveys";
 import { coalesce } from "@/lib/db/batching";
-import { getDb, selectRows, type DbClient } from "@/lib/db/client";
+import { getDb, inTransaction, selectRows, type DbClient } from "@/lib/db/client";
 import {
   questions,
   questionWordingChanges,
@@ -18,7 +18,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { getWorkspaceSettings, listKnownDimensionKeys } from "@/lib/workspace/queries";
 import { canTransition } from "./lifecycle";
 import { newLinkToken } from "./link-token";
-import { nextPeriod } from "./period";
+import { nextPeriod } from "@/lib/period";
 import {
   questionInputSchema,
   type CreateSurveyInput,
@@ -101,15 +101,17 @@ export async function countSurveyResponses({ surveyId }: { surveyId: string }, t
   return Number(row?.n ?? 0);
 }
 
-export async function createSurvey({
-  input,
-  userId,
-}: {
-  input: CreateSurveyInput;
-  userId: string | null;
-}): Promise<Survey> {
-  const db = await getDb();
-  return db.transaction(async (tx) => {
+export async function createSurvey(
+  {
+    input,
+    userId,
+  }: {
+    input: CreateSurveyInput;
+    userId: string | null;
+  },
+  client?: DbClient,
+): Promise<Survey> {
+  return inTransaction(client, async (tx) => {
     let drafts: NormalizedQuestion[];
     let title = input.title;
     let template: string | null = null;
@@ -488,9 +490,11 @@ export async function getSurveyLinkStats({
 }
 
 /** Adds a link for each given team (or every active team) that has none for this survey yet. */
-export async function createTeamLinks({ surveyId, teamIds }: { surveyId: string; teamIds?: string[] }) {
-  const db = await getDb();
-  return db.transaction(async (tx) => {
+export async function createTeamLinks(
+  { surveyId, teamIds }: { surveyId: string; teamIds?: string[] },
+  client?: DbClient,
+) {
+  return inTransaction(client, async (tx) => {
     await requireSurvey(tx, surveyId);
     const candidates = await tx
       .select({ id: teams.id })

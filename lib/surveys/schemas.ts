@@ -1,15 +1,10 @@
 import { z } from "zod";
-import { questionKinds, surveyStatuses } from "@/lib/db/schema";
-import { isPeriod } from "./period";
+import { QUESTION_KINDS, SURVEY_STATUSES } from "./constants";
+import { periodSchema } from "@/lib/period";
 import { surveyTemplates } from "./templates";
 import { userText } from "@/lib/text/display-safe";
 
 // One schema per authoring input; the editor forms and the route handlers share them.
-
-export const periodSchema = z
-  .string({ error: "Enter a quarter such as 2026-Q3" })
-  .trim()
-  .refine(isPeriod, "Enter a quarter such as 2026-Q3");
 
 const isoDateSchema = z
   .string()
@@ -71,7 +66,7 @@ export const updateSurveySchema = z
   });
 export type UpdateSurveyInput = z.infer<typeof updateSurveySchema>;
 
-export const changeStatusSchema = z.object({ status: z.enum(surveyStatuses, { error: "Unknown status" }) });
+export const changeStatusSchema = z.object({ status: z.enum(SURVEY_STATUSES, { error: "Unknown status" }) });
 
 export const choiceOptionSchema = z.object({
   id: userText()
@@ -89,7 +84,7 @@ export const questionFieldsSchema = z.object({
     .min(1, "Give the question a key")
     .max(60, "Keep the key under 60 characters")
     .regex(/^[a-z][a-z0-9_]*$/, "Use lowercase letters, digits and _ (start with a letter)"),
-  kind: z.enum(questionKinds, { error: "Pick a question type" }),
+  kind: z.enum(QUESTION_KINDS, { error: "Pick a question type" }),
   prompt: userText({ error: "Write the question" })
     .min(1, "Write the question")
     .max(300, "Keep the question under 300 characters"),

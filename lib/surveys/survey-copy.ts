@@ -1,6 +1,7 @@
-import type { ChoiceOption, QuestionKind } from "@/lib/db/schema";
+import type { ChoiceOption } from "@/lib/db/schema";
 import type { NormalizedQuestion } from "./schemas";
 import type { QuestionDraft } from "./templates";
+import { questionKindLabels, type QuestionKind } from "./constants";
 
 type SourceQuestion = {
   key: string;
@@ -54,20 +55,12 @@ export function keptKeyKindConflict(
   nextKind: QuestionKind,
 ): string | null {
   if (!earlier || earlier.kind === nextKind) return null;
-  return `This key was asked as “${kindLabels[earlier.kind]}” in ${earlier.period}; changing its type would break the trend. Use a new key instead.`;
+  return `This key was asked as “${questionKindLabels[earlier.kind]}” in ${earlier.period}; changing its type would break the trend. Use a new key instead.`;
 }
 
 export function isWordingChange(previousPrompt: string, nextPrompt: string | undefined): nextPrompt is string {
   return nextPrompt !== undefined && nextPrompt.trim() !== previousPrompt.trim();
 }
-
-export const kindLabels: Record<QuestionKind, string> = {
-  likert: "Likert 1–5",
-  nps: "NPS 0–10",
-  single_choice: "Single choice",
-  multiple_choice: "Multiple choice",
-  free_text: "Free text",
-};
 
 /** A unique snake_case key for a new question, from its prompt. */
 export function suggestQuestionKey(prompt: string, taken: Iterable<string>): string {

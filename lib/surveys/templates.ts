@@ -1,4 +1,5 @@
-import type { ChoiceOption, QuestionKind } from "@/lib/db/schema";
+import type { ChoiceOption } from "@/lib/db/schema";
+import type { QuestionKind } from "@/lib/surveys/constants";
 
 export type QuestionDraft = {
   key: string;

@@ -1,4 +1,4 @@
-import type { QuestionKind } from "@/lib/db/schema";
+import type { QuestionKind } from "@/lib/surveys/constants";
 
 // Rough seconds a respondent spends per question; free text dominates.
 const secondsByKind: Record<QuestionKind, number> = {

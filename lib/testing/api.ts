@@ -5,6 +5,7 @@ import { SOCKET_ADDRESS_HEADER, trustSocketAddressHeaderForTests } from "@/lib/a
 import type { NodeRouteHandler } from "@/lib/api/node-route";
 import type { RouteHandler } from "@/lib/api/route";
 import { setTestUser } from "@/lib/auth/session";
+import { assertDocumentedResponse } from "./documented-responses";
 
 /** `client`: the caller's socket address as the server would record it (lib/api/client-address.ts). */
 type CallOptions = {
@@ -27,7 +28,10 @@ trustSocketAddressHeaderForTests();
  * local port, with the route params in `req.query` as Next.js puts them. `sessionVersion` stands for the
  * version a session cookie carries (omitted: always current).
  */
-export async function callRoute(handler: RouteHandler | NodeRouteHandler, opts: CallOptions = {}) {
+/** A handler outside route() (health, the sign-in form). */
+type PlainHandler = (request: Request) => Promise<Response>;
+
+export async function callRoute(handler: RouteHandler | NodeRouteHandler | PlainHandler, opts: CallOptions = {}) {
   setTestUser(opts.userId ?? null, { sessionVersion: opts.sessionVersion });
   const hasBody = opts.body !== undefined || opts.rawBody !== undefined;
   const init: RequestInit = {
@@ -53,6 +57,11 @@ export async function callRoute(handler: RouteHandler | NodeRouteHandler, opts: 
   } catch {
     json = text;
   }
+  await assertDocumentedResponse(handler, init.method!, {
+    status: response.status,
+    contentType: response.headers.get("content-type") ?? "",
+    json,
+  });
   return { status: response.status, json, headers: response.headers };
 }
 

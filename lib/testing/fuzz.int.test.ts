@@ -49,6 +49,7 @@ import { callRoute } from "./api";
 import { changedTables, fingerprintDatabase, type DatabaseFingerprint } from "./fingerprint";
 import { withTestDatabase } from "./test-db";
 import { displaySafe } from "@/lib/text/display-safe";
+import { answerFieldName } from "@/lib/responses/survey-form-fields";
 
 /*
  * Property-based fuzzing of every write endpoint a respondent or an editor can reach. For any body —
@@ -578,7 +579,10 @@ describe("fuzzing the public submission endpoint", () => {
 
   it("the form posted without JavaScript: random fields never cause a 5xx and refused forms store nothing", async () => {
     const field = fc.tuple(
-      fc.oneof(fc.constantFrom("idempotencyKey", ...questions.map((q) => `q_${q.id}`)), fc.string({ maxLength: 20 })),
+      fc.oneof(
+        fc.constantFrom("idempotencyKey", ...questions.map((q) => answerFieldName(q.id))),
+        fc.string({ maxLength: 20 }),
+      ),
       fc.oneof(
         nastyString.filter((x) => x.length < 5000),
         fc.integer({ min: -5, max: 15 }).map(String),

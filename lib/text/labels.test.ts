@@ -73,3 +73,76 @@ describe("theme labels", () => {
     expect(words.map((w) => w.label)).toEqual(["Other answers", "Other answers 2"]);
   });
 });
+
+// Held-out phrasings of the fragments the demo showed ("Local setup takes", "Slow push kills",
+// "Approvals and line"): the label must read as a finished name.
+const WORKSTATION = [
+  "workstation setup takes a whole morning",
+  "workstation setup takes forever",
+  "the dev container breaks after every OS update",
+  "workstation setup takes two days",
+  "rebuilding the dev container after a dependency bump",
+  "workstation setup takes too long",
+];
+const MERGE_QUEUE = [
+  "merge queue hurts my focus, 20 minutes for a typo",
+  "slow merges: every queue hurts",
+  "merge queue hurts on Mondays",
+  "a three-word fix waits in the queue",
+  "slow merges block the release",
+  "slow merge queue",
+];
+const APPROVALS = [
+  "approvals for prod access",
+  "manual approvals for every deploy",
+  "two approvals for a two-line fix",
+  "approvals block a one-line fix",
+  "waiting for approvals on a single-line fix",
+  "security approvals for each release",
+];
+const VERB_OR_ADVERB_END = /\b(takes?|took|hurts?|kills?|sits?|runs?|gets?|needs?|alone|again|forever)$/i;
+
+describe("theme labels read as finished names", () => {
+  it("never ends on a verb or adverb: the subject is the name", () => {
+    const [setup, queue] = describe3([WORKSTATION, MERGE_QUEUE, FLAKY]);
+    expect(setup.label).toBe("Workstation setup");
+    expect(queue.label).toBe("Merge queue");
+    for (const { label } of describe3([WORKSTATION, MERGE_QUEUE, APPROVALS, FLAKY, ENV, REVIEW]))
+      expect(label).not.toMatch(VERB_OR_ADVERB_END);
+  });
+
+  it("joins a second topic only when it stands alone, not a word that is mostly part of a phrase", () => {
+    const [approvals] = describe3([APPROVALS, FLAKY]);
+    expect(approvals.label).not.toMatch(/\band line\b|\bline$/i);
+    expect(approvals.label).toMatch(/^Approvals\b/);
+  });
+
+  it("keeps the noun a phrase runs on into", () => {
+    const OFFICE = [
+      "the infra platform office hours are great",
+      "infra platform office hours answer everything",
+      "love the infra platform office hours",
+      "infra platform office hours save me days",
+      "blameless postmortems",
+      "blameless postmortems work",
+      "the golden path template",
+      "trunk based development",
+    ];
+    const [office] = describe3([OFFICE, FLAKY]);
+    expect(office.label).not.toMatch(/office$/i);
+  });
+
+  it("still joins two topics that each stand alone", () => {
+    const OBSERVABILITY = [
+      "logs are scattered",
+      "alerts are noisy",
+      "cannot find logs",
+      "too many alerts at night",
+      "logs and alerts in different tools",
+      "alerts without context",
+      "logs expire after a week",
+    ];
+    const [obs] = describe3([OBSERVABILITY, FLAKY]);
+    expect(obs.label).toMatch(/^(Logs and alerts|Alerts and logs)$/);
+  });
+});

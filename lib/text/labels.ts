@@ -6,9 +6,12 @@
 // scored c-TF-IDF style: share of the theme's answers containing it × log lift over the rest of the
 // corpus, with a small bonus for phrases. Generic verbs, time words and quantifiers ("takes",
 // "days", "three") never make a label or a term on their own and appear inside a phrase only when
-// that phrase is common in the theme. Phrases are shown in their most common written form.
+// that phrase is common in the theme, and a label never ends on a verb or adverb ("Local setup
+// takes") nor stops short of the noun its answers go on to ("Platform team office" of "office
+// hours"). Two things are joined with "and" only when each stands alone ("Logs and alerts", not
+// "Approvals and line" of "one-line change"). Phrases are shown in their most common written form.
 import { displayTerm } from "./lexicon";
-import { ADJECTIVE_STEMS, CASING, GENERIC_STEMS } from "./label-vocabulary";
+import { ADJECTIVE_STEMS, CASING, GENERIC_NOUN_STEMS, GENERIC_NOUN_WORDS, GENERIC_STEMS } from "./label-vocabulary";
 import type { TermAnalysis } from "./tokenize";
 
 export interface ThemeWords {
@@ -73,13 +76,14 @@ export function describeThemeWords(
 
   const ranked = inTheme.map((counts, c) => scoreCandidates(counts, overall, sizes[c], docs.length));
   const surfaces = commonSurfaces(docs, labels, ranked);
+  const runOns = findRunOns(docs, labels, ranked);
   const show = (c: number, stems: string[]) => surfaces[c].get(stems.join(" ")) ?? stems.join(" ");
 
   const order = Array.from({ length: k }, (_, c) => c).sort((a, b) => sizes[b] - sizes[a] || a - b);
   const used = new Set<string>();
   const out: ThemeWords[] = new Array(k);
   for (const c of order) {
-    const label = pickLabel(ranked[c], used, (stems) => show(c, stems));
+    const label = pickLabel(ranked[c], used, runOns[c], (stems) => show(c, stems));
     out[c] = { label, terms: pickTerms(ranked[c]).map((t) => casePhrase(show(c, t.stems))) };
   }
   return out;
@@ -158,17 +162,84 @@ function commonSurfaces(docs: TermAnalysis[], labels: ArrayLike<number>, ranked:
   });
 }
 
-function pickLabel(candidates: Candidate[], used: Set<string>, show: (stems: string[]) => string): string {
+interface RunOn {
+  /** Answers in which the phrase runs straight on into `word`. */
+  count: number;
+  stem: string;
+  word: string;
+}
+
+/**
+ * Per theme, the generic noun its answers most often write straight after a short-listed phrase:
+ * "hours" after "office", "change" after "line" (of "one-line change"). A phrase most answers
+ * continue so is cut short, since the noun is its head.
+ */
+function findRunOns(docs: TermAnalysis[], labels: ArrayLike<number>, ranked: Candidate[][]): Map<string, RunOn>[] {
+  const wanted = ranked.map((list) => new Set(list.slice(0, SHORTLIST).map((t) => t.key)));
+  const counts = ranked.map(() => new Map<string, Map<string, RunOn>>());
+  docs.forEach((doc, i) => {
+    const c = labels[i];
+    const seen = new Map<string, RunOn>();
+    for (let end = 1; end < doc.stems.length; end++) {
+      if (!doc.joined[end] || !GENERIC_NOUN_STEMS.has(doc.stems[end])) continue;
+      for (let n = 1; n <= MAX_N && end - n >= 0; n++) {
+        if (n > 1 && !doc.joined[end - n + 1]) break;
+        const key = doc.stems.slice(end - n, end).join(" ");
+        if (wanted[c].has(key))
+          seen.set(`${key}\t${doc.surfaces[end]}`, { count: 1, stem: doc.stems[end], word: doc.surfaces[end] });
+      }
+    }
+    for (const [id, runOn] of seen) {
+      const key = id.split("\t")[0];
+      const byWord = counts[c].get(key) ?? new Map<string, RunOn>();
+      const known = byWord.get(runOn.word);
+      if (known) known.count++;
+      else byWord.set(runOn.word, runOn);
+      counts[c].set(key, byWord);
+    }
+  });
+  return counts.map((byKey) => {
+    const top = new Map<string, RunOn>();
+    for (const [key, byWord] of byKey)
+      top.set(key, [...byWord.values()].sort((x, y) => y.count - x.count || (x.word < y.word ? -1 : 1))[0]);
+    return top;
+  });
+}
+
+function pickLabel(
+  candidates: Candidate[],
+  used: Set<string>,
+  runOns: Map<string, RunOn>,
+  show: (stems: string[]) => string,
+): string {
   const isModifier = (stem: string) => ADJECTIVE_STEMS.has(stem);
   const byKey = new Map(candidates.map((t) => [t.key, t]));
-  const fits = (stems: string[]) => wordCount(show(stems)) <= MAX_LABEL_WORDS && !used.has(labelKey(stems));
+  const endsOnVerbOrAdverb = (stems: string[]) =>
+    GENERIC_STEMS.has(stems[stems.length - 1]) && !GENERIC_NOUN_WORDS.has(show(stems).split(" ").pop()!.toLowerCase());
+  const runOn = (stems: string[]) => {
+    const key = stems.join(" ");
+    const found = runOns.get(key);
+    return found && found.count >= (byKey.get(key)?.count ?? Infinity) * EXTEND_RATIO ? found : undefined;
+  };
+  // Reads as finished: ends on a noun-like word its answers do not usually run on from.
+  const complete = (stems: string[]) => !endsOnVerbOrAdverb(stems) && !runOn(stems);
+  const endsOnNoun = (t: Candidate) => !t.generic && complete(t.stems) && !isModifier(t.stems[t.stems.length - 1]);
   const accept = (stems: string[], text = show(stems)) => {
     used.add(labelKey(stems));
     return capitalise(casePhrase(text));
   };
+  /** The phrase as a label, taking the noun its answers run on into ("Office hours"), if it fits. */
+  const tryLabel = (stems: string[]) => {
+    if (!stems.length || endsOnVerbOrAdverb(stems) || isModifier(stems[stems.length - 1])) return undefined;
+    const head = runOn(stems);
+    const full = head ? [...stems, head.stem] : stems;
+    const text = head ? `${show(stems)} ${displayTerm(head.word)}` : show(stems);
+    return wordCount(text) <= MAX_LABEL_WORDS && !used.has(labelKey(full)) ? accept(full, text) : undefined;
+  };
   for (let i = 0; i < Math.min(candidates.length, SHORTLIST); i++) {
     const top = candidates[i];
-    const stems = extend(top, candidates).stems;
+    const chain = extensions(top, candidates);
+    const stems = chain[chain.length - 1].stems;
     if (stems.length === 1) {
       const word = stems[0];
       const others = candidates.filter((t, j) => j !== i && !t.generic && !t.stems.includes(word));
@@ -176,19 +247,34 @@ function pickLabel(candidates: Candidate[], used: Set<string>, show: (stems: str
       const partner = others.find((t) => t.stems.length === 1);
       if (partner && partner.score >= top.score * PAIR_RATIO) {
         const pair = byKey.get(`${word} ${partner.key}`) ?? byKey.get(`${partner.key} ${word}`);
-        if (pair && fits(pair.stems)) return accept(pair.stems);
+        const label = pair && tryLabel(pair.stems);
+        if (label) return label;
       }
       // Two things the theme is about: "Logs and alerts"; a clear second topic comes first…
       const second = others.find(
         (t) => !isModifier(t.stems[t.stems.length - 1]) && !t.stems.some((s) => GENERIC_STEMS.has(s)),
       );
+      // …as a phrase its answers write it in that ends on a noun and fits: "permission" → "permission
+      // requests"; not alone if most answers write it inside a phrase (no "line" of "one-line fix").
+      // Product names stand alone.
+      const secondReadings = !second
+        ? []
+        : isProductName(show(second.stems))
+          ? [second]
+          : extensions(second, candidates)
+              .filter((t, j, chain) => j > 0 || chain.length === 1)
+              .reverse();
+      const secondPhrase = secondReadings.find(
+        (t) => endsOnNoun(t) && wordCount(`${show(stems)} and ${show(t.stems)}`) <= MAX_LABEL_WORDS,
+      );
       const join = (ratio: number) => {
         if (!second || second.score < top.score * ratio || (isModifier(word) && isModifier(second.stems[0])))
           return undefined;
-        const both = [word, ...second.stems];
+        if (!secondPhrase || !endsOnNoun(secondPhrase) || !complete(stems)) return undefined;
+        const both = [word, ...secondPhrase.stems];
         const text = isModifier(word)
-          ? `${show(stems)} ${show(second.stems)}`
-          : `${show(stems)} and ${show(second.stems)}`;
+          ? `${show(stems)} ${show(secondPhrase.stems)}`
+          : `${show(stems)} and ${show(secondPhrase.stems)}`;
         return wordCount(text) <= MAX_LABEL_WORDS && !used.has(labelKey(both)) ? accept(both, text) : undefined;
       };
       const strong = join(STRONG_JOIN_RATIO);
@@ -197,12 +283,17 @@ function pickLabel(candidates: Candidate[], used: Set<string>, show: (stems: str
       const phrase = candidates.find(
         (t) => t.stems.length > 1 && t.stems.includes(word) && !isModifier(t.stems[t.stems.length - 1]),
       );
-      if (phrase && phrase.score >= top.score * PHRASE_RATIO && fits(phrase.stems)) return accept(phrase.stems);
+      const phraseLabel = phrase && phrase.score >= top.score * PHRASE_RATIO && tryLabel(phrase.stems);
+      if (phraseLabel) return phraseLabel;
       const weak = join(JOIN_RATIO);
       if (weak) return weak;
     }
-    if (fits(stems) && !isModifier(stems[stems.length - 1])) return accept(stems);
-    if (fits(top.stems) && !isModifier(top.stems[top.stems.length - 1])) return accept(top.stems);
+    // The longest finished reading of it: "local setup takes" → "Local setup", "CI takes" → "CI".
+    const readings = chain.reverse().flatMap((t) => [t.stems, withoutTrailingGeneric(t.stems)]);
+    for (const r of readings) {
+      const label = tryLabel(r);
+      if (label) return label;
+    }
   }
   let fallback = "Other answers";
   for (let n = 2; used.has(fallback.toLowerCase()); n++) fallback = `Other answers ${n}`;
@@ -210,18 +301,19 @@ function pickLabel(candidates: Candidate[], used: Set<string>, show: (stems: str
   return fallback;
 }
 
-/** The longest phrase around `term` that most of its answers use: "flaky" → "flaky tests". */
-function extend(term: Candidate, candidates: Candidate[]): Candidate {
-  let current = term;
+/** The phrases around `term` that most of its answers use, shortest first: "flaky" → ["flaky", "flaky tests"]. */
+function extensions(term: Candidate, candidates: Candidate[]): Candidate[] {
+  const chain = [term];
   for (;;) {
+    const current = chain[chain.length - 1];
     let best: Candidate | undefined;
     for (const t of candidates) {
       if (t.stems.length !== current.stems.length + 1 || t.count < current.count * EXTEND_RATIO) continue;
       if (!` ${t.key} `.includes(` ${current.key} `)) continue;
       if (!best || t.count > best.count || (t.count === best.count && t.score > best.score)) best = t;
     }
-    if (!best) return current;
-    current = best;
+    if (!best) return chain;
+    chain.push(best);
   }
 }
 
@@ -237,12 +329,27 @@ function pickTerms(candidates: Candidate[]): Candidate[] {
   return out;
 }
 
+function isProductName(text: string): boolean {
+  return !text.includes(" ") && CASING[text.toLowerCase()] !== undefined;
+}
+
+function withoutTrailingGeneric(stems: string[]): string[] {
+  let end = stems.length;
+  while (end > 0 && GENERIC_STEMS.has(stems[end - 1])) end--;
+  return stems.slice(0, end);
+}
+
 function labelKey(stems: string[]): string {
   return [...stems].sort().join(" ");
 }
 
 function wordCount(text: string): number {
   return text.split(" ").length;
+}
+
+/** A term as people would write it: "pull_request" → "pull request", "ci" → "CI", "k8s" → "k8s". */
+export function showTerm(term: string): string {
+  return casePhrase(displayTerm(term));
 }
 
 function casePhrase(text: string): string {

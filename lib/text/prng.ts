@@ -1,5 +1,6 @@
 // Seeded PRNG (mulberry32): clustering must give the same themes for the same answers,
-// so nothing in lib/text may call Math.random.
+// so nothing in lib/text may call Math.random. The demo workspace (lib/demo/random.ts) draws
+// from it too, so the demo is the same on every machine.
 export type Random = () => number;
 
 export function createRandom(seed: number): Random {

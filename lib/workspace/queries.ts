@@ -14,7 +14,7 @@ import {
 } from "@/lib/db/schema";
 import { AppError, notFound, pgErrorCode } from "@/lib/errors";
 import { builtInDimensions, customDimensionKey } from "@/lib/surveys/dimensions";
-import { periodOfDate } from "@/lib/surveys/period";
+import { periodOfDate } from "@/lib/period";
 import {
   onPlatformIn,
   periodsChangingGroup,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { userText } from "@/lib/text/display-safe";
+import { periodSchema } from "@/lib/period";
 
 export const updateSettingsSchema = z
   .object({
@@ -17,7 +18,6 @@ export const updateSettingsSchema = z
 export type UpdateSettingsInput = z.infer<typeof updateSettingsSchema>;
 
 // ── Teams ────────────────────────────────────────────────────────────────────────────────────
-const periodField = userText().regex(/^\d{4}-Q[1-4]$/, "Enter a quarter such as 2026-Q3");
 const teamName = userText({ error: "Name the team" })
   .min(1, "Name the team")
   .max(80, "Keep the name under 80 characters");
@@ -35,7 +35,7 @@ export const createTeamSchema = z.object({
   headcount,
   onPlatform: z.boolean().default(false),
   // The quarter the on-platform flag starts to hold; defaults to the current quarter.
-  effectivePeriod: periodField.optional(),
+  effectivePeriod: periodSchema.optional(),
 });
 export type CreateTeamInput = z.infer<typeof createTeamSchema>;
 
@@ -44,7 +44,7 @@ export const updateTeamSchema = z
     name: teamName,
     headcount,
     onPlatform: z.boolean(),
-    effectivePeriod: periodField,
+    effectivePeriod: periodSchema,
     archived: z.boolean(),
   })
   .partial()

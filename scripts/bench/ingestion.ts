@@ -9,7 +9,7 @@ import path from "node:path";
 import autocannon from "autocannon";
 import postgres from "postgres";
 import { openDatabase } from "@/lib/db/client";
-import { seedDemo } from "@/lib/db/seed";
+import { seedDemo } from "@/lib/demo/seed";
 import { startServer } from "./server";
 import type { BenchRow } from "./table";
 

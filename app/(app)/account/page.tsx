@@ -3,7 +3,7 @@ import { ChangePasswordForm } from "@/components/auth/change-password-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/guard";
 import { hasPassword } from "@/lib/auth/queries";
-import { roleLabels } from "@/lib/auth/roles";
+import { roleLabels } from "@/lib/auth/constants";
 
 export const metadata: Metadata = { title: "Your account" };
 

@@ -4,7 +4,7 @@ import { NewMapForm } from "@/components/journeys/new-map-form";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/guard";
-import { formatMinutes } from "@/lib/journeys/comparison";
+import { formatMinutes, minutesSavedFromTotals } from "@/lib/journeys/comparison";
 import { listJourneyMaps } from "@/lib/journeys/queries";
 import { journeyTemplates } from "@/lib/journeys/templates";
 import { maturityLabels } from "@/lib/journeys/types";
@@ -44,7 +44,7 @@ export default async function JourneysPage() {
         ) : (
           <ul className="grid-2 journey-map-list" aria-label="Journey maps">
             {maps.map((m) => {
-              const saved = m.currentMinutes - m.goldenMinutes;
+              const saved = minutesSavedFromTotals(m);
               return (
                 <li className="card stack journey-map-card" key={m.id}>
                   <div>

@@ -2,14 +2,15 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
 import { AuditLogPanel } from "@/components/settings/audit-log-panel";
 import { DimensionsPanel } from "@/components/settings/dimensions-panel";
-import { TeamsPanel, type TeamRow } from "@/components/settings/teams-panel";
+import { TeamsPanel } from "@/components/settings/teams-panel";
 import { UsersPanel } from "@/components/settings/users-panel";
 import { WorkspacePanel } from "@/components/settings/workspace-panel";
+import { toWire } from "@/lib/api/wire";
 import { requireUser } from "@/lib/auth/guard";
 import { listUsers } from "@/lib/auth/queries";
 import { hasRole } from "@/lib/auth/roles";
 import { builtInDimensions } from "@/lib/surveys/dimensions";
-import { periodOfDate } from "@/lib/surveys/period";
+import { periodOfDate } from "@/lib/period";
 import { getWorkspaceSettings, listCustomDimensions, listTeams } from "@/lib/workspace/queries";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -29,26 +30,9 @@ export default async function SettingsPage() {
           canEdit={isOwner}
           initial={{ name: settings.name, anonymityThreshold: settings.anonymityThreshold }}
         />
-        <TeamsPanel
-          initialTeams={JSON.parse(JSON.stringify(teams)) as TeamRow[]}
-          canEdit={canEditTeams}
-          currentPeriod={periodOfDate(new Date())}
-        />
-        <DimensionsPanel
-          builtIn={builtInDimensions}
-          initialCustom={customDimensions.map(({ id, key, name, description }) => ({ id, key, name, description }))}
-          canEdit={canEditTeams}
-        />
-        {isOwner ? (
-          <UsersPanel
-            currentUserId={user.id}
-            initialUsers={users.map((u) => ({
-              ...u,
-              createdAt: u.createdAt.toISOString(),
-              deactivatedAt: u.deactivatedAt?.toISOString() ?? null,
-            }))}
-          />
-        ) : null}
+        <TeamsPanel initialTeams={toWire(teams)} canEdit={canEditTeams} currentPeriod={periodOfDate(new Date())} />
+        <DimensionsPanel builtIn={builtInDimensions} initialCustom={toWire(customDimensions)} canEdit={canEditTeams} />
+        {isOwner ? <UsersPanel currentUserId={user.id} initialUsers={toWire(users)} /> : null}
         {isOwner ? <AuditLogPanel /> : null}
       </div>
     </>

@@ -7,9 +7,9 @@ import { requireUser } from "@/lib/auth/guard";
 import { describeTally } from "@/lib/anonymity/surveys";
 import { hasRole } from "@/lib/auth/roles";
 import { listFrictionLinks } from "@/lib/responses/queries";
-import { statusLabels } from "@/lib/surveys/lifecycle";
 import { listSurveys } from "@/lib/surveys/queries";
 import { getWorkspaceSettings, listTeams } from "@/lib/workspace/queries";
+import { surveyStatusLabels } from "@/lib/surveys/constants";
 import { TableScroll } from "@/components/ui/table-scroll";
 
 export const metadata: Metadata = { title: "Surveys" };
@@ -78,7 +78,7 @@ export default async function SurveysPage() {
                     </td>
                     <td>{s.period}</td>
                     <td>
-                      <span className={statusBadge[s.status]}>{statusLabels[s.status]}</span>
+                      <span className={statusBadge[s.status]}>{surveyStatusLabels[s.status]}</span>
                     </td>
                     <td className="right">{s.questionCount}</td>
                     <td className="right">{describeTally(s.responses, k)}</td>

@@ -4,7 +4,7 @@ import { SignInForm } from "@/components/auth/sign-in-form";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { countUsers, getUserByEmail } from "@/lib/auth/queries";
 import { getCurrentUser } from "@/lib/auth/session";
-import { DEMO_PASSWORD, demoUsers } from "@/lib/db/seed";
+import { DEMO_PASSWORD, demoUsers } from "@/lib/demo/accounts";
 import { demoSeedEnabled, oidcEnabled, env } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Sign in" };

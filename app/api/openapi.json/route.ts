@@ -1,4 +1,4 @@
-// GET /api/openapi.json — the OpenAPI 3.1 description of the public submission and authoring API
+// GET /api/openapi.json — the OpenAPI 3.1 description of every API operation (lib/api/openapi)
 import { json, route } from "@/lib/api/route";
 import { buildOpenApiDocument } from "@/lib/api/openapi";
 

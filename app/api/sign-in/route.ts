@@ -1,6 +1,7 @@
 // POST /api/sign-in — the sign-in form's plain HTML post (works without JavaScript): checks the
 // credentials like next-auth's credentials provider does, sets the session cookie and redirects.
 // Not through route(): it reads a form, not JSON, and answers with redirects rather than JSON.
+import { readUrlEncodedForm } from "@/lib/api/capped-body";
 import { assertSameOrigin, errorResponse } from "@/lib/api/route";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { sessionSetCookie } from "@/lib/auth/session-cookie";
@@ -14,7 +15,11 @@ export async function POST(request: Request) {
   let form: URLSearchParams;
   try {
     assertPostedFromOurPage(request);
-    form = await readForm(request);
+    form = await readUrlEncodedForm(
+      request,
+      MAX_FORM_BYTES,
+      () => new AppError("payload_too_large", "The form is too large"),
+    );
   } catch (error) {
     return errorResponse(error);
   }
@@ -40,26 +45,4 @@ function assertPostedFromOurPage(request: Request) {
 
 function seeOther(location: string, headers: Record<string, string> = {}) {
   return new Response(null, { status: 303, headers: { Location: location, "Cache-Control": "no-store", ...headers } });
-}
-
-async function readForm(request: Request): Promise<URLSearchParams> {
-  if (!(request.headers.get("content-type") ?? "").startsWith("application/x-www-form-urlencoded")) {
-    throw new AppError("bad_request", "Send the form as application/x-www-form-urlencoded");
-  }
-  if (Number(request.headers.get("content-length") ?? "0") > MAX_FORM_BYTES)
-    throw new AppError("payload_too_large", "The form is too large");
-  const reader = request.body?.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  while (reader) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_FORM_BYTES) {
-      await reader.cancel().catch(() => {});
-      throw new AppError("payload_too_large", "The form is too large");
-    }
-    chunks.push(value);
-  }
-  return new URLSearchParams(Buffer.concat(chunks).toString("utf8"));
 }

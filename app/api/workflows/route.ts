@@ -2,10 +2,11 @@
 import { json, route } from "@/lib/api/route";
 import { createWorkflow, listTimingPeriods, listWorkflowTimings } from "@/lib/journeys/queries";
 import { createWorkflowSchema, timingsQuery } from "@/lib/journeys/schemas";
-import { quarterOf, timingPeriodOptions } from "@/lib/journeys/timings";
+import { periodOfDate } from "@/lib/period";
+import { timingPeriodOptions } from "@/lib/journeys/timings";
 
 export const GET = route({ access: "viewer", query: timingsQuery }, async ({ query }) => {
-  const period = query.period ?? quarterOf(new Date());
+  const period = query.period ?? periodOfDate(new Date());
   const [workflows, withData] = await Promise.all([listWorkflowTimings({ period }), listTimingPeriods()]);
   return { period, periods: timingPeriodOptions([...withData, period], new Date()), workflows };
 });

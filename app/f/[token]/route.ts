@@ -2,12 +2,14 @@
 import { z } from "zod";
 import { clientAddress } from "@/lib/api/client-address";
 import { fieldErrorsOf } from "@/lib/api/http";
-import { readBodyText, route } from "@/lib/api/route";
+import { readUrlEncodedForm } from "@/lib/api/capped-body";
+import { route } from "@/lib/api/route";
 import { AppError, describeForLog } from "@/lib/errors";
 import { renderFrictionPage, type FrictionPage } from "@/lib/responses/respondent-html";
 import { addFrictionEntry, getFrictionLink, newPageKey } from "@/lib/responses/queries";
 import { takeSubmissionSlot } from "@/lib/responses/submit";
 import { frictionSchema, idempotencyKeySchema } from "@/lib/responses/submission-schema";
+import { readFrictionForm } from "@/lib/responses/survey-form-fields";
 import { tokenParams } from "@/lib/surveys/schemas";
 
 export const dynamic = "force-dynamic";
@@ -15,8 +17,8 @@ export const dynamic = "force-dynamic";
 const MAX_FORM_BYTES = 8 * 1024;
 const anyToken = z.object({ token: z.string() });
 
-function html(page: FrictionPage) {
-  const { status, html } = renderFrictionPage(page);
+async function html(page: FrictionPage) {
+  const { status, html } = await renderFrictionPage(page);
   return new Response(html, {
     status,
     headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" },
@@ -25,14 +27,6 @@ function html(page: FrictionPage) {
 
 async function findLink(token: string) {
   return tokenParams.safeParse({ token }).success ? getFrictionLink({ token }) : null;
-}
-
-async function readForm(request: Request): Promise<URLSearchParams> {
-  const type = request.headers.get("content-type") ?? "";
-  if (!type.includes("application/x-www-form-urlencoded"))
-    throw new AppError("bad_request", "Send the form as application/x-www-form-urlencoded");
-  const tooLarge = () => new AppError("payload_too_large", "Keep it to one or two sentences (under 500 characters)");
-  return new URLSearchParams(await readBodyText(request, MAX_FORM_BYTES, tooLarge));
 }
 
 export const GET = route({ access: "public", params: anyToken }, async ({ params, request }) => {
@@ -61,9 +55,15 @@ export const POST = route({ access: "public", params: anyToken }, async ({ param
     const link = await findLink(params.token);
     if (!link) return html({ kind: "not_found" });
     try {
-      const form = await readForm(request);
-      text = form.get("text") ?? "";
-      idempotencyKey = form.get("idempotencyKey") || idempotencyKey;
+      const form = readFrictionForm(
+        await readUrlEncodedForm(
+          request,
+          MAX_FORM_BYTES,
+          () => new AppError("payload_too_large", "Keep it to one or two sentences (under 500 characters)"),
+        ),
+      );
+      text = form.text;
+      idempotencyKey = form.idempotencyKey ?? idempotencyKey;
       const parsed = frictionSchema.safeParse({ text, idempotencyKey });
       if (!parsed.success)
         throw new AppError(
@@ -81,7 +81,7 @@ export const POST = route({ access: "public", params: anyToken }, async ({ param
       if (!(error instanceof AppError)) throw error;
       // Shown again with the text and its key kept, and the reason next to the field.
       const safeKey = idempotencyKeySchema.safeParse(idempotencyKey).success ? idempotencyKey : newPageKey();
-      const page = html({
+      const page = await html({
         kind: "form",
         token: params.token,
         idempotencyKey: safeKey,

@@ -79,7 +79,7 @@ describe("survey page", () => {
     );
     const refused = await page(openToken, `http://localhost/s/${openToken}?error=rate_limited`);
     expect(refused.json).toContain(
-      `role="alert" data-send-error>Too many answers were sent from here in the last minute.`,
+      `role="alert" data-send-error="">Too many answers were sent from here in the last minute.`,
     );
   });
 

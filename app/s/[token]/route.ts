@@ -6,7 +6,7 @@ import { newPageKey } from "@/lib/responses/queries";
 import { sendErrorMessage } from "@/lib/responses/send-errors";
 import { renderRespondentPage, type RespondentPage } from "@/lib/responses/respondent-html";
 import { surveyAvailability } from "@/lib/surveys/lifecycle";
-import { todayIsoDate } from "@/lib/surveys/period";
+import { todayIsoDate } from "@/lib/responses/submission-day";
 import { getRespondentSurvey } from "@/lib/surveys/queries";
 import { tokenParams } from "@/lib/surveys/schemas";
 
@@ -45,7 +45,7 @@ export const GET = route({ access: "public", params: z.object({ token: z.string(
     console.error(`[s] survey page failed: ${describeForLog(error)}`);
     page = { kind: "unavailable" };
   }
-  const { status, html } = renderRespondentPage(page);
+  const { status, html } = await renderRespondentPage(page);
   // Never cached: the page carries a per-load idempotency key.
   return new Response(html, {
     status,

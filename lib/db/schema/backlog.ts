@@ -11,15 +11,12 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { BACKLOG_STATUSES, EFFORTS } from "../../backlog/constants";
 import { answers, frictionEntries } from "./responses";
 
-export const efforts = ["S", "M", "L"] as const;
-export const effortEnum = pgEnum("effort", efforts);
-export type Effort = (typeof efforts)[number];
-
-export const backlogStatuses = ["new", "planned", "in_progress", "done", "wont_do"] as const;
-export const backlogStatusEnum = pgEnum("backlog_status", backlogStatuses);
-export type BacklogStatus = (typeof backlogStatuses)[number];
+export type { BacklogStatus, Effort } from "../../backlog/constants";
+export const effortEnum = pgEnum("effort", EFFORTS);
+export const backlogStatusEnum = pgEnum("backlog_status", BACKLOG_STATUSES);
 
 // A backlog item is a curated theme: its PM-owned fields survive re-clustering, which re-attaches
 // fresh clusters to the item they overlap most (lib/backlog).

@@ -12,16 +12,13 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { JOURNEY_PATHS, LINK_STATUSES, LOAD_TYPES, PAINS, STEP_OUTCOMES } from "../../journeys/constants";
 import { backlogItems } from "./backlog";
 
-export const journeyPaths = ["current", "golden"] as const;
-export const journeyPathEnum = pgEnum("journey_path", journeyPaths);
-export const pains = ["low", "medium", "high"] as const;
-export const painEnum = pgEnum("pain", pains);
-export const loadTypes = ["intrinsic", "extraneous", "germane"] as const;
-export const loadTypeEnum = pgEnum("load_type", loadTypes);
-export const stepOutcomes = ["kept", "eliminated", "automated", "abstracted"] as const;
-export const stepOutcomeEnum = pgEnum("step_outcome", stepOutcomes);
+export const journeyPathEnum = pgEnum("journey_path", JOURNEY_PATHS);
+export const painEnum = pgEnum("pain", PAINS);
+export const loadTypeEnum = pgEnum("load_type", LOAD_TYPES);
+export const stepOutcomeEnum = pgEnum("step_outcome", STEP_OUTCOMES);
 
 export const journeyMaps = pgTable(
   "journey_maps",
@@ -80,8 +77,7 @@ export const journeySteps = pgTable(
 );
 export type JourneyStep = typeof journeySteps.$inferSelect;
 
-export const linkStatuses = ["suggested", "accepted", "dismissed"] as const;
-export const linkStatusEnum = pgEnum("step_link_status", linkStatuses);
+export const linkStatusEnum = pgEnum("step_link_status", LINK_STATUSES);
 
 // Evidence: a step linked to the backlog theme developers complained about.
 export const journeyStepThemes = pgTable(

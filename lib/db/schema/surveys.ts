@@ -13,15 +13,12 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { LINK_KINDS, QUESTION_KINDS, SURVEY_STATUSES } from "../../surveys/constants";
 import { teams, users } from "./workspace";
 
-export const surveyStatuses = ["draft", "open", "closed"] as const;
-export const surveyStatusEnum = pgEnum("survey_status", surveyStatuses);
-export type SurveyStatus = (typeof surveyStatuses)[number];
-
-export const questionKinds = ["likert", "nps", "single_choice", "multiple_choice", "free_text"] as const;
-export const questionKindEnum = pgEnum("question_kind", questionKinds);
-export type QuestionKind = (typeof questionKinds)[number];
+export type { LinkKind, QuestionKind, SurveyStatus } from "../../surveys/constants";
+export const surveyStatusEnum = pgEnum("survey_status", SURVEY_STATUSES);
+export const questionKindEnum = pgEnum("question_kind", QUESTION_KINDS);
 
 export const surveys = pgTable(
   "surveys",
@@ -85,8 +82,7 @@ export const questionWordingChanges = pgTable("question_wording_changes", {
 });
 export type QuestionWordingChange = typeof questionWordingChanges.$inferSelect;
 
-export const linkKinds = ["survey", "friction"] as const;
-export const linkKindEnum = pgEnum("link_kind", linkKinds);
+export const linkKindEnum = pgEnum("link_kind", LINK_KINDS);
 
 // A public link carries a survey (or the friction log) and optionally a team segment — nothing else.
 export const surveyLinks = pgTable(

@@ -13,10 +13,10 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { ROLES } from "../../auth/constants";
 
-export const roles = ["owner", "editor", "viewer"] as const;
-export const roleEnum = pgEnum("role", roles);
-export type Role = (typeof roles)[number];
+export type { Role } from "../../auth/constants";
+export const roleEnum = pgEnum("role", ROLES);
 
 // A single-row table: one DX Pulse deployment serves one workspace.
 export const workspaceSettings = pgTable(

@@ -5,7 +5,7 @@ import { nodeRoute, nodeRoutes, reply } from "@/lib/api/node-route";
 import { AppError } from "@/lib/errors";
 import { acceptSubmission, SUBMISSION_MAX_BODY_BYTES } from "@/lib/responses/submit";
 import { surveyAvailability } from "@/lib/surveys/lifecycle";
-import { todayIsoDate } from "@/lib/surveys/period";
+import { todayIsoDate } from "@/lib/responses/submission-day";
 import { getRespondentSurvey } from "@/lib/surveys/queries";
 import { tokenParams } from "@/lib/surveys/schemas";
 

@@ -4,7 +4,8 @@ import { WorkflowTimings } from "@/components/journeys/workflow-timings";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/guard";
 import { listTimingPeriods, listWorkflowTimings } from "@/lib/journeys/queries";
-import { quarterOf, timingPeriodOptions } from "@/lib/journeys/timings";
+import { periodOfDate } from "@/lib/period";
+import { timingPeriodOptions } from "@/lib/journeys/timings";
 
 export const metadata: Metadata = { title: "Baseline timings" };
 
@@ -12,7 +13,7 @@ export default async function TimingsPage() {
   const user = await requireUser("viewer");
   const withData = await listTimingPeriods();
   // Open on the newest quarter that has measurements, else the current one.
-  const period = withData[0] ?? quarterOf(new Date());
+  const period = withData[0] ?? periodOfDate(new Date());
   const workflows = await listWorkflowTimings({ period });
   return (
     <>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { SurveyEditor } from "@/components/surveys/survey-editor";
-import type { SurveyDetail } from "@/components/surveys/types";
+import { toWire } from "@/lib/api/wire";
 import { requireUser } from "@/lib/auth/guard";
 import { hasRole } from "@/lib/auth/roles";
 import { builtInDimensions } from "@/lib/surveys/dimensions";
@@ -29,11 +29,10 @@ export default async function SurveyPage({
   ]);
   const dimensions = [...builtInDimensions, ...custom.map((d) => ({ key: d.key, name: d.name, framework: "Custom" }))];
   const tab = (await searchParams).tab;
-  // Dates become strings, the same shape the client refetches from /api/surveys/[id].
-  const initial = JSON.parse(JSON.stringify(found)) as SurveyDetail;
   return (
     <SurveyEditor
-      initial={initial}
+      // Dates become strings, the same shape the client refetches from /api/surveys/[id].
+      initial={toWire(found)}
       initialLinks={links}
       dimensions={dimensions}
       canEdit={canEdit}

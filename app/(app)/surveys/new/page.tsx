@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { NewSurveyForm } from "@/components/surveys/new-survey-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/guard";
-import { nextPeriod, periodOfDate } from "@/lib/surveys/period";
+import { nextPeriod, periodOfDate } from "@/lib/period";
 import { listSurveys } from "@/lib/surveys/queries";
 import { surveyTemplates } from "@/lib/surveys/templates";
 import { estimateLabel } from "@/lib/surveys/time-estimate";

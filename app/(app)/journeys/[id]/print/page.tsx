@@ -9,15 +9,8 @@ import { requireUser } from "@/lib/auth/guard";
 import { formatMinutes } from "@/lib/journeys/comparison";
 import { getJourneyEvidence, getJourneyMap } from "@/lib/journeys/queries";
 import { mapIdParams } from "@/lib/journeys/schemas";
-import {
-  auditFields,
-  auditLabels,
-  loadTypeLabels,
-  maturityLabels,
-  outcomeLabels,
-  painLabels,
-  type JourneyPath,
-} from "@/lib/journeys/types";
+import { auditFields, auditLabels, maturityLabels } from "@/lib/journeys/types";
+import { JOURNEY_PATHS, loadTypeLabels, outcomeLabels, painLabels } from "@/lib/journeys/constants";
 
 export const metadata: Metadata = { title: "Journey map — print" };
 
@@ -51,7 +44,7 @@ export default async function JourneyMapPrintPage({ params }: { params: Promise<
       </header>
       <JourneySummary steps={steps} />
       <JourneyCharts steps={steps} />
-      {(["current", "golden"] as JourneyPath[]).map((path) => {
+      {JOURNEY_PATHS.map((path) => {
         const own = steps.filter((s) => s.path === path).sort((a, b) => a.position - b.position);
         return (
           <section key={path} className="card journey-print-path" aria-labelledby={`print-${path}`}>

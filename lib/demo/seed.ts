@@ -1,22 +1,20 @@
+// The demo workspace: four quarters of surveys, DORA check-ins, friction reports, a journey map,
+// workflow timings and a curated backlog. Domain writers create what the product itself can create
+// (surveys with their questions and links, the journey map, the backlog); the rest is history the
+// product never writes directly (answers, back-dated statuses and dates), inserted here.
 import { and, count, eq, isNull, sql } from "drizzle-orm";
 import { hashPassword } from "@/lib/auth/password";
-import { DEMO_BACKLOG_SCOPE, seedDemoBacklog } from "@/lib/backlog/demo";
-import { suggestThemeLinks } from "@/lib/journeys/link-suggestions";
-import { newLinkToken } from "@/lib/surveys/link-token";
-import { templateQuestions } from "@/lib/surveys/survey-copy";
-import { getTemplate } from "@/lib/surveys/templates";
+import type { Database, DbClient } from "@/lib/db/client";
+import * as s from "@/lib/db/schema";
 import { builtInWorkflows } from "@/lib/journeys/baseline-workflows";
+import { suggestThemeLinks } from "@/lib/journeys/link-suggestions";
+import { createJourneyMap } from "@/lib/journeys/queries";
 import { journeyTemplates } from "@/lib/journeys/templates";
-import type { Database } from "./client";
-import * as s from "./schema";
-import { seedFrictionEntries, seedNonAnswers, seedThemes } from "./seed-texts";
-
-export const DEMO_PASSWORD = "dxpulse-demo";
-export const demoUsers = [
-  { email: "owner@dxpulse.dev", name: "Olivia Owner", role: "owner" as const },
-  { email: "pm@dxpulse.dev", name: "Priya Platform-PM", role: "editor" as const },
-  { email: "lead@dxpulse.dev", name: "Leo Leadership", role: "viewer" as const },
-];
+import { createSurvey, createTeamLinks } from "@/lib/surveys/queries";
+import { DEMO_PASSWORD, demoUsers } from "./accounts";
+import { DEMO_BACKLOG_SCOPE, seedDemoBacklog } from "./backlog";
+import { demoRandom, type DemoRandom } from "./random";
+import { seedFrictionEntries, seedNonAnswers, seedThemes } from "./texts";
 
 const PERIODS = ["2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4"] as const;
 const QUARTER_START = ["2026-01-12", "2026-04-13", "2026-07-13", "2026-10-12"];
@@ -47,26 +45,8 @@ const LIKERT_OFFSET: Record<string, number> = {
   deep_work: -0.2,
 };
 
-/** Small deterministic PRNG (mulberry32) so the demo looks the same on every machine. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const normal = () => Math.sqrt(-2 * Math.log(next() || 1e-9)) * Math.cos(2 * Math.PI * next());
-  const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)];
-  const weighted = <T>(items: readonly T[], weights: number[]) => {
-    const total = weights.reduce((a, b) => a + b, 0);
-    let r = next() * total;
-    for (let i = 0; i < items.length; i++) if ((r -= weights[i]) <= 0) return items[i];
-    return items[items.length - 1];
-  };
-  return { next, normal, pick, weighted };
-}
+const DEMO_INTRO = "Five minutes, fully anonymous. Your answers decide what the platform team fixes next quarter.";
+const REWORDED_DEPLOY_EASE = "How easy is it to ship a change to production today?";
 
 export async function isDatabaseEmpty(db: Database): Promise<boolean> {
   const [{ n }] = await db.select({ n: count() }).from(s.users);
@@ -93,7 +73,7 @@ export async function resetDatabase(db: Database) {
 }
 
 export async function seedDemo(db: Database) {
-  const rand = prng(20260101);
+  const rand = demoRandom(20260101);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
   await db.transaction(async (tx) => {
@@ -121,50 +101,40 @@ export async function seedDemo(db: Database) {
     const onPlatformIn = (team: (typeof teams)[number], period: string) =>
       team.onPlatformFrom !== null && team.onPlatformFrom <= period;
 
-    const template = getTemplate("quarterly-dx")!;
     let previousSurveyId: string | null = null;
     for (let qi = 0; qi < PERIODS.length; qi++) {
       const period = PERIODS[qi];
-      const [survey]: s.Survey[] = await tx
-        .insert(s.surveys)
-        .values({
-          title: `Developer experience survey ${period}`,
-          period,
-          status: qi === PERIODS.length - 1 ? "open" : "closed",
-          intro: "Five minutes, fully anonymous. Your answers decide what the platform team fixes next quarter.",
-          opensOn: QUARTER_START[qi],
-          template: template.id,
-          copiedFromSurveyId: previousSurveyId,
-        })
-        .returning();
+      const isLast = qi === PERIODS.length - 1;
+      const survey = await createDemoSurvey(tx, {
+        templateId: "quarterly-dx",
+        title: `Developer experience survey ${period}`,
+        period,
+        status: isLast ? "open" : "closed",
+        opensOn: QUARTER_START[qi],
+        intro: DEMO_INTRO,
+        copiedFromSurveyId: previousSurveyId,
+      });
       previousSurveyId = survey.id;
-      const questionRows = await tx
-        .insert(s.questions)
-        .values(
-          templateQuestions(template.questions).map((q, position) => ({
-            ...q,
-            surveyId: survey.id,
-            position,
-            prompt:
-              q.key === "deploy_ease" && qi >= 2 ? "How easy is it to ship a change to production today?" : q.prompt,
-          })),
-        )
-        .returning();
-      if (qi === 2) {
-        const reworded = questionRows.find((q) => q.key === "deploy_ease")!;
-        await tx.insert(s.questionWordingChanges).values({
-          questionId: reworded.id,
-          previousPrompt: template.questions.find((q) => q.key === "deploy_ease")!.prompt,
-          newPrompt: reworded.prompt,
-          changedAt: new Date(`${QUARTER_START[qi]}T09:00:00Z`), // the day Q3 opened
-        });
+      // The open survey's own link has a fixed token (/s/demo-q4), which the e2e specs open.
+      if (isLast) await tx.update(s.surveyLinks).set({ token: "demo-q4" }).where(eq(s.surveyLinks.surveyId, survey.id));
+      await createTeamLinks({ surveyId: survey.id }, tx);
+      if (qi >= 2) {
+        // From Q3 on, one question is reworded; the wording change is recorded on the day Q3 opened.
+        const [reworded] = await tx
+          .update(s.questions)
+          .set({ prompt: REWORDED_DEPLOY_EASE })
+          .where(and(eq(s.questions.surveyId, survey.id), eq(s.questions.key, "deploy_ease")))
+          .returning();
+        if (qi === 2) {
+          await tx.insert(s.questionWordingChanges).values({
+            questionId: reworded.id,
+            previousPrompt: survey.questions.find((q) => q.key === "deploy_ease")!.prompt,
+            newPrompt: reworded.prompt,
+            changedAt: new Date(`${QUARTER_START[qi]}T09:00:00Z`),
+          });
+        }
       }
-      await tx
-        .insert(s.surveyLinks)
-        .values([
-          { token: qi === PERIODS.length - 1 ? "demo-q4" : newLinkToken(), surveyId: survey.id },
-          ...teams.map((t) => ({ token: newLinkToken(), surveyId: survey.id, teamId: t.id })),
-        ]);
+      const questionRows = survey.questions;
 
       const responseRows: (typeof s.responses.$inferInsert)[] = [];
       const answerPlans: { responseIndex: number; values: Omit<typeof s.answers.$inferInsert, "responseId">[] }[] = [];
@@ -219,7 +189,7 @@ export async function seedDemo(db: Database) {
         await tx.insert(s.answers).values(answerRows.slice(i, i + 1000));
     }
 
-    await seedDoraSurveys(tx as unknown as Database, teams, onPlatformIn, rand);
+    await seedDoraSurveys(tx, teams, onPlatformIn, rand);
 
     await tx.insert(s.surveyLinks).values({ token: "demo-friction", kind: "friction" });
     await tx.insert(s.frictionEntries).values(
@@ -231,35 +201,36 @@ export async function seedDemo(db: Database) {
       })),
     );
 
-    await seedJourneysAndTimings(tx as unknown as Database, rand.next);
+    await seedJourneysAndTimings(tx, rand.next);
     await seedDemoBacklog(tx);
-    await linkDemoJourneyToThemes(tx as unknown as Database);
+    await linkDemoJourneyToThemes(tx);
   });
 }
 
 // Self-reported DORA bands: teams on the platform report better delivery performance.
 async function seedDoraSurveys(
-  db: Database,
+  db: DbClient,
   teams: { id: string; headcount: number }[],
   onPlatformIn: (team: never, period: string) => boolean,
-  rand: ReturnType<typeof prng>,
+  rand: DemoRandom,
 ) {
-  const template = getTemplate("dora")!;
   for (const [period, status, opensOn] of [
     ["2026-Q3", "closed", "2026-08-03"],
     ["2026-Q4", "open", "2026-11-02"],
   ] as const) {
-    const [survey] = await db
-      .insert(s.surveys)
-      .values({ title: `Delivery performance check-in ${period}`, period, status, template: template.id, opensOn })
-      .returning();
-    const questionRows = await db
-      .insert(s.questions)
-      .values(templateQuestions(template.questions).map((q, position) => ({ ...q, surveyId: survey.id, position })))
-      .returning();
-    await db
-      .insert(s.surveyLinks)
-      .values(teams.map((t) => ({ token: newLinkToken(), surveyId: survey.id, teamId: t.id })));
+    const survey = await createDemoSurvey(db, {
+      templateId: "dora",
+      title: `Delivery performance check-in ${period}`,
+      period,
+      status,
+      opensOn,
+      intro: "",
+      copiedFromSurveyId: null,
+    });
+    // The check-ins went to team links only.
+    await db.delete(s.surveyLinks).where(eq(s.surveyLinks.surveyId, survey.id));
+    await createTeamLinks({ surveyId: survey.id }, db);
+    const questionRows = survey.questions;
     for (const team of teams) {
       const on = onPlatformIn(team as never, period);
       const n = Math.max(2, Math.round(team.headcount * (0.35 + rand.next() * 0.25)));
@@ -284,8 +255,35 @@ async function seedDoraSurveys(
   }
 }
 
+/**
+ * A survey as the product creates it (template questions, its own link), then given the demo's
+ * history: the status, dates and intro it would have after a quarter of use.
+ */
+async function createDemoSurvey(
+  db: DbClient,
+  demo: {
+    templateId: "quarterly-dx" | "dora";
+    title: string;
+    period: string;
+    status: s.SurveyStatus;
+    opensOn: string;
+    intro: string;
+    copiedFromSurveyId: string | null;
+  },
+) {
+  const { templateId, title, period, ...history } = demo;
+  const survey = await createSurvey({ input: { templateId, title, period }, userId: null }, db);
+  await db.update(s.surveys).set(history).where(eq(s.surveys.id, survey.id));
+  const questions = await db
+    .select()
+    .from(s.questions)
+    .where(eq(s.questions.surveyId, survey.id))
+    .orderBy(s.questions.position);
+  return { id: survey.id, questions };
+}
+
 // Evidence for the demo map: each current step is linked to the theme that best matches its words.
-async function linkDemoJourneyToThemes(db: Database) {
+async function linkDemoJourneyToThemes(db: DbClient) {
   const themes = await db
     .select({ id: s.backlogItems.id, label: s.backlogItems.label, terms: s.backlogItems.terms })
     .from(s.backlogItems)
@@ -304,7 +302,7 @@ async function linkDemoJourneyToThemes(db: Database) {
   }
 }
 
-function pickFreeText(rand: ReturnType<typeof prng>, key: string, qi: number, onPlatform: boolean): string | null {
+function pickFreeText(rand: DemoRandom, key: string, qi: number, onPlatform: boolean): string | null {
   const answerChance = key === "protect" ? 0.35 : key === "frustration" ? 0.7 : 0.45;
   if (rand.next() > answerChance) return null;
   if (rand.next() < 0.06) return rand.pick(seedNonAnswers);
@@ -322,30 +320,20 @@ function pickFreeText(rand: ReturnType<typeof prng>, key: string, qi: number, on
   return text;
 }
 
-async function seedJourneysAndTimings(db: Database, random: () => number) {
-  const template = journeyTemplates[0];
-  const [map] = await db
-    .insert(s.journeyMaps)
-    .values({
-      name: template.name,
-      workflow: template.workflow,
-      persona: template.persona,
-      maturityNow: 1,
-      maturityTarget: 4,
-    })
-    .returning();
-  const current = await db
-    .insert(s.journeySteps)
-    .values(template.current.map((step, position) => ({ ...step, mapId: map.id, path: "current" as const, position })))
-    .returning();
-  await db.insert(s.journeySteps).values(
-    template.golden.map(({ replaces, ...step }, position) => ({
-      ...step,
-      mapId: map.id,
-      path: "golden" as const,
-      position,
-      counterpartStepId: replaces === undefined ? null : current[replaces].id,
-    })),
+async function seedJourneysAndTimings(db: DbClient, random: () => number) {
+  const template = journeyTemplates.find((t) => t.id === "new-service")!;
+  await createJourneyMap(
+    {
+      input: {
+        templateId: "new-service",
+        name: template.name,
+        workflow: template.workflow,
+        persona: template.persona,
+        maturityNow: 1,
+        maturityTarget: 4,
+      },
+    },
+    db,
   );
 
   const workflows = await db

@@ -1,8 +1,8 @@
 import "server-only";
+import { buildBacklog, listScopeMemberTexts, mergeBacklogItems, updateBacklogItem } from "@/lib/backlog/queries";
+import type { UpdateBacklogItemInput } from "@/lib/backlog/schemas";
 import type { DbClient } from "@/lib/db/client";
-import { seedThemes } from "@/lib/db/seed-texts";
-import type { UpdateBacklogItemInput } from "./schemas";
-import { buildBacklog, listScopeMemberTexts, mergeBacklogItems, updateBacklogItem } from "./queries";
+import { seedThemes } from "./texts";
 
 export const DEMO_BACKLOG_SCOPE = "periods:2026-Q1..2026-Q4";
 

@@ -1,0 +1,220 @@
+import type { ChoiceOption, QuestionKind } from "@/lib/db/schema";
+import { answerFieldName, IDEMPOTENCY_KEY_FIELD } from "@/lib/responses/survey-form-fields";
+import { estimateLabel } from "@/lib/surveys/time-estimate";
+import { displaySafe } from "@/lib/text/display-safe";
+
+// The survey as respondents see it. The public page (/s/<token>) renders it to static HTML on the
+// server (lib/responses/respondent-html.tsx: no React on that page; public/respondent.js enhances the
+// form through the data-* attributes below), and the editor's Preview tab renders it as it is.
+// Authored text goes through displaySafe (no bidirectional or zero-width characters, whenever stored).
+
+export type RespondentQuestion = {
+  id: string;
+  kind: QuestionKind;
+  prompt: string;
+  helpText: string;
+  required: boolean;
+  options: ChoiceOption[] | null;
+  maxLength: number | null;
+};
+
+export type RespondentSurveyView = { id: string; title: string; intro: string | null; period: string };
+
+export type SurveyFormMode = { kind: "live"; token: string; idempotencyKey: string } | { kind: "preview" };
+
+const SCALES: Partial<Record<QuestionKind, { values: number[]; low: string; high: string }>> = {
+  likert: { values: [1, 2, 3, 4, 5], low: "1 = not at all", high: "5 = completely" },
+  nps: { values: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10], low: "0 = not at all likely", high: "10 = extremely likely" },
+};
+
+const DEFAULT_TEXT_LIMIT = 1000;
+
+export function AnonymousNote() {
+  return <span className="muted small">Anonymous: no name, email or IP address is stored.</span>;
+}
+
+function QuestionTitle({ question, index }: { question: RespondentQuestion; index: number }) {
+  return (
+    <>
+      <span className="q-number">{`${index + 1}.`}</span>
+      {` ${displaySafe(question.prompt)}`}
+      {question.required ? (
+        <span className="q-required"> (required)</span>
+      ) : (
+        <span className="q-optional"> (optional)</span>
+      )}
+    </>
+  );
+}
+
+function Question({ question: q, index, idPrefix }: { question: RespondentQuestion; index: number; idPrefix: string }) {
+  const base = `${idPrefix}q-${q.id}`;
+  const name = answerFieldName(q.id);
+  const scale = SCALES[q.kind];
+  const describedBy =
+    [q.helpText ? `${base}-help` : null, scale ? `${base}-anchors` : null].filter(Boolean).join(" ") || undefined;
+  const help = q.helpText ? (
+    <p className="q-help" id={`${base}-help`}>
+      {displaySafe(q.helpText)}
+    </p>
+  ) : null;
+  // The script reads the question's rules from these data attributes.
+  const data = { "data-question": q.id, "data-kind": q.kind, "data-required": q.required ? "1" : undefined };
+
+  if (q.kind === "free_text") {
+    const limit = q.maxLength ?? DEFAULT_TEXT_LIMIT;
+    return (
+      <div className="card q" {...data} data-max={limit}>
+        <label className="q-title" htmlFor={base}>
+          <QuestionTitle question={q} index={index} />
+        </label>
+        {help}
+        <textarea
+          className="input"
+          rows={3}
+          id={base}
+          name={name}
+          maxLength={limit}
+          aria-required={q.required ? "true" : undefined}
+          aria-describedby={[describedBy, `${base}-count`].filter(Boolean).join(" ")}
+        />
+        <p className="q-help right" id={`${base}-count`} data-count="">
+          {`Up to ${limit} characters`}
+        </p>
+      </div>
+    );
+  }
+
+  const type = q.kind === "multiple_choice" ? "checkbox" : "radio";
+  return (
+    <fieldset className="card q" {...data} aria-describedby={describedBy}>
+      <legend className="q-title">
+        <QuestionTitle question={q} index={index} />
+      </legend>
+      {help}
+      {scale ? (
+        <>
+          <div className={`scale scale-${scale.values.length}`}>
+            {scale.values.map((n) => (
+              <label className="scale-option" key={n}>
+                <input type="radio" name={name} value={n} />
+                <span>{n}</span>
+              </label>
+            ))}
+          </div>
+          <p className="scale-anchors" id={`${base}-anchors`}>
+            <span>{scale.low}</span>
+            <span>{scale.high}</span>
+          </p>
+        </>
+      ) : (
+        <div className="choices">
+          {(q.options ?? []).map((o) => (
+            <label className="choice" key={o.id}>
+              <input type={type} name={name} value={o.id} />
+              <span>{displaySafe(o.label)}</span>
+            </label>
+          ))}
+        </div>
+      )}
+    </fieldset>
+  );
+}
+
+/**
+ * The survey header and form. "live" posts to /s/<token>/submit without JavaScript (and to the JSON
+ * API with it); "preview" is the same markup for the editor's Preview tab, inert and with no form element.
+ */
+export function SurveyForm({
+  survey,
+  teamName,
+  questions,
+  mode,
+  headingLevel = 1,
+  sendError = null,
+}: {
+  survey: RespondentSurveyView;
+  teamName: string | null;
+  questions: RespondentQuestion[];
+  mode: SurveyFormMode;
+  headingLevel?: 1 | 2;
+  /** Why the last no-JavaScript send was refused: a fixed message for the redirect's code (send-errors.ts). */
+  sendError?: string | null;
+}) {
+  const estimate = estimateLabel(questions);
+  const count = questions.length === 1 ? "1 question" : `${questions.length} questions`;
+  const Heading = headingLevel === 1 ? "h1" : "h2";
+  const header = (
+    <header className="respondent-header">
+      <p className="muted small">{displaySafe(survey.period) + (teamName ? ` · ${displaySafe(teamName)}` : "")}</p>
+      <Heading>{displaySafe(survey.title)}</Heading>
+      {survey.intro ? <p>{displaySafe(survey.intro)}</p> : null}
+      <p className="muted small">{`${count} · ${estimate} · questions marked “required” need an answer`}</p>
+    </header>
+  );
+  const progress = (
+    <div className="respondent-progress" data-testid="progress">
+      <div className="row-between small">
+        <span data-progress-text="">{count}</span>
+        <span className="muted">{estimate}</span>
+      </div>
+      <progress max={questions.length || 1} value={0} aria-label="Questions answered" hidden />
+    </div>
+  );
+  const idPrefix = mode.kind === "live" ? "" : "preview-";
+  const body = questions.map((q, i) => <Question key={q.id} question={q} index={i} idPrefix={idPrefix} />);
+
+  if (mode.kind === "preview") {
+    return (
+      <>
+        {header}
+        <div className="respondent-form">
+          {progress}
+          {body}
+          <div className="row">
+            <button type="button" className="btn btn-primary respondent-submit" disabled>
+              Send my answers
+            </button>
+            <span className="muted small">Preview: nothing is sent from here.</span>
+          </div>
+        </div>
+      </>
+    );
+  }
+  return (
+    <>
+      {header}
+      {sendError ? (
+        <div className="alert alert-error" role="alert" data-send-error="">
+          {displaySafe(sendError)}
+        </div>
+      ) : null}
+      <form
+        className="respondent-form"
+        method="post"
+        noValidate
+        action={`/s/${encodeURIComponent(mode.token)}/submit`}
+        data-token={mode.token}
+        data-survey={survey.id}
+      >
+        <input type="hidden" name={IDEMPOTENCY_KEY_FIELD} value={mode.idempotencyKey} />
+        <div className="alert alert-info" role="status" data-answered="" hidden>
+          {
+            "This browser already sent answers to this survey. If someone else is using this device they can still answer below. "
+          }
+          <button type="button" className="btn btn-sm btn-ghost" data-dismiss="">
+            Dismiss
+          </button>
+        </div>
+        {progress}
+        {body}
+        <div className="row">
+          <button type="submit" className="btn btn-primary respondent-submit">
+            Send my answers
+          </button>
+          <AnonymousNote />
+        </div>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,193 @@
+// The analytics API's responses as zod schemas (the shapes in ./types.ts, as JSON): the OpenAPI
+// document is built from them and the integration tests parse every response with them.
+import { z } from "zod";
+import { doraBands } from "@/lib/surveys/templates";
+
+export const hiddenReasons = ["below_threshold", "complement", "collecting"] as const;
+
+/** A figure withheld by the anonymity rules: why, never how many. */
+export const hiddenWire = z.object({ hidden: z.literal(true), reason: z.enum(hiddenReasons) }).meta({
+  id: "Hidden",
+  description: "Withheld: a group under the anonymity threshold k, or one that would reveal it",
+});
+
+/** `Maybe<T>` of ./types.ts: the figure with `hidden: false`, or why it is hidden. */
+export const maybe = <T extends z.ZodRawShape>(shape: T) =>
+  z.union([z.object({ ...shape, hidden: z.literal(false) }), hiddenWire]);
+
+/** `Suppressed<K, T>`: the keys K always, the figures T only when shown. */
+const suppressed = <K extends z.ZodRawShape, T extends z.ZodRawShape>(keys: K, figures: T) =>
+  z.union([z.object({ ...keys, ...figures, hidden: z.literal(false) }), z.object({ ...keys, ...hiddenWire.shape })]);
+
+const npsStatsShape = {
+  n: z.number().int(),
+  promoters: z.number().int(),
+  passives: z.number().int(),
+  detractors: z.number().int(),
+  score: z.number().meta({ description: "−100..+100" }),
+  margin: z.number().meta({ description: "Half-width of the 95% interval, in NPS points" }),
+  ciLow: z.number(),
+  ciHigh: z.number(),
+  variance: z.number().meta({ description: "Variance of the NPS as a fraction (not points)" }),
+};
+export const npsStatsWire = z.object(npsStatsShape).meta({ id: "NpsStats" });
+
+const scoreStatsShape = {
+  n: z.number().int(),
+  mean: z.number().meta({ description: "Mean of the 1–5 answers" }),
+  favorablePct: z.number().meta({ description: "Share of 4s and 5s, in percent" }),
+  margin: z.number().nullable().meta({ description: "Half-width of the 95% interval of the mean; null when n < 2" }),
+  ciLow: z.number().nullable(),
+  ciHigh: z.number().nullable(),
+};
+
+const npsPoint = suppressed({ period: z.string() }, npsStatsShape);
+const dimensionPoint = suppressed({ period: z.string(), dimension: z.string() }, scoreStatsShape);
+const keyName = z.object({ key: z.string(), name: z.string() });
+
+export const npsTrendWire = z.object({
+  k: z.number().int(),
+  key: z.string().nullable(),
+  points: z.array(npsPoint),
+  changes: z.array(
+    z.object({
+      from: z.string(),
+      to: z.string(),
+      delta: z.number(),
+      margin: z.number(),
+      ciLow: z.number(),
+      ciHigh: z.number(),
+      withinNoise: z.boolean(),
+    }),
+  ),
+});
+
+export const dimensionTrendsWire = z.object({
+  k: z.number().int(),
+  periods: z.array(z.string()),
+  dimensions: z.array(z.object({ ...keyName.shape, points: z.array(dimensionPoint) })),
+});
+
+export const teamComparisonWire = z.object({
+  k: z.number().int(),
+  period: z.string().nullable(),
+  dimensions: z.array(keyName),
+  teams: z.array(
+    z.object({
+      teamId: z.string().nullable(),
+      name: z.string(),
+      headcount: z.number().int().nullable(),
+      onPlatform: z.boolean().nullable(),
+      responses: maybe({ n: z.number().int(), rate: z.number().nullable() })
+        .nullable()
+        .meta({ description: "null when the team sent no responses in the quarter" }),
+      nps: maybe(npsStatsShape).nullable(),
+      scores: z.record(z.string(), maybe(scoreStatsShape)),
+    }),
+  ),
+  benchmarks: z
+    .record(
+      z.string(),
+      z.object({ p50: z.number(), p75: z.number(), p90: z.number(), teams: z.number().int() }).nullable(),
+    )
+    .meta({ description: '"nps" and each dimension key → percentiles over the teams that are shown' }),
+});
+
+export const adoptionComparisonWire = z.object({
+  k: z.number().int(),
+  periods: z.array(z.string()),
+  nps: z.object({ on: z.array(npsPoint), off: z.array(npsPoint) }),
+  dimensions: z.array(z.object({ ...keyName.shape, on: z.array(dimensionPoint), off: z.array(dimensionPoint) })),
+});
+
+const doraBand = z.enum(doraBands);
+const doraGroupRow = z.object({
+  id: z.string().nullable(),
+  name: z.string(),
+  onPlatform: z.boolean().nullable(),
+  classification: maybe({ band: doraBand.nullable() }),
+  metrics: z.record(
+    z.string(),
+    maybe({
+      n: z.number().int(),
+      counts: z.object({
+        elite: z.number().int(),
+        high: z.number().int(),
+        medium: z.number().int(),
+        low: z.number().int(),
+      }),
+      median: doraBand.nullable(),
+    }),
+  ),
+});
+export const doraSummaryWire = z.object({
+  k: z.number().int(),
+  period: z.string().nullable(),
+  periods: z.array(z.string()),
+  metrics: z.array(keyName),
+  teams: z.array(doraGroupRow),
+  adoption: z.array(doraGroupRow),
+});
+
+export const responseRatesWire = z.object({
+  k: z.number().int(),
+  surveys: z.array(
+    z.object({
+      surveyId: z.string(),
+      title: z.string(),
+      period: z.string(),
+      total: maybe({
+        n: z.number().int(),
+        atLeast: z.boolean().optional().meta({ description: "While collecting: the total in steps of k, at least n" }),
+      }),
+      teams: z.array(
+        z.object({
+          teamId: z.string().nullable(),
+          name: z.string(),
+          headcount: z.number().int().nullable(),
+          value: maybe({ n: z.number().int(), rate: z.number().nullable() }),
+        }),
+      ),
+    }),
+  ),
+});
+
+export const analyticsMetaWire = z.object({
+  k: z.number().int(),
+  periods: z.array(z.string()),
+  publishedPeriods: z.array(z.string()).meta({ description: "Quarters whose survey has closed" }),
+  teams: z.array(z.object({ id: z.string(), name: z.string(), onPlatform: z.boolean() })),
+});
+
+export const surveyResultsWire = z.object({
+  k: z.number().int(),
+  survey: z.object({ id: z.string(), title: z.string(), period: z.string(), status: z.string() }),
+  total: maybe({ n: z.number().int() }),
+  questions: z.array(
+    z.object({
+      id: z.string(),
+      key: z.string(),
+      kind: z.string(),
+      prompt: z.string(),
+      dimension: z.string().nullable(),
+      rewordings: z.array(z.object({ period: z.string(), previousPrompt: z.string() })),
+      result: maybe({
+        answered: z.number().int(),
+        buckets: z.array(z.object({ value: z.string(), label: z.string(), count: z.number().int() })),
+        nps: npsStatsWire.nullable().optional(),
+        score: z.object({ mean: z.number(), favorablePct: z.number() }).nullable().optional(),
+        comments: z.number().int().optional(),
+      }),
+    }),
+  ),
+});
+
+export const commentsPageWire = z.object({
+  k: z.number().int(),
+  comments: maybe({
+    items: z.array(z.string()),
+    total: z.number().int(),
+    offset: z.number().int(),
+    pageSize: z.number().int(),
+  }),
+});

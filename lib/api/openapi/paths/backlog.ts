@@ -1,0 +1,142 @@
+// Operations of the backlog: building it from free text, reading it and curating its themes.
+import { z } from "zod";
+import * as backlogBuild from "@/app/api/backlog/build/route";
+import * as backlogExport from "@/app/api/backlog/export/route";
+import * as backlogItemMerge from "@/app/api/backlog/items/[id]/merge/route";
+import * as backlogItemMove from "@/app/api/backlog/items/[id]/move/route";
+import * as backlogItem from "@/app/api/backlog/items/[id]/route";
+import * as backlog from "@/app/api/backlog/route";
+import * as backlogScopes from "@/app/api/backlog/scopes/route";
+import * as backlogThresholds from "@/app/api/backlog/thresholds/route";
+import {
+  backlogItemDetailWire,
+  backlogItemRowWire,
+  backlogRunWire,
+  backlogScopeOptionsWire,
+  backlogViewWire,
+  movedMembersWire,
+  thresholdsWire,
+} from "@/lib/backlog/wire";
+import { csv, ok, type Paths } from "../operation";
+
+const oneItem = z.object({ item: backlogItemRowWire });
+
+export const backlogPaths = (): Paths => ({
+  "/api/backlog": {
+    get: [
+      backlog.GET,
+      {
+        operationId: "getBacklog",
+        summary: "The ranked backlog of one scope",
+        tag: "Backlog",
+        responses: { "200": ok("Themes ranked by impact × frequency", backlogViewWire) },
+      },
+    ],
+  },
+  "/api/backlog/scopes": {
+    get: [
+      backlogScopes.GET,
+      {
+        operationId: "listBacklogScopes",
+        summary: "Scopes that can be analysed, and those already analysed",
+        tag: "Backlog",
+        responses: { "200": ok("Scopes", backlogScopeOptionsWire) },
+      },
+    ],
+  },
+  "/api/backlog/build": {
+    post: [
+      backlogBuild.POST,
+      {
+        operationId: "buildBacklog",
+        summary: "Cluster a scope's free text and reconcile it with the curated backlog",
+        tag: "Backlog",
+        responses: { "200": ok("What the run found and changed", backlogRunWire) },
+        adds: [404],
+      },
+    ],
+  },
+  "/api/backlog/export": {
+    get: [
+      backlogExport.GET,
+      {
+        operationId: "exportBacklog",
+        summary: "The ranked backlog as CSV",
+        tag: "Backlog",
+        responses: { "200": csv("CSV (UTF-8 with BOM)") },
+        adds: [404],
+      },
+    ],
+  },
+  "/api/backlog/thresholds": {
+    patch: [
+      backlogThresholds.PATCH,
+      {
+        operationId: "updateBacklogThresholds",
+        summary: "Change the quadrant cut-offs",
+        tag: "Backlog",
+        responses: { "200": ok("The cut-offs", thresholdsWire) },
+      },
+    ],
+  },
+  "/api/backlog/items/{id}": {
+    get: [
+      backlogItem.GET,
+      {
+        operationId: "getBacklogItem",
+        summary: "One theme with quotes and team reach (under k: none)",
+        tag: "Backlog",
+        responses: { "200": ok("The theme", backlogItemDetailWire) },
+      },
+    ],
+    patch: [
+      backlogItem.PATCH,
+      {
+        operationId: "updateBacklogItem",
+        summary: "Rename, effort, status, owner, notes",
+        tag: "Backlog",
+        responses: { "200": ok("The theme", oneItem) },
+        adds: [409],
+      },
+    ],
+  },
+  "/api/backlog/items/{id}/merge": {
+    post: [
+      backlogItemMerge.POST,
+      {
+        operationId: "mergeBacklogItem",
+        summary: "Merge this theme into another",
+        tag: "Backlog",
+        responses: { "200": ok("The theme merged into", z.object({ target: backlogItemRowWire })) },
+        adds: [409],
+      },
+    ],
+    delete: [
+      backlogItemMerge.DELETE,
+      {
+        operationId: "unmergeBacklogItem",
+        summary: "Undo a merge",
+        tag: "Backlog",
+        responses: { "200": ok("The theme, on its own again", oneItem) },
+        adds: [409],
+      },
+    ],
+  },
+  "/api/backlog/items/{id}/move": {
+    post: [
+      backlogItemMove.POST,
+      {
+        operationId: "moveBacklogQuotes",
+        summary: "Move quotes (by their public ids) to another theme, or split them into a new one",
+        description: "Published theme figures follow the move only once a theme's respondents changed by at least k.",
+        tag: "Backlog",
+        body: "MoveMembers",
+        responses: {
+          "200": ok("Moved", movedMembersWire),
+          "201": ok("Split into a new theme", movedMembersWire),
+        },
+        adds: [409],
+      },
+    ],
+  },
+});

@@ -1,0 +1,102 @@
+// Operations of the public respondent endpoints and the system ones (health, first run, this document).
+import { z } from "zod";
+import * as friction from "@/app/api/friction/[token]/route";
+import * as health from "@/app/api/health/route";
+import * as setup from "@/app/api/setup/route";
+import surveyLink from "@/pages/api/s/[token]";
+import { oneUserWire } from "@/lib/auth/wire";
+import { frictionStoredWire, respondentSurveyWire, submissionStoredWire } from "@/lib/responses/wire";
+import { ok, type Paths } from "../operation";
+import { documentHandler, node } from "./handlers";
+
+const healthWire = z.object({
+  status: z.enum(["ok", "degraded"]),
+  database: z.union([
+    z.object({ ok: z.literal(true), engine: z.string().meta({ examples: ["pglite", "postgres"] }) }),
+    z.object({ ok: z.literal(false) }),
+  ]),
+});
+
+/** Any OpenAPI 3.1 document; this one. */
+const documentWire = z.looseObject({ openapi: z.string(), info: z.looseObject({}), paths: z.looseObject({}) });
+
+export const systemPaths = (): Paths => ({
+  "/api/s/{token}": {
+    get: [
+      node(surveyLink, "GET"),
+      {
+        operationId: "getRespondentSurvey",
+        summary: "The survey and active questions behind a link",
+        tag: "Respond",
+        responses: { "200": ok("Survey with questions", respondentSurveyWire) },
+      },
+    ],
+    post: [
+      node(surveyLink, "POST"),
+      {
+        operationId: "submitResponse",
+        summary: "Submit one anonymous response",
+        description:
+          "Validated against the survey's own questions and stored as one response in one transaction. Retrying with the same idempotencyKey stores it once (200 with duplicate: true). Rate-limited per link and client address; the body is capped at 64 KB.",
+        tag: "Respond",
+        body: "Submission",
+        responses: {
+          "201": ok("Stored", submissionStoredWire),
+          "200": ok("Already stored with this idempotency key", submissionStoredWire),
+        },
+        adds: [409, 410, 429],
+      },
+    ],
+  },
+  "/api/friction/{token}": {
+    post: [
+      friction.POST,
+      {
+        operationId: "reportFriction",
+        summary: "Report one sentence of friction",
+        tag: "Respond",
+        body: "FrictionEntry",
+        responses: {
+          "201": ok("Stored", frictionStoredWire),
+          "200": ok("Already stored under this idempotency key (a retry)", frictionStoredWire),
+        },
+        adds: [429],
+      },
+    ],
+  },
+  "/api/health": {
+    get: [
+      health.GET,
+      {
+        operationId: "getHealth",
+        summary: "Liveness and database reachability",
+        tag: "System",
+        responses: { "200": ok("Up", healthWire), "503": ok("The database cannot be reached", healthWire) },
+      },
+    ],
+  },
+  "/api/openapi.json": {
+    get: [
+      documentHandler,
+      {
+        operationId: "getOpenApiDocument",
+        summary: "This document",
+        tag: "System",
+        responses: { "200": ok("The OpenAPI 3.1 document", documentWire) },
+        database: false,
+      },
+    ],
+  },
+  "/api/setup": {
+    post: [
+      setup.POST,
+      {
+        operationId: "setUpOwner",
+        summary: "First run: create the owner account (refused once anyone exists)",
+        tag: "System",
+        responses: { "201": ok("The owner", oneUserWire) },
+        adds: [409],
+      },
+    ],
+  },
+});

@@ -1,0 +1,134 @@
+"use client";
+// The backlog's data: query keys, the ranked view and a theme's details, and the curation writes.
+// Any write can move ranks, quadrants and merged themes, so each one refreshes the whole backlog.
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { z } from "zod";
+import { apiFetch } from "@/lib/api/client";
+import { useFormMutation, type MutationCallbacks } from "@/lib/api/use-form-mutation";
+import type { FormBody, Wire, WireReturn } from "@/lib/api/wire";
+import type {
+  buildBacklog,
+  getBacklog,
+  getBacklogItem,
+  mergeBacklogItems,
+  moveThemeMembers,
+} from "@/lib/backlog/queries";
+import type {
+  backlogThresholdsSchema,
+  buildBacklogSchema,
+  mergeBacklogItemSchema,
+  moveMembersSchema,
+  updateBacklogItemSchema,
+} from "@/lib/backlog/schemas";
+
+export const backlogKeys = {
+  all: ["backlog"] as const,
+  view: (scope: string) => [...backlogKeys.all, "view", scope] as const,
+  item: (id: string) => [...backlogKeys.all, "item", id] as const,
+};
+
+export type BacklogData = WireReturn<typeof getBacklog>;
+export type BacklogItemData = WireReturn<typeof getBacklogItem>;
+
+/** The ranked backlog of one scope; nothing is fetched until a scope is chosen. */
+export function useBacklog(scope: string | null, initial?: { scope: string | null; view: BacklogData | null }) {
+  return useQuery({
+    queryKey: backlogKeys.view(scope ?? ""),
+    queryFn: () => apiFetch<BacklogData>(`/api/backlog?scope=${encodeURIComponent(scope!)}`),
+    enabled: scope !== null,
+    initialData: scope === initial?.scope && initial.view ? initial.view : undefined,
+  });
+}
+
+export function useBacklogItem(id: string) {
+  return useQuery({
+    queryKey: backlogKeys.item(id),
+    queryFn: () => apiFetch<BacklogItemData>(`/api/backlog/items/${id}`),
+  });
+}
+
+/** The scope's ranked backlog as a CSV download. */
+export const backlogExportHref = (scope: string) => `/api/backlog/export?scope=${encodeURIComponent(scope)}`;
+
+function useRefreshBacklog() {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: backlogKeys.all });
+}
+
+/** Clusters the scope's answers again and reconciles the themes with the curated ones. */
+export function useBuildBacklog(callbacks?: MutationCallbacks<unknown, unknown>) {
+  const refresh = useRefreshBacklog();
+  return useFormMutation({
+    mutationFn: (input: z.input<typeof buildBacklogSchema>) =>
+      apiFetch<Wire<{ run: Awaited<ReturnType<typeof buildBacklog>> }>>("/api/backlog/build", {
+        method: "POST",
+        json: input,
+      }),
+    onSuccess: async (data, input) => {
+      callbacks?.onSuccess?.(data, input);
+      await refresh();
+    },
+  });
+}
+
+export function useUpdateBacklogThresholds() {
+  const refresh = useRefreshBacklog();
+  return useFormMutation({
+    mutationFn: (input: FormBody<z.input<typeof backlogThresholdsSchema>>) =>
+      apiFetch("/api/backlog/thresholds", { method: "PATCH", json: input }),
+    onSuccess: refresh,
+  });
+}
+
+/** Rename, effort, status, owner and notes of a theme. */
+export function useUpdateBacklogItem(id: string, callbacks?: MutationCallbacks<unknown, unknown>) {
+  const refresh = useRefreshBacklog();
+  return useFormMutation({
+    mutationFn: (input: FormBody<z.input<typeof updateBacklogItemSchema>>) =>
+      apiFetch(`/api/backlog/items/${id}`, { method: "PATCH", json: input }),
+    onSuccess: async (data, input) => {
+      callbacks?.onSuccess?.(data, input);
+      await refresh();
+    },
+  });
+}
+
+/** Moves answers to another theme, or splits them into a new one. */
+export function useMoveThemeMembers(id: string, callbacks?: MutationCallbacks<unknown, unknown>) {
+  const refresh = useRefreshBacklog();
+  return useFormMutation({
+    mutationFn: (input: z.input<typeof moveMembersSchema>) =>
+      apiFetch<WireReturn<typeof moveThemeMembers>>(`/api/backlog/items/${id}/move`, { method: "POST", json: input }),
+    onSuccess: async (data, input) => {
+      callbacks?.onSuccess?.(data, input);
+      await refresh();
+    },
+  });
+}
+
+type MergeResult = Wire<{ target: Awaited<ReturnType<typeof mergeBacklogItems>> }>;
+
+/**
+ * Merges the theme into another. Here the backlog is refreshed before the caller's onSuccess (which
+ * opens the target): the merged theme leaves the list, and the form asking for the merge with it.
+ */
+export function useMergeBacklogItem(id: string, callbacks?: MutationCallbacks<MergeResult, unknown>) {
+  const refresh = useRefreshBacklog();
+  return useFormMutation({
+    mutationFn: (input: z.input<typeof mergeBacklogItemSchema>) =>
+      apiFetch<MergeResult>(`/api/backlog/items/${id}/merge`, { method: "POST", json: input }),
+    onSuccess: async (data, input) => {
+      await refresh();
+      callbacks?.onSuccess?.(data, input);
+    },
+  });
+}
+
+/** Undoes a merge: `id` is the theme that was merged away. */
+export function useUnmergeBacklogItem() {
+  const refresh = useRefreshBacklog();
+  return useMutation({
+    mutationFn: (id: string) => apiFetch(`/api/backlog/items/${id}/merge`, { method: "DELETE" }),
+    onSuccess: refresh,
+  });
+}

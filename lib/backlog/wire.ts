@@ -1,0 +1,143 @@
+// Backlog responses as zod schemas: what lib/backlog/queries.ts returns (BacklogView,
+// BacklogItemDetail, …) as JSON. The OpenAPI document is built from them and the integration tests
+// parse every response with them.
+import { z } from "zod";
+import { BACKLOG_STATUSES, EFFORTS } from "@/lib/backlog/constants";
+import { quadrants } from "./prioritise";
+
+const timestamp = z.iso.datetime();
+
+/** A backlog_items row, as the curation endpoints return it. */
+export const backlogItemRowWire = z
+  .object({
+    id: z.uuid(),
+    scope: z.string(),
+    label: z.string(),
+    customLabel: z.string().nullable(),
+    terms: z.array(z.string()),
+    effort: z.enum(EFFORTS).nullable(),
+    status: z.enum(BACKLOG_STATUSES),
+    owner: z.string(),
+    notes: z.string(),
+    mergedIntoId: z.uuid().nullable(),
+    statusChangedAt: timestamp.nullable(),
+    createdAt: timestamp,
+    updatedAt: timestamp,
+  })
+  .meta({ id: "BacklogItemRow" });
+
+const backlogListItemWire = z
+  .object({
+    id: z.uuid(),
+    label: z.string(),
+    generatedLabel: z.string(),
+    customLabel: z.string().nullable(),
+    terms: z.array(z.string()),
+    effort: z.enum(EFFORTS).nullable(),
+    status: z.enum(BACKLOG_STATUSES),
+    owner: z.string(),
+    notes: z.string(),
+    statusChangedAt: timestamp.nullable(),
+    statusChangedPeriod: z.string().nullable(),
+    mergedFrom: z.array(z.object({ id: z.uuid(), label: z.string() })),
+    respondents: z.number().int(),
+    mentions: z.number().int(),
+    share: z.number(),
+    sentiment: z.number().nullable(),
+    negativeShare: z.number().nullable(),
+    mentionersNps: z.number().nullable(),
+    mentionersLikert: z.number().nullable(),
+    impact: z.number(),
+    impactComponents: z.object({
+      nps: z.number().nullable(),
+      likert: z.number().nullable(),
+      sentiment: z.number().nullable(),
+    }),
+    quadrant: z.enum(quadrants),
+    rank: z.number().int(),
+    score: z.number(),
+    quotable: z.boolean().meta({ description: "false under k mentioners: quotes and teams are withheld" }),
+    mentionRates: z.array(
+      z.object({
+        period: z.string(),
+        mentioners: z.number().int().nullable(),
+        respondents: z.number().int(),
+        rate: z.number().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: "BacklogItem" });
+
+export const backlogViewWire = z.object({
+  scope: z.string(),
+  run: z
+    .object({
+      requestedK: z.number().int().nullable(),
+      chosenK: z.number().int(),
+      textCount: z.number().int(),
+      ranAt: timestamp,
+    })
+    .nullable(),
+  thresholds: z.object({ frequencyThreshold: z.number(), impactThreshold: z.number() }),
+  anonymityThreshold: z.number().int(),
+  population: z.object({ respondents: z.number().int(), nps: z.number().nullable(), likert: z.number().nullable() }),
+  periods: z.array(z.object({ period: z.string(), respondents: z.number().int() })),
+  items: z.array(backlogListItemWire),
+});
+
+export const backlogItemDetailWire = z.object({
+  item: backlogListItemWire,
+  scope: z.string(),
+  anonymityThreshold: z.number().int(),
+  quotes: z
+    .array(
+      z.object({
+        id: z.string().meta({ description: "A public id for moving the quote; no order or time" }),
+        source: z.enum(["survey", "friction"]),
+        text: z.string(),
+        pinned: z.boolean(),
+        representative: z.boolean(),
+      }),
+    )
+    .meta({ description: "Empty when the theme is traced to fewer than k respondents" }),
+  quoteCount: z.number().int(),
+  teams: z.array(
+    z.object({
+      teamId: z.uuid().nullable(),
+      name: z.string(),
+      mentioners: z.number().int(),
+      respondents: z.number().int(),
+      share: z.number(),
+    }),
+  ),
+  hiddenTeamMentioners: z.number().int(),
+  quotesHidden: z.boolean(),
+});
+
+export const backlogScopeOptionsWire = z.object({
+  surveys: z.array(z.object({ id: z.uuid(), title: z.string(), period: z.string(), textCount: z.number().int() })),
+  periods: z.array(z.string()),
+  frictionCount: z.number().int(),
+  analysed: z.array(z.object({ scope: z.string(), ranAt: timestamp })),
+});
+
+export const backlogRunWire = z.object({
+  run: z.object({
+    scope: z.string(),
+    requestedK: z.number().int().nullable(),
+    chosenK: z.number().int(),
+    textCount: z.number().int(),
+    itemsMatched: z.number().int(),
+    itemsCreated: z.number().int(),
+    itemsRemoved: z.number().int(),
+  }),
+});
+
+export const movedMembersWire = z.object({
+  targetId: z.uuid().meta({ description: "The theme the quotes went to (a new one when split)" }),
+  moved: z.number().int(),
+});
+
+export const thresholdsWire = z.object({
+  thresholds: z.object({ frequencyThreshold: z.number(), impactThreshold: z.number() }),
+});
