@@ -48,3 +48,40 @@ test("the health endpoint reports the database", async ({ request }) => {
     database: { ok: true, engine: process.env.E2E_ENGINE ?? "pglite" },
   });
 });
+
+test("on a phone the navigation folds into a menu button that the keyboard can open and close", async ({
+  asEditor: page,
+}) => {
+  const nav = page.getByRole("navigation", { name: "Main" });
+  const menu = nav.getByRole("button", { name: "Menu" });
+  await expect(menu).toBeHidden(); // desktop: the sidebar as before
+  await expect(nav.getByRole("link", { name: "Backlog" })).toBeVisible();
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(menu).toBeVisible();
+  await expect(menu).toHaveAttribute("aria-expanded", "false");
+  await expect(nav.getByRole("link", { name: "Backlog" })).toBeHidden();
+  const mainTop = await page.locator("main").evaluate((el) => el.getBoundingClientRect().top);
+  expect(mainTop, "the bar is one line, not rows of wrapped links").toBeLessThan(80);
+
+  await menu.focus();
+  await page.keyboard.press("Enter");
+  await expect(menu).toHaveAttribute("aria-expanded", "true");
+  const controlled = page.locator(`[id="${await menu.getAttribute("aria-controls")}"]`);
+  await expect(controlled.getByRole("link", { name: "Backlog" })).toBeVisible();
+  expect(await page.locator("main").evaluate((el) => el.getBoundingClientRect().top), "opening shifts nothing").toBe(
+    mainTop,
+  );
+
+  await page.keyboard.press("Tab");
+  await expect(controlled.getByRole("link", { name: "Dashboard" })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(menu).toHaveAttribute("aria-expanded", "false");
+  await expect(menu).toBeFocused();
+  await expect(controlled.getByRole("link", { name: "Backlog" })).toBeHidden();
+
+  await menu.click();
+  await controlled.getByRole("link", { name: "Backlog" }).click();
+  await expect(page).toHaveURL(/\/backlog/);
+  await expect(menu).toHaveAttribute("aria-expanded", "false");
+});

@@ -7,10 +7,11 @@ import { formatMean, formatSigned, SERIES_COLORS } from "./format";
 import { NpsChart } from "./nps-trend-card";
 import { useAdoptionComparison } from "@/lib/analytics/hooks";
 import { useAnalyticsFilter } from "./use-analytics-filter";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 function DimensionGapTable({ data }: { data: AdoptionComparison }) {
   return (
-    <div className="table-wrap">
+    <TableScroll label="Dimension means on and off the platform per quarter">
       <table className="table" data-testid="adoption-table">
         <caption className="sr-only">Dimension means on and off the platform per quarter</caption>
         <thead>
@@ -55,7 +56,7 @@ function DimensionGapTable({ data }: { data: AdoptionComparison }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

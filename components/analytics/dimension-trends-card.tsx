@@ -5,6 +5,7 @@ import type { DimensionTrends } from "@/lib/analytics/types";
 import { AnalyticsCard, ExportButton, HiddenValue } from "./analytics-card";
 import { formatInterval, formatMean, formatPct, SERIES_COLORS } from "./format";
 import { useDimensionTrends } from "@/lib/analytics/hooks";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export function DimensionChart({ trends, height = 280 }: { trends: DimensionTrends; height?: number }) {
   const data = trends.periods.map((period) => {
@@ -49,7 +50,7 @@ export function DimensionChart({ trends, height = 280 }: { trends: DimensionTren
 
 export function DimensionTable({ trends }: { trends: DimensionTrends }) {
   return (
-    <div className="table-wrap">
+    <TableScroll label="Dimension scores by quarter">
       <table className="table" data-testid="dimension-table">
         <caption className="sr-only">Dimension scores by quarter: mean (1–5), % favorable and 95% interval</caption>
         <thead>
@@ -81,9 +82,11 @@ export function DimensionTable({ trends }: { trends: DimensionTrends }) {
                     </td>
                   );
                 return (
-                  <td key={period} title={`95% interval ${formatInterval(p.ciLow, p.ciHigh, 2)} · ${p.n} respondents`}>
+                  <td key={period} title={`${p.n} respondents`}>
                     <strong>{formatMean(p.mean)}</strong>{" "}
                     <span className="muted small">{formatPct(p.favorablePct)} fav.</span>
+                    {/* In the cell, not only in a tooltip: touch and keyboard users read it too. */}
+                    <div className="muted small">95%: {formatInterval(p.ciLow, p.ciHigh, 2)}</div>
                   </td>
                 );
               })}
@@ -91,7 +94,7 @@ export function DimensionTable({ trends }: { trends: DimensionTrends }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

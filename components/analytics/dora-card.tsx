@@ -4,6 +4,7 @@ import type { DoraGroupRow, DoraSummary } from "@/lib/analytics/types";
 import { doraBands, type DoraBand } from "@/lib/surveys/templates";
 import { AnalyticsCard, ExportButton, HiddenValue } from "./analytics-card";
 import { useDoraSummary } from "@/lib/analytics/hooks";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 const bandLabel: Record<DoraBand, string> = { elite: "Elite", high: "High", medium: "Medium", low: "Low" };
 const bandClass: Record<DoraBand, string> = {
@@ -46,7 +47,7 @@ function BandBar({ row }: { row: DoraGroupRow }) {
 
 export function DoraTable({ data, rows, label }: { data: DoraSummary; rows: DoraGroupRow[]; label: string }) {
   return (
-    <div className="table-wrap">
+    <TableScroll label={label}>
       <table className="table">
         <caption className="sr-only">{label}</caption>
         <thead>
@@ -95,7 +96,7 @@ export function DoraTable({ data, rows, label }: { data: DoraSummary; rows: Dora
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

@@ -16,6 +16,7 @@ import type { NpsPoint, NpsTrend } from "@/lib/analytics/types";
 import { AnalyticsCard, ExportButton, HiddenValue } from "./analytics-card";
 import { formatInterval, formatNps, formatSigned, SERIES_COLORS } from "./format";
 import { useNpsTrend } from "@/lib/analytics/hooks";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 type Series = { name: string; points: NpsPoint[]; color: string };
 
@@ -94,7 +95,7 @@ export function NpsChart({ series, height = 260 }: { series: Series[]; height?: 
 
 export function NpsTable({ trend }: { trend: NpsTrend }) {
   return (
-    <div className="table-wrap">
+    <TableScroll label="NPS by quarter">
       <table className="table" data-testid="nps-table">
         <caption className="sr-only">NPS by quarter</caption>
         <thead>
@@ -145,7 +146,7 @@ export function NpsTable({ trend }: { trend: NpsTrend }) {
           })}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

@@ -5,6 +5,7 @@ import type { ResponseRates } from "@/lib/analytics/types";
 import { AnalyticsCard, ExportButton, HiddenValue } from "./analytics-card";
 import { formatPct } from "./format";
 import { useResponseRates } from "@/lib/analytics/hooks";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 function RatesTable({ data }: { data: ResponseRates }) {
   // Default to the latest quarter's largest survey: the quarterly one, not a side pulse.
@@ -31,7 +32,7 @@ function RatesTable({ data }: { data: ResponseRates }) {
           ))}
         </select>
       </div>
-      <div className="table-wrap">
+      <TableScroll label="Responses and response rate per team">
         <table className="table" data-testid="response-rates-table">
           <caption className="sr-only">Responses and response rate per team</caption>
           <thead>
@@ -89,7 +90,7 @@ function RatesTable({ data }: { data: ResponseRates }) {
             </tfoot>
           ) : null}
         </table>
-      </div>
+      </TableScroll>
     </div>
   );
 }

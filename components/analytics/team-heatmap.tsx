@@ -1,4 +1,5 @@
 "use client";
+import { TableScroll } from "@/components/ui/table-scroll";
 import type { TeamComparison } from "@/lib/analytics/types";
 import { HiddenValue } from "./analytics-card";
 import { formatMean, formatNps, heatColor } from "./format";
@@ -6,7 +7,7 @@ import { formatMean, formatNps, heatColor } from "./format";
 /** Team × dimension for one quarter; cells of groups under k say so instead of showing a number. */
 export function TeamHeatmap({ data }: { data: TeamComparison }) {
   return (
-    <div className="table-wrap">
+    <TableScroll label={`Mean score per team and dimension, ${data.period}`}>
       <table className="table heatmap" data-testid="team-heatmap">
         <caption className="sr-only">Mean score (1–5) per team and dimension, {data.period}</caption>
         <thead>
@@ -77,6 +78,6 @@ export function TeamHeatmap({ data }: { data: TeamComparison }) {
         </span>{" "}
         hidden: fewer than {data.k} responses (or hiding it would let someone work out a smaller group).
       </p>
-    </div>
+    </TableScroll>
   );
 }

@@ -8,6 +8,7 @@ import { PeriodSelect } from "./team-heatmap-card";
 import { TeamHeatmap } from "./team-heatmap";
 import { useTeamComparison } from "@/lib/analytics/hooks";
 import { useAnalyticsFilter } from "./use-analytics-filter";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 const positionText = {
   top10: "Top 10%",
@@ -25,7 +26,7 @@ const positionClass = {
 function BenchmarkTable({ data }: { data: TeamComparison }) {
   const b = data.benchmarks.nps;
   return (
-    <div className="table-wrap">
+    <TableScroll label={`Teams against the workspace’s percentiles, ${data.period}`}>
       <table className="table" data-testid="team-benchmarks">
         <caption className="sr-only">Teams against the workspace’s percentiles, {data.period}</caption>
         <thead>
@@ -112,7 +113,7 @@ function BenchmarkTable({ data }: { data: TeamComparison }) {
           ))}
         </tfoot>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

@@ -14,6 +14,7 @@ import { IMPACT_WEIGHTS, quadrantLabels } from "@/lib/backlog/prioritise";
 import { decimal, percent, quadrantBadge, statusBadge } from "./format";
 import { MentionRateChart } from "./mention-rate-chart";
 import { BACKLOG_STATUSES, backlogStatusLabels, EFFORTS } from "@/lib/backlog/constants";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 const NEW_THEME = "__new__";
 
@@ -108,37 +109,39 @@ export function ItemDetail({
           when they score 20% of the scale lower (2 NPS points, 0.8 on the 1–5 questions) and 0 when 20% higher.
           Components without data are left out and the rest re-weighted.
         </p>
-        <table className="table small">
-          <thead>
-            <tr>
-              <th>Component</th>
-              <th>Mentioners</th>
-              <th>Everyone</th>
-              <th className="right">Value</th>
-            </tr>
-          </thead>
-          <tbody>
-            <tr>
-              <td>NPS pain</td>
-              <td>{decimal(item.mentionersNps, 1)}</td>
-              <td>{decimal(population.nps, 1)}</td>
-              <td className="right">{decimal(item.impactComponents.nps)}</td>
-            </tr>
-            <tr>
-              <td>Score (1–5) pain</td>
-              <td>{decimal(item.mentionersLikert)}</td>
-              <td>{decimal(population.likert)}</td>
-              <td className="right">{decimal(item.impactComponents.likert)}</td>
-            </tr>
-            <tr>
-              <td>Negative mentions</td>
-              <td colSpan={2}>
-                {item.negativeShare === null ? "—" : `${percent(item.negativeShare)} of ${item.mentions} mentions`}
-              </td>
-              <td className="right">{decimal(item.impactComponents.sentiment)}</td>
-            </tr>
-          </tbody>
-        </table>
+        <TableScroll label="How impact is calculated">
+          <table className="table small">
+            <thead>
+              <tr>
+                <th>Component</th>
+                <th>Mentioners</th>
+                <th>Everyone</th>
+                <th className="right">Value</th>
+              </tr>
+            </thead>
+            <tbody>
+              <tr>
+                <td>NPS pain</td>
+                <td>{decimal(item.mentionersNps, 1)}</td>
+                <td>{decimal(population.nps, 1)}</td>
+                <td className="right">{decimal(item.impactComponents.nps)}</td>
+              </tr>
+              <tr>
+                <td>Score (1–5) pain</td>
+                <td>{decimal(item.mentionersLikert)}</td>
+                <td>{decimal(population.likert)}</td>
+                <td className="right">{decimal(item.impactComponents.likert)}</td>
+              </tr>
+              <tr>
+                <td>Negative mentions</td>
+                <td colSpan={2}>
+                  {item.negativeShare === null ? "—" : `${percent(item.negativeShare)} of ${item.mentions} mentions`}
+                </td>
+                <td className="right">{decimal(item.impactComponents.sentiment)}</td>
+              </tr>
+            </tbody>
+          </table>
+        </TableScroll>
       </details>
 
       <div>
@@ -195,7 +198,7 @@ function TeamReach({ detail }: { detail: BacklogItemDetail }) {
   return (
     <div>
       <h3>Reach by team</h3>
-      <div className="table-wrap">
+      <TableScroll label="Reach by team">
         <table className="table">
           <thead>
             <tr>
@@ -222,7 +225,7 @@ function TeamReach({ detail }: { detail: BacklogItemDetail }) {
             ) : null}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </div>
   );
 }

@@ -283,7 +283,7 @@ function PathColumn({
                                   >
                                     Pain: {painLabels[step.pain].toLowerCase()}
                                   </span>
-                                  <span className="badge" style={{ color: loadTypeColors[step.loadType] }}>
+                                  <span className={`badge badge-load-${step.loadType}`}>
                                     {loadTypeLabels[step.loadType]} load {step.loadLevel}/5
                                   </span>
                                   {path === "golden" && step.outcome ? (

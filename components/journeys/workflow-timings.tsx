@@ -14,6 +14,7 @@ import {
 } from "@/lib/journeys/hooks";
 import type { WorkflowTimingRow } from "@/lib/journeys/types";
 import { formNumber, formValues } from "@/components/ui/form-values";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 const statusBadge = {
   met: ["badge-good", "Met"],
@@ -66,7 +67,7 @@ export function WorkflowTimings({ initial, canEdit }: { initial: WorkflowTimings
             ))}
           </div>
         ) : (
-          <div className="table-wrap">
+          <TableScroll label="Baseline timings table">
             <table className="table journey-timings" aria-describedby="timings-heading">
               <thead>
                 <tr>
@@ -90,7 +91,7 @@ export function WorkflowTimings({ initial, canEdit }: { initial: WorkflowTimings
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </section>
       {canEdit ? <AddWorkflowForm /> : null}

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { Skeleton } from "@/components/ui/skeleton";
 import { auditActionLabel, describeAuditDetail } from "@/lib/audit/actions";
 import { useAuditLog } from "@/lib/audit/hooks";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 /** Settings → Audit log (owners): who changed what that can move a published figure. */
 export function AuditLogPanel() {
@@ -35,7 +36,7 @@ export function AuditLogPanel() {
         <p className="muted">No edits recorded yet.</p>
       ) : (
         <>
-          <div className="table-wrap">
+          <TableScroll label="Audit log entries">
             <table className="table audit-table">
               <thead>
                 <tr>
@@ -64,7 +65,7 @@ export function AuditLogPanel() {
                 })}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           <div className="row">
             <button
               type="button"

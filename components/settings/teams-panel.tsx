@@ -3,6 +3,7 @@ import { useState } from "react";
 import { Field } from "@/components/ui/field";
 import { formNumber } from "@/components/ui/form-values";
 import { useCreateTeam, useTeams, useUpdateTeam, type Team as TeamRow, type TeamChange } from "@/lib/workspace/hooks";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 function platformSince(team: TeamRow): string {
   const latest = [...team.platformChanges].reverse().find((c) => c.onPlatform === team.onPlatform);
@@ -38,7 +39,7 @@ export function TeamsPanel({
       {teams.data.length === 0 ? (
         <p className="empty">No teams yet. Add the first one below.</p>
       ) : (
-        <div className="table-wrap">
+        <TableScroll label="Teams table">
           <table className="table">
             <thead>
               <tr>
@@ -159,7 +160,7 @@ export function TeamsPanel({
               )}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {canEdit ? (
         <form

@@ -10,6 +10,7 @@ import {
   type UserRow,
 } from "@/lib/auth/hooks";
 import { ROLES, roleLabels, type Role } from "@/lib/auth/constants";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 type ResetLink = { email: string; url: string; expiresAt: string };
 
@@ -31,7 +32,7 @@ export function UsersPanel({ currentUserId, initialUsers }: { currentUserId: str
   return (
     <section className="card stack" aria-labelledby="users-heading">
       <h2 id="users-heading">People</h2>
-      <div className="table-wrap">
+      <TableScroll label="People table">
         <table className="table">
           <thead>
             <tr>
@@ -152,7 +153,7 @@ export function UsersPanel({ currentUserId, initialUsers }: { currentUserId: str
             })}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {busy ? (
         <span className="muted small" aria-live="polite">
           Saving…

@@ -3,6 +3,7 @@ import { useSyncExternalStore } from "react";
 import { describeTally } from "@/lib/anonymity/surveys";
 import { useCreateTeamLinks, useSurveyLinks, type SurveyLinks as LinkStats } from "@/lib/surveys/hooks";
 import { CopyButton } from "./copy-button";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 const subscribeNever = () => () => {};
 /** This deployment's origin in the browser (empty during server rendering). */
@@ -62,7 +63,7 @@ export function SurveyLinks({
           <div className="stat">{rows.length}</div>
         </div>
       </div>
-      <div className="card table-wrap">
+      <TableScroll label="Survey links and live response counts" className="card">
         <table className="table">
           <caption className="sr-only">Survey links and live response counts</caption>
           <thead>
@@ -118,7 +119,7 @@ export function SurveyLinks({
             })}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {canEdit ? (
         <div className="row">
           <button type="button" className="btn" onClick={() => createLinks.mutate()} disabled={createLinks.isPending}>

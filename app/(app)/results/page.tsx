@@ -3,6 +3,7 @@ import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { listSurveysWithResults } from "@/lib/analytics/queries";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export const metadata: Metadata = { title: "Survey results" };
 
@@ -14,7 +15,7 @@ export default async function ResultsIndexPage() {
       {surveys.length === 0 ? (
         <EmptyState title="No responses yet">Results appear once a survey has responses.</EmptyState>
       ) : (
-        <div className="card table-wrap">
+        <TableScroll label="Surveys with results" className="card">
           <table className="table">
             <thead>
               <tr>
@@ -49,7 +50,7 @@ export default async function ResultsIndexPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </>
   );

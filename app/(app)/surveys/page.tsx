@@ -10,6 +10,7 @@ import { listFrictionLinks } from "@/lib/responses/queries";
 import { listSurveys } from "@/lib/surveys/queries";
 import { getWorkspaceSettings, listTeams } from "@/lib/workspace/queries";
 import { surveyStatusLabels } from "@/lib/surveys/constants";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export const metadata: Metadata = { title: "Surveys" };
 
@@ -53,7 +54,7 @@ export default async function SurveysPage() {
             trend.
           </EmptyState>
         ) : (
-          <div className="card table-wrap">
+          <TableScroll label="Surveys" className="card">
             <table className="table">
               <caption className="sr-only">Surveys</caption>
               <thead>
@@ -85,7 +86,7 @@ export default async function SurveysPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
         <FrictionLinks
           initialLinks={frictionLinks}

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { JourneyCharts } from "@/components/journeys/journey-charts";
 import { JourneySummary } from "@/components/journeys/journey-summary";
 import { PrintButton } from "@/components/journeys/print-button";
+import { TableScroll } from "@/components/ui/table-scroll";
 import { requireUser } from "@/lib/auth/guard";
 import { formatMinutes } from "@/lib/journeys/comparison";
 import { getJourneyEvidence, getJourneyMap } from "@/lib/journeys/queries";
@@ -51,62 +52,64 @@ export default async function JourneyMapPrintPage({ params }: { params: Promise<
             {own.length === 0 ? (
               <p className="muted">No steps.</p>
             ) : (
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th>#</th>
-                    <th>Step</th>
-                    <th>Time</th>
-                    <th>Pain</th>
-                    <th>Load</th>
-                    <th>Audit</th>
-                    {path === "golden" ? <th>Outcome</th> : null}
-                  </tr>
-                </thead>
-                <tbody>
-                  {own.map((s, i) => (
-                    <tr key={s.id}>
-                      <td>{i + 1}</td>
-                      <td>
-                        <strong>{s.name}</strong>
-                        {s.notes ? <div className="small muted">{s.notes}</div> : null}
-                        {s.themes
-                          .filter((t) => t.status === "accepted")
-                          .map((t) => {
-                            const e = evidenceById.get(t.backlogItemId);
-                            return (
-                              <div key={t.backlogItemId} className="small">
-                                Theme “{t.label}”:{" "}
-                                {!e || e.hidden
-                                  ? `fewer than ${evidence.k} people, details hidden`
-                                  : `${Math.round((e.share ?? 0) * 100)}% of respondents${e.quotes[0] ? ` — “${e.quotes[0]}”` : ""}`}
-                              </div>
-                            );
-                          })}
-                      </td>
-                      <td className="nowrap">{formatMinutes(s.minutes)}</td>
-                      <td>{painLabels[s.pain]}</td>
-                      <td className="nowrap">
-                        {loadTypeLabels[s.loadType]} {s.loadLevel}/5
-                      </td>
-                      <td className="small">
-                        {auditFields
-                          .filter((f) => s[f] > 0)
-                          .map((f) => `${auditLabels[f]} ${s[f]}`)
-                          .join(", ") || "—"}
-                      </td>
-                      {path === "golden" ? (
-                        <td className="small">
-                          {s.outcome ? outcomeLabels[s.outcome] : "—"}
-                          {s.counterpartStepId ? (
-                            <div className="muted">was: {nameById.get(s.counterpartStepId)}</div>
-                          ) : null}
-                        </td>
-                      ) : null}
+              <TableScroll label={path === "current" ? "Current path steps" : "Golden path steps"}>
+                <table className="table">
+                  <thead>
+                    <tr>
+                      <th>#</th>
+                      <th>Step</th>
+                      <th>Time</th>
+                      <th>Pain</th>
+                      <th>Load</th>
+                      <th>Audit</th>
+                      {path === "golden" ? <th>Outcome</th> : null}
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {own.map((s, i) => (
+                      <tr key={s.id}>
+                        <td>{i + 1}</td>
+                        <td>
+                          <strong>{s.name}</strong>
+                          {s.notes ? <div className="small muted">{s.notes}</div> : null}
+                          {s.themes
+                            .filter((t) => t.status === "accepted")
+                            .map((t) => {
+                              const e = evidenceById.get(t.backlogItemId);
+                              return (
+                                <div key={t.backlogItemId} className="small">
+                                  Theme “{t.label}”:{" "}
+                                  {!e || e.hidden
+                                    ? `fewer than ${evidence.k} people, details hidden`
+                                    : `${Math.round((e.share ?? 0) * 100)}% of respondents${e.quotes[0] ? ` — “${e.quotes[0]}”` : ""}`}
+                                </div>
+                              );
+                            })}
+                        </td>
+                        <td className="nowrap">{formatMinutes(s.minutes)}</td>
+                        <td>{painLabels[s.pain]}</td>
+                        <td className="nowrap">
+                          {loadTypeLabels[s.loadType]} {s.loadLevel}/5
+                        </td>
+                        <td className="small">
+                          {auditFields
+                            .filter((f) => s[f] > 0)
+                            .map((f) => `${auditLabels[f]} ${s[f]}`)
+                            .join(", ") || "—"}
+                        </td>
+                        {path === "golden" ? (
+                          <td className="small">
+                            {s.outcome ? outcomeLabels[s.outcome] : "—"}
+                            {s.counterpartStepId ? (
+                              <div className="muted">was: {nameById.get(s.counterpartStepId)}</div>
+                            ) : null}
+                          </td>
+                        ) : null}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </TableScroll>
             )}
           </section>
         );
