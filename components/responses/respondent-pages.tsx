@@ -1,7 +1,13 @@
 import type { ReactElement, ReactNode } from "react";
 import { FRICTION_TEXT_FIELD, IDEMPOTENCY_KEY_FIELD } from "@/lib/responses/survey-form-fields";
 import { displaySafe } from "@/lib/text/display-safe";
-import { AnonymousNote, SurveyForm, type RespondentQuestion, type RespondentSurveyView } from "./survey-form";
+import {
+  AnonymousNote,
+  SurveyForm,
+  type RefusedForm,
+  type RespondentQuestion,
+  type RespondentSurveyView,
+} from "./survey-form";
 
 // The public pages (/s/<token>, /f/<token>) as whole documents, rendered to static HTML by
 // lib/responses/respondent-html.tsx: no React runtime on the page every developer opens, one stylesheet
@@ -21,6 +27,8 @@ export type RespondentPage =
       teamName: string | null;
       questions: RespondentQuestion[];
       sendError: string | null;
+      /** A no-JavaScript send refused for its answers: shown again with them (422). */
+      refused?: RefusedForm | null;
     };
 
 export type FrictionPage =
@@ -136,10 +144,11 @@ export function surveyPageView(page: RespondentPage): RespondentView {
         ),
       };
     case "form": {
-      const { survey, teamName, questions, sendError, token, idempotencyKey } = page;
+      const { survey, teamName, questions, sendError, token, idempotencyKey, refused = null } = page;
       return {
-        status: 200,
-        title: survey.title,
+        status: refused ? 422 : 200,
+        // "Error:" first, so the tab and a screen reader's page title say the send failed.
+        title: refused ? `Error: ${survey.title}` : survey.title,
         script: "/respondent.js",
         main: (
           <SurveyForm
@@ -147,6 +156,7 @@ export function surveyPageView(page: RespondentPage): RespondentView {
             teamName={teamName}
             questions={questions}
             sendError={sendError}
+            refused={refused}
             mode={{ kind: "live", token, idempotencyKey }}
           />
         ),

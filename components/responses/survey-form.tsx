@@ -1,5 +1,6 @@
 import type { ChoiceOption, QuestionKind } from "@/lib/db/schema";
-import { answerFieldName, IDEMPOTENCY_KEY_FIELD } from "@/lib/responses/survey-form-fields";
+import type { QuestionErrors } from "@/lib/responses/send-errors";
+import { answerFieldName, IDEMPOTENCY_KEY_FIELD, type PostedValues } from "@/lib/responses/survey-form-fields";
 import { estimateLabel } from "@/lib/surveys/time-estimate";
 import { displaySafe } from "@/lib/text/display-safe";
 
@@ -21,6 +22,9 @@ export type RespondentQuestion = {
 export type RespondentSurveyView = { id: string; title: string; intro: string | null; period: string };
 
 export type SurveyFormMode = { kind: "live"; token: string; idempotencyKey: string } | { kind: "preview" };
+
+/** A form posted without JavaScript and refused: the answers as sent, and why each refused one was. */
+export type RefusedForm = { values: PostedValues; errors: QuestionErrors };
 
 const SCALES: Partial<Record<QuestionKind, { values: number[]; low: string; high: string }>> = {
   likert: { values: [1, 2, 3, 4, 5], low: "1 = not at all", high: "5 = completely" },
@@ -47,24 +51,60 @@ function QuestionTitle({ question, index }: { question: RespondentQuestion; inde
   );
 }
 
-function Question({ question: q, index, idPrefix }: { question: RespondentQuestion; index: number; idPrefix: string }) {
+function Question({
+  question: q,
+  index,
+  idPrefix,
+  posted = [],
+  error,
+}: {
+  question: RespondentQuestion;
+  index: number;
+  idPrefix: string;
+  posted?: string[];
+  error?: string;
+}) {
   const base = `${idPrefix}q-${q.id}`;
   const name = answerFieldName(q.id);
   const scale = SCALES[q.kind];
+  // The error line's id is the one public/respondent.js uses, so the script replaces or clears it.
   const describedBy =
-    [q.helpText ? `${base}-help` : null, scale ? `${base}-anchors` : null].filter(Boolean).join(" ") || undefined;
-  const help = q.helpText ? (
-    <p className="q-help" id={`${base}-help`}>
-      {displaySafe(q.helpText)}
-    </p>
-  ) : null;
+    [q.helpText ? `${base}-help` : null, scale ? `${base}-anchors` : null, error ? `${base}-error` : null]
+      .filter(Boolean)
+      .join(" ") || undefined;
+  const help = (
+    <>
+      {q.helpText ? (
+        <p className="q-help" id={`${base}-help`}>
+          {displaySafe(q.helpText)}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="field-error" id={`${base}-error`}>
+          {displaySafe(error)}
+        </p>
+      ) : null}
+    </>
+  );
   // The script reads the question's rules from these data attributes.
-  const data = { "data-question": q.id, "data-kind": q.kind, "data-required": q.required ? "1" : undefined };
+  const data = {
+    className: error ? "card q q-invalid" : "card q",
+    "data-question": q.id,
+    "data-kind": q.kind,
+    "data-required": q.required ? "1" : undefined,
+  };
+  // The error summary links to the first input of a group (the textarea itself has the id).
+  const input = (value: string, i: number) => ({
+    name,
+    value,
+    id: i === 0 ? base : undefined,
+    defaultChecked: posted.includes(value) || undefined,
+  });
 
   if (q.kind === "free_text") {
     const limit = q.maxLength ?? DEFAULT_TEXT_LIMIT;
     return (
-      <div className="card q" {...data} data-max={limit}>
+      <div {...data} data-max={limit}>
         <label className="q-title" htmlFor={base}>
           <QuestionTitle question={q} index={index} />
         </label>
@@ -76,7 +116,9 @@ function Question({ question: q, index, idPrefix }: { question: RespondentQuesti
           name={name}
           maxLength={limit}
           aria-required={q.required ? "true" : undefined}
+          aria-invalid={error ? "true" : undefined}
           aria-describedby={[describedBy, `${base}-count`].filter(Boolean).join(" ")}
+          defaultValue={posted[0] === undefined ? undefined : displaySafe(posted[0])}
         />
         <p className="q-help right" id={`${base}-count`} data-count="">
           {`Up to ${limit} characters`}
@@ -87,7 +129,7 @@ function Question({ question: q, index, idPrefix }: { question: RespondentQuesti
 
   const type = q.kind === "multiple_choice" ? "checkbox" : "radio";
   return (
-    <fieldset className="card q" {...data} aria-describedby={describedBy}>
+    <fieldset {...data} aria-describedby={describedBy}>
       <legend className="q-title">
         <QuestionTitle question={q} index={index} />
       </legend>
@@ -95,9 +137,9 @@ function Question({ question: q, index, idPrefix }: { question: RespondentQuesti
       {scale ? (
         <>
           <div className={`scale scale-${scale.values.length}`}>
-            {scale.values.map((n) => (
+            {scale.values.map((n, i) => (
               <label className="scale-option" key={n}>
-                <input type="radio" name={name} value={n} />
+                <input type="radio" {...input(String(n), i)} />
                 <span>{n}</span>
               </label>
             ))}
@@ -109,15 +151,48 @@ function Question({ question: q, index, idPrefix }: { question: RespondentQuesti
         </>
       ) : (
         <div className="choices">
-          {(q.options ?? []).map((o) => (
+          {(q.options ?? []).map((o, i) => (
             <label className="choice" key={o.id}>
-              <input type={type} name={name} value={o.id} />
+              <input type={type} {...input(o.id, i)} />
               <span>{displaySafe(o.label)}</span>
             </label>
           ))}
         </div>
       )}
     </fieldset>
+  );
+}
+
+/**
+ * Every refused answer, linked to its question (the GOV.UK error summary). It takes focus when the page
+ * loads (autofocus works without JavaScript), so a screen reader starts with what went wrong.
+ */
+function ErrorSummary({ questions, errors }: { questions: RespondentQuestion[]; errors: QuestionErrors }) {
+  const named = questions.flatMap((q, i) => (errors[q.id] ? [{ q, i, message: errors[q.id] }] : []));
+  return (
+    <div
+      className="alert alert-error error-summary"
+      role="alert"
+      tabIndex={-1}
+      autoFocus
+      aria-labelledby="error-summary-title"
+      data-send-error=""
+      data-testid="error-summary"
+    >
+      <h2 id="error-summary-title">
+        {named.length === 1
+          ? "Your answers were not sent: one question needs your attention"
+          : `Your answers were not sent: ${named.length} questions need your attention`}
+      </h2>
+      <ul>
+        {named.map(({ q, i, message }) => (
+          <li key={q.id}>
+            <a href={`#q-${q.id}`}>{`${i + 1}. ${displaySafe(q.prompt)}: ${displaySafe(message)}`}</a>
+          </li>
+        ))}
+      </ul>
+      <p className="small">Your other answers are kept below.</p>
+    </div>
   );
 }
 
@@ -132,6 +207,7 @@ export function SurveyForm({
   mode,
   headingLevel = 1,
   sendError = null,
+  refused = null,
 }: {
   survey: RespondentSurveyView;
   teamName: string | null;
@@ -140,6 +216,8 @@ export function SurveyForm({
   headingLevel?: 1 | 2;
   /** Why the last no-JavaScript send was refused: a fixed message for the redirect's code (send-errors.ts). */
   sendError?: string | null;
+  /** The answers of a refused no-JavaScript send, filled back in, each refused one named. */
+  refused?: RefusedForm | null;
 }) {
   const estimate = estimateLabel(questions);
   const count = questions.length === 1 ? "1 question" : `${questions.length} questions`;
@@ -162,7 +240,16 @@ export function SurveyForm({
     </div>
   );
   const idPrefix = mode.kind === "live" ? "" : "preview-";
-  const body = questions.map((q, i) => <Question key={q.id} question={q} index={i} idPrefix={idPrefix} />);
+  const body = questions.map((q, i) => (
+    <Question
+      key={q.id}
+      question={q}
+      index={i}
+      idPrefix={idPrefix}
+      posted={refused?.values[q.id]}
+      error={refused?.errors[q.id]}
+    />
+  ));
 
   if (mode.kind === "preview") {
     return (
@@ -184,7 +271,9 @@ export function SurveyForm({
   return (
     <>
       {header}
-      {sendError ? (
+      {refused && Object.keys(refused.errors).length ? (
+        <ErrorSummary questions={questions} errors={refused.errors} />
+      ) : sendError ? (
         <div className="alert alert-error" role="alert" data-send-error="">
           {displaySafe(sendError)}
         </div>

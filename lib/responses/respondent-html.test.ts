@@ -131,7 +131,7 @@ describe("survey page", () => {
     );
     expect(html.match(/name="q_n"/g)).toHaveLength(11);
     expect(html).toContain(
-      `<label class="choice"><input type="checkbox" name="q_m" value="a"/><span>Kubernetes</span></label>`,
+      `<label class="choice"><input type="checkbox" id="q-m" name="q_m" value="a"/><span>Kubernetes</span></label>`,
     );
     expect(html).toContain("2026-Q4 · Payments");
     expect(html).toContain("3 questions · About 1 minute");
@@ -157,6 +157,61 @@ describe("survey page", () => {
     expect(html).toMatch(
       /<\/header><div class="alert alert-error" role="alert" data-send-error="">Your answers were not sent<\/div><form/,
     );
+  });
+
+  it("shows a refused form again with every answer kept and every refused question named and linked", async () => {
+    const questions = [
+      q({ id: "l", prompt: "Deploys <fast>?" }),
+      q({ id: "n", kind: "nps" }),
+      q({
+        id: "s",
+        kind: "single_choice",
+        options: [
+          { id: "a", label: "A" },
+          { id: "b", label: "B" },
+        ],
+      }),
+      q({
+        id: "m",
+        kind: "multiple_choice",
+        options: [
+          { id: "x", label: "X" },
+          { id: "y", label: "Y" },
+        ],
+      }),
+      q({ id: "t", kind: "free_text" }),
+    ];
+    const { status, html } = await formPage({
+      questions,
+      sendError: "Your answers were not sent",
+      refused: {
+        values: { n: ["7"], s: ["b"], m: ["x", "y"], t: ["Flaky </textarea><b>CI</b>"] },
+        errors: { l: "This question needs an answer", s: "Pick one of the listed options" },
+      },
+    });
+    expect(status).toBe(422);
+    expect(html).toContain("<title>Error: DX 2026-Q4 · DX Pulse</title>");
+    // The summary replaces the one-line alert, takes focus and links to each refused question's first input.
+    expect(html).not.toContain(">Your answers were not sent</div>");
+    expect(html).toMatch(
+      /<\/header><div class="alert alert-error error-summary" role="alert" tabindex="-1" autofocus=""/,
+    );
+    expect(html).toContain("2 questions need your attention");
+    expect(html).toContain(`<a href="#q-l">1. Deploys &lt;fast&gt;?: This question needs an answer</a>`);
+    expect(html).toContain(`<a href="#q-s">3. How easy is it to deploy?: Pick one of the listed options</a>`);
+    expect(html).toContain(`<input type="radio" id="q-l" name="q_l" value="1"/>`);
+    // Per question: the error line, described-by and marked invalid; answers checked or filled back in.
+    expect(html).toContain(
+      `<fieldset class="card q q-invalid" data-question="l" data-kind="likert" data-required="1" aria-describedby="q-l-anchors q-l-error">`,
+    );
+    expect(html).toContain(`<p class="field-error" id="q-l-error">This question needs an answer</p>`);
+    expect(html).toContain(`<input type="radio" name="q_n" checked="" value="7"/>`);
+    expect(html.match(/checked=""/g)).toHaveLength(4);
+    expect(html).toContain(`<input type="radio" name="q_s" checked="" value="b"/>`);
+    expect(html).toContain(`<input type="checkbox" id="q-m" name="q_m" checked="" value="x"/>`);
+    expect(html).toContain(`<input type="checkbox" name="q_m" checked="" value="y"/>`);
+    expect(html).toContain(`Flaky &lt;/textarea&gt;&lt;b&gt;CI&lt;/b&gt;</textarea>`);
+    expect(html).not.toContain(`class="card q q-invalid" data-question="t"`);
   });
 
   it("renders an inert preview: no form, no key, no script, distinct ids", async () => {

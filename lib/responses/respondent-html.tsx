@@ -7,9 +7,35 @@ import {
   type RespondentPage,
   type RespondentView,
 } from "@/components/responses/respondent-pages";
+import type { RespondentSurvey } from "@/lib/surveys/queries";
 import { respondentStylesheet } from "./respondent-stylesheet";
 
 export type { FrictionPage, RespondentPage } from "@/components/responses/respondent-pages";
+
+/** The survey form behind a link, as the page first shows it or as a refused no-JavaScript send shows it again. */
+export function surveyFormPage(
+  token: string,
+  { survey, questions, teamName }: RespondentSurvey,
+  form: Pick<Extract<RespondentPage, { kind: "form" }>, "idempotencyKey" | "sendError" | "refused">,
+): RespondentPage {
+  return {
+    kind: "form",
+    token,
+    survey: { id: survey.id, title: survey.title, intro: survey.intro, period: survey.period },
+    teamName,
+    questions,
+    ...form,
+  };
+}
+
+/** A survey page as the HTTP response; never cached, as a form carries its own idempotency key. */
+export async function respondentPageResponse(page: RespondentPage): Promise<Response> {
+  const { status, html } = await renderRespondentPage(page);
+  return new Response(html, {
+    status,
+    headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" },
+  });
+}
 
 // The public pages as HTML documents, rendered by React's server renderer (every value escaped): no
 // React runtime goes to the browser, only what the components put on the page.

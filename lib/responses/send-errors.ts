@@ -3,7 +3,7 @@
 // link, and a message taken from the URL would let a third party put their words ("your session
 // expired, sign in at …") on the real survey page. The page shows only the fixed messages below,
 // naming the question from the survey's own definition.
-import type { ErrorCode } from "@/lib/errors";
+import type { ErrorCode, FieldErrors } from "@/lib/errors";
 
 const MESSAGES = {
   validation:
@@ -29,6 +29,11 @@ export function sendErrorQuery(code: ErrorCode, questionIndex?: number): string 
   return query.toString();
 }
 
+/** The fixed message for a code. */
+export function sendErrorText(code: SendErrorCode): string {
+  return MESSAGES[code];
+}
+
 /** The fixed message for a code from the URL (null for anything unknown), naming the question by its prompt. */
 export function sendErrorMessage(query: URLSearchParams, prompts: readonly string[]): string | null {
   const code = query.get("error");
@@ -38,4 +43,25 @@ export function sendErrorMessage(query: URLSearchParams, prompts: readonly strin
   const prompt =
     code === "validation" && index !== null && /^\d{1,3}$/.test(index) ? prompts[Number(index)] : undefined;
   return prompt ? `Your answers were not sent: please check your answer to “${prompt}” and send again.` : message;
+}
+
+/** Question id → why its answer was refused. */
+export type QuestionErrors = Record<string, string>;
+
+/**
+ * The validator's field errors ("answers.3.value": [...]) as one message per question, for a form
+ * read with readSurveyForm: it sends one answer per question in question order, so index 3 is the
+ * fourth question. The messages are the validator's own fixed words, never the posted text.
+ */
+export function questionErrors(
+  fieldErrors: FieldErrors | undefined,
+  questions: readonly { id: string }[],
+): QuestionErrors {
+  const errors: QuestionErrors = {};
+  for (const [path, messages] of Object.entries(fieldErrors ?? {})) {
+    const index = /^answers\.(\d+)\./.exec(path)?.[1];
+    const question = index === undefined ? undefined : questions[Number(index)];
+    if (question && messages?.[0] && !errors[question.id]) errors[question.id] = messages[0];
+  }
+  return errors;
 }

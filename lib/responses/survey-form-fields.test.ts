@@ -4,6 +4,7 @@ import {
   FRICTION_TEXT_FIELD,
   IDEMPOTENCY_KEY_FIELD,
   readFrictionForm,
+  readPostedValues,
   readSurveyForm,
 } from "./survey-form-fields";
 
@@ -82,5 +83,19 @@ describe("readFrictionForm", () => {
       idempotencyKey: "k1",
     });
     expect(readFrictionForm(form([[IDEMPOTENCY_KEY_FIELD, ""]]))).toEqual({ text: "", idempotencyKey: null });
+  });
+});
+
+describe("readPostedValues", () => {
+  it("keeps each question's raw values as posted, leaving out unanswered ones and unknown fields", () => {
+    const posted = form([
+      [answerFieldName("m"), "a"],
+      [answerFieldName("m"), "b"],
+      [answerFieldName("l"), "nine"],
+      [answerFieldName("t"), "Flaky CI"],
+      [answerFieldName("gone"), "x"],
+      [IDEMPOTENCY_KEY_FIELD, "k"],
+    ]);
+    expect(readPostedValues(posted, questions)).toEqual({ m: ["a", "b"], l: ["nine"], t: ["Flaky CI"] });
   });
 });

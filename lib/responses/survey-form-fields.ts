@@ -34,6 +34,22 @@ export function readSurveyForm(
   return { idempotencyKey: form.get(IDEMPOTENCY_KEY_FIELD) ?? "", answers };
 }
 
+/** Each question's answer as posted (question id → the raw values), to fill a refused form back in. */
+export type PostedValues = Record<string, string[]>;
+
+/**
+ * What a refused form showed, field by field, so the page sent back keeps every answer: radio and
+ * checkbox values as posted (only those matching an option come back checked), a text as typed.
+ */
+export function readPostedValues(form: URLSearchParams, questions: readonly { id: string }[]): PostedValues {
+  const values: PostedValues = {};
+  for (const { id } of questions) {
+    const posted = form.getAll(answerFieldName(id));
+    if (posted.length) values[id] = posted;
+  }
+  return values;
+}
+
 /** A posted friction report; an empty or missing key is null, so the page keeps its own. */
 export function readFrictionForm(form: URLSearchParams): { text: string; idempotencyKey: string | null } {
   return { text: form.get(FRICTION_TEXT_FIELD) ?? "", idempotencyKey: form.get(IDEMPOTENCY_KEY_FIELD) || null };

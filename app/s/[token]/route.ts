@@ -4,7 +4,7 @@ import { route } from "@/lib/api/route";
 import { describeForLog } from "@/lib/errors";
 import { newPageKey } from "@/lib/responses/queries";
 import { sendErrorMessage } from "@/lib/responses/send-errors";
-import { renderRespondentPage, type RespondentPage } from "@/lib/responses/respondent-html";
+import { respondentPageResponse, surveyFormPage, type RespondentPage } from "@/lib/responses/respondent-html";
 import { surveyAvailability } from "@/lib/surveys/lifecycle";
 import { todayIsoDate } from "@/lib/responses/submission-day";
 import { getRespondentSurvey } from "@/lib/surveys/queries";
@@ -16,25 +16,20 @@ async function pageFor(token: string, query: URLSearchParams): Promise<Responden
   if (!tokenParams.safeParse({ token }).success) return { kind: "not_found" };
   const target = await getRespondentSurvey({ token });
   if (!target) return { kind: "not_found" };
-  const { survey, questions, teamName } = target;
+  const { survey } = target;
   const availability = surveyAvailability(survey, todayIsoDate());
   if (availability === "closed") return { kind: "closed", title: survey.title };
   if (availability !== "open") return { kind: "not_open", title: survey.title, opensOn: survey.opensOn };
   // The no-JavaScript path lands here after posting the form (see ./submit/route.ts).
   if (query.get("sent") === "1") return { kind: "thanks" };
-  return {
-    kind: "form",
-    token,
+  return surveyFormPage(token, target, {
     // A fresh random key per page load: a retried send of this page counts once.
     idempotencyKey: newPageKey(),
-    survey: { id: survey.id, title: survey.title, intro: survey.intro, period: survey.period },
-    teamName,
-    questions,
     sendError: sendErrorMessage(
       query,
-      questions.map((q) => q.prompt),
+      target.questions.map((q) => q.prompt),
     ),
-  };
+  });
 }
 
 export const GET = route({ access: "public", params: z.object({ token: z.string() }) }, async ({ params, request }) => {
@@ -45,10 +40,5 @@ export const GET = route({ access: "public", params: z.object({ token: z.string(
     console.error(`[s] survey page failed: ${describeForLog(error)}`);
     page = { kind: "unavailable" };
   }
-  const { status, html } = await renderRespondentPage(page);
-  // Never cached: the page carries a per-load idempotency key.
-  return new Response(html, {
-    status,
-    headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" },
-  });
+  return respondentPageResponse(page);
 });
