@@ -1,12 +1,15 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { POST as addQuestionRoute } from "@/app/api/surveys/[id]/questions/route";
 import { POST as changeStatus } from "@/app/api/surveys/[id]/status/route";
 import { POST as createSurveyRoute } from "@/app/api/surveys/route";
 import { GET as frictionPage, POST as frictionForm } from "@/app/f/[token]/route";
 import { GET as surveyPage } from "@/app/s/[token]/route";
+import { POST as submitForm } from "@/app/s/[token]/submit/route";
 import { createUser } from "@/lib/auth/queries";
-import { frictionEntries } from "@/lib/db/schema";
+import { frictionEntries, responses } from "@/lib/db/schema";
 import { ensureFrictionLink } from "@/lib/responses/queries";
-import { listSurveyLinks } from "@/lib/surveys/queries";
+import { answerFieldName } from "@/lib/responses/survey-form-fields";
+import { getRespondentSurvey, listSurveyLinks } from "@/lib/surveys/queries";
 import { callRoute } from "@/lib/testing/api";
 import { withTestDatabase } from "@/lib/testing/test-db";
 
@@ -114,6 +117,103 @@ describe("survey page", () => {
     expect(res.status).toBe(410);
     expect(res.json).toContain("This survey is closed");
     expect(res.json).not.toContain("<form");
+  });
+});
+
+describe("the survey form posted without JavaScript", () => {
+  it("names every missing answer, keeps every given one and the key, stores nothing, then stores once", async () => {
+    // The DevEx pulse (three required 1–5 scales, one optional text) and a required multiple choice: five questions.
+    const { id, token } = await createSurvey("2027-Q2", false);
+    const added = await callRoute(addQuestionRoute, {
+      params: { id },
+      userId: editorId,
+      body: {
+        key: "tools",
+        kind: "multiple_choice",
+        prompt: "Which tools do you use?",
+        required: true,
+        options: [
+          { id: "k8s", label: "Kubernetes" },
+          { id: "tf", label: "Terraform" },
+          { id: "gha", label: "GitHub Actions" },
+        ],
+      },
+    });
+    expect(added.status).toBe(201);
+    expect((await callRoute(changeStatus, { params: { id }, body: { status: "open" }, userId: editorId })).status).toBe(
+      200,
+    );
+    const questions = (await getRespondentSurvey({ token }))!.questions;
+    expect(questions.map((q) => q.kind)).toEqual(["likert", "likert", "likert", "free_text", "multiple_choice"]);
+    const [deploys, load, focus, text, tools] = questions;
+
+    const key = /name="idempotencyKey" value="([a-f0-9]{36})"/.exec((await page(token)).json)![1];
+    const submit = (fields: [string, string][]) =>
+      callRoute(submitForm, {
+        method: "POST",
+        url: `http://localhost/s/${token}/submit`,
+        params: { token },
+        rawBody: new URLSearchParams(fields).toString(),
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        client: "10.8.0.1",
+      });
+    const given: [string, string][] = [
+      ["idempotencyKey", key],
+      [answerFieldName(load.id), "4"],
+      [answerFieldName(text.id), "Flaky CI </textarea><b>again</b>"],
+      [answerFieldName(tools.id), "k8s"],
+      [answerFieldName(tools.id), "gha"],
+    ];
+    const before = await db.handle().db.$count(responses);
+
+    const refused = await submit(given);
+    expect(refused.status).toBe(422);
+    expect(refused.headers.get("cache-control")).toBe("no-store");
+    const html: string = refused.json;
+    // Both missing answers named in the summary, linked to their first input, and marked at the question.
+    expect(html).toContain("Your answers were not sent: 2 questions need your attention");
+    expect(html).toContain(`<a href="#q-${deploys.id}">1. ${deploys.prompt}: This question needs an answer</a>`);
+    expect(html).toContain(`<a href="#q-${focus.id}">3. ${focus.prompt}: This question needs an answer</a>`);
+    expect(html.match(/<li><a href="#q-/g)).toHaveLength(2);
+    for (const q of [deploys, focus]) {
+      expect(html).toContain(`id="q-${q.id}-error">This question needs an answer</p>`);
+      expect(html).toContain(`class="card q q-invalid" data-question="${q.id}"`);
+    }
+    // Every given answer back in place, the text escaped, and the page's own key kept.
+    expect(html).toContain(`<input type="radio" name="${answerFieldName(load.id)}" checked="" value="4"/>`);
+    expect(html).toContain(`checked="" value="k8s"/>`);
+    expect(html).toContain(`checked="" value="gha"/>`);
+    expect(html).not.toContain(`checked="" value="tf"/>`);
+    expect(html.match(/checked=""/g)).toHaveLength(3);
+    expect(html).toContain(">Flaky CI &lt;/textarea&gt;&lt;b&gt;again&lt;/b&gt;</textarea>");
+    expect(html).toContain(`<input type="hidden" name="idempotencyKey" value="${key}"/>`);
+    expect(await db.handle().db.$count(responses)).toBe(before);
+
+    // Corrected and sent twice (a double click): stored once under the same key.
+    const complete: [string, string][] = [
+      ...given,
+      [answerFieldName(deploys.id), "2"],
+      [answerFieldName(focus.id), "5"],
+    ];
+    const sends = [await submit(complete), await submit(complete)];
+    expect(sends.map((r) => [r.status, r.headers.get("location")])).toEqual([
+      [303, `/s/${token}?sent=1`],
+      [303, `/s/${token}?sent=1`],
+    ]);
+    expect(await db.handle().db.$count(responses)).toBe(before + 1);
+  });
+
+  it("shows a form with a tampered key again under a fresh key", async () => {
+    const res = await callRoute(submitForm, {
+      method: "POST",
+      params: { token: openToken },
+      rawBody: new URLSearchParams({ idempotencyKey: `"><script>x</script>` }).toString(),
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      client: "10.8.0.2",
+    });
+    expect(res.status).toBe(422);
+    expect(res.json).not.toContain("<script>x");
+    expect(res.json).toMatch(/name="idempotencyKey" value="[a-f0-9]{36}"/);
   });
 });
 
