@@ -1,6 +1,7 @@
 // Enhances the survey form rendered by lib/responses/respondent-html.tsx: inline validation, progress,
 // JSON send with retries under one idempotency key, thank-you state, and a local "already answered"
-// marker that never leaves this browser. Plain ES2019, no build step; without it the form still posts.
+// marker and draft of unsent answers that never leave this browser. Plain ES2019, no build step;
+// without it the form still posts.
 (function () {
   "use strict";
   var form = document.querySelector("form[data-token]");
@@ -14,6 +15,8 @@
   var button = form.querySelector("button[type=submit]");
   var buttonLabel = button.textContent;
   var notice = form.querySelector("[data-answered]");
+  var restored = form.querySelector("[data-restored]");
+  var draft = "dxp-draft:" + token;
   var formError = null;
   var sending = false;
 
@@ -91,17 +94,43 @@
   function update(q) {
     var count = q && q.querySelector("[data-count]");
     if (count) count.textContent = valueOf(q).length + " / " + limitOf(q) + " characters";
-    var n = questions.filter(function (x) {
-      return isAnswered(valueOf(x));
-    }).length;
+    var n = answered().length;
     progressText.textContent = n + " of " + questions.length + " answered";
     progress.value = n;
     progress.hidden = false;
+  }
+  function idOf(q) {
+    return q.getAttribute("data-question");
+  }
+  function answered() {
+    return questions.filter(function (x) {
+      return isAnswered(valueOf(x));
+    });
+  }
+  function store(value) {
+    safely(function () {
+      if (value) localStorage.setItem(draft, JSON.stringify(value));
+      else localStorage.removeItem(draft);
+    });
+  }
+  // Kept until sent, "Start again", 7 days after the last edit or the survey's last day.
+  function save() {
+    var a = {};
+    answered().forEach(function (q) {
+      a[idOf(q)] = valueOf(q);
+    });
+    store(
+      Object.keys(a).length && {
+        e: Math.min(Date.now() + 6048e5, Date.parse(form.getAttribute("data-closes")) + 864e5 || 1e15),
+        a: a,
+      },
+    );
   }
   function onEdit(event) {
     var q = event.target.closest("[data-question]");
     if (q && q.classList.contains("q-invalid")) setError(q, check(q, valueOf(q)));
     update(q);
+    save();
   }
   function randomKey() {
     return [].map
@@ -119,6 +148,7 @@
     safely(function () {
       localStorage.setItem(marker, "1");
     });
+    store();
     var section = document.createElement("section");
     section.className = "card respondent-thanks";
     section.setAttribute("aria-labelledby", "thanks-heading");
@@ -212,7 +242,7 @@
     var answers = [];
     questions.forEach(function (q) {
       var v = valueOf(q);
-      if (isAnswered(v)) answers.push({ questionId: q.getAttribute("data-question"), value: v });
+      if (isAnswered(v)) answers.push({ questionId: idOf(q), value: v });
     });
     showFormError(null);
     setSending(true);
@@ -232,6 +262,33 @@
       if (questions[0]) focusQuestion(questions[0]);
     });
   }
+  // A draft fills only an empty form (answers the server sent back stay).
+  safely(function () {
+    var d = JSON.parse(localStorage.getItem(draft));
+    if (!(d.e > Date.now())) return store();
+    if (answered().length) return;
+    questions.forEach(function (q) {
+      var v = d.a[idOf(q)];
+      var text = q.querySelector("textarea");
+      if (text) text.value = v || "";
+      else
+        [].forEach.call(q.querySelectorAll("input"), function (i) {
+          i.checked = [].concat(v).map(String).indexOf(i.value) > -1;
+        });
+    });
+    restored.hidden = false;
+  });
+  restored.querySelector("button").addEventListener("click", function () {
+    store();
+    form.reset();
+    restored.hidden = true;
+    showFormError(null);
+    questions.forEach(function (q) {
+      setError(q, null);
+      update(q);
+    });
+    if (questions[0]) focusQuestion(questions[0]);
+  });
   questions.forEach(update);
   if (!questions.length) update(null);
 })();

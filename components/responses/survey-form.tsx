@@ -19,7 +19,14 @@ export type RespondentQuestion = {
   maxLength: number | null;
 };
 
-export type RespondentSurveyView = { id: string; title: string; intro: string | null; period: string };
+export type RespondentSurveyView = {
+  id: string;
+  title: string;
+  intro: string | null;
+  period: string;
+  /** The last day answers are taken (YYYY-MM-DD): a draft kept in the browser expires with it. */
+  closesOn?: string | null;
+};
 
 export type SurveyFormMode = { kind: "live"; token: string; idempotencyKey: string } | { kind: "preview" };
 
@@ -285,6 +292,7 @@ export function SurveyForm({
         action={`/s/${encodeURIComponent(mode.token)}/submit`}
         data-token={mode.token}
         data-survey={survey.id}
+        data-closes={survey.closesOn ?? undefined}
       >
         <input type="hidden" name={IDEMPOTENCY_KEY_FIELD} value={mode.idempotencyKey} />
         <div className="alert alert-info" role="status" data-answered="" hidden>
@@ -293,6 +301,13 @@ export function SurveyForm({
           }
           <button type="button" className="btn btn-sm btn-ghost" data-dismiss="">
             Dismiss
+          </button>
+        </div>
+        {/* The script keeps unsent answers in this browser only (localStorage, by link) and says when it restored them. */}
+        <div className="alert alert-info" role="status" data-restored="" hidden>
+          {"We restored the answers you had started on this device. They stay here only until you send them. "}
+          <button type="button" className="btn btn-sm btn-ghost" data-restart="">
+            Start again
           </button>
         </div>
         {progress}

@@ -109,6 +109,14 @@ describe("survey page", () => {
     expect(html).toContain(`<style>${respondentStylesheet()}</style>`);
   });
 
+  it("gives the script the survey's last day and a hidden notice for answers it restores", async () => {
+    const { html } = await formPage({ survey: { ...survey, closesOn: "2026-12-31" } });
+    expect(html).toContain(`data-survey="s1" data-closes="2026-12-31"`);
+    expect(html).toMatch(/role="status" data-restored="" hidden="">We restored the answers you had started/);
+    expect(html).toContain(`data-restart="">Start again</button>`);
+    expect((await formPage()).html).not.toContain("data-closes");
+  });
+
   it("uses fieldset/legend radio groups with visible labels, markers and described-by help", async () => {
     const html = renderSurveyForm({
       survey,

@@ -21,7 +21,13 @@ export function surveyFormPage(
   return {
     kind: "form",
     token,
-    survey: { id: survey.id, title: survey.title, intro: survey.intro, period: survey.period },
+    survey: {
+      id: survey.id,
+      title: survey.title,
+      intro: survey.intro,
+      period: survey.period,
+      closesOn: survey.closesOn,
+    },
     teamName,
     questions,
     ...form,
