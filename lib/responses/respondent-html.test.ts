@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
 import { createElement, type ComponentProps } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
@@ -236,6 +237,12 @@ describe("survey page", () => {
     expect(html).toContain(`id="preview-q-q1"`);
     expect(html).toContain(`<h2>DX 2026-Q4</h2>`);
     expect(html).toContain(`disabled="">Send my answers`);
+  });
+});
+
+describe("the one script", () => {
+  it("stays within the respondent page's budget of 3.5 KB gzip", () => {
+    expect(gzipSync(readFileSync("public/respondent.js")).length).toBeLessThanOrEqual(3584);
   });
 });
 
