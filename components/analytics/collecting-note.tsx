@@ -29,9 +29,13 @@ export function CollectingNote({ collecting, k }: { collecting: readonly Collect
   );
 }
 
-/** A faded dashed line where a collecting quarter will go: drawn apart, with no value. Call, don't render as a component. */
+/**
+ * A faded dashed line where a collecting quarter will go: drawn apart, with no value. Only the first is
+ * labelled (two labels side by side overlap on a phone), to the line's left so the chart's edge never clips it.
+ * Call, don't render as a component.
+ */
 export function collectingMarkers(collecting: readonly CollectingQuarter[]) {
-  return collecting.map((c) => (
+  return collecting.map((c, i) => (
     <ReferenceLine
       key={`collecting-${c.period}`}
       x={c.period}
@@ -39,7 +43,7 @@ export function collectingMarkers(collecting: readonly CollectingQuarter[]) {
       stroke="#8a93a6"
       strokeOpacity={0.7}
       strokeDasharray="2 4"
-      label={{ value: "collecting", position: "insideTop", fontSize: 11, fill: "#8a93a6" }}
+      label={i === 0 ? { value: "collecting", position: "insideTopRight", fontSize: 11, fill: "#8a93a6" } : undefined}
     />
   ));
 }

@@ -101,7 +101,7 @@ export function MentionRateChart({
                 label={{ value: marker.label, position: "top", fill: "var(--good)", fontSize: 11 }}
               />
             ) : null}
-            {collecting.map((r) => (
+            {collecting.map((r, i) => (
               <ReferenceLine
                 key={r.period}
                 x={r.period}
@@ -109,7 +109,11 @@ export function MentionRateChart({
                 stroke="var(--muted)"
                 strokeOpacity={0.7}
                 strokeDasharray="2 4"
-                label={{ value: "collecting", position: "insideTop", fill: "var(--muted)", fontSize: 11 }}
+                label={
+                  i === 0
+                    ? { value: "collecting", position: "insideTopRight", fill: "var(--muted)", fontSize: 11 }
+                    : undefined
+                }
               />
             ))}
             <Area
