@@ -72,8 +72,8 @@ test("a quarter still collecting is provisional: headline, trends and the Teams 
   // Drawn apart: a faded dashed marker where the quarter will go, no point.
   await expect(npsCard.locator(".recharts-reference-line.collecting-marker").first()).toBeAttached();
   await expect(page.getByTestId("dimension-trends").getByTestId("collecting-note")).toContainText(QUARTER);
-  await expect(page.getByTestId("team-heatmap").getByRole("heading", { name: /Teams × dimensions/ })).not.toContainText(
-    QUARTER,
+  await expect(page.getByTestId("heatmap").getByRole("heading", { level: 2 })).toHaveText(
+    `Teams × dimensions · ${teams.period}`,
   );
 
   // The Teams tab opens on a closed quarter, not the empty new one.

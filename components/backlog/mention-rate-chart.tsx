@@ -98,7 +98,7 @@ export function MentionRateChart({
                 x={marker.period}
                 stroke="var(--good)"
                 strokeDasharray="4 3"
-                label={{ value: marker.label, position: "top", fill: "var(--good)", fontSize: 11 }}
+                label={{ value: marker.label, position: "insideTopRight", fill: "var(--good)", fontSize: 11 }}
               />
             ) : null}
             {collecting.map((r, i) => (
@@ -111,7 +111,7 @@ export function MentionRateChart({
                 strokeDasharray="2 4"
                 label={
                   i === 0
-                    ? { value: "collecting", position: "insideTopRight", fill: "var(--muted)", fontSize: 11 }
+                    ? { value: "collecting", position: "insideBottomRight", fill: "var(--muted)", fontSize: 11 }
                     : undefined
                 }
               />
