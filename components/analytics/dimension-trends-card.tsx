@@ -3,6 +3,7 @@ import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, X
 import type { FilterParams } from "@/lib/analytics/hooks";
 import type { DimensionTrends } from "@/lib/analytics/types";
 import { AnalyticsCard, ExportButton, HiddenValue } from "./analytics-card";
+import { CollectingNote, collectingMarkers } from "./collecting-note";
 import { formatInterval, formatMean, formatPct, SERIES_COLORS } from "./format";
 import { useDimensionTrends } from "@/lib/analytics/hooks";
 import { TableScroll } from "@/components/ui/table-scroll";
@@ -31,6 +32,7 @@ export function DimensionChart({ trends, height = 280 }: { trends: DimensionTren
             contentStyle={{ background: "var(--surface)", border: "1px solid var(--border)", borderRadius: 8 }}
           />
           <Legend wrapperStyle={{ fontSize: 12 }} />
+          {collectingMarkers(trends.collecting)}
           {trends.dimensions.map((d, i) => (
             <Line
               key={d.key}
@@ -112,6 +114,7 @@ export function DimensionTrendsCard({ filter }: { filter: FilterParams }) {
       {(trends) => (
         <div className="stack">
           <DimensionChart trends={trends} />
+          <CollectingNote collecting={trends.collecting} k={trends.k} />
           <DimensionTable trends={trends} />
         </div>
       )}

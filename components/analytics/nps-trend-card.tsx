@@ -12,8 +12,9 @@ import {
   YAxis,
 } from "recharts";
 import type { FilterParams } from "@/lib/analytics/hooks";
-import type { NpsPoint, NpsTrend } from "@/lib/analytics/types";
+import type { CollectingQuarter, NpsPoint, NpsTrend } from "@/lib/analytics/types";
 import { AnalyticsCard, ExportButton, HiddenValue } from "./analytics-card";
+import { CollectingNote, collectingMarkers, describeProgress } from "./collecting-note";
 import { formatInterval, formatNps, formatSigned, SERIES_COLORS } from "./format";
 import { useNpsTrend } from "@/lib/analytics/hooks";
 import { TableScroll } from "@/components/ui/table-scroll";
@@ -21,7 +22,16 @@ import { TableScroll } from "@/components/ui/table-scroll";
 type Series = { name: string; points: NpsPoint[]; color: string };
 
 /** NPS line with its 95% interval as a shaded band, and the 30 (good) / 50 (excellent) reference lines. */
-export function NpsChart({ series, height = 260 }: { series: Series[]; height?: number }) {
+export function NpsChart({
+  series,
+  collecting = [],
+  height = 260,
+}: {
+  series: Series[];
+  /** Quarters still collecting: a faded dashed marker, no point. */
+  collecting?: readonly CollectingQuarter[];
+  height?: number;
+}) {
   const periods = [...new Set(series.flatMap((s) => s.points.map((p) => p.period)))].sort();
   const data = periods.map((period) => {
     const row: Record<string, unknown> = { period };
@@ -37,7 +47,7 @@ export function NpsChart({ series, height = 260 }: { series: Series[]; height?: 
     <div
       className="chart"
       role="img"
-      aria-label={`NPS by quarter with 95% interval: ${series.map((s) => `${s.name} ${s.points.map((p) => `${p.period} ${p.hidden ? "hidden" : formatNps(p.score)}`).join(", ")}`).join("; ")}`}
+      aria-label={`NPS by quarter with 95% interval: ${series.map((s) => `${s.name} ${s.points.map((p) => `${p.period} ${p.hidden ? (p.reason === "collecting" ? "still collecting" : "hidden") : formatNps(p.score)}`).join(", ")}`).join("; ")}`}
     >
       <ResponsiveContainer width="100%" height={height}>
         <ComposedChart data={data} margin={{ top: 10, right: 16, bottom: 0, left: -12 }}>
@@ -57,6 +67,7 @@ export function NpsChart({ series, height = 260 }: { series: Series[]; height?: 
             label={{ value: "50 excellent", position: "insideTopLeft", fontSize: 11, fill: "#6366f1" }}
           />
           <ReferenceLine y={0} stroke="#8a93a6" strokeOpacity={0.5} />
+          {collectingMarkers(collecting)}
           {series.map((s, i) => (
             <Area
               key={`band${i}`}
@@ -121,6 +132,7 @@ export function NpsTable({ trend }: { trend: NpsTrend }) {
                 {p.hidden ? (
                   <td colSpan={4}>
                     <HiddenValue k={trend.k} reason={p.reason} />
+                    {progressOf(trend, p.period)}
                   </td>
                 ) : (
                   <>
@@ -148,6 +160,11 @@ export function NpsTable({ trend }: { trend: NpsTrend }) {
       </table>
     </TableScroll>
   );
+}
+
+function progressOf(trend: NpsTrend, period: string) {
+  const c = trend.collecting.find((x) => x.period === period);
+  return c ? <span className="muted small"> · {describeProgress(c, trend.k)}</span> : null;
 }
 
 export function ChangeBadge({ delta, margin, withinNoise }: { delta: number; margin: number; withinNoise: boolean }) {
@@ -185,7 +202,10 @@ export function NpsTrendCard({ filter }: { filter: FilterParams }) {
             {last && !last.hidden ? (
               <div className="row">
                 <div>
-                  <div className="stat-label">{last.period}</div>
+                  <div className="stat-label">
+                    {last.period}
+                    {trend.collecting.length ? " · last closed quarter" : ""}
+                  </div>
                   <div className="stat" data-testid="nps-latest">
                     {formatNps(last.score)}
                   </div>
@@ -197,7 +217,11 @@ export function NpsTrendCard({ filter }: { filter: FilterParams }) {
                 </div>
               </div>
             ) : null}
-            <NpsChart series={[{ name: "NPS", points: trend.points, color: SERIES_COLORS[0] }]} />
+            <NpsChart
+              series={[{ name: "NPS", points: trend.points, color: SERIES_COLORS[0] }]}
+              collecting={trend.collecting}
+            />
+            <CollectingNote collecting={trend.collecting} k={trend.k} />
             <details>
               <summary className="small">Table</summary>
               <NpsTable trend={trend} />

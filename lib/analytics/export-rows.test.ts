@@ -16,6 +16,7 @@ describe("CSV tables", () => {
         { period: "2026-Q3", hidden: false, ...q3 },
       ],
       changes: [],
+      collecting: [],
     };
     const t = npsTable(trend);
     expect(t.rows[0].slice(0, 7)).toEqual(["2026-Q1", "shown", 20, 10, 5, 5, 25]);

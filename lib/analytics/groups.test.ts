@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { publishSurvey } from "@/lib/anonymity/surveys";
-import { chooseQuarter, groupsByQuarter, quartersOf, surveyViewGroup } from "./groups";
+import { chooseQuarter, groupsByQuarter, isCollecting, liveProgress, quartersOf, surveyViewGroup } from "./groups";
 
 const K = 5;
 const survey = (id: string, period: string, status: string, cells: [string, number, "on" | "off" | "none"][]) =>
@@ -69,5 +69,45 @@ describe("quarters", () => {
       ["2026-Q2", true],
     ]);
     expect(groupsByQuarter([quarters[0]], {}, new Set())).toEqual([]);
+  });
+});
+
+describe("a new quarter still collecting (finding 1 of issue 13)", () => {
+  const q4 = survey("q4", "2026-Q4", "closed", [
+    ["a", 40, "on"],
+    ["b", 30, "off"],
+  ]);
+  const live = survey("q1", "2027-Q1", "open", [
+    ["a", 4, "on"],
+    ["b", 3, "off"],
+  ]);
+  // A pulse opened and closed before anyone answered it: it publishes nothing.
+  const emptyPulse = survey("p1", "2027-Q1", "closed", []);
+  const quarters = quartersOf([q4, live, emptyPulse]);
+
+  it("is never the default quarter, even beside a closed survey nobody answered", () => {
+    expect(isCollecting(quarters[1])).toBe(true);
+    expect(chooseQuarter(quarters, undefined, K)?.period).toBe("2026-Q4");
+  });
+
+  it("prefers the latest quarter with at least k answers over a closed one with fewer", () => {
+    const tiny = survey("t", "2027-Q2", "closed", [["a", 3, "on"]]);
+    expect(chooseQuarter(quartersOf([q4, tiny]), undefined, K)?.period).toBe("2026-Q4");
+    expect(chooseQuarter(quartersOf([q4, tiny]), "2027-Q2", K)?.period).toBe("2027-Q2");
+  });
+
+  it("ends trends at the last closed quarter and marks the live one as collecting", () => {
+    const groups = groupsByQuarter(quarters, {}, new Set(["q4", "q1"]));
+    expect(groups.map((g) => [g.period, g.group.hidden && g.group.reason])).toEqual([
+      ["2026-Q4", false],
+      ["2027-Q1", "collecting"],
+    ]);
+  });
+
+  it("counts live progress in steps of k and never under k", () => {
+    expect(liveProgress(quarters[1], {}, K)).toEqual({ period: "2027-Q1", title: "q1", responses: 5 });
+    expect(liveProgress(quarters[1], { team: "a" }, K)?.responses).toBeNull();
+    expect(liveProgress(quarters[1], { adoption: "off" }, K)?.responses).toBeNull();
+    expect(liveProgress(quarters[0], {}, K)).toBeNull();
   });
 });

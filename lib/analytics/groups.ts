@@ -1,7 +1,7 @@
 // Groups: which cells of a survey a request covers, from the survey's one publication decision
 // (lib/anonymity), and which survey speaks for a figure in each quarter. Pure.
 import { resolveGroup, type Cell, type GroupRequest, type ResolvedGroup } from "@/lib/anonymity/model";
-import { pickHeadlineSurvey, type SurveyPublication } from "@/lib/anonymity/surveys";
+import { pickHeadlineSurvey, progressCount, type SurveyPublication } from "@/lib/anonymity/surveys";
 import type { AnalyticsFilter } from "./schemas";
 import type { HiddenReason } from "./suppression";
 
@@ -39,7 +39,10 @@ export function quartersOf(surveys: readonly SurveyPublication[]): Quarter[] {
   return [...byPeriod.keys()].sort().map((period) => ({ period, surveys: byPeriod.get(period)! }));
 }
 
-export const isPublished = (q: Quarter) => q.surveys.some((s) => !s.collecting);
+/** A quarter speaks on the dashboards once a survey of it has closed with answers (a closed survey nobody answered says nothing). */
+export const isPublished = (q: Quarter) => pickHeadlineSurvey(q.surveys) !== null;
+/** A quarter whose answers are still arriving: provisional, so never a headline, a trend's end-point or a default view. */
+export const isCollecting = (q: Quarter) => !isPublished(q) && q.surveys.some((s) => s.collecting);
 export const publishedIds = (quarters: readonly Quarter[]) =>
   quarters.flatMap((q) => q.surveys.filter((s) => !s.collecting).map((s) => s.surveyId));
 
@@ -76,11 +79,34 @@ export function surveyViewGroup(
   );
 }
 
-/** The quarter a single-quarter view shows: the one asked for, else the latest whose results are published. */
-export function chooseQuarter(quarters: readonly Quarter[], requested: string | undefined): Quarter | null {
+/**
+ * The quarter a single-quarter view shows: the one asked for, else the latest published with at least k
+ * answers (a closed quarter of three people shows nothing but hidden cells), else the latest published.
+ */
+export function chooseQuarter(quarters: readonly Quarter[], requested: string | undefined, k = 1): Quarter | null {
+  const latestFirst = [...quarters].reverse();
   return (
-    quarters.find((q) => q.period === requested) ?? [...quarters].reverse().find(isPublished) ?? quarters.at(-1) ?? null
+    quarters.find((q) => q.period === requested) ??
+    latestFirst.find((q) => (pickHeadlineSurvey(q.surveys)?.n ?? 0) >= k) ??
+    latestFirst.find(isPublished) ??
+    quarters.at(-1) ??
+    null
   );
+}
+
+/** How far a quarter still collecting has got, as anyone may see it: the same count the response rates show. */
+export type LiveProgress = { period: string; title: string; responses: number | null };
+
+/**
+ * The live count of a collecting quarter for the group a filter names: its open survey most people
+ * answered, counted in steps of k (progressCount), so it moves only when k more people have answered.
+ */
+export function liveProgress(q: Quarter, request: GroupRequest, k: number): LiveProgress | null {
+  const open = q.surveys.filter((s) => s.collecting);
+  if (!isCollecting(q) || open.length === 0) return null;
+  const count = (s: SurveyPublication) => s.cells.filter((c) => inRequest(c, request)).reduce((sum, c) => sum + c.n, 0);
+  const survey = open.reduce((best, s) => (count(s) > count(best) ? s : best));
+  return { period: q.period, title: survey.title, responses: progressCount(count(survey), k) };
 }
 
 /**
@@ -96,7 +122,7 @@ export function groupsByQuarter(
   for (const q of quarters) {
     const survey = speakerFor(q, asks);
     if (!survey) {
-      if (!isPublished(q)) out.push({ period: q.period, group: { hidden: true, reason: "collecting" } });
+      if (isCollecting(q)) out.push({ period: q.period, group: { hidden: true, reason: "collecting" } });
       continue;
     }
     const group = groupOf(survey, requestOf(filter));

@@ -9,11 +9,27 @@ export type Maybe<T> = Shown<T> | Hidden;
 
 export type NpsPoint = Suppressed<{ period: string }, NpsStats>;
 export type NpsChangePoint = { from: string; to: string } & NpsChange;
-export type NpsTrend = { k: number; key: string | null; points: NpsPoint[]; changes: NpsChangePoint[] };
+/**
+ * A quarter still collecting answers: provisional, so it has no figures, only how far it has got.
+ * `responses` is a lower bound in steps of k (null under k); `invited` the headcount of the teams asked.
+ */
+export type CollectingQuarter = { period: string; title: string; responses: number | null; invited: number | null };
+export type NpsTrend = {
+  k: number;
+  key: string | null;
+  points: NpsPoint[];
+  changes: NpsChangePoint[];
+  collecting: CollectingQuarter[];
+};
 
 export type DimensionPoint = Suppressed<{ period: string; dimension: string }, ScoreStats>;
 export type DimensionSeries = { key: string; name: string; points: DimensionPoint[] };
-export type DimensionTrends = { k: number; periods: string[]; dimensions: DimensionSeries[] };
+export type DimensionTrends = {
+  k: number;
+  periods: string[];
+  dimensions: DimensionSeries[];
+  collecting: CollectingQuarter[];
+};
 
 export type TeamRow = {
   teamId: string | null;

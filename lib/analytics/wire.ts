@@ -45,6 +45,24 @@ const npsPoint = suppressed({ period: z.string() }, npsStatsShape);
 const dimensionPoint = suppressed({ period: z.string(), dimension: z.string() }, scoreStatsShape);
 const keyName = z.object({ key: z.string(), name: z.string() });
 
+const collectingQuarters = z.array(
+  z
+    .object({
+      period: z.string(),
+      title: z.string(),
+      responses: z
+        .number()
+        .int()
+        .nullable()
+        .meta({ description: "At least this many, in steps of k; null while fewer than k have answered" }),
+      invited: z.number().int().nullable().meta({ description: "Headcount of the teams asked" }),
+    })
+    .meta({
+      id: "CollectingQuarter",
+      description: "A quarter still collecting answers: provisional, no figures until its survey closes",
+    }),
+);
+
 export const npsTrendWire = z.object({
   k: z.number().int(),
   key: z.string().nullable(),
@@ -60,12 +78,14 @@ export const npsTrendWire = z.object({
       withinNoise: z.boolean(),
     }),
   ),
+  collecting: collectingQuarters,
 });
 
 export const dimensionTrendsWire = z.object({
   k: z.number().int(),
   periods: z.array(z.string()),
   dimensions: z.array(z.object({ ...keyName.shape, points: z.array(dimensionPoint) })),
+  collecting: collectingQuarters,
 });
 
 export const teamComparisonWire = z.object({

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { toBacklogItemDetail, toBacklogListItem, type BacklogListItem, type ItemRow } from "./item-view";
+import {
+  mentionRatesOf,
+  publicPeriods,
+  toBacklogItemDetail,
+  toBacklogListItem,
+  type BacklogListItem,
+  type ItemRow,
+} from "./item-view";
 
 const row = (patch: Partial<ItemRow> = {}): ItemRow => ({
   id: "i1",
@@ -26,8 +33,8 @@ const context = {
   everyoneNps: 7,
   everyoneLikert: 3.5,
   periods: [
-    { period: "2026-Q1", respondents: 40 },
-    { period: "2026-Q2", respondents: 4 },
+    { period: "2026-Q1", respondents: 40, collecting: false },
+    { period: "2026-Q2", respondents: 4, collecting: false },
   ],
 };
 const ranked = (item: Omit<BacklogListItem, "rank" | "score">): BacklogListItem => ({ ...item, rank: 1, score: 1 });
@@ -61,8 +68,39 @@ describe("toBacklogListItem", () => {
       ]),
     });
     expect(item.mentionRates).toEqual([
-      { period: "2026-Q1", mentioners: 4, respondents: 40, rate: 0.1 },
-      { period: "2026-Q2", mentioners: null, respondents: 4, rate: null },
+      {
+        period: "2026-Q1",
+        mentioners: 4,
+        respondents: 40,
+        rate: 0.1,
+        low: expect.closeTo(0.0396, 3),
+        high: expect.closeTo(0.2305, 3),
+        collecting: false,
+      },
+      { period: "2026-Q2", mentioners: null, respondents: 4, rate: null, low: null, high: null, collecting: false },
+    ]);
+  });
+
+  it("gives a quarter still collecting no rate and a count in steps of k (finding 10 of issue 13)", () => {
+    const rates = mentionRatesOf(
+      [
+        { period: "2026-Q4", respondents: 40, collecting: false },
+        { period: "2027-Q1", respondents: 7, collecting: true },
+        { period: "2027-Q2", respondents: 3, collecting: true },
+      ],
+      new Map([
+        ["2026-Q4", 4],
+        ["2027-Q1", 2],
+      ]),
+      5,
+    );
+    expect(rates.map((r) => [r.period, r.rate, r.mentioners, r.respondents, r.collecting])).toEqual([
+      ["2026-Q4", 0.1, 4, 40, false],
+      ["2027-Q1", null, null, 5, true],
+      ["2027-Q2", null, null, null, true],
+    ]);
+    expect(publicPeriods([{ period: "2027-Q1", respondents: 14, collecting: true }], 5)).toEqual([
+      { period: "2027-Q1", respondents: 10, collecting: true },
     ]);
   });
 

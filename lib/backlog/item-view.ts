@@ -1,11 +1,29 @@
 // What a viewer sees of a backlog item. Pure: queries/view.ts aggregates in SQL and hands the rows here.
 // The privacy rules live in this one place: a theme traced to fewer than k people keeps its counts but
 // shows no scores, quotes or team breakdown; a quarter or a team under k shows no count of its own.
+import { wilsonInterval } from "@/lib/analytics/share-interval";
+import { progressCount } from "@/lib/anonymity/surveys";
 import type { BacklogStatus, Effort } from "@/lib/db/schema";
 import { periodOfDate } from "@/lib/period";
 import { assignQuadrant, computeImpact, type Impact, type Quadrant } from "./prioritise";
 
-export type MentionRate = { period: string; mentioners: number | null; respondents: number; rate: number | null };
+/**
+ * Share of a quarter's respondents who mention a theme, with its Wilson 95% interval. A quarter whose
+ * surveys are still collecting (`collecting`) has no rate: its respondents are a count in steps of k,
+ * and a rate over them would give the exact count back.
+ */
+export type MentionRate = {
+  period: string;
+  mentioners: number | null;
+  /** Exact once the quarter's surveys have closed; in steps of k (null under k) while collecting. */
+  respondents: number | null;
+  rate: number | null;
+  low: number | null;
+  high: number | null;
+  collecting: boolean;
+};
+/** A quarter of a scope as viewers see it: respondents exact once closed, in steps of k while collecting. */
+export type ScopePeriod = { period: string; respondents: number | null; collecting: boolean };
 
 export type BacklogListItem = {
   id: string;
@@ -44,7 +62,7 @@ export type BacklogView = {
   thresholds: { frequencyThreshold: number; impactThreshold: number };
   anonymityThreshold: number;
   population: { respondents: number; nps: number | null; likert: number | null };
-  periods: { period: string; respondents: number }[];
+  periods: ScopePeriod[];
   items: BacklogListItem[];
 };
 
@@ -103,8 +121,14 @@ export type ScopeContext = {
   total: number;
   everyoneNps: number | null;
   everyoneLikert: number | null;
-  periods: BacklogView["periods"];
+  /** Exact counts, for the arithmetic; publicPeriods() is what leaves the server. */
+  periods: { period: string; respondents: number; collecting: boolean }[];
 };
+
+/** The scope's quarters as viewers see them: a collecting quarter's count moves only in steps of k. */
+export function publicPeriods(periods: ScopeContext["periods"], k: number): ScopePeriod[] {
+  return periods.map((p) => ({ ...p, respondents: p.collecting ? progressCount(p.respondents, k) : p.respondents }));
+}
 
 /** A list item before ranking (rankBacklog adds rank and score). */
 export function toBacklogListItem(
@@ -152,15 +176,44 @@ export function toBacklogListItem(
     impactComponents: components,
     quadrant: assignQuadrant({ share, impact }, context.thresholds),
     quotable: respondents >= k,
-    // A quarter with fewer than k responses in scope shows no rate (its small group stays hidden).
-    mentionRates: periods.map((p) => {
-      const mentioners = extra.mentionersByPeriod?.get(p.period) ?? 0;
-      // Hidden means the count too: mentioners over respondents is the rate again.
-      return p.respondents >= k
-        ? { period: p.period, mentioners, respondents: p.respondents, rate: mentioners / p.respondents }
-        : { period: p.period, mentioners: null, respondents: p.respondents, rate: null };
-    }),
+    mentionRates: mentionRatesOf(periods, extra.mentionersByPeriod, k),
   };
+}
+
+/**
+ * Mention rate per quarter. A quarter with fewer than k responses in scope shows no rate (its small
+ * group stays hidden); nor does one still collecting, whose handful of early answers would read as a
+ * spike (2 of 7 = 29%) and whose exact count would date each answer.
+ */
+export function mentionRatesOf(
+  periods: ScopeContext["periods"],
+  mentionersByPeriod: ReadonlyMap<string, number> | undefined,
+  k: number,
+): MentionRate[] {
+  return publicPeriods(periods, k).map((p, i) => {
+    const exact = periods[i].respondents;
+    // Hidden means the count too: mentioners over respondents is the rate again.
+    const hidden = {
+      period: p.period,
+      mentioners: null,
+      respondents: p.respondents,
+      rate: null,
+      low: null,
+      high: null,
+    };
+    if (p.collecting || exact < k) return { ...hidden, collecting: p.collecting };
+    const mentioners = Math.min(mentionersByPeriod?.get(p.period) ?? 0, exact);
+    const interval = wilsonInterval(mentioners, exact)!;
+    return {
+      period: p.period,
+      mentioners,
+      respondents: exact,
+      rate: interval.share,
+      low: interval.low,
+      high: interval.high,
+      collecting: false,
+    };
+  });
 }
 
 export type QuoteRow = {

@@ -61,8 +61,15 @@ const backlogListItemWire = z
       z.object({
         period: z.string(),
         mentioners: z.number().int().nullable(),
-        respondents: z.number().int(),
+        respondents: z
+          .number()
+          .int()
+          .nullable()
+          .meta({ description: "Exact once the quarter closes; in steps of k while collecting (null under k)" }),
         rate: z.number().nullable(),
+        low: z.number().nullable().meta({ description: "Wilson 95% interval of the rate" }),
+        high: z.number().nullable(),
+        collecting: z.boolean().meta({ description: "The quarter's surveys are still open: no rate yet" }),
       }),
     ),
   })
@@ -81,7 +88,7 @@ export const backlogViewWire = z.object({
   thresholds: z.object({ frequencyThreshold: z.number(), impactThreshold: z.number() }),
   anonymityThreshold: z.number().int(),
   population: z.object({ respondents: z.number().int(), nps: z.number().nullable(), likert: z.number().nullable() }),
-  periods: z.array(z.object({ period: z.string(), respondents: z.number().int() })),
+  periods: z.array(z.object({ period: z.string(), respondents: z.number().int().nullable(), collecting: z.boolean() })),
   items: z.array(backlogListItemWire),
 });
 

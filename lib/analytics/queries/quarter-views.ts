@@ -58,7 +58,7 @@ export async function getTeamComparison({
 }): Promise<TeamComparison> {
   const { db, k } = await context(tx);
   const { period: requested, ...filter } = input;
-  const quarter = chooseQuarter(quartersOf(await publications(db, rangeOf(filter), k)), requested);
+  const quarter = chooseQuarter(quartersOf(await publications(db, rangeOf(filter), k)), requested, k);
   if (!quarter) return { k, period: null, dimensions: [], teams: [], benchmarks: {} };
   const ids = publishedIds([quarter]);
   const [nps, likert, teamList, nameOf] = await Promise.all([

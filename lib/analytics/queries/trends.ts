@@ -3,10 +3,28 @@ import { asc, isNull } from "drizzle-orm";
 import type { DbClient } from "@/lib/db/client";
 import { teams } from "@/lib/db/schema";
 import { byDimensionOrder, changesOf, npsOf, scoresOf } from "../cell-sums";
-import { groupsByQuarter, hiddenAs, isPublished, publishedIds, quartersOf, surveysIn } from "../groups";
+import {
+  groupsByQuarter,
+  hiddenAs,
+  isPublished,
+  liveProgress,
+  publishedIds,
+  quartersOf,
+  requestOf,
+  surveysIn,
+  type Quarter,
+} from "../groups";
 import type { AnalyticsFilter } from "../schemas";
-import type { AdoptionComparison, AnalyticsMeta, DimensionPoint, DimensionTrends, NpsPoint, NpsTrend } from "../types";
-import { context, dimensionNames, likertRows, npsRows, publications, rangeOf } from "./aggregates";
+import type {
+  AdoptionComparison,
+  AnalyticsMeta,
+  CollectingQuarter,
+  DimensionPoint,
+  DimensionTrends,
+  NpsPoint,
+  NpsTrend,
+} from "../types";
+import { context, dimensionNames, likertRows, npsRows, publications, rangeOf, teamsInPeriod } from "./aggregates";
 
 // Trends over quarters: NPS, dimensions, on- vs off-platform, and the filter bar's choices.
 
@@ -32,7 +50,40 @@ export async function getNpsTrend({
     const stats = npsOf(rows, group);
     if (stats) points.push({ period, hidden: false, ...stats });
   }
-  return { k, key: rows[0]?.key ?? key ?? null, points, changes: changesOf(points) };
+  return {
+    k,
+    key: rows[0]?.key ?? key ?? null,
+    points,
+    changes: changesOf(points),
+    collecting: await collectingQuarters(db, quarters, filter, k),
+  };
+}
+
+/**
+ * The quarters in range still collecting, with the live count the response rates show for the same
+ * group (in steps of k) against the headcount of the teams the filter names as of that quarter.
+ */
+async function collectingQuarters(
+  db: DbClient,
+  quarters: readonly Quarter[],
+  filter: AnalyticsFilter,
+  k: number,
+): Promise<CollectingQuarter[]> {
+  const request = requestOf(filter);
+  const out: CollectingQuarter[] = [];
+  for (const q of quarters) {
+    const progress = liveProgress(q, request, k);
+    if (!progress) continue;
+    const asked = (await teamsInPeriod(db, q.period)).filter(
+      (t) =>
+        !t.archived &&
+        (!request.team || t.id === request.team) &&
+        (!request.adoption || t.on_platform === (request.adoption === "on")),
+    );
+    const invited = asked.reduce((sum, t) => sum + (t.headcount ?? 0), 0);
+    out.push({ ...progress, invited: invited > 0 ? invited : null });
+  }
+  return out;
 }
 
 /** Mean, % favorable and interval per dimension and quarter. */
@@ -45,7 +96,11 @@ export async function getDimensionTrends({
 }): Promise<DimensionTrends> {
   const { db, k } = await context(tx);
   const quarters = quartersOf(await publications(db, rangeOf(filter), k));
-  const [rows, nameOf] = await Promise.all([likertRows(db, publishedIds(quarters)), dimensionNames(db)]);
+  const [rows, nameOf, collecting] = await Promise.all([
+    likertRows(db, publishedIds(quarters)),
+    dimensionNames(db),
+    collectingQuarters(db, quarters, filter, k),
+  ]);
   const keys = [...new Set(rows.map((r) => r.dimension))].sort(byDimensionOrder);
   const points: DimensionPoint[] = [];
   for (const dimension of keys) {
@@ -62,6 +117,7 @@ export async function getDimensionTrends({
     k,
     periods: quarters.map((q) => q.period),
     dimensions: keys.map((key) => ({ key, name: nameOf(key), points: points.filter((p) => p.dimension === key) })),
+    collecting,
   };
 }
 

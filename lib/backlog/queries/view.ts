@@ -6,6 +6,7 @@ import { notFound } from "@/lib/errors";
 import { getWorkspaceSettings } from "@/lib/workspace/queries";
 import {
   num,
+  publicPeriods,
   toBacklogItemDetail,
   toBacklogListItem,
   type BacklogItemDetail,
@@ -37,9 +38,10 @@ export async function getBacklog(input: { scope: string }, tx?: DbClient): Promi
           select count(*)::int as respondents, avg(s.nps)::float8 as nps, avg(s.likert)::float8 as likert
           from pop left join scores s on s.respondent = pop.respondent`,
     ),
-    selectRows<{ period: string; respondents: number }>(
+    selectRows<{ period: string; respondents: number; collecting: boolean }>(
       client,
-      sql`with pop as (${populationSql(scope)}) select period, count(*)::int as respondents from pop group by period order by period`,
+      sql`with pop as (${populationSql(scope)})
+          select period, count(*)::int as respondents, bool_or(collecting) as collecting from pop group by period order by period`,
     ),
     selectRows<ItemRow>(
       client,
@@ -78,7 +80,11 @@ export async function getBacklog(input: { scope: string }, tx?: DbClient): Promi
       .limit(1),
   ]);
 
-  const periods = periodRows.map((p) => ({ period: p.period, respondents: Number(p.respondents) }));
+  const periods = periodRows.map((p) => ({
+    period: p.period,
+    respondents: Number(p.respondents),
+    collecting: Boolean(p.collecting),
+  }));
   const ratesByItem = new Map<string, Map<string, number>>();
   for (const r of rateRows) {
     if (!ratesByItem.has(r.eff_id)) ratesByItem.set(r.eff_id, new Map());
@@ -118,7 +124,7 @@ export async function getBacklog(input: { scope: string }, tx?: DbClient): Promi
     thresholds,
     anonymityThreshold: k,
     population: { respondents: context.total, nps: context.everyoneNps, likert: context.everyoneLikert },
-    periods,
+    periods: publicPeriods(periods, k),
     items: rankBacklog(items),
   };
 }
