@@ -1,4 +1,5 @@
 "use client";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { useState } from "react";
 import { Field } from "@/components/ui/field";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -219,16 +220,16 @@ function TimingRow({ row, period, canEdit }: { row: WorkflowTimingRow; period: s
       {canEdit ? (
         <td>
           {!row.builtIn ? (
-            <button
-              type="button"
+            <ConfirmButton
               className="btn btn-ghost btn-sm btn-danger"
-              aria-label={`Remove workflow ${row.name}`}
-              onClick={() => {
-                if (window.confirm(`Remove “${row.name}” and all its timings?`)) remove.mutate();
-              }}
+              label={`Remove workflow ${row.name}`}
+              title={`Remove the workflow “${row.name}”?`}
+              consequence="The workflow and every timing recorded for it are deleted. This cannot be undone."
+              confirmLabel="Remove workflow"
+              onConfirm={() => remove.mutate()}
             >
               Remove
-            </button>
+            </ConfirmButton>
           ) : null}
         </td>
       ) : null}
