@@ -1,4 +1,5 @@
 "use client";
+import { QueryError } from "@/components/ui/query-error";
 import { useEffect, useRef, useState } from "react";
 import { CardSkeleton } from "@/components/ui/skeleton";
 import { Field } from "@/components/ui/field";
@@ -43,9 +44,7 @@ export function ItemDetail({
   if (query.isPending) return <CardSkeleton lines={6} />;
   if (query.isError) {
     return (
-      <div className="alert alert-error" role="alert">
-        Could not load this theme: {query.error.message}
-      </div>
+      <QueryError what="this theme" error={query.error} onRetry={() => query.refetch()} retrying={query.isFetching} />
     );
   }
   const detail = query.data;

@@ -1,4 +1,5 @@
 "use client";
+import { QueryError } from "@/components/ui/query-error";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { useState } from "react";
 import { Field } from "@/components/ui/field";
@@ -58,9 +59,12 @@ export function WorkflowTimings({ initial, canEdit }: { initial: WorkflowTimings
           median at or under target · <strong>Close</strong>: at most 25% over · <strong>Missed</strong>: further over.
         </p>
         {timings.isError ? (
-          <div className="alert alert-error" role="alert">
-            {timings.error.message}
-          </div>
+          <QueryError
+            what="the workflow timings"
+            error={timings.error}
+            onRetry={() => timings.refetch()}
+            retrying={timings.isFetching}
+          />
         ) : !timings.data ? (
           <div className="stack" role="status" aria-busy="true" aria-label="Loading">
             {Array.from({ length: 6 }, (_, i) => (
