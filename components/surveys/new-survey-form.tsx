@@ -12,13 +12,17 @@ export function NewSurveyForm({
   templates,
   surveys,
   suggestedPeriod,
+  proposedCopyId,
 }: {
   templates: TemplateCard[];
   surveys: SurveyChoice[];
   suggestedPeriod: string;
+  /** Last quarter's main survey (lib/surveys/copy-source.ts). */
+  proposedCopyId: string | null;
 }) {
   const router = useRouter();
-  const [source, setSource] = useState(surveys.length ? `copy:${surveys[0].id}` : "template:quarterly-dx");
+  const proposed = proposedCopyId ?? surveys[0]?.id;
+  const [source, setSource] = useState(proposed ? `copy:${proposed}` : "template:quarterly-dx");
   const create = useCreateSurvey({ onSuccess: ({ survey }) => router.push(`/surveys/${survey.id}`) });
   const errors = create.fieldErrors;
   const copyId = source.startsWith("copy:") ? source.slice(5) : "";
@@ -50,7 +54,7 @@ export function NewSurveyForm({
                 name="source"
                 value="copy"
                 checked={Boolean(copyId)}
-                onChange={() => setSource(`copy:${surveys[0].id}`)}
+                onChange={() => setSource(`copy:${proposed}`)}
               />
               <strong>Copy an earlier survey</strong> <span className="badge badge-accent">Recommended</span>
             </span>
