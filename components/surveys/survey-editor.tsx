@@ -33,12 +33,15 @@ export function SurveyEditor({
   initialLinks,
   dimensions,
   canEdit,
+  teams,
   initialTab = "questions",
 }: {
   initial: SurveyDetail;
   initialLinks: SurveyLinkData;
   dimensions: DimensionOption[];
   canEdit: boolean;
+  /** Active teams, for a link for one team (editors only). */
+  teams: { id: string; name: string }[];
   initialTab?: Tab;
 }) {
   const router = useRouter();
@@ -169,6 +172,7 @@ export function SurveyEditor({
             status={survey.status}
             canEdit={canEdit}
             initialLinks={initialLinks}
+            teams={teams}
             k={k}
           />
         ) : null}
