@@ -19,9 +19,12 @@ describe("proposeSurveyToCopy", () => {
     expect(proposeSurveyToCopy(list, "2027-Q1")?.id).toBe("main");
   });
 
-  it("prefers a survey that ran over a longer draft of the same quarter", () => {
+  it("prefers a survey that ran over a longer draft of the same quarter or a draft of a later one", () => {
     const list = [survey("draft", "2026-Q4", 30, "draft"), survey("main", "2026-Q4", 18, "open")];
     expect(proposeSurveyToCopy(list, "2027-Q1")?.id).toBe("main");
+    const laterDraft = [survey("draft", "2027-Q1", 18, "draft"), survey("main", "2026-Q4", 18)];
+    expect(proposeSurveyToCopy(laterDraft, "2027-Q2")?.id).toBe("main");
+    expect(proposeSurveyToCopy([survey("only-draft", "2026-Q4", 3, "draft")], "2027-Q1")?.id).toBe("only-draft");
   });
 
   it("breaks a tie in length with the closed survey, then with the order given", () => {
