@@ -4,7 +4,6 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/guard";
 import { nextPeriod, periodOfDate } from "@/lib/period";
 import { listSurveys } from "@/lib/surveys/queries";
-import { proposeSurveyToCopy } from "@/lib/surveys/copy-source";
 import { surveyTemplates } from "@/lib/surveys/templates";
 import { estimateLabel } from "@/lib/surveys/time-estimate";
 
@@ -16,7 +15,6 @@ export default async function NewSurveyPage() {
   const latest = surveys[0];
   const current = periodOfDate(new Date());
   const suggested = latest && nextPeriod(latest.period) > current ? nextPeriod(latest.period) : current;
-  const proposed = proposeSurveyToCopy(surveys, suggested);
   return (
     <>
       <PageHeader
@@ -31,9 +29,14 @@ export default async function NewSurveyPage() {
           questionCount: t.questions.length,
           estimate: estimateLabel(t.questions),
         }))}
-        surveys={surveys.map((s) => ({ id: s.id, title: s.title, period: s.period, questionCount: s.questionCount }))}
+        surveys={surveys.map((s) => ({
+          id: s.id,
+          title: s.title,
+          period: s.period,
+          status: s.status,
+          questionCount: s.questionCount,
+        }))}
         suggestedPeriod={suggested}
-        proposedCopyId={proposed?.id ?? null}
       />
     </>
   );
