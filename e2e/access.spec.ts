@@ -42,8 +42,11 @@ test("deactivating a person ends their open session at once; reactivating lets t
 
   await owner.goto("/settings");
   const row = owner.getByTestId(`person-${email}`);
-  owner.once("dialog", (dialog) => void dialog.accept());
   await row.getByRole("button", { name: `Deactivate ${email}` }).click();
+  await owner
+    .getByRole("dialog", { name: `Deactivate ${email}?` })
+    .getByRole("button", { name: "Deactivate" })
+    .click();
   await expect(row.getByText("Deactivated")).toBeVisible();
 
   await person.goto("/surveys");

@@ -124,7 +124,10 @@ test("an editor adds, reorders by keyboard, previews and deletes questions in a 
 
   await page.getByRole("tab", { name: "Questions" }).click();
   await page.getByRole("button", { name: "Delete question 5" }).click();
-  await page.getByRole("button", { name: "Confirm delete" }).click();
+  await page
+    .getByRole("dialog", { name: "Delete question 5?" })
+    .getByRole("button", { name: "Delete question" })
+    .click();
   await expect(items).toHaveCount(4);
 });
 
@@ -143,6 +146,7 @@ test("copying last quarter keeps question keys and the survey can be closed", as
   await page.getByRole("button", { name: "Publish survey" }).click();
   await expect(page.getByTestId("survey-status")).toHaveText("Open");
   await page.getByRole("button", { name: "Close survey" }).click();
+  await page.getByRole("dialog", { name: "Close this survey?" }).getByRole("button", { name: "Close survey" }).click();
   await expect(page.getByTestId("survey-status")).toHaveText("Closed");
 });
 

@@ -1,4 +1,5 @@
 "use client";
+import { QueryError } from "@/components/ui/query-error";
 import { useDeferredValue, useId, useState } from "react";
 import { CardSkeleton } from "@/components/ui/skeleton";
 import type { QuestionResult } from "@/lib/analytics/types";
@@ -7,30 +8,54 @@ import { FilterBar } from "./filter-bar";
 import { formatInterval, formatMean, formatNps, formatPct } from "./format";
 import { useSurveyComments, useSurveyResults } from "@/lib/analytics/hooks";
 import { useAnalyticsFilter } from "./use-analytics-filter";
+import { questionKindLabels, type QuestionKind } from "@/lib/surveys/constants";
 
-const npsClass = (v: string) => (+v >= 9 ? "nps-promoter" : +v >= 7 ? "nps-passive" : "nps-detractor");
+const npsGroups = [
+  { className: "nps-detractor", label: "Detractors", range: "0–6" },
+  { className: "nps-passive", label: "Passives", range: "7–8" },
+  { className: "nps-promoter", label: "Promoters", range: "9–10" },
+] as const;
+const npsClass = (v: string) => npsGroups[+v >= 9 ? 2 : +v >= 7 ? 1 : 0].className;
 
-function Distribution({ q }: { q: QuestionResult }) {
-  if (q.result.hidden) return null;
-  const max = Math.max(1, ...q.result.buckets.map((b) => b.count));
-  const total = q.result.buckets.reduce((s, b) => s + b.count, 0) || 1;
+/** Says in words which colour is which NPS group, so the bars do not rely on colour alone. */
+function NpsLegend() {
   return (
-    <div className="results-bars" role="list" aria-label="Answer distribution">
-      {q.result.buckets.map((b) => (
-        <div className="results-bar" role="listitem" key={b.value}>
-          <span>{b.label}</span>
-          <span className="track" aria-hidden>
-            <span
-              className={`fill ${q.kind === "nps" ? npsClass(b.value) : ""}`}
-              style={{ width: `${(b.count / max) * 100}%` }}
-            />
-          </span>
-          <span className="right small">
-            {b.count} <span className="muted">({formatPct((b.count / total) * 100)})</span>
-          </span>
-        </div>
+    <ul className="nps-legend small" aria-label="NPS groups" data-testid="nps-legend">
+      {npsGroups.map((g) => (
+        <li key={g.className}>
+          <span className={`swatch ${g.className}`} aria-hidden />
+          {g.label} ({g.range})
+        </li>
       ))}
-    </div>
+    </ul>
+  );
+}
+
+function Distribution({ q, answered }: { q: QuestionResult; answered: number }) {
+  if (q.result.hidden) return null;
+  // Bars are shares of the people who answered this question (1 answer of 7 fills a seventh), not of the
+  // most chosen value; with several choices per person the shares add up to more than 100%.
+  const share = (count: number) => (answered ? (count / answered) * 100 : 0);
+  return (
+    <>
+      {q.kind === "nps" ? <NpsLegend /> : null}
+      <div className="results-bars" role="list" aria-label="Answer distribution">
+        {q.result.buckets.map((b) => (
+          <div className="results-bar" role="listitem" key={b.value} data-testid="result-bar">
+            <span>{b.label}</span>
+            <span className="track" aria-hidden>
+              <span
+                className={`fill ${q.kind === "nps" ? npsClass(b.value) : ""}`}
+                style={{ width: `${share(b.count)}%` }}
+              />
+            </span>
+            <span className="right small">
+              {b.count} <span className="muted">({formatPct(share(b.count))})</span>
+            </span>
+          </div>
+        ))}
+      </div>
+    </>
   );
 }
 
@@ -74,9 +99,12 @@ function Comments({ surveyId, q, k }: { surveyId: string; q: QuestionResult; k: 
       {query.isPending ? (
         <CardSkeleton lines={2} />
       ) : query.isError ? (
-        <div className="alert alert-error" role="alert">
-          {(query.error as Error).message}
-        </div>
+        <QueryError
+          what="these answers"
+          error={query.error}
+          onRetry={() => query.refetch()}
+          retrying={query.isFetching}
+        />
       ) : !page ? null : page.hidden ? (
         <HiddenValue k={k} reason={page.reason} />
       ) : page.total === 0 ? (
@@ -126,7 +154,7 @@ function QuestionCard({ surveyId, q, k, index }: { surveyId: string; q: Question
         <h2 className="analytics-card-title" id={`q-${q.id}`}>
           {index + 1}. {q.prompt}
         </h2>
-        <span className="badge">{q.kind.replace("_", " ")}</span>
+        <span className="badge">{questionKindLabels[q.kind as QuestionKind] ?? q.kind}</span>
       </div>
       {q.rewordings.map((w) => (
         <p key={`${w.period}-${w.previousPrompt}`} className="small muted" data-testid="question-rewording">
@@ -144,7 +172,11 @@ function QuestionCard({ surveyId, q, k, index }: { surveyId: string; q: Question
               : ""}
             {r.score ? ` · mean ${formatMean(r.score.mean)} · ${formatPct(r.score.favorablePct)} favorable` : ""}
           </p>
-          {q.kind === "free_text" ? <Comments surveyId={surveyId} q={q} k={k} /> : <Distribution q={q} />}
+          {q.kind === "free_text" ? (
+            <Comments surveyId={surveyId} q={q} k={k} />
+          ) : (
+            <Distribution q={q} answered={r.answered} />
+          )}
         </>
       )}
     </section>
@@ -160,9 +192,12 @@ export function SurveyResultsView({ surveyId }: { surveyId: string }) {
       {query.isPending ? (
         <CardSkeleton lines={4} />
       ) : query.isError ? (
-        <div className="alert alert-error" role="alert">
-          {(query.error as Error).message}
-        </div>
+        <QueryError
+          what="the results"
+          error={query.error}
+          onRetry={() => query.refetch()}
+          retrying={query.isFetching}
+        />
       ) : query.data.questions.length === 0 ? (
         <div className="empty">This survey has no questions.</div>
       ) : (

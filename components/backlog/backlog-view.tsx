@@ -1,4 +1,5 @@
 "use client";
+import { QueryError } from "@/components/ui/query-error";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -114,9 +115,7 @@ export function BacklogView({
           <CardSkeleton lines={6} />
         </div>
       ) : view.isError ? (
-        <div className="alert alert-error" role="alert">
-          Could not load the backlog: {view.error.message}
-        </div>
+        <QueryError what="the backlog" error={view.error} onRetry={() => view.refetch()} retrying={view.isFetching} />
       ) : !data!.run && data!.items.length === 0 ? (
         <EmptyState title={`${scopeLabel(scope, options)} has not been analysed yet`}>
           {canEdit

@@ -1,4 +1,6 @@
 "use client";
+import { QueryError } from "@/components/ui/query-error";
+import { SaveStatus } from "@/components/ui/save-status";
 import { useEffect, useRef, useState } from "react";
 import { CardSkeleton } from "@/components/ui/skeleton";
 import { Field } from "@/components/ui/field";
@@ -33,6 +35,8 @@ export function ItemDetail({
 }) {
   const query = useBacklogItem(itemId);
   const heading = useRef<HTMLHeadingElement>(null);
+  // Held here, not in the form: saving a status, name or effort re-keys the form, which would forget it.
+  const [savedItemId, setSavedItemId] = useState<string | null>(null);
   const loaded = query.isSuccess;
   // Opening a theme moves focus (and the view) to its details, below the chart and list.
   useEffect(() => {
@@ -43,9 +47,7 @@ export function ItemDetail({
   if (query.isPending) return <CardSkeleton lines={6} />;
   if (query.isError) {
     return (
-      <div className="alert alert-error" role="alert">
-        Could not load this theme: {query.error.message}
-      </div>
+      <QueryError what="this theme" error={query.error} onRetry={() => query.refetch()} retrying={query.isFetching} />
     );
   }
   const detail = query.data;
@@ -172,7 +174,12 @@ export function ItemDetail({
 
       {item.mergedFrom.length ? <MergedFrom item={item} canEdit={canEdit} /> : null}
       {canEdit ? (
-        <CurationForm key={`${item.id}-${item.status}-${item.customLabel}-${item.effort}`} item={item} />
+        <CurationForm
+          key={`${item.id}-${item.status}-${item.customLabel}-${item.effort}`}
+          item={item}
+          saved={savedItemId === item.id}
+          onSavedChange={(saved) => setSavedItemId(saved ? item.id : null)}
+        />
       ) : null}
       {canEdit && others.length ? <MergeForm item={item} others={others} onSelect={onSelect} /> : null}
     </section>
@@ -400,17 +407,26 @@ function MergedFrom({ item, canEdit }: { item: BacklogListItem; canEdit: boolean
   );
 }
 
-function CurationForm({ item }: { item: BacklogListItem }) {
-  const [saved, setSaved] = useState(false);
-  const save = useUpdateBacklogItem(item.id, { onSuccess: () => setSaved(true) });
+function CurationForm({
+  item,
+  saved,
+  onSavedChange,
+}: {
+  item: BacklogListItem;
+  saved: boolean;
+  onSavedChange: (saved: boolean) => void;
+}) {
+  const save = useUpdateBacklogItem(item.id, { onSuccess: () => onSavedChange(true) });
   const errors = save.fieldErrors;
   return (
     <form
       className="stack backlog-curate"
       aria-label="Curate this theme"
+      // A new edit makes the last "Saved" stale.
+      onChange={() => saved && onSavedChange(false)}
       onSubmit={(e) => {
         e.preventDefault();
-        setSaved(false);
+        onSavedChange(false);
         const form = new FormData(e.currentTarget);
         const name = String(form.get("customLabel") ?? "").trim();
         save.mutate({
@@ -470,11 +486,7 @@ function CurationForm({ item }: { item: BacklogListItem }) {
         <button className="btn btn-primary" disabled={save.isPending}>
           {save.isPending ? "Saving…" : "Save changes"}
         </button>
-        {saved ? (
-          <span className="badge badge-good" role="status">
-            Saved
-          </span>
-        ) : null}
+        <SaveStatus saved={saved} />
         {save.generalError ? (
           <span className="field-error" role="alert">
             {save.generalError}

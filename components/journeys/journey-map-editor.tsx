@@ -1,4 +1,5 @@
 "use client";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
@@ -82,16 +83,16 @@ export function JourneyMapEditor({ initial, canEdit }: { initial: JourneyMapDeta
             <button type="button" className="btn" disabled={duplicate.isPending} onClick={() => duplicate.mutate()}>
               {duplicate.isPending ? "Duplicating…" : "Duplicate"}
             </button>
-            <button
-              type="button"
+            <ConfirmButton
               className="btn btn-danger"
               disabled={remove.isPending}
-              onClick={() => {
-                if (window.confirm(`Delete “${detail.data.map.name}” and all its steps?`)) remove.mutate();
-              }}
+              title="Delete this journey map?"
+              consequence={`“${detail.data.map.name}” and all ${steps.length} of its steps are deleted for good. This cannot be undone.`}
+              confirmLabel="Delete map"
+              onConfirm={() => remove.mutate()}
             >
               Delete map
-            </button>
+            </ConfirmButton>
           </>
         ) : null}
         {duplicate.error || remove.error ? (
@@ -357,17 +358,17 @@ function PathColumn({
                                     pending={link.isPending}
                                     onLink={(themeId) => link.mutate({ stepId: step.id, themeId, status: "accepted" })}
                                   />
-                                  <button
-                                    type="button"
+                                  <ConfirmButton
                                     className="btn btn-ghost btn-sm btn-danger"
-                                    aria-label={`Delete “${step.name}”`}
+                                    label={`Delete “${step.name}”`}
                                     disabled={deleteStep.isPending}
-                                    onClick={() => {
-                                      if (window.confirm(`Delete the step “${step.name}”?`)) deleteStep.mutate(step.id);
-                                    }}
+                                    title={`Delete the step “${step.name}”?`}
+                                    consequence="The step, its timings and its links to backlog themes are deleted. This cannot be undone."
+                                    confirmLabel="Delete step"
+                                    onConfirm={() => deleteStep.mutate(step.id)}
                                   >
                                     Delete
-                                  </button>
+                                  </ConfirmButton>
                                 </div>
                               </>
                             ) : null}

@@ -1,4 +1,6 @@
 "use client";
+import { QueryError } from "@/components/ui/query-error";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { useState } from "react";
 import { Field } from "@/components/ui/field";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -57,9 +59,12 @@ export function WorkflowTimings({ initial, canEdit }: { initial: WorkflowTimings
           median at or under target · <strong>Close</strong>: at most 25% over · <strong>Missed</strong>: further over.
         </p>
         {timings.isError ? (
-          <div className="alert alert-error" role="alert">
-            {timings.error.message}
-          </div>
+          <QueryError
+            what="the workflow timings"
+            error={timings.error}
+            onRetry={() => timings.refetch()}
+            retrying={timings.isFetching}
+          />
         ) : !timings.data ? (
           <div className="stack" role="status" aria-busy="true" aria-label="Loading">
             {Array.from({ length: 6 }, (_, i) => (
@@ -219,16 +224,16 @@ function TimingRow({ row, period, canEdit }: { row: WorkflowTimingRow; period: s
       {canEdit ? (
         <td>
           {!row.builtIn ? (
-            <button
-              type="button"
+            <ConfirmButton
               className="btn btn-ghost btn-sm btn-danger"
-              aria-label={`Remove workflow ${row.name}`}
-              onClick={() => {
-                if (window.confirm(`Remove “${row.name}” and all its timings?`)) remove.mutate();
-              }}
+              label={`Remove workflow ${row.name}`}
+              title={`Remove the workflow “${row.name}”?`}
+              consequence="The workflow and every timing recorded for it are deleted. This cannot be undone."
+              confirmLabel="Remove workflow"
+              onConfirm={() => remove.mutate()}
             >
               Remove
-            </button>
+            </ConfirmButton>
           ) : null}
         </td>
       ) : null}

@@ -1,4 +1,5 @@
 "use client";
+import { QueryError } from "@/components/ui/query-error";
 import { useState } from "react";
 import { Skeleton } from "@/components/ui/skeleton";
 import { auditActionLabel, describeAuditDetail } from "@/lib/audit/actions";
@@ -26,12 +27,7 @@ export function AuditLogPanel() {
           <Skeleton height={14} width="70%" />
         </div>
       ) : page.isError ? (
-        <div className="alert alert-error row-between" role="alert">
-          <span>The audit log could not be loaded: {page.error.message}</span>
-          <button type="button" className="btn btn-sm" onClick={() => page.refetch()}>
-            Try again
-          </button>
-        </div>
+        <QueryError what="the audit log" error={page.error} onRetry={() => page.refetch()} retrying={page.isFetching} />
       ) : page.data.entries.length === 0 && offset === 0 ? (
         <p className="muted">No edits recorded yet.</p>
       ) : (

@@ -1,4 +1,5 @@
 "use client";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { useState } from "react";
 import { Field } from "@/components/ui/field";
 import {
@@ -92,14 +93,16 @@ export function DimensionsPanel({
                 >
                   Rename
                 </button>
-                <button
-                  type="button"
+                <ConfirmButton
                   className="btn btn-sm btn-danger"
-                  aria-label={`Delete ${d.name}`}
-                  onClick={() => remove.mutate(d.id)}
+                  label={`Delete ${d.name}`}
+                  title={`Delete the dimension “${d.name}”?`}
+                  consequence="The dimension is removed from the workspace. Only a dimension no question uses can be deleted."
+                  confirmLabel="Delete dimension"
+                  onConfirm={() => remove.mutate(d.id)}
                 >
                   Delete
-                </button>
+                </ConfirmButton>
               </div>
             ) : null}
           </li>

@@ -1,4 +1,5 @@
 "use client";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { useState } from "react";
 import { Field } from "@/components/ui/field";
 import {
@@ -102,23 +103,17 @@ export function UsersPanel({ currentUserId, initialUsers }: { currentUserId: str
                             >
                               Reset link
                             </button>
-                            <button
-                              type="button"
+                            <ConfirmButton
                               className="btn btn-sm btn-danger"
                               disabled={busy}
-                              aria-label={`Deactivate ${u.email}`}
-                              onClick={() => {
-                                if (
-                                  window.confirm(
-                                    `Deactivate ${u.email}? They are signed out everywhere at once and cannot sign in until reactivated.`,
-                                  )
-                                ) {
-                                  changeUser.mutate({ id: u.id, change: { active: false } });
-                                }
-                              }}
+                              label={`Deactivate ${u.email}`}
+                              title={`Deactivate ${u.email}?`}
+                              consequence="They are signed out everywhere at once and cannot sign in until reactivated."
+                              confirmLabel="Deactivate"
+                              onConfirm={() => changeUser.mutate({ id: u.id, change: { active: false } })}
                             >
                               Deactivate
-                            </button>
+                            </ConfirmButton>
                           </>
                         ) : (
                           <>
@@ -131,18 +126,17 @@ export function UsersPanel({ currentUserId, initialUsers }: { currentUserId: str
                             >
                               Reactivate
                             </button>
-                            <button
-                              type="button"
+                            <ConfirmButton
                               className="btn btn-sm btn-danger"
                               disabled={busy}
-                              aria-label={`Remove ${u.email}`}
-                              onClick={() => {
-                                if (window.confirm(`Remove ${u.email} for good? Their surveys stay.`))
-                                  removeUser.mutate(u.id);
-                              }}
+                              label={`Remove ${u.email}`}
+                              title={`Remove ${u.email} for good?`}
+                              consequence="Their account is deleted and cannot be restored; the surveys they made stay."
+                              confirmLabel="Remove person"
+                              onConfirm={() => removeUser.mutate(u.id)}
                             >
                               Remove
-                            </button>
+                            </ConfirmButton>
                           </>
                         )}
                       </div>

@@ -2,10 +2,12 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Field } from "@/components/ui/field";
+import type { SurveyStatus } from "@/lib/surveys/constants";
+import { proposeSurveyToCopy } from "@/lib/surveys/copy-source";
 import { useCreateSurvey } from "@/lib/surveys/hooks";
 
 type TemplateCard = { id: string; name: string; description: string; questionCount: number; estimate: string };
-type SurveyChoice = { id: string; title: string; period: string; questionCount: number };
+type SurveyChoice = { id: string; title: string; period: string; status: SurveyStatus; questionCount: number };
 
 /** Pick a starting point (last quarter's survey or a template) and a quarter, then edit the draft. */
 export function NewSurveyForm({
@@ -18,10 +20,13 @@ export function NewSurveyForm({
   suggestedPeriod: string;
 }) {
   const router = useRouter();
-  const [source, setSource] = useState(surveys.length ? `copy:${surveys[0].id}` : "template:quarterly-dx");
+  const [source, setSource] = useState(surveys.length ? "copy" : "template:quarterly-dx");
+  const [period, setPeriod] = useState(suggestedPeriod);
+  // Until the person picks a survey to copy, the proposal follows the quarter they type.
+  const [pickedCopy, setPickedCopy] = useState<string | null>(null);
   const create = useCreateSurvey({ onSuccess: ({ survey }) => router.push(`/surveys/${survey.id}`) });
   const errors = create.fieldErrors;
-  const copyId = source.startsWith("copy:") ? source.slice(5) : "";
+  const copyId = source === "copy" ? (pickedCopy ?? proposeSurveyToCopy(surveys, period.trim())?.id ?? "") : "";
 
   return (
     <form
@@ -49,20 +54,20 @@ export function NewSurveyForm({
                 type="radio"
                 name="source"
                 value="copy"
-                checked={Boolean(copyId)}
-                onChange={() => setSource(`copy:${surveys[0].id}`)}
+                checked={source === "copy"}
+                onChange={() => setSource("copy")}
               />
               <strong>Copy an earlier survey</strong> <span className="badge badge-accent">Recommended</span>
             </span>
             <span className="muted small">
               Keeps every question key, so this quarter compares with the last. Rewording is allowed and recorded.
             </span>
-            {copyId ? (
+            {source === "copy" ? (
               <select
                 className="input"
                 aria-label="Survey to copy"
                 value={copyId}
-                onChange={(e) => setSource(`copy:${e.target.value}`)}
+                onChange={(e) => setPickedCopy(e.target.value)}
                 style={{ maxWidth: 420 }}
               >
                 {surveys.map((s) => (
@@ -100,7 +105,15 @@ export function NewSurveyForm({
       </fieldset>
       <div className="grid-2">
         <Field label="Quarter" hint="Such as 2026-Q3." error={errors.period}>
-          {(p) => <input {...p} className="input" name="period" defaultValue={suggestedPeriod} />}
+          {(p) => (
+            <input
+              {...p}
+              className="input"
+              name="period"
+              defaultValue={suggestedPeriod}
+              onChange={(e) => setPeriod(e.target.value)}
+            />
+          )}
         </Field>
         <Field
           label="Title (optional)"

@@ -1,4 +1,5 @@
 "use client";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { useRef, useState } from "react";
 import { DragHandle, SortableList, SortableRow } from "@/components/sortable/sortable-list";
 import { moveItem } from "@/lib/ordering";
@@ -26,7 +27,6 @@ export function QuestionList({
   const rewordings = groupBy(detail.wordingChanges ?? [], (c) => c.questionId);
   const [editing, setEditing] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
-  const [confirmDelete, setConfirmDelete] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState("");
   const [error, setError] = useState<string | null>(null);
   const listRef = useRef<HTMLOListElement>(null);
@@ -36,7 +36,7 @@ export function QuestionList({
   const showError = (e: Error) => setError(e.message);
 
   const reorder = useReorderQuestions(survey.id, { onError: showError });
-  const remove = useDeleteQuestion(survey.id, { onSuccess: () => setConfirmDelete(null), onError: showError });
+  const remove = useDeleteQuestion(survey.id, { onError: showError });
   const archive = useUpdateQuestion(survey.id, { onError: showError });
   const addQuestion = useAddQuestion(survey.id);
   const updateQuestion = useUpdateQuestion(survey.id);
@@ -179,34 +179,17 @@ export function QuestionList({
                                 Edit
                               </button>
                               {structural && !hasResponses ? (
-                                confirmDelete === q.id ? (
-                                  <>
-                                    <button
-                                      type="button"
-                                      className="btn btn-sm btn-danger"
-                                      onClick={() => remove.mutate(q.id)}
-                                      disabled={remove.isPending}
-                                    >
-                                      Confirm delete
-                                    </button>
-                                    <button
-                                      type="button"
-                                      className="btn btn-sm btn-ghost"
-                                      onClick={() => setConfirmDelete(null)}
-                                    >
-                                      Keep
-                                    </button>
-                                  </>
-                                ) : (
-                                  <button
-                                    type="button"
-                                    className="btn btn-sm btn-danger"
-                                    aria-label={`Delete question ${index + 1}`}
-                                    onClick={() => setConfirmDelete(q.id)}
-                                  >
-                                    Delete
-                                  </button>
-                                )
+                                <ConfirmButton
+                                  className="btn btn-sm btn-danger"
+                                  label={`Delete question ${index + 1}`}
+                                  disabled={remove.isPending}
+                                  title={`Delete question ${index + 1}?`}
+                                  consequence="The question is removed from this draft. Nobody has answered it yet, so no answers are lost."
+                                  confirmLabel="Delete question"
+                                  onConfirm={() => remove.mutate(q.id)}
+                                >
+                                  Delete
+                                </ConfirmButton>
                               ) : (
                                 <button
                                   type="button"

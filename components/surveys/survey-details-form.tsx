@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
 import { Field } from "@/components/ui/field";
+import { SaveStatus } from "@/components/ui/save-status";
 import { useUpdateSurvey } from "@/lib/surveys/hooks";
 import type { EditorSurvey } from "./types";
 
@@ -13,6 +14,7 @@ export function SurveyDetailsForm({ survey, canEdit }: { survey: EditorSurvey; c
     <form
       className="card stack"
       noValidate
+      onChange={() => setSaved(false)}
       onSubmit={(e) => {
         e.preventDefault();
         setSaved(false);
@@ -82,11 +84,7 @@ export function SurveyDetailsForm({ survey, canEdit }: { survey: EditorSurvey; c
           <button className="btn btn-primary" disabled={mutation.isPending}>
             {mutation.isPending ? "Saving…" : "Save details"}
           </button>
-          {saved ? (
-            <span className="badge badge-good" role="status">
-              Saved
-            </span>
-          ) : null}
+          <SaveStatus saved={saved} />
           {mutation.generalError ? (
             <span className="field-error" role="alert">
               {mutation.generalError}

@@ -11,6 +11,7 @@ import {
 } from "@/lib/surveys/hooks";
 import { estimateLabel } from "@/lib/surveys/time-estimate";
 import { SurveyForm } from "@/components/responses/survey-form";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { QuestionList } from "./question-list";
 import { SurveyDetailsForm } from "./survey-details-form";
 import { SurveyLinks } from "./survey-links";
@@ -32,12 +33,15 @@ export function SurveyEditor({
   initialLinks,
   dimensions,
   canEdit,
+  teams,
   initialTab = "questions",
 }: {
   initial: SurveyDetail;
   initialLinks: SurveyLinkData;
   dimensions: DimensionOption[];
   canEdit: boolean;
+  /** Active teams, for a link for one team (editors only). */
+  teams: { id: string; name: string }[];
   initialTab?: Tab;
 }) {
   const router = useRouter();
@@ -76,14 +80,16 @@ export function SurveyEditor({
           {canEdit ? (
             survey.status === "draft" ? (
               <>
-                <button
-                  type="button"
+                <ConfirmButton
                   className="btn btn-ghost btn-danger"
-                  onClick={() => remove.mutate()}
                   disabled={remove.isPending}
+                  title="Delete this draft?"
+                  consequence={`“${survey.title}” and its ${active.length} questions are deleted for good. This cannot be undone.`}
+                  confirmLabel="Delete draft"
+                  onConfirm={() => remove.mutate()}
                 >
                   Delete draft
-                </button>
+                </ConfirmButton>
                 <button
                   type="button"
                   className="btn btn-primary"
@@ -94,14 +100,15 @@ export function SurveyEditor({
                 </button>
               </>
             ) : survey.status === "open" ? (
-              <button
-                type="button"
-                className="btn"
-                onClick={() => setStatus.mutate("closed")}
+              <ConfirmButton
                 disabled={setStatus.isPending}
+                title="Close this survey?"
+                consequence="Closing stops answers on every link and publishes results for every group large enough to show. Once anyone has answered, a reopened survey cannot take back what was published."
+                confirmLabel="Close survey"
+                onConfirm={() => setStatus.mutate("closed")}
               >
                 Close survey
-              </button>
+              </ConfirmButton>
             ) : (
               <button
                 type="button"
@@ -165,6 +172,7 @@ export function SurveyEditor({
             status={survey.status}
             canEdit={canEdit}
             initialLinks={initialLinks}
+            teams={teams}
             k={k}
           />
         ) : null}

@@ -1,5 +1,5 @@
 "use client";
-import { useSyncExternalStore } from "react";
+import { useState, useSyncExternalStore } from "react";
 import { describeTally } from "@/lib/anonymity/surveys";
 import { useCreateTeamLinks, useSurveyLinks, type SurveyLinks as LinkStats } from "@/lib/surveys/hooks";
 import { CopyButton } from "./copy-button";
@@ -24,17 +24,24 @@ export function SurveyLinks({
   canEdit,
   k,
   initialLinks,
+  teams,
 }: {
   surveyId: string;
   status: string;
   canEdit: boolean;
   k: number;
   initialLinks: LinkStats;
+  teams: { id: string; name: string }[];
 }) {
   const origin = useOrigin();
   const links = useSurveyLinks(surveyId, { initialData: initialLinks, live: status === "open" });
   const createLinks = useCreateTeamLinks(surveyId);
   const rows = links.data.links;
+  // "" stands for every team; a team that already has a link is not offered again.
+  const [forTeam, setForTeam] = useState("");
+  const linked = new Set(rows.map((l) => l.teamId));
+  const unlinked = teams.filter((t) => !linked.has(t.id));
+  const chosen = unlinked.find((t) => t.id === forTeam);
   const teamRows = rows.filter((l) => l.teamId && l.responses);
   const headcount = teamRows.reduce((n, l) => n + (l.headcount ?? 0), 0);
 
@@ -122,8 +129,30 @@ export function SurveyLinks({
       </TableScroll>
       {canEdit ? (
         <div className="row">
-          <button type="button" className="btn" onClick={() => createLinks.mutate()} disabled={createLinks.isPending}>
-            {createLinks.isPending ? "Creating…" : "Create a link for every team"}
+          <label className="row nowrap">
+            <span className="label">Link for</span>
+            <select className="input" value={chosen?.id ?? ""} onChange={(e) => setForTeam(e.target.value)}>
+              <option value="">All teams</option>
+              {unlinked.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button
+            type="button"
+            className="btn"
+            onClick={() =>
+              createLinks.mutate(chosen ? { teamIds: [chosen.id] } : {}, { onSuccess: () => setForTeam("") })
+            }
+            disabled={createLinks.isPending}
+          >
+            {createLinks.isPending
+              ? "Creating…"
+              : chosen
+                ? `Create a link for ${chosen.name}`
+                : "Create a link for every team"}
           </button>
           {createLinks.data ? (
             <span className="muted small" role="status">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ApiError } from "./client";
+import { ApiError, NETWORK_ERROR_MESSAGE } from "./client";
 import { formErrors } from "./form-errors";
 
 describe("formErrors", () => {
@@ -21,6 +21,6 @@ describe("formErrors", () => {
 
   it("shows an error no field explains as the general message", () => {
     expect(formErrors(new ApiError("Survey not found", 404, "not_found")).generalError).toBe("Survey not found");
-    expect(formErrors(new TypeError("Failed to fetch")).generalError).toBe("Failed to fetch");
+    expect(formErrors(new TypeError("Failed to fetch")).generalError).toBe(NETWORK_ERROR_MESSAGE);
   });
 });

@@ -1,6 +1,6 @@
 // How a failed form submission reads: the server's field messages beside their fields, or one
 // general message when the error is not about any field (a conflict, a lost connection).
-import { ApiError } from "./client";
+import { ApiError, plainErrorMessage } from "./client";
 
 export type FormErrors = {
   /** Messages per field path ("title", "options.0.label"), from the handler's zod error. */
@@ -17,6 +17,6 @@ export function formErrors(error: unknown): FormErrors {
   return {
     fieldErrors,
     errorFor: (name) => fieldErrors[name],
-    generalError: error && !hasFieldErrors ? (error as Error).message : null,
+    generalError: error && !hasFieldErrors ? plainErrorMessage(error) : null,
   };
 }

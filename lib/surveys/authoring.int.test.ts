@@ -318,6 +318,45 @@ describe("teams, links and dimensions", () => {
     expect(archived.json.team.archivedAt).not.toBeNull();
   });
 
+  it("creates a link for one team only, or for every team still without one", async () => {
+    const team = async (name: string) =>
+      (await as(editor).post(createTeamRoute, {}, { name, headcount: 8 })).json.team as { id: string };
+    const billing = await team("Billing");
+    const growth = await team("Growth");
+    const gone = await team("Legacy");
+    await as(editor).patch(patchTeamRoute, { id: gone.id }, { archived: true });
+    const survey = (await as(editor).post(createSurveyRoute, {}, { templateId: "devex-pulse", period: "2027-Q1" })).json
+      .survey;
+    const teamLinks = async () =>
+      ((await as(editor).get(linksRoute, { id: survey.id })).json.links as { teamId: string | null }[])
+        .map((l) => l.teamId)
+        .filter(Boolean);
+
+    expect((await as(viewer).post(createLinksRoute, { id: survey.id }, { teamIds: [billing.id] })).status).toBe(403);
+    const one = await as(editor).post(createLinksRoute, { id: survey.id }, { teamIds: [billing.id] });
+    expect(one.status).toBe(201);
+    expect(one.json.created).toBe(1);
+    expect(await teamLinks()).toEqual([billing.id]);
+    // Asking again for a team that has its link adds nothing.
+    expect((await as(editor).post(createLinksRoute, { id: survey.id }, { teamIds: [billing.id] })).json.created).toBe(
+      0,
+    );
+
+    for (const teamIds of [["00000000-0000-4000-8000-000000000000"], [gone.id]]) {
+      const refused = await as(editor).post(createLinksRoute, { id: survey.id }, { teamIds });
+      expect(refused.status).toBe(422);
+      expect(refused.json.error.fieldErrors.teamIds).toEqual(["Unknown or archived team"]);
+    }
+    expect(await teamLinks()).toEqual([billing.id]);
+
+    // "All teams" then fills in every active team without a link, and never the archived one.
+    await as(editor).post(createLinksRoute, { id: survey.id }, {});
+    const all = await teamLinks();
+    expect(all).toContain(growth.id);
+    expect(all).not.toContain(gone.id);
+    expect(all.filter((id) => id === billing.id)).toHaveLength(1);
+  });
+
   it("adds, renames and deletes custom dimensions; a used one cannot be deleted", async () => {
     const created = await as(editor).post(
       createDimensionRoute,

@@ -157,14 +157,14 @@ export function useSurveyLinks(surveyId: string, { initialData, live }: { initia
   });
 }
 
-/** A link for every active team that has none yet. */
+/** A link for each given team, or (none given) for every active team, that has none yet. */
 export function useCreateTeamLinks(surveyId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () =>
+    mutationFn: ({ teamIds }: { teamIds?: string[] } = {}) =>
       apiFetch<Wire<{ created: Awaited<ReturnType<typeof createTeamLinks>> } & SurveyLinks>>(
         `/api/surveys/${surveyId}/links`,
-        { method: "POST", json: {} },
+        { method: "POST", json: teamIds ? { teamIds } : {} },
       ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: surveyKeys.links(surveyId) }),
   });

@@ -86,7 +86,10 @@ export async function getSurveyLinkStats({
   return { links, total: tallyResponses(publication?.n ?? 0, status, k) };
 }
 
-/** Adds a link for each given team (or every active team) that has none for this survey yet. */
+/**
+ * Adds a link for each given team (or every active team) that has none for this survey yet. An archived
+ * team gets no new link: it no longer answers surveys.
+ */
 export async function createTeamLinks(
   { surveyId, teamIds }: { surveyId: string; teamIds?: string[] },
   client?: DbClient,
@@ -97,12 +100,13 @@ export async function createTeamLinks(
       .select({ id: teams.id })
       .from(teams)
       .where(
-        teamIds
-          ? inArray(teams.id, teamIds.length ? teamIds : ["00000000-0000-0000-0000-000000000000"])
-          : isNull(teams.archivedAt),
+        and(
+          isNull(teams.archivedAt),
+          teamIds ? inArray(teams.id, teamIds.length ? teamIds : ["00000000-0000-0000-0000-000000000000"]) : undefined,
+        ),
       );
     if (teamIds && candidates.length !== new Set(teamIds).size)
-      throw new AppError("validation", "Unknown team", { teamIds: ["Unknown team"] });
+      throw new AppError("validation", "Unknown or archived team", { teamIds: ["Unknown or archived team"] });
     const existing = await tx
       .select({ teamId: surveyLinks.teamId })
       .from(surveyLinks)

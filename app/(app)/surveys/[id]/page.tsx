@@ -6,7 +6,7 @@ import { requireUser } from "@/lib/auth/guard";
 import { hasRole } from "@/lib/auth/roles";
 import { builtInDimensions } from "@/lib/surveys/dimensions";
 import { getSurveyLinkStats, getSurveyWithQuestions } from "@/lib/surveys/queries";
-import { listCustomDimensions } from "@/lib/workspace/queries";
+import { listCustomDimensions, listTeams } from "@/lib/workspace/queries";
 
 export const metadata: Metadata = { title: "Survey" };
 
@@ -23,9 +23,10 @@ export default async function SurveyPage({
   const found = await getSurveyWithQuestions({ id });
   if (!found) notFound();
   const canEdit = hasRole(user.role, "editor");
-  const [links, custom] = await Promise.all([
+  const [links, custom, teams] = await Promise.all([
     getSurveyLinkStats({ surveyId: id, showTokens: canEdit }),
     listCustomDimensions(),
+    canEdit ? listTeams({ includeArchived: false }) : [],
   ]);
   const dimensions = [...builtInDimensions, ...custom.map((d) => ({ key: d.key, name: d.name, framework: "Custom" }))];
   const tab = (await searchParams).tab;
@@ -36,6 +37,7 @@ export default async function SurveyPage({
       initialLinks={links}
       dimensions={dimensions}
       canEdit={canEdit}
+      teams={teams.map((t) => ({ id: t.id, name: t.name }))}
       initialTab={tab === "share" || tab === "preview" || tab === "details" ? tab : "questions"}
     />
   );

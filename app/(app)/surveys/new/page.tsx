@@ -29,7 +29,13 @@ export default async function NewSurveyPage() {
           questionCount: t.questions.length,
           estimate: estimateLabel(t.questions),
         }))}
-        surveys={surveys.map((s) => ({ id: s.id, title: s.title, period: s.period, questionCount: s.questionCount }))}
+        surveys={surveys.map((s) => ({
+          id: s.id,
+          title: s.title,
+          period: s.period,
+          status: s.status,
+          questionCount: s.questionCount,
+        }))}
         suggestedPeriod={suggested}
       />
     </>
