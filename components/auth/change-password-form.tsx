@@ -1,6 +1,7 @@
 "use client";
 import { Field } from "@/components/ui/field";
 import { useChangePassword } from "@/lib/auth/hooks";
+import { ErrorAlert, SubmitRow } from "@/components/ui/form-status";
 
 export function ChangePasswordForm() {
   const change = useChangePassword();
@@ -30,21 +31,14 @@ export function ChangePasswordForm() {
       <Field label="New password again" error={errors.confirmPassword}>
         {(p) => <input {...p} className="input" name="confirmPassword" type="password" autoComplete="new-password" />}
       </Field>
-      <div className="row">
-        <button className="btn btn-primary" disabled={change.isPending}>
-          {change.isPending ? "Changing…" : "Change password"}
-        </button>
-        {change.isSuccess ? (
-          <span className="badge badge-good" role="status">
-            Password changed
-          </span>
-        ) : null}
-      </div>
-      {generalError ? (
-        <div className="alert alert-error" role="alert">
-          {generalError}
-        </div>
-      ) : null}
+      <SubmitRow
+        mutation={change}
+        label="Change password"
+        pendingLabel="Changing…"
+        doneLabel="Password changed"
+        error={null}
+      />
+      <ErrorAlert message={generalError} />
     </form>
   );
 }

@@ -6,6 +6,7 @@ import { ApiError } from "@/lib/api/client";
 import { formErrors } from "@/lib/api/form-errors";
 import { resetPassword } from "@/lib/auth/hooks";
 import type { ResetPasswordInput } from "@/lib/auth/schemas";
+import { ErrorAlert } from "@/components/ui/form-status";
 
 // A public page outside the signed-in shell (no TanStack Query provider there), like the setup form.
 export function ResetPasswordForm({ token, email }: { token: string; email: string }) {
@@ -67,11 +68,7 @@ export function ResetPasswordForm({ token, email }: { token: string; email: stri
       <button className="btn btn-primary" disabled={pending}>
         {pending ? "Saving…" : "Set password"}
       </button>
-      {message ? (
-        <div className="alert alert-error" role="alert">
-          {message}
-        </div>
-      ) : null}
+      <ErrorAlert message={message} />
     </form>
   );
 }

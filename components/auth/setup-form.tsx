@@ -5,6 +5,7 @@ import { useState } from "react";
 import { Field } from "@/components/ui/field";
 import { ApiError } from "@/lib/api/client";
 import { setUpWorkspace } from "@/lib/auth/hooks";
+import { ErrorAlert } from "@/components/ui/form-status";
 
 export function SetupForm() {
   const router = useRouter();
@@ -34,11 +35,7 @@ export function SetupForm() {
 
   return (
     <form className="stack" onSubmit={onSubmit} noValidate>
-      {message ? (
-        <div className="alert alert-error" role="alert">
-          {message}
-        </div>
-      ) : null}
+      <ErrorAlert message={message} />
       <Field label="Workspace name" error={errors.workspaceName}>
         {(p) => <input {...p} className="input" name="workspaceName" defaultValue="My engineering org" />}
       </Field>

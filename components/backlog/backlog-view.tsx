@@ -18,6 +18,7 @@ import { ImpactScatter } from "./impact-scatter";
 import { ItemDetail } from "./item-detail";
 import { RankedList } from "./ranked-list";
 import { CUSTOM_RANGE, scopeChoices, scopeLabel } from "./scope-label";
+import { InlineError } from "@/components/ui/form-status";
 
 export function BacklogView({
   canEdit,
@@ -205,11 +206,7 @@ function AnalyseForm({ scope, onBuilt }: { scope: string; onBuilt: () => void })
           ? `Done: ${build.data.run.chosenK} themes, ${build.data.run.itemsMatched} kept with their edits, ${build.data.run.itemsCreated} new.`
           : ""}
       </span>
-      {build.generalError ? (
-        <span className="field-error" role="alert">
-          {build.generalError}
-        </span>
-      ) : null}
+      <InlineError message={build.generalError} />
     </form>
   );
 }
@@ -276,11 +273,7 @@ function Thresholds({
       <button className="btn btn-sm" disabled={save.isPending}>
         {save.isPending ? "Saving…" : "Apply"}
       </button>
-      {save.generalError ? (
-        <span className="field-error" role="alert">
-          {save.generalError}
-        </span>
-      ) : null}
+      <InlineError message={save.generalError} />
     </form>
   );
 }

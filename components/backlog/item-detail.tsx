@@ -15,6 +15,7 @@ import { decimal, percent, quadrantBadge, statusBadge } from "./format";
 import { MentionRateChart } from "./mention-rate-chart";
 import { BACKLOG_STATUSES, backlogStatusLabels, EFFORTS } from "@/lib/backlog/constants";
 import { TableScroll } from "@/components/ui/table-scroll";
+import { InlineError, SubmitRow } from "@/components/ui/form-status";
 
 const NEW_THEME = "__new__";
 
@@ -358,11 +359,7 @@ function Quotes({
               Open the theme they moved to
             </button>
           ) : null}
-          {move.generalError ? (
-            <span className="field-error" role="alert">
-              {move.generalError}
-            </span>
-          ) : null}
+          <InlineError message={move.generalError} />
         </form>
       ) : null}
     </div>
@@ -466,21 +463,7 @@ function CurationForm({ item }: { item: BacklogListItem }) {
       <Field label="Notes" error={errors.notes}>
         {(p) => <textarea {...p} className="input" name="notes" defaultValue={item.notes} maxLength={4000} />}
       </Field>
-      <div className="row">
-        <button className="btn btn-primary" disabled={save.isPending}>
-          {save.isPending ? "Saving…" : "Save changes"}
-        </button>
-        {saved ? (
-          <span className="badge badge-good" role="status">
-            Saved
-          </span>
-        ) : null}
-        {save.generalError ? (
-          <span className="field-error" role="alert">
-            {save.generalError}
-          </span>
-        ) : null}
-      </div>
+      <SubmitRow mutation={save} label="Save changes" pendingLabel="Saving…" done={saved} doneLabel="Saved" />
     </form>
   );
 }
@@ -525,11 +508,7 @@ function MergeForm({
       <button className="btn" disabled={!target || merge.isPending}>
         {merge.isPending ? "Merging…" : "Merge"}
       </button>
-      {merge.generalError ? (
-        <span className="field-error" role="alert">
-          {merge.generalError}
-        </span>
-      ) : null}
+      <InlineError message={merge.generalError} />
     </form>
   );
 }

@@ -38,6 +38,7 @@ import { MapDetails } from "./map-details";
 import { StepEvidence, StepSuggestions } from "./step-evidence";
 import { StepForm } from "./step-form";
 import { JOURNEY_PATHS, loadTypeLabels, outcomeLabels, painLabels, type JourneyPath } from "@/lib/journeys/constants";
+import { ErrorAlert, InlineError } from "@/components/ui/form-status";
 
 /** The step form shows a message no field explains under the `_` key. */
 const errorsOf = (error: unknown): FieldErrors => {
@@ -94,11 +95,7 @@ export function JourneyMapEditor({ initial, canEdit }: { initial: JourneyMapDeta
             </button>
           </>
         ) : null}
-        {duplicate.error || remove.error ? (
-          <span className="field-error" role="alert">
-            {(duplicate.error ?? remove.error)!.message}
-          </span>
-        ) : null}
+        <InlineError message={(duplicate.error ?? remove.error)?.message} />
       </div>
 
       <MapDetails map={detail.data.map} canEdit={canEdit} />
@@ -382,11 +379,7 @@ function PathColumn({
           )}
         </SortableList>
       )}
-      {link.error || unlink.error || deleteStep.error ? (
-        <div className="alert alert-error" role="alert">
-          {(link.error ?? unlink.error ?? deleteStep.error)!.message}
-        </div>
-      ) : null}
+      <ErrorAlert message={(link.error ?? unlink.error ?? deleteStep.error)?.message} />
       {canEdit ? (
         adding ? (
           <div className="journey-add">

@@ -4,6 +4,7 @@ import { Field } from "@/components/ui/field";
 import { useUpdateJourneyMap } from "@/lib/journeys/hooks";
 import { maturityLabels, type JourneyMapDetail } from "@/lib/journeys/types";
 import { formValues } from "@/components/ui/form-values";
+import { SubmitRow } from "@/components/ui/form-status";
 
 /** The map's name, workflow, persona and self-service maturity; a form for editors, a summary for viewers. */
 export function MapDetails({ map, canEdit }: { map: JourneyMapDetail["map"]; canEdit: boolean }) {
@@ -85,21 +86,14 @@ export function MapDetails({ map, canEdit }: { map: JourneyMapDetail["map"]; can
             </Field>
           </div>
         </div>
-        <div className="row">
-          <button className="btn btn-primary btn-sm" disabled={save.isPending}>
-            {save.isPending ? "Saving…" : "Save details"}
-          </button>
-          {saved ? (
-            <span className="badge badge-good" role="status">
-              Saved
-            </span>
-          ) : null}
-          {save.generalError ? (
-            <span className="field-error" role="alert">
-              {save.generalError}
-            </span>
-          ) : null}
-        </div>
+        <SubmitRow
+          mutation={save}
+          label="Save details"
+          pendingLabel="Saving…"
+          done={saved}
+          doneLabel="Saved"
+          buttonClass="btn btn-primary btn-sm"
+        />
       </form>
     </section>
   );

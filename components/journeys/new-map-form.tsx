@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Field } from "@/components/ui/field";
 import { useCreateJourneyMap } from "@/lib/journeys/hooks";
 import { formValues } from "@/components/ui/form-values";
+import { SubmitRow } from "@/components/ui/form-status";
 
 type TemplateOption = {
   id: string;
@@ -104,16 +105,7 @@ export function NewMapForm({ templates }: { templates: TemplateOption[] }) {
             )}
           </Field>
         </div>
-        <div className="row">
-          <button className="btn btn-primary" disabled={create.isPending}>
-            {create.isPending ? "Creating…" : "Create map"}
-          </button>
-          {create.generalError ? (
-            <span className="field-error" role="alert">
-              {create.generalError}
-            </span>
-          ) : null}
-        </div>
+        <SubmitRow mutation={create} label="Create map" pendingLabel="Creating…" />
       </form>
     </section>
   );

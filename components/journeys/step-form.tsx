@@ -13,6 +13,7 @@ import {
   PAINS,
   STEP_OUTCOMES,
 } from "@/lib/journeys/constants";
+import { InlineError } from "@/components/ui/form-status";
 
 /** Reads the form into the API's step shape, numbers as numbers (empty ones as null, for the schema to refuse). */
 export function readStepForm(form: HTMLFormElement, path: JourneyPath): Record<string, unknown> {
@@ -175,11 +176,7 @@ export function StepForm({
             Cancel
           </button>
         ) : null}
-        {errors._ ? (
-          <span className="field-error" role="alert">
-            {errors._[0]}
-          </span>
-        ) : null}
+        <InlineError message={errors._?.[0]} />
       </div>
     </form>
   );

@@ -15,6 +15,7 @@ import {
 import type { WorkflowTimingRow } from "@/lib/journeys/types";
 import { formNumber, formValues } from "@/components/ui/form-values";
 import { TableScroll } from "@/components/ui/table-scroll";
+import { SubmitRow } from "@/components/ui/form-status";
 
 const statusBadge = {
   met: ["badge-good", "Met"],
@@ -259,16 +260,7 @@ function AddWorkflowForm() {
             {(p) => <input {...p} className="input" name="targetMinutes" type="number" min={0} step="any" />}
           </Field>
         </div>
-        <div className="row">
-          <button className="btn btn-primary" disabled={add.isPending}>
-            {add.isPending ? "Adding…" : "Add workflow"}
-          </button>
-          {add.generalError ? (
-            <span className="field-error" role="alert">
-              {add.generalError}
-            </span>
-          ) : null}
-        </div>
+        <SubmitRow mutation={add} label="Add workflow" pendingLabel="Adding…" />
       </form>
     </section>
   );

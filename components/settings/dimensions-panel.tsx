@@ -8,6 +8,7 @@ import {
   useRenameDimension,
   type CustomDimension,
 } from "@/lib/workspace/hooks";
+import { ErrorAlert, SubmitRow } from "@/components/ui/form-status";
 
 type BuiltIn = { key: string; name: string; framework: string };
 
@@ -105,11 +106,7 @@ export function DimensionsPanel({
           </li>
         ))}
       </ul>
-      {remove.error || rename.error ? (
-        <div className="alert alert-error" role="alert">
-          {(remove.error ?? rename.error)!.message}
-        </div>
-      ) : null}
+      <ErrorAlert message={(remove.error ?? rename.error)?.message} />
       {canEdit ? (
         <form
           className="stack"
@@ -128,16 +125,7 @@ export function DimensionsPanel({
               {(p) => <input {...p} className="input" name="description" />}
             </Field>
           </div>
-          <div className="row">
-            <button className="btn btn-primary" disabled={add.isPending}>
-              Add dimension
-            </button>
-            {add.generalError ? (
-              <span className="field-error" role="alert">
-                {add.generalError}
-              </span>
-            ) : null}
-          </div>
+          <SubmitRow mutation={add} label="Add dimension" />
         </form>
       ) : null}
     </section>

@@ -4,6 +4,7 @@ import { Field } from "@/components/ui/field";
 import { formNumber } from "@/components/ui/form-values";
 import { useCreateTeam, useTeams, useUpdateTeam, type Team as TeamRow, type TeamChange } from "@/lib/workspace/hooks";
 import { TableScroll } from "@/components/ui/table-scroll";
+import { InlineError, SubmitRow } from "@/components/ui/form-status";
 
 function platformSince(team: TeamRow): string {
   const latest = [...team.platformChanges].reverse().find((c) => c.onPlatform === team.onPlatform);
@@ -110,11 +111,7 @@ export function TeamsPanel({
                           <button type="button" className="btn btn-ghost btn-sm" onClick={() => setEditing(null)}>
                             Cancel
                           </button>
-                          {update.generalError ? (
-                            <span className="field-error" role="alert">
-                              {update.generalError}
-                            </span>
-                          ) : null}
+                          <InlineError message={update.generalError} />
                         </div>
                       </form>
                     </td>
@@ -192,21 +189,7 @@ export function TeamsPanel({
               <input type="checkbox" name="onPlatform" /> On the platform from {currentPeriod}
             </label>
           </div>
-          <div className="row">
-            <button className="btn btn-primary" disabled={add.isPending}>
-              {add.isPending ? "Adding…" : "Add team"}
-            </button>
-            {add.isSuccess ? (
-              <span className="badge badge-good" role="status">
-                Added
-              </span>
-            ) : null}
-            {add.generalError ? (
-              <span className="field-error" role="alert">
-                {add.generalError}
-              </span>
-            ) : null}
-          </div>
+          <SubmitRow mutation={add} label="Add team" pendingLabel="Adding…" doneLabel="Added" />
         </form>
       ) : null}
     </section>

@@ -11,6 +11,7 @@ import {
 } from "@/lib/auth/hooks";
 import { ROLES, roleLabels, type Role } from "@/lib/auth/constants";
 import { TableScroll } from "@/components/ui/table-scroll";
+import { ErrorAlert, SubmitRow } from "@/components/ui/form-status";
 
 type ResetLink = { email: string; url: string; expiresAt: string };
 
@@ -159,11 +160,7 @@ export function UsersPanel({ currentUserId, initialUsers }: { currentUserId: str
           Saving…
         </span>
       ) : null}
-      {actionError ? (
-        <div className="alert alert-error" role="alert">
-          {actionError.message}
-        </div>
-      ) : null}
+      <ErrorAlert message={actionError?.message} />
       {resetLink ? (
         <div className="alert alert-info stack" data-testid="reset-link">
           <p style={{ margin: 0 }}>
@@ -220,21 +217,7 @@ export function UsersPanel({ currentUserId, initialUsers }: { currentUserId: str
             )}
           </Field>
         </div>
-        <div className="row">
-          <button className="btn btn-primary" disabled={addUser.isPending}>
-            {addUser.isPending ? "Adding…" : "Add person"}
-          </button>
-          {addUser.isSuccess ? (
-            <span className="badge badge-good" role="status">
-              Added
-            </span>
-          ) : null}
-          {addUser.generalError ? (
-            <span className="field-error" role="alert">
-              {addUser.generalError}
-            </span>
-          ) : null}
-        </div>
+        <SubmitRow mutation={addUser} label="Add person" pendingLabel="Adding…" doneLabel="Added" />
       </form>
     </section>
   );

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Field } from "@/components/ui/field";
 import { formValues } from "@/components/ui/form-values";
 import { useUpdateSettings } from "@/lib/workspace/hooks";
+import { SubmitRow } from "@/components/ui/form-status";
 
 export function WorkspacePanel({
   canEdit,
@@ -57,21 +58,7 @@ export function WorkspacePanel({
           </Field>
         </div>
         {canEdit ? (
-          <div className="row">
-            <button className="btn btn-primary" disabled={mutation.isPending}>
-              {mutation.isPending ? "Saving…" : "Save"}
-            </button>
-            {saved ? (
-              <span className="badge badge-good" role="status">
-                Saved
-              </span>
-            ) : null}
-            {mutation.generalError ? (
-              <span className="field-error" role="alert">
-                {mutation.generalError}
-              </span>
-            ) : null}
-          </div>
+          <SubmitRow mutation={mutation} label="Save" pendingLabel="Saving…" done={saved} doneLabel="Saved" />
         ) : (
           <p className="muted small">Only an owner can change workspace settings.</p>
         )}

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { useCreateFrictionLink, useFrictionLinks, type FrictionLink } from "@/lib/responses/hooks";
 import { CopyButton } from "./copy-button";
 import { useOrigin } from "./survey-links";
+import { InlineError } from "@/components/ui/form-status";
 
 /** The always-on friction log: a workspace link and optional per-team links. */
 export function FrictionLinks({
@@ -79,11 +80,7 @@ export function FrictionLinks({
           <button className="btn" disabled={create.isPending || (!teamId && withTeam.has(null))}>
             Create friction link
           </button>
-          {create.error ? (
-            <span className="field-error" role="alert">
-              {create.error.message}
-            </span>
-          ) : null}
+          <InlineError message={create.error?.message} />
         </form>
       ) : null}
     </section>

@@ -3,6 +3,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Field } from "@/components/ui/field";
 import { useCreateSurvey } from "@/lib/surveys/hooks";
+import { ErrorAlert } from "@/components/ui/form-status";
 
 type TemplateCard = { id: string; name: string; description: string; questionCount: number; estimate: string };
 type SurveyChoice = { id: string; title: string; period: string; questionCount: number };
@@ -110,11 +111,7 @@ export function NewSurveyForm({
           {(p) => <input {...p} className="input" name="title" />}
         </Field>
       </div>
-      {create.generalError ? (
-        <div className="alert alert-error" role="alert">
-          {create.generalError}
-        </div>
-      ) : null}
+      <ErrorAlert message={create.generalError} />
       <div className="row">
         <button className="btn btn-primary" disabled={create.isPending || create.isSuccess}>
           {create.isPending || create.isSuccess ? "Creating…" : "Create draft"}

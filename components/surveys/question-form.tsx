@@ -7,6 +7,7 @@ import type { ChoiceOption } from "@/lib/db/schema";
 import { suggestQuestionKey } from "@/lib/surveys/survey-copy";
 import type { DimensionOption, EditorQuestion } from "./types";
 import { QUESTION_KINDS, questionKindLabels, type QuestionKind } from "@/lib/surveys/constants";
+import { ErrorAlert } from "@/components/ui/form-status";
 
 export type QuestionPayload = {
   key: string;
@@ -245,11 +246,7 @@ export function QuestionForm({
           Answer required
         </label>
       </div>
-      {message ? (
-        <div className="alert alert-error" role="alert">
-          {message}
-        </div>
-      ) : null}
+      <ErrorAlert message={message} />
       <div className="row">
         <button className="btn btn-primary" disabled={pending}>
           {pending ? "Saving…" : submitLabel}

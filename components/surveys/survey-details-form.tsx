@@ -3,6 +3,7 @@ import { useState } from "react";
 import { Field } from "@/components/ui/field";
 import { useUpdateSurvey } from "@/lib/surveys/hooks";
 import type { EditorSurvey } from "./types";
+import { SubmitRow } from "@/components/ui/form-status";
 
 /** Title, introduction, quarter and the optional open/close dates. */
 export function SurveyDetailsForm({ survey, canEdit }: { survey: EditorSurvey; canEdit: boolean }) {
@@ -78,21 +79,7 @@ export function SurveyDetailsForm({ survey, canEdit }: { survey: EditorSurvey; c
         </Field>
       </div>
       {canEdit ? (
-        <div className="row">
-          <button className="btn btn-primary" disabled={mutation.isPending}>
-            {mutation.isPending ? "Saving…" : "Save details"}
-          </button>
-          {saved ? (
-            <span className="badge badge-good" role="status">
-              Saved
-            </span>
-          ) : null}
-          {mutation.generalError ? (
-            <span className="field-error" role="alert">
-              {mutation.generalError}
-            </span>
-          ) : null}
-        </div>
+        <SubmitRow mutation={mutation} label="Save details" pendingLabel="Saving…" done={saved} doneLabel="Saved" />
       ) : null}
     </form>
   );

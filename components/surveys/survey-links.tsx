@@ -4,6 +4,7 @@ import { describeTally } from "@/lib/anonymity/surveys";
 import { useCreateTeamLinks, useSurveyLinks, type SurveyLinks as LinkStats } from "@/lib/surveys/hooks";
 import { CopyButton } from "./copy-button";
 import { TableScroll } from "@/components/ui/table-scroll";
+import { InlineError } from "@/components/ui/form-status";
 
 const subscribeNever = () => () => {};
 /** This deployment's origin in the browser (empty during server rendering). */
@@ -132,11 +133,7 @@ export function SurveyLinks({
                 : "Every team already has a link"}
             </span>
           ) : null}
-          {createLinks.error ? (
-            <span className="field-error" role="alert">
-              {createLinks.error.message}
-            </span>
-          ) : null}
+          <InlineError message={createLinks.error?.message} />
         </div>
       ) : null}
       <p className="muted small">
