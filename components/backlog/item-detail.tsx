@@ -16,6 +16,7 @@ import { MentionRateChart } from "./mention-rate-chart";
 import { BACKLOG_STATUSES, backlogStatusLabels, EFFORTS } from "@/lib/backlog/constants";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { InlineError, SubmitRow } from "@/components/ui/form-status";
+import { Options } from "@/components/ui/options";
 
 const NEW_THEME = "__new__";
 
@@ -439,11 +440,7 @@ function CurationForm({ item }: { item: BacklogListItem }) {
         <Field label="Status" error={errors.status}>
           {(p) => (
             <select {...p} className="input" name="status" defaultValue={item.status}>
-              {BACKLOG_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {backlogStatusLabels[s]}
-                </option>
-              ))}
+              <Options values={BACKLOG_STATUSES} labels={backlogStatusLabels} />
             </select>
           )}
         </Field>
@@ -451,11 +448,7 @@ function CurationForm({ item }: { item: BacklogListItem }) {
           {(p) => (
             <select {...p} className="input" name="effort" defaultValue={item.effort ?? ""}>
               <option value="">Not sized</option>
-              {EFFORTS.map((e) => (
-                <option key={e} value={e}>
-                  {e}
-                </option>
-              ))}
+              <Options values={EFFORTS} />
             </select>
           )}
         </Field>

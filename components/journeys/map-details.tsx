@@ -62,28 +62,18 @@ export function MapDetails({ map, canEdit }: { map: JourneyMapDetail["map"]; can
             {(p) => <input {...p} className="input" name="workflow" defaultValue={map.workflow} maxLength={300} />}
           </Field>
           <div className="grid-2">
-            <Field label="Maturity now" error={errors.maturityNow}>
-              {(p) => (
-                <select {...p} className="input" name="maturityNow" defaultValue={map.maturityNow}>
-                  {maturityLabels.map((label, i) => (
-                    <option key={i} value={i}>
-                      {i} · {label}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field label="Maturity target" error={errors.maturityTarget}>
-              {(p) => (
-                <select {...p} className="input" name="maturityTarget" defaultValue={map.maturityTarget}>
-                  {maturityLabels.map((label, i) => (
-                    <option key={i} value={i}>
-                      {i} · {label}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+            <MaturityField
+              label="Maturity now"
+              name="maturityNow"
+              defaultValue={map.maturityNow}
+              error={errors.maturityNow}
+            />
+            <MaturityField
+              label="Maturity target"
+              name="maturityTarget"
+              defaultValue={map.maturityTarget}
+              error={errors.maturityTarget}
+            />
           </div>
         </div>
         <SubmitRow
@@ -96,5 +86,32 @@ export function MapDetails({ map, canEdit }: { map: JourneyMapDetail["map"]; can
         />
       </form>
     </section>
+  );
+}
+
+/** A maturity level from 0 to 5, each option with its name. */
+function MaturityField({
+  label,
+  name,
+  defaultValue,
+  error,
+}: {
+  label: string;
+  name: string;
+  defaultValue: number;
+  error?: string[];
+}) {
+  return (
+    <Field label={label} error={error}>
+      {(p) => (
+        <select {...p} className="input" name={name} defaultValue={defaultValue}>
+          {maturityLabels.map((label, i) => (
+            <option key={i} value={i}>
+              {i} · {label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }

@@ -14,6 +14,7 @@ import {
   STEP_OUTCOMES,
 } from "@/lib/journeys/constants";
 import { InlineError } from "@/components/ui/form-status";
+import { Options } from "@/components/ui/options";
 
 /** Reads the form into the API's step shape, numbers as numbers (empty ones as null, for the schema to refuse). */
 export function readStepForm(form: HTMLFormElement, path: JourneyPath): Record<string, unknown> {
@@ -88,11 +89,7 @@ export function StepForm({
         <Field label="Pain" error={errors.pain}>
           {(p) => (
             <select {...p} className="input" name="pain" defaultValue={step?.pain ?? "low"}>
-              {PAINS.map((x) => (
-                <option key={x} value={x}>
-                  {painLabels[x]}
-                </option>
-              ))}
+              <Options values={PAINS} labels={painLabels} />
             </select>
           )}
         </Field>
@@ -139,11 +136,7 @@ export function StepForm({
               {(p) => (
                 <select {...p} className="input" name="outcome" defaultValue={step?.outcome ?? ""}>
                   <option value="">Not recorded</option>
-                  {STEP_OUTCOMES.map((o) => (
-                    <option key={o} value={o}>
-                      {outcomeLabels[o]}
-                    </option>
-                  ))}
+                  <Options values={STEP_OUTCOMES} labels={outcomeLabels} />
                 </select>
               )}
             </Field>

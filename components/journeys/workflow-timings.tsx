@@ -16,6 +16,7 @@ import type { WorkflowTimingRow } from "@/lib/journeys/types";
 import { formNumber, formValues } from "@/components/ui/form-values";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { SubmitRow } from "@/components/ui/form-status";
+import { Options } from "@/components/ui/options";
 
 const statusBadge = {
   met: ["badge-good", "Met"],
@@ -45,11 +46,7 @@ export function WorkflowTimings({ initial, canEdit }: { initial: WorkflowTimings
               value={period}
               onChange={(e) => setPeriod(e.target.value)}
             >
-              {periods.map((p) => (
-                <option key={p} value={p}>
-                  {p}
-                </option>
-              ))}
+              <Options values={periods} />
             </select>
           </div>
         </div>

@@ -12,6 +12,7 @@ import {
 import { ROLES, roleLabels, type Role } from "@/lib/auth/constants";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { ErrorAlert, SubmitRow } from "@/components/ui/form-status";
+import { Options } from "@/components/ui/options";
 
 type ResetLink = { email: string; url: string; expiresAt: string };
 
@@ -73,11 +74,7 @@ export function UsersPanel({ currentUserId, initialUsers }: { currentUserId: str
                       disabled={self || busy}
                       onChange={(e) => changeUser.mutate({ id: u.id, change: { role: e.target.value as Role } })}
                     >
-                      {ROLES.map((r) => (
-                        <option key={r} value={r}>
-                          {roleLabels[r]}
-                        </option>
-                      ))}
+                      <Options values={ROLES} labels={roleLabels} />
                     </select>
                   </td>
                   <td>
@@ -208,11 +205,7 @@ export function UsersPanel({ currentUserId, initialUsers }: { currentUserId: str
           <Field label="Role" error={errors.role}>
             {(p) => (
               <select {...p} className="input" name="role" defaultValue="viewer">
-                {ROLES.map((r) => (
-                  <option key={r} value={r}>
-                    {roleLabels[r]}
-                  </option>
-                ))}
+                <Options values={ROLES} labels={roleLabels} />
               </select>
             )}
           </Field>

@@ -8,6 +8,7 @@ import { suggestQuestionKey } from "@/lib/surveys/survey-copy";
 import type { DimensionOption, EditorQuestion } from "./types";
 import { QUESTION_KINDS, questionKindLabels, type QuestionKind } from "@/lib/surveys/constants";
 import { ErrorAlert } from "@/components/ui/form-status";
+import { Options } from "@/components/ui/options";
 
 export type QuestionPayload = {
   key: string;
@@ -124,11 +125,7 @@ export function QuestionForm({
               disabled={locked}
               onChange={(e) => setKind(e.target.value as QuestionKind)}
             >
-              {QUESTION_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {questionKindLabels[k]}
-                </option>
-              ))}
+              <Options values={QUESTION_KINDS} labels={questionKindLabels} />
             </select>
           )}
         </Field>

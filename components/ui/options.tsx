@@ -1,0 +1,8 @@
+/** One `<option>` per value of an enum or list, labelled from its label map, or by the value itself. */
+export function Options<T extends string>({ values, labels }: { values: readonly T[]; labels?: Record<T, string> }) {
+  return values.map((value) => (
+    <option key={value} value={value}>
+      {labels ? labels[value] : value}
+    </option>
+  ));
+}
