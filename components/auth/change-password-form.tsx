@@ -2,18 +2,17 @@
 import { Field } from "@/components/ui/field";
 import { useChangePassword } from "@/lib/auth/hooks";
 import { ErrorAlert, SubmitRow } from "@/components/ui/form-status";
+import { ClientForm } from "@/components/ui/client-form";
 
 export function ChangePasswordForm() {
   const change = useChangePassword();
   const { fieldErrors: errors, generalError } = change;
 
   return (
-    <form
+    <ClientForm
       className="stack"
       noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        const form = e.currentTarget;
+      onSubmit={(form) => {
         change.mutate(Object.fromEntries(new FormData(form)), { onSuccess: () => form.reset() });
       }}
     >
@@ -39,6 +38,6 @@ export function ChangePasswordForm() {
         error={null}
       />
       <ErrorAlert message={generalError} />
-    </form>
+    </ClientForm>
   );
 }

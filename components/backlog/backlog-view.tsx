@@ -19,6 +19,7 @@ import { ItemDetail } from "./item-detail";
 import { RankedList } from "./ranked-list";
 import { CUSTOM_RANGE, scopeChoices, scopeLabel } from "./scope-label";
 import { InlineError } from "@/components/ui/form-status";
+import { ClientForm } from "@/components/ui/client-form";
 
 export function BacklogView({
   canEdit,
@@ -177,10 +178,9 @@ function AnalyseForm({ scope, onBuilt }: { scope: string; onBuilt: () => void })
   const build = useBuildBacklog({ onSuccess: onBuilt });
   const errors = build.fieldErrors;
   return (
-    <form
+    <ClientForm
       className="row backlog-analyse"
-      onSubmit={(e) => {
-        e.preventDefault();
+      onSubmit={() => {
         build.mutate({ scope, k: k.trim() ? Number(k) : null });
       }}
     >
@@ -207,7 +207,7 @@ function AnalyseForm({ scope, onBuilt }: { scope: string; onBuilt: () => void })
           : ""}
       </span>
       <InlineError message={build.generalError} />
-    </form>
+    </ClientForm>
   );
 }
 
@@ -297,11 +297,10 @@ function QuarterRange({
   const toId = useId();
   const [first, last] = from <= to ? [from, to] : [to, from];
   return (
-    <form
+    <ClientForm
       className="row backlog-range"
       aria-label="Custom range of quarters"
-      onSubmit={(e) => {
-        e.preventDefault();
+      onSubmit={() => {
         onShow(quartersScope(first, last));
       }}
       onKeyDown={(e) => e.key === "Escape" && onCancel()}
@@ -328,6 +327,6 @@ function QuarterRange({
       <button type="button" className="btn btn-ghost" onClick={onCancel}>
         Cancel
       </button>
-    </form>
+    </ClientForm>
   );
 }

@@ -17,6 +17,7 @@ import { BACKLOG_STATUSES, backlogStatusLabels, EFFORTS } from "@/lib/backlog/co
 import { TableScroll } from "@/components/ui/table-scroll";
 import { InlineError, SubmitRow } from "@/components/ui/form-status";
 import { Options } from "@/components/ui/options";
+import { ClientForm } from "@/components/ui/client-form";
 
 const NEW_THEME = "__new__";
 
@@ -312,11 +313,10 @@ function Quotes({
         })}
       </ul>
       {canEdit ? (
-        <form
+        <ClientForm
           className="backlog-move row"
           aria-label="Move selected answers"
-          onSubmit={(e) => {
-            e.preventDefault();
+          onSubmit={() => {
             move.mutate({
               memberIds: [...selected],
               ...(target === NEW_THEME ? { newLabel } : { targetId: target || undefined }),
@@ -361,7 +361,7 @@ function Quotes({
             </button>
           ) : null}
           <InlineError message={move.generalError} />
-        </form>
+        </ClientForm>
       ) : null}
     </div>
   );
@@ -474,11 +474,10 @@ function MergeForm({
   const merge = useMergeBacklogItem(item.id, { onSuccess: (data) => onSelect(data.target.id) });
   const errors = merge.fieldErrors;
   return (
-    <form
+    <ClientForm
       className="row backlog-merge"
       aria-label="Merge this theme"
-      onSubmit={(e) => {
-        e.preventDefault();
+      onSubmit={() => {
         merge.mutate({ targetId: target });
       }}
     >
@@ -502,6 +501,6 @@ function MergeForm({
         {merge.isPending ? "Merging…" : "Merge"}
       </button>
       <InlineError message={merge.generalError} />
-    </form>
+    </ClientForm>
   );
 }

@@ -39,6 +39,7 @@ import { StepEvidence, StepSuggestions } from "./step-evidence";
 import { StepForm } from "./step-form";
 import { JOURNEY_PATHS, loadTypeLabels, outcomeLabels, painLabels, type JourneyPath } from "@/lib/journeys/constants";
 import { ErrorAlert, InlineError } from "@/components/ui/form-status";
+import { ClientForm } from "@/components/ui/client-form";
 
 /** The step form shows a message no field explains under the `_` key. */
 const errorsOf = (error: unknown): FieldErrors => {
@@ -448,10 +449,9 @@ function ThemePicker({
   if (loading) return <span className="muted small">Loading themes…</span>;
   if (!themes.length) return <span className="muted small">No backlog themes to link yet.</span>;
   return (
-    <form
+    <ClientForm
       className="row journey-theme-picker"
-      onSubmit={(e) => {
-        e.preventDefault();
+      onSubmit={() => {
         if (choice) onLink(choice);
         setChoice("");
       }}
@@ -470,6 +470,6 @@ function ThemePicker({
       <button className="btn btn-sm" disabled={!choice || pending}>
         Link
       </button>
-    </form>
+    </ClientForm>
   );
 }

@@ -5,6 +5,7 @@ import { useUpdateJourneyMap } from "@/lib/journeys/hooks";
 import { maturityLabels, type JourneyMapDetail } from "@/lib/journeys/types";
 import { formValues } from "@/components/ui/form-values";
 import { SubmitRow } from "@/components/ui/form-status";
+import { ClientForm } from "@/components/ui/client-form";
 
 /** The map's name, workflow, persona and self-service maturity; a form for editors, a summary for viewers. */
 export function MapDetails({ map, canEdit }: { map: JourneyMapDetail["map"]; canEdit: boolean }) {
@@ -42,13 +43,12 @@ export function MapDetails({ map, canEdit }: { map: JourneyMapDetail["map"]; can
   return (
     <section className="card stack" aria-labelledby="map-details-heading">
       <h2 id="map-details-heading">Map details</h2>
-      <form
+      <ClientForm
         className="stack"
         noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
+        onSubmit={(form) => {
           setSaved(false);
-          save.mutate(formValues(e.currentTarget, ["maturityNow", "maturityTarget"]));
+          save.mutate(formValues(form, ["maturityNow", "maturityTarget"]));
         }}
       >
         <div className="grid-2">
@@ -84,7 +84,7 @@ export function MapDetails({ map, canEdit }: { map: JourneyMapDetail["map"]; can
           doneLabel="Saved"
           buttonClass="btn btn-primary btn-sm"
         />
-      </form>
+      </ClientForm>
     </section>
   );
 }

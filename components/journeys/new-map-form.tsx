@@ -5,6 +5,7 @@ import { Field } from "@/components/ui/field";
 import { useCreateJourneyMap } from "@/lib/journeys/hooks";
 import { formValues } from "@/components/ui/form-values";
 import { SubmitRow } from "@/components/ui/form-status";
+import { ClientForm } from "@/components/ui/client-form";
 
 type TemplateOption = {
   id: string;
@@ -27,11 +28,10 @@ export function NewMapForm({ templates }: { templates: TemplateOption[] }) {
   return (
     <section className="card stack" aria-labelledby="new-map-heading">
       <h2 id="new-map-heading">New journey map</h2>
-      <form
+      <ClientForm
         className="stack"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const data = formValues(e.currentTarget, ["maturityNow", "maturityTarget"]);
+        onSubmit={(form) => {
+          const data = formValues(form, ["maturityNow", "maturityTarget"]);
           create.mutate({ ...data, templateId: templateId || undefined });
         }}
       >
@@ -106,7 +106,7 @@ export function NewMapForm({ templates }: { templates: TemplateOption[] }) {
           </Field>
         </div>
         <SubmitRow mutation={create} label="Create map" pendingLabel="Creating…" />
-      </form>
+      </ClientForm>
     </section>
   );
 }

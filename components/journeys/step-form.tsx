@@ -15,6 +15,7 @@ import {
 } from "@/lib/journeys/constants";
 import { InlineError } from "@/components/ui/form-status";
 import { Options } from "@/components/ui/options";
+import { ClientForm } from "@/components/ui/client-form";
 
 /** Reads the form into the API's step shape, numbers as numbers (empty ones as null, for the schema to refuse). */
 export function readStepForm(form: HTMLFormElement, path: JourneyPath): Record<string, unknown> {
@@ -48,13 +49,12 @@ export function StepForm({
 }) {
   const pathLabel = path === "current" ? "current" : "golden";
   return (
-    <form
+    <ClientForm
       className="stack journey-step-form"
       aria-label={step ? `Edit step ${step.name}` : `Add a ${pathLabel} step`}
       noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        onSubmit(readStepForm(e.currentTarget, path), e.currentTarget);
+      onSubmit={(form) => {
+        onSubmit(readStepForm(form, path), form);
       }}
     >
       <div className="journey-form-grid">
@@ -171,6 +171,6 @@ export function StepForm({
         ) : null}
         <InlineError message={errors._?.[0]} />
       </div>
-    </form>
+    </ClientForm>
   );
 }

@@ -17,6 +17,7 @@ import { formNumber, formValues } from "@/components/ui/form-values";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { SubmitRow } from "@/components/ui/form-status";
 import { Options } from "@/components/ui/options";
+import { ClientForm } from "@/components/ui/client-form";
 
 const statusBadge = {
   met: ["badge-good", "Met"],
@@ -127,12 +128,11 @@ function TimingRow({ row, period, canEdit }: { row: WorkflowTimingRow; period: s
       </th>
       <td className="nowrap">
         {canEdit ? (
-          <form
+          <ClientForm
             className="row"
             noValidate
             style={{ gap: 4, flexWrap: "nowrap" }}
-            onSubmit={(e) => {
-              e.preventDefault();
+            onSubmit={() => {
               retarget.mutate({ targetMinutes: formNumber(target) });
             }}
           >
@@ -149,18 +149,17 @@ function TimingRow({ row, period, canEdit }: { row: WorkflowTimingRow; period: s
               onChange={(e) => setTarget(e.target.value)}
             />
             {target !== String(row.targetMinutes) ? <button className="btn btn-sm">Set</button> : null}
-          </form>
+          </ClientForm>
         ) : null}
         <span className="muted small">{formatMinutes(row.targetMinutes)}</span>
       </td>
       <td>
         {canEdit ? (
-          <form
+          <ClientForm
             className="row"
             noValidate
             style={{ gap: 4, flexWrap: "nowrap" }}
-            onSubmit={(e) => {
-              e.preventDefault();
+            onSubmit={() => {
               record.mutate({ measurementsMinutes: values.filter((v) => v.trim() !== "").map(formNumber) });
             }}
           >
@@ -192,7 +191,7 @@ function TimingRow({ row, period, canEdit }: { row: WorkflowTimingRow; period: s
             >
               {record.isPending ? "…" : "Save"}
             </button>
-          </form>
+          </ClientForm>
         ) : row.measurementsMinutes.length ? (
           row.measurementsMinutes.join(" · ")
         ) : (
@@ -240,12 +239,10 @@ function AddWorkflowForm() {
   return (
     <section className="card stack" aria-labelledby="add-workflow-heading">
       <h2 id="add-workflow-heading">Add a workflow</h2>
-      <form
+      <ClientForm
         className="stack"
         noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          const form = e.currentTarget;
+        onSubmit={(form) => {
           add.mutate(formValues(form, ["targetMinutes"]), { onSuccess: () => form.reset() });
         }}
       >
@@ -258,7 +255,7 @@ function AddWorkflowForm() {
           </Field>
         </div>
         <SubmitRow mutation={add} label="Add workflow" pendingLabel="Adding…" />
-      </form>
+      </ClientForm>
     </section>
   );
 }

@@ -9,6 +9,7 @@ import {
   type CustomDimension,
 } from "@/lib/workspace/hooks";
 import { ErrorAlert, SubmitRow } from "@/components/ui/form-status";
+import { ClientForm } from "@/components/ui/client-form";
 
 type BuiltIn = { key: string; name: string; framework: string };
 
@@ -61,11 +62,10 @@ export function DimensionsPanel({
         {custom.data.map((d) => (
           <li key={d.id} className="row-between">
             {renaming === d.id ? (
-              <form
+              <ClientForm
                 className="row"
-                onSubmit={(e) => {
-                  e.preventDefault();
-                  rename.mutate({ id: d.id, name: String(new FormData(e.currentTarget).get("name") ?? "") });
+                onSubmit={(form) => {
+                  rename.mutate({ id: d.id, name: String(new FormData(form).get("name") ?? "") });
                 }}
               >
                 <label className="sr-only" htmlFor={`dim-${d.id}`}>
@@ -76,7 +76,7 @@ export function DimensionsPanel({
                 <button type="button" className="btn btn-sm btn-ghost" onClick={() => setRenaming(null)}>
                   Cancel
                 </button>
-              </form>
+              </ClientForm>
             ) : (
               <div>
                 <strong>{d.name}</strong> <code className="small">{d.key}</code>
@@ -108,12 +108,10 @@ export function DimensionsPanel({
       </ul>
       <ErrorAlert message={(remove.error ?? rename.error)?.message} />
       {canEdit ? (
-        <form
+        <ClientForm
           className="stack"
           noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            const form = e.currentTarget;
+          onSubmit={(form) => {
             add.mutate(Object.fromEntries(new FormData(form)), { onSuccess: () => form.reset() });
           }}
         >
@@ -126,7 +124,7 @@ export function DimensionsPanel({
             </Field>
           </div>
           <SubmitRow mutation={add} label="Add dimension" />
-        </form>
+        </ClientForm>
       ) : null}
     </section>
   );

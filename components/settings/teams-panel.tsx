@@ -5,6 +5,7 @@ import { formNumber } from "@/components/ui/form-values";
 import { useCreateTeam, useTeams, useUpdateTeam, type Team as TeamRow, type TeamChange } from "@/lib/workspace/hooks";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { InlineError, SubmitRow } from "@/components/ui/form-status";
+import { ClientForm } from "@/components/ui/client-form";
 
 function platformSince(team: TeamRow): string {
   const latest = [...team.platformChanges].reverse().find((c) => c.onPlatform === team.onPlatform);
@@ -61,12 +62,11 @@ export function TeamsPanel({
                 editing === t.id ? (
                   <tr key={t.id}>
                     <td colSpan={canEdit ? 4 : 3}>
-                      <form
+                      <ClientForm
                         className="stack"
                         noValidate
-                        onSubmit={(e) => {
-                          e.preventDefault();
-                          const data = new FormData(e.currentTarget);
+                        onSubmit={(form) => {
+                          const data = new FormData(form);
                           const onPlatform = data.get("onPlatform") === "on";
                           const input: TeamChange = {
                             name: data.get("name"),
@@ -113,7 +113,7 @@ export function TeamsPanel({
                           </button>
                           <InlineError message={update.generalError} />
                         </div>
-                      </form>
+                      </ClientForm>
                     </td>
                   </tr>
                 ) : (
@@ -160,12 +160,10 @@ export function TeamsPanel({
         </TableScroll>
       )}
       {canEdit ? (
-        <form
+        <ClientForm
           className="stack"
           noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            const form = e.currentTarget;
+          onSubmit={(form) => {
             const data = new FormData(form);
             add.mutate(
               {
@@ -190,7 +188,7 @@ export function TeamsPanel({
             </label>
           </div>
           <SubmitRow mutation={add} label="Add team" pendingLabel="Adding…" doneLabel="Added" />
-        </form>
+        </ClientForm>
       ) : null}
     </section>
   );

@@ -13,6 +13,7 @@ import { ROLES, roleLabels, type Role } from "@/lib/auth/constants";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { ErrorAlert, SubmitRow } from "@/components/ui/form-status";
 import { Options } from "@/components/ui/options";
+import { ClientForm } from "@/components/ui/client-form";
 
 type ResetLink = { email: string; url: string; expiresAt: string };
 
@@ -183,11 +184,9 @@ export function UsersPanel({ currentUserId, initialUsers }: { currentUserId: str
           </div>
         </div>
       ) : null}
-      <form
+      <ClientForm
         className="stack"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const form = e.currentTarget;
+        onSubmit={(form) => {
           addUser.mutate(Object.fromEntries(new FormData(form)), { onSuccess: () => form.reset() });
         }}
       >
@@ -211,7 +210,7 @@ export function UsersPanel({ currentUserId, initialUsers }: { currentUserId: str
           </Field>
         </div>
         <SubmitRow mutation={addUser} label="Add person" pendingLabel="Adding…" doneLabel="Added" />
-      </form>
+      </ClientForm>
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { Field } from "@/components/ui/field";
 import { formValues } from "@/components/ui/form-values";
 import { useUpdateSettings } from "@/lib/workspace/hooks";
 import { SubmitRow } from "@/components/ui/form-status";
+import { ClientForm } from "@/components/ui/client-form";
 
 export function WorkspacePanel({
   canEdit,
@@ -26,12 +27,11 @@ export function WorkspacePanel({
   return (
     <section className="card stack" aria-labelledby="workspace-heading">
       <h2 id="workspace-heading">Workspace</h2>
-      <form
+      <ClientForm
         className="stack"
-        onSubmit={(e) => {
-          e.preventDefault();
+        onSubmit={(form) => {
           setSaved(false);
-          mutation.mutate(formValues(e.currentTarget, ["anonymityThreshold"]));
+          mutation.mutate(formValues(form, ["anonymityThreshold"]));
         }}
       >
         <div className="grid-2">
@@ -62,7 +62,7 @@ export function WorkspacePanel({
         ) : (
           <p className="muted small">Only an owner can change workspace settings.</p>
         )}
-      </form>
+      </ClientForm>
     </section>
   );
 }

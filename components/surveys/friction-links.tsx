@@ -4,6 +4,7 @@ import { useCreateFrictionLink, useFrictionLinks, type FrictionLink } from "@/li
 import { CopyButton } from "./copy-button";
 import { useOrigin } from "./survey-links";
 import { InlineError } from "@/components/ui/form-status";
+import { ClientForm } from "@/components/ui/client-form";
 
 /** The always-on friction log: a workspace link and optional per-team links. */
 export function FrictionLinks({
@@ -51,10 +52,9 @@ export function FrictionLinks({
         <p className="muted">No friction-log link yet.</p>
       )}
       {canEdit ? (
-        <form
+        <ClientForm
           className="row"
-          onSubmit={(e) => {
-            e.preventDefault();
+          onSubmit={() => {
             create.mutate(teamId || null);
           }}
         >
@@ -81,7 +81,7 @@ export function FrictionLinks({
             Create friction link
           </button>
           <InlineError message={create.error?.message} />
-        </form>
+        </ClientForm>
       ) : null}
     </section>
   );

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Field } from "@/components/ui/field";
 import { useCreateSurvey } from "@/lib/surveys/hooks";
 import { ErrorAlert } from "@/components/ui/form-status";
+import { ClientForm } from "@/components/ui/client-form";
 
 type TemplateCard = { id: string; name: string; description: string; questionCount: number; estimate: string };
 type SurveyChoice = { id: string; title: string; period: string; questionCount: number };
@@ -25,12 +26,11 @@ export function NewSurveyForm({
   const copyId = source.startsWith("copy:") ? source.slice(5) : "";
 
   return (
-    <form
+    <ClientForm
       className="stack"
       noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        const data = new FormData(e.currentTarget);
+      onSubmit={(form) => {
+        const data = new FormData(form);
         const title = String(data.get("title") ?? "").trim();
         create.mutate({
           period: data.get("period"),
@@ -117,6 +117,6 @@ export function NewSurveyForm({
           {create.isPending || create.isSuccess ? "Creating…" : "Create draft"}
         </button>
       </div>
-    </form>
+    </ClientForm>
   );
 }

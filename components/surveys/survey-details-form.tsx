@@ -4,6 +4,7 @@ import { Field } from "@/components/ui/field";
 import { useUpdateSurvey } from "@/lib/surveys/hooks";
 import type { EditorSurvey } from "./types";
 import { SubmitRow } from "@/components/ui/form-status";
+import { ClientForm } from "@/components/ui/client-form";
 
 /** Title, introduction, quarter and the optional open/close dates. */
 export function SurveyDetailsForm({ survey, canEdit }: { survey: EditorSurvey; canEdit: boolean }) {
@@ -11,13 +12,12 @@ export function SurveyDetailsForm({ survey, canEdit }: { survey: EditorSurvey; c
   const mutation = useUpdateSurvey(survey.id, { onSuccess: () => setSaved(true) });
   const errors = mutation.fieldErrors;
   return (
-    <form
+    <ClientForm
       className="card stack"
       noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
+      onSubmit={(form) => {
         setSaved(false);
-        const data = new FormData(e.currentTarget);
+        const data = new FormData(form);
         const date = (name: string) => (String(data.get(name) ?? "") || null) as string | null;
         mutation.mutate({
           title: data.get("title"),
@@ -81,6 +81,6 @@ export function SurveyDetailsForm({ survey, canEdit }: { survey: EditorSurvey; c
       {canEdit ? (
         <SubmitRow mutation={mutation} label="Save details" pendingLabel="Saving…" done={saved} doneLabel="Saved" />
       ) : null}
-    </form>
+    </ClientForm>
   );
 }
