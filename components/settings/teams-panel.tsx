@@ -3,7 +3,7 @@ import { useState } from "react";
 import { Field } from "@/components/ui/field";
 import { formNumber } from "@/components/ui/form-values";
 import { useCreateTeam, useTeams, useUpdateTeam, type Team as TeamRow, type TeamChange } from "@/lib/workspace/hooks";
-import { TableScroll } from "@/components/ui/table-scroll";
+import { TableScroll, NumberColumn } from "@/components/ui/table-scroll";
 import { InlineError, SubmitRow } from "@/components/ui/form-status";
 import { ClientForm } from "@/components/ui/client-form";
 
@@ -46,9 +46,7 @@ export function TeamsPanel({
             <thead>
               <tr>
                 <th scope="col">Team</th>
-                <th scope="col" className="right">
-                  Headcount
-                </th>
+                <NumberColumn>Headcount</NumberColumn>
                 <th scope="col">Platform</th>
                 {canEdit ? (
                   <th scope="col">

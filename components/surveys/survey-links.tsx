@@ -3,7 +3,7 @@ import { useSyncExternalStore } from "react";
 import { describeTally } from "@/lib/anonymity/surveys";
 import { useCreateTeamLinks, useSurveyLinks, type SurveyLinks as LinkStats } from "@/lib/surveys/hooks";
 import { CopyButton } from "./copy-button";
-import { TableScroll } from "@/components/ui/table-scroll";
+import { TableScroll, NumberColumn } from "@/components/ui/table-scroll";
 import { InlineError } from "@/components/ui/form-status";
 
 const subscribeNever = () => () => {};
@@ -71,12 +71,8 @@ export function SurveyLinks({
             <tr>
               <th scope="col">Audience</th>
               <th scope="col">Link</th>
-              <th scope="col" className="right">
-                Responses
-              </th>
-              <th scope="col" className="right">
-                Rate
-              </th>
+              <NumberColumn>Responses</NumberColumn>
+              <NumberColumn>Rate</NumberColumn>
               <th scope="col">
                 <span className="sr-only">Actions</span>
               </th>
