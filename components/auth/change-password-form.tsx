@@ -1,5 +1,5 @@
 "use client";
-import { Field } from "@/components/ui/field";
+import { Field, InputField } from "@/components/ui/field";
 import { useChangePassword } from "@/lib/auth/hooks";
 import { ErrorAlert, SubmitRow } from "@/components/ui/form-status";
 import { ClientForm } from "@/components/ui/client-form";
@@ -24,12 +24,21 @@ export function ChangePasswordForm() {
           <input {...p} className="input" name="currentPassword" type="password" autoComplete="current-password" />
         )}
       </Field>
-      <Field label="New password" hint="At least 10 characters" error={errors.newPassword}>
-        {(p) => <input {...p} className="input" name="newPassword" type="password" autoComplete="new-password" />}
-      </Field>
-      <Field label="New password again" error={errors.confirmPassword}>
-        {(p) => <input {...p} className="input" name="confirmPassword" type="password" autoComplete="new-password" />}
-      </Field>
+      <InputField
+        label="New password"
+        hint="At least 10 characters"
+        error={errors.newPassword}
+        name="newPassword"
+        type="password"
+        autoComplete="new-password"
+      />
+      <InputField
+        label="New password again"
+        error={errors.confirmPassword}
+        name="confirmPassword"
+        type="password"
+        autoComplete="new-password"
+      />
       <SubmitRow
         mutation={change}
         label="Change password"

@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useState } from "react";
-import { Field } from "@/components/ui/field";
+import { Field, InputField } from "@/components/ui/field";
 import { ApiError } from "@/lib/api/client";
 import { formErrors } from "@/lib/api/form-errors";
 import { resetPassword } from "@/lib/auth/hooks";
@@ -62,9 +62,13 @@ export function ResetPasswordForm({ token, email }: { token: string; email: stri
           <input {...p} className="input" name="password" type="password" autoComplete="new-password" autoFocus />
         )}
       </Field>
-      <Field label="New password again" error={errors.confirmPassword}>
-        {(p) => <input {...p} className="input" name="confirmPassword" type="password" autoComplete="new-password" />}
-      </Field>
+      <InputField
+        label="New password again"
+        error={errors.confirmPassword}
+        name="confirmPassword"
+        type="password"
+        autoComplete="new-password"
+      />
       <button className="btn btn-primary" disabled={pending}>
         {pending ? "Saving…" : "Set password"}
       </button>

@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Field } from "@/components/ui/field";
+import { InputField } from "@/components/ui/field";
 import { CardSkeleton } from "@/components/ui/skeleton";
 import {
   backlogExportHref,
@@ -184,20 +184,18 @@ function AnalyseForm({ scope, onBuilt }: { scope: string; onBuilt: () => void })
         build.mutate({ scope, k: k.trim() ? Number(k) : null });
       }}
     >
-      <Field label="Number of themes" hint="Empty: chosen automatically" error={errors.k}>
-        {(p) => (
-          <input
-            {...p}
-            className="input backlog-k"
-            type="number"
-            min={2}
-            max={40}
-            inputMode="numeric"
-            value={k}
-            onChange={(e) => setK(e.target.value)}
-          />
-        )}
-      </Field>
+      <InputField
+        label="Number of themes"
+        hint="Empty: chosen automatically"
+        error={errors.k}
+        className="input backlog-k"
+        type="number"
+        min={2}
+        max={40}
+        inputMode="numeric"
+        value={k}
+        onChange={(e) => setK(e.target.value)}
+      />
       <button className="btn btn-primary" disabled={build.isPending}>
         {build.isPending ? "Analysing…" : "Analyse answers"}
       </button>
@@ -242,34 +240,26 @@ function Thresholds({
         });
       }}
     >
-      <Field label="Frequent from (% of respondents)" error={errors.frequencyThreshold}>
-        {(p) => (
-          <input
-            {...p}
-            className="input"
-            name="frequency"
-            type="number"
-            min={1}
-            max={100}
-            step={1}
-            defaultValue={Math.round(thresholds.frequencyThreshold * 100)}
-          />
-        )}
-      </Field>
-      <Field label="Painful from (impact 0–1)" error={errors.impactThreshold}>
-        {(p) => (
-          <input
-            {...p}
-            className="input"
-            name="impact"
-            type="number"
-            min={0}
-            max={1}
-            step={0.05}
-            defaultValue={thresholds.impactThreshold}
-          />
-        )}
-      </Field>
+      <InputField
+        label="Frequent from (% of respondents)"
+        error={errors.frequencyThreshold}
+        name="frequency"
+        type="number"
+        min={1}
+        max={100}
+        step={1}
+        defaultValue={Math.round(thresholds.frequencyThreshold * 100)}
+      />
+      <InputField
+        label="Painful from (impact 0–1)"
+        error={errors.impactThreshold}
+        name="impact"
+        type="number"
+        min={0}
+        max={1}
+        step={0.05}
+        defaultValue={thresholds.impactThreshold}
+      />
       <button className="btn btn-sm" disabled={save.isPending}>
         {save.isPending ? "Saving…" : "Apply"}
       </button>

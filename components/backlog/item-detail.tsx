@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
 import { CardSkeleton } from "@/components/ui/skeleton";
-import { Field } from "@/components/ui/field";
+import { Field, InputField } from "@/components/ui/field";
 import {
   useBacklogItem,
   useMergeBacklogItem,
@@ -340,17 +340,13 @@ function Quotes({
             )}
           </Field>
           {target === NEW_THEME ? (
-            <Field label="New theme name" error={errors.newLabel}>
-              {(p) => (
-                <input
-                  {...p}
-                  className="input"
-                  value={newLabel}
-                  onChange={(e) => setNewLabel(e.target.value)}
-                  maxLength={120}
-                />
-              )}
-            </Field>
+            <InputField
+              label="New theme name"
+              error={errors.newLabel}
+              value={newLabel}
+              onChange={(e) => setNewLabel(e.target.value)}
+              maxLength={120}
+            />
           ) : null}
           <button className="btn" disabled={move.isPending || selected.size === 0 || !target}>
             {move.isPending ? "Moving…" : "Move"}
@@ -422,21 +418,16 @@ function CurationForm({ item }: { item: BacklogListItem }) {
     >
       <h3>Curate</h3>
       <div className="grid-2">
-        <Field label="Name" hint="Leave empty to use the generated name." error={errors.customLabel}>
-          {(p) => (
-            <input
-              {...p}
-              className="input"
-              name="customLabel"
-              defaultValue={item.customLabel ?? ""}
-              placeholder={item.generatedLabel}
-              maxLength={120}
-            />
-          )}
-        </Field>
-        <Field label="Owner" error={errors.owner}>
-          {(p) => <input {...p} className="input" name="owner" defaultValue={item.owner} maxLength={100} />}
-        </Field>
+        <InputField
+          label="Name"
+          hint="Leave empty to use the generated name."
+          error={errors.customLabel}
+          name="customLabel"
+          defaultValue={item.customLabel ?? ""}
+          placeholder={item.generatedLabel}
+          maxLength={120}
+        />
+        <InputField label="Owner" error={errors.owner} name="owner" defaultValue={item.owner} maxLength={100} />
         <Field label="Status" error={errors.status}>
           {(p) => (
             <select {...p} className="input" name="status" defaultValue={item.status}>

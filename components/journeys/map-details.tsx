@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import { Field } from "@/components/ui/field";
+import { Field, InputField } from "@/components/ui/field";
 import { useUpdateJourneyMap } from "@/lib/journeys/hooks";
 import { maturityLabels, type JourneyMapDetail } from "@/lib/journeys/types";
 import { formValues } from "@/components/ui/form-values";
@@ -52,15 +52,22 @@ export function MapDetails({ map, canEdit }: { map: JourneyMapDetail["map"]; can
         }}
       >
         <div className="grid-2">
-          <Field label="Name" error={errors.name}>
-            {(p) => <input {...p} className="input" name="name" defaultValue={map.name} maxLength={120} />}
-          </Field>
-          <Field label="Persona or teams" error={errors.persona}>
-            {(p) => <input {...p} className="input" name="persona" defaultValue={map.persona} maxLength={200} />}
-          </Field>
-          <Field label="Workflow" hint="Where the journey starts and ends" error={errors.workflow}>
-            {(p) => <input {...p} className="input" name="workflow" defaultValue={map.workflow} maxLength={300} />}
-          </Field>
+          <InputField label="Name" error={errors.name} name="name" defaultValue={map.name} maxLength={120} />
+          <InputField
+            label="Persona or teams"
+            error={errors.persona}
+            name="persona"
+            defaultValue={map.persona}
+            maxLength={200}
+          />
+          <InputField
+            label="Workflow"
+            hint="Where the journey starts and ends"
+            error={errors.workflow}
+            name="workflow"
+            defaultValue={map.workflow}
+            maxLength={300}
+          />
           <div className="grid-2">
             <MaturityField
               label="Maturity now"

@@ -1,7 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { Field } from "@/components/ui/field";
+import { InputField } from "@/components/ui/field";
 import { useCreateJourneyMap } from "@/lib/journeys/hooks";
 import { formValues } from "@/components/ui/form-values";
 import { SubmitRow } from "@/components/ui/form-status";
@@ -79,31 +79,24 @@ export function NewMapForm({ templates }: { templates: TemplateOption[] }) {
           </label>
         </fieldset>
         <div className="grid-2">
-          <Field label="Map name" error={errors.name}>
-            {(p) => (
-              <input
-                {...p}
-                className="input"
-                name="name"
-                value={name}
-                onChange={(e) => setName(e.target.value)}
-                required
-                maxLength={120}
-              />
-            )}
-          </Field>
-          <Field label="Persona or teams" hint="Who walks this path" error={errors.persona}>
-            {(p) => (
-              <input
-                {...p}
-                className="input"
-                name="persona"
-                defaultValue=""
-                key={`persona-${templateId}`}
-                placeholder={chosen?.persona ?? "e.g. Payments and Checkout engineers"}
-              />
-            )}
-          </Field>
+          <InputField
+            label="Map name"
+            error={errors.name}
+            name="name"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            required
+            maxLength={120}
+          />
+          <InputField
+            label="Persona or teams"
+            hint="Who walks this path"
+            error={errors.persona}
+            name="persona"
+            defaultValue=""
+            key={`persona-${templateId}`}
+            placeholder={chosen?.persona ?? "e.g. Payments and Checkout engineers"}
+          />
         </div>
         <SubmitRow mutation={create} label="Create map" pendingLabel="Creating…" />
       </ClientForm>

@@ -1,5 +1,5 @@
 "use client";
-import { Field } from "@/components/ui/field";
+import { Field, InputField } from "@/components/ui/field";
 import type { FieldErrors } from "@/lib/errors";
 import { auditFields, auditLabels, type JourneyStepView } from "@/lib/journeys/types";
 import { formValues } from "@/components/ui/form-values";
@@ -59,33 +59,25 @@ export function StepForm({
     >
       <div className="journey-form-grid">
         <div className="journey-form-wide">
-          <Field label="Step name" error={errors.name}>
-            {(p) => (
-              <input
-                {...p}
-                className="input"
-                name="name"
-                defaultValue={step?.name ?? ""}
-                maxLength={200}
-                autoFocus={Boolean(step)}
-              />
-            )}
-          </Field>
+          <InputField
+            label="Step name"
+            error={errors.name}
+            name="name"
+            defaultValue={step?.name ?? ""}
+            maxLength={200}
+            autoFocus={Boolean(step)}
+          />
         </div>
-        <Field label="Time (minutes)" error={errors.minutes}>
-          {(p) => (
-            <input
-              {...p}
-              className="input"
-              name="minutes"
-              type="number"
-              min={0}
-              step="any"
-              inputMode="decimal"
-              defaultValue={step?.minutes ?? 0}
-            />
-          )}
-        </Field>
+        <InputField
+          label="Time (minutes)"
+          error={errors.minutes}
+          name="minutes"
+          type="number"
+          min={0}
+          step="any"
+          inputMode="decimal"
+          defaultValue={step?.minutes ?? 0}
+        />
         <Field label="Pain" error={errors.pain}>
           {(p) => (
             <select {...p} className="input" name="pain" defaultValue={step?.pain ?? "low"}>
@@ -104,20 +96,16 @@ export function StepForm({
             </select>
           )}
         </Field>
-        <Field label="Load level (1–5)" error={errors.loadLevel}>
-          {(p) => (
-            <input
-              {...p}
-              className="input"
-              name="loadLevel"
-              type="number"
-              min={1}
-              max={5}
-              step={1}
-              defaultValue={step?.loadLevel ?? 1}
-            />
-          )}
-        </Field>
+        <InputField
+          label="Load level (1–5)"
+          error={errors.loadLevel}
+          name="loadLevel"
+          type="number"
+          min={1}
+          max={5}
+          step={1}
+          defaultValue={step?.loadLevel ?? 1}
+        />
         {path === "golden" ? (
           <>
             <Field label="Replaces current step" error={errors.counterpartStepId}>

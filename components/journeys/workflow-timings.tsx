@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import { Field } from "@/components/ui/field";
+import { InputField } from "@/components/ui/field";
 import { Skeleton } from "@/components/ui/skeleton";
 import { formErrors } from "@/lib/api/form-errors";
 import { formatMinutes } from "@/lib/journeys/comparison";
@@ -247,12 +247,21 @@ function AddWorkflowForm() {
         }}
       >
         <div className="grid-3">
-          <Field label="Workflow name" error={errors.name}>
-            {(p) => <input {...p} className="input" name="name" placeholder="e.g. Rotate a secret" maxLength={120} />}
-          </Field>
-          <Field label="Target (minutes)" error={errors.targetMinutes}>
-            {(p) => <input {...p} className="input" name="targetMinutes" type="number" min={0} step="any" />}
-          </Field>
+          <InputField
+            label="Workflow name"
+            error={errors.name}
+            name="name"
+            placeholder="e.g. Rotate a secret"
+            maxLength={120}
+          />
+          <InputField
+            label="Target (minutes)"
+            error={errors.targetMinutes}
+            name="targetMinutes"
+            type="number"
+            min={0}
+            step="any"
+          />
         </div>
         <SubmitRow mutation={add} label="Add workflow" pendingLabel="Adding…" />
       </ClientForm>

@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import { Field } from "@/components/ui/field";
+import { InputField } from "@/components/ui/field";
 import {
   useCreateDimension,
   useCustomDimensions,
@@ -116,12 +116,8 @@ export function DimensionsPanel({
           }}
         >
           <div className="grid-2">
-            <Field label="Dimension name" error={errors.name}>
-              {(p) => <input {...p} className="input" name="name" />}
-            </Field>
-            <Field label="Description (optional)" error={errors.description}>
-              {(p) => <input {...p} className="input" name="description" />}
-            </Field>
+            <InputField label="Dimension name" error={errors.name} name="name" />
+            <InputField label="Description (optional)" error={errors.description} name="description" />
           </div>
           <SubmitRow mutation={add} label="Add dimension" />
         </ClientForm>

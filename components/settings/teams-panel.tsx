@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import { Field } from "@/components/ui/field";
+import { Field, InputField } from "@/components/ui/field";
 import { formNumber } from "@/components/ui/form-values";
 import { useCreateTeam, useTeams, useUpdateTeam, type Team as TeamRow, type TeamChange } from "@/lib/workspace/hooks";
 import { TableScroll, NumberColumn } from "@/components/ui/table-scroll";
@@ -78,21 +78,15 @@ export function TeamsPanel({
                         }}
                       >
                         <div className="grid-4">
-                          <Field label="Team name" error={editErrors.name}>
-                            {(p) => <input {...p} className="input" name="name" defaultValue={t.name} />}
-                          </Field>
-                          <Field label="Headcount" error={editErrors.headcount}>
-                            {(p) => (
-                              <input
-                                {...p}
-                                className="input"
-                                name="headcount"
-                                type="number"
-                                min={0}
-                                defaultValue={t.headcount}
-                              />
-                            )}
-                          </Field>
+                          <InputField label="Team name" error={editErrors.name} name="name" defaultValue={t.name} />
+                          <InputField
+                            label="Headcount"
+                            error={editErrors.headcount}
+                            name="headcount"
+                            type="number"
+                            min={0}
+                            defaultValue={t.headcount}
+                          />
                           <label className="row checkbox-row">
                             <input type="checkbox" name="onPlatform" defaultChecked={t.onPlatform} /> On the platform
                           </label>
@@ -175,12 +169,15 @@ export function TeamsPanel({
         >
           <h3>Add a team</h3>
           <div className="grid-3">
-            <Field label="Team name" error={addErrors.name}>
-              {(p) => <input {...p} className="input" name="name" />}
-            </Field>
-            <Field label="Headcount" error={addErrors.headcount}>
-              {(p) => <input {...p} className="input" name="headcount" type="number" min={0} defaultValue={0} />}
-            </Field>
+            <InputField label="Team name" error={addErrors.name} name="name" />
+            <InputField
+              label="Headcount"
+              error={addErrors.headcount}
+              name="headcount"
+              type="number"
+              min={0}
+              defaultValue={0}
+            />
             <label className="row checkbox-row">
               <input type="checkbox" name="onPlatform" /> On the platform from {currentPeriod}
             </label>

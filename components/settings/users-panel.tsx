@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import { Field } from "@/components/ui/field";
+import { Field, InputField } from "@/components/ui/field";
 import {
   useCreateUser,
   useDeleteUser,
@@ -192,15 +192,15 @@ export function UsersPanel({ currentUserId, initialUsers }: { currentUserId: str
       >
         <h3>Add a person</h3>
         <div className="grid-4">
-          <Field label="Name" error={errors.name}>
-            {(p) => <input {...p} className="input" name="name" />}
-          </Field>
-          <Field label="Email" error={errors.email}>
-            {(p) => <input {...p} className="input" name="email" type="email" />}
-          </Field>
-          <Field label="Initial password" error={errors.password}>
-            {(p) => <input {...p} className="input" name="password" type="password" autoComplete="new-password" />}
-          </Field>
+          <InputField label="Name" error={errors.name} name="name" />
+          <InputField label="Email" error={errors.email} name="email" type="email" />
+          <InputField
+            label="Initial password"
+            error={errors.password}
+            name="password"
+            type="password"
+            autoComplete="new-password"
+          />
           <Field label="Role" error={errors.role}>
             {(p) => (
               <select {...p} className="input" name="role" defaultValue="viewer">

@@ -1,7 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { Field } from "@/components/ui/field";
+import { InputField } from "@/components/ui/field";
 import { formValues } from "@/components/ui/form-values";
 import { useUpdateSettings } from "@/lib/workspace/hooks";
 import { SubmitRow } from "@/components/ui/form-status";
@@ -35,27 +35,24 @@ export function WorkspacePanel({
         }}
       >
         <div className="grid-2">
-          <Field label="Workspace name" error={fieldErrors.name}>
-            {(p) => <input {...p} className="input" name="name" defaultValue={initial.name} disabled={!canEdit} />}
-          </Field>
-          <Field
+          <InputField
+            label="Workspace name"
+            error={fieldErrors.name}
+            name="name"
+            defaultValue={initial.name}
+            disabled={!canEdit}
+          />
+          <InputField
             label="Anonymity threshold (k)"
             hint="Results for any group with fewer responses than this are hidden everywhere. 5 is the usual default; 3 is the minimum."
             error={fieldErrors.anonymityThreshold}
-          >
-            {(p) => (
-              <input
-                {...p}
-                className="input"
-                name="anonymityThreshold"
-                type="number"
-                min={3}
-                max={100}
-                defaultValue={initial.anonymityThreshold}
-                disabled={!canEdit}
-              />
-            )}
-          </Field>
+            name="anonymityThreshold"
+            type="number"
+            min={3}
+            max={100}
+            defaultValue={initial.anonymityThreshold}
+            disabled={!canEdit}
+          />
         </div>
         {canEdit ? (
           <SubmitRow mutation={mutation} label="Save" pendingLabel="Saving…" done={saved} doneLabel="Saved" />

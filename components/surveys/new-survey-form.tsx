@@ -1,7 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { Field } from "@/components/ui/field";
+import { InputField } from "@/components/ui/field";
 import { useCreateSurvey } from "@/lib/surveys/hooks";
 import { ErrorAlert } from "@/components/ui/form-status";
 import { ClientForm } from "@/components/ui/client-form";
@@ -100,16 +100,19 @@ export function NewSurveyForm({
         ) : null}
       </fieldset>
       <div className="grid-2">
-        <Field label="Quarter" hint="Such as 2026-Q3." error={errors.period}>
-          {(p) => <input {...p} className="input" name="period" defaultValue={suggestedPeriod} />}
-        </Field>
-        <Field
+        <InputField
+          label="Quarter"
+          hint="Such as 2026-Q3."
+          error={errors.period}
+          name="period"
+          defaultValue={suggestedPeriod}
+        />
+        <InputField
           label="Title (optional)"
           hint="Defaults to the template’s or copied survey’s title with the new quarter."
           error={errors.title}
-        >
-          {(p) => <input {...p} className="input" name="title" />}
-        </Field>
+          name="title"
+        />
       </div>
       <ErrorAlert message={create.generalError} />
       <div className="row">

@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import { Field } from "@/components/ui/field";
+import { Field, InputField } from "@/components/ui/field";
 import { ApiError } from "@/lib/api/client";
 import { formErrors } from "@/lib/api/form-errors";
 import type { ChoiceOption } from "@/lib/db/schema";
@@ -159,17 +159,13 @@ export function QuestionForm({
           <input {...p} className="input" value={prompt} onChange={(e) => setPrompt(e.target.value)} maxLength={300} />
         )}
       </Field>
-      <Field label="Help text (optional)" error={errors.helpText}>
-        {(p) => (
-          <input
-            {...p}
-            className="input"
-            value={helpText}
-            onChange={(e) => setHelpText(e.target.value)}
-            maxLength={500}
-          />
-        )}
-      </Field>
+      <InputField
+        label="Help text (optional)"
+        error={errors.helpText}
+        value={helpText}
+        onChange={(e) => setHelpText(e.target.value)}
+        maxLength={500}
+      />
       {isChoice(kind) ? (
         <fieldset className="stack option-editor" disabled={locked}>
           <legend className="label">Options, in order</legend>
@@ -206,35 +202,29 @@ export function QuestionForm({
         </fieldset>
       ) : null}
       <div className="grid-3">
-        <Field label="Question key" hint="Stays the same across quarters so trends line up." error={errors.key}>
-          {(p) => (
-            <input
-              {...p}
-              className="input mono"
-              value={effectiveKey}
-              disabled={locked}
-              onChange={(e) => {
-                setKeyTouched(true);
-                setKey(e.target.value);
-              }}
-            />
-          )}
-        </Field>
+        <InputField
+          label="Question key"
+          hint="Stays the same across quarters so trends line up."
+          error={errors.key}
+          className="input mono"
+          value={effectiveKey}
+          disabled={locked}
+          onChange={(e) => {
+            setKeyTouched(true);
+            setKey(e.target.value);
+          }}
+        />
         {kind === "free_text" ? (
-          <Field label="Character limit" error={errors.maxLength}>
-            {(p) => (
-              <input
-                {...p}
-                className="input"
-                type="number"
-                min={20}
-                max={5000}
-                value={maxLength}
-                disabled={locked}
-                onChange={(e) => setMaxLength(e.target.value)}
-              />
-            )}
-          </Field>
+          <InputField
+            label="Character limit"
+            error={errors.maxLength}
+            type="number"
+            min={20}
+            max={5000}
+            value={maxLength}
+            disabled={locked}
+            onChange={(e) => setMaxLength(e.target.value)}
+          />
         ) : (
           <div />
         )}

@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import { Field } from "@/components/ui/field";
+import { Field, InputField } from "@/components/ui/field";
 import { useUpdateSurvey } from "@/lib/surveys/hooks";
 import type { EditorSurvey } from "./types";
 import { SubmitRow } from "@/components/ui/form-status";
@@ -29,12 +29,15 @@ export function SurveyDetailsForm({ survey, canEdit }: { survey: EditorSurvey; c
       }}
     >
       <div className="grid-2">
-        <Field label="Title" error={errors.title}>
-          {(p) => <input {...p} className="input" name="title" defaultValue={survey.title} disabled={!canEdit} />}
-        </Field>
-        <Field label="Quarter" hint="Such as 2026-Q3; trends compare quarters." error={errors.period}>
-          {(p) => <input {...p} className="input" name="period" defaultValue={survey.period} disabled={!canEdit} />}
-        </Field>
+        <InputField label="Title" error={errors.title} name="title" defaultValue={survey.title} disabled={!canEdit} />
+        <InputField
+          label="Quarter"
+          hint="Such as 2026-Q3; trends compare quarters."
+          error={errors.period}
+          name="period"
+          defaultValue={survey.period}
+          disabled={!canEdit}
+        />
       </div>
       <Field label="Introduction shown to respondents" error={errors.intro}>
         {(p) => (
@@ -49,34 +52,24 @@ export function SurveyDetailsForm({ survey, canEdit }: { survey: EditorSurvey; c
         )}
       </Field>
       <div className="grid-2">
-        <Field
+        <InputField
           label="Opens on (optional)"
           hint="Before this day the link says the survey is not open yet."
           error={errors.opensOn}
-        >
-          {(p) => (
-            <input
-              {...p}
-              className="input"
-              type="date"
-              name="opensOn"
-              defaultValue={survey.opensOn ?? ""}
-              disabled={!canEdit}
-            />
-          )}
-        </Field>
-        <Field label="Closes on (optional)" hint="After this day no more answers are taken." error={errors.closesOn}>
-          {(p) => (
-            <input
-              {...p}
-              className="input"
-              type="date"
-              name="closesOn"
-              defaultValue={survey.closesOn ?? ""}
-              disabled={!canEdit}
-            />
-          )}
-        </Field>
+          type="date"
+          name="opensOn"
+          defaultValue={survey.opensOn ?? ""}
+          disabled={!canEdit}
+        />
+        <InputField
+          label="Closes on (optional)"
+          hint="After this day no more answers are taken."
+          error={errors.closesOn}
+          type="date"
+          name="closesOn"
+          defaultValue={survey.closesOn ?? ""}
+          disabled={!canEdit}
+        />
       </div>
       {canEdit ? (
         <SubmitRow mutation={mutation} label="Save details" pendingLabel="Saving…" done={saved} doneLabel="Saved" />
