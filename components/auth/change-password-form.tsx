@@ -1,5 +1,6 @@
 "use client";
-import { Field, InputField } from "@/components/ui/field";
+import { Field } from "@/components/ui/field";
+import { NewPasswordFields } from "./new-password-fields";
 import { useChangePassword } from "@/lib/auth/hooks";
 import { ErrorAlert, SubmitRow } from "@/components/ui/form-status";
 import { ClientForm } from "@/components/ui/client-form";
@@ -24,21 +25,7 @@ export function ChangePasswordForm() {
           <input {...p} className="input" name="currentPassword" type="password" autoComplete="current-password" />
         )}
       </Field>
-      <InputField
-        label="New password"
-        hint="At least 10 characters"
-        error={errors.newPassword}
-        name="newPassword"
-        type="password"
-        autoComplete="new-password"
-      />
-      <InputField
-        label="New password again"
-        error={errors.confirmPassword}
-        name="confirmPassword"
-        type="password"
-        autoComplete="new-password"
-      />
+      <NewPasswordFields name="newPassword" error={errors.newPassword} confirmError={errors.confirmPassword} />
       <SubmitRow
         mutation={change}
         label="Change password"

@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useState } from "react";
-import { Field, InputField } from "@/components/ui/field";
+import { NewPasswordFields } from "./new-password-fields";
 import { ApiError } from "@/lib/api/client";
 import { formErrors } from "@/lib/api/form-errors";
 import { resetPassword } from "@/lib/auth/hooks";
@@ -57,18 +57,7 @@ export function ResetPasswordForm({ token, email }: { token: string; email: stri
       </p>
       {/* Lets password managers file the new password under the right account. */}
       <input type="email" name="username" value={email} autoComplete="username" readOnly hidden />
-      <Field label="New password" hint="At least 10 characters" error={errors.password}>
-        {(p) => (
-          <input {...p} className="input" name="password" type="password" autoComplete="new-password" autoFocus />
-        )}
-      </Field>
-      <InputField
-        label="New password again"
-        error={errors.confirmPassword}
-        name="confirmPassword"
-        type="password"
-        autoComplete="new-password"
-      />
+      <NewPasswordFields name="password" error={errors.password} confirmError={errors.confirmPassword} autoFocus />
       <button className="btn btn-primary" disabled={pending}>
         {pending ? "Saving…" : "Set password"}
       </button>
