@@ -16,7 +16,7 @@ import { MentionRateChart } from "./mention-rate-chart";
 import { BACKLOG_STATUSES, backlogStatusLabels, EFFORTS } from "@/lib/backlog/constants";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { InlineError, SubmitRow } from "@/components/ui/form-status";
-import { Options } from "@/components/ui/options";
+import { Options, RecordOptions } from "@/components/ui/options";
 import { ClientForm } from "@/components/ui/client-form";
 
 const NEW_THEME = "__new__";
@@ -331,11 +331,7 @@ function Quotes({
               <select {...p} className="input" value={target} onChange={(e) => setTarget(e.target.value)}>
                 <option value="">Choose a theme…</option>
                 <option value={NEW_THEME}>A new theme (split)</option>
-                {others.map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.label}
-                  </option>
-                ))}
+                <RecordOptions records={others} />
               </select>
             )}
           </Field>
@@ -480,11 +476,7 @@ function MergeForm({
         {(p) => (
           <select {...p} className="input" value={target} onChange={(e) => setTarget(e.target.value)}>
             <option value="">Choose a theme…</option>
-            {others.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.label}
-              </option>
-            ))}
+            <RecordOptions records={others} />
           </select>
         )}
       </Field>

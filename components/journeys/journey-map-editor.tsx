@@ -40,6 +40,7 @@ import { StepForm } from "./step-form";
 import { JOURNEY_PATHS, loadTypeLabels, outcomeLabels, painLabels, type JourneyPath } from "@/lib/journeys/constants";
 import { ErrorAlert, InlineError } from "@/components/ui/form-status";
 import { ClientForm } from "@/components/ui/client-form";
+import { RecordOptions } from "@/components/ui/options";
 
 /** The step form shows a message no field explains under the `_` key. */
 const errorsOf = (error: unknown): FieldErrors => {
@@ -461,11 +462,7 @@ function ThemePicker({
       </label>
       <select id={id} className="input input-sm" value={choice} onChange={(e) => setChoice(e.target.value)}>
         <option value="">Link a theme…</option>
-        {themes.map((t) => (
-          <option key={t.id} value={t.id}>
-            {t.label}
-          </option>
-        ))}
+        <RecordOptions records={themes} />
       </select>
       <button className="btn btn-sm" disabled={!choice || pending}>
         Link

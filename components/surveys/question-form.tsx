@@ -3,23 +3,14 @@ import { useState } from "react";
 import { Field, InputField } from "@/components/ui/field";
 import { ApiError } from "@/lib/api/client";
 import { formErrors } from "@/lib/api/form-errors";
-import type { ChoiceOption } from "@/lib/db/schema";
 import { suggestQuestionKey } from "@/lib/surveys/survey-copy";
 import type { DimensionOption, EditorQuestion } from "./types";
 import { QUESTION_KINDS, questionKindLabels, type QuestionKind } from "@/lib/surveys/constants";
 import { ErrorAlert } from "@/components/ui/form-status";
 import { Options } from "@/components/ui/options";
+import type { QuestionFields } from "@/lib/surveys/survey-copy";
 
-export type QuestionPayload = {
-  key: string;
-  kind: QuestionKind;
-  prompt: string;
-  helpText: string;
-  required: boolean;
-  dimension: string | null;
-  options: ChoiceOption[] | null;
-  maxLength: number | null;
-};
+export type QuestionPayload = QuestionFields;
 
 const isChoice = (k: QuestionKind) => k === "single_choice" || k === "multiple_choice";
 

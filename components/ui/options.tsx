@@ -6,3 +6,12 @@ export function Options<T extends string>({ values, labels }: { values: readonly
     </option>
   ));
 }
+
+/** One `<option>` per record (a theme, a survey), its id as the value and its label as the text. */
+export function RecordOptions({ records }: { records: readonly { id: string; label: string }[] }) {
+  return records.map((record) => (
+    <option key={record.id} value={record.id}>
+      {record.label}
+    </option>
+  ));
+}
