@@ -13,8 +13,16 @@ async function createRecord(page: Page, path: string, key: "map" | "survey", dat
   return ((await res.json()) as Record<string, { id: string }>)[key].id;
 }
 
-const createMap = (page: Page, name: string) =>
-  createRecord(page, "/api/journeys", "map", { name, templateId: "onboarding" });
+/** A new map from the onboarding template, open once it can drag; one path's region, its five steps and their names. */
+async function openTemplateMap(page: Page, name: string, region: string, stepTestId: string) {
+  const mapId = await createRecord(page, "/api/journeys", "map", { name, templateId: "onboarding" });
+  await page.goto(`/journeys/${mapId}`);
+  const path = page.getByRole("region", { name: region });
+  const steps = path.getByTestId(stepTestId);
+  await expect(steps).toHaveCount(5);
+  await hydrated(page);
+  return { path, steps, before: await names(steps) };
+}
 
 /** A new draft survey from the template, open in the editor once it can drag; its items and their prompts. */
 async function openDraftSurvey(page: Page, period: string) {
@@ -66,13 +74,11 @@ const dragAnnouncement = (page: Page, text: string) => page.locator('[id^="DndLi
 test("a journey step and a survey question move by keyboard through their drag handles, announced at each step", async ({
   asEditor: page,
 }) => {
-  const mapId = await createMap(page, "Reorder by keyboard");
-  await page.goto(`/journeys/${mapId}`);
-  const golden = page.getByRole("region", { name: "Golden path" });
-  const steps = golden.getByTestId("step-golden");
-  await expect(steps).toHaveCount(5);
-  await hydrated(page);
-  const before = await names(steps);
+  const {
+    path: golden,
+    steps,
+    before,
+  } = await openTemplateMap(page, "Reorder by keyboard", "Golden path", "step-golden");
   await checkLayout(page, ".journey-paths");
 
   const handle = golden.getByRole("button", { name: `Reorder “${before[0]}”`, exact: true });
@@ -166,13 +172,11 @@ test.describe("on a phone", () => {
   };
 
   test("a finger drags a journey step and a survey question by their handles", async ({ asEditor: page }) => {
-    const mapId = await createMap(page, "Reorder by touch");
-    await page.goto(`/journeys/${mapId}`);
-    const current = page.getByRole("region", { name: "Current path" });
-    const steps = current.getByTestId("step-current");
-    await expect(steps).toHaveCount(5);
-    await hydrated(page);
-    const before = await names(steps);
+    const {
+      path: current,
+      steps,
+      before,
+    } = await openTemplateMap(page, "Reorder by touch", "Current path", "step-current");
     // Not sideways: at 390 px the map page is 52 px too wide already (the theme pickers' selects and the
     // map details form), a separate problem from reordering.
     await checkLayout(page, ".journey-paths", { sideways: false });

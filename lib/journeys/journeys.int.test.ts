@@ -149,13 +149,10 @@ describe("journey maps", () => {
     const reorder = (body: { path: string; stepIds: string[] }) =>
       callRoute(reorderRoute, { method: "PUT", params: { id }, body, userId: editor });
 
+    const reordered = ["Wait for the release manager", "Find the last good version", "Open a ticket"];
     const ok = await reorder({ path: "current", stepIds: [c.id, a.id, b.id] });
     expect(ok.status).toBe(200);
-    expect(names(await getMap(id), "current")).toEqual([
-      "Wait for the release manager",
-      "Find the last good version",
-      "Open a ticket",
-    ]);
+    expect(names(await getMap(id), "current")).toEqual(reordered);
 
     // A partial or foreign list is refused and the order stays as it was.
     const partial = await reorder({ path: "current", stepIds: [a.id, b.id] });
@@ -163,11 +160,7 @@ describe("journey maps", () => {
     expect(partial.json.error.fieldErrors.stepIds).toBeDefined();
     const wrongPath = await reorder({ path: "golden", stepIds: [c.id, a.id, b.id] });
     expect(wrongPath.status).toBe(422);
-    expect(names(await getMap(id), "current")).toEqual([
-      "Wait for the release manager",
-      "Find the last good version",
-      "Open a ticket",
-    ]);
+    expect(names(await getMap(id), "current")).toEqual(reordered);
 
     // Deleting a step closes the gap.
     expect(
