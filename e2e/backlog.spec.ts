@@ -1,23 +1,9 @@
 import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { parse } from "csv-parse/sync";
+import { backlogCsvHeader } from "@/lib/backlog/csv-rows";
 import { expect, test } from "./fixtures";
 
-const COLUMNS = [
-  "rank",
-  "theme",
-  "quadrant",
-  "frequency",
-  "respondents",
-  "impact",
-  "sentiment",
-  "effort",
-  "status",
-  "owner",
-  "top terms",
-  "example quotes",
-  "periods",
-];
 const shot = async (page: import("@playwright/test").Page, name: string) => {
   if (process.env.E2E_SCREENSHOTS) await page.screenshot({ path: `/tmp/h5-${name}.png`, fullPage: true });
 };
@@ -68,7 +54,7 @@ test("the editor builds the backlog, merges two themes, marks one done and downl
   const text = readFileSync((await download.path())!, "utf8");
   expect(text.charCodeAt(0)).toBe(0xfeff);
   const [header, ...rows]: string[][] = parse(text, { bom: true });
-  expect(header).toEqual(COLUMNS);
+  expect(header).toEqual(backlogCsvHeader);
   expect(rows).toHaveLength(count - 1);
   expect(rows.map((r) => Number(r[0]))).toEqual(rows.map((_, i) => i + 1));
   const done = rows.find((r) => r[1] === target)!;

@@ -6,22 +6,36 @@ import { expect, test } from "./fixtures";
 // keyboard with spoken announcements, and with a finger on a phone. The arrow buttons and the
 // one-key shortcuts are covered in journeys.spec.ts and surveys.spec.ts.
 
-async function createMap(page: Page, name: string) {
-  const res = await page.request.post("/api/journeys", {
-    data: { name, templateId: "onboarding" },
-    headers: { origin: new URL(page.url()).origin },
-  });
+/** POSTs as the signed-in page and returns the new record's id, read from `{ [key]: { id } }`. */
+async function createRecord(page: Page, path: string, key: "map" | "survey", data: Record<string, string>) {
+  const res = await page.request.post(path, { data, headers: { origin: new URL(page.url()).origin } });
   expect(res.status()).toBe(201);
-  return ((await res.json()) as { map: { id: string } }).map.id;
+  return ((await res.json()) as Record<string, { id: string }>)[key].id;
 }
 
-async function createDraftSurvey(page: Page, period: string) {
-  const res = await page.request.post("/api/surveys", {
-    data: { templateId: "devex-pulse", period, title: `Reorder ${period}` },
-    headers: { origin: new URL(page.url()).origin },
+/** A new map from the onboarding template, open once it can drag; one path's region, its five steps and their names. */
+async function openTemplateMap(page: Page, name: string, region: string, stepTestId: string) {
+  const mapId = await createRecord(page, "/api/journeys", "map", { name, templateId: "onboarding" });
+  await page.goto(`/journeys/${mapId}`);
+  const path = page.getByRole("region", { name: region });
+  const steps = path.getByTestId(stepTestId);
+  await expect(steps).toHaveCount(5);
+  await hydrated(page);
+  return { path, steps, before: await names(steps) };
+}
+
+/** A new draft survey from the template, open in the editor once it can drag; its items and their prompts. */
+async function openDraftSurvey(page: Page, period: string) {
+  const surveyId = await createRecord(page, "/api/surveys", "survey", {
+    templateId: "devex-pulse",
+    period,
+    title: `Reorder ${period}`,
   });
-  expect(res.status()).toBe(201);
-  return ((await res.json()) as { survey: { id: string } }).survey.id;
+  await page.goto(`/surveys/${surveyId}`);
+  const items = page.getByTestId("question-item");
+  await expect(items).toHaveCount(4);
+  await hydrated(page);
+  return { items, questions: await prompts(items) };
 }
 
 /** Serious or critical axe findings inside `selector`, and how far the page overflows sideways. */
@@ -60,13 +74,11 @@ const dragAnnouncement = (page: Page, text: string) => page.locator('[id^="DndLi
 test("a journey step and a survey question move by keyboard through their drag handles, announced at each step", async ({
   asEditor: page,
 }) => {
-  const mapId = await createMap(page, "Reorder by keyboard");
-  await page.goto(`/journeys/${mapId}`);
-  const golden = page.getByRole("region", { name: "Golden path" });
-  const steps = golden.getByTestId("step-golden");
-  await expect(steps).toHaveCount(5);
-  await hydrated(page);
-  const before = await names(steps);
+  const {
+    path: golden,
+    steps,
+    before,
+  } = await openTemplateMap(page, "Reorder by keyboard", "Golden path", "step-golden");
   await checkLayout(page, ".journey-paths");
 
   const handle = golden.getByRole("button", { name: `Reorder “${before[0]}”`, exact: true });
@@ -106,12 +118,7 @@ test("a journey step and a survey question move by keyboard through their drag h
   await expect.poll(() => names(steps)).toEqual(expected);
 
   // A question, two places down: the handle's own ↑/↓ shortcut must not add moves during the drag.
-  const surveyId = await createDraftSurvey(page, "2028-Q2");
-  await page.goto(`/surveys/${surveyId}`);
-  const items = page.getByTestId("question-item");
-  await expect(items).toHaveCount(4);
-  await hydrated(page);
-  const questions = await prompts(items);
+  const { items, questions } = await openDraftSurvey(page, "2028-Q2");
   await checkLayout(page, ".question-list");
   await page.getByRole("button", { name: "Reorder question 1", exact: true }).focus();
   await page.keyboard.press("Space");
@@ -165,13 +172,11 @@ test.describe("on a phone", () => {
   };
 
   test("a finger drags a journey step and a survey question by their handles", async ({ asEditor: page }) => {
-    const mapId = await createMap(page, "Reorder by touch");
-    await page.goto(`/journeys/${mapId}`);
-    const current = page.getByRole("region", { name: "Current path" });
-    const steps = current.getByTestId("step-current");
-    await expect(steps).toHaveCount(5);
-    await hydrated(page);
-    const before = await names(steps);
+    const {
+      path: current,
+      steps,
+      before,
+    } = await openTemplateMap(page, "Reorder by touch", "Current path", "step-current");
     // Not sideways: at 390 px the map page is 52 px too wide already (the theme pickers' selects and the
     // map details form), a separate problem from reordering.
     await checkLayout(page, ".journey-paths", { sideways: false });
@@ -187,12 +192,7 @@ test.describe("on a phone", () => {
     await hydrated(page);
     await expect.poll(() => names(steps)).toEqual(expected);
 
-    const surveyId = await createDraftSurvey(page, "2028-Q3");
-    await page.goto(`/surveys/${surveyId}`);
-    const items = page.getByTestId("question-item");
-    await expect(items).toHaveCount(4);
-    await hydrated(page);
-    const questions = await prompts(items);
+    const { items, questions } = await openDraftSurvey(page, "2028-Q3");
     await checkLayout(page, ".question-list");
     const grip = page.getByRole("button", { name: "Reorder question 1", exact: true });
     await atTop(items.nth(0));

@@ -17,7 +17,7 @@ import { AnalyticsCard, ExportButton, HiddenValue } from "./analytics-card";
 import { CollectingNote, collectingMarkers, describeProgress } from "./collecting-note";
 import { formatInterval, formatNps, formatSigned, SERIES_COLORS } from "./format";
 import { useNpsTrend } from "@/lib/analytics/hooks";
-import { TableScroll } from "@/components/ui/table-scroll";
+import { TableScroll, NumberColumn } from "@/components/ui/table-scroll";
 
 type Series = { name: string; points: NpsPoint[]; color: string };
 
@@ -112,13 +112,9 @@ export function NpsTable({ trend }: { trend: NpsTrend }) {
         <thead>
           <tr>
             <th scope="col">Quarter</th>
-            <th scope="col" className="right">
-              NPS
-            </th>
+            <NumberColumn>NPS</NumberColumn>
             <th scope="col">95% interval</th>
-            <th scope="col" className="right">
-              Responses
-            </th>
+            <NumberColumn>Responses</NumberColumn>
             <th scope="col">Promoters / passives / detractors</th>
             <th scope="col">Change</th>
           </tr>

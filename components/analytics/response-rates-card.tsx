@@ -5,7 +5,7 @@ import type { ResponseRates } from "@/lib/analytics/types";
 import { AnalyticsCard, ExportButton, HiddenValue } from "./analytics-card";
 import { formatPct } from "./format";
 import { useResponseRates } from "@/lib/analytics/hooks";
-import { TableScroll } from "@/components/ui/table-scroll";
+import { TableScroll, NumberColumn } from "@/components/ui/table-scroll";
 
 function RatesTable({ data }: { data: ResponseRates }) {
   // Default to the latest quarter's largest survey: the quarterly one, not a side pulse.
@@ -38,12 +38,8 @@ function RatesTable({ data }: { data: ResponseRates }) {
           <thead>
             <tr>
               <th scope="col">Team</th>
-              <th scope="col" className="right">
-                Responses
-              </th>
-              <th scope="col" className="right">
-                Headcount
-              </th>
+              <NumberColumn>Responses</NumberColumn>
+              <NumberColumn>Headcount</NumberColumn>
               <th scope="col" style={{ width: "40%" }}>
                 Response rate
               </th>

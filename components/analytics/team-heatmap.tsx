@@ -1,5 +1,5 @@
 "use client";
-import { TableScroll } from "@/components/ui/table-scroll";
+import { TableScroll, NumberColumn } from "@/components/ui/table-scroll";
 import type { TeamComparison } from "@/lib/analytics/types";
 import { HiddenValue } from "./analytics-card";
 import { formatMean, formatNps, heatColor } from "./format";
@@ -13,9 +13,7 @@ export function TeamHeatmap({ data }: { data: TeamComparison }) {
         <thead>
           <tr>
             <th scope="col">Team</th>
-            <th scope="col" className="right">
-              NPS
-            </th>
+            <NumberColumn>NPS</NumberColumn>
             {data.dimensions.map((d) => (
               <th scope="col" key={d.key} className="heatmap-head">
                 {d.name}

@@ -8,7 +8,7 @@ import { PeriodSelect } from "./team-heatmap-card";
 import { TeamHeatmap } from "./team-heatmap";
 import { useTeamComparison } from "@/lib/analytics/hooks";
 import { useAnalyticsFilter } from "./use-analytics-filter";
-import { TableScroll } from "@/components/ui/table-scroll";
+import { TableScroll, NumberColumn } from "@/components/ui/table-scroll";
 
 const positionText = {
   top10: "Top 10%",
@@ -32,15 +32,9 @@ function BenchmarkTable({ data }: { data: TeamComparison }) {
         <thead>
           <tr>
             <th scope="col">Team</th>
-            <th scope="col" className="right">
-              Responses
-            </th>
-            <th scope="col" className="right">
-              Rate
-            </th>
-            <th scope="col" className="right">
-              NPS
-            </th>
+            <NumberColumn>Responses</NumberColumn>
+            <NumberColumn>Rate</NumberColumn>
+            <NumberColumn>NPS</NumberColumn>
             <th scope="col">95% interval</th>
             <th scope="col">Against other teams</th>
           </tr>

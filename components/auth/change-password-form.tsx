@@ -1,18 +1,19 @@
 "use client";
 import { Field } from "@/components/ui/field";
+import { NewPasswordFields } from "./new-password-fields";
 import { useChangePassword } from "@/lib/auth/hooks";
+import { ErrorAlert, SubmitRow } from "@/components/ui/form-status";
+import { ClientForm } from "@/components/ui/client-form";
 
 export function ChangePasswordForm() {
   const change = useChangePassword();
   const { fieldErrors: errors, generalError } = change;
 
   return (
-    <form
+    <ClientForm
       className="stack"
       noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        const form = e.currentTarget;
+      onSubmit={(form) => {
         change.mutate(Object.fromEntries(new FormData(form)), { onSuccess: () => form.reset() });
       }}
     >
@@ -24,27 +25,15 @@ export function ChangePasswordForm() {
           <input {...p} className="input" name="currentPassword" type="password" autoComplete="current-password" />
         )}
       </Field>
-      <Field label="New password" hint="At least 10 characters" error={errors.newPassword}>
-        {(p) => <input {...p} className="input" name="newPassword" type="password" autoComplete="new-password" />}
-      </Field>
-      <Field label="New password again" error={errors.confirmPassword}>
-        {(p) => <input {...p} className="input" name="confirmPassword" type="password" autoComplete="new-password" />}
-      </Field>
-      <div className="row">
-        <button className="btn btn-primary" disabled={change.isPending}>
-          {change.isPending ? "Changing…" : "Change password"}
-        </button>
-        {change.isSuccess ? (
-          <span className="badge badge-good" role="status">
-            Password changed
-          </span>
-        ) : null}
-      </div>
-      {generalError ? (
-        <div className="alert alert-error" role="alert">
-          {generalError}
-        </div>
-      ) : null}
-    </form>
+      <NewPasswordFields name="newPassword" error={errors.newPassword} confirmError={errors.confirmPassword} />
+      <SubmitRow
+        mutation={change}
+        label="Change password"
+        pendingLabel="Changing…"
+        doneLabel="Password changed"
+        error={null}
+      />
+      <ErrorAlert message={generalError} />
+    </ClientForm>
   );
 }

@@ -1,11 +1,12 @@
 "use client";
 import Link from "next/link";
 import { useState } from "react";
-import { Field } from "@/components/ui/field";
+import { NewPasswordFields } from "./new-password-fields";
 import { ApiError } from "@/lib/api/client";
 import { formErrors } from "@/lib/api/form-errors";
 import { resetPassword } from "@/lib/auth/hooks";
 import type { ResetPasswordInput } from "@/lib/auth/schemas";
+import { ErrorAlert } from "@/components/ui/form-status";
 
 // A public page outside the signed-in shell (no TanStack Query provider there), like the setup form.
 export function ResetPasswordForm({ token, email }: { token: string; email: string }) {
@@ -56,22 +57,11 @@ export function ResetPasswordForm({ token, email }: { token: string; email: stri
       </p>
       {/* Lets password managers file the new password under the right account. */}
       <input type="email" name="username" value={email} autoComplete="username" readOnly hidden />
-      <Field label="New password" hint="At least 10 characters" error={errors.password}>
-        {(p) => (
-          <input {...p} className="input" name="password" type="password" autoComplete="new-password" autoFocus />
-        )}
-      </Field>
-      <Field label="New password again" error={errors.confirmPassword}>
-        {(p) => <input {...p} className="input" name="confirmPassword" type="password" autoComplete="new-password" />}
-      </Field>
+      <NewPasswordFields name="password" error={errors.password} confirmError={errors.confirmPassword} autoFocus />
       <button className="btn btn-primary" disabled={pending}>
         {pending ? "Saving…" : "Set password"}
       </button>
-      {message ? (
-        <div className="alert alert-error" role="alert">
-          {message}
-        </div>
-      ) : null}
+      <ErrorAlert message={message} />
     </form>
   );
 }

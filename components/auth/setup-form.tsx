@@ -2,9 +2,10 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { Field } from "@/components/ui/field";
+import { InputField } from "@/components/ui/field";
 import { ApiError } from "@/lib/api/client";
 import { setUpWorkspace } from "@/lib/auth/hooks";
+import { ErrorAlert } from "@/components/ui/form-status";
 
 export function SetupForm() {
   const router = useRouter();
@@ -34,23 +35,23 @@ export function SetupForm() {
 
   return (
     <form className="stack" onSubmit={onSubmit} noValidate>
-      {message ? (
-        <div className="alert alert-error" role="alert">
-          {message}
-        </div>
-      ) : null}
-      <Field label="Workspace name" error={errors.workspaceName}>
-        {(p) => <input {...p} className="input" name="workspaceName" defaultValue="My engineering org" />}
-      </Field>
-      <Field label="Your name" error={errors.name}>
-        {(p) => <input {...p} className="input" name="name" autoComplete="name" />}
-      </Field>
-      <Field label="Email" error={errors.email}>
-        {(p) => <input {...p} className="input" name="email" type="email" autoComplete="username" />}
-      </Field>
-      <Field label="Password" hint="At least 10 characters." error={errors.password}>
-        {(p) => <input {...p} className="input" name="password" type="password" autoComplete="new-password" />}
-      </Field>
+      <ErrorAlert message={message} />
+      <InputField
+        label="Workspace name"
+        error={errors.workspaceName}
+        name="workspaceName"
+        defaultValue="My engineering org"
+      />
+      <InputField label="Your name" error={errors.name} name="name" autoComplete="name" />
+      <InputField label="Email" error={errors.email} name="email" type="email" autoComplete="username" />
+      <InputField
+        label="Password"
+        hint="At least 10 characters."
+        error={errors.password}
+        name="password"
+        type="password"
+        autoComplete="new-password"
+      />
       <button className="btn btn-primary" disabled={pending}>
         {pending ? "Creating…" : "Create owner account"}
       </button>

@@ -1,7 +1,7 @@
 "use client";
 import { signIn } from "next-auth/react";
 import { useState } from "react";
-import { Field } from "@/components/ui/field";
+import { Field, InputField } from "@/components/ui/field";
 
 // Messages come from codes only: free text in ?error= would let a phishing link write on our page.
 const errorMessages: Record<string, string> = {
@@ -35,9 +35,7 @@ export function SignInForm({
         </div>
       ) : null}
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      <Field label="Email">
-        {(p) => <input {...p} className="input" name="email" type="email" autoComplete="username" required autoFocus />}
-      </Field>
+      <InputField label="Email" name="email" type="email" autoComplete="username" required autoFocus />
       <Field label="Password">
         {(p) => (
           <input {...p} className="input" name="password" type="password" autoComplete="current-password" required />

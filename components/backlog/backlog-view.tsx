@@ -3,7 +3,7 @@ import { QueryError } from "@/components/ui/query-error";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Field } from "@/components/ui/field";
+import { InputField } from "@/components/ui/field";
 import { CardSkeleton } from "@/components/ui/skeleton";
 import {
   backlogExportHref,
@@ -19,6 +19,8 @@ import { ImpactScatter } from "./impact-scatter";
 import { ItemDetail } from "./item-detail";
 import { RankedList } from "./ranked-list";
 import { CUSTOM_RANGE, scopeChoices, scopeLabel } from "./scope-label";
+import { InlineError } from "@/components/ui/form-status";
+import { ClientForm } from "@/components/ui/client-form";
 
 export function BacklogView({
   canEdit,
@@ -175,27 +177,24 @@ function AnalyseForm({ scope, onBuilt }: { scope: string; onBuilt: () => void })
   const build = useBuildBacklog({ onSuccess: onBuilt });
   const errors = build.fieldErrors;
   return (
-    <form
+    <ClientForm
       className="row backlog-analyse"
-      onSubmit={(e) => {
-        e.preventDefault();
+      onSubmit={() => {
         build.mutate({ scope, k: k.trim() ? Number(k) : null });
       }}
     >
-      <Field label="Number of themes" hint="Empty: chosen automatically" error={errors.k}>
-        {(p) => (
-          <input
-            {...p}
-            className="input backlog-k"
-            type="number"
-            min={2}
-            max={40}
-            inputMode="numeric"
-            value={k}
-            onChange={(e) => setK(e.target.value)}
-          />
-        )}
-      </Field>
+      <InputField
+        label="Number of themes"
+        hint="Empty: chosen automatically"
+        error={errors.k}
+        className="input backlog-k"
+        type="number"
+        min={2}
+        max={40}
+        inputMode="numeric"
+        value={k}
+        onChange={(e) => setK(e.target.value)}
+      />
       <button className="btn btn-primary" disabled={build.isPending}>
         {build.isPending ? "Analysing…" : "Analyse answers"}
       </button>
@@ -204,12 +203,8 @@ function AnalyseForm({ scope, onBuilt }: { scope: string; onBuilt: () => void })
           ? `Done: ${build.data.run.chosenK} themes, ${build.data.run.itemsMatched} kept with their edits, ${build.data.run.itemsCreated} new.`
           : ""}
       </span>
-      {build.generalError ? (
-        <span className="field-error" role="alert">
-          {build.generalError}
-        </span>
-      ) : null}
-    </form>
+      <InlineError message={build.generalError} />
+    </ClientForm>
   );
 }
 
@@ -244,42 +239,30 @@ function Thresholds({
         });
       }}
     >
-      <Field label="Frequent from (% of respondents)" error={errors.frequencyThreshold}>
-        {(p) => (
-          <input
-            {...p}
-            className="input"
-            name="frequency"
-            type="number"
-            min={1}
-            max={100}
-            step={1}
-            defaultValue={Math.round(thresholds.frequencyThreshold * 100)}
-          />
-        )}
-      </Field>
-      <Field label="Painful from (impact 0–1)" error={errors.impactThreshold}>
-        {(p) => (
-          <input
-            {...p}
-            className="input"
-            name="impact"
-            type="number"
-            min={0}
-            max={1}
-            step={0.05}
-            defaultValue={thresholds.impactThreshold}
-          />
-        )}
-      </Field>
+      <InputField
+        label="Frequent from (% of respondents)"
+        error={errors.frequencyThreshold}
+        name="frequency"
+        type="number"
+        min={1}
+        max={100}
+        step={1}
+        defaultValue={Math.round(thresholds.frequencyThreshold * 100)}
+      />
+      <InputField
+        label="Painful from (impact 0–1)"
+        error={errors.impactThreshold}
+        name="impact"
+        type="number"
+        min={0}
+        max={1}
+        step={0.05}
+        defaultValue={thresholds.impactThreshold}
+      />
       <button className="btn btn-sm" disabled={save.isPending}>
         {save.isPending ? "Saving…" : "Apply"}
       </button>
-      {save.generalError ? (
-        <span className="field-error" role="alert">
-          {save.generalError}
-        </span>
-      ) : null}
+      <InlineError message={save.generalError} />
     </form>
   );
 }
@@ -303,11 +286,10 @@ function QuarterRange({
   const toId = useId();
   const [first, last] = from <= to ? [from, to] : [to, from];
   return (
-    <form
+    <ClientForm
       className="row backlog-range"
       aria-label="Custom range of quarters"
-      onSubmit={(e) => {
-        e.preventDefault();
+      onSubmit={() => {
         onShow(quartersScope(first, last));
       }}
       onKeyDown={(e) => e.key === "Escape" && onCancel()}
@@ -334,6 +316,6 @@ function QuarterRange({
       <button type="button" className="btn btn-ghost" onClick={onCancel}>
         Cancel
       </button>
-    </form>
+    </ClientForm>
   );
 }

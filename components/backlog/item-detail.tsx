@@ -1,9 +1,8 @@
 "use client";
 import { QueryError } from "@/components/ui/query-error";
-import { SaveStatus } from "@/components/ui/save-status";
 import { useEffect, useRef, useState } from "react";
 import { CardSkeleton } from "@/components/ui/skeleton";
-import { Field } from "@/components/ui/field";
+import { Field, InputField } from "@/components/ui/field";
 import {
   useBacklogItem,
   useMergeBacklogItem,
@@ -17,6 +16,9 @@ import { decimal, percent, quadrantBadge, statusBadge } from "./format";
 import { MentionRateChart } from "./mention-rate-chart";
 import { BACKLOG_STATUSES, backlogStatusLabels, EFFORTS } from "@/lib/backlog/constants";
 import { TableScroll } from "@/components/ui/table-scroll";
+import { InlineError, SubmitRow } from "@/components/ui/form-status";
+import { Options, RecordOptions } from "@/components/ui/options";
+import { ClientForm } from "@/components/ui/client-form";
 
 const NEW_THEME = "__new__";
 
@@ -317,11 +319,10 @@ function Quotes({
         })}
       </ul>
       {canEdit ? (
-        <form
+        <ClientForm
           className="backlog-move row"
           aria-label="Move selected answers"
-          onSubmit={(e) => {
-            e.preventDefault();
+          onSubmit={() => {
             move.mutate({
               memberIds: [...selected],
               ...(target === NEW_THEME ? { newLabel } : { targetId: target || undefined }),
@@ -336,26 +337,18 @@ function Quotes({
               <select {...p} className="input" value={target} onChange={(e) => setTarget(e.target.value)}>
                 <option value="">Choose a theme…</option>
                 <option value={NEW_THEME}>A new theme (split)</option>
-                {others.map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.label}
-                  </option>
-                ))}
+                <RecordOptions records={others} />
               </select>
             )}
           </Field>
           {target === NEW_THEME ? (
-            <Field label="New theme name" error={errors.newLabel}>
-              {(p) => (
-                <input
-                  {...p}
-                  className="input"
-                  value={newLabel}
-                  onChange={(e) => setNewLabel(e.target.value)}
-                  maxLength={120}
-                />
-              )}
-            </Field>
+            <InputField
+              label="New theme name"
+              error={errors.newLabel}
+              value={newLabel}
+              onChange={(e) => setNewLabel(e.target.value)}
+              maxLength={120}
+            />
           ) : null}
           <button className="btn" disabled={move.isPending || selected.size === 0 || !target}>
             {move.isPending ? "Moving…" : "Move"}
@@ -365,12 +358,8 @@ function Quotes({
               Open the theme they moved to
             </button>
           ) : null}
-          {move.generalError ? (
-            <span className="field-error" role="alert">
-              {move.generalError}
-            </span>
-          ) : null}
-        </form>
+          <InlineError message={move.generalError} />
+        </ClientForm>
       ) : null}
     </div>
   );
@@ -440,29 +429,20 @@ function CurationForm({
     >
       <h3>Curate</h3>
       <div className="grid-2">
-        <Field label="Name" hint="Leave empty to use the generated name." error={errors.customLabel}>
-          {(p) => (
-            <input
-              {...p}
-              className="input"
-              name="customLabel"
-              defaultValue={item.customLabel ?? ""}
-              placeholder={item.generatedLabel}
-              maxLength={120}
-            />
-          )}
-        </Field>
-        <Field label="Owner" error={errors.owner}>
-          {(p) => <input {...p} className="input" name="owner" defaultValue={item.owner} maxLength={100} />}
-        </Field>
+        <InputField
+          label="Name"
+          hint="Leave empty to use the generated name."
+          error={errors.customLabel}
+          name="customLabel"
+          defaultValue={item.customLabel ?? ""}
+          placeholder={item.generatedLabel}
+          maxLength={120}
+        />
+        <InputField label="Owner" error={errors.owner} name="owner" defaultValue={item.owner} maxLength={100} />
         <Field label="Status" error={errors.status}>
           {(p) => (
             <select {...p} className="input" name="status" defaultValue={item.status}>
-              {BACKLOG_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {backlogStatusLabels[s]}
-                </option>
-              ))}
+              <Options values={BACKLOG_STATUSES} labels={backlogStatusLabels} />
             </select>
           )}
         </Field>
@@ -470,11 +450,7 @@ function CurationForm({
           {(p) => (
             <select {...p} className="input" name="effort" defaultValue={item.effort ?? ""}>
               <option value="">Not sized</option>
-              {EFFORTS.map((e) => (
-                <option key={e} value={e}>
-                  {e}
-                </option>
-              ))}
+              <Options values={EFFORTS} />
             </select>
           )}
         </Field>
@@ -482,17 +458,7 @@ function CurationForm({
       <Field label="Notes" error={errors.notes}>
         {(p) => <textarea {...p} className="input" name="notes" defaultValue={item.notes} maxLength={4000} />}
       </Field>
-      <div className="row">
-        <button className="btn btn-primary" disabled={save.isPending}>
-          {save.isPending ? "Saving…" : "Save changes"}
-        </button>
-        <SaveStatus saved={saved} />
-        {save.generalError ? (
-          <span className="field-error" role="alert">
-            {save.generalError}
-          </span>
-        ) : null}
-      </div>
+      <SubmitRow mutation={save} label="Save changes" pendingLabel="Saving…" done={saved} doneLabel="Saved" />
     </form>
   );
 }
@@ -510,11 +476,10 @@ function MergeForm({
   const merge = useMergeBacklogItem(item.id, { onSuccess: (data) => onSelect(data.target.id) });
   const errors = merge.fieldErrors;
   return (
-    <form
+    <ClientForm
       className="row backlog-merge"
       aria-label="Merge this theme"
-      onSubmit={(e) => {
-        e.preventDefault();
+      onSubmit={() => {
         merge.mutate({ targetId: target });
       }}
     >
@@ -526,22 +491,14 @@ function MergeForm({
         {(p) => (
           <select {...p} className="input" value={target} onChange={(e) => setTarget(e.target.value)}>
             <option value="">Choose a theme…</option>
-            {others.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.label}
-              </option>
-            ))}
+            <RecordOptions records={others} />
           </select>
         )}
       </Field>
       <button className="btn" disabled={!target || merge.isPending}>
         {merge.isPending ? "Merging…" : "Merge"}
       </button>
-      {merge.generalError ? (
-        <span className="field-error" role="alert">
-          {merge.generalError}
-        </span>
-      ) : null}
-    </form>
+      <InlineError message={merge.generalError} />
+    </ClientForm>
   );
 }

@@ -39,6 +39,9 @@ import { MapDetails } from "./map-details";
 import { StepEvidence, StepSuggestions } from "./step-evidence";
 import { StepForm } from "./step-form";
 import { JOURNEY_PATHS, loadTypeLabels, outcomeLabels, painLabels, type JourneyPath } from "@/lib/journeys/constants";
+import { ErrorAlert, InlineError } from "@/components/ui/form-status";
+import { ClientForm } from "@/components/ui/client-form";
+import { RecordOptions } from "@/components/ui/options";
 
 /** The step form shows a message no field explains under the `_` key. */
 const errorsOf = (error: unknown): FieldErrors => {
@@ -95,11 +98,7 @@ export function JourneyMapEditor({ initial, canEdit }: { initial: JourneyMapDeta
             </ConfirmButton>
           </>
         ) : null}
-        {duplicate.error || remove.error ? (
-          <span className="field-error" role="alert">
-            {(duplicate.error ?? remove.error)!.message}
-          </span>
-        ) : null}
+        <InlineError message={(duplicate.error ?? remove.error)?.message} />
       </div>
 
       <MapDetails map={detail.data.map} canEdit={canEdit} />
@@ -383,11 +382,7 @@ function PathColumn({
           )}
         </SortableList>
       )}
-      {link.error || unlink.error || deleteStep.error ? (
-        <div className="alert alert-error" role="alert">
-          {(link.error ?? unlink.error ?? deleteStep.error)!.message}
-        </div>
-      ) : null}
+      <ErrorAlert message={(link.error ?? unlink.error ?? deleteStep.error)?.message} />
       {canEdit ? (
         adding ? (
           <div className="journey-add">
@@ -456,10 +451,9 @@ function ThemePicker({
   if (loading) return <span className="muted small">Loading themes…</span>;
   if (!themes.length) return <span className="muted small">No backlog themes to link yet.</span>;
   return (
-    <form
+    <ClientForm
       className="row journey-theme-picker"
-      onSubmit={(e) => {
-        e.preventDefault();
+      onSubmit={() => {
         if (choice) onLink(choice);
         setChoice("");
       }}
@@ -469,15 +463,11 @@ function ThemePicker({
       </label>
       <select id={id} className="input input-sm" value={choice} onChange={(e) => setChoice(e.target.value)}>
         <option value="">Link a theme…</option>
-        {themes.map((t) => (
-          <option key={t.id} value={t.id}>
-            {t.label}
-          </option>
-        ))}
+        <RecordOptions records={themes} />
       </select>
       <button className="btn btn-sm" disabled={!choice || pending}>
         Link
       </button>
-    </form>
+    </ClientForm>
   );
 }

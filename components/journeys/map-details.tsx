@@ -1,9 +1,11 @@
 "use client";
 import { useState } from "react";
-import { Field } from "@/components/ui/field";
+import { Field, InputField } from "@/components/ui/field";
 import { useUpdateJourneyMap } from "@/lib/journeys/hooks";
 import { maturityLabels, type JourneyMapDetail } from "@/lib/journeys/types";
 import { formValues } from "@/components/ui/form-values";
+import { SubmitRow } from "@/components/ui/form-status";
+import { ClientForm } from "@/components/ui/client-form";
 
 /** The map's name, workflow, persona and self-service maturity; a form for editors, a summary for viewers. */
 export function MapDetails({ map, canEdit }: { map: JourneyMapDetail["map"]; canEdit: boolean }) {
@@ -41,66 +43,82 @@ export function MapDetails({ map, canEdit }: { map: JourneyMapDetail["map"]; can
   return (
     <section className="card stack" aria-labelledby="map-details-heading">
       <h2 id="map-details-heading">Map details</h2>
-      <form
+      <ClientForm
         className="stack"
         noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
+        onSubmit={(form) => {
           setSaved(false);
-          save.mutate(formValues(e.currentTarget, ["maturityNow", "maturityTarget"]));
+          save.mutate(formValues(form, ["maturityNow", "maturityTarget"]));
         }}
       >
         <div className="grid-2">
-          <Field label="Name" error={errors.name}>
-            {(p) => <input {...p} className="input" name="name" defaultValue={map.name} maxLength={120} />}
-          </Field>
-          <Field label="Persona or teams" error={errors.persona}>
-            {(p) => <input {...p} className="input" name="persona" defaultValue={map.persona} maxLength={200} />}
-          </Field>
-          <Field label="Workflow" hint="Where the journey starts and ends" error={errors.workflow}>
-            {(p) => <input {...p} className="input" name="workflow" defaultValue={map.workflow} maxLength={300} />}
-          </Field>
+          <InputField label="Name" error={errors.name} name="name" defaultValue={map.name} maxLength={120} />
+          <InputField
+            label="Persona or teams"
+            error={errors.persona}
+            name="persona"
+            defaultValue={map.persona}
+            maxLength={200}
+          />
+          <InputField
+            label="Workflow"
+            hint="Where the journey starts and ends"
+            error={errors.workflow}
+            name="workflow"
+            defaultValue={map.workflow}
+            maxLength={300}
+          />
           <div className="grid-2">
-            <Field label="Maturity now" error={errors.maturityNow}>
-              {(p) => (
-                <select {...p} className="input" name="maturityNow" defaultValue={map.maturityNow}>
-                  {maturityLabels.map((label, i) => (
-                    <option key={i} value={i}>
-                      {i} · {label}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field label="Maturity target" error={errors.maturityTarget}>
-              {(p) => (
-                <select {...p} className="input" name="maturityTarget" defaultValue={map.maturityTarget}>
-                  {maturityLabels.map((label, i) => (
-                    <option key={i} value={i}>
-                      {i} · {label}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+            <MaturityField
+              label="Maturity now"
+              name="maturityNow"
+              defaultValue={map.maturityNow}
+              error={errors.maturityNow}
+            />
+            <MaturityField
+              label="Maturity target"
+              name="maturityTarget"
+              defaultValue={map.maturityTarget}
+              error={errors.maturityTarget}
+            />
           </div>
         </div>
-        <div className="row">
-          <button className="btn btn-primary btn-sm" disabled={save.isPending}>
-            {save.isPending ? "Saving…" : "Save details"}
-          </button>
-          {saved ? (
-            <span className="badge badge-good" role="status">
-              Saved
-            </span>
-          ) : null}
-          {save.generalError ? (
-            <span className="field-error" role="alert">
-              {save.generalError}
-            </span>
-          ) : null}
-        </div>
-      </form>
+        <SubmitRow
+          mutation={save}
+          label="Save details"
+          pendingLabel="Saving…"
+          done={saved}
+          doneLabel="Saved"
+          buttonClass="btn btn-primary btn-sm"
+        />
+      </ClientForm>
     </section>
+  );
+}
+
+/** A maturity level from 0 to 5, each option with its name. */
+function MaturityField({
+  label,
+  name,
+  defaultValue,
+  error,
+}: {
+  label: string;
+  name: string;
+  defaultValue: number;
+  error?: string[];
+}) {
+  return (
+    <Field label={label} error={error}>
+      {(p) => (
+        <select {...p} className="input" name={name} defaultValue={defaultValue}>
+          {maturityLabels.map((label, i) => (
+            <option key={i} value={i}>
+              {i} · {label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }

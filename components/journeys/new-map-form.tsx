@@ -1,9 +1,11 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { Field } from "@/components/ui/field";
+import { InputField } from "@/components/ui/field";
 import { useCreateJourneyMap } from "@/lib/journeys/hooks";
 import { formValues } from "@/components/ui/form-values";
+import { SubmitRow } from "@/components/ui/form-status";
+import { ClientForm } from "@/components/ui/client-form";
 
 type TemplateOption = {
   id: string;
@@ -26,11 +28,10 @@ export function NewMapForm({ templates }: { templates: TemplateOption[] }) {
   return (
     <section className="card stack" aria-labelledby="new-map-heading">
       <h2 id="new-map-heading">New journey map</h2>
-      <form
+      <ClientForm
         className="stack"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const data = formValues(e.currentTarget, ["maturityNow", "maturityTarget"]);
+        onSubmit={(form) => {
+          const data = formValues(form, ["maturityNow", "maturityTarget"]);
           create.mutate({ ...data, templateId: templateId || undefined });
         }}
       >
@@ -78,43 +79,27 @@ export function NewMapForm({ templates }: { templates: TemplateOption[] }) {
           </label>
         </fieldset>
         <div className="grid-2">
-          <Field label="Map name" error={errors.name}>
-            {(p) => (
-              <input
-                {...p}
-                className="input"
-                name="name"
-                value={name}
-                onChange={(e) => setName(e.target.value)}
-                required
-                maxLength={120}
-              />
-            )}
-          </Field>
-          <Field label="Persona or teams" hint="Who walks this path" error={errors.persona}>
-            {(p) => (
-              <input
-                {...p}
-                className="input"
-                name="persona"
-                defaultValue=""
-                key={`persona-${templateId}`}
-                placeholder={chosen?.persona ?? "e.g. Payments and Checkout engineers"}
-              />
-            )}
-          </Field>
+          <InputField
+            label="Map name"
+            error={errors.name}
+            name="name"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            required
+            maxLength={120}
+          />
+          <InputField
+            label="Persona or teams"
+            hint="Who walks this path"
+            error={errors.persona}
+            name="persona"
+            defaultValue=""
+            key={`persona-${templateId}`}
+            placeholder={chosen?.persona ?? "e.g. Payments and Checkout engineers"}
+          />
         </div>
-        <div className="row">
-          <button className="btn btn-primary" disabled={create.isPending}>
-            {create.isPending ? "Creating…" : "Create map"}
-          </button>
-          {create.generalError ? (
-            <span className="field-error" role="alert">
-              {create.generalError}
-            </span>
-          ) : null}
-        </div>
-      </form>
+        <SubmitRow mutation={create} label="Create map" pendingLabel="Creating…" />
+      </ClientForm>
     </section>
   );
 }

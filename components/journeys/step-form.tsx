@@ -1,5 +1,5 @@
 "use client";
-import { Field } from "@/components/ui/field";
+import { Field, InputField } from "@/components/ui/field";
 import type { FieldErrors } from "@/lib/errors";
 import { auditFields, auditLabels, type JourneyStepView } from "@/lib/journeys/types";
 import { formValues } from "@/components/ui/form-values";
@@ -13,6 +13,9 @@ import {
   PAINS,
   STEP_OUTCOMES,
 } from "@/lib/journeys/constants";
+import { InlineError } from "@/components/ui/form-status";
+import { Options } from "@/components/ui/options";
+import { ClientForm } from "@/components/ui/client-form";
 
 /** Reads the form into the API's step shape, numbers as numbers (empty ones as null, for the schema to refuse). */
 export function readStepForm(form: HTMLFormElement, path: JourneyPath): Record<string, unknown> {
@@ -46,52 +49,39 @@ export function StepForm({
 }) {
   const pathLabel = path === "current" ? "current" : "golden";
   return (
-    <form
+    <ClientForm
       className="stack journey-step-form"
       aria-label={step ? `Edit step ${step.name}` : `Add a ${pathLabel} step`}
       noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        onSubmit(readStepForm(e.currentTarget, path), e.currentTarget);
+      onSubmit={(form) => {
+        onSubmit(readStepForm(form, path), form);
       }}
     >
       <div className="journey-form-grid">
         <div className="journey-form-wide">
-          <Field label="Step name" error={errors.name}>
-            {(p) => (
-              <input
-                {...p}
-                className="input"
-                name="name"
-                defaultValue={step?.name ?? ""}
-                maxLength={200}
-                autoFocus={Boolean(step)}
-              />
-            )}
-          </Field>
+          <InputField
+            label="Step name"
+            error={errors.name}
+            name="name"
+            defaultValue={step?.name ?? ""}
+            maxLength={200}
+            autoFocus={Boolean(step)}
+          />
         </div>
-        <Field label="Time (minutes)" error={errors.minutes}>
-          {(p) => (
-            <input
-              {...p}
-              className="input"
-              name="minutes"
-              type="number"
-              min={0}
-              step="any"
-              inputMode="decimal"
-              defaultValue={step?.minutes ?? 0}
-            />
-          )}
-        </Field>
+        <InputField
+          label="Time (minutes)"
+          error={errors.minutes}
+          name="minutes"
+          type="number"
+          min={0}
+          step="any"
+          inputMode="decimal"
+          defaultValue={step?.minutes ?? 0}
+        />
         <Field label="Pain" error={errors.pain}>
           {(p) => (
             <select {...p} className="input" name="pain" defaultValue={step?.pain ?? "low"}>
-              {PAINS.map((x) => (
-                <option key={x} value={x}>
-                  {painLabels[x]}
-                </option>
-              ))}
+              <Options values={PAINS} labels={painLabels} />
             </select>
           )}
         </Field>
@@ -106,20 +96,16 @@ export function StepForm({
             </select>
           )}
         </Field>
-        <Field label="Load level (1–5)" error={errors.loadLevel}>
-          {(p) => (
-            <input
-              {...p}
-              className="input"
-              name="loadLevel"
-              type="number"
-              min={1}
-              max={5}
-              step={1}
-              defaultValue={step?.loadLevel ?? 1}
-            />
-          )}
-        </Field>
+        <InputField
+          label="Load level (1–5)"
+          error={errors.loadLevel}
+          name="loadLevel"
+          type="number"
+          min={1}
+          max={5}
+          step={1}
+          defaultValue={step?.loadLevel ?? 1}
+        />
         {path === "golden" ? (
           <>
             <Field label="Replaces current step" error={errors.counterpartStepId}>
@@ -138,11 +124,7 @@ export function StepForm({
               {(p) => (
                 <select {...p} className="input" name="outcome" defaultValue={step?.outcome ?? ""}>
                   <option value="">Not recorded</option>
-                  {STEP_OUTCOMES.map((o) => (
-                    <option key={o} value={o}>
-                      {outcomeLabels[o]}
-                    </option>
-                  ))}
+                  <Options values={STEP_OUTCOMES} labels={outcomeLabels} />
                 </select>
               )}
             </Field>
@@ -175,12 +157,8 @@ export function StepForm({
             Cancel
           </button>
         ) : null}
-        {errors._ ? (
-          <span className="field-error" role="alert">
-            {errors._[0]}
-          </span>
-        ) : null}
+        <InlineError message={errors._?.[0]} />
       </div>
-    </form>
+    </ClientForm>
   );
 }

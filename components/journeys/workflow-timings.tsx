@@ -2,7 +2,7 @@
 import { QueryError } from "@/components/ui/query-error";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { useState } from "react";
-import { Field } from "@/components/ui/field";
+import { InputField } from "@/components/ui/field";
 import { Skeleton } from "@/components/ui/skeleton";
 import { formErrors } from "@/lib/api/form-errors";
 import { formatMinutes } from "@/lib/journeys/comparison";
@@ -17,6 +17,9 @@ import {
 import type { WorkflowTimingRow } from "@/lib/journeys/types";
 import { formNumber, formValues } from "@/components/ui/form-values";
 import { TableScroll } from "@/components/ui/table-scroll";
+import { SubmitRow } from "@/components/ui/form-status";
+import { Options } from "@/components/ui/options";
+import { ClientForm } from "@/components/ui/client-form";
 
 const statusBadge = {
   met: ["badge-good", "Met"],
@@ -46,11 +49,7 @@ export function WorkflowTimings({ initial, canEdit }: { initial: WorkflowTimings
               value={period}
               onChange={(e) => setPeriod(e.target.value)}
             >
-              {periods.map((p) => (
-                <option key={p} value={p}>
-                  {p}
-                </option>
-              ))}
+              <Options values={periods} />
             </select>
           </div>
         </div>
@@ -134,12 +133,11 @@ function TimingRow({ row, period, canEdit }: { row: WorkflowTimingRow; period: s
       </th>
       <td className="nowrap">
         {canEdit ? (
-          <form
+          <ClientForm
             className="row"
             noValidate
             style={{ gap: 4, flexWrap: "nowrap" }}
-            onSubmit={(e) => {
-              e.preventDefault();
+            onSubmit={() => {
               retarget.mutate({ targetMinutes: formNumber(target) });
             }}
           >
@@ -156,18 +154,17 @@ function TimingRow({ row, period, canEdit }: { row: WorkflowTimingRow; period: s
               onChange={(e) => setTarget(e.target.value)}
             />
             {target !== String(row.targetMinutes) ? <button className="btn btn-sm">Set</button> : null}
-          </form>
+          </ClientForm>
         ) : null}
         <span className="muted small">{formatMinutes(row.targetMinutes)}</span>
       </td>
       <td>
         {canEdit ? (
-          <form
+          <ClientForm
             className="row"
             noValidate
             style={{ gap: 4, flexWrap: "nowrap" }}
-            onSubmit={(e) => {
-              e.preventDefault();
+            onSubmit={() => {
               record.mutate({ measurementsMinutes: values.filter((v) => v.trim() !== "").map(formNumber) });
             }}
           >
@@ -199,7 +196,7 @@ function TimingRow({ row, period, canEdit }: { row: WorkflowTimingRow; period: s
             >
               {record.isPending ? "…" : "Save"}
             </button>
-          </form>
+          </ClientForm>
         ) : row.measurementsMinutes.length ? (
           row.measurementsMinutes.join(" · ")
         ) : (
@@ -247,34 +244,32 @@ function AddWorkflowForm() {
   return (
     <section className="card stack" aria-labelledby="add-workflow-heading">
       <h2 id="add-workflow-heading">Add a workflow</h2>
-      <form
+      <ClientForm
         className="stack"
         noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          const form = e.currentTarget;
+        onSubmit={(form) => {
           add.mutate(formValues(form, ["targetMinutes"]), { onSuccess: () => form.reset() });
         }}
       >
         <div className="grid-3">
-          <Field label="Workflow name" error={errors.name}>
-            {(p) => <input {...p} className="input" name="name" placeholder="e.g. Rotate a secret" maxLength={120} />}
-          </Field>
-          <Field label="Target (minutes)" error={errors.targetMinutes}>
-            {(p) => <input {...p} className="input" name="targetMinutes" type="number" min={0} step="any" />}
-          </Field>
+          <InputField
+            label="Workflow name"
+            error={errors.name}
+            name="name"
+            placeholder="e.g. Rotate a secret"
+            maxLength={120}
+          />
+          <InputField
+            label="Target (minutes)"
+            error={errors.targetMinutes}
+            name="targetMinutes"
+            type="number"
+            min={0}
+            step="any"
+          />
         </div>
-        <div className="row">
-          <button className="btn btn-primary" disabled={add.isPending}>
-            {add.isPending ? "Adding…" : "Add workflow"}
-          </button>
-          {add.generalError ? (
-            <span className="field-error" role="alert">
-              {add.generalError}
-            </span>
-          ) : null}
-        </div>
-      </form>
+        <SubmitRow mutation={add} label="Add workflow" pendingLabel="Adding…" />
+      </ClientForm>
     </section>
   );
 }

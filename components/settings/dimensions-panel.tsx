@@ -1,7 +1,7 @@
 "use client";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { useState } from "react";
-import { Field } from "@/components/ui/field";
+import { InputField } from "@/components/ui/field";
 import {
   useCreateDimension,
   useCustomDimensions,
@@ -9,6 +9,8 @@ import {
   useRenameDimension,
   type CustomDimension,
 } from "@/lib/workspace/hooks";
+import { ErrorAlert, SubmitRow } from "@/components/ui/form-status";
+import { ClientForm } from "@/components/ui/client-form";
 
 type BuiltIn = { key: string; name: string; framework: string };
 
@@ -61,11 +63,10 @@ export function DimensionsPanel({
         {custom.data.map((d) => (
           <li key={d.id} className="row-between">
             {renaming === d.id ? (
-              <form
+              <ClientForm
                 className="row"
-                onSubmit={(e) => {
-                  e.preventDefault();
-                  rename.mutate({ id: d.id, name: String(new FormData(e.currentTarget).get("name") ?? "") });
+                onSubmit={(form) => {
+                  rename.mutate({ id: d.id, name: String(new FormData(form).get("name") ?? "") });
                 }}
               >
                 <label className="sr-only" htmlFor={`dim-${d.id}`}>
@@ -76,7 +77,7 @@ export function DimensionsPanel({
                 <button type="button" className="btn btn-sm btn-ghost" onClick={() => setRenaming(null)}>
                   Cancel
                 </button>
-              </form>
+              </ClientForm>
             ) : (
               <div>
                 <strong>{d.name}</strong> <code className="small">{d.key}</code>
@@ -108,40 +109,21 @@ export function DimensionsPanel({
           </li>
         ))}
       </ul>
-      {remove.error || rename.error ? (
-        <div className="alert alert-error" role="alert">
-          {(remove.error ?? rename.error)!.message}
-        </div>
-      ) : null}
+      <ErrorAlert message={(remove.error ?? rename.error)?.message} />
       {canEdit ? (
-        <form
+        <ClientForm
           className="stack"
           noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            const form = e.currentTarget;
+          onSubmit={(form) => {
             add.mutate(Object.fromEntries(new FormData(form)), { onSuccess: () => form.reset() });
           }}
         >
           <div className="grid-2">
-            <Field label="Dimension name" error={errors.name}>
-              {(p) => <input {...p} className="input" name="name" />}
-            </Field>
-            <Field label="Description (optional)" error={errors.description}>
-              {(p) => <input {...p} className="input" name="description" />}
-            </Field>
+            <InputField label="Dimension name" error={errors.name} name="name" />
+            <InputField label="Description (optional)" error={errors.description} name="description" />
           </div>
-          <div className="row">
-            <button className="btn btn-primary" disabled={add.isPending}>
-              Add dimension
-            </button>
-            {add.generalError ? (
-              <span className="field-error" role="alert">
-                {add.generalError}
-              </span>
-            ) : null}
-          </div>
-        </form>
+          <SubmitRow mutation={add} label="Add dimension" />
+        </ClientForm>
       ) : null}
     </section>
   );

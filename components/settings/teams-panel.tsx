@@ -1,9 +1,11 @@
 "use client";
 import { useState } from "react";
-import { Field } from "@/components/ui/field";
+import { Field, InputField } from "@/components/ui/field";
 import { formNumber } from "@/components/ui/form-values";
 import { useCreateTeam, useTeams, useUpdateTeam, type Team as TeamRow, type TeamChange } from "@/lib/workspace/hooks";
-import { TableScroll } from "@/components/ui/table-scroll";
+import { TableScroll, NumberColumn } from "@/components/ui/table-scroll";
+import { InlineError, SubmitRow } from "@/components/ui/form-status";
+import { ClientForm } from "@/components/ui/client-form";
 
 function platformSince(team: TeamRow): string {
   const latest = [...team.platformChanges].reverse().find((c) => c.onPlatform === team.onPlatform);
@@ -44,9 +46,7 @@ export function TeamsPanel({
             <thead>
               <tr>
                 <th scope="col">Team</th>
-                <th scope="col" className="right">
-                  Headcount
-                </th>
+                <NumberColumn>Headcount</NumberColumn>
                 <th scope="col">Platform</th>
                 {canEdit ? (
                   <th scope="col">
@@ -60,12 +60,11 @@ export function TeamsPanel({
                 editing === t.id ? (
                   <tr key={t.id}>
                     <td colSpan={canEdit ? 4 : 3}>
-                      <form
+                      <ClientForm
                         className="stack"
                         noValidate
-                        onSubmit={(e) => {
-                          e.preventDefault();
-                          const data = new FormData(e.currentTarget);
+                        onSubmit={(form) => {
+                          const data = new FormData(form);
                           const onPlatform = data.get("onPlatform") === "on";
                           const input: TeamChange = {
                             name: data.get("name"),
@@ -79,21 +78,15 @@ export function TeamsPanel({
                         }}
                       >
                         <div className="grid-4">
-                          <Field label="Team name" error={editErrors.name}>
-                            {(p) => <input {...p} className="input" name="name" defaultValue={t.name} />}
-                          </Field>
-                          <Field label="Headcount" error={editErrors.headcount}>
-                            {(p) => (
-                              <input
-                                {...p}
-                                className="input"
-                                name="headcount"
-                                type="number"
-                                min={0}
-                                defaultValue={t.headcount}
-                              />
-                            )}
-                          </Field>
+                          <InputField label="Team name" error={editErrors.name} name="name" defaultValue={t.name} />
+                          <InputField
+                            label="Headcount"
+                            error={editErrors.headcount}
+                            name="headcount"
+                            type="number"
+                            min={0}
+                            defaultValue={t.headcount}
+                          />
                           <label className="row checkbox-row">
                             <input type="checkbox" name="onPlatform" defaultChecked={t.onPlatform} /> On the platform
                           </label>
@@ -110,13 +103,9 @@ export function TeamsPanel({
                           <button type="button" className="btn btn-ghost btn-sm" onClick={() => setEditing(null)}>
                             Cancel
                           </button>
-                          {update.generalError ? (
-                            <span className="field-error" role="alert">
-                              {update.generalError}
-                            </span>
-                          ) : null}
+                          <InlineError message={update.generalError} />
                         </div>
-                      </form>
+                      </ClientForm>
                     </td>
                   </tr>
                 ) : (
@@ -163,12 +152,10 @@ export function TeamsPanel({
         </TableScroll>
       )}
       {canEdit ? (
-        <form
+        <ClientForm
           className="stack"
           noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            const form = e.currentTarget;
+          onSubmit={(form) => {
             const data = new FormData(form);
             add.mutate(
               {
@@ -182,32 +169,21 @@ export function TeamsPanel({
         >
           <h3>Add a team</h3>
           <div className="grid-3">
-            <Field label="Team name" error={addErrors.name}>
-              {(p) => <input {...p} className="input" name="name" />}
-            </Field>
-            <Field label="Headcount" error={addErrors.headcount}>
-              {(p) => <input {...p} className="input" name="headcount" type="number" min={0} defaultValue={0} />}
-            </Field>
+            <InputField label="Team name" error={addErrors.name} name="name" />
+            <InputField
+              label="Headcount"
+              error={addErrors.headcount}
+              name="headcount"
+              type="number"
+              min={0}
+              defaultValue={0}
+            />
             <label className="row checkbox-row">
               <input type="checkbox" name="onPlatform" /> On the platform from {currentPeriod}
             </label>
           </div>
-          <div className="row">
-            <button className="btn btn-primary" disabled={add.isPending}>
-              {add.isPending ? "Adding…" : "Add team"}
-            </button>
-            {add.isSuccess ? (
-              <span className="badge badge-good" role="status">
-                Added
-              </span>
-            ) : null}
-            {add.generalError ? (
-              <span className="field-error" role="alert">
-                {add.generalError}
-              </span>
-            ) : null}
-          </div>
-        </form>
+          <SubmitRow mutation={add} label="Add team" pendingLabel="Adding…" doneLabel="Added" />
+        </ClientForm>
       ) : null}
     </section>
   );

@@ -1,7 +1,7 @@
 "use client";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { useState } from "react";
-import { Field } from "@/components/ui/field";
+import { Field, InputField } from "@/components/ui/field";
 import {
   useCreateUser,
   useDeleteUser,
@@ -12,6 +12,9 @@ import {
 } from "@/lib/auth/hooks";
 import { ROLES, roleLabels, type Role } from "@/lib/auth/constants";
 import { TableScroll } from "@/components/ui/table-scroll";
+import { ErrorAlert, SubmitRow } from "@/components/ui/form-status";
+import { Options } from "@/components/ui/options";
+import { ClientForm } from "@/components/ui/client-form";
 
 type ResetLink = { email: string; url: string; expiresAt: string };
 
@@ -73,11 +76,7 @@ export function UsersPanel({ currentUserId, initialUsers }: { currentUserId: str
                       disabled={self || busy}
                       onChange={(e) => changeUser.mutate({ id: u.id, change: { role: e.target.value as Role } })}
                     >
-                      {ROLES.map((r) => (
-                        <option key={r} value={r}>
-                          {roleLabels[r]}
-                        </option>
-                      ))}
+                      <Options values={ROLES} labels={roleLabels} />
                     </select>
                   </td>
                   <td>
@@ -153,11 +152,7 @@ export function UsersPanel({ currentUserId, initialUsers }: { currentUserId: str
           Saving…
         </span>
       ) : null}
-      {actionError ? (
-        <div className="alert alert-error" role="alert">
-          {actionError.message}
-        </div>
-      ) : null}
+      <ErrorAlert message={actionError?.message} />
       {resetLink ? (
         <div className="alert alert-info stack" data-testid="reset-link">
           <p style={{ margin: 0 }}>
@@ -183,53 +178,33 @@ export function UsersPanel({ currentUserId, initialUsers }: { currentUserId: str
           </div>
         </div>
       ) : null}
-      <form
+      <ClientForm
         className="stack"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const form = e.currentTarget;
+        onSubmit={(form) => {
           addUser.mutate(Object.fromEntries(new FormData(form)), { onSuccess: () => form.reset() });
         }}
       >
         <h3>Add a person</h3>
         <div className="grid-4">
-          <Field label="Name" error={errors.name}>
-            {(p) => <input {...p} className="input" name="name" />}
-          </Field>
-          <Field label="Email" error={errors.email}>
-            {(p) => <input {...p} className="input" name="email" type="email" />}
-          </Field>
-          <Field label="Initial password" error={errors.password}>
-            {(p) => <input {...p} className="input" name="password" type="password" autoComplete="new-password" />}
-          </Field>
+          <InputField label="Name" error={errors.name} name="name" />
+          <InputField label="Email" error={errors.email} name="email" type="email" />
+          <InputField
+            label="Initial password"
+            error={errors.password}
+            name="password"
+            type="password"
+            autoComplete="new-password"
+          />
           <Field label="Role" error={errors.role}>
             {(p) => (
               <select {...p} className="input" name="role" defaultValue="viewer">
-                {ROLES.map((r) => (
-                  <option key={r} value={r}>
-                    {roleLabels[r]}
-                  </option>
-                ))}
+                <Options values={ROLES} labels={roleLabels} />
               </select>
             )}
           </Field>
         </div>
-        <div className="row">
-          <button className="btn btn-primary" disabled={addUser.isPending}>
-            {addUser.isPending ? "Adding…" : "Add person"}
-          </button>
-          {addUser.isSuccess ? (
-            <span className="badge badge-good" role="status">
-              Added
-            </span>
-          ) : null}
-          {addUser.generalError ? (
-            <span className="field-error" role="alert">
-              {addUser.generalError}
-            </span>
-          ) : null}
-        </div>
-      </form>
+        <SubmitRow mutation={addUser} label="Add person" pendingLabel="Adding…" doneLabel="Added" />
+      </ClientForm>
     </section>
   );
 }

@@ -1,9 +1,11 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { Field } from "@/components/ui/field";
+import { InputField } from "@/components/ui/field";
 import { formValues } from "@/components/ui/form-values";
 import { useUpdateSettings } from "@/lib/workspace/hooks";
+import { SubmitRow } from "@/components/ui/form-status";
+import { ClientForm } from "@/components/ui/client-form";
 
 export function WorkspacePanel({
   canEdit,
@@ -25,57 +27,39 @@ export function WorkspacePanel({
   return (
     <section className="card stack" aria-labelledby="workspace-heading">
       <h2 id="workspace-heading">Workspace</h2>
-      <form
+      <ClientForm
         className="stack"
-        onSubmit={(e) => {
-          e.preventDefault();
+        onSubmit={(form) => {
           setSaved(false);
-          mutation.mutate(formValues(e.currentTarget, ["anonymityThreshold"]));
+          mutation.mutate(formValues(form, ["anonymityThreshold"]));
         }}
       >
         <div className="grid-2">
-          <Field label="Workspace name" error={fieldErrors.name}>
-            {(p) => <input {...p} className="input" name="name" defaultValue={initial.name} disabled={!canEdit} />}
-          </Field>
-          <Field
+          <InputField
+            label="Workspace name"
+            error={fieldErrors.name}
+            name="name"
+            defaultValue={initial.name}
+            disabled={!canEdit}
+          />
+          <InputField
             label="Anonymity threshold (k)"
             hint="Results for any group with fewer responses than this are hidden everywhere. 5 is the usual default; 3 is the minimum."
             error={fieldErrors.anonymityThreshold}
-          >
-            {(p) => (
-              <input
-                {...p}
-                className="input"
-                name="anonymityThreshold"
-                type="number"
-                min={3}
-                max={100}
-                defaultValue={initial.anonymityThreshold}
-                disabled={!canEdit}
-              />
-            )}
-          </Field>
+            name="anonymityThreshold"
+            type="number"
+            min={3}
+            max={100}
+            defaultValue={initial.anonymityThreshold}
+            disabled={!canEdit}
+          />
         </div>
         {canEdit ? (
-          <div className="row">
-            <button className="btn btn-primary" disabled={mutation.isPending}>
-              {mutation.isPending ? "Saving…" : "Save"}
-            </button>
-            {saved ? (
-              <span className="badge badge-good" role="status">
-                Saved
-              </span>
-            ) : null}
-            {mutation.generalError ? (
-              <span className="field-error" role="alert">
-                {mutation.generalError}
-              </span>
-            ) : null}
-          </div>
+          <SubmitRow mutation={mutation} label="Save" pendingLabel="Saving…" done={saved} doneLabel="Saved" />
         ) : (
           <p className="muted small">Only an owner can change workspace settings.</p>
         )}
-      </form>
+      </ClientForm>
     </section>
   );
 }

@@ -3,6 +3,8 @@ import { useState } from "react";
 import { useCreateFrictionLink, useFrictionLinks, type FrictionLink } from "@/lib/responses/hooks";
 import { CopyButton } from "./copy-button";
 import { useOrigin } from "./survey-links";
+import { InlineError } from "@/components/ui/form-status";
+import { ClientForm } from "@/components/ui/client-form";
 
 /** The always-on friction log: a workspace link and optional per-team links. */
 export function FrictionLinks({
@@ -50,10 +52,9 @@ export function FrictionLinks({
         <p className="muted">No friction-log link yet.</p>
       )}
       {canEdit ? (
-        <form
+        <ClientForm
           className="row"
-          onSubmit={(e) => {
-            e.preventDefault();
+          onSubmit={() => {
             create.mutate(teamId || null);
           }}
         >
@@ -79,12 +80,8 @@ export function FrictionLinks({
           <button className="btn" disabled={create.isPending || (!teamId && withTeam.has(null))}>
             Create friction link
           </button>
-          {create.error ? (
-            <span className="field-error" role="alert">
-              {create.error.message}
-            </span>
-          ) : null}
-        </form>
+          <InlineError message={create.error?.message} />
+        </ClientForm>
       ) : null}
     </section>
   );

@@ -1,10 +1,12 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { Field } from "@/components/ui/field";
+import { InputField } from "@/components/ui/field";
 import type { SurveyStatus } from "@/lib/surveys/constants";
 import { proposeSurveyToCopy } from "@/lib/surveys/copy-source";
 import { useCreateSurvey } from "@/lib/surveys/hooks";
+import { ErrorAlert } from "@/components/ui/form-status";
+import { ClientForm } from "@/components/ui/client-form";
 
 type TemplateCard = { id: string; name: string; description: string; questionCount: number; estimate: string };
 type SurveyChoice = { id: string; title: string; period: string; status: SurveyStatus; questionCount: number };
@@ -29,12 +31,11 @@ export function NewSurveyForm({
   const copyId = source === "copy" ? (pickedCopy ?? proposeSurveyToCopy(surveys, period.trim())?.id ?? "") : "";
 
   return (
-    <form
+    <ClientForm
       className="stack"
       noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        const data = new FormData(e.currentTarget);
+      onSubmit={(form) => {
+        const data = new FormData(form);
         const title = String(data.get("title") ?? "").trim();
         create.mutate({
           period: data.get("period"),
@@ -104,35 +105,27 @@ export function NewSurveyForm({
         ) : null}
       </fieldset>
       <div className="grid-2">
-        <Field label="Quarter" hint="Such as 2026-Q3." error={errors.period}>
-          {(p) => (
-            <input
-              {...p}
-              className="input"
-              name="period"
-              defaultValue={suggestedPeriod}
-              onChange={(e) => setPeriod(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field
+        <InputField
+          label="Quarter"
+          hint="Such as 2026-Q3."
+          error={errors.period}
+          name="period"
+          defaultValue={suggestedPeriod}
+          onChange={(e) => setPeriod(e.target.value)}
+        />
+        <InputField
           label="Title (optional)"
           hint="Defaults to the template’s or copied survey’s title with the new quarter."
           error={errors.title}
-        >
-          {(p) => <input {...p} className="input" name="title" />}
-        </Field>
+          name="title"
+        />
       </div>
-      {create.generalError ? (
-        <div className="alert alert-error" role="alert">
-          {create.generalError}
-        </div>
-      ) : null}
+      <ErrorAlert message={create.generalError} />
       <div className="row">
         <button className="btn btn-primary" disabled={create.isPending || create.isSuccess}>
           {create.isPending || create.isSuccess ? "Creating…" : "Create draft"}
         </button>
       </div>
-    </form>
+    </ClientForm>
   );
 }

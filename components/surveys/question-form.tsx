@@ -1,23 +1,16 @@
 "use client";
 import { useState } from "react";
-import { Field } from "@/components/ui/field";
+import { Field, InputField } from "@/components/ui/field";
 import { ApiError } from "@/lib/api/client";
 import { formErrors } from "@/lib/api/form-errors";
-import type { ChoiceOption } from "@/lib/db/schema";
 import { suggestQuestionKey } from "@/lib/surveys/survey-copy";
 import type { DimensionOption, EditorQuestion } from "./types";
 import { QUESTION_KINDS, questionKindLabels, type QuestionKind } from "@/lib/surveys/constants";
+import { ErrorAlert } from "@/components/ui/form-status";
+import { Options } from "@/components/ui/options";
+import type { QuestionFields } from "@/lib/surveys/survey-copy";
 
-export type QuestionPayload = {
-  key: string;
-  kind: QuestionKind;
-  prompt: string;
-  helpText: string;
-  required: boolean;
-  dimension: string | null;
-  options: ChoiceOption[] | null;
-  maxLength: number | null;
-};
+export type QuestionPayload = QuestionFields;
 
 const isChoice = (k: QuestionKind) => k === "single_choice" || k === "multiple_choice";
 
@@ -123,11 +116,7 @@ export function QuestionForm({
               disabled={locked}
               onChange={(e) => setKind(e.target.value as QuestionKind)}
             >
-              {QUESTION_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {questionKindLabels[k]}
-                </option>
-              ))}
+              <Options values={QUESTION_KINDS} labels={questionKindLabels} />
             </select>
           )}
         </Field>
@@ -161,17 +150,13 @@ export function QuestionForm({
           <input {...p} className="input" value={prompt} onChange={(e) => setPrompt(e.target.value)} maxLength={300} />
         )}
       </Field>
-      <Field label="Help text (optional)" error={errors.helpText}>
-        {(p) => (
-          <input
-            {...p}
-            className="input"
-            value={helpText}
-            onChange={(e) => setHelpText(e.target.value)}
-            maxLength={500}
-          />
-        )}
-      </Field>
+      <InputField
+        label="Help text (optional)"
+        error={errors.helpText}
+        value={helpText}
+        onChange={(e) => setHelpText(e.target.value)}
+        maxLength={500}
+      />
       {isChoice(kind) ? (
         <fieldset className="stack option-editor" disabled={locked}>
           <legend className="label">Options, in order</legend>
@@ -208,35 +193,29 @@ export function QuestionForm({
         </fieldset>
       ) : null}
       <div className="grid-3">
-        <Field label="Question key" hint="Stays the same across quarters so trends line up." error={errors.key}>
-          {(p) => (
-            <input
-              {...p}
-              className="input mono"
-              value={effectiveKey}
-              disabled={locked}
-              onChange={(e) => {
-                setKeyTouched(true);
-                setKey(e.target.value);
-              }}
-            />
-          )}
-        </Field>
+        <InputField
+          label="Question key"
+          hint="Stays the same across quarters so trends line up."
+          error={errors.key}
+          className="input mono"
+          value={effectiveKey}
+          disabled={locked}
+          onChange={(e) => {
+            setKeyTouched(true);
+            setKey(e.target.value);
+          }}
+        />
         {kind === "free_text" ? (
-          <Field label="Character limit" error={errors.maxLength}>
-            {(p) => (
-              <input
-                {...p}
-                className="input"
-                type="number"
-                min={20}
-                max={5000}
-                value={maxLength}
-                disabled={locked}
-                onChange={(e) => setMaxLength(e.target.value)}
-              />
-            )}
-          </Field>
+          <InputField
+            label="Character limit"
+            error={errors.maxLength}
+            type="number"
+            min={20}
+            max={5000}
+            value={maxLength}
+            disabled={locked}
+            onChange={(e) => setMaxLength(e.target.value)}
+          />
         ) : (
           <div />
         )}
@@ -245,11 +224,7 @@ export function QuestionForm({
           Answer required
         </label>
       </div>
-      {message ? (
-        <div className="alert alert-error" role="alert">
-          {message}
-        </div>
-      ) : null}
+      <ErrorAlert message={message} />
       <div className="row">
         <button className="btn btn-primary" disabled={pending}>
           {pending ? "Saving…" : submitLabel}

@@ -8,6 +8,7 @@ import { useAddQuestion, useDeleteQuestion, useReorderQuestions, useUpdateQuesti
 import { QuestionForm, type QuestionPayload } from "./question-form";
 import type { DimensionOption, EditorQuestion, SurveyDetail, WordingChange } from "./types";
 import { questionKindLabels } from "@/lib/surveys/constants";
+import { ErrorAlert } from "@/components/ui/form-status";
 
 /**
  * The questions of a survey. In a draft they can be added, edited, deleted and reordered (buttons,
@@ -76,11 +77,7 @@ export function QuestionList({
           people have answered the current set.
         </div>
       ) : null}
-      {error ? (
-        <div className="alert alert-error" role="alert">
-          {error}
-        </div>
-      ) : null}
+      <ErrorAlert message={error} />
       {questions.length === 0 ? (
         <div className="empty">
           <h2>No questions yet</h2>

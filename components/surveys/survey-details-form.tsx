@@ -1,9 +1,10 @@
 "use client";
 import { useState } from "react";
-import { Field } from "@/components/ui/field";
-import { SaveStatus } from "@/components/ui/save-status";
+import { Field, InputField } from "@/components/ui/field";
 import { useUpdateSurvey } from "@/lib/surveys/hooks";
 import type { EditorSurvey } from "./types";
+import { SubmitRow } from "@/components/ui/form-status";
+import { ClientForm } from "@/components/ui/client-form";
 
 /** Title, introduction, quarter and the optional open/close dates. */
 export function SurveyDetailsForm({ survey, canEdit }: { survey: EditorSurvey; canEdit: boolean }) {
@@ -11,14 +12,13 @@ export function SurveyDetailsForm({ survey, canEdit }: { survey: EditorSurvey; c
   const mutation = useUpdateSurvey(survey.id, { onSuccess: () => setSaved(true) });
   const errors = mutation.fieldErrors;
   return (
-    <form
+    <ClientForm
       className="card stack"
       noValidate
       onChange={() => setSaved(false)}
-      onSubmit={(e) => {
-        e.preventDefault();
+      onSubmit={(form) => {
         setSaved(false);
-        const data = new FormData(e.currentTarget);
+        const data = new FormData(form);
         const date = (name: string) => (String(data.get(name) ?? "") || null) as string | null;
         mutation.mutate({
           title: data.get("title"),
@@ -30,12 +30,15 @@ export function SurveyDetailsForm({ survey, canEdit }: { survey: EditorSurvey; c
       }}
     >
       <div className="grid-2">
-        <Field label="Title" error={errors.title}>
-          {(p) => <input {...p} className="input" name="title" defaultValue={survey.title} disabled={!canEdit} />}
-        </Field>
-        <Field label="Quarter" hint="Such as 2026-Q3; trends compare quarters." error={errors.period}>
-          {(p) => <input {...p} className="input" name="period" defaultValue={survey.period} disabled={!canEdit} />}
-        </Field>
+        <InputField label="Title" error={errors.title} name="title" defaultValue={survey.title} disabled={!canEdit} />
+        <InputField
+          label="Quarter"
+          hint="Such as 2026-Q3; trends compare quarters."
+          error={errors.period}
+          name="period"
+          defaultValue={survey.period}
+          disabled={!canEdit}
+        />
       </div>
       <Field label="Introduction shown to respondents" error={errors.intro}>
         {(p) => (
@@ -50,48 +53,28 @@ export function SurveyDetailsForm({ survey, canEdit }: { survey: EditorSurvey; c
         )}
       </Field>
       <div className="grid-2">
-        <Field
+        <InputField
           label="Opens on (optional)"
           hint="Before this day the link says the survey is not open yet."
           error={errors.opensOn}
-        >
-          {(p) => (
-            <input
-              {...p}
-              className="input"
-              type="date"
-              name="opensOn"
-              defaultValue={survey.opensOn ?? ""}
-              disabled={!canEdit}
-            />
-          )}
-        </Field>
-        <Field label="Closes on (optional)" hint="After this day no more answers are taken." error={errors.closesOn}>
-          {(p) => (
-            <input
-              {...p}
-              className="input"
-              type="date"
-              name="closesOn"
-              defaultValue={survey.closesOn ?? ""}
-              disabled={!canEdit}
-            />
-          )}
-        </Field>
+          type="date"
+          name="opensOn"
+          defaultValue={survey.opensOn ?? ""}
+          disabled={!canEdit}
+        />
+        <InputField
+          label="Closes on (optional)"
+          hint="After this day no more answers are taken."
+          error={errors.closesOn}
+          type="date"
+          name="closesOn"
+          defaultValue={survey.closesOn ?? ""}
+          disabled={!canEdit}
+        />
       </div>
       {canEdit ? (
-        <div className="row">
-          <button className="btn btn-primary" disabled={mutation.isPending}>
-            {mutation.isPending ? "Saving…" : "Save details"}
-          </button>
-          <SaveStatus saved={saved} />
-          {mutation.generalError ? (
-            <span className="field-error" role="alert">
-              {mutation.generalError}
-            </span>
-          ) : null}
-        </div>
+        <SubmitRow mutation={mutation} label="Save details" pendingLabel="Saving…" done={saved} doneLabel="Saved" />
       ) : null}
-    </form>
+    </ClientForm>
   );
 }

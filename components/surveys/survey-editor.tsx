@@ -17,6 +17,7 @@ import { SurveyDetailsForm } from "./survey-details-form";
 import { SurveyLinks } from "./survey-links";
 import type { DimensionOption, SurveyDetail } from "./types";
 import { surveyStatusLabels } from "@/lib/surveys/constants";
+import { ErrorAlert } from "@/components/ui/form-status";
 
 const tabs = [
   { id: "questions", label: "Questions" },
@@ -122,11 +123,7 @@ export function SurveyEditor({
           ) : null}
         </div>
       </header>
-      {setStatus.error || remove.error ? (
-        <div className="alert alert-error" role="alert">
-          {(setStatus.error ?? remove.error)!.message}
-        </div>
-      ) : null}
+      <ErrorAlert message={(setStatus.error ?? remove.error)?.message} />
       {setStatus.isSuccess && survey.status === "open" ? (
         <div className="alert alert-good" role="status">
           Published. Share the links below — answers are counted live.

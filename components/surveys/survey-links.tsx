@@ -3,7 +3,8 @@ import { useState, useSyncExternalStore } from "react";
 import { describeTally } from "@/lib/anonymity/surveys";
 import { useCreateTeamLinks, useSurveyLinks, type SurveyLinks as LinkStats } from "@/lib/surveys/hooks";
 import { CopyButton } from "./copy-button";
-import { TableScroll } from "@/components/ui/table-scroll";
+import { TableScroll, NumberColumn } from "@/components/ui/table-scroll";
+import { InlineError } from "@/components/ui/form-status";
 
 const subscribeNever = () => () => {};
 /** This deployment's origin in the browser (empty during server rendering). */
@@ -77,12 +78,8 @@ export function SurveyLinks({
             <tr>
               <th scope="col">Audience</th>
               <th scope="col">Link</th>
-              <th scope="col" className="right">
-                Responses
-              </th>
-              <th scope="col" className="right">
-                Rate
-              </th>
+              <NumberColumn>Responses</NumberColumn>
+              <NumberColumn>Rate</NumberColumn>
               <th scope="col">
                 <span className="sr-only">Actions</span>
               </th>
@@ -161,11 +158,7 @@ export function SurveyLinks({
                 : "Every team already has a link"}
             </span>
           ) : null}
-          {createLinks.error ? (
-            <span className="field-error" role="alert">
-              {createLinks.error.message}
-            </span>
-          ) : null}
+          <InlineError message={createLinks.error?.message} />
         </div>
       ) : null}
       <p className="muted small">

@@ -33,3 +33,18 @@ export function Field({
     </div>
   );
 }
+
+/** A labelled `<input>`: Field with the input's own attributes passed through (class "input" unless given). */
+export function InputField({
+  label,
+  hint,
+  error,
+  className = "input",
+  ...input
+}: { label: string; hint?: string; error?: string[] | string } & Omit<React.ComponentProps<"input">, "id">) {
+  return (
+    <Field label={label} hint={hint} error={error}>
+      {(p) => <input {...p} className={className} {...input} />}
+    </Field>
+  );
+}

@@ -21,3 +21,12 @@ export function TableScroll({
     </div>
   );
 }
+
+/** The header of a column of numbers, right-aligned like the numbers under it. */
+export function NumberColumn({ children }: { children: ReactNode }) {
+  return (
+    <th scope="col" className="right">
+      {children}
+    </th>
+  );
+}

@@ -12,10 +12,10 @@ import { GET as commentsRoute } from "@/app/api/analytics/surveys/[surveyId]/com
 import { GET as resultsRoute } from "@/app/api/analytics/surveys/[surveyId]/route";
 import { GET as teamsRoute } from "@/app/api/analytics/teams/route";
 import type { RouteHandler } from "@/lib/api/route";
-import { hashPassword } from "@/lib/auth/password";
 import * as s from "@/lib/db/schema";
 import { callRoute } from "@/lib/testing/api";
 import { withTestDatabase } from "@/lib/testing/test-db";
+import { insertClosedSurvey, insertTeams, npsAndSatisfaction, seedWorkspace } from "@/lib/testing/workspace-fixture";
 import { exportTables } from "./schemas";
 
 const db = withTestDatabase();
@@ -56,22 +56,13 @@ const ids = {
 
 async function seedFixture() {
   const d = db.handle().db;
-  await d.insert(s.workspaceSettings).values({ id: 1, anonymityThreshold: 5 });
-  const [viewer] = await d
-    .insert(s.users)
-    .values({ email: "viewer@example.com", role: "viewer", passwordHash: await hashPassword("viewer-password") })
-    .returning();
-  ids.viewer = viewer.id;
-  const teamRows = await d
-    .insert(s.teams)
-    .values([
-      { name: "Alpha", headcount: 20, onPlatform: true },
-      { name: "Beta", headcount: 10, onPlatform: true },
-      { name: "Gamma", headcount: 12, onPlatform: false },
-      { name: "Tiny", headcount: 6, onPlatform: false },
-    ])
-    .returning();
-  for (const t of teamRows) ids.teams[t.name] = t.id;
+  ids.viewer = (await seedWorkspace(d, { anonymityThreshold: 5, roles: ["viewer"] })).viewer;
+  ids.teams = await insertTeams(d, [
+    { name: "Alpha", headcount: 20, onPlatform: true },
+    { name: "Beta", headcount: 10, onPlatform: true },
+    { name: "Gamma", headcount: 12, onPlatform: false },
+    { name: "Tiny", headcount: 6, onPlatform: false },
+  ]);
   await d.insert(s.teamPlatformChanges).values([
     { teamId: ids.teams.Alpha, effectivePeriod: "2026-Q1", onPlatform: true },
     { teamId: ids.teams.Beta, effectivePeriod: "2026-Q1", onPlatform: false },
@@ -79,34 +70,17 @@ async function seedFixture() {
   ]);
 
   for (const period of ["2026-Q1", "2026-Q2"]) {
-    const [survey] = await d
-      .insert(s.surveys)
-      .values({ title: `DX ${period}`, period, status: "closed" })
-      .returning();
-    ids.surveys[period] = survey.id;
-    const qs = await d
-      .insert(s.questions)
-      .values([
-        { surveyId: survey.id, key: "platform_nps", position: 0, kind: "nps", prompt: "Recommend?" },
-        {
-          surveyId: survey.id,
-          key: "sat",
-          position: 1,
-          kind: "likert",
-          prompt: "Happy?",
-          dimension: "space.satisfaction",
-        },
-        {
-          surveyId: survey.id,
-          key: "flow",
-          position: 2,
-          kind: "likert",
-          prompt: "Flow?",
-          dimension: period === "2026-Q1" ? "devex.flow_state" : "devex.cognitive_load",
-        },
-        { surveyId: survey.id, key: "frustration", position: 3, kind: "free_text", prompt: "Frustrating?" },
-      ])
-      .returning();
+    const { surveyId, questions: qs } = await insertClosedSurvey(d, period, [
+      ...npsAndSatisfaction,
+      {
+        key: "flow",
+        kind: "likert",
+        prompt: "Flow?",
+        dimension: period === "2026-Q1" ? "devex.flow_state" : "devex.cognitive_load",
+      },
+      { key: "frustration", kind: "free_text", prompt: "Frustrating?" },
+    ]);
+    ids.surveys[period] = surveyId;
     const q = Object.fromEntries(qs.map((x) => [x.key, x.id]));
     ids.questions[`${period}:frustration`] = q.frustration;
     for (const [team, plan] of Object.entries(quarterly[period])) {
@@ -114,7 +88,7 @@ async function seedFixture() {
         .insert(s.responses)
         .values(
           plan.nps.map(() => ({
-            surveyId: survey.id,
+            surveyId: surveyId,
             teamId: ids.teams[team],
             submittedOn: `${period.slice(0, 4)}-02-01`,
           })),

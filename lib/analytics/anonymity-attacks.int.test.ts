@@ -6,13 +6,13 @@ import { GET as backlogRoute } from "@/app/api/backlog/route";
 import { GET as evidenceRoute } from "@/app/api/journeys/[id]/evidence/route";
 import { POST as linkRoute } from "@/app/api/journeys/[id]/steps/[stepId]/themes/route";
 import { GET as commentsRoute } from "@/app/api/analytics/surveys/[surveyId]/comments/route";
-import { hashPassword } from "@/lib/auth/password";
 import { backlogCsvHeader } from "@/lib/backlog/csv-rows";
 import * as s from "@/lib/db/schema";
 import { releaseUnreleasedThemes } from "@/lib/backlog/queries";
 import { addJourneyStep, createJourneyMap } from "@/lib/journeys/queries";
 import { callRoute } from "@/lib/testing/api";
 import { withTestDatabase } from "@/lib/testing/test-db";
+import { insertClosedSurvey, insertTeams, npsAndSatisfaction, seedWorkspace } from "@/lib/testing/workspace-fixture";
 
 /*
  * Gaps left by analytics.int.test.ts (endpoints, filters, complements, analytics CSV): the backlog list,
@@ -43,25 +43,14 @@ const ids = {
 
 beforeAll(async () => {
   const d = db.handle().db;
-  await d.insert(s.workspaceSettings).values({ id: 1, anonymityThreshold: 5 });
-  const users = await d
-    .insert(s.users)
-    .values([
-      { email: "viewer@example.com", role: "viewer", passwordHash: await hashPassword("viewer-password") },
-      { email: "editor@example.com", role: "editor", passwordHash: await hashPassword("editor-password") },
-    ])
-    .returning();
-  ids.viewer = users[0].id;
-  ids.editor = users[1].id;
-  const teams = await d
-    .insert(s.teams)
-    .values([
-      { name: "Big", headcount: 12 },
-      { name: "Small", headcount: 4 },
-    ])
-    .returning();
-  ids.big = teams[0].id;
-  ids.small = teams[1].id;
+  ({ viewer: ids.viewer, editor: ids.editor } = await seedWorkspace(d, {
+    anonymityThreshold: 5,
+    roles: ["viewer", "editor"],
+  }));
+  ({ Big: ids.big, Small: ids.small } = await insertTeams(d, [
+    { name: "Big", headcount: 12 },
+    { name: "Small", headcount: 4 },
+  ]));
 
   const plan: Record<string, { team: string; nps: number; text: string; theme?: "ci" | "vault" | "lonely" }[]> = {
     "2026-Q3": [
@@ -90,32 +79,17 @@ beforeAll(async () => {
   };
   const members: { theme: "ci" | "vault" | "lonely"; answerId: number }[] = [];
   for (const [period, rows] of Object.entries(plan)) {
-    const [survey] = await d
-      .insert(s.surveys)
-      .values({ title: `DX ${period}`, period, status: "closed" })
-      .returning();
-    ids.surveys[period] = survey.id;
-    const qs = await d
-      .insert(s.questions)
-      .values([
-        { surveyId: survey.id, key: "platform_nps", position: 0, kind: "nps", prompt: "Recommend?" },
-        {
-          surveyId: survey.id,
-          key: "sat",
-          position: 1,
-          kind: "likert",
-          prompt: "Happy?",
-          dimension: "space.satisfaction",
-        },
-        { surveyId: survey.id, key: "frustration", position: 2, kind: "free_text", prompt: "Frustrating?" },
-      ])
-      .returning();
+    const { surveyId, questions: qs } = await insertClosedSurvey(d, period, [
+      ...npsAndSatisfaction,
+      { key: "frustration", kind: "free_text", prompt: "Frustrating?" },
+    ]);
+    ids.surveys[period] = surveyId;
     ids.freeText[period] = qs[2].id;
     for (const row of rows) {
       const [response] = await d
         .insert(s.responses)
         .values({
-          surveyId: survey.id,
+          surveyId,
           teamId: row.team,
           submittedOn: period === "2026-Q3" ? "2026-08-01" : "2026-11-01",
         })

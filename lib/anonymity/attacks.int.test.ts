@@ -15,11 +15,11 @@ import { GET as linksRoute } from "@/app/api/surveys/[id]/links/route";
 import { GET as surveyRoute } from "@/app/api/surveys/[id]/route";
 import { GET as surveysRoute } from "@/app/api/surveys/route";
 import type { RouteHandler } from "@/lib/api/route";
-import { hashPassword } from "@/lib/auth/password";
 import * as s from "@/lib/db/schema";
 import surveyLinkRoute from "@/pages/api/s/[token]";
 import { callRoute } from "@/lib/testing/api";
 import { withTestDatabase } from "@/lib/testing/test-db";
+import { insertTeams, seedWorkspace } from "@/lib/testing/workspace-fixture";
 
 /*
  * The anonymity attacks of issue 11, each sent as a signed-in viewer (or an outsider holding a link) would
@@ -105,22 +105,13 @@ const teamName = (id: string | null | undefined) => TEAM_NAMES.find((n) => ids.t
 
 beforeAll(async () => {
   const d = db.handle().db;
-  await d.insert(s.workspaceSettings).values({ id: 1, anonymityThreshold: K });
-  const [viewer] = await d
-    .insert(s.users)
-    .values({ email: "viewer@example.com", role: "viewer", passwordHash: await hashPassword("viewer-password") })
-    .returning();
-  ids.viewer = viewer.id;
-  const teamRows = await d
-    .insert(s.teams)
-    .values([
-      { name: "Payments", headcount: 20, onPlatform: true },
-      { name: "Checkout", headcount: 15, onPlatform: true },
-      { name: "Data Platform", headcount: 10, onPlatform: false },
-      { name: "Identity", headcount: 6, onPlatform: false },
-    ])
-    .returning();
-  for (const t of teamRows) ids.teams[t.name as TeamName] = t.id;
+  ids.viewer = (await seedWorkspace(d, { anonymityThreshold: K, roles: ["viewer"] })).viewer;
+  ids.teams = (await insertTeams(d, [
+    { name: "Payments", headcount: 20, onPlatform: true },
+    { name: "Checkout", headcount: 15, onPlatform: true },
+    { name: "Data Platform", headcount: 10, onPlatform: false },
+    { name: "Identity", headcount: 6, onPlatform: false },
+  ])) as Record<TeamName, string>;
   await d.insert(s.teamPlatformChanges).values([
     { teamId: ids.teams.Payments, effectivePeriod: Q3, onPlatform: true },
     { teamId: ids.teams.Checkout, effectivePeriod: Q3, onPlatform: false },

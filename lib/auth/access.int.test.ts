@@ -28,6 +28,10 @@ let ownerId = "";
 let secondOwnerId = "";
 let personId = "";
 
+/** PATCH /api/users/:id as `userId`; pass `sessionVersion` to act from a fresh sign-in. */
+const patchUser = (id: string, body: Record<string, unknown>, userId: string, sessionVersion?: number) =>
+  callRoute(patchUserRoute, { method: "PATCH", params: { id }, body, userId, sessionVersion });
+
 async function sessionVersionOf(email: string) {
   return (await getUserByEmail({ email }))!.sessionVersion;
 }
@@ -48,22 +52,10 @@ describe("deactivation", () => {
   it("refuses the person's sign-in, ends their live session at once, and reactivation lets them back", async () => {
     const session = await signIn("pia@example.com");
     expect((await callRoute(listUsersRoute, { userId: ownerId })).status).toBe(200);
-    const asPia = () =>
-      callRoute(patchUserRoute, {
-        method: "PATCH",
-        params: { id: personId },
-        body: { role: "editor" },
-        userId: personId,
-        sessionVersion: session.sessionVersion,
-      });
+    const asPia = () => patchUser(personId, { role: "editor" }, personId, session.sessionVersion);
     expect((await asPia()).status).toBe(403); // signed in (an editor may not manage people): the session works
 
-    const off = await callRoute(patchUserRoute, {
-      method: "PATCH",
-      params: { id: personId },
-      body: { active: false },
-      userId: ownerId,
-    });
+    const off = await patchUser(personId, { active: false }, ownerId);
     expect(off.status).toBe(200);
     expect(off.json.user.deactivatedAt).toBeTruthy();
     expect((await asPia()).status).toBe(401);
@@ -85,12 +77,7 @@ describe("deactivation", () => {
       await authorizeCredentials({ email: "pia@example.com", password: "wrong-password" }, { address: null }),
     ).toMatchObject({ ok: false, error: "CredentialsSignin" });
 
-    const on = await callRoute(patchUserRoute, {
-      method: "PATCH",
-      params: { id: personId },
-      body: { active: true },
-      userId: ownerId,
-    });
+    const on = await patchUser(personId, { active: true }, ownerId);
     expect(on.status).toBe(200);
     expect(on.json.user.deactivatedAt).toBeNull();
     expect((await asPia()).status).toBe(401); // the old session stays ended
@@ -104,19 +91,9 @@ describe("deactivation", () => {
   });
 
   it("is for owners only, and an owner cannot deactivate themselves", async () => {
-    const asEditor = await callRoute(patchUserRoute, {
-      method: "PATCH",
-      params: { id: ownerId },
-      body: { active: false },
-      userId: personId,
-    });
+    const asEditor = await patchUser(ownerId, { active: false }, personId);
     expect(asEditor.status).toBe(403);
-    const self = await callRoute(patchUserRoute, {
-      method: "PATCH",
-      params: { id: ownerId },
-      body: { active: false },
-      userId: ownerId,
-    });
+    const self = await patchUser(ownerId, { active: false }, ownerId);
     expect(self.status).toBe(409);
     expect((await getUserByEmail({ email: "olga@example.com" }))!.deactivatedAt).toBeNull();
   });
@@ -125,44 +102,12 @@ describe("deactivation", () => {
 describe("the last active owner", () => {
   it("cannot be demoted, deactivated or removed, counting only active owners", async () => {
     // Otto is deactivated, so Olga is the last active owner even though two owners exist.
-    expect(
-      (
-        await callRoute(patchUserRoute, {
-          method: "PATCH",
-          params: { id: secondOwnerId },
-          body: { active: false },
-          userId: ownerId,
-        })
-      ).status,
-    ).toBe(200);
+    expect((await patchUser(secondOwnerId, { active: false }, ownerId)).status).toBe(200);
     // Another owner (Pia, promoted for this) tries to remove Olga every way there is.
-    expect(
-      (
-        await callRoute(patchUserRoute, {
-          method: "PATCH",
-          params: { id: personId },
-          body: { role: "owner" },
-          userId: ownerId,
-        })
-      ).status,
-    ).toBe(200);
-    expect(
-      (
-        await callRoute(patchUserRoute, {
-          method: "PATCH",
-          params: { id: personId },
-          body: { active: false },
-          userId: ownerId,
-        })
-      ).status,
-    ).toBe(200);
+    expect((await patchUser(personId, { role: "owner" }, ownerId)).status).toBe(200);
+    expect((await patchUser(personId, { active: false }, ownerId)).status).toBe(200);
 
-    const demote = await callRoute(patchUserRoute, {
-      method: "PATCH",
-      params: { id: ownerId },
-      body: { role: "viewer" },
-      userId: ownerId,
-    });
+    const demote = await patchUser(ownerId, { role: "viewer" }, ownerId);
     expect(demote.status).toBe(409);
     expect(demote.json.error.message).toMatch(/at least one active owner/);
     const remove = await callRoute(deleteUserRoute, { method: "DELETE", params: { id: ownerId }, userId: ownerId });
@@ -171,66 +116,19 @@ describe("the last active owner", () => {
     expect(olga).toMatchObject({ role: "owner", deactivatedAt: null });
 
     // With a second active owner, demoting becomes possible again; then restore.
-    expect(
-      (
-        await callRoute(patchUserRoute, {
-          method: "PATCH",
-          params: { id: secondOwnerId },
-          body: { active: true },
-          userId: ownerId,
-        })
-      ).status,
-    ).toBe(200);
+    expect((await patchUser(secondOwnerId, { active: true }, ownerId)).status).toBe(200);
     const otto = await signIn("otto@example.com");
-    const lastOwnerDemotesOther = await callRoute(patchUserRoute, {
-      method: "PATCH",
-      params: { id: ownerId },
-      body: { role: "editor" },
-      userId: secondOwnerId,
-      sessionVersion: otto.sessionVersion,
-    });
+    const lastOwnerDemotesOther = await patchUser(ownerId, { role: "editor" }, secondOwnerId, otto.sessionVersion);
     expect(lastOwnerDemotesOther.status).toBe(200);
-    const ottoAlone = await callRoute(patchUserRoute, {
-      method: "PATCH",
-      params: { id: secondOwnerId },
-      body: { active: false },
-      userId: secondOwnerId,
-    });
+    const ottoAlone = await patchUser(secondOwnerId, { active: false }, secondOwnerId);
     expect(ottoAlone.status).toBe(409);
-    expect(
-      (
-        await callRoute(patchUserRoute, {
-          method: "PATCH",
-          params: { id: ownerId },
-          body: { role: "owner" },
-          userId: secondOwnerId,
-        })
-      ).status,
-    ).toBe(200);
-    expect(
-      (
-        await callRoute(patchUserRoute, {
-          method: "PATCH",
-          params: { id: personId },
-          body: { active: true, role: "editor" },
-          userId: ownerId,
-        })
-      ).status,
-    ).toBe(200);
+    expect((await patchUser(ownerId, { role: "owner" }, secondOwnerId)).status).toBe(200);
+    expect((await patchUser(personId, { active: true, role: "editor" }, ownerId)).status).toBe(200);
   });
 
   it("lets an owner remove a deactivated person for good", async () => {
     const temp = await createUser({ name: "Tim", email: "tim@example.com", password, role: "viewer" });
-    expect(
-      (
-        await callRoute(patchUserRoute, {
-          method: "PATCH",
-          params: { id: temp.id },
-          body: { active: false },
-          userId: ownerId,
-        })
-      ).status,
-    ).toBe(200);
+    expect((await patchUser(temp.id, { active: false }, ownerId)).status).toBe(200);
     expect(
       (await callRoute(deleteUserRoute, { method: "DELETE", params: { id: temp.id }, userId: ownerId })).status,
     ).toBe(200);
@@ -387,28 +285,10 @@ describe("one-time reset links", () => {
     expect((await callRoute(resetLinkRoute, { params: { id: personId }, userId: personId })).status).toBe(403);
     expect((await callRoute(resetLinkRoute, { params: { id: personId } })).status).toBe(401);
     // Deactivating the person voids their unused link.
-    expect(
-      (
-        await callRoute(patchUserRoute, {
-          method: "PATCH",
-          params: { id: personId },
-          body: { active: false },
-          userId: ownerId,
-        })
-      ).status,
-    ).toBe(200);
+    expect((await patchUser(personId, { active: false }, ownerId)).status).toBe(200);
     expect(await findUsableResetLink({ token: second.token })).toBeNull();
     expect((await callRoute(resetLinkRoute, { params: { id: personId }, userId: ownerId })).status).toBe(409);
-    expect(
-      (
-        await callRoute(patchUserRoute, {
-          method: "PATCH",
-          params: { id: personId },
-          body: { active: true },
-          userId: ownerId,
-        })
-      ).status,
-    ).toBe(200);
+    expect((await patchUser(personId, { active: true }, ownerId)).status).toBe(200);
   });
 
   it("refuses made-up and malformed tokens", async () => {

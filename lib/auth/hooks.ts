@@ -1,8 +1,9 @@
 "use client";
 // People and passwords: query keys, the list of accounts (owners) and the account writes.
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import type { z } from "zod";
 import { apiFetch } from "@/lib/api/client";
+import { useInvalidate } from "@/lib/api/use-invalidate";
 import { useFormMutation, type MutationCallbacks } from "@/lib/api/use-form-mutation";
 import type { FormBody, Wire, WireReturn } from "@/lib/api/wire";
 import type { listUsers } from "@/lib/auth/queries";
@@ -31,13 +32,8 @@ export function useUsers(initialData: UserRow[]) {
   });
 }
 
-function useRefreshUsers() {
-  const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: userKeys.all });
-}
-
 export function useCreateUser() {
-  const refresh = useRefreshUsers();
+  const refresh = useInvalidate(userKeys.all);
   return useFormMutation({
     mutationFn: (input: FormBody<z.input<typeof createUserSchema>>) =>
       apiFetch("/api/users", { method: "POST", json: input }),
@@ -47,7 +43,7 @@ export function useCreateUser() {
 
 /** A role change, or deactivating (signed out everywhere) and reactivating someone. */
 export function useUpdateUser() {
-  const refresh = useRefreshUsers();
+  const refresh = useInvalidate(userKeys.all);
   return useMutation({
     mutationFn: ({ id, change }: { id: string; change: z.input<typeof updateUserSchema> }) =>
       apiFetch(`/api/users/${id}`, { method: "PATCH", json: change }),
@@ -56,7 +52,7 @@ export function useUpdateUser() {
 }
 
 export function useDeleteUser() {
-  const refresh = useRefreshUsers();
+  const refresh = useInvalidate(userKeys.all);
   return useMutation({
     mutationFn: (id: string) => apiFetch(`/api/users/${id}`, { method: "DELETE" }),
     onSettled: refresh,

@@ -15,8 +15,10 @@ import { hashPassword } from "@/lib/auth/password";
 import { selectRows } from "@/lib/db/client";
 import * as s from "@/lib/db/schema";
 import { addJourneyStep, createJourneyMap } from "@/lib/journeys/queries";
+import { stepDefaults } from "@/lib/journeys/schemas";
 import { callRoute } from "@/lib/testing/api";
 import { withTestDatabase } from "@/lib/testing/test-db";
+import { seedWorkspace } from "@/lib/testing/workspace-fixture";
 import { releaseUnreleasedThemes } from "./queries";
 
 /*
@@ -36,18 +38,7 @@ const texts: string[] = [];
 
 beforeAll(async () => {
   const d = db.handle().db;
-  await d.insert(s.workspaceSettings).values({ id: 1, anonymityThreshold: K });
-  const users = await d
-    .insert(s.users)
-    .values(
-      (["owner", "editor", "viewer"] as const).map((role) => ({
-        email: `${role}@example.com`,
-        role,
-        passwordHash: "x",
-      })),
-    )
-    .returning();
-  [ids.owner, ids.editor, ids.viewer] = users.map((u) => u.id);
+  Object.assign(ids, await seedWorkspace(d, { anonymityThreshold: K, roles: ["owner", "editor", "viewer"] }));
   await hashPassword("unused"); // warms bcrypt outside the timed tests
   const [big, small] = await d
     .insert(s.teams)
@@ -343,6 +334,7 @@ describe("no sequential answer or friction id leaves the server", () => {
     const step = await addJourneyStep({
       mapId,
       input: {
+        ...stepDefaults,
         path: "current",
         name: "Wait for CI",
         minutes: 45,
@@ -351,13 +343,6 @@ describe("no sequential answer or friction id leaves the server", () => {
         loadLevel: 3,
         tools: 1,
         concepts: 1,
-        configFiles: 0,
-        people: 0,
-        dashboards: 0,
-        docs: 0,
-        notes: "",
-        counterpartStepId: null,
-        outcome: null,
       },
     });
     const open = await selectRows<{ id: string }>(

@@ -1,9 +1,10 @@
 "use client";
 // The backlog's data: query keys, the ranked view and a theme's details, and the curation writes.
 // Any write can move ranks, quadrants and merged themes, so each one refreshes the whole backlog.
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import type { z } from "zod";
 import { apiFetch } from "@/lib/api/client";
+import { useInvalidate } from "@/lib/api/use-invalidate";
 import { useFormMutation, type MutationCallbacks } from "@/lib/api/use-form-mutation";
 import type { FormBody, Wire, WireReturn } from "@/lib/api/wire";
 import type {
@@ -50,14 +51,9 @@ export function useBacklogItem(id: string) {
 /** The scope's ranked backlog as a CSV download. */
 export const backlogExportHref = (scope: string) => `/api/backlog/export?scope=${encodeURIComponent(scope)}`;
 
-function useRefreshBacklog() {
-  const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: backlogKeys.all });
-}
-
 /** Clusters the scope's answers again and reconciles the themes with the curated ones. */
 export function useBuildBacklog(callbacks?: MutationCallbacks<unknown, unknown>) {
-  const refresh = useRefreshBacklog();
+  const refresh = useInvalidate(backlogKeys.all);
   return useFormMutation({
     mutationFn: (input: z.input<typeof buildBacklogSchema>) =>
       apiFetch<Wire<{ run: Awaited<ReturnType<typeof buildBacklog>> }>>("/api/backlog/build", {
@@ -72,7 +68,7 @@ export function useBuildBacklog(callbacks?: MutationCallbacks<unknown, unknown>)
 }
 
 export function useUpdateBacklogThresholds() {
-  const refresh = useRefreshBacklog();
+  const refresh = useInvalidate(backlogKeys.all);
   return useFormMutation({
     mutationFn: (input: FormBody<z.input<typeof backlogThresholdsSchema>>) =>
       apiFetch("/api/backlog/thresholds", { method: "PATCH", json: input }),
@@ -82,7 +78,7 @@ export function useUpdateBacklogThresholds() {
 
 /** Rename, effort, status, owner and notes of a theme. */
 export function useUpdateBacklogItem(id: string, callbacks?: MutationCallbacks<unknown, unknown>) {
-  const refresh = useRefreshBacklog();
+  const refresh = useInvalidate(backlogKeys.all);
   return useFormMutation({
     mutationFn: (input: FormBody<z.input<typeof updateBacklogItemSchema>>) =>
       apiFetch(`/api/backlog/items/${id}`, { method: "PATCH", json: input }),
@@ -95,7 +91,7 @@ export function useUpdateBacklogItem(id: string, callbacks?: MutationCallbacks<u
 
 /** Moves answers to another theme, or splits them into a new one. */
 export function useMoveThemeMembers(id: string, callbacks?: MutationCallbacks<unknown, unknown>) {
-  const refresh = useRefreshBacklog();
+  const refresh = useInvalidate(backlogKeys.all);
   return useFormMutation({
     mutationFn: (input: z.input<typeof moveMembersSchema>) =>
       apiFetch<WireReturn<typeof moveThemeMembers>>(`/api/backlog/items/${id}/move`, { method: "POST", json: input }),
@@ -113,7 +109,7 @@ type MergeResult = Wire<{ target: Awaited<ReturnType<typeof mergeBacklogItems>> 
  * opens the target): the merged theme leaves the list, and the form asking for the merge with it.
  */
 export function useMergeBacklogItem(id: string, callbacks?: MutationCallbacks<MergeResult, unknown>) {
-  const refresh = useRefreshBacklog();
+  const refresh = useInvalidate(backlogKeys.all);
   return useFormMutation({
     mutationFn: (input: z.input<typeof mergeBacklogItemSchema>) =>
       apiFetch<MergeResult>(`/api/backlog/items/${id}/merge`, { method: "POST", json: input }),
@@ -126,7 +122,7 @@ export function useMergeBacklogItem(id: string, callbacks?: MutationCallbacks<Me
 
 /** Undoes a merge: `id` is the theme that was merged away. */
 export function useUnmergeBacklogItem() {
-  const refresh = useRefreshBacklog();
+  const refresh = useInvalidate(backlogKeys.all);
   return useMutation({
     mutationFn: (id: string) => apiFetch(`/api/backlog/items/${id}/merge`, { method: "DELETE" }),
     onSuccess: refresh,

@@ -7,18 +7,23 @@ import { quadrants } from "./prioritise";
 
 const timestamp = z.iso.datetime();
 
+/** What curation sets on a theme (its own label, effort, status, owner, notes) and the terms it was found by. */
+const curatedFields = {
+  customLabel: z.string().nullable(),
+  terms: z.array(z.string()),
+  effort: z.enum(EFFORTS).nullable(),
+  status: z.enum(BACKLOG_STATUSES),
+  owner: z.string(),
+  notes: z.string(),
+};
+
 /** A backlog_items row, as the curation endpoints return it. */
 export const backlogItemRowWire = z
   .object({
     id: z.uuid(),
     scope: z.string(),
     label: z.string(),
-    customLabel: z.string().nullable(),
-    terms: z.array(z.string()),
-    effort: z.enum(EFFORTS).nullable(),
-    status: z.enum(BACKLOG_STATUSES),
-    owner: z.string(),
-    notes: z.string(),
+    ...curatedFields,
     mergedIntoId: z.uuid().nullable(),
     statusChangedAt: timestamp.nullable(),
     createdAt: timestamp,
@@ -31,12 +36,7 @@ const backlogListItemWire = z
     id: z.uuid(),
     label: z.string(),
     generatedLabel: z.string(),
-    customLabel: z.string().nullable(),
-    terms: z.array(z.string()),
-    effort: z.enum(EFFORTS).nullable(),
-    status: z.enum(BACKLOG_STATUSES),
-    owner: z.string(),
-    notes: z.string(),
+    ...curatedFields,
     statusChangedAt: timestamp.nullable(),
     statusChangedPeriod: z.string().nullable(),
     mergedFrom: z.array(z.object({ id: z.uuid(), label: z.string() })),

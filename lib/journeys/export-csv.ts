@@ -1,23 +1,10 @@
 // A journey map as CSV rows: one row per step of both paths, ready for a spreadsheet. Quoting, the
 // BOM and formula-injection defence come from the shared lib/export/csv module.
-import type { AuditField } from "./types";
+import type { JourneyStepView } from "./types";
 import { auditFields, auditLabels } from "./types";
-import type { JourneyPath, LoadType, Pain, StepOutcome } from "./constants";
 
-export type ExportableStep = {
-  id: string;
-  path: JourneyPath;
-  position: number;
-  name: string;
-  minutes: number;
-  pain: Pain;
-  loadType: LoadType;
-  loadLevel: number;
-  notes: string;
-  counterpartStepId: string | null;
-  outcome: StepOutcome | null;
-  themes: string[];
-} & Record<AuditField, number>;
+/** A step as the map shows it, with its linked themes reduced to their labels. */
+export type ExportableStep = Omit<JourneyStepView, "themes"> & { themes: string[] };
 
 /** Header and rows; current steps first, each path in its order. */
 export function journeyMapCsvRows(

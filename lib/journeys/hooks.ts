@@ -4,6 +4,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import { apiFetch } from "@/lib/api/client";
+import { useInvalidate } from "@/lib/api/use-invalidate";
 import { useFormMutation, type MutationCallbacks } from "@/lib/api/use-form-mutation";
 import type { FormBody, Wire, WireReturn } from "@/lib/api/wire";
 import type {
@@ -242,13 +243,8 @@ export function useWorkflowTimings(period: string, initial: WorkflowTimingsData)
   });
 }
 
-function useRefreshWorkflows() {
-  const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: workflowKeys.all });
-}
-
 export function useCreateWorkflow() {
-  const refresh = useRefreshWorkflows();
+  const refresh = useInvalidate(workflowKeys.all);
   return useFormMutation({
     mutationFn: (input: FormBody<z.input<typeof createWorkflowSchema>>) =>
       apiFetch("/api/workflows", { method: "POST", json: input }),
@@ -257,7 +253,7 @@ export function useCreateWorkflow() {
 }
 
 export function useUpdateWorkflow(workflowId: string) {
-  const refresh = useRefreshWorkflows();
+  const refresh = useInvalidate(workflowKeys.all);
   return useFormMutation({
     mutationFn: (input: FormBody<z.input<typeof updateWorkflowSchema>>) =>
       apiFetch(`/api/workflows/${workflowId}`, { method: "PATCH", json: input }),
@@ -266,7 +262,7 @@ export function useUpdateWorkflow(workflowId: string) {
 }
 
 export function useDeleteWorkflow(workflowId: string) {
-  const refresh = useRefreshWorkflows();
+  const refresh = useInvalidate(workflowKeys.all);
   return useMutation({
     mutationFn: () => apiFetch(`/api/workflows/${workflowId}`, { method: "DELETE" }),
     onSuccess: refresh,
@@ -275,7 +271,7 @@ export function useDeleteWorkflow(workflowId: string) {
 
 /** Up to three measurements of a workflow in one quarter (an empty list clears them). */
 export function useRecordTiming(workflowId: string, period: string) {
-  const refresh = useRefreshWorkflows();
+  const refresh = useInvalidate(workflowKeys.all);
   return useFormMutation({
     mutationFn: (input: FormBody<z.input<typeof recordTimingSchema>>) =>
       apiFetch(`/api/workflows/${workflowId}/timings/${period}`, { method: "PUT", json: input }),

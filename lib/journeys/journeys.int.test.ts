@@ -146,41 +146,21 @@ describe("journey maps", () => {
     const c = (await add("Wait for the release manager")).json.step;
     expect([a.position, b.position, c.position]).toEqual([0, 1, 2]);
     expect(a).toMatchObject({ pain: "low", loadType: "intrinsic", loadLevel: 1, tools: 0 });
+    const reorder = (body: { path: string; stepIds: string[] }) =>
+      callRoute(reorderRoute, { method: "PUT", params: { id }, body, userId: editor });
 
-    const ok = await callRoute(reorderRoute, {
-      method: "PUT",
-      params: { id },
-      body: { path: "current", stepIds: [c.id, a.id, b.id] },
-      userId: editor,
-    });
+    const reordered = ["Wait for the release manager", "Find the last good version", "Open a ticket"];
+    const ok = await reorder({ path: "current", stepIds: [c.id, a.id, b.id] });
     expect(ok.status).toBe(200);
-    expect(names(await getMap(id), "current")).toEqual([
-      "Wait for the release manager",
-      "Find the last good version",
-      "Open a ticket",
-    ]);
+    expect(names(await getMap(id), "current")).toEqual(reordered);
 
     // A partial or foreign list is refused and the order stays as it was.
-    const partial = await callRoute(reorderRoute, {
-      method: "PUT",
-      params: { id },
-      body: { path: "current", stepIds: [a.id, b.id] },
-      userId: editor,
-    });
+    const partial = await reorder({ path: "current", stepIds: [a.id, b.id] });
     expect(partial.status).toBe(422);
     expect(partial.json.error.fieldErrors.stepIds).toBeDefined();
-    const wrongPath = await callRoute(reorderRoute, {
-      method: "PUT",
-      params: { id },
-      body: { path: "golden", stepIds: [c.id, a.id, b.id] },
-      userId: editor,
-    });
+    const wrongPath = await reorder({ path: "golden", stepIds: [c.id, a.id, b.id] });
     expect(wrongPath.status).toBe(422);
-    expect(names(await getMap(id), "current")).toEqual([
-      "Wait for the release manager",
-      "Find the last good version",
-      "Open a ticket",
-    ]);
+    expect(names(await getMap(id), "current")).toEqual(reordered);
 
     // Deleting a step closes the gap.
     expect(

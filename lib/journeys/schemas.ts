@@ -69,7 +69,8 @@ export const stepFieldsSchema = z.object({
   outcome: z.enum(STEP_OUTCOMES, { error: "Choose kept, eliminated, automated or abstracted" }).nullable(),
 });
 
-const stepDefaults = {
+/** What a new step gets for each field left out; tests build full step inputs from it too. */
+export const stepDefaults = {
   pain: "low",
   loadType: "intrinsic",
   loadLevel: 1,

@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import { apiFetch } from "@/lib/api/client";
+import { useInvalidate } from "@/lib/api/use-invalidate";
 import { useFormMutation, type MutationCallbacks } from "@/lib/api/use-form-mutation";
 import type { FormBody, Wire, WireReturn } from "@/lib/api/wire";
 import type {
@@ -81,13 +82,8 @@ export function useDeleteSurvey(id: string, callbacks?: MutationCallbacks<unknow
 // ── Questions ────────────────────────────────────────────────────────────────────────────────
 
 /** Every question write refreshes the survey (positions, archived flags, wording history). */
-function useRefreshSurveys() {
-  const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: surveyKeys.all });
-}
-
 export function useAddQuestion(surveyId: string) {
-  const refresh = useRefreshSurveys();
+  const refresh = useInvalidate(surveyKeys.all);
   return useMutation({
     mutationFn: (input: z.input<typeof questionFieldsSchema>) =>
       apiFetch(`/api/surveys/${surveyId}/questions`, { method: "POST", json: input }),
@@ -96,7 +92,7 @@ export function useAddQuestion(surveyId: string) {
 }
 
 export function useUpdateQuestion(surveyId: string, callbacks?: MutationCallbacks<unknown, unknown>) {
-  const refresh = useRefreshSurveys();
+  const refresh = useInvalidate(surveyKeys.all);
   return useMutation({
     mutationFn: ({ questionId, input }: { questionId: string; input: z.input<typeof updateQuestionSchema> }) =>
       apiFetch(`/api/surveys/${surveyId}/questions/${questionId}`, { method: "PATCH", json: input }),
@@ -106,7 +102,7 @@ export function useUpdateQuestion(surveyId: string, callbacks?: MutationCallback
 }
 
 export function useDeleteQuestion(surveyId: string, callbacks?: MutationCallbacks<unknown, string>) {
-  const refresh = useRefreshSurveys();
+  const refresh = useInvalidate(surveyKeys.all);
   return useMutation({
     mutationFn: (questionId: string) =>
       apiFetch(`/api/surveys/${surveyId}/questions/${questionId}`, { method: "DELETE" }),
@@ -119,7 +115,7 @@ export function useDeleteQuestion(surveyId: string, callbacks?: MutationCallback
 /** Shows the new order at once and puts the old one back if the server refuses it. */
 export function useReorderQuestions(surveyId: string, callbacks?: MutationCallbacks<unknown, string[]>) {
   const queryClient = useQueryClient();
-  const refresh = useRefreshSurveys();
+  const refresh = useInvalidate(surveyKeys.all);
   const key = surveyKeys.detail(surveyId);
   return useMutation({
     mutationFn: (questionIds: string[]) =>

@@ -3,7 +3,8 @@ import type { NormalizedQuestion } from "./schemas";
 import type { QuestionDraft } from "./templates";
 import { questionKindLabels, type QuestionKind } from "./constants";
 
-type SourceQuestion = {
+/** What an author sets on a question: the editor's form sends these, a copied survey starts from them. */
+export type QuestionFields = {
   key: string;
   kind: QuestionKind;
   prompt: string;
@@ -12,9 +13,9 @@ type SourceQuestion = {
   dimension: string | null;
   options: ChoiceOption[] | null;
   maxLength: number | null;
-  position: number;
-  archivedAt: Date | null;
 };
+
+type SourceQuestion = QuestionFields & { position: number; archivedAt: Date | null };
 
 /** Last quarter's active questions, in order, with their keys kept so trends line up. */
 export function copyQuestions(source: SourceQuestion[]): NormalizedQuestion[] {

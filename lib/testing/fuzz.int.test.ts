@@ -36,6 +36,7 @@ import { createUser } from "@/lib/auth/queries";
 import { selectRows } from "@/lib/db/client";
 import * as s from "@/lib/db/schema";
 import { createJourneyMap, addJourneyStep, createWorkflow, getJourneyMap } from "@/lib/journeys/queries";
+import { stepDefaults } from "@/lib/journeys/schemas";
 import { ensureFrictionLink, hashSubmissionKey } from "@/lib/responses/queries";
 import { buildSubmissionSchema } from "@/lib/responses/submission-schema";
 import {
@@ -378,20 +379,13 @@ beforeAll(async () => {
     })
   ).id;
   const stepInput = {
+    ...stepDefaults,
     path: "current" as const,
     minutes: 10,
     pain: "high" as const,
     loadType: "extraneous" as const,
     loadLevel: 3,
     tools: 1,
-    concepts: 0,
-    configFiles: 0,
-    people: 0,
-    dashboards: 0,
-    docs: 0,
-    notes: "",
-    counterpartStepId: null,
-    outcome: null,
   };
   await addJourneyStep({ mapId: ids.map, input: { ...stepInput, name: "Request a pipeline" } });
   await addJourneyStep({ mapId: ids.map, input: { ...stepInput, name: "Wait for review" } });

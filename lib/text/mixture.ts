@@ -64,13 +64,7 @@ export function fitMixture(
     // E-step.
     for (let i = 0; i < n; i++) {
       if (initial[i] < 0 || matrix.rowStart[i + 1] === matrix.rowStart[i]) continue;
-      let max = -Infinity;
-      for (let c = 0; c < k; c++) {
-        let s = logPi[c];
-        for (let p = matrix.rowStart[i]; p < matrix.rowStart[i + 1]; p++) s += logPhi[c * v + matrix.colIndex[p]];
-        scores[c] = s;
-        if (s > max) max = s;
-      }
+      const max = rowLogScores(matrix, i, logPi, logPhi, scores);
       let sum = 0;
       for (let c = 0; c < k; c++) sum += scores[c] = Math.exp(scores[c] - max);
       for (let c = 0; c < k; c++) resp[i * k + c] = scores[c] / sum;
@@ -89,20 +83,36 @@ export function fitMixture(
 /** Mean log-likelihood per answer of rows the model has not seen: higher means it generalises. */
 export function heldOutLogLikelihood(model: MixtureModel, matrix: SparseMatrix): number {
   const { k, logPi, logPhi } = model;
-  const v = matrix.cols;
   const scores = new Float64Array(k);
   let total = 0;
   for (let i = 0; i < matrix.rows; i++) {
-    let max = -Infinity;
-    for (let c = 0; c < k; c++) {
-      let s = logPi[c];
-      for (let p = matrix.rowStart[i]; p < matrix.rowStart[i + 1]; p++) s += logPhi[c * v + matrix.colIndex[p]];
-      scores[c] = s;
-      if (s > max) max = s;
-    }
+    const max = rowLogScores(matrix, i, logPi, logPhi, scores);
     let sum = 0;
     for (let c = 0; c < k; c++) sum += Math.exp(scores[c] - max);
     total += max + Math.log(sum);
   }
   return total / Math.max(1, matrix.rows);
+}
+
+/**
+ * Fills `scores` with row i's log-probability under each theme (log prior plus the log word
+ * probabilities of its words) and returns the largest, for a log-sum-exp that does not overflow.
+ */
+function rowLogScores(
+  matrix: SparseMatrix,
+  i: number,
+  logPi: Float64Array,
+  logPhi: Float64Array,
+  scores: Float64Array,
+): number {
+  const k = scores.length;
+  const v = matrix.cols;
+  let max = -Infinity;
+  for (let c = 0; c < k; c++) {
+    let s = logPi[c];
+    for (let p = matrix.rowStart[i]; p < matrix.rowStart[i + 1]; p++) s += logPhi[c * v + matrix.colIndex[p]];
+    scores[c] = s;
+    if (s > max) max = s;
+  }
+  return max;
 }

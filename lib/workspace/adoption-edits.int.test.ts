@@ -10,6 +10,7 @@ import { selectRows } from "@/lib/db/client";
 import * as s from "@/lib/db/schema";
 import { callRoute } from "@/lib/testing/api";
 import { withTestDatabase } from "@/lib/testing/test-db";
+import { seedWorkspace } from "@/lib/testing/workspace-fixture";
 
 /*
  * The flag flip-and-back attack (issue 11): an editor records that a team moved on or off the platform
@@ -35,18 +36,7 @@ const adoptionView = async () => {
 
 beforeAll(async () => {
   const d = db.handle().db;
-  await d.insert(s.workspaceSettings).values({ id: 1, anonymityThreshold: K });
-  const users = await d
-    .insert(s.users)
-    .values(
-      (["owner", "editor", "viewer"] as const).map((role) => ({
-        email: `${role}@example.com`,
-        role,
-        passwordHash: "x",
-      })),
-    )
-    .returning();
-  [ids.owner, ids.editor, ids.viewer] = users.map((u) => u.id);
+  Object.assign(ids, await seedWorkspace(d, { anonymityThreshold: K, roles: ["owner", "editor", "viewer"] }));
 
   const plan: Record<string, { onPlatform: boolean; answers: Record<string, number> }> = {
     Tiny: { onPlatform: false, answers: { "2026-Q2": 6, "2026-Q3": 3 } },

@@ -1,8 +1,9 @@
 "use client";
 // Workspace settings, teams and custom dimensions: query keys, reads and the writes with their refreshes.
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import type { z } from "zod";
 import { apiFetch } from "@/lib/api/client";
+import { useInvalidate } from "@/lib/api/use-invalidate";
 import { useFormMutation, type MutationCallbacks } from "@/lib/api/use-form-mutation";
 import type { FormBody, Wire, WireReturn } from "@/lib/api/wire";
 import type { listCustomDimensions, listTeams, updateWorkspaceSettings } from "@/lib/workspace/queries";
@@ -52,13 +53,8 @@ export function useTeams(initialData: Team[]) {
   });
 }
 
-function useRefreshTeams() {
-  const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: teamKeys.all });
-}
-
 export function useCreateTeam() {
-  const refresh = useRefreshTeams();
+  const refresh = useInvalidate(teamKeys.all);
   return useFormMutation({
     mutationFn: (input: FormBody<z.input<typeof createTeamSchema>>) =>
       apiFetch("/api/teams", { method: "POST", json: input }),
@@ -68,7 +64,7 @@ export function useCreateTeam() {
 
 /** Rename, headcount, an on-platform change from a quarter, archive or restore. */
 export function useUpdateTeam(callbacks?: MutationCallbacks<unknown, unknown>) {
-  const refresh = useRefreshTeams();
+  const refresh = useInvalidate(teamKeys.all);
   return useFormMutation({
     mutationFn: ({ id, input }: { id: string; input: TeamChange }) =>
       apiFetch(`/api/teams/${id}`, { method: "PATCH", json: input }),
@@ -89,13 +85,8 @@ export function useCustomDimensions(initialData: CustomDimension[]) {
   });
 }
 
-function useRefreshDimensions() {
-  const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: dimensionKeys.all });
-}
-
 export function useCreateDimension() {
-  const refresh = useRefreshDimensions();
+  const refresh = useInvalidate(dimensionKeys.all);
   return useFormMutation({
     mutationFn: (input: FormBody<z.input<typeof createDimensionSchema>>) =>
       apiFetch("/api/dimensions", { method: "POST", json: input }),
@@ -104,7 +95,7 @@ export function useCreateDimension() {
 }
 
 export function useRenameDimension(callbacks?: MutationCallbacks<unknown, unknown>) {
-  const refresh = useRefreshDimensions();
+  const refresh = useInvalidate(dimensionKeys.all);
   return useMutation({
     mutationFn: ({ id, name }: { id: string; name: z.input<typeof updateDimensionSchema>["name"] }) =>
       apiFetch(`/api/dimensions/${id}`, { method: "PATCH", json: { name } }),
@@ -117,7 +108,7 @@ export function useRenameDimension(callbacks?: MutationCallbacks<unknown, unknow
 
 /** Removes a custom dimension no question uses (the server refuses otherwise). */
 export function useDeleteDimension() {
-  const refresh = useRefreshDimensions();
+  const refresh = useInvalidate(dimensionKeys.all);
   return useMutation({
     mutationFn: (id: string) => apiFetch(`/api/dimensions/${id}`, { method: "DELETE" }),
     onSettled: refresh,

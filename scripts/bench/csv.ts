@@ -1,4 +1,5 @@
 // CSV export: a large export streams with flat memory (heap growth stays small as rows grow).
+import { backlogCsvHeader } from "@/lib/backlog/csv-rows";
 import { csvStream } from "@/lib/export/csv";
 
 async function drain(rows: number) {
@@ -25,24 +26,7 @@ async function drain(rows: number) {
   const heapBefore = process.memoryUsage().heapUsed;
   let peak = heapBefore;
   const started = performance.now();
-  const reader = csvStream(
-    [
-      "rank",
-      "theme",
-      "quadrant",
-      "frequency",
-      "respondents",
-      "impact",
-      "sentiment",
-      "effort",
-      "status",
-      "owner",
-      "terms",
-      "quotes",
-      "periods",
-    ],
-    generate(),
-  ).getReader();
+  const reader = csvStream(backlogCsvHeader, generate()).getReader();
   let bytes = 0;
   for (let n = 0; ; n++) {
     const { done, value } = await reader.read();

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { listSurveysWithResults } from "@/lib/analytics/queries";
-import { TableScroll } from "@/components/ui/table-scroll";
+import { TableScroll, NumberColumn } from "@/components/ui/table-scroll";
 
 export const metadata: Metadata = { title: "Survey results" };
 
@@ -22,9 +22,7 @@ export default async function ResultsIndexPage() {
                 <th scope="col">Survey</th>
                 <th scope="col">Quarter</th>
                 <th scope="col">Status</th>
-                <th scope="col" className="right">
-                  Responses
-                </th>
+                <NumberColumn>Responses</NumberColumn>
               </tr>
             </thead>
             <tbody>

@@ -10,7 +10,7 @@ import { listFrictionLinks } from "@/lib/responses/queries";
 import { listSurveys } from "@/lib/surveys/queries";
 import { getWorkspaceSettings, listTeams } from "@/lib/workspace/queries";
 import { surveyStatusLabels } from "@/lib/surveys/constants";
-import { TableScroll } from "@/components/ui/table-scroll";
+import { TableScroll, NumberColumn } from "@/components/ui/table-scroll";
 
 export const metadata: Metadata = { title: "Surveys" };
 
@@ -62,12 +62,8 @@ export default async function SurveysPage() {
                   <th scope="col">Survey</th>
                   <th scope="col">Quarter</th>
                   <th scope="col">Status</th>
-                  <th scope="col" className="right">
-                    Questions
-                  </th>
-                  <th scope="col" className="right">
-                    Responses
-                  </th>
+                  <NumberColumn>Questions</NumberColumn>
+                  <NumberColumn>Responses</NumberColumn>
                 </tr>
               </thead>
               <tbody>

@@ -9,19 +9,12 @@ export const dynamic = "force-dynamic";
 export default async function SetupPage() {
   if ((await countUsers()) > 0) redirect("/sign-in");
   return (
-    <main className="auth-wrap">
-      <div className="stack auth-card">
-        <div className="brand" style={{ justifyContent: "center" }}>
-          <span className="brand-mark" aria-hidden /> DX Pulse
-        </div>
-        <div className="card stack">
-          <div>
-            <h1>Welcome to DX Pulse</h1>
-            <p className="muted">Create the owner account. You can invite platform PMs and leadership afterwards.</p>
-          </div>
-          <SetupForm />
-        </div>
+    <div className="card stack">
+      <div>
+        <h1>Welcome to DX Pulse</h1>
+        <p className="muted">Create the owner account. You can invite platform PMs and leadership afterwards.</p>
       </div>
-    </main>
+      <SetupForm />
+    </div>
   );
 }

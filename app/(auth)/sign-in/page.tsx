@@ -21,27 +21,22 @@ export default async function SignInPage({
   if ((await countUsers()) === 0) redirect("/setup");
   const showDemo = demoSeedEnabled && (await getUserByEmail({ email: demoUsers[0].email })) !== null;
   return (
-    <main className="auth-wrap">
-      <div className="stack auth-card">
-        <div className="brand" style={{ justifyContent: "center" }}>
-          <span className="brand-mark" aria-hidden /> DX Pulse
-        </div>
-        <div className="card stack">
-          <h1>Sign in</h1>
-          <SignInForm
-            callbackUrl={callbackUrl}
-            initialError={typeof error === "string" ? error : undefined}
-            sso={oidcEnabled ? { name: env.OIDC_NAME } : null}
-          />
-        </div>
-        {showDemo ? (
-          <div className="alert alert-info small" data-testid="demo-login">
-            <strong>Demo workspace.</strong> Sign in as <code>{demoUsers[0].email}</code> with password{" "}
-            <code>{DEMO_PASSWORD}</code>. Also available: <code>{demoUsers[1].email}</code> (editor) and{" "}
-            <code>{demoUsers[2].email}</code> (viewer), same password.
-          </div>
-        ) : null}
+    <>
+      <div className="card stack">
+        <h1>Sign in</h1>
+        <SignInForm
+          callbackUrl={callbackUrl}
+          initialError={typeof error === "string" ? error : undefined}
+          sso={oidcEnabled ? { name: env.OIDC_NAME } : null}
+        />
       </div>
-    </main>
+      {showDemo ? (
+        <div className="alert alert-info small" data-testid="demo-login">
+          <strong>Demo workspace.</strong> Sign in as <code>{demoUsers[0].email}</code> with password{" "}
+          <code>{DEMO_PASSWORD}</code>. Also available: <code>{demoUsers[1].email}</code> (editor) and{" "}
+          <code>{demoUsers[2].email}</code> (viewer), same password.
+        </div>
+      ) : null}
+    </>
   );
 }

@@ -39,6 +39,16 @@ async function assertStepLinks(
   }
 }
 
+/** Locks the map's row so two writers never number its steps at once; a missing map is not found. */
+async function lockMap(tx: DbClient, mapId: string) {
+  const [map] = await tx
+    .select({ id: journeyMaps.id })
+    .from(journeyMaps)
+    .where(eq(journeyMaps.id, mapId))
+    .for("update");
+  if (!map) throw notFound("Journey map");
+}
+
 export async function addJourneyStep({
   mapId,
   input,
@@ -48,12 +58,7 @@ export async function addJourneyStep({
 }): Promise<JourneyStepView> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const [map] = await tx
-      .select({ id: journeyMaps.id })
-      .from(journeyMaps)
-      .where(eq(journeyMaps.id, mapId))
-      .for("update");
-    if (!map) throw notFound("Journey map");
+    await lockMap(tx, mapId);
     await assertStepLinks(tx, mapId, input.path, input.counterpartStepId, input.outcome);
     const [{ next }] = await selectRows<{ next: number }>(
       tx,
@@ -119,12 +124,7 @@ async function renumberPath(client: DbClient, mapId: string, path: JourneyPath) 
 export async function reorderJourneySteps({ mapId, input }: { mapId: string; input: ReorderStepsInput }) {
   const db = await getDb();
   await db.transaction(async (tx) => {
-    const [map] = await tx
-      .select({ id: journeyMaps.id })
-      .from(journeyMaps)
-      .where(eq(journeyMaps.id, mapId))
-      .for("update");
-    if (!map) throw notFound("Journey map");
+    await lockMap(tx, mapId);
     const existing = await tx
       .select({ id: journeySteps.id })
       .from(journeySteps)

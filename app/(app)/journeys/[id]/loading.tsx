@@ -1,13 +1,2 @@
-import { CardSkeleton } from "@/components/ui/skeleton";
-
-export default function JourneyMapLoading() {
-  return (
-    <div className="stack" aria-busy="true">
-      <CardSkeleton lines={2} />
-      <div className="grid-2">
-        <CardSkeleton />
-        <CardSkeleton />
-      </div>
-    </div>
-  );
-}
+// The map page loads like the list: the same skeleton while its data arrives.
+export { default } from "../loading";

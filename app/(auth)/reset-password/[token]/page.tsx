@@ -16,25 +16,18 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
   const { token } = await params;
   const link = resetTokenSchema.safeParse(token).success ? await findUsableResetLink({ token }) : null;
   return (
-    <main className="auth-wrap">
-      <div className="stack auth-card">
-        <div className="brand" style={{ justifyContent: "center" }}>
-          <span className="brand-mark" aria-hidden /> DX Pulse
-        </div>
-        <div className="card stack">
-          <h1>Set a new password</h1>
-          {link ? (
-            <ResetPasswordForm token={token} email={link.email} />
-          ) : (
-            <>
-              <p>This link has expired or was already used. Ask an owner of your workspace for a new one.</p>
-              <Link href="/sign-in" className="btn">
-                Go to sign-in
-              </Link>
-            </>
-          )}
-        </div>
-      </div>
-    </main>
+    <div className="card stack">
+      <h1>Set a new password</h1>
+      {link ? (
+        <ResetPasswordForm token={token} email={link.email} />
+      ) : (
+        <>
+          <p>This link has expired or was already used. Ask an owner of your workspace for a new one.</p>
+          <Link href="/sign-in" className="btn">
+            Go to sign-in
+          </Link>
+        </>
+      )}
+    </div>
   );
 }
