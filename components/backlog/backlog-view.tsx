@@ -103,10 +103,13 @@ export function BacklogView({
         </div>
         {data?.run ? (
           <p className="small muted backlog-run" data-testid="backlog-run">
-            Last analysed {new Date(data.run.ranAt).toLocaleString()}: {data.run.textCount} answers grouped into{" "}
-            <strong data-testid="chosen-k">{data.run.chosenK}</strong> themes (
-            {data.run.requestedK ? "number set by hand" : "number chosen automatically"}). {data.population.respondents}{" "}
-            respondents in scope; themes mentioned by fewer than {data.anonymityThreshold} people show no quotes.
+            Last analysed{" "}
+            {new Date(data.run.ranAt).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" })}:{" "}
+            {data.run.textCount} answers grouped into <strong data-testid="chosen-k">{data.run.chosenK}</strong> themes
+            ({data.run.requestedK ? "number set by hand" : "number chosen automatically"})
+            {data.items.length !== data.run.chosenK ? `, ${data.items.length} in the list after curation` : ""}.{" "}
+            {data.population.respondents} respondents in scope; themes mentioned by fewer than {data.anonymityThreshold}{" "}
+            people show no quotes.
           </p>
         ) : null}
       </section>
