@@ -95,7 +95,8 @@ test("backlog mention rates end at the last closed quarter, with intervals, and 
     else if (r.rate !== null) expect(r.low <= r.rate && r.rate <= r.high).toBe(true);
   }
   const live = item.mentionRates.find((r: { collecting: boolean }) => r.collecting);
-  test.skip(!live, "no quarter of the analysed scope is collecting");
+  // No spec closes the demo's 2026-Q4 survey (they close surveys they create), so Q4 is collecting here.
+  expect(live, "the demo's 2026-Q4 survey is still open").toBeDefined();
   expect(live.respondents === null || live.respondents % view.anonymityThreshold === 0).toBe(true);
 
   // backlog.spec.ts renames this scope's themes meanwhile: open whichever ranks first.
