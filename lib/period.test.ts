@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { isPeriod, nextPeriod, periodOfDate, periodSchema, previousPeriod, shiftPeriod } from "./period";
+import {
+  isPeriod,
+  nextPeriod,
+  periodOfDate,
+  periodSchema,
+  previousPeriod,
+  quartersBetween,
+  shiftPeriod,
+} from "./period";
 
 describe("quarters", () => {
   it("maps dates, ISO dates and timestamps to their quarter (UTC)", () => {
@@ -35,5 +43,12 @@ describe("quarters", () => {
       expect(result.success).toBe(false);
       expect(result.error?.issues[0].message).toBe("Enter a quarter such as 2026-Q3");
     }
+  });
+
+  it("counts quarters between two quarters across years, negative when backwards", () => {
+    expect(quartersBetween("2026-Q3", "2027-Q2")).toBe(3);
+    expect(quartersBetween("2026-Q3", "2026-Q3")).toBe(0);
+    expect(quartersBetween("2027-Q1", "2026-Q4")).toBe(-1);
+    expect(() => quartersBetween("2026-Q5", "2026-Q1")).toThrow(/Not a quarter/);
   });
 });

@@ -29,6 +29,13 @@ export function shiftPeriod(period: string, quarters: number): Period {
   return `${Math.floor(index / 4)}-Q${quarterNumber((index % 4) + 1)}`;
 }
 
+/** How many quarters `to` is after `from` (negative when before). */
+export function quartersBetween(from: string, to: string): number {
+  if (!isPeriod(from) || !isPeriod(to)) throw new Error(`Not a quarter: ${isPeriod(from) ? to : from}`);
+  const index = (p: string) => Number(p.slice(0, 4)) * 4 + Number(p.slice(6)) - 1;
+  return index(to) - index(from);
+}
+
 export const nextPeriod = (period: string) => shiftPeriod(period, 1);
 export const previousPeriod = (period: string) => shiftPeriod(period, -1);
 
