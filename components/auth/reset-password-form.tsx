@@ -2,7 +2,6 @@
 import Link from "next/link";
 import { useState } from "react";
 import { NewPasswordFields } from "./new-password-fields";
-import { ApiError } from "@/lib/api/client";
 import { formErrors } from "@/lib/api/form-errors";
 import { resetPassword } from "@/lib/auth/hooks";
 import type { ResetPasswordInput } from "@/lib/auth/schemas";
@@ -32,7 +31,7 @@ export function ResetPasswordForm({ token, email }: { token: string; email: stri
     } catch (error) {
       const { fieldErrors, generalError } = formErrors(error);
       setErrors(fieldErrors);
-      setMessage(error instanceof ApiError ? (generalError ?? "") : "Could not reach the server. Try again.");
+      setMessage(generalError ?? "");
     } finally {
       setPending(false);
     }

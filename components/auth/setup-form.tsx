@@ -3,7 +3,7 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { InputField } from "@/components/ui/field";
-import { ApiError } from "@/lib/api/client";
+import { formErrors } from "@/lib/api/form-errors";
 import { setUpWorkspace } from "@/lib/auth/hooks";
 import { ErrorAlert } from "@/components/ui/form-status";
 
@@ -25,10 +25,9 @@ export function SetupForm() {
       router.replace("/dashboard");
       router.refresh();
     } catch (error) {
-      if (error instanceof ApiError) {
-        setErrors(error.fieldErrors);
-        setMessage(error.message);
-      } else setMessage("Could not reach the server. Try again.");
+      const { fieldErrors, generalError } = formErrors(error);
+      setErrors(fieldErrors);
+      setMessage(generalError ?? "");
       setPending(false);
     }
   }

@@ -53,7 +53,7 @@ export function correlationFromMoments(m: Moments): number[][] {
 export function symmetricEigen(a: number[][]): { values: number[]; vectors: number[][] } {
   const p = a.length;
   const m = a.map((row) => row.slice());
-  const v = Array.from({ length: p }, (_, i) => Array.from({ length: p }, (_, j) => (i === j ? 1 : 0)));
+  const v: number[][] = Array.from({ length: p }, (_, i) => Array.from({ length: p }, (_, j) => (i === j ? 1 : 0)));
   for (let sweep = 0; sweep < 100; sweep++) {
     let off = 0;
     for (let i = 0; i < p; i++) for (let j = i + 1; j < p; j++) off += m[i][j] * m[i][j];
