@@ -5,11 +5,13 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { auditActionLabel, describeAuditDetail } from "@/lib/audit/actions";
 import { useAuditLog } from "@/lib/audit/hooks";
 import { TableScroll } from "@/components/ui/table-scroll";
+import { useFormat } from "@/components/ui/locale";
 
 /** Settings → Audit log (owners): who changed what that can move a published figure. */
 export function AuditLogPanel() {
   const [offset, setOffset] = useState(0);
   const page = useAuditLog(offset);
+  const format = useFormat();
 
   return (
     <section className="card stack" aria-labelledby="audit-heading" data-testid="audit-log">
@@ -48,7 +50,7 @@ export function AuditLogPanel() {
                   return (
                     <tr key={entry.id}>
                       <td data-label="When">
-                        <time dateTime={entry.at}>{new Date(entry.at).toLocaleString()}</time>
+                        <time dateTime={entry.at}>{format.dateTime(entry.at)}</time>
                       </td>
                       <td data-label="Who">{entry.actorEmail || <span className="muted">DX Pulse</span>}</td>
                       <td data-label="What">

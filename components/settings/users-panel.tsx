@@ -15,11 +15,13 @@ import { TableScroll } from "@/components/ui/table-scroll";
 import { ErrorAlert, SubmitRow } from "@/components/ui/form-status";
 import { Options } from "@/components/ui/options";
 import { ClientForm } from "@/components/ui/client-form";
+import { useFormat } from "@/components/ui/locale";
 
 type ResetLink = { email: string; url: string; expiresAt: string };
 
 export function UsersPanel({ currentUserId, initialUsers }: { currentUserId: string; initialUsers: UserRow[] }) {
   const [resetLink, setResetLink] = useState<ResetLink | null>(null);
+  const format = useFormat();
   const users = useUsers(initialUsers);
   const addUser = useCreateUser();
   const changeUser = useUpdateUser();
@@ -157,7 +159,7 @@ export function UsersPanel({ currentUserId, initialUsers }: { currentUserId: str
         <div className="alert alert-info stack" data-testid="reset-link">
           <p style={{ margin: 0 }}>
             One-time link for <strong>{resetLink.email}</strong>. Pass it on privately; it is shown only now, works once
-            and expires {new Date(resetLink.expiresAt).toLocaleString()}. Issuing another one cancels it.
+            and expires {format.dateTime(resetLink.expiresAt)}. Issuing another one cancels it.
           </p>
           <div className="row">
             <label className="sr-only" htmlFor="reset-link-url">

@@ -4,6 +4,7 @@ import { NewMapForm } from "@/components/journeys/new-map-form";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/guard";
+import { requestFormatter } from "@/lib/request-locale";
 import { formatMinutes, minutesSavedFromTotals } from "@/lib/journeys/comparison";
 import { listJourneyMaps } from "@/lib/journeys/queries";
 import { journeyTemplates } from "@/lib/journeys/templates";
@@ -14,7 +15,7 @@ export const metadata: Metadata = { title: "Journeys" };
 export default async function JourneysPage() {
   const user = await requireUser("viewer");
   const canEdit = user.role !== "viewer";
-  const maps = await listJourneyMaps();
+  const [maps, format] = await Promise.all([listJourneyMaps(), requestFormatter()]);
   const templates = journeyTemplates.map((t) => ({
     id: t.id,
     name: t.name,
@@ -79,14 +80,7 @@ export default async function JourneysPage() {
                     >
                       Maturity {m.maturityNow} → {m.maturityTarget}
                     </span>
-                    <span className="muted small">
-                      Updated{" "}
-                      {new Date(m.updatedAt).toLocaleDateString("en-GB", {
-                        day: "numeric",
-                        month: "short",
-                        year: "numeric",
-                      })}
-                    </span>
+                    <span className="muted small">Updated {format.date(m.updatedAt)}</span>
                   </div>
                 </li>
               );

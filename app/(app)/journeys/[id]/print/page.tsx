@@ -6,6 +6,7 @@ import { JourneySummary } from "@/components/journeys/journey-summary";
 import { PrintButton } from "@/components/journeys/print-button";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { requireUser } from "@/lib/auth/guard";
+import { requestFormatter } from "@/lib/request-locale";
 import { formatMinutes } from "@/lib/journeys/comparison";
 import { getJourneyEvidence, getJourneyMap } from "@/lib/journeys/queries";
 import { mapIdParams } from "@/lib/journeys/schemas";
@@ -24,6 +25,7 @@ export default async function JourneyMapPrintPage({ params }: { params: Promise<
   ]);
   if (!detail) notFound();
   const { map, steps } = detail;
+  const format = await requestFormatter();
   const evidenceById = new Map(evidence.themes.map((t) => [t.backlogItemId, t]));
   const nameById = new Map(steps.map((s) => [s.id, s.name]));
 
@@ -39,7 +41,7 @@ export default async function JourneyMapPrintPage({ params }: { params: Promise<
         <p className="muted small">
           {map.persona ? `For ${map.persona} · ` : ""}Self-service maturity {map.maturityNow} (
           {maturityLabels[map.maturityNow]}) → target {map.maturityTarget} ({maturityLabels[map.maturityTarget]}) ·
-          printed {new Date().toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" })}
+          printed {format.date(new Date())}
         </p>
       </header>
       <JourneySummary steps={steps} />
