@@ -67,15 +67,7 @@ export function decidePublication(cells: readonly Cell[], k: number): Publicatio
 
   const published = { on: sizeOf("on") >= k, off: sizeOf("off") >= k };
 
-  // Each region is a set of cells whose hidden part a reader can isolate: a published group minus its
-  // shown cells, or what is left of the total once published groups and shown cells are taken away.
-  const regions = (): Cell[][] => {
-    const inGroup = (g: Adoption) => live.filter((c) => c.adoption === g);
-    if (published.on && published.off) return [inGroup("on"), inGroup("off"), inGroup("none")];
-    if (published.on) return [inGroup("on"), [...inGroup("off"), ...inGroup("none")]];
-    if (published.off) return [inGroup("off"), [...inGroup("on"), ...inGroup("none")]];
-    return [live];
-  };
+  const regions = () => regionsOf(live, published);
 
   // Monotone: cells only get hidden and groups only get withdrawn, so this ends.
   for (let changed = true; changed;) {
@@ -107,6 +99,21 @@ export function decidePublication(cells: readonly Cell[], k: number): Publicatio
     },
     cells: new Map(live.map((c) => [c.id, reasons.has(c.id) ? hidden(reasons.get(c.id)!) : SHOWN])),
   };
+}
+
+/**
+ * The regions of a survey's cells given which adoption groups are published. Each region is a set of cells
+ * whose hidden part a reader can isolate: a published group minus its shown cells, or what is left of the
+ * total once published groups and shown cells are taken away. Exported so explanations name the same
+ * groups the decision protects (lib/analytics/suppression-notice.ts).
+ */
+export function regionsOf(cells: readonly Cell[], published: Record<AdoptionGroup, boolean>): Cell[][] {
+  const live = cells.filter((c) => c.n > 0);
+  const inGroup = (g: Adoption) => live.filter((c) => c.adoption === g);
+  if (published.on && published.off) return [inGroup("on"), inGroup("off"), inGroup("none")];
+  if (published.on) return [inGroup("on"), [...inGroup("off"), ...inGroup("none")]];
+  if (published.off) return [inGroup("off"), [...inGroup("on"), ...inGroup("none")]];
+  return [live];
 }
 
 /** A survey still collecting answers publishes nothing but the fact that it is collecting. */
