@@ -51,6 +51,7 @@ describe("CSV tables", () => {
           headcount: 4,
           onPlatform: false,
           responses: { hidden: true, reason: "below_threshold" },
+          hiddenWhy: { reason: "below_threshold", protects: [] },
           nps: { hidden: true, reason: "below_threshold" },
           scores: { "space.satisfaction": { hidden: true, reason: "complement" } },
         },
@@ -68,7 +69,7 @@ describe("CSV tables", () => {
       "Hidden: fewer than 5 responses",
       null,
       null,
-      "Hidden: showing it would let a group of fewer than 5 be worked out by subtraction",
+      "Hidden to protect a smaller group (fewer than 5) that could otherwise be worked out by subtraction",
     ]);
   });
 });

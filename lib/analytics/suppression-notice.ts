@@ -18,6 +18,7 @@ import {
   type HiddenReason,
 } from "@/lib/anonymity/model";
 import type { Quarter } from "./groups";
+import { listNames } from "./suppression";
 
 /** Why one group is hidden. `protects`: the cells (team ids, "" without a team) whose answers hiding it shields. */
 export type HiddenExplanation = { reason: HiddenReason; protects: string[] };
@@ -170,11 +171,6 @@ export function filterOptions(
 // Wording, shared by the dashboards and the results page.
 
 const ADOPTION_LABEL: Record<AdoptionGroup, string> = { on: "On the platform", off: "Not on the platform" };
-
-export function listNames(names: readonly string[]): string {
-  if (names.length <= 1) return names.join("");
-  return `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
-}
 
 /** "Identity", "Growth on the platform", "Not on the platform", "Everyone". */
 export function groupLabel(

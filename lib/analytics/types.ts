@@ -2,7 +2,8 @@
 import type { DoraBand } from "@/lib/surveys/templates";
 import type { NpsChange, NpsStats } from "./nps";
 import type { Benchmark, ScoreStats } from "./scores";
-import type { Hidden, Shown, Suppressed } from "./suppression";
+import type { Hidden, HiddenReason, Shown, Suppressed } from "./suppression";
+import type { FilterOption, SuppressionNotice } from "./suppression-notice";
 
 export type { Hidden, Suppressed } from "./suppression";
 export type Maybe<T> = Shown<T> | Hidden;
@@ -38,6 +39,8 @@ export type TeamRow = {
   onPlatform: boolean | null;
   /** null when the team sent no responses in the quarter. */
   responses: Maybe<{ n: number; rate: number | null }> | null;
+  /** Why the team's row is hidden, naming the groups (under k) it protects; null when shown. */
+  hiddenWhy: { reason: HiddenReason; protects: string[] } | null;
   nps: Maybe<NpsStats> | null;
   scores: Record<string, Maybe<ScoreStats> | undefined>;
 };
@@ -115,8 +118,16 @@ export type QuestionResult = {
     comments?: number;
   }>;
 };
+/** One notice per view (protected groups by name) and the filter bar's choices: lib/analytics/suppression-notice.ts. */
+export type FilterNotice = {
+  k: number;
+  notice: SuppressionNotice | null;
+  options: { teams: FilterOption[]; adoption: FilterOption[] };
+};
 export type SurveyResults = {
   k: number;
+  notice: SuppressionNotice | null;
+  options: FilterNotice["options"];
   survey: { id: string; title: string; period: string; status: string };
   total: Maybe<{ n: number }>;
   questions: QuestionResult[];

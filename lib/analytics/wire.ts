@@ -101,6 +101,13 @@ export const teamComparisonWire = z.object({
       responses: maybe({ n: z.number().int(), rate: z.number().nullable() })
         .nullable()
         .meta({ description: "null when the team sent no responses in the quarter" }),
+      hiddenWhy: z
+        .object({
+          reason: z.enum(hiddenReasons),
+          protects: z.array(z.string()).meta({ description: "complement: the groups under k (by name) it shields" }),
+        })
+        .nullable()
+        .meta({ description: "Why the team's row is hidden; null when it is shown" }),
       nps: maybe(npsStatsShape).nullable(),
       scores: z.record(z.string(), maybe(scoreStatsShape)),
     }),
@@ -179,8 +186,58 @@ export const analyticsMetaWire = z.object({
   teams: z.array(z.object({ id: z.string(), name: z.string(), onPlatform: z.boolean() })),
 });
 
+const suppressionNoticeWire = z
+  .object({
+    lines: z.array(
+      z.object({
+        periods: z.array(z.string()).meta({ description: "Quarters it applies to; empty on a survey's own page" }),
+        reason: z.enum(hiddenReasons),
+        protects: z
+          .array(z.string())
+          .meta({ description: "complement: the groups (team names) under k that hiding this group shields" }),
+      }),
+    ),
+    nothingShown: z.boolean().meta({ description: "The view has nothing to show for this group" }),
+    wayOuts: z.array(
+      z.union([
+        z.object({
+          kind: z.literal("group"),
+          team: z.string().nullable(),
+          adoption: z.enum(["on", "off"]).nullable(),
+        }),
+        z.object({ kind: z.literal("range"), from: z.string(), to: z.string() }),
+      ]),
+    ),
+  })
+  .nullable()
+  .meta({
+    id: "SuppressionNotice",
+    description:
+      "What the filters' group hides, why and what is shown instead; never a count of a hidden group. Null when nothing is hidden",
+  });
+
+const filterOptionWire = z.object({
+  value: z.string(),
+  available: z.boolean(),
+  reason: z
+    .enum([...hiddenReasons, "empty"])
+    .nullable()
+    .meta({ description: "Why choosing it shows nothing: hidden in every survey, or nobody in the group" }),
+});
+const filterOptionsWire = z
+  .object({ teams: z.array(filterOptionWire), adoption: z.array(filterOptionWire) })
+  .meta({ id: "FilterOptions", description: "The filter bar's team and platform choices, given the other filter" });
+
+export const filterNoticeWire = z.object({
+  k: z.number().int(),
+  notice: suppressionNoticeWire,
+  options: filterOptionsWire,
+});
+
 export const surveyResultsWire = z.object({
   k: z.number().int(),
+  notice: suppressionNoticeWire,
+  options: filterOptionsWire,
   survey: z.object({ id: z.string(), title: z.string(), period: z.string(), status: z.string() }),
   total: maybe({ n: z.number().int() }),
   questions: z.array(

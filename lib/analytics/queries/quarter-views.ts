@@ -19,6 +19,7 @@ import {
   type Group,
 } from "../groups";
 import type { AnalyticsFilter, PeriodViewInput } from "../schemas";
+import { explainHidden } from "../suppression-notice";
 import { benchmarkOf, type ScoreStats } from "../scores";
 import type {
   DoraGroupRow,
@@ -81,6 +82,8 @@ export async function getTeamComparison({
     return survey && cell ? cellGroup(survey, cell) : null;
   };
 
+  const nameOfCell = (id: string) =>
+    id === "" ? "answers without a team" : (teamList.find((t) => t.id === id)?.name ?? NO_TEAM);
   const rowFor = (cellId: string, info: TeamInfo | null): TeamRow => {
     const headcount = info?.headcount ?? null;
     const base = {
@@ -92,6 +95,7 @@ export async function getTeamComparison({
     if (!headline)
       return {
         ...base,
+        hiddenWhy: { reason: "collecting", protects: [] },
         responses: collecting,
         nps: collecting,
         scores: Object.fromEntries(dimensionKeys.map((d) => [d, collecting])),
@@ -99,8 +103,10 @@ export async function getTeamComparison({
     const counted = groupIn(headline, cellId);
     const npsGroup = groupIn(npsSpeaker, cellId);
     const npsStats = npsGroup && !npsGroup.hidden ? npsOf(nps, npsGroup) : null;
+    const why = counted?.hidden ? explainHidden(headline, { team: cellId }) : null;
     return {
       ...base,
+      hiddenWhy: why && { reason: why.reason, protects: why.protects.map(nameOfCell) },
       responses: !counted
         ? null
         : counted.hidden

@@ -14,6 +14,7 @@ import {
 import type { CommentsQuery, SurveyResultsQuery } from "../schemas";
 import type { CommentsPage, SurveyResults } from "../types";
 import { analyticsSql, cellOf, context, inList, publications, surveyPublication } from "./aggregates";
+import { surveyFilterNotice } from "./notice";
 
 // One survey's results: each question's distribution (shaped in ../question-results.ts), its comments,
 // and the list of surveys with results.
@@ -43,8 +44,13 @@ export async function getSurveyResults({
           order by c.changed_at`,
     ),
   ]);
-  const base = { k, survey: { id: survey.id, title: survey.title, period: survey.period, status: survey.status } };
-  const group = surveyViewGroup(publication, requestOf(query), survey.status);
+  const request = requestOf(query);
+  const base = {
+    k,
+    ...(await surveyFilterNotice(db, publication, request)),
+    survey: { id: survey.id, title: survey.title, period: survey.period, status: survey.status },
+  };
+  const group = surveyViewGroup(publication, request, survey.status);
   if (group.hidden) {
     return {
       ...base,

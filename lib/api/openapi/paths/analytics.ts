@@ -4,6 +4,7 @@ import * as analyticsDimensions from "@/app/api/analytics/dimensions/route";
 import * as analyticsDora from "@/app/api/analytics/dora/route";
 import * as analyticsExportTable from "@/app/api/analytics/export/[table]/route";
 import * as analyticsMeta from "@/app/api/analytics/meta/route";
+import * as analyticsNotice from "@/app/api/analytics/notice/route";
 import * as analyticsNps from "@/app/api/analytics/nps/route";
 import * as analyticsResponseRates from "@/app/api/analytics/response-rates/route";
 import * as analyticsSurveyComments from "@/app/api/analytics/surveys/[surveyId]/comments/route";
@@ -15,6 +16,7 @@ import {
   commentsPageWire,
   dimensionTrendsWire,
   doraSummaryWire,
+  filterNoticeWire,
   npsTrendWire,
   responseRatesWire,
   surveyResultsWire,
@@ -31,6 +33,17 @@ export const analyticsPaths = (): Paths => ({
         summary: "Quarters with responses, teams and the anonymity threshold k",
         tag: "Analytics",
         responses: { "200": ok("What the filter bar offers", analyticsMetaWire) },
+      },
+    ],
+  },
+  "/api/analytics/notice": {
+    get: [
+      analyticsNotice.GET,
+      {
+        operationId: "getFilterNotice",
+        summary: "What the filters' group hides and why, the ways out, and which filter choices show anything",
+        tag: "Analytics",
+        responses: { "200": ok("One notice for the dashboard and the filter bar's choices", filterNoticeWire) },
       },
     ],
   },
