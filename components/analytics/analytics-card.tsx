@@ -79,8 +79,19 @@ export function ExportButton({
   );
 }
 
-export function HiddenValue({ k, reason, compact }: { k: number; reason: HiddenReason; compact?: boolean }) {
-  const text = hiddenMessage(reason, k);
+export function HiddenValue({
+  k,
+  reason,
+  compact,
+  protects,
+}: {
+  k: number;
+  reason: HiddenReason;
+  compact?: boolean;
+  /** For a group hidden as a complement: the groups under k it protects, by name. */
+  protects?: readonly string[];
+}) {
+  const text = hiddenMessage(reason, k, protects);
   if (compact)
     return (
       <span className="hidden-cell" title={text}>

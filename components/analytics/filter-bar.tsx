@@ -1,6 +1,7 @@
 "use client";
 import { useId } from "react";
 import { useAnalyticsMeta } from "@/lib/analytics/hooks";
+import { describeOption, type FilterOption } from "@/lib/analytics/suppression-notice";
 import { useAnalyticsFilter } from "./use-analytics-filter";
 
 /** Quarter range, team and platform adoption, written to the URL so the view can be shared. */
@@ -8,16 +9,26 @@ export function FilterBar({
   showTeam = true,
   showAdoption = true,
   showPeriods = true,
+  options,
 }: {
   showTeam?: boolean;
   showAdoption?: boolean;
   showPeriods?: boolean;
+  /** Which team and platform choices show anything (from the view's notice): the others are disabled, with why. */
+  options?: { teams: FilterOption[]; adoption: FilterOption[] };
 }) {
   const { filter, setFilter } = useAnalyticsFilter();
   const meta = useAnalyticsMeta();
   const id = useId();
   const periods = meta.data?.periods ?? [];
   const active = Boolean(filter.from || filter.to || filter.team || filter.adoption);
+  const k = meta.data?.k ?? 5;
+  // The choice in use stays selectable (the view's notice explains it); the rest say why they show nothing.
+  const choice = (list: FilterOption[] | undefined, value: string, current: string | undefined, label: string) => {
+    const option = list?.find((o) => o.value === value);
+    const why = option && value !== current ? describeOption(option, k) : null;
+    return { disabled: why !== null, label: why ? `${label} (${why})` : label };
+  };
   return (
     <form className="filter-bar" aria-label="Dashboard filters" onSubmit={(e) => e.preventDefault()}>
       {showPeriods ? (
@@ -66,11 +77,14 @@ export function FilterBar({
             onChange={(e) => setFilter({ team: e.target.value || undefined })}
           >
             <option value="">All teams</option>
-            {(meta.data?.teams ?? []).map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
+            {(meta.data?.teams ?? []).map((t) => {
+              const c = choice(options?.teams, t.id, filter.team, t.name);
+              return (
+                <option key={t.id} value={t.id} disabled={c.disabled}>
+                  {c.label}
+                </option>
+              );
+            })}
           </select>
         </div>
       ) : null}
@@ -84,8 +98,19 @@ export function FilterBar({
             onChange={(e) => setFilter({ adoption: (e.target.value || undefined) as "on" | "off" | undefined })}
           >
             <option value="">On and off the platform</option>
-            <option value="on">On the platform</option>
-            <option value="off">Not on the platform</option>
+            {(
+              [
+                ["on", "On the platform"],
+                ["off", "Not on the platform"],
+              ] as const
+            ).map(([value, label]) => {
+              const c = choice(options?.adoption, value, filter.adoption, label);
+              return (
+                <option key={value} value={value} disabled={c.disabled}>
+                  {c.label}
+                </option>
+              );
+            })}
           </select>
         </div>
       ) : null}

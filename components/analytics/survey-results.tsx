@@ -6,7 +6,8 @@ import type { QuestionResult } from "@/lib/analytics/types";
 import { HiddenValue } from "./analytics-card";
 import { FilterBar } from "./filter-bar";
 import { formatInterval, formatMean, formatNps, formatPct } from "./format";
-import { useSurveyComments, useSurveyResults } from "@/lib/analytics/hooks";
+import { useAnalyticsMeta, useSurveyComments, useSurveyResults } from "@/lib/analytics/hooks";
+import { SuppressionNotice } from "./suppression-notice";
 import { useAnalyticsFilter } from "./use-analytics-filter";
 import { questionKindLabels, type QuestionKind } from "@/lib/surveys/constants";
 
@@ -184,11 +185,17 @@ function QuestionCard({ surveyId, q, k, index }: { surveyId: string; q: Question
 }
 
 export function SurveyResultsView({ surveyId }: { surveyId: string }) {
-  const { filter } = useAnalyticsFilter();
+  const { filter, setFilter } = useAnalyticsFilter();
   const query = useSurveyResults(surveyId, filter);
+  const meta = useAnalyticsMeta();
+  const nameOf = (id: string) => meta.data?.teams.find((t) => t.id === id)?.name ?? "This team";
+  const notice = query.data?.notice;
   return (
     <div className="stack">
-      <FilterBar showPeriods={false} />
+      <FilterBar showPeriods={false} options={query.data?.options} />
+      {notice ? (
+        <SuppressionNotice notice={notice} k={query.data!.k} filter={filter} nameOf={nameOf} onChange={setFilter} />
+      ) : null}
       {query.isPending ? (
         <CardSkeleton lines={4} />
       ) : query.isError ? (
@@ -198,7 +205,7 @@ export function SurveyResultsView({ surveyId }: { surveyId: string }) {
           onRetry={() => query.refetch()}
           retrying={query.isFetching}
         />
-      ) : query.data.questions.length === 0 ? (
+      ) : notice?.nothingShown ? null : query.data.questions.length === 0 ? (
         <div className="empty">This survey has no questions.</div>
       ) : (
         <>

@@ -3,6 +3,7 @@ import { TableScroll, NumberColumn } from "@/components/ui/table-scroll";
 import type { TeamComparison } from "@/lib/analytics/types";
 import { HiddenValue } from "./analytics-card";
 import { formatMean, formatNps, heatColor } from "./format";
+import { listNames } from "@/lib/analytics/suppression";
 
 /** Team × dimension for one quarter; cells of groups under k say so instead of showing a number. */
 export function TeamHeatmap({ data }: { data: TeamComparison }) {
@@ -31,12 +32,13 @@ export function TeamHeatmap({ data }: { data: TeamComparison }) {
                     platform
                   </span>
                 ) : null}
+                <HiddenRowReason why={t.hiddenWhy} k={data.k} />
               </th>
               <td className="right">
                 {!t.nps ? (
                   <span className="muted">—</span>
                 ) : t.nps.hidden ? (
-                  <HiddenValue k={data.k} reason={t.nps.reason} compact />
+                  <HiddenValue k={data.k} reason={t.nps.reason} protects={t.hiddenWhy?.protects} compact />
                 ) : (
                   <strong>{formatNps(t.nps.score)}</strong>
                 )}
@@ -52,7 +54,7 @@ export function TeamHeatmap({ data }: { data: TeamComparison }) {
                 if (s.hidden)
                   return (
                     <td key={d.key} className="heatmap-cell heatmap-hidden">
-                      <HiddenValue k={data.k} reason={s.reason} compact />
+                      <HiddenValue k={data.k} reason={s.reason} protects={t.hiddenWhy?.protects} compact />
                     </td>
                   );
                 return (
@@ -74,8 +76,22 @@ export function TeamHeatmap({ data }: { data: TeamComparison }) {
         <span className="hidden-cell" aria-hidden>
           —
         </span>{" "}
-        hidden: fewer than {data.k} responses (or hiding it would let someone work out a smaller group).
+        hidden: fewer than {data.k} responses, or hidden to protect a smaller group (named under the team).
       </p>
     </TableScroll>
+  );
+}
+
+/** Under a hidden team's name, the real reason: its own size, or the smaller group it protects. */
+export function HiddenRowReason({ why, k }: { why: TeamComparison["teams"][number]["hiddenWhy"]; k: number }) {
+  if (!why || why.reason === "collecting") return null;
+  return (
+    <span className="small muted heatmap-why" data-testid="hidden-why">
+      {why.reason === "below_threshold"
+        ? `hidden: fewer than ${k} answered`
+        : why.protects.length
+          ? `hidden to protect ${listNames(why.protects)}`
+          : "hidden to protect a smaller group"}
+    </span>
   );
 }

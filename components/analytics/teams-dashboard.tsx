@@ -47,7 +47,7 @@ function BenchmarkTable({ data }: { data: TeamComparison }) {
                 {!t.responses ? (
                   "0"
                 ) : t.responses.hidden ? (
-                  <HiddenValue k={data.k} reason={t.responses.reason} compact />
+                  <HiddenValue k={data.k} reason={t.responses.reason} protects={t.hiddenWhy?.protects} compact />
                 ) : (
                   t.responses.n
                 )}
@@ -63,7 +63,7 @@ function BenchmarkTable({ data }: { data: TeamComparison }) {
                 </td>
               ) : t.nps.hidden ? (
                 <td colSpan={3}>
-                  <HiddenValue k={data.k} reason={t.nps.reason} />
+                  <HiddenValue k={data.k} reason={t.nps.reason} protects={t.hiddenWhy?.protects} />
                 </td>
               ) : (
                 <>

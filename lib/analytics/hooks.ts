@@ -10,6 +10,7 @@ import type {
   getComments,
   getDimensionTrends,
   getDoraSummary,
+  getFilterNotice,
   getNpsTrend,
   getResponseRates,
   getSurveyResults,
@@ -28,6 +29,7 @@ export const analyticsKeys = {
   adoption: (f: FilterParams) => [...analyticsKeys.all, "adoption", f] as const,
   dora: (f: FilterParams) => [...analyticsKeys.all, "dora", f] as const,
   responseRates: (f: FilterParams) => [...analyticsKeys.all, "response-rates", f] as const,
+  notice: (f: FilterParams) => [...analyticsKeys.all, "notice", f] as const,
   surveyResults: (surveyId: string, f: FilterParams) => [...analyticsKeys.all, "survey", surveyId, f] as const,
   comments: (surveyId: string, questionId: string, f: CommentParams) =>
     [...analyticsKeys.all, "survey", surveyId, "comments", questionId, f] as const,
@@ -100,6 +102,13 @@ export const useResponseRates = (f: FilterParams) =>
   useQuery({
     queryKey: analyticsKeys.responseRates(rangeOf(f)),
     queryFn: get<WireReturn<typeof getResponseRates>>("response-rates", rangeOf(f)),
+    ...common,
+  });
+/** One notice for a dashboard under these filters, and which filter choices would show anything. */
+export const useFilterNotice = (f: FilterParams) =>
+  useQuery({
+    queryKey: analyticsKeys.notice(rangeOf(f)),
+    queryFn: get<WireReturn<typeof getFilterNotice>>("notice", rangeOf(f)),
     ...common,
   });
 export const useSurveyResults = (surveyId: string, f: FilterParams) =>
