@@ -6,7 +6,8 @@ import { FilterBar } from "./filter-bar";
 import { formatInterval, formatMean, formatNps, formatPct } from "./format";
 import { PeriodSelect } from "./team-heatmap-card";
 import { TeamHeatmap } from "./team-heatmap";
-import { useTeamComparison } from "@/lib/analytics/hooks";
+import { useAnalyticsMeta, useFilterNotice, useTeamComparison } from "@/lib/analytics/hooks";
+import { SuppressionNotice } from "./suppression-notice";
 import { useAnalyticsFilter } from "./use-analytics-filter";
 import { TableScroll, NumberColumn } from "@/components/ui/table-scroll";
 
@@ -114,9 +115,19 @@ function BenchmarkTable({ data }: { data: TeamComparison }) {
 export function TeamsDashboard() {
   const { filter, setFilter } = useAnalyticsFilter();
   const query = useTeamComparison(filter);
+  const notice = useFilterNotice(filter);
+  const meta = useAnalyticsMeta();
+  const nameOf = (id: string) => meta.data?.teams.find((t) => t.id === id)?.name ?? "This team";
   return (
     <div className="stack">
-      <FilterBar />
+      <FilterBar options={notice.data?.options} />
+      <SuppressionNotice
+        notice={notice.data?.notice}
+        k={notice.data?.k ?? 5}
+        filter={filter}
+        nameOf={nameOf}
+        onChange={setFilter}
+      />
       <AnalyticsCard
         title={`Team benchmarks${query.data?.period ? ` · ${query.data.period}` : ""}`}
         testId="teams-benchmarks"
