@@ -5,6 +5,7 @@ import type { CollectingQuarter } from "@/lib/analytics/types";
 
 /** "5+ of 153 invited (3%+)": the live count in steps of k, never an exact one (it would date each answer). */
 export function describeProgress(c: CollectingQuarter, k: number): string {
+  if (c.byGroup) return "counts for one team or platform group are published when the survey closes";
   const count = describeTally(c.responses === null ? null : { n: c.responses, atLeast: true }, k);
   if (!c.invited) return `${count} answers so far`;
   const pct = c.responses === null ? null : Math.floor((c.responses / c.invited) * 100);

@@ -94,19 +94,27 @@ export function chooseQuarter(quarters: readonly Quarter[], requested: string | 
   );
 }
 
-/** How far a quarter still collecting has got, as anyone may see it: the same count the response rates show. */
-export type LiveProgress = { period: string; title: string; responses: number | null };
+/**
+ * How far a quarter still collecting has got, as anyone may see it: the same count the response rates
+ * show. `responses` is null under k, and always for a team or platform filter (`byGroup`).
+ */
+export type LiveProgress = { period: string; title: string; responses: number | null; byGroup: boolean };
 
 /**
- * The live count of a collecting quarter for the group a filter names: its open survey most people
- * answered, counted in steps of k (progressCount), so it moves only when k more people have answered.
+ * The live count of a collecting quarter: its open survey most people answered, counted in steps of k
+ * (progressCount), so it moves only when k more people have answered. Only the whole survey is counted:
+ * live counts of nested groups, even in steps of k, can be subtracted (a platform group of 10+ minus a
+ * team of at most 9 says the other team has answered: lib/anonymity/attacks.int.test.ts, attack 8), and
+ * over time they tell when a small team's first person answered.
  */
 export function liveProgress(q: Quarter, request: GroupRequest, k: number): LiveProgress | null {
   const open = q.surveys.filter((s) => s.collecting);
   if (!isCollecting(q) || open.length === 0) return null;
-  const count = (s: SurveyPublication) => s.cells.filter((c) => inRequest(c, request)).reduce((sum, c) => sum + c.n, 0);
-  const survey = open.reduce((best, s) => (count(s) > count(best) ? s : best));
-  return { period: q.period, title: survey.title, responses: progressCount(count(survey), k) };
+  // Compared in steps of k, the first on a tie: which survey is named must not move with one answer.
+  const stepped = (s: SurveyPublication) => progressCount(s.n, k) ?? 0;
+  const survey = open.reduce((best, s) => (stepped(s) > stepped(best) ? s : best));
+  const byGroup = Boolean(request.team || request.adoption);
+  return { period: q.period, title: survey.title, responses: byGroup ? null : progressCount(survey.n, k), byGroup };
 }
 
 /**

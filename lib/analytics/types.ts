@@ -12,9 +12,17 @@ export type NpsPoint = Suppressed<{ period: string }, NpsStats>;
 export type NpsChangePoint = { from: string; to: string } & NpsChange;
 /**
  * A quarter still collecting answers: provisional, so it has no figures, only how far it has got.
- * `responses` is a lower bound in steps of k (null under k); `invited` the headcount of the teams asked.
+ * `responses` is a lower bound in steps of k (null under k, and under a team or platform filter);
+ * `invited` the headcount of the teams asked.
  */
-export type CollectingQuarter = { period: string; title: string; responses: number | null; invited: number | null };
+export type CollectingQuarter = {
+  period: string;
+  title: string;
+  responses: number | null;
+  invited: number | null;
+  /** A team or platform filter is set: live counts are given for the whole survey only. */
+  byGroup: boolean;
+};
 export type NpsTrend = {
   k: number;
   key: string | null;

@@ -50,12 +50,13 @@ const collectingQuarters = z.array(
     .object({
       period: z.string(),
       title: z.string(),
-      responses: z
-        .number()
-        .int()
-        .nullable()
-        .meta({ description: "At least this many, in steps of k; null while fewer than k have answered" }),
+      responses: z.number().int().nullable().meta({
+        description: "At least this many, in steps of k; null while fewer than k have answered, or under a filter",
+      }),
       invited: z.number().int().nullable().meta({ description: "Headcount of the teams asked" }),
+      byGroup: z
+        .boolean()
+        .meta({ description: "A team or platform filter is set: no live count (given for the whole survey only)" }),
     })
     .meta({
       id: "CollectingQuarter",

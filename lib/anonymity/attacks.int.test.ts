@@ -1,11 +1,13 @@
 // Over 400 lines on purpose: the catalogue of anonymity attacks (differencing, padding, time, edits), each a test.
 import { randomBytes, randomUUID } from "node:crypto";
 import { parse } from "csv-parse/sync";
+import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as adoptionRoute } from "@/app/api/analytics/adoption/route";
 import { GET as dimensionsRoute } from "@/app/api/analytics/dimensions/route";
 import { GET as doraRoute } from "@/app/api/analytics/dora/route";
 import { GET as exportRoute } from "@/app/api/analytics/export/[table]/route";
+import { GET as noticeRoute } from "@/app/api/analytics/notice/route";
 import { GET as npsRoute } from "@/app/api/analytics/nps/route";
 import { GET as ratesRoute } from "@/app/api/analytics/response-rates/route";
 import { GET as commentsRoute } from "@/app/api/analytics/surveys/[surveyId]/comments/route";
@@ -1256,5 +1258,168 @@ describe("time", () => {
       .filter((label) => JSON.stringify(after[label]) !== JSON.stringify(before[label]));
     expect(changed, `views that changed after one submission: ${changed.join(", ")}`).toEqual([]);
     expect(JSON.stringify(after)).not.toContain("the one new answer");
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Views added in issue 13: the "collecting" note on the trends (a live count in steps of k) and the
+// suppression notice. The open survey is moved to a quarter of its own for these attacks (a quarter whose
+// surveys are all collecting is the one the note describes); its cells are Payments, Checkout and Data
+// Platform (and whatever the time attack above added).
+const LIVE = "2027-Q1";
+
+/** Runs an attack with the open survey alone in LIVE, then puts it back in 2026-Q4. */
+async function withLiveQuarter(attack: () => Promise<void>) {
+  const d = db.handle().db;
+  await d.update(s.surveys).set({ period: LIVE }).where(eq(s.surveys.id, ids.surveys.open));
+  try {
+    await attack();
+  } finally {
+    await d.update(s.surveys).set({ period: Q4 }).where(eq(s.surveys.id, ids.surveys.open));
+  }
+}
+
+/** Every filter a viewer can set for one quarter: everyone, each team, each platform group, each team in each group. */
+const everyFilter = (): Query[] => [
+  quarter(LIVE),
+  ...teamIds().map((team) => ({ ...quarter(LIVE), team })),
+  ...ADOPTION.map((adoption) => ({ ...quarter(LIVE), adoption })),
+  ...teamIds().flatMap((team) => ADOPTION.map((adoption) => ({ ...quarter(LIVE), team, adoption }))),
+];
+
+/** What the collecting note and the response-rates card publish about the open survey under one filter. */
+async function liveViews(query: Query) {
+  const nps = (await viewerGet(npsRoute, "/api/analytics/nps", query, {}, true)).json;
+  const rates = (await viewerGet(ratesRoute, "/api/analytics/response-rates", query, {}, true)).json;
+  const note = nps.collecting.find((c: { period: string }) => c.period === LIVE) ?? null;
+  const survey = rates.surveys.find((x: { surveyId: string }) => x.surveyId === ids.surveys.open) ?? null;
+  return { query, note, survey };
+}
+
+/** The open survey's respondents per team, and each filter's group as the cells it adds up. */
+async function openSurveyTruth() {
+  const truth = await loadTruth();
+  const cells = TEAM_NAMES.map((name) => ({
+    name,
+    n: truth.respondents.filter((r) => r.surveyId === ids.surveys.open && r.teamId === ids.teams[name]).length,
+    on: name === "Payments" || name === "Checkout", // the flags that hold from 2026-Q4 on
+  }));
+  const members = (q: Query) =>
+    cells.map((c) => (!q.team || ids.teams[c.name] === q.team) && (!q.adoption || c.on === (q.adoption === "on")));
+  return { cells, members };
+}
+
+describe("the collecting note against the response rates", () => {
+  it("8. across every team and platform filter, the live counts pin no team's count to 1..k−1", () =>
+    withLiveQuarter(async () => {
+      const { cells, members } = await openSurveyTruth();
+      const views = await Promise.all(everyFilter().map(liveViews));
+      // Each filter publishes at most a count in steps of k, the same one on the trend and on the card.
+      const constraints: { inGroup: boolean[]; check: (sum: number) => boolean; label: string }[] = [];
+      for (const { query, note, survey } of views) {
+        const label = describeQuery("nps+response-rates", query);
+        const total = survey?.total;
+        const published = total && total.hidden === false ? total.n : null;
+        expect(note, `${label}: no collecting note`).not.toBeNull();
+        expect(note.responses, `${label}: the note and the card disagree`).toBe(published);
+        if (published !== null) expect(published % K === 0 && published >= K, `${label}: ${published}`).toBe(true);
+        const inGroup = members(query);
+        if (query.team || query.adoption) {
+          // Live counts are for the whole survey only: a filter's is always withheld, so null says nothing.
+          expect(published, `${label}: a live count under a filter`).toBeNull();
+          expect(note.byGroup, label).toBe(true);
+        } else
+          constraints.push({
+            inGroup,
+            label,
+            check: (sum) => (published === null ? sum < K : Math.floor(sum / K) * K === published),
+          });
+        // Whether the survey or a team's row appears at all is published too.
+        if (!survey) constraints.push({ inGroup, label: `${label} (absent)`, check: (sum) => sum === 0 });
+        for (const row of survey?.teams ?? []) {
+          const one = cells.map((c) => ids.teams[c.name] === row.teamId);
+          constraints.push({ inGroup: one, label: `${label} row ${teamName(row.teamId)}`, check: (sum) => sum >= 1 });
+        }
+      }
+      // Every count of the four teams from 0 to 3k that fits everything published.
+      const max = 3 * K;
+      const possible = cells.map(() => new Set<number>());
+      const groupValues = views.map(() => new Set<number>());
+      const n = [0, 0, 0, 0];
+      for (n[0] = 0; n[0] <= max; n[0]++)
+        for (n[1] = 0; n[1] <= max; n[1]++)
+          for (n[2] = 0; n[2] <= max; n[2]++)
+            for (n[3] = 0; n[3] <= max; n[3]++) {
+              const sumOf = (inGroup: boolean[]) => inGroup.reduce((sum, m, i) => sum + (m ? n[i] : 0), 0);
+              if (!constraints.every((c) => c.check(sumOf(c.inGroup)))) continue;
+              n.forEach((v, i) => possible[i].add(v));
+              views.forEach((v, i) => groupValues[i].add(sumOf(members(v.query))));
+            }
+      expect(
+        possible.every((p) => p.size > 0),
+        "the truth itself fits what was published",
+      ).toBe(true);
+      const pinned = [
+        ...cells.map((c, i) => ({ label: c.name, values: possible[i] })),
+        ...views.map((v, i) => ({ label: describeQuery("group", v.query), values: groupValues[i] })),
+      ]
+        .filter(({ values }) => [...values].every((v) => v > 0 && v < K))
+        .map(({ label, values }) => `${label} is known to be ${[...values].join(" or ")}`);
+      expect(pinned, pinned.join("\n")).toEqual([]);
+    }));
+
+  it("9. answers arriving one by one change the note and the card only when the total crosses a multiple of k", () =>
+    withLiveQuarter(async () => {
+      const d = db.handle().db;
+      const snapshot = async () => JSON.stringify(await Promise.all(everyFilter().map(liveViews)));
+      // The whole survey's count in steps of k is the one live figure published (attack 8).
+      const stepped = async () => {
+        const { cells } = await openSurveyTruth();
+        return [Math.floor(cells.reduce((sum, c) => sum + c.n, 0) / K)];
+      };
+      const added: string[] = [];
+      try {
+        let before = await snapshot();
+        let steps = await stepped();
+        // Identity had not answered the open survey: its first answer is the one a viewer must not see.
+        for (let i = 0; i < K + 1; i++) {
+          const [r] = await d
+            .insert(s.responses)
+            .values({ surveyId: ids.surveys.open, teamId: ids.teams.Identity, submittedOn: "2026-11-02" })
+            .returning();
+          added.push(r.id);
+          const after = await snapshot();
+          const nextSteps = await stepped();
+          const crossed = nextSteps.some((v, j) => v !== steps[j]);
+          expect(after !== before, `answer ${i + 1} from Identity: views changed = ${after !== before}`).toBe(crossed);
+          before = after;
+          steps = nextSteps;
+        }
+      } finally {
+        for (const id of added) await d.delete(s.responses).where(eq(s.responses.id, id));
+      }
+    }));
+});
+
+describe("the suppression notice", () => {
+  it("10. the notice and the filter choices carry no count, for every filter and survey", async () => {
+    const reads: [string, RouteHandler, Query, Record<string, string>][] = [];
+    for (const query of [{}, ...everyFilter()]) reads.push([describeQuery("notice", query), noticeRoute, query, {}]);
+    for (const survey of [...CLOSED, "open"])
+      for (const query of [{}, ...teamIds().map((team) => ({ team })), ...ADOPTION.map((adoption) => ({ adoption }))])
+        reads.push([describeQuery(`results/${survey}`, query), resultsRoute, query, { surveyId: ids.surveys[survey] }]);
+    const leaks: string[] = [];
+    for (const [label, handler, query, params] of reads) {
+      const { json } = await viewerGet(handler, "/api/analytics/notice", query, params, true);
+      const said = JSON.stringify({ notice: json.notice, options: json.options });
+      // Quarters and k are the only numbers a notice may hold.
+      const numbers =
+        said
+          .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, "")
+          .replace(/\d{4}-Q[1-4]/g, "")
+          .match(/\d+/g) ?? [];
+      if (numbers.length) leaks.push(`${label}: ${said}`);
+    }
+    expect(leaks, leaks.join("\n")).toEqual([]);
   });
 });

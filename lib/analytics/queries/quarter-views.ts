@@ -239,19 +239,26 @@ export async function getResponseRates({
   const request = requestOf(filter);
   const out: ResponseRates["surveys"] = [];
   for (const survey of surveysInScope) {
+    if (survey.collecting) {
+      // While collecting, a survey is listed for every filter, without team rows and with a count only
+      // for everyone: whether a team's row appears, or a group's live count, would tell when that team's
+      // first person answered.
+      // Only the whole survey's count, as on the trends' collecting note (lib/analytics/groups.ts liveProgress).
+      const live = request.team || request.adoption ? null : progressCount(survey.n, k);
+      out.push({
+        surveyId: survey.surveyId,
+        title: survey.title,
+        period: survey.period,
+        total: live === null ? { hidden: true, reason: "collecting" } : { hidden: false, n: live, atLeast: true },
+        teams: [],
+      });
+      continue;
+    }
     const group = groupOf(survey, request);
     if (!group) continue;
-    const live = progressCount(
-      survey.cells.filter((c) => inRequest(c, request)).reduce((sum, c) => sum + c.n, 0),
-      k,
-    );
-    const total: ResponseRates["surveys"][number]["total"] = survey.collecting
-      ? live === null
-        ? { hidden: true, reason: "collecting" }
-        : { hidden: false, n: live, atLeast: true }
-      : group.hidden
-        ? hiddenAs(group)
-        : { hidden: false, n: group.n };
+    const total: ResponseRates["surveys"][number]["total"] = group.hidden
+      ? hiddenAs(group)
+      : { hidden: false, n: group.n };
     out.push({
       surveyId: survey.surveyId,
       title: survey.title,
