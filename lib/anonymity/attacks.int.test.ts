@@ -17,6 +17,9 @@ import { GET as linksRoute } from "@/app/api/surveys/[id]/links/route";
 import { GET as surveyRoute } from "@/app/api/surveys/[id]/route";
 import { GET as surveysRoute } from "@/app/api/surveys/route";
 import type { RouteHandler } from "@/lib/api/route";
+import { GET as backlogRoute } from "@/app/api/backlog/route";
+import { buildBacklog } from "@/lib/backlog/queries";
+import { quartersScope } from "@/lib/backlog/scope";
 import * as s from "@/lib/db/schema";
 import surveyLinkRoute from "@/pages/api/s/[token]";
 import { callRoute } from "@/lib/testing/api";
@@ -1421,5 +1424,66 @@ describe("the suppression notice", () => {
       if (numbers.length) leaks.push(`${label}: ${said}`);
     }
     expect(leaks, leaks.join("\n")).toEqual([]);
+  });
+});
+
+describe("mention rates of closed quarters", () => {
+  it("11. a quarter's count on the backlog minus the published survey totals of that quarter is 0 or ≥ k", async () => {
+    const d = db.handle().db;
+    // A second closed 2026-Q3 survey that only 3 Payments people answered: its total is hidden everywhere.
+    const [tiny] = await d
+      .insert(s.surveys)
+      .values({ title: "Tiny 2026-Q3", period: Q3, status: "closed" })
+      .returning();
+    try {
+      const [question] = await d
+        .insert(s.questions)
+        .values({
+          surveyId: tiny.id,
+          key: "frustration",
+          position: 0,
+          kind: "free_text",
+          prompt: "What slows you down?",
+        })
+        .returning();
+      const responses = await d
+        .insert(s.responses)
+        .values(
+          Array.from({ length: 3 }, () => ({
+            surveyId: tiny.id,
+            teamId: ids.teams.Payments,
+            submittedOn: "2026-08-03",
+          })),
+        )
+        .returning();
+      await d
+        .insert(s.answers)
+        .values(responses.map((r) => ({ responseId: r.id, questionId: question.id, textValue: "the build is slow" })));
+      const scope = quartersScope(Q3, Q3);
+      await buildBacklog({ scope, k: 2 });
+
+      const backlog = (await viewerGet(backlogRoute, "/api/backlog", { scope }, {}, true)).json;
+      const rates = (await viewerGet(ratesRoute, "/api/analytics/response-rates", quarter(Q3), {}, true)).json;
+      const publishedTotal = rates.surveys
+        .filter((x: any) => x.period === Q3 && x.total.hidden === false)
+        .reduce((sum: number, x: any) => sum + x.total.n, 0);
+      const leftovers: string[] = [];
+      const check = (label: string, respondents: number | null) => {
+        if (respondents === null) return;
+        const leftover = respondents - publishedTotal;
+        if (leftover > 0 && leftover < K) leftovers.push(`${label}: ${respondents} − ${publishedTotal} = ${leftover}`);
+      };
+      for (const p of backlog.periods) check(`periods ${p.period}`, p.respondents);
+      for (const item of backlog.items)
+        for (const r of item.mentionRates) {
+          check(`"${item.label}" ${r.period}`, r.respondents);
+          // A rate is mentioners over respondents: shown, it gives the count back.
+          if (r.rate) check(`"${item.label}" ${r.period} (from its rate)`, Math.round(r.mentioners / r.rate));
+        }
+      expect(backlog.items.length).toBeGreaterThan(0);
+      expect(leftovers, leftovers.join("\n")).toEqual([]);
+    } finally {
+      await d.delete(s.responses).where(eq(s.responses.surveyId, tiny.id));
+    }
   });
 });

@@ -77,7 +77,25 @@ describe("toBacklogListItem", () => {
         high: expect.closeTo(0.2305, 3),
         collecting: false,
       },
-      { period: "2026-Q2", mentioners: null, respondents: 4, rate: null, low: null, high: null, collecting: false },
+      { period: "2026-Q2", mentioners: null, respondents: null, rate: null, low: null, high: null, collecting: false },
+    ]);
+  });
+
+  it("gives a closed quarter with a survey under k no count and no rate: the count minus the other surveys' totals is that survey", () => {
+    const rates = mentionRatesOf(
+      [
+        { period: "2026-Q3", respondents: 27, collecting: false, smallestSurvey: 3 },
+        { period: "2026-Q4", respondents: 32, collecting: false, smallestSurvey: 9 },
+      ],
+      new Map([
+        ["2026-Q3", 6],
+        ["2026-Q4", 8],
+      ]),
+      5,
+    );
+    expect(rates.map((r) => [r.period, r.respondents, r.mentioners, r.rate])).toEqual([
+      ["2026-Q3", null, null, null],
+      ["2026-Q4", 32, 8, 0.25],
     ]);
   });
 

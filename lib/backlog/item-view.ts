@@ -121,14 +121,32 @@ export type ScopeContext = {
   total: number;
   everyoneNps: number | null;
   everyoneLikert: number | null;
-  /** Exact counts, for the arithmetic; publicPeriods() is what leaves the server. */
-  periods: { period: string; respondents: number; collecting: boolean }[];
+  /**
+   * Exact counts, for the arithmetic; publicPeriods() is what leaves the server. `smallestSurvey`: the
+   * fewest respondents of any one survey of the quarter in scope.
+   */
+  periods: { period: string; respondents: number; collecting: boolean; smallestSurvey?: number }[];
 };
 
 /** The scope's quarters as viewers see them: a collecting quarter's count moves only in steps of k. */
 export function publicPeriods(periods: ScopeContext["periods"], k: number): ScopePeriod[] {
-  return periods.map((p) => ({ ...p, respondents: p.collecting ? progressCount(p.respondents, k) : p.respondents }));
+  return periods.map(({ period, respondents, collecting, smallestSurvey }) => ({
+    period,
+    collecting,
+    respondents: collecting
+      ? progressCount(respondents, k)
+      : respondents < k || hasSurveyUnderK({ smallestSurvey }, k)
+        ? null
+        : respondents,
+  }));
 }
+
+/**
+ * A closed quarter one of whose surveys has fewer than k respondents: that survey's total is hidden, so the
+ * quarter's count (and a rate over it) minus the other surveys' published totals would give it back.
+ */
+const hasSurveyUnderK = (p: { smallestSurvey?: number }, k: number) =>
+  p.smallestSurvey !== undefined && p.smallestSurvey < k;
 
 /** A list item before ranking (rankBacklog adds rank and score). */
 export function toBacklogListItem(
@@ -182,7 +200,7 @@ export function toBacklogListItem(
 
 /**
  * Mention rate per quarter. A quarter with fewer than k responses in scope shows no rate (its small
- * group stays hidden); nor does one still collecting, whose handful of early answers would read as a
+ * group stays hidden), nor does one with a survey under k (see hasSurveyUnderK), nor one still collecting, whose handful of early answers would read as a
  * spike (2 of 7 = 29%) and whose exact count would date each answer.
  */
 export function mentionRatesOf(
@@ -201,7 +219,7 @@ export function mentionRatesOf(
       low: null,
       high: null,
     };
-    if (p.collecting || exact < k) return { ...hidden, collecting: p.collecting };
+    if (p.collecting || exact < k || hasSurveyUnderK(periods[i], k)) return { ...hidden, collecting: p.collecting };
     const mentioners = Math.min(mentionersByPeriod?.get(p.period) ?? 0, exact);
     const interval = wilsonInterval(mentioners, exact)!;
     return {

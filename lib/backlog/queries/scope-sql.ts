@@ -26,17 +26,18 @@ export function requireScope(value: string): BacklogScope {
  * The population of a scope: who could have mentioned a theme. One row per survey response ("r:<id>"),
  * or per friction entry for the friction log ("f:<id>", each entry counts as one respondent); the same
  * names theme_releases uses. `collecting`: its survey is still open, so its quarter is provisional.
+ * `survey_id` (null for friction) lets a quarter tell whether one of its surveys is under k.
  */
 export function populationSql(scope: BacklogScope): SQL {
   if (scope.kind === "friction") {
     // A friction entry counts once it is logged: the log has no close.
-    return sql`select 'f:' || f.id::text as respondent, null::uuid as response_id, f.team_id, f.period, false as collecting from friction_entries f`;
+    return sql`select 'f:' || f.id::text as respondent, null::uuid as response_id, null::uuid as survey_id, f.team_id, f.period, false as collecting from friction_entries f`;
   }
   const where =
     scope.kind === "survey"
       ? sql`r.survey_id = ${scope.surveyId}`
       : sql`s.period between ${scope.from} and ${scope.to}`;
-  return sql`select 'r:' || r.id::text as respondent, r.id as response_id, r.team_id, s.period, s.status <> 'closed' as collecting
+  return sql`select 'r:' || r.id::text as respondent, r.id as response_id, r.survey_id, r.team_id, s.period, s.status <> 'closed' as collecting
              from responses r join surveys s on s.id = r.survey_id where ${where}`;
 }
 

@@ -38,10 +38,12 @@ export async function getBacklog(input: { scope: string }, tx?: DbClient): Promi
           select count(*)::int as respondents, avg(s.nps)::float8 as nps, avg(s.likert)::float8 as likert
           from pop left join scores s on s.respondent = pop.respondent`,
     ),
-    selectRows<{ period: string; respondents: number; collecting: boolean }>(
+    selectRows<{ period: string; respondents: number; collecting: boolean; smallest_survey: number }>(
       client,
-      sql`with pop as (${populationSql(scope)})
-          select period, count(*)::int as respondents, bool_or(collecting) as collecting from pop group by period order by period`,
+      sql`with pop as (${populationSql(scope)}),
+          per_survey as (select period, survey_id, count(*)::int as n, bool_or(collecting) as collecting from pop group by 1, 2)
+          select period, sum(n)::int as respondents, bool_or(collecting) as collecting, min(n)::int as smallest_survey
+          from per_survey group by period order by period`,
     ),
     selectRows<ItemRow>(
       client,
@@ -84,6 +86,7 @@ export async function getBacklog(input: { scope: string }, tx?: DbClient): Promi
     period: p.period,
     respondents: Number(p.respondents),
     collecting: Boolean(p.collecting),
+    smallestSurvey: Number(p.smallest_survey),
   }));
   const ratesByItem = new Map<string, Map<string, number>>();
   for (const r of rateRows) {
