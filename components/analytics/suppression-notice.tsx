@@ -31,7 +31,11 @@ export function SuppressionNotice({
     >
       <p>
         <strong>
-          {notice.nothingShown ? `Nothing to show for ${subject} here.` : `Part of ${subject} is hidden.`}
+          {notice.nothingShown
+            ? subject === "Everyone"
+              ? "Nothing to show here yet."
+              : `Nothing to show for ${subject} here.`
+            : `Part of ${subject} is hidden.`}
         </strong>{" "}
         Hidden groups keep everyone anonymous; their answers still count in the larger groups that are shown.
       </p>

@@ -147,7 +147,20 @@ function Comments({ surveyId, q, k }: { surveyId: string; q: QuestionResult; k: 
   );
 }
 
-function QuestionCard({ surveyId, q, k, index }: { surveyId: string; q: QuestionResult; k: number; index: number }) {
+function QuestionCard({
+  surveyId,
+  q,
+  k,
+  index,
+  explained,
+}: {
+  surveyId: string;
+  q: QuestionResult;
+  k: number;
+  index: number;
+  /** The view's notice already says why results are hidden: no marker on every card. */
+  explained: boolean;
+}) {
   const r = q.result;
   return (
     <section className="card stack" aria-labelledby={`q-${q.id}`} data-testid="question-result">
@@ -163,7 +176,9 @@ function QuestionCard({ surveyId, q, k, index }: { surveyId: string; q: Question
         </p>
       ))}
       {r.hidden ? (
-        <HiddenValue k={k} reason={r.reason} />
+        explained ? null : (
+          <HiddenValue k={k} reason={r.reason} />
+        )
       ) : (
         <>
           <p className="muted small">
@@ -205,7 +220,7 @@ export function SurveyResultsView({ surveyId }: { surveyId: string }) {
           onRetry={() => query.refetch()}
           retrying={query.isFetching}
         />
-      ) : notice?.nothingShown ? null : query.data.questions.length === 0 ? (
+      ) : query.data.questions.length === 0 ? (
         <div className="empty">This survey has no questions.</div>
       ) : (
         <>
@@ -214,10 +229,12 @@ export function SurveyResultsView({ surveyId }: { surveyId: string }) {
               <div className="stat-label">Responses</div>
               <div className="stat">{query.data.total.hidden ? "—" : query.data.total.n}</div>
             </div>
-            {query.data.total.hidden ? <HiddenValue k={query.data.k} reason={query.data.total.reason} /> : null}
+            {query.data.total.hidden && !notice ? (
+              <HiddenValue k={query.data.k} reason={query.data.total.reason} />
+            ) : null}
           </div>
           {query.data.questions.map((q, i) => (
-            <QuestionCard key={q.id} surveyId={surveyId} q={q} k={query.data.k} index={i} />
+            <QuestionCard key={q.id} surveyId={surveyId} q={q} k={query.data.k} index={i} explained={!!notice} />
           ))}
         </>
       )}

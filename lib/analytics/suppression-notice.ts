@@ -219,6 +219,6 @@ export function describeOption(option: FilterOption, k: number): string | null {
     case "collecting":
       return "published when the survey closes";
     default:
-      return "no answers";
+      return "nobody in this group";
   }
 }
