@@ -23,7 +23,15 @@ const everyone: Role[] = ["owner", "editor", "viewer"];
 const editors: Role[] = ["owner", "editor"];
 
 const pages: AuditPage[] = [
-  { route: "/dashboard", roles: everyone, visits: () => [{ url: "/dashboard", name: "dashboard" }] },
+  {
+    route: "/dashboard",
+    roles: everyone,
+    visits: () => [
+      { url: "/dashboard", name: "dashboard" },
+      // Only the collecting quarter in range: the view is one suppression notice with a way out.
+      { url: "/dashboard?adoption=on&from=2026-Q4", name: "dashboard with a suppression notice" },
+    ],
+  },
   { route: "/dashboard/teams", roles: ["owner"], visits: () => [{ url: "/dashboard/teams", name: "teams" }] },
   {
     route: "/dashboard/adoption",
