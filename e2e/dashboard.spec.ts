@@ -20,7 +20,7 @@ test.describe("analytics dashboards", () => {
     await expect(heatmap).toBeVisible();
     await expect(heatmap.getByRole("rowheader", { name: /Payments/ })).toBeVisible();
     // Identity answers with fewer than k people: its cells say so instead of showing a number.
-    await expect(heatmap.getByRole("row", { name: /Identity/ })).toContainText("Hidden: fewer than 5 responses");
+    await expect(heatmap.getByRole("row", { name: /^Identity/ })).toContainText("Hidden: fewer than 5 responses");
 
     await expect(page.getByTestId("dimension-trends").locator(".recharts-line").first()).toBeVisible();
     await expect(page.getByTestId("response-rates-table")).toBeVisible();
