@@ -9,6 +9,7 @@ export const ROUTE_METHODS: Record<string, readonly string[]> = {
   "/api/analytics/dora": ["GET"],
   "/api/analytics/export/[table]": ["GET"],
   "/api/analytics/meta": ["GET"],
+  "/api/analytics/notice": ["GET"],
   "/api/analytics/nps": ["GET"],
   "/api/analytics/response-rates": ["GET"],
   "/api/analytics/surveys/[surveyId]": ["GET"],
