@@ -110,6 +110,13 @@ test("finding 5: analysing history leaves the dashboard alone; the backlog edito
   await expect(page.getByTestId("dashboard-pick")).toContainText("On the dashboard");
   try {
     await expect(await viewerCaption(browser)).toMatch(/^From Quarter 2026-Q3, analysed .+\.$/);
+    // Settings offers the same choice: back to the demo's four quarters.
+    await page.goto("/settings");
+    const panel = page.getByTestId("dashboard-backlog-panel");
+    await panel.getByLabel("Show on the dashboard").selectOption(DEMO_SCOPE);
+    await panel.getByRole("button", { name: "Save" }).click();
+    await expect(panel.getByRole("status")).toContainText("Saved");
+    await expect(panel).toContainText("come from Quarters 2026-Q1 – 2026-Q4");
   } finally {
     // Put the dashboard back on the demo's four quarters for the specs that run after this one.
     expect((await request.put("/api/backlog/dashboard", { data: { scope: DEMO_SCOPE } })).status()).toBe(200);
