@@ -11,6 +11,7 @@ import {
   useBuildBacklog,
   useUpdateBacklogThresholds,
   type BacklogData,
+  type DashboardBacklogData,
 } from "@/lib/backlog/hooks";
 import type { BacklogScopeOptions } from "@/lib/backlog/queries";
 import { parseScope, quartersScope } from "@/lib/backlog/scope";
@@ -21,17 +22,21 @@ import { RankedList } from "./ranked-list";
 import { CUSTOM_RANGE, scopeChoices, scopeLabel } from "./scope-label";
 import { InlineError } from "@/components/ui/form-status";
 import { ClientForm } from "@/components/ui/client-form";
+import { useFormat } from "@/components/ui/locale";
+import { DashboardPick } from "./dashboard-pick";
 
 export function BacklogView({
   canEdit,
   options,
   initialScope,
   initialView,
+  initialDashboard,
 }: {
   canEdit: boolean;
   options: BacklogScopeOptions;
   initialScope: string | null;
   initialView: BacklogData | null;
+  initialDashboard?: DashboardBacklogData;
 }) {
   const router = useRouter();
   const [scope, setScope] = useState(initialScope);
@@ -40,6 +45,7 @@ export function BacklogView({
   const choices = scopeChoices(options, scope);
   const groups = [...new Set(choices.map((c) => c.group))];
   const scopeId = useId();
+  const describeScope = (value: string) => scopeLabel(value, options);
 
   function show(next: string) {
     setScope(next);
@@ -94,7 +100,9 @@ export function BacklogView({
               onCancel={() => setRangeOpen(false)}
             />
           ) : null}
-          {scope && canEdit ? <AnalyseForm scope={scope} onBuilt={() => setSelectedId(null)} /> : null}
+          {scope && canEdit ? (
+            <AnalyseForm scope={scope} describeScope={describeScope} onBuilt={() => setSelectedId(null)} />
+          ) : null}
           {scope && data && data.items.length ? (
             <a className="btn" href={backlogExportHref(scope)} download data-testid="export-csv">
               Download CSV
@@ -111,6 +119,15 @@ export function BacklogView({
             {data.population.respondents} respondents in scope; themes mentioned by fewer than {data.anonymityThreshold}{" "}
             people show no quotes.
           </p>
+        ) : null}
+        {scope && data ? (
+          <DashboardPick
+            scope={scope}
+            analysed={data.run !== null}
+            canEdit={canEdit}
+            describeScope={describeScope}
+            initial={initialDashboard}
+          />
         ) : null}
       </section>
 
@@ -163,6 +180,7 @@ export function BacklogView({
               canEdit={canEdit}
               population={data!.population}
               onSelect={setSelectedId}
+              describeScope={describeScope}
             />
           ) : (
             <p className="muted small">
@@ -175,7 +193,16 @@ export function BacklogView({
   );
 }
 
-function AnalyseForm({ scope, onBuilt }: { scope: string; onBuilt: () => void }) {
+function AnalyseForm({
+  scope,
+  describeScope,
+  onBuilt,
+}: {
+  scope: string;
+  describeScope: (scope: string) => string;
+  onBuilt: () => void;
+}) {
+  const f = useFormat();
   const [k, setK] = useState("");
   const build = useBuildBacklog({ onSuccess: onBuilt });
   const errors = build.fieldErrors;
@@ -203,7 +230,10 @@ function AnalyseForm({ scope, onBuilt }: { scope: string; onBuilt: () => void })
       </button>
       <span role="status" className="small">
         {build.isSuccess
-          ? `Done: ${build.data.run.chosenK} themes, ${build.data.run.itemsMatched} kept with their edits, ${build.data.run.itemsCreated} new.`
+          ? `Done: ${build.data.run.chosenK} themes, ${build.data.run.itemsMatched} kept with their edits, ${build.data.run.itemsCreated} new` +
+            (build.data.run.carriedFrom
+              ? `, ${build.data.run.itemsCarried} of them curated as in ${describeScope(build.data.run.carriedFrom.scope)} (analysed ${f.date(build.data.run.carriedFrom.ranAt)}).`
+              : ".")
           : ""}
       </span>
       <InlineError message={build.generalError} />

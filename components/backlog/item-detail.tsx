@@ -19,6 +19,7 @@ import { TableScroll } from "@/components/ui/table-scroll";
 import { InlineError, SubmitRow } from "@/components/ui/form-status";
 import { Options, RecordOptions } from "@/components/ui/options";
 import { ClientForm } from "@/components/ui/client-form";
+import { CarriedFrom } from "./carried-from";
 
 const NEW_THEME = "__new__";
 
@@ -28,12 +29,15 @@ export function ItemDetail({
   canEdit,
   population,
   onSelect,
+  describeScope = (scope) => scope,
 }: {
   itemId: string;
   items: BacklogListItem[];
   canEdit: boolean;
   population: { nps: number | null; likert: number | null };
   onSelect: (id: string | null) => void;
+  /** A scope's human name, for "carried from …". */
+  describeScope?: (scope: string) => string;
 }) {
   const query = useBacklogItem(itemId);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -85,6 +89,7 @@ export function ItemDetail({
           Close
         </button>
       </div>
+      <CarriedFrom item={item} canEdit={canEdit} describeScope={describeScope} />
 
       <div className="grid-4">
         <div>

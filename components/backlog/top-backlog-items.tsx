@@ -1,8 +1,9 @@
 import Link from "next/link";
 import { quadrantLabels } from "@/lib/backlog/prioritise";
-import { getBacklog, listBacklogScopeOptions } from "@/lib/backlog/queries";
-import { parseScope } from "@/lib/backlog/scope";
+import { getBacklog, getDashboardBacklog, listBacklogScopeOptions } from "@/lib/backlog/queries";
+import { requestFormatter } from "@/lib/request-locale";
 import { percent, quadrantBadge, statusBadge } from "./format";
+import { scopeLabel } from "./scope-label";
 
 const statusLabel = {
   new: "New",
@@ -12,34 +13,57 @@ const statusLabel = {
   wont_do: "Won’t do",
 } as const;
 
-/** The overview's "what to fix first": the top open items of the backlog analysed most recently. */
+/**
+ * The overview's "what to fix first": the top open items of the backlog editors picked for the
+ * dashboard (by default the widest range of quarters analysed), labelled with its scope and date, so
+ * analysing another scope to look at history never changes what leadership reads here.
+ */
 export async function TopBacklogItems({ limit = 5 }: { limit?: number }) {
-  const { analysed } = await listBacklogScopeOptions();
-  const scope = analysed.find((a) => parseScope(a.scope)?.kind === "periods")?.scope ?? analysed[0]?.scope;
-  if (!scope) return null;
+  const [dashboard, options, f] = await Promise.all([
+    getDashboardBacklog(),
+    listBacklogScopeOptions(),
+    requestFormatter(),
+  ]);
+  if (!dashboard) return null;
+  const { scope } = dashboard;
   const { items } = await getBacklog({ scope });
   const open = items.filter((i) => i.status !== "done" && i.status !== "wont_do").slice(0, limit);
-  if (open.length === 0) return <p className="muted">Every theme in the backlog is done or parked.</p>;
+  const caption = (
+    <p className="small muted" data-testid="top-backlog-scope">
+      From {scopeLabel(scope, options)}, analysed {f.date(dashboard.ranAt)}
+      {dashboard.chosen ? "" : " (the widest backlog analysed)"}.
+    </p>
+  );
+  if (open.length === 0)
+    return (
+      <>
+        {caption}
+        <p className="muted">Every theme in the backlog is done or parked.</p>
+      </>
+    );
   return (
-    <ol
-      className="stack"
-      style={{ listStyle: "none", padding: 0, margin: 0, gap: "0.6rem" }}
-      data-testid="top-backlog-items"
-    >
-      {open.map((item) => (
-        <li key={item.id} style={{ display: "grid", gap: "0.25rem" }}>
-          <Link href={`/backlog?scope=${encodeURIComponent(scope)}`}>
-            <strong>{item.rank}.</strong> {item.label}
-          </Link>
-          <span className="row" style={{ gap: "0.4rem", paddingLeft: "1.1rem" }}>
-            <span className="muted small">{percent(item.share)} of respondents</span>
-            <span className={quadrantBadge[item.quadrant]}>{quadrantLabels[item.quadrant]}</span>
-            {item.status !== "new" ? (
-              <span className={statusBadge[item.status]}>{statusLabel[item.status]}</span>
-            ) : null}
-          </span>
-        </li>
-      ))}
-    </ol>
+    <>
+      {caption}
+      <ol
+        className="stack"
+        style={{ listStyle: "none", padding: 0, margin: 0, gap: "0.6rem" }}
+        data-testid="top-backlog-items"
+      >
+        {open.map((item) => (
+          <li key={item.id} style={{ display: "grid", gap: "0.25rem" }}>
+            <Link href={`/backlog?scope=${encodeURIComponent(scope)}`}>
+              <strong>{item.rank}.</strong> {item.label}
+            </Link>
+            <span className="row" style={{ gap: "0.4rem", paddingLeft: "1.1rem" }}>
+              <span className="muted small">{percent(item.share)} of respondents</span>
+              <span className={quadrantBadge[item.quadrant]}>{quadrantLabels[item.quadrant]}</span>
+              {item.status !== "new" ? (
+                <span className={statusBadge[item.status]}>{statusLabel[item.status]}</span>
+              ) : null}
+            </span>
+          </li>
+        ))}
+      </ol>
+    </>
   );
 }

@@ -10,6 +10,8 @@ export const auditActions = {
   "backlog.merge": "Merged themes",
   "backlog.unmerge": "Undid a merge",
   "backlog.status": "Changed a theme's status",
+  "backlog.carry_undo": "Undid curation carried from another analysis",
+  "backlog.dashboard": "Chose the backlog the dashboard shows",
   "team.create": "Added a team",
   "team.platform": "Changed a team's platform adoption",
   "team.archive": "Archived a team",
@@ -50,7 +52,7 @@ export function describeAuditDetail(action: string, detail: Record<string, unkno
     case "backlog.unmerge":
       return figures.slice(2);
     case "backlog.analyse":
-      return `${Number(detail.themes ?? 0)} themes, ${Number(detail.created ?? 0)} new${figures}`;
+      return `${Number(detail.themes ?? 0)} themes, ${Number(detail.created ?? 0)} new${Number(detail.carried ?? 0) ? `, ${Number(detail.carried)} carried` : ""}${figures}`;
     case "backlog.status":
       return `${statusWords[String(detail.from)] ?? detail.from} → ${statusWords[String(detail.to)] ?? detail.to}`;
     case "team.platform":

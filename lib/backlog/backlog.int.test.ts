@@ -37,7 +37,9 @@ beforeAll(async () => {
   // The demo seed curates a backlog of its own; these tests start from one never built.
   await db
     .handle()
-    .db.execute(sql`truncate journey_step_themes, theme_releases, theme_members, backlog_runs, backlog_items`);
+    .db.execute(
+      sql`truncate journey_step_themes, theme_releases, theme_members, backlog_carries, backlog_runs, backlog_items`,
+    );
   editorId = (await getUserByEmail({ email: "pm@dxpulse.dev" }))!.id;
   viewerId = (await getUserByEmail({ email: "lead@dxpulse.dev" }))!.id;
 });

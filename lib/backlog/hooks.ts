@@ -10,6 +10,7 @@ import type { FormBody, Wire, WireReturn } from "@/lib/api/wire";
 import type {
   buildBacklog,
   getBacklog,
+  getDashboardBacklog,
   getBacklogItem,
   mergeBacklogItems,
   moveThemeMembers,
@@ -17,6 +18,7 @@ import type {
 import type {
   backlogThresholdsSchema,
   buildBacklogSchema,
+  dashboardBacklogSchema,
   mergeBacklogItemSchema,
   moveMembersSchema,
   updateBacklogItemSchema,
@@ -26,6 +28,7 @@ export const backlogKeys = {
   all: ["backlog"] as const,
   view: (scope: string) => [...backlogKeys.all, "view", scope] as const,
   item: (id: string) => [...backlogKeys.all, "item", id] as const,
+  dashboard: () => [...backlogKeys.all, "dashboard"] as const,
 };
 
 export type BacklogData = WireReturn<typeof getBacklog>;
@@ -125,6 +128,35 @@ export function useUnmergeBacklogItem() {
   const refresh = useInvalidate(backlogKeys.all);
   return useMutation({
     mutationFn: (id: string) => apiFetch(`/api/backlog/items/${id}/merge`, { method: "DELETE" }),
+    onSuccess: refresh,
+  });
+}
+
+/** Undoes curation carried from another analysis: the theme goes back to uncurated. */
+export function useUndoCarry() {
+  const refresh = useInvalidate(backlogKeys.all);
+  return useMutation({
+    mutationFn: (id: string) => apiFetch(`/api/backlog/items/${id}/carry`, { method: "DELETE" }),
+    onSuccess: refresh,
+  });
+}
+
+export type DashboardBacklogData = Wire<{ dashboard: Awaited<ReturnType<typeof getDashboardBacklog>> }>;
+
+/** The backlog the dashboard shows (an editor's pick, else the widest range of quarters analysed). */
+export function useDashboardBacklog(initial?: DashboardBacklogData) {
+  return useQuery({
+    queryKey: backlogKeys.dashboard(),
+    queryFn: () => apiFetch<DashboardBacklogData>("/api/backlog/dashboard"),
+    initialData: initial,
+  });
+}
+
+export function useSetDashboardBacklog() {
+  const refresh = useInvalidate(backlogKeys.all);
+  return useFormMutation({
+    mutationFn: (input: z.input<typeof dashboardBacklogSchema>) =>
+      apiFetch<DashboardBacklogData>("/api/backlog/dashboard", { method: "PUT", json: input }),
     onSuccess: refresh,
   });
 }

@@ -47,6 +47,21 @@ describe("toBacklogListItem", () => {
     expect(item.negativeShare).toBe(0.8);
   });
 
+  it("says where a theme's curation was carried from, except for a theme under k", () => {
+    const carried = {
+      carried_from_scope: "periods:2026-Q1..2026-Q4",
+      carried_from_ran_at: "2026-10-12T09:00:00Z",
+      carried_via: "answers",
+    };
+    expect(toBacklogListItem(row(carried), context, {}).carriedFrom).toEqual({
+      scope: "periods:2026-Q1..2026-Q4",
+      ranAt: "2026-10-12T09:00:00.000Z",
+      via: "answers",
+    });
+    expect(toBacklogListItem(row({ ...carried, respondents: 4 }), context, {}).carriedFrom).toBeNull();
+    expect(toBacklogListItem(row(), context, {}).carriedFrom).toBeNull();
+  });
+
   it("keeps the counts of a theme under k but no score that could be solved back to its people", () => {
     const item = toBacklogListItem(row({ respondents: 4 }), context, {});
     expect(item).toMatchObject({ respondents: 4, mentions: 7, quotable: false });

@@ -39,6 +39,11 @@ export type BacklogListItem = {
   /** Quarter in which the status was last changed, for the closing-the-loop marker. */
   statusChangedPeriod: string | null;
   mergedFrom: { id: string; label: string }[];
+  /**
+   * The analysis this theme's curation was carried from (lib/backlog/carry.ts); null when it was not, and
+   * for a theme under k, whose provenance would say where its few answers came from.
+   */
+  carriedFrom: { scope: string; ranAt: string; via: "answers" | "terms" } | null;
   respondents: number;
   mentions: number;
   share: number;
@@ -102,6 +107,9 @@ export type ItemRow = {
   owner: string;
   notes: string;
   status_changed_at: string | null;
+  carried_from_scope?: string | null;
+  carried_from_ran_at?: string | null;
+  carried_via?: string | null;
   respondents: number | null;
   mentions: number | null;
   sentiment: number | null;
@@ -183,6 +191,14 @@ export function toBacklogListItem(
     statusChangedAt: iso(row.status_changed_at),
     statusChangedPeriod: row.status_changed_at ? periodOfDate(row.status_changed_at) : null,
     mergedFrom: extra.mergedFrom ?? [],
+    carriedFrom:
+      respondents >= k && row.carried_from_scope && row.carried_from_ran_at
+        ? {
+            scope: row.carried_from_scope,
+            ranAt: iso(row.carried_from_ran_at)!,
+            via: row.carried_via === "terms" ? "terms" : "answers",
+          }
+        : null,
     respondents,
     mentions: Number(row.mentions ?? 0),
     share,

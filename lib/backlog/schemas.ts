@@ -72,3 +72,6 @@ export const backlogThresholdsSchema = z
   })
   .partial()
   .refine((v) => Object.keys(v).length > 0, "Change at least one threshold");
+
+/** The backlog the dashboard shows: an analysed scope. */
+export const dashboardBacklogSchema = z.object({ scope: scopeSchema });

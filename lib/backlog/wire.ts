@@ -17,6 +17,14 @@ const curatedFields = {
   notes: z.string(),
 };
 
+const carriedFromWire = z.object({
+  scope: z.string(),
+  ranAt: timestamp.meta({ description: "When that scope was last analysed, at the time of the carry" }),
+  via: z
+    .enum(["answers", "terms"])
+    .meta({ description: "Matched by shared answers, or (none shared) by similar terms" }),
+});
+
 /** A backlog_items row, as the curation endpoints return it. */
 export const backlogItemRowWire = z
   .object({
@@ -40,6 +48,9 @@ const backlogListItemWire = z
     statusChangedAt: timestamp.nullable(),
     statusChangedPeriod: z.string().nullable(),
     mergedFrom: z.array(z.object({ id: z.uuid(), label: z.string() })),
+    carriedFrom: carriedFromWire
+      .nullable()
+      .meta({ description: "The analysis whose curation this theme took; null when none, and for a theme under k" }),
     respondents: z.number().int(),
     mentions: z.number().int(),
     share: z.number(),
@@ -137,7 +148,25 @@ export const backlogRunWire = z.object({
     itemsMatched: z.number().int(),
     itemsCreated: z.number().int(),
     itemsRemoved: z.number().int(),
+    itemsCarried: z
+      .number()
+      .int()
+      .meta({ description: "New themes that took the curation of another analysis's themes" }),
+    carriedFrom: z.object({ scope: z.string(), ranAt: timestamp }).nullable(),
   }),
+});
+
+export const dashboardBacklogWire = z.object({
+  dashboard: z
+    .object({
+      scope: z.string(),
+      ranAt: timestamp,
+      chosen: z
+        .boolean()
+        .meta({ description: "Picked by an editor; false: the default (the widest range of quarters analysed)" }),
+    })
+    .nullable()
+    .meta({ description: "Null until something has been analysed" }),
 });
 
 export const movedMembersWire = z.object({

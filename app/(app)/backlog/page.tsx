@@ -3,7 +3,7 @@ import { BacklogView } from "@/components/backlog/backlog-view";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/guard";
 import { hasRole } from "@/lib/auth/roles";
-import { getBacklog, listBacklogScopeOptions } from "@/lib/backlog/queries";
+import { getBacklog, getDashboardBacklog, listBacklogScopeOptions } from "@/lib/backlog/queries";
 import { FRICTION_SCOPE, parseScope, quartersScope } from "@/lib/backlog/scope";
 
 export const metadata: Metadata = { title: "Backlog" };
@@ -22,7 +22,10 @@ export default async function BacklogPage({ searchParams }: { searchParams: Prom
       : options.frictionCount
         ? FRICTION_SCOPE
         : null);
-  const initialView = initialScope ? await getBacklog({ scope: initialScope }) : null;
+  const [initialView, dashboard] = await Promise.all([
+    initialScope ? getBacklog({ scope: initialScope }) : null,
+    getDashboardBacklog(),
+  ]);
   return (
     <>
       <PageHeader
@@ -34,6 +37,7 @@ export default async function BacklogPage({ searchParams }: { searchParams: Prom
         options={options}
         initialScope={initialScope}
         initialView={initialView}
+        initialDashboard={{ dashboard }}
       />
     </>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
+import { DashboardBacklogPanel } from "@/components/backlog/dashboard-backlog-panel";
 import { AuditLogPanel } from "@/components/settings/audit-log-panel";
 import { DimensionsPanel } from "@/components/settings/dimensions-panel";
 import { TeamsPanel } from "@/components/settings/teams-panel";
@@ -8,6 +9,7 @@ import { WorkspacePanel } from "@/components/settings/workspace-panel";
 import { toWire } from "@/lib/api/wire";
 import { requireUser } from "@/lib/auth/guard";
 import { listUsers } from "@/lib/auth/queries";
+import { getDashboardBacklog, listBacklogScopeOptions } from "@/lib/backlog/queries";
 import { hasRole } from "@/lib/auth/roles";
 import { builtInDimensions } from "@/lib/surveys/dimensions";
 import { periodOfDate } from "@/lib/period";
@@ -21,7 +23,12 @@ export default async function SettingsPage() {
   const isOwner = user.role === "owner";
   const users = isOwner ? await listUsers() : [];
   const canEditTeams = hasRole(user.role, "editor");
-  const [teams, customDimensions] = await Promise.all([listTeams(), listCustomDimensions()]);
+  const [teams, customDimensions, backlogOptions, dashboardBacklog] = await Promise.all([
+    listTeams(),
+    listCustomDimensions(),
+    listBacklogScopeOptions(),
+    getDashboardBacklog(),
+  ]);
   return (
     <>
       <PageHeader title="Settings" description="Workspace, privacy threshold, teams, dimensions and people." />
@@ -32,6 +39,11 @@ export default async function SettingsPage() {
         />
         <TeamsPanel initialTeams={toWire(teams)} canEdit={canEditTeams} currentPeriod={periodOfDate(new Date())} />
         <DimensionsPanel builtIn={builtInDimensions} initialCustom={toWire(customDimensions)} canEdit={canEditTeams} />
+        <DashboardBacklogPanel
+          canEdit={canEditTeams}
+          options={backlogOptions}
+          initial={{ dashboard: dashboardBacklog }}
+        />
         {isOwner ? <UsersPanel currentUserId={user.id} initialUsers={toWire(users)} /> : null}
         {isOwner ? <AuditLogPanel /> : null}
       </div>

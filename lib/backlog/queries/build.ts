@@ -9,6 +9,8 @@ import { clusterOffThread } from "@/lib/text/cluster-off-thread";
 import { scoreSentiment } from "@/lib/text/sentiment";
 import { planReconciliation, type ExistingItem } from "../reconcile";
 import { formatScope } from "../scope";
+import { getWorkspaceSettings } from "@/lib/workspace/queries";
+import { carryCuration, type CarryResult } from "./carry";
 import { releaseThemes } from "./releases";
 import { INSERT_BATCH, loadScopeTexts, lockScope, memberRefs, requireScope } from "./scope-sql";
 
@@ -20,6 +22,10 @@ export type BuildBacklogResult = {
   itemsMatched: number;
   itemsCreated: number;
   itemsRemoved: number;
+  /** New themes that took their curation from another scope's themes (lib/backlog/carry.ts). */
+  itemsCarried: number;
+  /** The scope the curation was carried from, and when it was analysed. */
+  carriedFrom: CarryResult["from"];
 };
 
 /**
@@ -42,7 +48,13 @@ export async function buildBacklog(
   const prepare = async (client: DbClient) => {
     if (scope.kind === "survey" && !(await getSurveyById({ id: scope.surveyId }, client))) throw notFound("Survey");
     const texts = await loadScopeTexts(client, scope);
-    return { texts, clustering: await clusterOffThread(texts, requestedK ? { k: requestedK } : {}) };
+    return {
+      texts,
+      clustering: await clusterOffThread(
+        texts.map(({ id, text }) => ({ id, text })),
+        requestedK ? { k: requestedK } : {},
+      ),
+    };
   };
 
   const run = async (
@@ -85,6 +97,7 @@ export async function buildBacklog(
     const rows: (typeof themeMembers.$inferInsert)[] = [];
     const created = new Set<string>();
     const continued: string[] = [];
+    const createdThemes: { itemId: string; memberIds: string[]; terms: string[] }[] = [];
     for (const { theme, memberIds, continues } of plan.themes) {
       let itemId = continues;
       if (itemId) {
@@ -99,6 +112,7 @@ export async function buildBacklog(
           .returning({ id: backlogItems.id });
         itemId = inserted.id;
         created.add(itemId);
+        createdThemes.push({ itemId, memberIds, terms: theme.terms });
       }
       continued.push(itemId);
       const representative = new Map(theme.representativeIds.map((id, rank) => [id, rank + 1]));
@@ -118,6 +132,16 @@ export async function buildBacklog(
     for (let i = 0; i < rows.length; i += INSERT_BATCH)
       await client.insert(themeMembers).values(rows.slice(i, i + INSERT_BATCH));
 
+    // Themes new to this scope take the curation of the same theme in another scope, before their
+    // first release (a carried merge folds into the target's release).
+    const carry = await carryCuration(client, {
+      scope,
+      scopeKey,
+      texts,
+      created: createdThemes,
+      k: (await getWorkspaceSettings(client)).anonymityThreshold,
+    });
+
     // New themes publish their membership; items that continue (or were kept for their curation)
     // follow the release rule like any curation, so re-analysis after a pinned move shows no one-person
     // difference either.
@@ -132,6 +156,8 @@ export async function buildBacklog(
       itemsMatched: plan.matched,
       itemsCreated,
       itemsRemoved: plan.removable.length,
+      itemsCarried: carry.carried,
+      carriedFrom: carry.from,
     };
     await client.insert(backlogRuns).values({
       scope: scopeKey,
@@ -155,6 +181,8 @@ export async function buildBacklog(
           created: itemsCreated,
           continued: result.itemsMatched,
           removed: result.itemsRemoved,
+          carried: carry.carried,
+          carriedFrom: carry.from?.scope ?? null,
           released: released.length,
         },
       },

@@ -7,8 +7,12 @@
 //   pickers.ts    scopes and items to choose from
 //   export.ts     CSV rows and quotes
 //   themes.ts     themes as other domains read them (journey evidence)
+//   carry.ts      curation carried into a new scope, and its undo (the rule is ../carry.ts)
+//   dashboard.ts  the backlog the dashboard shows (the rule is ../dashboard-scope.ts)
 export type { BacklogItemDetail, BacklogListItem, BacklogQuote, BacklogView, MentionRate } from "../item-view";
 export { buildBacklog, type BuildBacklogResult } from "./build";
+export { undoCarry } from "./carry";
+export { getDashboardBacklog, setDashboardBacklog, type DashboardBacklog } from "./dashboard";
 export { mergeBacklogItems, moveThemeMembers, unmergeBacklogItem, updateBacklogItem } from "./curation";
 export { listExampleQuotes, listScopeMemberTexts, openBacklogCsvRows } from "./export";
 export { listBacklogItemNames, listBacklogScopeOptions, type BacklogScopeOptions } from "./pickers";

@@ -46,30 +46,29 @@ export async function lockScope(client: DbClient, scopeKey: string) {
   await client.execute(sql`select pg_advisory_xact_lock(hashtext(${"backlog:" + scopeKey}))`);
 }
 
-export type ScopeText = { id: string; text: string };
+/** A free text of the scope: its stable source id ("a:<answer id>" / "f:<friction entry id>") and who wrote it ("r:…"/"f:…"). */
+export type ScopeText = { id: string; text: string; respondent: string };
 
-/** The scope's free text, each with its stable source id ("a:<answer id>" / "f:<friction entry id>"). */
-export async function loadScopeTexts(client: DbClient, scope: BacklogScope): Promise<ScopeText[]> {
+/** The scope's free text as rows (id, text, respondent, ord: the numeric id, for a stable order); also a subquery for "answers in this scope". */
+export function scopeTextsSql(scope: BacklogScope): SQL {
   if (scope.kind === "friction") {
-    return selectRows<ScopeText>(
-      client,
-      sql`select 'f:' || f.id::text as id, f.text from friction_entries f where btrim(f.text) <> '' order by f.id`,
-    );
+    return sql`select 'f:' || f.id::text as id, f.text, 'f:' || f.id::text as respondent, f.id as ord
+               from friction_entries f where btrim(f.text) <> ''`;
   }
   const where =
     scope.kind === "survey"
       ? sql`r.survey_id = ${scope.surveyId}`
       : sql`s.period between ${scope.from} and ${scope.to}`;
-  return selectRows<ScopeText>(
-    client,
-    sql`select 'a:' || a.id::text as id, a.text_value as text
-        from answers a
-        join questions q on q.id = a.question_id and q.kind = 'free_text'
-        join responses r on r.id = a.response_id
-        join surveys s on s.id = r.survey_id
-        where ${where} and a.text_value is not null and btrim(a.text_value) <> ''
-        order by a.id`,
-  );
+  return sql`select 'a:' || a.id::text as id, a.text_value as text, 'r:' || r.id::text as respondent, a.id as ord
+             from answers a
+             join questions q on q.id = a.question_id and q.kind = 'free_text'
+             join responses r on r.id = a.response_id
+             join surveys s on s.id = r.survey_id
+             where ${where} and a.text_value is not null and btrim(a.text_value) <> ''`;
+}
+
+export async function loadScopeTexts(client: DbClient, scope: BacklogScope): Promise<ScopeText[]> {
+  return selectRows<ScopeText>(client, sql`select id, text, respondent from (${scopeTextsSql(scope)}) t order by ord`);
 }
 
 /** The respondent behind a theme_members row `m` (with its answer joined as `a`). */

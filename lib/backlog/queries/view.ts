@@ -49,6 +49,7 @@ export async function getBacklog(input: { scope: string }, tx?: DbClient): Promi
       client,
       sql`with ${scopeCtes(scope, scopeKey)}
           select b.id, b.label, b.custom_label, b.terms, b.effort, b.status, b.owner, b.notes, b.status_changed_at,
+                 c.from_scope as carried_from_scope, c.from_ran_at as carried_from_ran_at, c.via as carried_via,
                  x.respondents, y.mentions, y.sentiment, y.negative_share, x.nps, x.likert
           from backlog_items b
           left join (
@@ -62,6 +63,7 @@ export async function getBacklog(input: { scope: string }, tx?: DbClient): Promi
                    avg(case when sentiment < 0 then 1.0 else 0.0 end)::float8 as negative_share
             from mem group by eff_id
           ) y on y.eff_id = b.id
+          left join backlog_carries c on c.item_id = b.id and c.undone_at is null
           where b.scope = ${scopeKey} and b.merged_into_id is null`,
     ),
     selectRows<{ eff_id: string; period: string; mentioners: number }>(

@@ -1,7 +1,9 @@
 // Operations of the backlog: building it from free text, reading it and curating its themes.
 import { z } from "zod";
 import * as backlogBuild from "@/app/api/backlog/build/route";
+import * as backlogDashboard from "@/app/api/backlog/dashboard/route";
 import * as backlogExport from "@/app/api/backlog/export/route";
+import * as backlogItemCarry from "@/app/api/backlog/items/[id]/carry/route";
 import * as backlogItemMerge from "@/app/api/backlog/items/[id]/merge/route";
 import * as backlogItemMove from "@/app/api/backlog/items/[id]/move/route";
 import * as backlogItem from "@/app/api/backlog/items/[id]/route";
@@ -14,6 +16,7 @@ import {
   backlogRunWire,
   backlogScopeOptionsWire,
   backlogViewWire,
+  dashboardBacklogWire,
   movedMembersWire,
   thresholdsWire,
 } from "@/lib/backlog/wire";
@@ -53,6 +56,42 @@ export const backlogPaths = (): Paths => ({
         tag: "Backlog",
         responses: { "200": ok("What the run found and changed", backlogRunWire) },
         adds: [404],
+      },
+    ],
+  },
+  "/api/backlog/dashboard": {
+    get: [
+      backlogDashboard.GET,
+      {
+        operationId: "getDashboardBacklog",
+        summary: "The backlog the dashboard's top items come from",
+        description:
+          "An editor's pick, else the widest range of quarters analysed; analysing another scope does not change it.",
+        tag: "Backlog",
+        responses: { "200": ok("The scope and when it was analysed", dashboardBacklogWire) },
+      },
+    ],
+    put: [
+      backlogDashboard.PUT,
+      {
+        operationId: "setDashboardBacklog",
+        summary: "Pick the backlog the dashboard shows (an analysed scope)",
+        tag: "Backlog",
+        responses: { "200": ok("The dashboard's backlog", dashboardBacklogWire) },
+      },
+    ],
+  },
+  "/api/backlog/items/{id}/carry": {
+    delete: [
+      backlogItemCarry.DELETE,
+      {
+        operationId: "undoBacklogCarry",
+        summary: "Undo curation carried from another analysis",
+        description:
+          "The theme goes back to its generated name with no status, owner, effort or notes; a carried merge is undone, and the earlier theme is not carried into this scope again.",
+        tag: "Backlog",
+        responses: { "200": ok("The theme, uncurated", oneItem) },
+        adds: [409],
       },
     ],
   },
