@@ -61,9 +61,14 @@ export interface ClusterOptions {
 
 // Sizes chosen so 100k answers fit in well under a minute on two cores.
 const LSA_RANK = 100;
-const FIT_SAMPLE = 10_000;
+const FIT_SAMPLE = 5_000;
 /** k-means starts run on at most this many answers; the mixture then sees every answer. */
-const START_SAMPLE = 5_000;
+const START_SAMPLE = 2_000;
+/** Starts on inputs over 2,000 answers, and how many of the most cohesive get the mixture. */
+const STARTS_LARGE = 10;
+const SHORTLIST_LARGE = 8;
+/** Short-listed starts are compared on a sample of this many answers (see fitThemes). */
+const SCREEN_SAMPLE = 5_000;
 const MAX_FEATURES = 10_000;
 /**
  * k is chosen on a sample of this many answers: the evidence for extra themes grows with the
@@ -213,10 +218,11 @@ function chooseK(
 
 /**
  * Many cheap k-means starts on a sample; the most cohesive few are each refined by the mixture
- * over all placed answers, and the one whose mixture explains the words best wins. A single
- * start lands in a poor local optimum often enough to swing accuracy by 15 points between
- * seeds; cohesion and mixture likelihood both recognise the good starts, but the mixture pass
- * is the expensive part, so only the short-listed starts get it.
+ * (on all placed answers, or on a 5,000-answer sample for larger inputs), and the one whose
+ * mixture explains the words best is refined on every answer. A single start lands in a poor
+ * local optimum often enough to swing accuracy by 15 points between seeds; cohesion and mixture
+ * likelihood both recognise the good starts, but the mixture pass is the expensive part, so only
+ * the short-listed starts get it, and on a sample.
  */
 function fitThemes(
   matrix: SparseMatrix,
@@ -232,25 +238,37 @@ function fitThemes(
       ? pick(placed, sampleIndices(placed.length, START_SAMPLE, createRandom(seed + 7)))
       : placed;
   const samplePoints = gather(points, dim, sample);
-  const placedPoints = gather(points, dim, placed);
   const candidates: { centroids: Float32Array; cohesion: number }[] = [];
-  for (let s = 0; s < (large ? 10 : 16); s++) {
-    const model = sphericalKMeans(samplePoints, dim, k, { seed: seed + 1000 * s, restarts: 1 });
+  for (let s = 0; s < (large ? STARTS_LARGE : 16); s++) {
+    const model = sphericalKMeans(samplePoints, dim, k, { seed: seed + 1000 * s, restarts: 1, maxIterations: 20 });
     candidates.push({ centroids: model.centroids, cohesion: model.cohesion });
   }
   // Stable sort: ties keep start order, so the choice is deterministic.
   candidates.sort((a, b) => b.cohesion - a.cohesion);
-  let best: { labels: Int32Array; score: number } | undefined;
-  for (const { centroids } of candidates.slice(0, large ? 3 : 6)) {
-    const labels = new Int32Array(matrix.rows).fill(-1);
-    const placedLabels = new Int32Array(placed.length);
-    assignNearest(placedPoints, dim, centroids, k, placedLabels, new Float32Array(placed.length));
-    placed.forEach((row, j) => (labels[row] = placedLabels[j]));
-    const mixture = fitMixture(matrix, labels, k, { iterations: MIXTURE_ITERATIONS, beta: 0.1 });
-    const score = heldOutLogLikelihood(mixture, matrix);
-    if (!best || score > best.score) best = { labels: mixture.labels, score };
+  // On large inputs the short-listed starts are compared by their mixture on a sample, and only
+  // the winner is refined on every answer: the mixture pass over all answers is the costly part.
+  const screen =
+    placed.length > SCREEN_SAMPLE
+      ? pick(placed, sampleIndices(placed.length, SCREEN_SAMPLE, createRandom(seed + 11)))
+      : placed;
+  const screenMatrix = screen === placed ? matrix : sampleRows(matrix, Int32Array.from(screen));
+  const screenRows = screen === placed ? placed : screen.map((_, j) => j);
+  const refine = (centroids: Float32Array, on: SparseMatrix, rows: number[], rowPoints: Float32Array) => {
+    const labels = new Int32Array(on.rows).fill(-1);
+    const rowLabels = new Int32Array(rows.length);
+    assignNearest(rowPoints, dim, centroids, k, rowLabels, new Float32Array(rows.length));
+    rows.forEach((row, j) => (labels[row] = rowLabels[j]));
+    const mixture = fitMixture(on, labels, k, { iterations: MIXTURE_ITERATIONS, beta: 0.1 });
+    return { labels: mixture.labels, score: heldOutLogLikelihood(mixture, on) };
+  };
+  const screenPoints = gather(points, dim, screen);
+  let best: { centroids: Float32Array; labels: Int32Array; score: number } | undefined;
+  for (const { centroids } of candidates.slice(0, large ? SHORTLIST_LARGE : 6)) {
+    const fitted = refine(centroids, screenMatrix, screenRows, screenPoints);
+    if (!best || fitted.score > best.score) best = { centroids, ...fitted };
   }
-  return best!;
+  if (screen === placed) return best!;
+  return refine(best!.centroids, matrix, placed, gather(points, dim, placed));
 }
 
 function describeThemes(

@@ -16,8 +16,8 @@ import type { TermAnalysis } from "./tokenize";
 export const MIN_SUB_THEME = 5;
 /** A theme is split into at most this many sub-themes. */
 const MAX_SUB_THEMES = 8;
-/** The split is chosen on at most this many of the theme's answers (as the theme count is). */
-const SPLIT_SAMPLE = 1_000;
+/** The split is chosen on at most this many of the theme's answers; the rest join the nearest sub-theme. */
+const SPLIT_SAMPLE = 400;
 const SPLIT_BETA = 0.2;
 
 export interface SubThemeSplit {
@@ -49,7 +49,7 @@ export function splitTheme(input: SplitInput, members: number[], parentLabel: st
       ? pick(members, sampleIndices(members.length, SPLIT_SAMPLE, createRandom(seed)))
       : members;
   const samplePoints = gather(points, dim, sample);
-  const model = sphericalKMeans(samplePoints, dim, start, { seed, restarts: 2, maxIterations: 20 });
+  const model = sphericalKMeans(samplePoints, dim, start, { seed, restarts: 1, maxIterations: 20 });
   const sampleMatrix = ownVocabulary(sampleRows(matrix, Int32Array.from(sample)));
   const mixture = fitMixture(sampleMatrix, model.assignments, start, { iterations: 5, beta: SPLIT_BETA });
   const path = iclMergePath(sampleMatrix, mixture.labels, start, { alpha: 1, beta: SPLIT_BETA });
