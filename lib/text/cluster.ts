@@ -65,10 +65,10 @@ const FIT_SAMPLE = 5_000;
 /** k-means starts run on at most this many answers; the mixture then sees every answer. */
 const START_SAMPLE = 2_000;
 /** Starts on inputs over 2,000 answers, and how many of the most cohesive get the mixture. */
-const STARTS_LARGE = 10;
-const SHORTLIST_LARGE = 8;
+const STARTS_LARGE = 8;
+const SHORTLIST_LARGE = 4;
 /** Short-listed starts are compared on a sample of this many answers (see fitThemes). */
-const SCREEN_SAMPLE = 5_000;
+const SCREEN_SAMPLE = 3_000;
 const MAX_FEATURES = 10_000;
 /**
  * k is chosen on a sample of this many answers: the evidence for extra themes grows with the
@@ -88,6 +88,8 @@ const MAX_AUTO_K = 30;
 /** Small inputs support fewer themes: at most √n / this (20 themes at 600 answers). */
 const K_SQRT_DIVISOR = 1.2;
 const MIXTURE_ITERATIONS = 8;
+/** Screening a start needs fewer: the good starts lead after a few EM steps. */
+const SCREEN_ITERATIONS = 5;
 /**
  * Word prior of the mixture used to choose k. The refinement uses GSDMM's usual 0.1; for choosing
  * k on a 1,000-answer sample 0.1 splits broad topics into their sub-topics (searchsnippets' 8 classes
@@ -218,7 +220,7 @@ function chooseK(
 
 /**
  * Many cheap k-means starts on a sample; the most cohesive few are each refined by the mixture
- * (on all placed answers, or on a 5,000-answer sample for larger inputs), and the one whose
+ * (on all placed answers, or on a 3,000-answer sample for larger inputs), and the one whose
  * mixture explains the words best is refined on every answer. A single start lands in a poor
  * local optimum often enough to swing accuracy by 15 points between seeds; cohesion and mixture
  * likelihood both recognise the good starts, but the mixture pass is the expensive part, so only
@@ -253,22 +255,34 @@ function fitThemes(
       : placed;
   const screenMatrix = screen === placed ? matrix : sampleRows(matrix, Int32Array.from(screen));
   const screenRows = screen === placed ? placed : screen.map((_, j) => j);
-  const refine = (centroids: Float32Array, on: SparseMatrix, rows: number[], rowPoints: Float32Array) => {
+  const refine = (
+    centroids: Float32Array,
+    on: SparseMatrix,
+    rows: number[],
+    rowPoints: Float32Array,
+    iterations: number,
+  ) => {
     const labels = new Int32Array(on.rows).fill(-1);
     const rowLabels = new Int32Array(rows.length);
     assignNearest(rowPoints, dim, centroids, k, rowLabels, new Float32Array(rows.length));
     rows.forEach((row, j) => (labels[row] = rowLabels[j]));
-    const mixture = fitMixture(on, labels, k, { iterations: MIXTURE_ITERATIONS, beta: 0.1 });
+    const mixture = fitMixture(on, labels, k, { iterations, beta: 0.1 });
     return { labels: mixture.labels, score: heldOutLogLikelihood(mixture, on) };
   };
   const screenPoints = gather(points, dim, screen);
   let best: { centroids: Float32Array; labels: Int32Array; score: number } | undefined;
   for (const { centroids } of candidates.slice(0, large ? SHORTLIST_LARGE : 6)) {
-    const fitted = refine(centroids, screenMatrix, screenRows, screenPoints);
+    const fitted = refine(
+      centroids,
+      screenMatrix,
+      screenRows,
+      screenPoints,
+      screen === placed ? MIXTURE_ITERATIONS : SCREEN_ITERATIONS,
+    );
     if (!best || fitted.score > best.score) best = { centroids, ...fitted };
   }
   if (screen === placed) return best!;
-  return refine(best!.centroids, matrix, placed, gather(points, dim, placed));
+  return refine(best!.centroids, matrix, placed, gather(points, dim, placed), MIXTURE_ITERATIONS);
 }
 
 function describeThemes(
