@@ -1,57 +1,25 @@
 // Scores clusterAnswers against the labelled development sets in ../shared/data:
-//   npm run eval:clusters [-- --only dx|snippets] [--seed N | --seeds 1,2,3,42] [--true-only] [--auto-only] [--labels]
-// ACC (Hungarian-matched), NMI and ARI, with the true number of themes and with k chosen
-// automatically. In dx-feedback, gold "none" answers and answers we flag as non-answers are
-// scored as one extra class ("non-answer") in both label sets: detecting them is part of the job.
-import { readFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import { clusterAnswers, type AnswerItem } from "../lib/text/cluster";
+//   npm run eval:clusters [-- --only dx,snippets,clinc] [--seed N | --seeds 1,2,3,42] [--no-ladder] [--labels]
+// For every set: ACC (Hungarian-matched), NMI and ARI with the true number of themes and with k
+// chosen automatically; then a size ladder (seeded random subsets of 1k, 3k, 10k and all answers)
+// of the automatic count and NMI beside the NMI with the subset's true k; then the share of theme
+// names that pass lib/text/name-check.ts, and dx-feedback's names beside its gold labels. In
+// dx-feedback, gold "none" answers and answers we flag as non-answers are scored as one extra class
+// ("non-answer") in both label sets: detecting them is part of the job.
+import { clusterAnswers, type ClusterResult } from "../lib/text/cluster";
 import { adjustedRandIndex, clusteringAccuracy, normalizedMutualInformation } from "../lib/text/metrics";
+import { checkThemeNames } from "../lib/text/name-check";
+import { loadAll, NON_ANSWER, subset, type Dataset } from "./eval/datasets";
 
-const DATA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../shared/data");
-const NON_ANSWER = "non-answer";
+/** Above this many true groups a backlog shows coarser themes (the automatic cap); see lib/text/cluster.ts. */
+const LADDER = [1_000, 3_000, 10_000];
 
-interface Dataset {
-  name: string;
-  items: AnswerItem[];
-  gold: string[];
-  trueK: number;
-}
+const argValue = (name: string) =>
+  process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined;
+const seeds = (argValue("--seeds") ?? argValue("--seed") ?? "42").split(",").map(Number);
+const pct = (x: number) => (100 * x).toFixed(1);
 
-function loadDxFeedback(): Dataset {
-  const rows = readFileSync(resolve(DATA_DIR, "dx-feedback.jsonl"), "utf8")
-    .split("\n")
-    .filter((line) => line.trim() !== "")
-    .map((line) => JSON.parse(line) as { text: string; theme: string });
-  const gold = rows.map((r) => (r.theme === "none" ? NON_ANSWER : r.theme));
-  return {
-    name: "dx-feedback",
-    items: rows.map((r, i) => ({ id: String(i), text: r.text })),
-    gold,
-    trueK: new Set(gold.filter((g) => g !== NON_ANSWER)).size,
-  };
-}
-
-function loadSearchSnippets(): Dataset {
-  const read = (file: string) =>
-    readFileSync(resolve(DATA_DIR, "searchsnippets", file), "utf8")
-      .replace(/^\uFEFF/, "")
-      .split(/\r?\n/);
-  const texts = read("texts.txt");
-  const labels = read("labels.txt");
-  const n = Math.min(texts.length, labels.length);
-  const items: AnswerItem[] = [];
-  const gold: string[] = [];
-  for (let i = 0; i < n; i++) {
-    if (labels[i].trim() === "") continue;
-    items.push({ id: String(i), text: texts[i] });
-    gold.push(labels[i].trim());
-  }
-  return { name: "searchsnippets", items, gold, trueK: new Set(gold).size };
-}
-
-function score(dataset: Dataset, k: number | undefined, seed: number) {
+function run(dataset: Dataset, k: number | undefined, seed: number) {
   const started = performance.now();
   const result = clusterAnswers(dataset.items, { k, seed });
   const seconds = (performance.now() - started) / 1000;
@@ -59,58 +27,116 @@ function score(dataset: Dataset, k: number | undefined, seed: number) {
     const theme = result.assignments.get(item.id);
     return theme === null || theme === undefined ? NON_ANSWER : String(theme);
   });
-  const pct = (x: number) => (100 * x).toFixed(1);
   return {
-    set: dataset.name,
-    seed,
-    k: k === undefined ? `auto → ${result.k}` : `true ${k}`,
-    ACC: pct(clusteringAccuracy(predicted, dataset.gold)),
-    NMI: pct(normalizedMutualInformation(predicted, dataset.gold)),
-    ARI: pct(adjustedRandIndex(predicted, dataset.gold)),
-    nonAnswers: predicted.filter((p) => p === NON_ANSWER).length,
-    seconds: seconds.toFixed(2),
-    labels: result.themes.map((t) => `${t.label} (${t.memberIds.length})`),
+    result,
+    predicted,
+    seconds,
+    acc: clusteringAccuracy(predicted, dataset.gold),
+    nmi: normalizedMutualInformation(predicted, dataset.gold),
+    ari: adjustedRandIndex(predicted, dataset.gold),
   };
 }
 
-const argValue = (name: string) =>
-  process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined;
-const seeds = (argValue("--seeds") ?? argValue("--seed") ?? "42").split(",").map(Number);
-const only = argValue("--only");
-const datasets = [
-  ...(only === undefined || only === "dx" ? [loadDxFeedback()] : []),
-  ...(only === undefined || only === "snippets" ? [loadSearchSnippets()] : []),
-];
-const modes = (d: Dataset): (number | undefined)[] =>
-  process.argv.includes("--true-only")
-    ? [d.trueK]
-    : process.argv.includes("--auto-only")
-      ? [undefined]
-      : [d.trueK, undefined];
-const rows = datasets.flatMap((d) => modes(d).flatMap((k) => seeds.map((seed) => score(d, k, seed))));
+const datasets = loadAll(argValue("--only"));
+const namesChecked: { set: string; result: ClusterResult; dataset: Dataset }[] = [];
+const scores: Record<string, string | number>[] = [];
+const ladder: Record<string, string | number>[] = [];
+for (const dataset of datasets) {
+  for (const seed of seeds) {
+    const truth = run(dataset, dataset.trueK, seed);
+    const auto = run(dataset, undefined, seed);
+    namesChecked.push(
+      { set: `${dataset.name} true k`, result: truth.result, dataset },
+      { set: `${dataset.name} auto`, result: auto.result, dataset },
+    );
+    for (const [mode, r] of [
+      [`true ${dataset.trueK}`, truth],
+      [`auto → ${auto.result.k}`, auto],
+    ] as const)
+      scores.push({
+        set: dataset.name,
+        seed,
+        k: mode,
+        ACC: pct(r.acc),
+        NMI: pct(r.nmi),
+        ARI: pct(r.ari),
+        seconds: r.seconds.toFixed(2),
+      });
+    if (process.argv.includes("--labels"))
+      for (const [mode, r] of [
+        ["true k", truth],
+        ["auto", auto],
+      ] as const)
+        console.log(
+          `${dataset.name} ${mode}:`,
+          r.result.themes.map((t) => `${t.label} (${t.memberIds.length})`).join(" | "),
+        );
+    if (process.argv.includes("--no-ladder")) continue;
+    const sizes = [...LADDER.filter((size) => size < dataset.items.length), dataset.items.length];
+    for (const size of sizes) {
+      const part = subset(dataset, size, seed);
+      const autoPart = size === dataset.items.length ? auto : run(part, undefined, seed);
+      const truePart = size === dataset.items.length ? truth : run(part, part.trueK, seed);
+      ladder.push({
+        set: dataset.name,
+        seed,
+        answers: size,
+        "true k": part.trueK,
+        "auto k": autoPart.result.k,
+        "NMI auto": pct(autoPart.nmi),
+        "NMI true k": pct(truePart.nmi),
+        "Δ NMI": (100 * (autoPart.nmi - truePart.nmi)).toFixed(1),
+        "auto s": autoPart.seconds.toFixed(2),
+      });
+    }
+  }
+}
+
 console.log("Scores in % (ACC Hungarian-matched, NMI arithmetic, ARI).");
 console.log(
   `dx-feedback: gold "none" and predicted non-answers form one extra class "${NON_ANSWER}"; true k counts themes only.`,
 );
-console.table(rows.map(({ labels: _labels, ...row }) => row));
-if (seeds.length > 1) {
-  // Mean over seeds per set and mode; for auto k, the chosen k per seed.
-  const groups = new Map<string, typeof rows>();
-  for (const row of rows) {
-    const key = `${row.set} ${row.k.startsWith("auto") ? "auto" : row.k}`;
-    groups.set(key, [...(groups.get(key) ?? []), row]);
-  }
-  const mean = (xs: string[]) => (xs.reduce((a, x) => a + Number(x), 0) / xs.length).toFixed(1);
+console.table(scores);
+if (ladder.length) {
+  console.log(
+    "Size ladder: seeded random subsets; automatic theme count and NMI beside the NMI with the subset's true k.",
+  );
+  console.table(ladder);
+}
+
+const nameRows = namesChecked.map(({ set, result, dataset }) => {
+  const text = new Map(dataset.items.map((item) => [item.id, item.text]));
+  const report = checkThemeNames(
+    result.themes.map((t) => t.label),
+    result.themes.map((t) => t.memberIds.map((id) => text.get(id)!)),
+  );
+  return {
+    set,
+    themes: result.themes.length,
+    "names passing %": pct(report.passing / Math.max(1, result.themes.length)),
+    failing: report.failures.map((f) => `${f.name} (${f.reason})`).join("; "),
+  };
+});
+console.log("Theme names passing lib/text/name-check.ts:");
+console.table(nameRows);
+
+const dx = datasets.find((d) => d.name === "dx-feedback");
+if (dx) {
+  // Each theme beside the gold label most of its answers carry, and that label's share of the theme.
+  const { result, predicted } = run(dx, undefined, seeds[0]);
+  console.log(`dx-feedback, automatic k (${result.k}): theme name | size | majority gold label (share)`);
   console.table(
-    [...groups].map(([key, group]) => ({
-      "set / k": key,
-      ACC: mean(group.map((r) => r.ACC)),
-      NMI: mean(group.map((r) => r.NMI)),
-      ARI: mean(group.map((r) => r.ARI)),
-      "chosen k": group.map((r) => r.k.replace(/^(auto → |true )/, "")).join(","),
-      seconds: mean(group.map((r) => r.seconds)),
-    })),
+    result.themes.map((t) => {
+      const counts = new Map<string, number>();
+      predicted.forEach((p, i) => p === String(t.id) && counts.set(dx.gold[i], (counts.get(dx.gold[i]) ?? 0) + 1));
+      const [gold, count] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? ["-", 0];
+      const subThemes = (t as { subThemes?: { label: string }[] }).subThemes ?? [];
+      return {
+        name: t.label,
+        size: t.memberIds.length,
+        gold: `${gold} (${pct(count / Math.max(1, t.memberIds.length))})`,
+        "sub-themes": subThemes.map((s) => s.label).join(" | "),
+      };
+    }),
   );
 }
-if (process.argv.includes("--labels"))
-  for (const row of rows) console.log(`${row.set} ${row.k}:`, row.labels.join(" | "));

@@ -84,6 +84,41 @@ describe("clusterAnswers", () => {
     expect(typeof result.assignments.get("unknown")).toBe("number");
   });
 
+  it("opens a theme into sub-themes that cover its members, named apart from it", () => {
+    // One theme (deploys) made of three distinct groups of eight answers each.
+    const subjects = {
+      approvals: [
+        "deploy approvals take days",
+        "waiting on deploy approvals again",
+        "three approvals for every deploy",
+      ],
+      rollbacks: ["deploy rollbacks are manual", "rollbacks after a bad deploy take hours", "no automatic rollbacks"],
+      canaries: ["canary deploys would help", "we have no canary releases", "canary analysis for each deploy"],
+    };
+    const deploys = Object.entries(subjects).flatMap(([group, texts]) =>
+      Array.from({ length: 8 }, (_, i) => ({
+        id: `${group}-${i}`,
+        text: `${texts[i % 3]} ${i > 2 ? "honestly" : ""}`,
+      })),
+    );
+    const result = clusterAnswers(deploys, { k: 1 });
+    const [theme] = result.themes;
+    expect(theme.subThemes.length).toBeGreaterThanOrEqual(2);
+    const covered = theme.subThemes.flatMap((s) => s.memberIds).sort();
+    expect(covered).toEqual([...theme.memberIds].sort());
+    for (const sub of theme.subThemes) {
+      expect(sub.memberIds.length).toBeGreaterThanOrEqual(5);
+      expect(sub.label.toLowerCase()).not.toBe(theme.label.toLowerCase());
+      for (const id of sub.representativeIds) expect(sub.memberIds).toContain(id);
+    }
+    // Each sub-theme is mostly one of the three groups.
+    for (const sub of theme.subThemes) {
+      const groups = new Map<string, number>();
+      for (const id of sub.memberIds) groups.set(id.split("-")[0], (groups.get(id.split("-")[0]) ?? 0) + 1);
+      expect(Math.max(...groups.values()) / sub.memberIds.length).toBeGreaterThanOrEqual(0.75);
+    }
+  });
+
   it("returns no themes when every answer is a non-answer", () => {
     const result = clusterAnswers([
       { id: "1", text: "idk" },

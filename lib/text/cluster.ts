@@ -8,13 +8,24 @@ import { describeThemeWords } from "./labels";
 import { fitMixture, heldOutLogLikelihood } from "./mixture";
 import { isNonAnswer } from "./non-answer";
 import { createRandom, sampleIndices } from "./prng";
+import { splitTheme } from "./sub-themes";
 import { embedRows, fitLsa } from "./svd";
+import { gather, ownVocabulary, pick, sampleRows } from "./rows";
 import { buildTfidf, type SparseMatrix } from "./tfidf";
 import { analyzeTerms, type TermAnalysis } from "./tokenize";
 
 export interface AnswerItem {
   id: string;
   text: string;
+}
+
+export interface SubTheme {
+  /** Named as themes are, never with its parent's name. */
+  label: string;
+  terms: string[];
+  memberIds: string[];
+  /** Up to three members closest to the sub-theme's centre. */
+  representativeIds: string[];
 }
 
 export interface Theme {
@@ -26,6 +37,12 @@ export interface Theme {
   memberIds: string[];
   /** Up to three members closest to the theme's centre, for quoting. */
   representativeIds: string[];
+  /**
+   * The finer groups the theme's answers hold (see sub-themes.ts), largest first; each member of
+   * the theme is in exactly one. Empty when the theme does not split into groups of at least
+   * MIN_SUB_THEME answers.
+   */
+  subThemes: SubTheme[];
 }
 
 export interface ClusterResult {
@@ -44,27 +61,49 @@ export interface ClusterOptions {
 
 // Sizes chosen so 100k answers fit in well under a minute on two cores.
 const LSA_RANK = 100;
-const FIT_SAMPLE = 10_000;
+const FIT_SAMPLE = 5_000;
 /** k-means starts run on at most this many answers; the mixture then sees every answer. */
-const START_SAMPLE = 5_000;
+const START_SAMPLE = 2_000;
+/** Starts on inputs over 2,000 answers, and how many of the most cohesive get the mixture. */
+const STARTS_LARGE = 8;
+const SHORTLIST_LARGE = 4;
+/** Short-listed starts are compared on a sample of this many answers (see fitThemes). */
+const SCREEN_SAMPLE = 3_000;
 const MAX_FEATURES = 10_000;
 /**
  * k is chosen on a sample of this many answers: the evidence for extra themes grows with the
  * number of answers, so a fixed sample keeps the level of detail comparable across input sizes.
  */
-const K_SEARCH_SAMPLE = 2_500;
+const K_SEARCH_SAMPLE = 1_000;
+/** Samples whose votes are pooled (median) when the input holds enough answers for them. */
+const K_SEARCH_REPEATS = 3;
+/** The search starts from this many answers per theme on average (40 themes on 1,000 answers). */
+const K_SEARCH_MIN_THEME = 25;
+/**
+ * At most this many themes automatically: a backlog of more than this is not read. Where answers
+ * hold more groups (clinc150: 150 intents), the merge path's coarser groups are the themes and
+ * the finer ones their sub-themes.
+ */
 const MAX_AUTO_K = 30;
+/** Small inputs support fewer themes: at most √n / this (20 themes at 600 answers). */
+const K_SQRT_DIVISOR = 1.2;
 const MIXTURE_ITERATIONS = 8;
-/** Word prior of the mixture used to choose k (the usual value for short text, as in GSDMM). */
-const ICL_BETA = 0.1;
+/** Screening a start needs fewer: the good starts lead after a few EM steps. */
+const SCREEN_ITERATIONS = 5;
+/**
+ * Word prior of the mixture used to choose k. The refinement uses GSDMM's usual 0.1; for choosing
+ * k on a 1,000-answer sample 0.1 splits broad topics into their sub-topics (searchsnippets' 8 classes
+ * into 25 themes), 0.3 lumps distinct problems (dx-feedback's 14 themes into 7). 0.2 sits between.
+ */
+const ICL_BETA = 0.2;
 
 export function clusterAnswers(items: AnswerItem[], options: ClusterOptions = {}): ClusterResult {
   const seed = options.seed ?? 42;
   const assignments = new Map<string, number | null>();
-  const answered: { id: string; terms: TermAnalysis }[] = [];
+  const answered: Answered[] = [];
   for (const item of items) {
     if (isNonAnswer(item.text)) assignments.set(item.id, null);
-    else answered.push({ id: item.id, terms: analyzeTerms(item.text) });
+    else answered.push({ id: item.id, text: item.text, terms: analyzeTerms(item.text) });
   }
   if (answered.length === 0) return { themes: [], assignments, k: 0 };
 
@@ -76,7 +115,7 @@ export function clusterAnswers(items: AnswerItem[], options: ClusterOptions = {}
 
   // About ten answers per theme at least; tiny inputs still get split in two when possible.
   // Small inputs support fewer themes: over-segmenting a few hundred answers helps no PM.
-  const maxK = Math.min(MAX_AUTO_K, placed.length, Math.max(2, Math.round(Math.sqrt(placed.length) / 1.5)));
+  const maxK = Math.min(MAX_AUTO_K, placed.length, Math.max(2, Math.round(Math.sqrt(placed.length) / K_SQRT_DIVISOR)));
   const k = Math.max(
     1,
     Math.min(options.k ?? chooseK(tfidf.matrix, points, dim, placed, maxK, seed), placed.length || 1),
@@ -95,7 +134,32 @@ export function clusterAnswers(items: AnswerItem[], options: ClusterOptions = {}
   const largest = sizes.indexOf(Math.max(...sizes));
   for (let i = 0; i < labels.length; i++) if (labels[i] < 0) labels[i] = largest;
 
-  return describeThemes(answered, docs, labels, k, points, dim, centroids, tfidf.terms, assignments);
+  const context: Context = {
+    answered,
+    docs,
+    matrix: tfidf.matrix,
+    points,
+    dim,
+    vocabulary: new Set(tfidf.terms),
+    seed,
+  };
+  return describeThemes(context, labels, k, centroids, assignments);
+}
+
+interface Answered {
+  id: string;
+  text: string;
+  terms: TermAnalysis;
+}
+
+interface Context {
+  answered: Answered[];
+  docs: TermAnalysis[];
+  matrix: SparseMatrix;
+  points: Float32Array;
+  dim: number;
+  vocabulary: ReadonlySet<string>;
+  seed: number;
 }
 
 function embed(matrix: SparseMatrix, seed: number): { points: Float32Array; dim: number } {
@@ -113,12 +177,19 @@ function hasWeight(points: Float32Array, row: number, dim: number): boolean {
 }
 
 /**
- * Picks k by the exact integrated completed likelihood of the word mixture (see icl.ts): a
- * sample is over-segmented into maxK themes (k-means, then the mixture), merged greedily by
- * ICL down to one theme, and the k with the best ICL on that path wins. The ICL integrates the
- * word probabilities out instead of fitting them, so extra themes pay for themselves only when
- * they explain the words better — it neither grows with k (like silhouette or training
- * likelihood) nor needs a hand-set penalty.
+ * Picks k by the exact integrated completed likelihood of the word mixture (see icl.ts) on
+ * samples of a fixed size: each sample is over-segmented (k-means, then the mixture), merged
+ * greedily by ICL down to one theme, and the k with the best ICL on that path is its vote; the
+ * median vote wins. The ICL integrates the word probabilities out instead of fitting them, so
+ * extra themes pay for themselves only when they explain the words better.
+ *
+ * Two things keep the choice a property of the answers rather than of their number. The evidence
+ * for a split grows with the answers it is computed on, so it is always computed on the same
+ * number of answers (K_SEARCH_SAMPLE; inputs smaller than that use all of theirs). And the word
+ * prior's cost per theme grows with the vocabulary, which grows with the input (a few thousand
+ * words at 1k answers, the whole 10,000-feature cap at 10k), so each sample's mixture sees only
+ * the words that sample uses at least twice. Before both, searchsnippets went from 21 themes at
+ * 1,000 answers to 10 at 12,340.
  */
 function chooseK(
   matrix: SparseMatrix,
@@ -129,21 +200,31 @@ function chooseK(
   seed: number,
 ): number {
   if (maxK <= 2) return maxK;
-  const sample = pick(placed, sampleIndices(placed.length, K_SEARCH_SAMPLE, createRandom(seed ^ 0x5eed)));
-  const samplePoints = gather(points, dim, sample);
-  const sampleMatrix = sampleRows(matrix, Int32Array.from(sample));
-  const model = sphericalKMeans(samplePoints, dim, maxK, { seed: seed + maxK, restarts: 1, maxIterations: 20 });
-  const mixture = fitMixture(sampleMatrix, model.assignments, maxK, { iterations: 5, beta: ICL_BETA });
-  const path = iclMergePath(sampleMatrix, mixture.labels, maxK, { alpha: 1, beta: ICL_BETA });
-  return Math.max(2, Math.min(maxK, bestK(path, sample.length)));
+  const size = Math.min(placed.length, K_SEARCH_SAMPLE);
+  const repeats = placed.length >= 2 * K_SEARCH_SAMPLE ? K_SEARCH_REPEATS : 1;
+  // Over-segment well past the cap: the merge path then finds where the evidence stops.
+  const start = Math.min(size, Math.max(maxK, Math.round(size / K_SEARCH_MIN_THEME)));
+  const votes: number[] = [];
+  for (let r = 0; r < repeats; r++) {
+    const sample = pick(placed, sampleIndices(placed.length, size, createRandom((seed ^ 0x5eed) + r)));
+    const samplePoints = gather(points, dim, sample);
+    const sampleMatrix = ownVocabulary(sampleRows(matrix, Int32Array.from(sample)));
+    const model = sphericalKMeans(samplePoints, dim, start, { seed: seed + start + r, restarts: 1, maxIterations: 20 });
+    const mixture = fitMixture(sampleMatrix, model.assignments, start, { iterations: 5, beta: ICL_BETA });
+    const path = iclMergePath(sampleMatrix, mixture.labels, start, { alpha: 1, beta: ICL_BETA });
+    votes.push(bestK(path, sample.length));
+  }
+  votes.sort((a, b) => a - b);
+  return Math.max(2, Math.min(maxK, votes[Math.floor(votes.length / 2)]));
 }
 
 /**
  * Many cheap k-means starts on a sample; the most cohesive few are each refined by the mixture
- * over all placed answers, and the one whose mixture explains the words best wins. A single
- * start lands in a poor local optimum often enough to swing accuracy by 15 points between
- * seeds; cohesion and mixture likelihood both recognise the good starts, but the mixture pass
- * is the expensive part, so only the short-listed starts get it.
+ * (on all placed answers, or on a 3,000-answer sample for larger inputs), and the one whose
+ * mixture explains the words best is refined on every answer. A single start lands in a poor
+ * local optimum often enough to swing accuracy by 15 points between seeds; cohesion and mixture
+ * likelihood both recognise the good starts, but the mixture pass is the expensive part, so only
+ * the short-listed starts get it, and on a sample.
  */
 function fitThemes(
   matrix: SparseMatrix,
@@ -159,38 +240,59 @@ function fitThemes(
       ? pick(placed, sampleIndices(placed.length, START_SAMPLE, createRandom(seed + 7)))
       : placed;
   const samplePoints = gather(points, dim, sample);
-  const placedPoints = gather(points, dim, placed);
   const candidates: { centroids: Float32Array; cohesion: number }[] = [];
-  for (let s = 0; s < (large ? 10 : 16); s++) {
-    const model = sphericalKMeans(samplePoints, dim, k, { seed: seed + 1000 * s, restarts: 1 });
+  for (let s = 0; s < (large ? STARTS_LARGE : 16); s++) {
+    const model = sphericalKMeans(samplePoints, dim, k, { seed: seed + 1000 * s, restarts: 1, maxIterations: 20 });
     candidates.push({ centroids: model.centroids, cohesion: model.cohesion });
   }
   // Stable sort: ties keep start order, so the choice is deterministic.
   candidates.sort((a, b) => b.cohesion - a.cohesion);
-  let best: { labels: Int32Array; score: number } | undefined;
-  for (const { centroids } of candidates.slice(0, large ? 3 : 6)) {
-    const labels = new Int32Array(matrix.rows).fill(-1);
-    const placedLabels = new Int32Array(placed.length);
-    assignNearest(placedPoints, dim, centroids, k, placedLabels, new Float32Array(placed.length));
-    placed.forEach((row, j) => (labels[row] = placedLabels[j]));
-    const mixture = fitMixture(matrix, labels, k, { iterations: MIXTURE_ITERATIONS, beta: 0.1 });
-    const score = heldOutLogLikelihood(mixture, matrix);
-    if (!best || score > best.score) best = { labels: mixture.labels, score };
+  // On large inputs the short-listed starts are compared by their mixture on a sample, and only
+  // the winner is refined on every answer: the mixture pass over all answers is the costly part.
+  const screen =
+    placed.length > SCREEN_SAMPLE
+      ? pick(placed, sampleIndices(placed.length, SCREEN_SAMPLE, createRandom(seed + 11)))
+      : placed;
+  const screenMatrix = screen === placed ? matrix : sampleRows(matrix, Int32Array.from(screen));
+  const screenRows = screen === placed ? placed : screen.map((_, j) => j);
+  const refine = (
+    centroids: Float32Array,
+    on: SparseMatrix,
+    rows: number[],
+    rowPoints: Float32Array,
+    iterations: number,
+  ) => {
+    const labels = new Int32Array(on.rows).fill(-1);
+    const rowLabels = new Int32Array(rows.length);
+    assignNearest(rowPoints, dim, centroids, k, rowLabels, new Float32Array(rows.length));
+    rows.forEach((row, j) => (labels[row] = rowLabels[j]));
+    const mixture = fitMixture(on, labels, k, { iterations, beta: 0.1 });
+    return { labels: mixture.labels, score: heldOutLogLikelihood(mixture, on) };
+  };
+  const screenPoints = gather(points, dim, screen);
+  let best: { centroids: Float32Array; labels: Int32Array; score: number } | undefined;
+  for (const { centroids } of candidates.slice(0, large ? SHORTLIST_LARGE : 6)) {
+    const fitted = refine(
+      centroids,
+      screenMatrix,
+      screenRows,
+      screenPoints,
+      screen === placed ? MIXTURE_ITERATIONS : SCREEN_ITERATIONS,
+    );
+    if (!best || fitted.score > best.score) best = { centroids, ...fitted };
   }
-  return best!;
+  if (screen === placed) return best!;
+  return refine(best!.centroids, matrix, placed, gather(points, dim, placed), MIXTURE_ITERATIONS);
 }
 
 function describeThemes(
-  answered: { id: string; terms: TermAnalysis }[],
-  docs: TermAnalysis[],
+  context: Context,
   labels: Int32Array,
   k: number,
-  points: Float32Array,
-  dim: number,
   centroids: Float32Array,
-  vocabulary: string[],
   assignments: Map<string, number | null>,
 ): ClusterResult {
+  const { answered, docs, points, dim } = context;
   const sizes = new Int32Array(k);
   for (const c of labels) sizes[c]++;
   // Largest first; ties by original index keep the order deterministic.
@@ -199,15 +301,19 @@ function describeThemes(
   order.forEach((c, r) => (rank[c] = r));
   answered.forEach((a, i) => assignments.set(a.id, rank[labels[i]]));
 
-  const words = describeThemeWords(docs, labels, k, new Set(vocabulary));
+  const texts = answered.map((a) => a.text);
+  const words = describeThemeWords(docs, labels, k, context.vocabulary, { texts });
+  const membersOf = Array.from({ length: k }, () => [] as number[]);
+  labels.forEach((c, i) => membersOf[c].push(i));
   const themes: Theme[] = order.map((c, r) => {
-    const members = answered.map((_, i) => i).filter((i) => labels[i] === c);
+    const members = membersOf[c];
     return {
       id: r,
       label: words[c].label,
       terms: words[c].terms,
       memberIds: members.map((i) => answered[i].id),
       representativeIds: representatives(members, answered, points, dim, centroids, c),
+      subThemes: subThemesOf(context, texts, members, words[c].label),
     };
   });
   // Empty themes sort last, so dropping them keeps ids 0..k-1.
@@ -215,9 +321,30 @@ function describeThemes(
   return { themes: nonEmpty, assignments, k: nonEmpty.length };
 }
 
+function subThemesOf(context: Context, texts: string[], members: number[], label: string): SubTheme[] {
+  const { answered, points, dim } = context;
+  const split = splitTheme({ ...context, texts }, members, label);
+  if (!split) return [];
+  const subK = split.names.length;
+  const subLabels = new Int32Array(answered.length).fill(-1);
+  members.forEach((i, j) => (subLabels[i] = split.labels[j]));
+  const subCentroids = centroidsOf(points, dim, subLabels, subK);
+  const groups = Array.from({ length: subK }, () => [] as number[]);
+  members.forEach((i, j) => groups[split.labels[j]].push(i));
+  return groups
+    .map((group, s) => ({
+      label: split.names[s].label,
+      terms: split.names[s].terms,
+      memberIds: group.map((i) => answered[i].id),
+      representativeIds: representatives(group, answered, points, dim, subCentroids, s),
+    }))
+    .filter((sub) => sub.memberIds.length > 0)
+    .sort((a, b) => b.memberIds.length - a.memberIds.length || (a.label < b.label ? -1 : 1));
+}
+
 function representatives(
   members: number[],
-  answered: { id: string; terms: TermAnalysis }[],
+  answered: Answered[],
   points: Float32Array,
   dim: number,
   centroids: Float32Array,
@@ -251,27 +378,4 @@ function centroidsOf(points: Float32Array, dim: number, labels: Int32Array, k: n
     for (let j = 0; j < dim; j++) sums[c * dim + j] /= norm;
   }
   return sums;
-}
-
-function sampleRows(matrix: SparseMatrix, rows: Int32Array): SparseMatrix {
-  const rowStart = new Int32Array(rows.length + 1);
-  let nnz = 0;
-  rows.forEach((r, i) => (rowStart[i + 1] = nnz += matrix.rowStart[r + 1] - matrix.rowStart[r]));
-  const colIndex = new Int32Array(nnz);
-  const values = new Float32Array(nnz);
-  rows.forEach((r, i) => {
-    colIndex.set(matrix.colIndex.subarray(matrix.rowStart[r], matrix.rowStart[r + 1]), rowStart[i]);
-    values.set(matrix.values.subarray(matrix.rowStart[r], matrix.rowStart[r + 1]), rowStart[i]);
-  });
-  return { rows: rows.length, cols: matrix.cols, rowStart, colIndex, values };
-}
-
-function gather(points: Float32Array, dim: number, rows: ArrayLike<number>): Float32Array {
-  const out = new Float32Array(rows.length * dim);
-  for (let i = 0; i < rows.length; i++) out.set(points.subarray(rows[i] * dim, rows[i] * dim + dim), i * dim);
-  return out;
-}
-
-function pick<T>(values: T[], indices: Int32Array): T[] {
-  return Array.from(indices, (i) => values[i]);
 }

@@ -34,18 +34,25 @@ export function sphericalKMeans(
   return best!;
 }
 
+/** Lloyd iterations stop once fewer than this share of points change theme (as Elkan/Lloyd tolerances do). */
+const CONVERGED_SHARE = 0.001;
+
 function runOnce(points: Float32Array, dim: number, k: number, random: Random, maxIterations: number): KMeansResult {
   const n = points.length / dim;
   const centroids = seedPlusPlus(points, dim, k, random);
   const assignments = new Int32Array(n).fill(-1);
+  const previous = new Int32Array(n).fill(-1);
   const similarity = new Float32Array(n);
-  let cohesion = 0;
+  let cohesion = assignNearest(points, dim, centroids, k, assignments, similarity);
   for (let iter = 0; iter < maxIterations; iter++) {
-    cohesion = assignNearest(points, dim, centroids, k, assignments, similarity);
     const changed = recomputeCentroids(points, dim, k, assignments, similarity, centroids);
     if (!changed) break;
+    previous.set(assignments);
+    cohesion = assignNearest(points, dim, centroids, k, assignments, similarity);
+    let moved = 0;
+    for (let i = 0; i < n; i++) if (assignments[i] !== previous[i]) moved++;
+    if (moved <= n * CONVERGED_SHARE) break;
   }
-  cohesion = assignNearest(points, dim, centroids, k, assignments, similarity);
   return { k, assignments, centroids, cohesion };
 }
 
@@ -87,12 +94,28 @@ export function assignNearest(
   similarity: Float32Array,
 ): number {
   const n = points.length / dim;
+  const tail = dim - (dim % 4);
   let total = 0;
   for (let i = 0; i < n; i++) {
+    const o = i * dim;
     let best = -1;
     let bestSim = -Infinity;
     for (let c = 0; c < k; c++) {
-      const s = dot(points, i * dim, centroids, c * dim, dim);
+      // The hot loop of the whole pipeline: unrolled by four, no call.
+      const q = c * dim;
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      let j = 0;
+      for (; j < tail; j += 4) {
+        s0 += points[o + j] * centroids[q + j];
+        s1 += points[o + j + 1] * centroids[q + j + 1];
+        s2 += points[o + j + 2] * centroids[q + j + 2];
+        s3 += points[o + j + 3] * centroids[q + j + 3];
+      }
+      for (; j < dim; j++) s0 += points[o + j] * centroids[q + j];
+      const s = s0 + s1 + s2 + s3;
       if (s > bestSim) {
         bestSim = s;
         best = c;

@@ -12,7 +12,8 @@
 // "Approvals and line" of "one-line change"). Phrases are shown in their most common written form.
 import { displayTerm } from "./lexicon";
 import { ADJECTIVE_STEMS, CASING, GENERIC_NOUN_STEMS, GENERIC_NOUN_WORDS, GENERIC_STEMS } from "./label-vocabulary";
-import type { TermAnalysis } from "./tokenize";
+import { checkThemeName, nameWords } from "./name-check";
+import { stem, type TermAnalysis } from "./tokenize";
 
 export interface ThemeWords {
   /** Short readable name, first letter capitalised, at most four words. */
@@ -40,6 +41,8 @@ const STRONG_JOIN_RATIO = 0.7;
 const PHRASE_RATIO = 0.3;
 
 const MAX_TERMS = 8;
+/** A candidate name is checked against at most this many of its theme's answers. */
+const CHECK_ANSWERS = 300;
 const SHORTLIST = 40;
 
 interface Candidate {
@@ -61,6 +64,12 @@ export function describeThemeWords(
   labels: ArrayLike<number>,
   k: number,
   vocabulary?: ReadonlySet<string>,
+  options: {
+    /** The answers as written (same order as `docs`): a name must pass lib/text/name-check.ts on them. */
+    texts?: readonly string[];
+    /** Names already taken elsewhere (a parent theme's), never given again. */
+    reserved?: readonly string[];
+  } = {},
 ): ThemeWords[] {
   const sizes = new Int32Array(k);
   const inTheme = Array.from({ length: k }, () => new Map<string, number>());
@@ -80,10 +89,15 @@ export function describeThemeWords(
   const show = (c: number, stems: string[]) => surfaces[c].get(stems.join(" ")) ?? stems.join(" ");
 
   const order = Array.from({ length: k }, (_, c) => c).sort((a, b) => sizes[b] - sizes[a] || a - b);
-  const used = new Set<string>();
+  const used = new Set((options.reserved ?? []).map((name) => labelKey(nameWords(name).map(stem))));
+  const reserved = new Set((options.reserved ?? []).map((name) => nameWords(name).join(" ")));
+  const answers = Array.from({ length: k }, () => [] as string[]);
+  options.texts?.forEach((text, i) => answers[labels[i]].length < CHECK_ANSWERS && answers[labels[i]].push(text));
   const out: ThemeWords[] = new Array(k);
   for (const c of order) {
-    const label = pickLabel(ranked[c], used, runOns[c], (stems) => show(c, stems));
+    const passes = (text: string) =>
+      !reserved.has(nameWords(text).join(" ")) && (!options.texts || checkThemeName(text, answers[c]) === null);
+    const label = pickLabel(ranked[c], used, runOns[c], (stems) => show(c, stems), passes);
     out[c] = { label, terms: pickTerms(ranked[c]).map((t) => casePhrase(show(c, t.stems))) };
   }
   return out;
@@ -211,6 +225,7 @@ function pickLabel(
   used: Set<string>,
   runOns: Map<string, RunOn>,
   show: (stems: string[]) => string,
+  passes: (text: string) => boolean,
 ): string {
   const isModifier = (stem: string) => ADJECTIVE_STEMS.has(stem);
   const byKey = new Map(candidates.map((t) => [t.key, t]));
@@ -234,7 +249,9 @@ function pickLabel(
     const head = runOn(stems);
     const full = head ? [...stems, head.stem] : stems;
     const text = head ? `${show(stems)} ${displayTerm(head.word)}` : show(stems);
-    return wordCount(text) <= MAX_LABEL_WORDS && !used.has(labelKey(full)) ? accept(full, text) : undefined;
+    return wordCount(text) <= MAX_LABEL_WORDS && !used.has(labelKey(full)) && passes(text)
+      ? accept(full, text)
+      : undefined;
   };
   for (let i = 0; i < Math.min(candidates.length, SHORTLIST); i++) {
     const top = candidates[i];
@@ -275,7 +292,9 @@ function pickLabel(
         const text = isModifier(word)
           ? `${show(stems)} ${show(secondPhrase.stems)}`
           : `${show(stems)} and ${show(secondPhrase.stems)}`;
-        return wordCount(text) <= MAX_LABEL_WORDS && !used.has(labelKey(both)) ? accept(both, text) : undefined;
+        return wordCount(text) <= MAX_LABEL_WORDS && !used.has(labelKey(both)) && passes(text)
+          ? accept(both, text)
+          : undefined;
       };
       const strong = join(STRONG_JOIN_RATIO);
       if (strong) return strong;

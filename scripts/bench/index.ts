@@ -82,7 +82,7 @@ if (want("analytics")) {
 }
 
 if (want("cluster")) {
-  log("clustering 20k and 100k answers");
+  log("clustering 20k answers beside scikit-learn, and 100k");
   add("clustering", await benchCluster());
 }
 
