@@ -8,9 +8,13 @@ import { getSurveyById } from "@/lib/surveys/queries";
 import { clusterOffThread } from "@/lib/text/cluster-off-thread";
 import { scoreSentiment } from "@/lib/text/sentiment";
 import { planReconciliation, type ExistingItem } from "../reconcile";
+import type { AnalysisStage } from "../constants";
 import { formatScope } from "../scope";
 import { releaseThemes } from "./releases";
 import { INSERT_BATCH, loadScopeTexts, lockScope, memberRefs, requireScope } from "./scope-sql";
+
+const YIELD_EVERY = 500;
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export type BuildBacklogResult = {
   scope: string;
@@ -30,19 +34,30 @@ export type BuildBacklogResult = {
  * without answers are kept only if curated. `k` is the number of themes (automatic when omitted).
  */
 export async function buildBacklog(
-  input: { scope: string; k?: number | null; actor?: AuditActor },
+  input: {
+    scope: string;
+    k?: number | null;
+    actor?: AuditActor;
+    /** Called as each stage starts (the analysis job shows it on the backlog page). */
+    progress?: (stage: AnalysisStage, percent: number) => Promise<void>;
+  },
   tx?: DbClient,
 ): Promise<BuildBacklogResult> {
   const scope = requireScope(input.scope);
   const scopeKey = formatScope(scope);
   const requestedK = input.k ?? null;
+  const progress = input.progress ?? (async () => {});
 
   // Reading and clustering happen before the write transaction (clustering is seconds of CPU for
   // large scopes; curation requests should not wait on it). The seed passes its own transaction.
   const prepare = async (client: DbClient) => {
     if (scope.kind === "survey" && !(await getSurveyById({ id: scope.surveyId }, client))) throw notFound("Survey");
+    await progress("reading", 5);
     const texts = await loadScopeTexts(client, scope);
-    return { texts, clustering: await clusterOffThread(texts, requestedK ? { k: requestedK } : {}) };
+    await progress("clustering", 15);
+    const clustering = await clusterOffThread(texts, requestedK ? { k: requestedK } : {});
+    await progress("saving", 75);
+    return { texts, clustering };
   };
 
   const run = async (
@@ -103,6 +118,8 @@ export async function buildBacklog(
       continued.push(itemId);
       const representative = new Map(theme.representativeIds.map((id, rank) => [id, rank + 1]));
       for (const sourceId of memberIds) {
+        // Scoring sentiment is synchronous: let submissions and pages in every few hundred answers.
+        if (rows.length % YIELD_EVERY === YIELD_EVERY - 1) await yieldToEventLoop();
         rows.push({
           backlogItemId: itemId,
           sourceId,
@@ -115,8 +132,10 @@ export async function buildBacklog(
         });
       }
     }
-    for (let i = 0; i < rows.length; i += INSERT_BATCH)
+    for (let i = 0; i < rows.length; i += INSERT_BATCH) {
       await client.insert(themeMembers).values(rows.slice(i, i + INSERT_BATCH));
+      await yieldToEventLoop();
+    }
 
     // New themes publish their membership; items that continue (or were kept for their curation)
     // follow the release rule like any curation, so re-analysis after a pinned move shows no one-person
