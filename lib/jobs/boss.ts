@@ -24,7 +24,7 @@ const globalForJobs = globalThis as unknown as { __dxPulseJobs?: Instance };
  * "client" mode installs the schema and queues and can send; only "workers" mode polls, maintains
  * (expires stuck jobs, archives old ones) and runs cron schedules.
  */
-async function createBoss(handle: DatabaseHandle, mode: Mode): Promise<PgBoss> {
+export async function createBoss(handle: DatabaseHandle, mode: Mode): Promise<PgBoss> {
   const boss = new PgBoss({
     db: handle.raw,
     schema: BOSS_SCHEMA,
@@ -38,9 +38,8 @@ async function createBoss(handle: DatabaseHandle, mode: Mode): Promise<PgBoss> {
   boss.on("error", (error) => console.error(`[jobs] ${describeForLog(error)}`));
   await boss.start();
   for (const name of JOB_KINDS) {
-    const { retryLimit, retryDelay, expireInSeconds } = jobKinds[name];
-    // "stately": at most one queued and one running job per singleton key (one analysis per scope).
-    const queue = { name, policy: "stately" as const, retryLimit, retryDelay, retryBackoff: true, expireInSeconds };
+    const { policy, retryLimit, retryDelay, expireInSeconds } = jobKinds[name];
+    const queue = { name, policy, retryLimit, retryDelay, retryBackoff: true, expireInSeconds };
     if (await boss.getQueue(name)) await boss.updateQueue(name, queue);
     else await boss.createQueue(name, queue);
   }

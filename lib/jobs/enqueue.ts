@@ -26,6 +26,7 @@ export async function enqueue<K extends JobKind>(
   options: EnqueueOptions = {},
 ): Promise<string | null> {
   const data = jobKinds[kind].payload.parse(payload) as object;
+  if (jobKinds[kind].policy === "stately" && !options.singletonKey) throw new Error(`${kind} jobs need a singletonKey`);
   const sendOptions = {
     ...(options.startAfter ? { startAfter: options.startAfter } : {}),
     ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),

@@ -26,7 +26,10 @@ describe("pg-boss on the app's database", () => {
   });
 
   it("validates payloads, dedupes by singleton key, and waits for startAfter", async () => {
-    await expect(enqueue("survey.open", { surveyId: "nope", on: null } as never)).rejects.toThrow();
+    await expect(
+      enqueue("survey.open", { surveyId: "nope", on: null } as never, { singletonKey: "x" }),
+    ).rejects.toThrow();
+    await expect(enqueue("survey.open", { surveyId: crypto.randomUUID(), on: null })).rejects.toThrow(/singletonKey/);
     const surveyId = crypto.randomUUID();
     const later = new Date(Date.now() + 3600_000);
     const first = await enqueue(

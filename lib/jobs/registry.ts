@@ -11,6 +11,12 @@ const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 type KindConfig = {
   label: string;
   payload: z.ZodType;
+  /**
+   * "standard": every enqueue is a job. "stately": at most one queued and one running job per
+   * singleton key (an analysis per scope, an open per survey and date); enqueue then requires a key,
+   * since pg-boss would treat every job without one as sharing the empty key.
+   */
+  policy: "standard" | "stately";
   /** Attempts after the first; pg-boss waits retryDelay seconds, doubling with retryBackoff. */
   retryLimit: number;
   retryDelay: number;
@@ -21,6 +27,7 @@ type KindConfig = {
 export const jobKinds = {
   "backlog.analyse": {
     label: "Backlog analysis",
+    policy: "stately",
     payload: z.object({
       scope: scopeSchema,
       k: z.number().int().min(2).max(40).nullable(),
@@ -32,6 +39,7 @@ export const jobKinds = {
   },
   "survey.open": {
     label: "Survey opens",
+    policy: "stately",
     // `on`: the open date the job was scheduled for (null: opened by hand, no date); a job whose date
     // no longer matches the survey's is stale and does nothing.
     payload: z.object({ surveyId: z.uuid(), on: isoDay.nullable() }),
@@ -41,6 +49,7 @@ export const jobKinds = {
   },
   "survey.close": {
     label: "Survey closes",
+    policy: "stately",
     payload: z.object({ surveyId: z.uuid(), on: isoDay.nullable() }),
     retryLimit: 5,
     retryDelay: 60,

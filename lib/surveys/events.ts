@@ -8,7 +8,8 @@ import type { DbClient } from "@/lib/db/client";
 //   onSurveyClosed(async (event, tx) => { await enqueue("webhook.deliver", {...}, { tx }); });
 //
 // Register listeners from a module that lib/jobs/handlers.ts imports, so every instance running jobs
-// has them. Listeners get ids and dates only; a payload sent on must still pass lib/anonymity's rules.
+// has them. survey.opened always comes before survey.closed (a close emits the open first if its job
+// has not run yet, e.g. after downtime spanning both dates). Listeners get ids and titles only; a payload sent on must still pass lib/anonymity's rules.
 
 export type SurveyEvent = { surveyId: string; period: string; title: string };
 export type SurveyEventListener = (event: SurveyEvent, tx: DbClient) => Promise<void>;

@@ -59,8 +59,8 @@ describe("a survey opens and closes on its dates", () => {
     expect((await getSurveyById({ id }))!.status).toBe("closed");
 
     // A duplicate job (a retry after a lost acknowledgement, another instance) emits nothing more.
-    await enqueue("survey.close", { surveyId: id, on: day(2) });
-    await enqueue("survey.open", { surveyId: id, on: day(1) });
+    await enqueue("survey.close", { surveyId: id, on: day(2) }, { singletonKey: "again" });
+    await enqueue("survey.open", { surveyId: id, on: day(1) }, { singletonKey: "again" });
     expect(await runJobsNow({ ignoreStartAfter: true })).toEqual({ completed: 2, failed: 0 });
     expect(events).toHaveLength(2);
   });
@@ -102,7 +102,8 @@ describe("a survey opens and closes on its dates", () => {
 
     let failOnce = true;
     const off = onSurveyClosed(async (event, tx) => {
-      await enqueue("backlog.analyse", { scope: `survey:${event.surveyId}`, k: null, actor: null }, { tx });
+      const scope = `survey:${event.surveyId}`;
+      await enqueue("backlog.analyse", { scope, k: null, actor: null }, { tx, singletonKey: scope });
       if (failOnce) {
         failOnce = false;
         throw new Error("receiver down");

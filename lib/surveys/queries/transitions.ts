@@ -54,6 +54,8 @@ export async function runSurveyClose(payload: JobPayload<"survey.close">): Promi
       }
     }
     if (current.status !== "closed") return { surveyId: survey.id, emitted: null, skipped: `it is ${current.status}` };
+    // Whichever job runs first (both may be due after downtime), listeners see opened before closed.
+    await emitOnce("survey.opened", survey, tx);
     return emitOnce("survey.closed", current, tx);
   });
 }
