@@ -8,12 +8,14 @@ import { CardSkeleton } from "@/components/ui/skeleton";
 import {
   backlogExportHref,
   useBacklog,
+  useBacklogAnalysis,
   useBuildBacklog,
   useUpdateBacklogThresholds,
   type BacklogData,
 } from "@/lib/backlog/hooks";
 import type { BacklogScopeOptions } from "@/lib/backlog/queries";
 import { parseScope, quartersScope } from "@/lib/backlog/scope";
+import { analysisStageLabels } from "@/lib/backlog/constants";
 import { percent } from "./format";
 import { ImpactScatter } from "./impact-scatter";
 import { ItemDetail } from "./item-detail";
@@ -178,7 +180,10 @@ export function BacklogView({
 function AnalyseForm({ scope, onBuilt }: { scope: string; onBuilt: () => void }) {
   const [k, setK] = useState("");
   const build = useBuildBacklog({ onSuccess: onBuilt });
+  const { analysis, running } = useBacklogAnalysis(scope);
   const errors = build.fieldErrors;
+  // The outcome is news only for the analysis this page asked for; a reload shows the one still running.
+  const mine = analysis && build.data?.analysis.id === analysis.id ? analysis : null;
   return (
     <ClientForm
       className="row backlog-analyse"
@@ -198,13 +203,22 @@ function AnalyseForm({ scope, onBuilt }: { scope: string; onBuilt: () => void })
         value={k}
         onChange={(e) => setK(e.target.value)}
       />
-      <button className="btn btn-primary" disabled={build.isPending}>
-        {build.isPending ? "Analysing…" : "Analyse answers"}
+      <button className="btn btn-primary" disabled={build.isPending || running}>
+        {build.isPending || running ? "Analysing…" : "Analyse answers"}
       </button>
-      <span role="status" className="small">
-        {build.isSuccess
-          ? `Done: ${build.data.run.chosenK} themes, ${build.data.run.itemsMatched} kept with their edits, ${build.data.run.itemsCreated} new.`
-          : ""}
+      <span role="status" className="small" data-testid="analysis-status">
+        {running && analysis ? (
+          <>
+            {analysis.stage ? analysisStageLabels[analysis.stage] : "Waiting to start"} · {analysis.percent}%{" "}
+            <progress className="analysis-progress" max={100} value={analysis.percent} aria-label="Analysis progress" />
+          </>
+        ) : mine?.state === "done" && mine.run ? (
+          `Done: ${mine.run.chosenK} themes, ${mine.run.itemsMatched} kept with their edits, ${mine.run.itemsCreated} new.`
+        ) : analysis?.state === "failed" && (mine || !build.data) ? (
+          <span className="job-error">The last analysis failed: {analysis.error ?? "no reason recorded"}.</span>
+        ) : (
+          ""
+        )}
       </span>
       <InlineError message={build.generalError} />
     </ClientForm>
