@@ -1,9 +1,10 @@
-// Submissions while a backlog analysis runs: the production server takes paced survey submissions
-// (a steady rate well below its capacity, so latency shows event-loop stalls rather than queueing)
-// while its job worker analyses 20,000 free-text answers, beside the same load without the analysis.
+// Submissions while a backlog analysis runs: the production server takes a steady load of survey
+// submissions (a few respondents at a time, well below its capacity, so latency shows event-loop
+// stalls rather than queueing) while its job worker analyses 20,000 free-text answers, beside the same
+// load without the analysis.
 // The analysis is requested as an editor would (POST /api/backlog/build) and runs as a pg-boss job.
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
@@ -65,34 +66,44 @@ async function signIn(baseUrl: string, email: string) {
   return cookie;
 }
 
-/** Sends one submission every `intervalMs` until `until()` says stop; the latency of each, in ms. */
-async function pacedSubmissions(baseUrl: string, questions: never[], intervalMs: number, until: () => boolean) {
+/**
+ * `clients` respondents each submitting, waiting for the answer, then pausing `thinkMs`: a steady load
+ * with bounded concurrency, so a slow answer shows a stalled server rather than a queue the load
+ * generator built up itself. Returns the latency of each submission, in ms.
+ */
+async function steadySubmissions(
+  baseUrl: string,
+  questions: never[],
+  opts: { clients: number; thinkMs: number },
+  until: () => boolean,
+) {
   const latencies: number[] = [];
-  const inFlight: Promise<void>[] = [];
-  let failures = 0;
-  const started = performance.now();
-  for (let i = 0; !until(); i++) {
-    const t0 = performance.now();
-    inFlight.push(
-      fetch(`${baseUrl}${submitPath("demo-q4")}`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(makeSubmission(questions)),
-      })
-        .then(async (res) => {
-          await res.arrayBuffer();
-          if (res.ok) latencies.push(performance.now() - t0);
-          else failures++;
-        })
-        .catch(() => void failures++),
-    );
-    const next = started + (i + 1) * intervalMs;
-    await new Promise((r) => setTimeout(r, Math.max(0, next - performance.now())));
-  }
-  await Promise.all(inFlight);
+  const failures: Record<string, number> = {};
+  const client = async () => {
+    while (!until()) {
+      const t0 = performance.now();
+      try {
+        const res = await fetch(`${baseUrl}${submitPath("demo-q4")}`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify(makeSubmission(questions)),
+        });
+        await res.arrayBuffer();
+        if (res.ok) latencies.push(performance.now() - t0);
+        else failures[res.status] = (failures[res.status] ?? 0) + 1;
+      } catch (error) {
+        const code = (error as { cause?: { code?: string } }).cause?.code ?? "network";
+        failures[code] = (failures[code] ?? 0) + 1;
+      }
+      await new Promise((r) => setTimeout(r, opts.thinkMs));
+    }
+  };
+  await Promise.all(Array.from({ length: opts.clients }, client));
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
-  return { n: latencies.length, failures, p50: at(0.5), p99: at(0.99), max: latencies.at(-1) ?? NaN };
+  const failed = Object.values(failures).reduce((a, b) => a + b, 0);
+  if (failed) console.error(`[bench] failed submissions by status: ${JSON.stringify(failures)}`);
+  return { n: latencies.length, failed, p50: at(0.5), p99: at(0.99), max: latencies.at(-1) ?? NaN };
 }
 
 async function analysisState(baseUrl: string, cookie: string) {
@@ -102,7 +113,9 @@ async function analysisState(baseUrl: string, cookie: string) {
   return ((await res.json()) as { analysis: { state: string; run: { textCount: number } | null } | null }).analysis;
 }
 
-async function measure(engine: "postgres" | "pglite", env: Record<string, string>, port: number, rate: number) {
+const LOAD = { clients: 4, thinkMs: 50 };
+
+async function measure(engine: "postgres" | "pglite", env: Record<string, string>, port: number) {
   const section = `submissions during a 20k-answer analysis (${engine === "postgres" ? "PostgreSQL" : "PGlite"})`;
   const server = await startServer({
     port,
@@ -112,12 +125,11 @@ async function measure(engine: "postgres" | "pglite", env: Record<string, string
   try {
     const questions = (await (await fetch(`${server.url}/api/s/demo-q4`)).json()).questions as never[];
     const cookie = await signIn(server.url, "pm@dxpulse.dev");
-    const interval = 1000 / rate;
     // Warm-up, then the baseline over a fixed window.
     let stop = Date.now() + 3000;
-    await pacedSubmissions(server.url, questions, interval, () => Date.now() > stop);
+    await steadySubmissions(server.url, questions, LOAD, () => Date.now() > stop);
     stop = Date.now() + 10_000;
-    const idle = await pacedSubmissions(server.url, questions, interval, () => Date.now() > stop);
+    const idle = await steadySubmissions(server.url, questions, LOAD, () => Date.now() > stop);
 
     const requested = await fetch(`${server.url}/api/backlog/build`, {
       method: "POST",
@@ -137,12 +149,13 @@ async function measure(engine: "postgres" | "pglite", env: Record<string, string
       }
     })();
     // The load covers the whole job: from the request until the job says done.
-    const busy = await pacedSubmissions(server.url, questions, interval, () => state === "done" || state === "failed");
+    const busy = await steadySubmissions(server.url, questions, LOAD, () => state === "done" || state === "failed");
     await poll;
     const analysisMs = performance.now() - t0;
     if (state !== "done") throw new Error(`the analysis job ended ${state}\n${server.log().slice(-2000)}`);
     return [
-      { section, name: `paced load`, value: rate, unit: "req/s" },
+      { section, name: `load: ${LOAD.clients} clients, ${LOAD.thinkMs} ms pause`, value: idle.n / 10, unit: "req/s" },
+      { section, name: "machine load average (1 min) at the end", value: loadavg()[0], unit: "" },
       { section, name: "analysis job, request to done", value: analysisMs, unit: "ms" },
       { section, name: "answers analysed", value: textCount, unit: "count" },
       {
@@ -177,7 +190,7 @@ async function measure(engine: "postgres" | "pglite", env: Record<string, string
         reference: idle.n,
         referenceName: "without",
       },
-      { section, name: "failed submissions", value: busy.failures + idle.failures, unit: "count" },
+      { section, name: "failed submissions", value: busy.failed + idle.failed, unit: "count" },
     ] satisfies BenchRow[];
   } finally {
     await server.stop();
@@ -197,7 +210,7 @@ export async function benchJobs(opts: { adminUrl: string; log: (line: string) =>
     await prepare(handle);
     await handle.close();
     opts.log("PostgreSQL: 20k answers ready; paced submissions with and without the analysis job");
-    rows.push(...(await measure("postgres", { DATABASE_URL: url.toString() }, 3314, 100)));
+    rows.push(...(await measure("postgres", { DATABASE_URL: url.toString() }, 3314)));
   } finally {
     await admin.unsafe(`drop database if exists ${name} with (force)`);
     await admin.end();
@@ -208,7 +221,7 @@ export async function benchJobs(opts: { adminUrl: string; log: (line: string) =>
     await prepare(handle);
     await handle.close();
     opts.log("PGlite: 20k answers ready; paced submissions with and without the analysis job");
-    rows.push(...(await measure("pglite", { DATABASE_URL: "", PGLITE_DATA_DIR: dataDir }, 3315, 50)));
+    rows.push(...(await measure("pglite", { DATABASE_URL: "", PGLITE_DATA_DIR: dataDir }, 3315)));
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
