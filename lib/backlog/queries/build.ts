@@ -56,16 +56,22 @@ export async function buildBacklog(
     const texts = await loadScopeTexts(client, scope);
     await progress("clustering", 15);
     const clustering = await clusterOffThread(texts, requestedK ? { k: requestedK } : {});
+    // Sentiment too is scored before the write transaction: on PGlite that transaction holds the one
+    // connection, so submissions wait for it; CPU work inside it would make them wait longer.
+    const sentiment = new Map<string, number>();
+    for (const [i, t] of texts.entries()) {
+      if (i % YIELD_EVERY === YIELD_EVERY - 1) await yieldToEventLoop();
+      sentiment.set(t.id, scoreSentiment(t.text));
+    }
     await progress("saving", 75);
-    return { texts, clustering };
+    return { texts, clustering, sentiment };
   };
 
   const run = async (
     client: DbClient,
-    { texts, clustering }: Awaited<ReturnType<typeof prepare>>,
+    { texts, clustering, sentiment }: Awaited<ReturnType<typeof prepare>>,
   ): Promise<BuildBacklogResult> => {
     await lockScope(client, scopeKey);
-    const textById = new Map(texts.map((t) => [t.id, t.text]));
 
     // Journey links count as curation; they are read here rather than through lib/journeys, which
     // depends on the backlog (the reverse import would be a cycle).
@@ -119,14 +125,13 @@ export async function buildBacklog(
       const representative = new Map(theme.representativeIds.map((id, rank) => [id, rank + 1]));
       for (const sourceId of memberIds) {
         // Scoring sentiment is synchronous: let submissions and pages in every few hundred answers.
-        if (rows.length % YIELD_EVERY === YIELD_EVERY - 1) await yieldToEventLoop();
         rows.push({
           backlogItemId: itemId,
           sourceId,
           ...memberRefs(sourceId),
           ...(plan.publicIds.has(sourceId) ? { publicId: plan.publicIds.get(sourceId) } : {}),
           similarity: representative.has(sourceId) ? 1 : 0,
-          sentiment: scoreSentiment(textById.get(sourceId) ?? ""),
+          sentiment: sentiment.get(sourceId) ?? scoreSentiment(""),
           representativeRank: representative.get(sourceId) ?? null,
           pinned: 0,
         });
