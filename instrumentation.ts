@@ -19,4 +19,9 @@ export async function register() {
     const { seedDemoIfEmpty } = await import("@/lib/demo/seed");
     await seedDemoIfEmpty(handle.db);
   }
+  // This instance's job workers (lib/jobs): pg-boss installs or migrates its `pgboss` schema, then
+  // polls for due jobs; SIGTERM/SIGINT hand running jobs back for a retry.
+  const { startJobWorkers } = await import("@/lib/jobs/workers");
+  await startJobWorkers();
+  console.log(`[dx-pulse] job workers started`);
 }

@@ -89,6 +89,7 @@ const pages: AuditPage[] = [
   },
   { route: "/journeys/timings", roles: everyone, visits: () => [{ url: "/journeys/timings", name: "timings" }] },
   { route: "/settings", roles: everyone, visits: () => [{ url: "/settings", name: "settings" }] },
+  { route: "/settings/jobs", roles: ["owner"], visits: () => [{ url: "/settings/jobs", name: "settings jobs" }] },
   { route: "/account", roles: ["owner"], visits: () => [{ url: "/account", name: "account" }] },
 ];
 

@@ -70,6 +70,18 @@ async function api(request: APIRequestContext, method: "GET" | "POST" | "PATCH",
   return res.json();
 }
 
+/** Queues an analysis of the scope and waits for its job to finish (the server's job workers run it). */
+async function analyse(request: APIRequestContext, body: { scope: string; k?: number }) {
+  await api(request, "POST", "/api/backlog/build", body);
+  await expect
+    .poll(
+      async () =>
+        (await api(request, "GET", `/api/backlog/analysis?scope=${encodeURIComponent(body.scope)}`)).analysis?.state,
+      { timeout: 60_000 },
+    )
+    .toBe("done");
+}
+
 test("stored script payloads render as inert text on every page that shows them", async ({ asOwner: page }) => {
   test.setTimeout(240_000);
   const request = page.request;
@@ -112,7 +124,7 @@ test("stored script payloads render as inert text on every page that shows them"
   // A renamed backlog theme, and one renamed to a spreadsheet formula.
   // A quarter of its own: backlog.spec.ts curates the demo's analysed scope in the other worker.
   const scope = "periods:2026-Q1..2026-Q1";
-  await api(request, "POST", "/api/backlog/build", { scope, k: 6 });
+  await analyse(request, { scope, k: 6 });
   const backlog = await api(request, "GET", `/api/backlog?scope=${encodeURIComponent(scope)}`);
   const themeName = tag(0, "theme").slice(0, 120);
   const [first, second] = backlog.items as { id: string }[];
@@ -132,7 +144,7 @@ test("stored script payloads render as inert text on every page that shows them"
   const frictionTexts = PAYLOADS.map((_, i) => tag(i, `Staging deploy broken again friction-${i}`).slice(0, 480));
   for (const text of [...frictionTexts, ...frictionTexts.map((t) => `${t} twice`)])
     await api(request, "POST", "/api/friction/demo-friction", { text });
-  await api(request, "POST", "/api/backlog/build", { scope: "friction" });
+  await analyse(request, { scope: "friction" });
 
   // A journey map whose name and steps carry payloads.
   const mapName = tag(3, "map").slice(0, 120);

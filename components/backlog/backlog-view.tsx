@@ -8,6 +8,7 @@ import { CardSkeleton } from "@/components/ui/skeleton";
 import {
   backlogExportHref,
   useBacklog,
+  useBacklogAnalysis,
   useBuildBacklog,
   useUpdateBacklogThresholds,
   type BacklogData,
@@ -15,6 +16,7 @@ import {
 } from "@/lib/backlog/hooks";
 import type { BacklogScopeOptions } from "@/lib/backlog/queries";
 import { parseScope, quartersScope } from "@/lib/backlog/scope";
+import { analysisStageLabels } from "@/lib/backlog/constants";
 import { percent } from "./format";
 import { ImpactScatter } from "./impact-scatter";
 import { ItemDetail } from "./item-detail";
@@ -205,7 +207,10 @@ function AnalyseForm({
   const f = useFormat();
   const [k, setK] = useState("");
   const build = useBuildBacklog({ onSuccess: onBuilt });
+  const { analysis, running } = useBacklogAnalysis(scope);
   const errors = build.fieldErrors;
+  // The outcome is news only for the analysis this page asked for; a reload shows the one still running.
+  const mine = analysis && build.data?.analysis.id === analysis.id ? analysis : null;
   return (
     <ClientForm
       className="row backlog-analyse"
@@ -225,16 +230,25 @@ function AnalyseForm({
         value={k}
         onChange={(e) => setK(e.target.value)}
       />
-      <button className="btn btn-primary" disabled={build.isPending}>
-        {build.isPending ? "Analysing…" : "Analyse answers"}
+      <button className="btn btn-primary" disabled={build.isPending || running}>
+        {build.isPending || running ? "Analysing…" : "Analyse answers"}
       </button>
-      <span role="status" className="small">
-        {build.isSuccess
-          ? `Done: ${build.data.run.chosenK} themes, ${build.data.run.itemsMatched} kept with their edits, ${build.data.run.itemsCreated} new` +
-            (build.data.run.carriedFrom
-              ? `, ${build.data.run.itemsCarried} of them curated as in ${describeScope(build.data.run.carriedFrom.scope)} (analysed ${f.date(build.data.run.carriedFrom.ranAt)}).`
-              : ".")
-          : ""}
+      <span role="status" className="small" data-testid="analysis-status">
+        {running && analysis ? (
+          <>
+            {analysis.stage ? analysisStageLabels[analysis.stage] : "Waiting to start"} · {analysis.percent}%{" "}
+            <progress className="analysis-progress" max={100} value={analysis.percent} aria-label="Analysis progress" />
+          </>
+        ) : mine?.state === "done" && mine.run ? (
+          `Done: ${mine.run.chosenK} themes, ${mine.run.itemsMatched} kept with their edits, ${mine.run.itemsCreated} new` +
+          (mine.run.carriedFrom
+            ? `, ${mine.run.itemsCarried} of them curated as in ${describeScope(mine.run.carriedFrom.scope)} (analysed ${f.date(mine.run.carriedFrom.ranAt)}).`
+            : ".")
+        ) : analysis?.state === "failed" && (mine || !build.data) ? (
+          <span className="job-error">The last analysis failed: {analysis.error ?? "no reason recorded"}.</span>
+        ) : (
+          ""
+        )}
       </span>
       <InlineError message={build.generalError} />
     </ClientForm>

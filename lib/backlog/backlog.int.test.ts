@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { POST as buildRoute } from "@/app/api/backlog/build/route";
+import { GET as analysisRoute } from "@/app/api/backlog/analysis/route";
 import { GET as backlogRoute } from "@/app/api/backlog/route";
 import { GET as itemRoute, PATCH as patchItemRoute } from "@/app/api/backlog/items/[id]/route";
 import { POST as mergeRoute } from "@/app/api/backlog/items/[id]/merge/route";
@@ -12,6 +13,7 @@ import { backlogCsvHeader } from "./csv-rows";
 import { getUserByEmail } from "@/lib/auth/queries";
 import { selectRows } from "@/lib/db/client";
 import { seedDemo } from "@/lib/demo/seed";
+import { runJobsNow } from "@/lib/jobs/drain";
 import { callRoute } from "@/lib/testing/api";
 import { withTestDatabase } from "@/lib/testing/test-db";
 import { DEMO_BACKLOG_SCOPE, seedDemoBacklog } from "@/lib/demo/backlog";
@@ -71,10 +73,21 @@ describe("backlog build and curation", () => {
     expect(bad.status).toBe(422);
     expect(Object.keys(bad.json.error.fieldErrors).sort()).toEqual(["k", "scope"]);
 
-    const built = await callRoute(buildRoute, { body: { scope: SCOPE }, userId: editorId });
+    // The analysis is a job: queued by the request, joined by a second one, run by a worker.
+    const queued = await callRoute(buildRoute, { body: { scope: SCOPE }, userId: editorId });
+    expect(queued.status).toBe(200);
+    expect(queued.json).toMatchObject({ joined: false, analysis: { state: "queued", percent: 0, run: null } });
+    const again = await callRoute(buildRoute, { body: { scope: SCOPE, k: 5 }, userId: editorId });
+    expect(again.json).toMatchObject({ joined: true, analysis: { id: queued.json.analysis.id } });
+    expect(await runJobsNow({ kinds: ["backlog.analyse"] })).toEqual({ completed: 1, failed: 0 });
+    const built = await callRoute(analysisRoute, {
+      url: `http://localhost/api/backlog/analysis?scope=${SCOPE}`,
+      userId: viewerId,
+    });
     expect(built.status).toBe(200);
-    expect(built.json.run.chosenK).toBeGreaterThan(2);
-    expect(built.json.run.itemsCreated).toBe(built.json.run.chosenK);
+    expect(built.json.analysis).toMatchObject({ id: queued.json.analysis.id, state: "done", percent: 100 });
+    expect(built.json.analysis.run.chosenK).toBeGreaterThan(2);
+    expect(built.json.analysis.run.itemsCreated).toBe(built.json.analysis.run.chosenK);
 
     const view = await callRoute(backlogRoute, {
       url: `http://localhost/api/backlog?scope=${SCOPE}`,

@@ -13,3 +13,12 @@ export const backlogStatusLabels: Record<BacklogStatus, string> = {
   done: "Done",
   wont_do: "Won't do",
 };
+
+/** Where a running analysis is (lib/backlog/analysis.ts reports them as the job's stage). */
+export const ANALYSIS_STAGES = ["reading", "clustering", "saving"] as const;
+export type AnalysisStage = (typeof ANALYSIS_STAGES)[number];
+export const analysisStageLabels: Record<AnalysisStage, string> = {
+  reading: "Reading answers",
+  clustering: "Finding themes",
+  saving: "Saving themes",
+};

@@ -13,6 +13,7 @@ import { POST as linkRoute } from "@/app/api/journeys/[id]/steps/[stepId]/themes
 import { symmetricDifferenceSize } from "@/lib/anonymity/release";
 import { hashPassword } from "@/lib/auth/password";
 import { selectRows } from "@/lib/db/client";
+import { runJobsNow } from "@/lib/jobs/drain";
 import * as s from "@/lib/db/schema";
 import { addJourneyStep, createJourneyMap } from "@/lib/journeys/queries";
 import { stepDefaults } from "@/lib/journeys/schemas";
@@ -303,6 +304,7 @@ describe("curation never moves a published figure by fewer than k respondents", 
     await snapshot("pinned move");
     const build = await asEditor(buildRoute, { body: { scope: ids.scope } });
     expect(build.status).toBe(200);
+    expect(await runJobsNow({ kinds: ["backlog.analyse"] })).toEqual({ completed: 1, failed: 0 });
     await snapshot("re-analysed");
     expectNoViewsFewerThanKApart(snapshots);
   });

@@ -1,14 +1,16 @@
 "use client";
 // The backlog's data: query keys, the ranked view and a theme's details, and the curation writes.
 // Any write can move ranks, quadrants and merged themes, so each one refreshes the whole backlog.
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useRef } from "react";
 import type { z } from "zod";
 import { apiFetch } from "@/lib/api/client";
 import { useInvalidate } from "@/lib/api/use-invalidate";
 import { useFormMutation, type MutationCallbacks } from "@/lib/api/use-form-mutation";
 import type { FormBody, Wire, WireReturn } from "@/lib/api/wire";
+import type { BacklogAnalysis } from "@/lib/backlog/analysis";
+import { UNFINISHED_JOB_STATES } from "@/lib/jobs/constants";
 import type {
-  buildBacklog,
   getBacklog,
   getDashboardBacklog,
   getBacklogItem,
@@ -29,7 +31,11 @@ export const backlogKeys = {
   view: (scope: string) => [...backlogKeys.all, "view", scope] as const,
   item: (id: string) => [...backlogKeys.all, "item", id] as const,
   dashboard: () => [...backlogKeys.all, "dashboard"] as const,
+  analysis: (scope: string) => [...backlogKeys.all, "analysis", scope] as const,
 };
+
+export type BacklogAnalysisData = Wire<BacklogAnalysis>;
+const isUnfinished = (a: BacklogAnalysisData | null | undefined) => !!a && UNFINISHED_JOB_STATES.includes(a.state);
 
 export type BacklogData = WireReturn<typeof getBacklog>;
 export type BacklogItemData = WireReturn<typeof getBacklogItem>;
@@ -54,18 +60,42 @@ export function useBacklogItem(id: string) {
 /** The scope's ranked backlog as a CSV download. */
 export const backlogExportHref = (scope: string) => `/api/backlog/export?scope=${encodeURIComponent(scope)}`;
 
-/** Clusters the scope's answers again and reconciles the themes with the curated ones. */
+/**
+ * The scope's latest analysis (a background job), polled every second while it is queued or running,
+ * so a reload picks it up again. When one finishes, the backlog view reloads with its themes.
+ */
+export function useBacklogAnalysis(scope: string | null) {
+  const queryClient = useQueryClient();
+  const query = useQuery({
+    queryKey: backlogKeys.analysis(scope ?? ""),
+    queryFn: () =>
+      apiFetch<{ analysis: BacklogAnalysisData | null }>(`/api/backlog/analysis?scope=${encodeURIComponent(scope!)}`),
+    enabled: scope !== null,
+    refetchInterval: (q) => (isUnfinished(q.state.data?.analysis) ? 1000 : false),
+  });
+  const analysis = query.data?.analysis ?? null;
+  const wasRunning = useRef<string | null>(null);
+  useEffect(() => {
+    if (isUnfinished(analysis)) wasRunning.current = analysis!.id;
+    else if (analysis && wasRunning.current === analysis.id && scope) {
+      void queryClient.invalidateQueries({ queryKey: backlogKeys.view(scope) });
+    }
+  }, [analysis, scope, queryClient]);
+  return { ...query, analysis, running: isUnfinished(analysis) };
+}
+
+/** Queues an analysis of the scope's answers (or joins the one already queued or running). */
 export function useBuildBacklog(callbacks?: MutationCallbacks<unknown, unknown>) {
-  const refresh = useInvalidate(backlogKeys.all);
+  const queryClient = useQueryClient();
   return useFormMutation({
     mutationFn: (input: z.input<typeof buildBacklogSchema>) =>
-      apiFetch<Wire<{ run: Awaited<ReturnType<typeof buildBacklog>> }>>("/api/backlog/build", {
+      apiFetch<{ analysis: BacklogAnalysisData; joined: boolean }>("/api/backlog/build", {
         method: "POST",
         json: input,
       }),
     onSuccess: async (data, input) => {
       callbacks?.onSuccess?.(data, input);
-      await refresh();
+      queryClient.setQueryData(backlogKeys.analysis(data.analysis.scope), { analysis: data.analysis });
     },
   });
 }

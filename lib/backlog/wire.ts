@@ -2,7 +2,8 @@
 // BacklogItemDetail, …) as JSON. The OpenAPI document is built from them and the integration tests
 // parse every response with them.
 import { z } from "zod";
-import { BACKLOG_STATUSES, EFFORTS } from "@/lib/backlog/constants";
+import { ANALYSIS_STAGES, BACKLOG_STATUSES, EFFORTS } from "@/lib/backlog/constants";
+import { JOB_STATES } from "@/lib/jobs/constants";
 import { quadrants } from "./prioritise";
 
 const timestamp = z.iso.datetime();
@@ -168,6 +169,26 @@ export const dashboardBacklogWire = z.object({
     .nullable()
     .meta({ description: "Null until something has been analysed" }),
 });
+
+const analysisWire = z
+  .object({
+    id: z.uuid(),
+    scope: z.string(),
+    state: z.enum(JOB_STATES),
+    stage: z.enum(ANALYSIS_STAGES).nullable(),
+    percent: z.number().int(),
+    error: z.string().nullable(),
+    requestedAt: timestamp,
+    finishedAt: timestamp.nullable(),
+    run: backlogRunWire.shape.run.nullable(),
+  })
+  .meta({ id: "BacklogAnalysis" });
+
+export const backlogAnalysisRequestWire = z.object({
+  analysis: analysisWire,
+  joined: z.boolean().meta({ description: "True when an analysis of this scope was already queued or running" }),
+});
+export const backlogAnalysisWire = z.object({ analysis: analysisWire.nullable() });
 
 export const movedMembersWire = z.object({
   targetId: z.uuid().meta({ description: "The theme the quotes went to (a new one when split)" }),

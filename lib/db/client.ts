@@ -13,7 +13,19 @@ export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 /** Write helpers take `tx ?? db`: either the shared database or an open transaction. */
 export type DbClient = Database | Transaction;
 
-export type DatabaseHandle = { db: Database; engine: "pglite" | "postgres"; close: () => Promise<void> };
+/**
+ * The driver underneath drizzle, for pg-boss (lib/jobs), which sends its own SQL: `values` are
+ * positional ($1…), and a text without values may hold several statements (pg-boss's schema and
+ * maintenance commands are BEGIN; …; COMMIT; scripts).
+ */
+export type RawSql = { executeSql: (text: string, values?: unknown[]) => Promise<{ rows: any[] }> };
+
+export type DatabaseHandle = {
+  db: Database;
+  engine: "pglite" | "postgres";
+  close: () => Promise<void>;
+  raw: RawSql;
+};
 
 // Every statement drizzle runs on either driver passes through PgPreparedQuery.queryWithCache, which
 // wraps a failure in a DrizzleQueryError whose message lists the statement's parameters (answers,
@@ -60,6 +72,7 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
     db: drizzle(preparing(client), { schema }) as unknown as Database,
     engine: "postgres",
     close: () => client.end({ timeout: 5 }),
+    raw: { executeSql: (text, values) => executePostgres(client, text, values) },
   };
 }
 
@@ -100,7 +113,53 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
     client = new PGlite(path.resolve(dataDir));
   }
   await client.waitReady;
-  return { db: drizzle(client, { schema }) as unknown as Database, engine: "pglite", close: () => client.close() };
+  return {
+    db: drizzle(client, { schema }) as unknown as Database,
+    engine: "pglite",
+    close: () => client.close(),
+    raw: { executeSql: (text, values) => executePglite(client, text, values) },
+  };
+}
+
+type PgliteClient = InstanceType<(typeof import("@electric-sql/pglite"))["PGlite"]>;
+
+async function executePglite(client: PgliteClient, text: string, values?: unknown[]) {
+  if (values?.length) return { rows: (await client.query(text, values.map(toDriverValue))).rows as any[] };
+  try {
+    const results = await client.exec(text);
+    return { rows: (results.at(-1)?.rows ?? []) as any[] };
+  } catch (error) {
+    // A failed BEGIN; …; COMMIT; script leaves its transaction open on the one shared connection.
+    if (client.isInTransaction()) await client.exec("rollback");
+    throw error;
+  }
+}
+
+async function executePostgres(client: postgresJs.Sql, text: string, values?: unknown[]) {
+  if (values?.length) return { rows: [...(await client.unsafe(text, values.map(toDriverValue) as never[]))] };
+  // A script runs on a connection of its own, so a failure part-way can be rolled back on that
+  // connection before it returns to the pool.
+  const connection = await client.reserve();
+  try {
+    const result = (await connection.unsafe(text)) as unknown as any[];
+    // Several statements answer with one result per statement; one statement with its rows.
+    const last = Array.isArray(result[0]) ? result.at(-1) : result;
+    return { rows: [...(last ?? [])] };
+  } catch (error) {
+    await connection.unsafe("rollback").catch(() => {});
+    throw error;
+  } finally {
+    connection.release();
+  }
+}
+
+/** Values as node-postgres would send them, which pg-boss's SQL is written for. */
+function toDriverValue(value: unknown): unknown {
+  if (value === undefined || value === null) return null;
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return `{${value.map((v) => JSON.stringify(String(v))).join(",")}}`;
+  if (typeof value === "object") return JSON.stringify(value);
+  return value;
 }
 
 async function runMigrations(handle: DatabaseHandle, url?: string) {

@@ -7,8 +7,9 @@ import { env } from "@/lib/env";
  * Gives the calling test file its own migrated database: PGlite in memory by default, or a fresh
  * database on the PostgreSQL server at TEST_DATABASE_URL when TEST_ENGINE=postgres. Real engines only.
  */
-export function withTestDatabase(): { handle: () => DatabaseHandle } {
+export function withTestDatabase(): { handle: () => DatabaseHandle; url: () => string | undefined } {
   let handle: DatabaseHandle | undefined;
+  let databaseUrl: string | undefined;
   let dropDatabase: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
@@ -20,7 +21,8 @@ export function withTestDatabase(): { handle: () => DatabaseHandle } {
       await admin.unsafe(`create database ${name}`);
       const url = new URL(env.TEST_DATABASE_URL);
       url.pathname = `/${name}`;
-      handle = await openDatabase({ url: url.toString() });
+      databaseUrl = url.toString();
+      handle = await openDatabase({ url: databaseUrl });
       dropDatabase = async () => {
         await admin.unsafe(`drop database if exists ${name} with (force)`);
         await admin.end();
@@ -42,5 +44,7 @@ export function withTestDatabase(): { handle: () => DatabaseHandle } {
       if (!handle) throw new Error("The test database is opened in beforeAll");
       return handle;
     },
+    /** The throwaway database's URL on PostgreSQL (a second instance can connect to it); undefined on PGlite. */
+    url: () => databaseUrl,
   };
 }

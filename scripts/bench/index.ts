@@ -12,6 +12,7 @@ import { benchBacklog } from "./backlog";
 import { benchCluster } from "./cluster";
 import { benchCsv } from "./csv";
 import { benchIngestion, loadHttp } from "./ingestion";
+import { benchJobs } from "./jobs";
 import { benchRespondent } from "./respondent";
 import { ensureBuild, startServer } from "./server";
 import { formatTable, type BenchRow } from "./table";
@@ -89,6 +90,11 @@ if (want("cluster")) {
 if (want("backlog")) {
   log("backlog build, rebuild and CSV on PGlite");
   add("backlog", await benchBacklog({ log }));
+}
+
+if (want("jobs")) {
+  log("jobs: submission latency while a 20k-answer analysis job runs, and without it");
+  rows.push(...(await benchJobs({ adminUrl, log })));
 }
 
 if (want("csv")) {

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
 import { DashboardBacklogPanel } from "@/components/backlog/dashboard-backlog-panel";
 import { AuditLogPanel } from "@/components/settings/audit-log-panel";
+import { SettingsNav } from "@/components/settings/settings-nav";
 import { DimensionsPanel } from "@/components/settings/dimensions-panel";
 import { TeamsPanel } from "@/components/settings/teams-panel";
 import { UsersPanel } from "@/components/settings/users-panel";
@@ -32,6 +33,7 @@ export default async function SettingsPage() {
   return (
     <>
       <PageHeader title="Settings" description="Workspace, privacy threshold, teams, dimensions and people." />
+      <SettingsNav current="/settings" role={user.role} />
       <div className="stack">
         <WorkspacePanel
           canEdit={isOwner}

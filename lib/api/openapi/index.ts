@@ -40,6 +40,7 @@ import { accessPaths } from "./paths/access";
 import { analyticsPaths } from "./paths/analytics";
 import { authoringPaths } from "./paths/authoring";
 import { backlogPaths } from "./paths/backlog";
+import { jobPaths } from "./paths/jobs";
 import { journeyPaths } from "./paths/journeys";
 import { systemPaths } from "./paths/system";
 import { workspacePaths } from "./paths/workspace";
@@ -60,6 +61,7 @@ function allPaths(): Paths {
     ...analyticsPaths(),
     ...backlogPaths(),
     ...journeyPaths(),
+    ...jobPaths(),
   };
 }
 

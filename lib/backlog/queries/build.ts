@@ -8,11 +8,15 @@ import { getSurveyById } from "@/lib/surveys/queries";
 import { clusterOffThread } from "@/lib/text/cluster-off-thread";
 import { scoreSentiment } from "@/lib/text/sentiment";
 import { planReconciliation, type ExistingItem } from "../reconcile";
+import type { AnalysisStage } from "../constants";
 import { formatScope } from "../scope";
 import { getWorkspaceSettings } from "@/lib/workspace/queries";
 import { carryCuration, type CarryResult } from "./carry";
 import { releaseThemes } from "./releases";
 import { INSERT_BATCH, loadScopeTexts, lockScope, memberRefs, requireScope } from "./scope-sql";
+
+const YIELD_EVERY = 500;
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export type BuildBacklogResult = {
   scope: string;
@@ -36,33 +40,47 @@ export type BuildBacklogResult = {
  * without answers are kept only if curated. `k` is the number of themes (automatic when omitted).
  */
 export async function buildBacklog(
-  input: { scope: string; k?: number | null; actor?: AuditActor },
+  input: {
+    scope: string;
+    k?: number | null;
+    actor?: AuditActor;
+    /** Called as each stage starts (the analysis job shows it on the backlog page). */
+    progress?: (stage: AnalysisStage, percent: number) => Promise<void>;
+  },
   tx?: DbClient,
 ): Promise<BuildBacklogResult> {
   const scope = requireScope(input.scope);
   const scopeKey = formatScope(scope);
   const requestedK = input.k ?? null;
+  const progress = input.progress ?? (async () => {});
 
   // Reading and clustering happen before the write transaction (clustering is seconds of CPU for
   // large scopes; curation requests should not wait on it). The seed passes its own transaction.
   const prepare = async (client: DbClient) => {
     if (scope.kind === "survey" && !(await getSurveyById({ id: scope.surveyId }, client))) throw notFound("Survey");
+    await progress("reading", 5);
     const texts = await loadScopeTexts(client, scope);
-    return {
-      texts,
-      clustering: await clusterOffThread(
-        texts.map(({ id, text }) => ({ id, text })),
-        requestedK ? { k: requestedK } : {},
-      ),
-    };
+    await progress("clustering", 15);
+    const clustering = await clusterOffThread(
+      texts.map(({ id, text }) => ({ id, text })),
+      requestedK ? { k: requestedK } : {},
+    );
+    // Sentiment too is scored before the write transaction: on PGlite that transaction holds the one
+    // connection, so submissions wait for it; CPU work inside it would make them wait longer.
+    const sentiment = new Map<string, number>();
+    for (const [i, t] of texts.entries()) {
+      if (i % YIELD_EVERY === YIELD_EVERY - 1) await yieldToEventLoop();
+      sentiment.set(t.id, scoreSentiment(t.text));
+    }
+    await progress("saving", 75);
+    return { texts, clustering, sentiment };
   };
 
   const run = async (
     client: DbClient,
-    { texts, clustering }: Awaited<ReturnType<typeof prepare>>,
+    { texts, clustering, sentiment }: Awaited<ReturnType<typeof prepare>>,
   ): Promise<BuildBacklogResult> => {
     await lockScope(client, scopeKey);
-    const textById = new Map(texts.map((t) => [t.id, t.text]));
 
     // Journey links count as curation; they are read here rather than through lib/journeys, which
     // depends on the backlog (the reverse import would be a cycle).
@@ -117,20 +135,23 @@ export async function buildBacklog(
       continued.push(itemId);
       const representative = new Map(theme.representativeIds.map((id, rank) => [id, rank + 1]));
       for (const sourceId of memberIds) {
+        // Scoring sentiment is synchronous: let submissions and pages in every few hundred answers.
         rows.push({
           backlogItemId: itemId,
           sourceId,
           ...memberRefs(sourceId),
           ...(plan.publicIds.has(sourceId) ? { publicId: plan.publicIds.get(sourceId) } : {}),
           similarity: representative.has(sourceId) ? 1 : 0,
-          sentiment: scoreSentiment(textById.get(sourceId) ?? ""),
+          sentiment: sentiment.get(sourceId) ?? scoreSentiment(""),
           representativeRank: representative.get(sourceId) ?? null,
           pinned: 0,
         });
       }
     }
-    for (let i = 0; i < rows.length; i += INSERT_BATCH)
+    for (let i = 0; i < rows.length; i += INSERT_BATCH) {
       await client.insert(themeMembers).values(rows.slice(i, i + INSERT_BATCH));
+      await yieldToEventLoop();
+    }
 
     // Themes new to this scope take the curation of the same theme in another scope, before their
     // first release (a carried merge folds into the target's release).

@@ -4,3 +4,4 @@ export * from "./responses";
 export * from "./backlog";
 export * from "./journeys";
 export * from "./backlog-carry";
+export * from "./jobs";

@@ -3,6 +3,7 @@
 //   questions.ts   add, edit, delete and reorder questions
 //   links.ts       survey links and the responses counted through them
 //   respondent.ts  what a survey link opens
+//   transitions.ts the jobs that open and close a survey on its dates, emitting its events once
 export {
   changeSurveyStatus,
   countSurveyResponses,
@@ -19,3 +20,4 @@ export {
 export { addQuestion, deleteQuestion, reorderQuestions, updateQuestion } from "./questions";
 export { createTeamLinks, getSurveyLink, getSurveyLinkStats, listSurveyLinks, type SurveyLinkStats } from "./links";
 export { getRespondentSurvey, type RespondentSurvey } from "./respondent";
+export { runSurveyClose, runSurveyOpen } from "./transitions";

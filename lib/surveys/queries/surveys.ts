@@ -9,6 +9,8 @@ import { canTransition } from "../lifecycle";
 import { newLinkToken } from "../link-token";
 import { nextPeriod } from "@/lib/period";
 import { type CreateSurveyInput, type NormalizedQuestion, type UpdateSurveyInput } from "../schemas";
+import { jobsReady } from "@/lib/jobs/enqueue";
+import { scheduleSurveyClosedEvent, scheduleSurveyTransitions } from "../schedule";
 import { copyQuestions, templateQuestions } from "../survey-copy";
 import { getTemplate } from "../templates";
 
@@ -157,6 +159,7 @@ export async function touch(client: DbClient, id: string) {
 
 export async function updateSurvey({ id, input }: { id: string; input: UpdateSurveyInput }): Promise<Survey> {
   const db = await getDb();
+  await jobsReady();
   return db.transaction(async (tx) => {
     const survey = await requireSurvey(tx, id);
     const opensOn = input.opensOn !== undefined ? input.opensOn : survey.opensOn;
@@ -171,12 +174,15 @@ export async function updateSurvey({ id, input }: { id: string; input: UpdateSur
       .set({ ...input, updatedAt: new Date() })
       .where(eq(surveys.id, id))
       .returning();
+    // New dates on an open survey: jobs for them (jobs for the old dates find them changed and stop).
+    if (row.opensOn !== survey.opensOn || row.closesOn !== survey.closesOn) await scheduleSurveyTransitions(row, tx);
     return row;
   });
 }
 
 export async function changeSurveyStatus({ id, status }: { id: string; status: Survey["status"] }): Promise<Survey> {
   const db = await getDb();
+  await jobsReady();
   return db.transaction(async (tx) => {
     const survey = await requireSurvey(tx, id);
     if (survey.status === status) return survey;
@@ -202,6 +208,9 @@ export async function changeSurveyStatus({ id, status }: { id: string; status: S
         });
     }
     const [row] = await tx.update(surveys).set({ status, updatedAt: new Date() }).where(eq(surveys.id, id)).returning();
+    // Opening and closing on dates, and the survey's opened/closed events, are jobs (../schedule.ts).
+    if (status === "open") await scheduleSurveyTransitions(row, tx);
+    else await scheduleSurveyClosedEvent(row, tx);
     return row;
   });
 }

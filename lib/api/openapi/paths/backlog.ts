@@ -1,5 +1,6 @@
 // Operations of the backlog: building it from free text, reading it and curating its themes.
 import { z } from "zod";
+import * as backlogAnalysis from "@/app/api/backlog/analysis/route";
 import * as backlogBuild from "@/app/api/backlog/build/route";
 import * as backlogDashboard from "@/app/api/backlog/dashboard/route";
 import * as backlogExport from "@/app/api/backlog/export/route";
@@ -13,7 +14,8 @@ import * as backlogThresholds from "@/app/api/backlog/thresholds/route";
 import {
   backlogItemDetailWire,
   backlogItemRowWire,
-  backlogRunWire,
+  backlogAnalysisRequestWire,
+  backlogAnalysisWire,
   backlogScopeOptionsWire,
   backlogViewWire,
   dashboardBacklogWire,
@@ -52,9 +54,11 @@ export const backlogPaths = (): Paths => ({
       backlogBuild.POST,
       {
         operationId: "buildBacklog",
-        summary: "Cluster a scope's free text and reconcile it with the curated backlog",
+        summary: "Queue an analysis of a scope's free text (or join the one queued or running)",
+        description:
+          "The analysis runs as a background job: it clusters the scope's answers and reconciles the themes with the curated backlog. Poll GET /api/backlog/analysis for its stage, percent and result.",
         tag: "Backlog",
-        responses: { "200": ok("What the run found and changed", backlogRunWire) },
+        responses: { "200": ok("The queued or running analysis", backlogAnalysisRequestWire) },
         adds: [404],
       },
     ],
@@ -92,6 +96,17 @@ export const backlogPaths = (): Paths => ({
         tag: "Backlog",
         responses: { "200": ok("The theme, uncurated", oneItem) },
         adds: [409],
+      },
+    ],
+  },
+  "/api/backlog/analysis": {
+    get: [
+      backlogAnalysis.GET,
+      {
+        operationId: "getBacklogAnalysis",
+        summary: "The scope's latest analysis: queued, running (stage and percent), failed or done (what it found)",
+        tag: "Backlog",
+        responses: { "200": ok("The latest analysis, or null", backlogAnalysisWire) },
       },
     ],
   },

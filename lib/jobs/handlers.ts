@@ -1,0 +1,12 @@
+import "server-only";
+// Which function does each kind of job. Domains own their handlers; this file only lists them, so
+// the domains never import the worker machinery (and lib/jobs never imports a domain but here).
+import { runBacklogAnalysis } from "@/lib/backlog/analysis";
+import { runSurveyClose, runSurveyOpen } from "@/lib/surveys/queries";
+import type { JobHandlers } from "./handler";
+
+export const jobHandlers: JobHandlers = {
+  "backlog.analyse": runBacklogAnalysis,
+  "survey.open": runSurveyOpen,
+  "survey.close": runSurveyClose,
+};

@@ -1,0 +1,65 @@
+// Every kind of background job in one place: its queue name, the zod schema of its payload, how it
+// retries, and its label on Settings → Jobs. Adding a kind: add an entry here, a handler in
+// ./handlers.ts, and an integration test that enqueues it and drains it with runJobsNow (./drain.ts).
+// Payloads are ids and settings only — never answer text, emails or anything about a respondent —
+// because they are stored in pgboss.job and shown (as the kind's label) to owners.
+import { z } from "zod";
+import { scopeSchema } from "@/lib/backlog/schemas";
+
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+type KindConfig = {
+  label: string;
+  payload: z.ZodType;
+  /**
+   * "standard": every enqueue is a job. "stately": at most one queued and one running job per
+   * singleton key (an analysis per scope, an open per survey and date); enqueue then requires a key,
+   * since pg-boss would treat every job without one as sharing the empty key.
+   */
+  policy: "standard" | "stately";
+  /** Attempts after the first; pg-boss waits retryDelay seconds, doubling with retryBackoff. */
+  retryLimit: number;
+  retryDelay: number;
+  /** A running job not finished by then (its instance died) is failed and retried by another instance. */
+  expireInSeconds: number;
+};
+
+export const jobKinds = {
+  "backlog.analyse": {
+    label: "Backlog analysis",
+    policy: "stately",
+    payload: z.object({
+      scope: scopeSchema,
+      k: z.number().int().min(2).max(40).nullable(),
+      actor: z.object({ id: z.string(), email: z.string() }).nullable(),
+    }),
+    retryLimit: 2,
+    retryDelay: 30,
+    expireInSeconds: 15 * 60,
+  },
+  "survey.open": {
+    label: "Survey opens",
+    policy: "stately",
+    // `on`: the open date the job was scheduled for (null: opened by hand, no date); a job whose date
+    // no longer matches the survey's is stale and does nothing.
+    payload: z.object({ surveyId: z.uuid(), on: isoDay.nullable() }),
+    retryLimit: 5,
+    retryDelay: 60,
+    expireInSeconds: 5 * 60,
+  },
+  "survey.close": {
+    label: "Survey closes",
+    policy: "stately",
+    payload: z.object({ surveyId: z.uuid(), on: isoDay.nullable() }),
+    retryLimit: 5,
+    retryDelay: 60,
+    expireInSeconds: 5 * 60,
+  },
+} satisfies Record<string, KindConfig>;
+
+export type JobKind = keyof typeof jobKinds;
+export type JobPayload<K extends JobKind> = z.infer<(typeof jobKinds)[K]["payload"]>;
+export const JOB_KINDS = Object.keys(jobKinds) as JobKind[];
+
+export const isJobKind = (name: string): name is JobKind => name in jobKinds;
+export const jobKindLabel = (name: string) => (isJobKind(name) ? jobKinds[name].label : name);
