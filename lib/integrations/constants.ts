@@ -16,6 +16,13 @@ export const webhookEventLabels: Record<WebhookEvent, string> = {
   "friction.created": "Friction was reported",
   "backlog.analysed": "A backlog analysis finished",
 };
+/**
+ * Events about one respondent's action, whose times are kept to the day, as the entry itself is
+ * (lib/db/schema/responses.ts): friction entries are numbered in order, so a delivery log with times
+ * of day would give each entry its time of day. The body's createdAt and the log's times are the day.
+ */
+export const DAY_PRECISION_EVENTS: readonly string[] = ["friction.created"];
+
 /** Sent only by "Send test event"; endpoints do not subscribe to it. */
 export const WEBHOOK_TEST_EVENT = "webhook.test";
 

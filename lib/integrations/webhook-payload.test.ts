@@ -13,6 +13,11 @@ describe("webhook bodies and signatures", () => {
     });
   });
 
+  it("keeps the time of friction events to the day, like the entry itself", () => {
+    const { body } = webhookBody("friction.created", {}, new Date("2026-11-28T14:03:22Z"));
+    expect(JSON.parse(body).createdAt).toBe("2026-11-28T00:00:00.000Z");
+  });
+
   it("signs the raw body with HMAC-SHA256 as GitHub-style sha256=<hex>", () => {
     const secret = generateWebhookSecret();
     const body = '{"a":"é"}';

@@ -1,6 +1,9 @@
 // The body and signature of a webhook delivery. What each event's `data` holds is decided by the
 // builders in ./queries/webhook-events.ts; this module only wraps and signs it.
 import { createHmac, randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
+import { DAY_PRECISION_EVENTS } from "./constants";
+
+const startOfUtcDay = (now: Date) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 
 export type WebhookEnvelope = { id: string; event: string; createdAt: string; data: Record<string, unknown> };
 
@@ -13,7 +16,8 @@ export function webhookBody(
   eventId: string;
   body: string;
 } {
-  const envelope: WebhookEnvelope = { id: randomUUID(), event, createdAt: now.toISOString(), data };
+  const createdAt = DAY_PRECISION_EVENTS.includes(event) ? startOfUtcDay(now) : now;
+  const envelope: WebhookEnvelope = { id: randomUUID(), event, createdAt: createdAt.toISOString(), data };
   return { eventId: envelope.id, body: JSON.stringify(envelope) };
 }
 

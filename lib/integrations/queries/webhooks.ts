@@ -4,7 +4,7 @@ import { recordAudit, type AuditActor } from "@/lib/audit/queries";
 import { getDb, type DbClient } from "@/lib/db/client";
 import { users, webhookDeliveries, webhookEndpoints } from "@/lib/db/schema";
 import { notFound } from "@/lib/errors";
-import type { WebhookDeliveryStatus, WebhookEvent } from "../constants";
+import { DAY_PRECISION_EVENTS, type WebhookDeliveryStatus, type WebhookEvent } from "../constants";
 import { generateWebhookSecret, webhookBody } from "../webhook-payload";
 
 export type WebhookEndpointView = {
@@ -139,10 +139,18 @@ export async function recordWebhookEvent(
   const { eventId, body } = webhookBody(event, typeof data === "function" ? await data() : data);
   const rows = await db
     .insert(webhookDeliveries)
-    .values(targets.map((t) => ({ endpointId: t.id, eventId, event, body })))
+    .values(targets.map((t) => ({ endpointId: t.id, eventId, event, body, createdAt: loggedNow(event) })))
     .returning({ id: webhookDeliveries.id });
   return rows.map((r) => r.id);
 }
+
+/** "now" as the delivery log keeps it: the day only for DAY_PRECISION_EVENTS. */
+const loggedNow = (event: string) =>
+  DAY_PRECISION_EVENTS.includes(event) ? sql`date_trunc('day', now(), 'UTC')` : sql`now()`;
+const loggedNowOfRow = sql`case when ${webhookDeliveries.event} in (${sql.join(
+  DAY_PRECISION_EVENTS.map((e) => sql`${e}`),
+  sql`, `,
+)}) then date_trunc('day', now(), 'UTC') else now() end`;
 
 /** A fresh delivery of an earlier one's exact body (same event id, new delivery id). */
 export async function recordRedelivery({ deliveryId }: { deliveryId: string }): Promise<string> {
@@ -151,7 +159,13 @@ export async function recordRedelivery({ deliveryId }: { deliveryId: string }): 
   if (!original) throw notFound("Delivery");
   const [row] = await db
     .insert(webhookDeliveries)
-    .values({ endpointId: original.endpointId, eventId: original.eventId, event: original.event, body: original.body })
+    .values({
+      endpointId: original.endpointId,
+      eventId: original.eventId,
+      event: original.event,
+      body: original.body,
+      createdAt: loggedNow(original.event),
+    })
     .returning({ id: webhookDeliveries.id });
   return row.id;
 }
@@ -247,7 +261,7 @@ export async function claimWebhookDelivery({ id }: { id: string }): Promise<Clai
   const db = await getDb();
   const [claimed] = await db
     .update(webhookDeliveries)
-    .set({ sendingSince: sql`now()`, attempts: sql`${webhookDeliveries.attempts} + 1`, lastAttemptAt: sql`now()` })
+    .set({ sendingSince: sql`now()`, attempts: sql`${webhookDeliveries.attempts} + 1`, lastAttemptAt: loggedNowOfRow })
     .where(
       and(
         eq(webhookDeliveries.id, id),
@@ -296,7 +310,7 @@ export async function recordDeliveryAttempt({
       durationMs,
       error,
       sendingSince: null,
-      deliveredAt: delivered ? sql`now()` : null,
+      deliveredAt: delivered ? loggedNowOfRow : null,
     })
     .where(eq(webhookDeliveries.id, id));
 }
