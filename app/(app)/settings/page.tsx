@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
+import { IntegrationsLinks } from "@/components/integrations/integrations-links";
 import { AuditLogPanel } from "@/components/settings/audit-log-panel";
 import { DimensionsPanel } from "@/components/settings/dimensions-panel";
 import { TeamsPanel } from "@/components/settings/teams-panel";
@@ -33,6 +34,7 @@ export default async function SettingsPage() {
         <TeamsPanel initialTeams={toWire(teams)} canEdit={canEditTeams} currentPeriod={periodOfDate(new Date())} />
         <DimensionsPanel builtIn={builtInDimensions} initialCustom={toWire(customDimensions)} canEdit={canEditTeams} />
         {isOwner ? <UsersPanel currentUserId={user.id} initialUsers={toWire(users)} /> : null}
+        {isOwner ? <IntegrationsLinks /> : null}
         {isOwner ? <AuditLogPanel /> : null}
       </div>
     </>
