@@ -72,7 +72,9 @@ export function WebhooksPanel({ initialEndpoints }: { initialEndpoints: WebhookE
                       </span>
                       {e.description ? <div className="muted small">{e.description}</div> : null}
                     </td>
-                    <td className="small">{e.events.map((ev) => webhookEventLabels[ev as WebhookEvent] ?? ev).join(", ")}</td>
+                    <td className="small">
+                      {e.events.map((ev) => webhookEventLabels[ev as WebhookEvent] ?? ev).join(", ")}
+                    </td>
                     <td>
                       <label className="row checkbox-row">
                         <input

@@ -15,11 +15,15 @@ export default async function ApiTokensPage() {
     <>
       <PageHeader
         title="API tokens"
-        description={
+        description="Let scripts and dashboards use the DX Pulse API. A read token can read what a viewer sees; a read-write token can also make an editor's changes. No token can manage people, settings, tokens or webhooks."
+        actions={
           <>
-            Let scripts and dashboards use the <a href="/api/openapi.json">DX Pulse API</a>. A read token can read what
-            a viewer sees; a read-write token can also make an editor&apos;s changes. No token can manage people,
-            settings, tokens or webhooks. Back to <Link href="/settings">Settings</Link>.
+            <a className="btn btn-sm" href="/api/openapi.json">
+              API description (OpenAPI)
+            </a>
+            <Link className="btn btn-sm" href="/settings">
+              Back to Settings
+            </Link>
           </>
         }
       />

@@ -15,12 +15,11 @@ export default async function WebhooksPage() {
     <>
       <PageHeader
         title="Webhooks"
-        description={
-          <>
-            Tell other systems when a survey opens or closes, friction is reported or a backlog analysis finishes.
-            Payloads never carry free text or a group under the anonymity threshold. Back to{" "}
-            <Link href="/settings">Settings</Link>.
-          </>
+        description="Tell other systems when a survey opens or closes, friction is reported or a backlog analysis finishes. Payloads never carry free text or a group under the anonymity threshold."
+        actions={
+          <Link className="btn btn-sm" href="/settings">
+            Back to Settings
+          </Link>
         }
       />
       <WebhooksPanel initialEndpoints={toWire(endpoints)} />
