@@ -90,6 +90,12 @@ const pages: AuditPage[] = [
   { route: "/journeys/timings", roles: everyone, visits: () => [{ url: "/journeys/timings", name: "timings" }] },
   { route: "/settings", roles: everyone, visits: () => [{ url: "/settings", name: "settings" }] },
   { route: "/settings/jobs", roles: ["owner"], visits: () => [{ url: "/settings/jobs", name: "settings jobs" }] },
+  {
+    route: "/settings/api-tokens",
+    roles: ["owner"],
+    visits: () => [{ url: "/settings/api-tokens", name: "API tokens" }],
+  },
+  { route: "/settings/webhooks", roles: ["owner"], visits: () => [{ url: "/settings/webhooks", name: "webhooks" }] },
   { route: "/account", roles: ["owner"], visits: () => [{ url: "/account", name: "account" }] },
 ];
 

@@ -31,6 +31,13 @@ const envSchema = z.object({
   OIDC_NAME: z.string().min(1).default("SSO"),
   OIDC_DEFAULT_ROLE: z.enum(["editor", "viewer"]).default("viewer"),
   SUBMISSION_RATE_LIMIT: wholeNumber(60).pipe(z.number().positive("must be at least 1")),
+  /** Requests each API token may make per minute, counted in the database so every instance shares it. */
+  API_TOKEN_RATE_LIMIT: wholeNumber(300).pipe(z.number().positive("must be at least 1")),
+  /**
+   * Whether webhook endpoints may be loopback addresses (127.0.0.0/8, ::1, localhost): off in
+   * production, on elsewhere, so tests and local development can run a receiver on this machine.
+   */
+  WEBHOOK_ALLOW_LOOPBACK: booleanFlag,
   /** Proxies of our own in front of the app that append to X-Forwarded-For (lib/api/client-address.ts). */
   TRUSTED_PROXY_HOPS: wholeNumber(0).pipe(z.number().max(10, "more than 10 proxies is surely a mistake")),
   TEST_DATABASE_URL: z
@@ -66,6 +73,8 @@ export const isBuildPhase = env.NEXT_PHASE === "phase-production-build";
 export const inNextServer = env.NEXT_RUNTIME === "nodejs";
 /** Seed the demo workspace into an empty embedded database unless DEMO_SEED=false. */
 export const demoSeedEnabled = env.DEMO_SEED ?? !env.DATABASE_URL;
+/** lib/integrations/webhook-target.ts: loopback receivers allowed unless production says otherwise. */
+export const webhookLoopbackAllowed = env.WEBHOOK_ALLOW_LOOPBACK ?? !isProduction;
 export const oidcEnabled = Boolean(env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET);
 
 // In development a fixed secret keeps sessions across restarts; production must set its own.

@@ -40,6 +40,16 @@ export class AppError extends Error {
   }
 }
 
+/** A 429 that knows when the caller may try again (its Retry-After). */
+export class RateLimitedError extends AppError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super("rate_limited", message);
+  }
+}
+
 export const notFound = (what: string) => new AppError("not_found", `${what} not found`);
 
 const CONNECTION_ERROR_CODES = new Set([

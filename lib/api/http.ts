@@ -3,7 +3,14 @@
 // errors to HTTP statuses and bodies. No session or request objects here. Errors are logged through
 // describeForLog (lib/errors.ts): never a request's values.
 import { z } from "zod";
-import { AppError, describeForLog, isDatabaseUnavailable, pgErrorCode, type FieldErrors } from "@/lib/errors";
+import {
+  AppError,
+  describeForLog,
+  isDatabaseUnavailable,
+  pgErrorCode,
+  RateLimitedError,
+  type FieldErrors,
+} from "@/lib/errors";
 
 /** Headers as both routers can offer them (a Web `Headers` object fits). */
 export type HeaderReader = { get(name: string): string | null };
@@ -69,7 +76,8 @@ export function errorReply(error: unknown): Reply {
 }
 
 function headersFor(error: AppError): Record<string, string> {
-  if (error.code === "rate_limited") return { "Retry-After": "60" };
+  if (error.code === "rate_limited")
+    return { "Retry-After": String(error instanceof RateLimitedError ? error.retryAfterSeconds : 60) };
   // The rest of an over-cap body is never read: close the connection rather than keep it for the
   // client to finish sending (Node would otherwise read and discard it before the next request).
   if (error.code === "payload_too_large") return { Connection: "close" };

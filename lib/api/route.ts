@@ -4,9 +4,11 @@ import { hasRole } from "@/lib/auth/roles";
 import { getCurrentUser } from "@/lib/auth/session";
 import type { PublicUser } from "@/lib/auth/queries";
 import { AppError } from "@/lib/errors";
+import { bearerTokenOf } from "@/lib/integrations/token-secret";
 import { readCappedText } from "./capped-body";
 import { assertJsonContentType, bodyTooLarge, errorReply, parseInput, parseJsonText, storableText } from "./http";
 import type { Role } from "@/lib/auth/constants";
+import { authenticateApiToken } from "./token-auth";
 
 export type Access = Role | "public";
 
@@ -27,6 +29,8 @@ export type RouteConfig = {
   query?: z.ZodType;
   params?: z.ZodType;
   maxBodyBytes?: number;
+  /** Refuses API tokens (lib/integrations/token-policy.ts): only a signed-in person may call it. */
+  sessionOnly?: boolean;
 };
 
 export type RouteHandler = ((request: Request, context: RouteContext) => Promise<Response>) & {
@@ -38,17 +42,29 @@ const DEFAULT_MAX_BODY = 256 * 1024;
 
 /**
  * Every App Router API route goes through here (the public submission endpoint has a Pages Router
- * twin, lib/api/node-route.ts, sharing lib/api/http.ts): session and role check, CSRF origin check, body size cap,
+ * twin, lib/api/node-route.ts, sharing lib/api/http.ts): session or API token (Authorization: Bearer)
+ * and role check, CSRF origin check for sessions, body size cap,
  * zod parsing of params/query/body, and one mapping of errors to HTTP statuses.
  */
 export function route<A extends Access, B = undefined, Q = undefined, P = undefined>(
-  config: { access: A; body?: z.ZodType<B>; query?: z.ZodType<Q>; params?: z.ZodType<P>; maxBodyBytes?: number },
+  config: {
+    access: A;
+    body?: z.ZodType<B>;
+    query?: z.ZodType<Q>;
+    params?: z.ZodType<P>;
+    maxBodyBytes?: number;
+    sessionOnly?: boolean;
+  },
   handler: Handler<B, Q, P, A>,
 ): RouteHandler {
   const wrapped = async (request: Request, context: RouteContext) => {
     try {
       let user: PublicUser | null = null;
-      if (config.access !== "public") {
+      const bearer = config.access === "public" ? null : bearerTokenOf(request.headers.get("authorization"));
+      if (bearer !== null) {
+        // An API token carries no cookie a forged page could ride on, so no same-origin check.
+        user = await authenticateApiToken(bearer, request.method, { ...config, access: config.access as Role });
+      } else if (config.access !== "public") {
         user = await getCurrentUser();
         if (!user) throw new AppError("unauthorized", "Sign in to continue");
         if (!hasRole(user.role, config.access)) throw new AppError("forbidden", "Your role does not allow this action");

@@ -23,6 +23,11 @@ export const auditActions = {
   "user.reactivate": "Reactivated a person",
   "user.delete": "Removed a person",
   "user.reset_link": "Issued a password reset link",
+  "token.create": "Created an API token",
+  "token.revoke": "Revoked an API token",
+  "webhook.create": "Added a webhook endpoint",
+  "webhook.update": "Changed a webhook endpoint",
+  "webhook.delete": "Removed a webhook endpoint",
 } as const;
 
 export type AuditAction = keyof typeof auditActions;

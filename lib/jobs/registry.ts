@@ -55,6 +55,24 @@ export const jobKinds = {
     retryDelay: 60,
     expireInSeconds: 5 * 60,
   },
+  "webhook.deliver": {
+    label: "Webhook delivery",
+    policy: "standard",
+    // One attempt per job run; deliverWebhook claims the delivery first, so a retry or a second
+    // instance never sends a delivered one again.
+    payload: z.object({ deliveryId: z.uuid() }),
+    retryLimit: 8,
+    retryDelay: 30,
+    expireInSeconds: 2 * 60,
+  },
+  "webhook.announce-survey": {
+    label: "Webhook: survey opened or closed",
+    policy: "standard",
+    payload: z.object({ surveyId: z.uuid(), status: z.enum(["open", "closed"]) }),
+    retryLimit: 5,
+    retryDelay: 30,
+    expireInSeconds: 2 * 60,
+  },
 } satisfies Record<string, KindConfig>;
 
 export type JobKind = keyof typeof jobKinds;

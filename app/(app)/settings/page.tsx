@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
 import { DashboardBacklogPanel } from "@/components/backlog/dashboard-backlog-panel";
+import { IntegrationsLinks } from "@/components/integrations/integrations-links";
 import { AuditLogPanel } from "@/components/settings/audit-log-panel";
 import { SettingsNav } from "@/components/settings/settings-nav";
 import { DimensionsPanel } from "@/components/settings/dimensions-panel";
@@ -47,6 +48,7 @@ export default async function SettingsPage() {
           initial={{ dashboard: dashboardBacklog }}
         />
         {isOwner ? <UsersPanel currentUserId={user.id} initialUsers={toWire(users)} /> : null}
+        {isOwner ? <IntegrationsLinks /> : null}
         {isOwner ? <AuditLogPanel /> : null}
       </div>
     </>

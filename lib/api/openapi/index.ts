@@ -41,6 +41,7 @@ import { analyticsPaths } from "./paths/analytics";
 import { authoringPaths } from "./paths/authoring";
 import { backlogPaths } from "./paths/backlog";
 import { jobPaths } from "./paths/jobs";
+import { integrationPaths } from "./paths/integrations";
 import { journeyPaths } from "./paths/journeys";
 import { systemPaths } from "./paths/system";
 import { workspacePaths } from "./paths/workspace";
@@ -62,6 +63,7 @@ function allPaths(): Paths {
     ...backlogPaths(),
     ...journeyPaths(),
     ...jobPaths(),
+    ...integrationPaths(),
   };
 }
 
@@ -127,7 +129,7 @@ export function buildOpenApiDocument() {
       title: "DX Pulse API",
       version: "1.0.0",
       description:
-        'Post anonymous survey answers (e.g. from a Slack bot or CI) and script quarterly surveys. Public endpoints (security: []) need only a link token; the rest use the signed-in session cookie, with the role each operation names. Every path answers a method it does not list with 405 and an Allow header. Numbers in JSON bodies must be JSON numbers ("7", null or true are refused with 422).',
+        'Post anonymous survey answers (e.g. from a Slack bot or CI) and script quarterly surveys. Public endpoints (security: []) need only a link token; the rest use the signed-in session cookie or an API token (Authorization: Bearer, see the bearer scheme), with the role each operation names. Every path answers a method it does not list with 405 and an Allow header. Numbers in JSON bodies must be JSON numbers ("7", null or true are refused with 422).',
     },
     jsonSchemaDialect: "https://json-schema.org/draft/2020-12/schema",
     servers: [{ url: "/", description: "The DX Pulse instance serving this document" }],
@@ -141,6 +143,11 @@ export function buildOpenApiDocument() {
           name: "next-auth.session-token",
           description:
             "The session cookie set by signing in (named __Secure-next-auth.session-token over https). A state-changing request (POST, PUT, PATCH, DELETE) carrying it must come from the app's own origin: one whose Origin header names another host, or whose Sec-Fetch-Site says cross-site, is refused with 403. Clients that send neither (scripts, curl) are not affected.",
+        },
+        bearer: {
+          type: "http",
+          scheme: "bearer",
+          description: `An API token an owner created in Settings → API tokens, sent as \`Authorization: Bearer dxp_…\`. A read token may call GET operations with a viewer's access; a read-write token may also make the changes an editor can. Owner-only operations (people, settings, audit log, tokens, webhooks) and your own password never accept a token (403). An unknown or revoked token is refused with 401. Each token may make API_TOKEN_RATE_LIMIT requests a minute (300 by default), counted across every instance; beyond that, 429 with Retry-After. No same-origin check applies, since a token is never sent by a browser on its own.`,
         },
       },
       schemas: Object.fromEntries(Object.entries(schemas).sort(([a], [b]) => a.localeCompare(b))),

@@ -99,13 +99,19 @@ describe("OpenAPI document", () => {
       const where = `${method} ${path}`;
       if (op.security.length === 0) expect(op.responses, where).not.toHaveProperty("401");
       else {
-        expect(op.security, where).toEqual([{ session: [] }]);
+        // Owner-only administration and your own password take the session only; the rest take an API token too.
+        const ownerOnly = path.startsWith("/api/users") || /^\/api\/(tokens|webhooks|audit)/.test(path);
+        const sessionOnly =
+          ownerOnly || path === "/api/account/password" || (path === "/api/settings" && method !== "get");
+        expect(op.security, where).toEqual(sessionOnly ? [{ session: [] }] : [{ session: [] }, { bearer: [] }]);
+        if (!sessionOnly) expect(op.responses, where).toHaveProperty("429");
         expect(op.responses, where).toHaveProperty("401");
         // Every state-changing call can be refused as cross-site, whatever the role.
         if (method !== "get") expect(op.responses, where).toHaveProperty("403");
       }
     }
     expect(doc.components.securitySchemes.session).toMatchObject({ type: "apiKey", in: "cookie" });
+    expect(doc.components.securitySchemes.bearer).toMatchObject({ type: "http", scheme: "bearer" });
   });
 
   it("lists 422 wherever a body or query is validated, 413 and 400 with a body, 404 with path parameters", () => {
@@ -131,6 +137,8 @@ describe("OpenAPI document", () => {
       ["/api/users/{id}", "delete"],
       ["/api/users/{id}/reset-link", "post"],
       ["/api/account/password", "post"],
+      ["/api/tokens", "post"],
+      ["/api/webhooks", "post"],
     ] as const) {
       expect(paths[path][method].security).toEqual([{ session: [] }]);
     }

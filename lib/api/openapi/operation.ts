@@ -17,6 +17,7 @@ export const tags = {
   Journeys: "Developer journey maps, their steps and baseline workflow timings",
   Jobs: "Background jobs (pg-boss): backlog analyses, surveys opening and closing on their dates",
   System: "Health, first-run setup and this document",
+  Integrations: "API tokens and outgoing webhooks (owner only)",
 } as const;
 export type Tag = keyof typeof tags;
 
@@ -67,7 +68,7 @@ const errorDescriptions: Record<number, string> = {
   410: "Gone: the survey is closed, or the reset link was used or expired",
   413: "Body too large; the connection is closed",
   422: "Validation failed; fieldErrors name each field",
-  429: "Rate limited; see Retry-After",
+  429: "Rate limited (an API token over its per-minute budget, or too many submissions); see Retry-After",
   503: "Database unavailable; nothing was stored. See Retry-After",
 };
 
@@ -119,6 +120,20 @@ function configOf(handler: Documented): Partial<RouteConfig> {
   return ("config" in handler && handler.config) || {};
 }
 
+/**
+ * Whether API tokens may call an operation: never public ones (nothing to authenticate), owner-only
+ * ones or session-only ones (lib/integrations/token-policy.ts).
+ */
+export function acceptsApiTokens(handler: Documented): boolean {
+  const access = accessOf(handler);
+  return access !== "public" && access !== "owner" && !configOf(handler).sessionOnly;
+}
+
+function securityOf(handler: Documented) {
+  if (accessOf(handler) === "public") return [];
+  return acceptsApiTokens(handler) ? [{ session: [] }, { bearer: [] }] : [{ session: [] }];
+}
+
 /** The error statuses an operation can answer: those its route() answers for, plus its own. */
 export function errorStatuses(method: Method, handler: Documented, op: Operation, hasForm: boolean): number[] {
   const config = configOf(handler);
@@ -127,6 +142,8 @@ export function errorStatuses(method: Method, handler: Documented, op: Operation
   if (access !== "public") {
     statuses.add(401);
     if (access !== "viewer" || STATE_CHANGING.has(method)) statuses.add(403);
+    // An API token over its budget is refused before anything else (lib/api/token-auth.ts).
+    if (acceptsApiTokens(handler)) statuses.add(429);
   }
   if (config.params) statuses.add(404);
   if (config.query) statuses.add(422);
@@ -192,7 +209,7 @@ export function buildOperation(
     summary: op.summary,
     ...(op.description ? { description: op.description } : {}),
     tags: [op.tag],
-    security: accessOf(handler) === "public" ? [] : [{ session: [] }],
+    security: securityOf(handler),
     ...(parameters.length ? { parameters } : {}),
     ...(requestBody ? { requestBody } : {}),
     responses,

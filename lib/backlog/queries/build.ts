@@ -4,6 +4,7 @@ import { recordAudit, type AuditActor } from "@/lib/audit/queries";
 import { getDb, selectRows, type DbClient } from "@/lib/db/client";
 import { backlogItems, backlogRuns, themeMembers } from "@/lib/db/schema";
 import { notFound } from "@/lib/errors";
+import { announceBacklogAnalysed } from "@/lib/integrations/announce";
 import { getSurveyById } from "@/lib/surveys/queries";
 import { clusterOffThread } from "@/lib/text/cluster-off-thread";
 import { scoreSentiment } from "@/lib/text/sentiment";
@@ -215,5 +216,7 @@ export async function buildBacklog(
   if (tx) return run(tx, await prepare(tx));
   const db = await getDb();
   const prepared = await prepare(db);
-  return db.transaction((t) => run(t, prepared));
+  const result = await db.transaction((t) => run(t, prepared));
+  await announceBacklogAnalysed({ scope: scopeKey });
+  return result;
 }

@@ -5,3 +5,4 @@ export * from "./backlog";
 export * from "./journeys";
 export * from "./backlog-carry";
 export * from "./jobs";
+export * from "./integrations";
