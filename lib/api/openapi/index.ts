@@ -40,6 +40,7 @@ import { accessPaths } from "./paths/access";
 import { analyticsPaths } from "./paths/analytics";
 import { authoringPaths } from "./paths/authoring";
 import { backlogPaths } from "./paths/backlog";
+import { deliveryPaths } from "./paths/delivery";
 import { journeyPaths } from "./paths/journeys";
 import { systemPaths } from "./paths/system";
 import { workspacePaths } from "./paths/workspace";
@@ -60,6 +61,7 @@ function allPaths(): Paths {
     ...analyticsPaths(),
     ...backlogPaths(),
     ...journeyPaths(),
+    ...deliveryPaths(),
   };
 }
 
@@ -109,6 +111,10 @@ function requestSchemas(components: Record<string, unknown>) {
     ResetPassword: schemaOf(resetPasswordSchema),
     CreateUser: schemaOf(createUserSchema),
     UpdateUser: schemaOf(updateUserSchema),
+    WebhookPayload: {
+      type: "object",
+      description: "The provider's webhook payload as it sends it (JSON); the signature covers its exact bytes",
+    },
   };
 }
 

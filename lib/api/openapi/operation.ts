@@ -15,6 +15,7 @@ export const tags = {
   Analytics: "Trends and comparisons; groups under the anonymity threshold k are hidden",
   Backlog: "Themes found in free-text answers, ranked by impact × frequency, and their curation",
   Journeys: "Developer journey maps, their steps and baseline workflow timings",
+  Delivery: "DORA four keys measured from GitHub, GitLab and CSV delivery events; systems, not people",
   System: "Health, first-run setup and this document",
 } as const;
 export type Tag = keyof typeof tags;

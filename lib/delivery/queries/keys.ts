@@ -1,0 +1,141 @@
+import "server-only";
+import { sql, type SQL } from "drizzle-orm";
+import { getDb, selectRows, type DbClient } from "@/lib/db/client";
+import { nextPeriod, periodStart } from "@/lib/period";
+import { CHANGE_FAILURE_WINDOW_HOURS } from "../constants";
+
+/** One team's aggregates for one quarter, before bands (../keys.ts turns them into the four keys). */
+export type KeyAggregateRow = {
+  teamId: string;
+  period: string;
+  deployments: number;
+  failedDeployments: number;
+  changes: number;
+  leadTimeSeconds: number | null;
+  incidents: number;
+  restoredIncidents: number;
+  restoreSeconds: number | null;
+};
+
+const quarterOf = (column: SQL) =>
+  sql`(extract(year from ${column} at time zone 'UTC')::int::text || '-Q' || extract(quarter from ${column} at time zone 'UTC')::int::text)`;
+
+/**
+ * The statement behind the four keys, per mapped team and quarter (UTC) for quarters from…to:
+ * - deployments: successful production deployments, in the quarter they finished;
+ * - failed: those followed, within the change failure window and before the repository's next
+ *   production deployment finished, by an incident opening on the repository, or whose next
+ *   production deployment (within the window) is a rollback: said so by its source, or a redeploy of
+ *   a sha production already ran before, other than a retry of the one just before it;
+ * - lead time: every commit that reached the default branch, from its commit time to the finish of
+ *   the first successful production deployment of its repository that started after it got there,
+ *   is not said to be a rollback, and does not redeploy a sha production ran before the commit got
+ *   there. A deployment of several commits counts each. Median, in the quarter the deployment finished;
+ * - restore: incidents in the quarter they opened (one spanning quarters belongs to the quarter it
+ *   opened), median open → resolve of those resolved.
+ */
+export function deliveryKeysStatement({ from, to }: { from: string; to: string }): SQL {
+  const start = periodStart(from).toISOString();
+  const end = periodStart(nextPeriod(to)).toISOString();
+  const window = sql.raw(`interval '${CHANGE_FAILURE_WINDOW_HOURS} hours'`);
+  return sql`
+    with base as (
+      select d.id, d.repo, m.team_id, d.sha, d.finished_at, d.rollback,
+             lag(d.sha) over w as previous_sha, lead(d.id) over w as next_id
+      from delivery_deployments d
+      join delivery_repo_teams m on m.repo = d.repo
+      where d.production and d.status = 'success' and d.finished_at is not null
+        and d.finished_at < ${end}::timestamptz + ${window}
+      window w as (partition by d.repo order by d.finished_at, d.id)
+    ),
+    prod as materialized (
+      select b.*, (b.rollback or (b.sha is not null and b.sha is distinct from b.previous_sha and exists (
+               select 1 from delivery_deployments e
+               where e.repo = b.repo and e.sha = b.sha and e.production and e.status = 'success'
+                 and e.finished_at < b.finished_at))) as is_rollback
+      from base b
+    ),
+    deploys as (
+      select p.team_id, ${quarterOf(sql`p.finished_at`)} as period,
+             ((n.is_rollback and n.finished_at < p.finished_at + ${window})
+              or exists (select 1 from delivery_incidents i
+                         where i.repo = p.repo and i.opened_at >= p.finished_at
+                           and i.opened_at < least(coalesce(n.finished_at, 'infinity'::timestamptz), p.finished_at + ${window}))
+             ) as failed
+      from prod p left join prod n on n.id = p.next_id
+      where p.finished_at >= ${start}::timestamptz and p.finished_at < ${end}::timestamptz
+    ),
+    deploy_agg as (
+      select team_id, period, count(*)::int as deployments, count(*) filter (where failed)::int as failed
+      from deploys group by team_id, period
+    ),
+    lead_times as (
+      select m.team_id, ${quarterOf(sql`dep.finished_at`)} as period,
+             extract(epoch from dep.finished_at - c.committed_at)::float8 as seconds
+      from delivery_changes c
+      join delivery_repo_teams m on m.repo = c.repo
+      cross join lateral (
+        select d.finished_at from delivery_deployments d
+        where d.repo = c.repo and d.production and d.status = 'success' and d.started_at >= c.pushed_at
+          and d.finished_at is not null and not d.rollback
+          and not exists (select 1 from delivery_deployments e
+                          where e.repo = d.repo and e.sha = d.sha and e.production and e.status = 'success'
+                            and e.started_at < c.pushed_at)
+        order by d.started_at, d.id limit 1
+      ) dep
+      where c.pushed_at < ${end}::timestamptz
+        and dep.finished_at >= ${start}::timestamptz and dep.finished_at < ${end}::timestamptz
+    ),
+    lead_agg as (
+      select team_id, period, count(*)::int as changes,
+             percentile_cont(0.5) within group (order by seconds)::float8 as lead_seconds
+      from lead_times group by team_id, period
+    ),
+    restore_agg as (
+      select m.team_id, ${quarterOf(sql`i.opened_at`)} as period, count(*)::int as incidents,
+             count(i.resolved_at)::int as restored,
+             (percentile_cont(0.5) within group (order by extract(epoch from i.resolved_at - i.opened_at))
+               filter (where i.resolved_at is not null))::float8 as restore_seconds
+      from delivery_incidents i join delivery_repo_teams m on m.repo = i.repo
+      where i.opened_at >= ${start}::timestamptz and i.opened_at < ${end}::timestamptz
+      group by m.team_id, period
+    )
+    select coalesce(d.team_id, l.team_id, r.team_id) as team_id, coalesce(d.period, l.period, r.period) as period,
+           coalesce(d.deployments, 0) as deployments, coalesce(d.failed, 0) as failed,
+           coalesce(l.changes, 0) as changes, l.lead_seconds,
+           coalesce(r.incidents, 0) as incidents, coalesce(r.restored, 0) as restored, r.restore_seconds
+    from deploy_agg d
+    full join lead_agg l on l.team_id = d.team_id and l.period = d.period
+    full join restore_agg r on r.team_id = coalesce(d.team_id, l.team_id) and r.period = coalesce(d.period, l.period)
+    order by 1, 2`;
+}
+
+type RawRow = {
+  team_id: string;
+  period: string;
+  deployments: number;
+  failed: number;
+  changes: number;
+  lead_seconds: number | null;
+  incidents: number;
+  restored: number;
+  restore_seconds: number | null;
+};
+
+const numberOrNull = (v: number | string | null) => (v === null ? null : Number(v));
+
+export async function getDeliveryKeyAggregates(range: { from: string; to: string }, client?: DbClient) {
+  const db = client ?? (await getDb());
+  const rows = await selectRows<RawRow>(db, deliveryKeysStatement(range));
+  return rows.map((r): KeyAggregateRow => ({
+    teamId: r.team_id,
+    period: r.period,
+    deployments: Number(r.deployments),
+    failedDeployments: Number(r.failed),
+    changes: Number(r.changes),
+    leadTimeSeconds: numberOrNull(r.lead_seconds),
+    incidents: Number(r.incidents),
+    restoredIncidents: Number(r.restored),
+    restoreSeconds: numberOrNull(r.restore_seconds),
+  }));
+}
