@@ -139,6 +139,19 @@ export function buildOpenApiDocument() {
     paths,
     components: {
       securitySchemes: {
+        githubSignature: {
+          type: "apiKey",
+          in: "header",
+          name: "X-Hub-Signature-256",
+          description:
+            "sha256=<HMAC-SHA256 of the exact body with the integration's secret>, as GitHub signs deliveries",
+        },
+        gitlabToken: {
+          type: "apiKey",
+          in: "header",
+          name: "X-Gitlab-Token",
+          description: "The integration's secret token, as GitLab sends it",
+        },
         session: {
           type: "apiKey",
           in: "cookie",

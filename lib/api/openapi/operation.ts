@@ -47,6 +47,8 @@ export type Operation = {
   adds?: number[];
   /** False for the few operations that never touch the database (so never answer 503). */
   database?: false;
+  /** A public route's own scheme (a webhook's signature), in place of `security: []`. */
+  security?: Record<string, string[]>[];
 };
 
 export type Paths = Record<string, Partial<Record<Method, [Documented, Operation]>>>;
@@ -192,7 +194,7 @@ export function buildOperation(
     summary: op.summary,
     ...(op.description ? { description: op.description } : {}),
     tags: [op.tag],
-    security: accessOf(handler) === "public" ? [] : [{ session: [] }],
+    security: op.security ?? (accessOf(handler) === "public" ? [] : [{ session: [] }]),
     ...(parameters.length ? { parameters } : {}),
     ...(requestBody ? { requestBody } : {}),
     responses,

@@ -26,6 +26,7 @@ const webhook = (provider: "GitHub" | "GitLab", description: string) => ({
   body: "WebhookPayload",
   responses: { "200": ok("Taken (or already taken: duplicate)", webhookReceiptWire) },
   adds: [401],
+  security: [{ [provider === "GitHub" ? "githubSignature" : "gitlabToken"]: [] }],
 });
 
 export const deliveryPaths = (): Paths => ({
@@ -106,6 +107,7 @@ export const deliveryPaths = (): Paths => ({
         summary: "Map a repository to a team (teamId null unmaps it)",
         tag: "Delivery",
         responses: { "200": ok("Repositories after the change", deliveryReposWire) },
+        adds: [404],
       },
     ],
   },
