@@ -45,3 +45,23 @@ export const surveyMetricOfKey: Record<DeliveryKey, string> = {
   changeFailureRate: "dora.change_failure_rate",
   timeToRestore: "dora.recovery_time",
 };
+
+/** The CSV import's columns (lib/delivery/csv-import.ts), and an example file the settings page shows. */
+export const CSV_COLUMNS = [
+  "kind",
+  "id",
+  "service",
+  "environment",
+  "status",
+  "started_at",
+  "finished_at",
+  "rollback",
+  "commit_times",
+  "opened_at",
+  "resolved_at",
+] as const;
+export const CSV_EXAMPLE = [
+  CSV_COLUMNS.join(","),
+  "deployment,d-101,payments-api,production,success,2026-04-02T10:00:00Z,2026-04-02T10:12:00Z,false,2026-04-01T15:00:00Z;2026-04-02T08:30:00Z,,",
+  "incident,inc-7,payments-api,,,,,,,2026-04-02T11:00:00Z,2026-04-02T13:30:00Z",
+].join("\n");

@@ -2,26 +2,9 @@
 // errors of every row that cannot be taken, named by line. Pure; the import stores all or nothing.
 import { parse } from "csv-parse/sync";
 import { CSV_IMPORT_MAX_ROWS } from "./constants";
-import { isProductionEnvironment, noEvents, repoKey, type NormalizedEvents } from "./events";
 
-export const CSV_COLUMNS = [
-  "kind",
-  "id",
-  "service",
-  "environment",
-  "status",
-  "started_at",
-  "finished_at",
-  "rollback",
-  "commit_times",
-  "opened_at",
-  "resolved_at",
-] as const;
-export const CSV_EXAMPLE = [
-  CSV_COLUMNS.join(","),
-  "deployment,d-101,payments-api,production,success,2026-04-02T10:00:00Z,2026-04-02T10:12:00Z,false,2026-04-01T15:00:00Z;2026-04-02T08:30:00Z,,",
-  "incident,inc-7,payments-api,,,,,,,2026-04-02T11:00:00Z,2026-04-02T13:30:00Z",
-].join("\n");
+export { CSV_COLUMNS, CSV_EXAMPLE } from "./constants";
+import { isProductionEnvironment, noEvents, repoKey, type NormalizedEvents } from "./events";
 
 export type CsvRowError = { line: number; message: string };
 export type CsvImport = {

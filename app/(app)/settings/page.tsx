@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { AuditLogPanel } from "@/components/settings/audit-log-panel";
 import { DimensionsPanel } from "@/components/settings/dimensions-panel";
@@ -32,6 +33,20 @@ export default async function SettingsPage() {
         />
         <TeamsPanel initialTeams={toWire(teams)} canEdit={canEditTeams} currentPeriod={periodOfDate(new Date())} />
         <DimensionsPanel builtIn={builtInDimensions} initialCustom={toWire(customDimensions)} canEdit={canEditTeams} />
+        {canEditTeams ? (
+          <section className="card row-between" aria-labelledby="delivery-link-heading">
+            <div>
+              <h2 id="delivery-link-heading">Delivery events</h2>
+              <p className="muted small">
+                GitHub and GitLab webhooks, CSV imports and repository → team mapping for the DORA keys measured from
+                systems.
+              </p>
+            </div>
+            <Link className="btn" href="/settings/delivery">
+              Delivery events
+            </Link>
+          </section>
+        ) : null}
         {isOwner ? <UsersPanel currentUserId={user.id} initialUsers={toWire(users)} /> : null}
         {isOwner ? <AuditLogPanel /> : null}
       </div>
