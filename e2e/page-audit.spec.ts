@@ -81,6 +81,11 @@ const pages: AuditPage[] = [
   },
   { route: "/journeys/timings", roles: everyone, visits: () => [{ url: "/journeys/timings", name: "timings" }] },
   { route: "/settings", roles: everyone, visits: () => [{ url: "/settings", name: "settings" }] },
+  {
+    route: "/settings/delivery",
+    roles: editors,
+    visits: () => [{ url: "/settings/delivery", name: "delivery events" }],
+  },
   { route: "/account", roles: ["owner"], visits: () => [{ url: "/account", name: "account" }] },
 ];
 

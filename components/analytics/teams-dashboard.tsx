@@ -8,6 +8,7 @@ import { PeriodSelect } from "./team-heatmap-card";
 import { TeamHeatmap } from "./team-heatmap";
 import { useTeamComparison } from "@/lib/analytics/hooks";
 import { useAnalyticsFilter } from "./use-analytics-filter";
+import { DeliveryKeysCard } from "@/components/delivery/delivery-keys-card";
 import { TableScroll, NumberColumn } from "@/components/ui/table-scroll";
 
 const positionText = {
@@ -146,6 +147,7 @@ export function TeamsDashboard() {
       >
         {(data) => <TeamHeatmap data={data} />}
       </AnalyticsCard>
+      <DeliveryKeysCard filter={filter} />
     </div>
   );
 }
