@@ -17,8 +17,10 @@ export type KeyAggregateRow = {
   restoreSeconds: number | null;
 };
 
-const quarterOf = (column: SQL) =>
-  sql`(extract(year from ${column} at time zone 'UTC')::int::text || '-Q' || extract(quarter from ${column} at time zone 'UTC')::int::text)`;
+// Grouped by the quarter's first moment (cheap to sort and hash); spelled "2026-Q3" only in the output.
+const quarterOf = (column: SQL) => sql`date_trunc('quarter', ${column} at time zone 'UTC')`;
+const spelled = (column: SQL) =>
+  sql`(extract(year from ${column})::int::text || '-Q' || extract(quarter from ${column})::int::text)`;
 
 /**
  * The statement behind the four keys, per mapped team and quarter (UTC) for quarters from…to:
@@ -28,9 +30,9 @@ const quarterOf = (column: SQL) =>
  *   production deployment (within the window) is a rollback: said so by its source, or a redeploy of
  *   a sha production already ran before, other than a retry of the one just before it;
  * - lead time: every commit that reached the default branch, from its commit time to the finish of
- *   the first successful production deployment of its repository that started after it got there,
- *   is not said to be a rollback, and does not redeploy a sha production ran before the commit got
- *   there. A deployment of several commits counts each. Median, in the quarter the deployment finished;
+ *   the first successful production deployment of its repository that started at or after it got
+ *   there and is not a rollback (as above). A deployment of several commits counts each. Median, in
+ *   the quarter the deployment finished;
  * - restore: incidents in the quarter they opened (one spanning quarters belongs to the quarter it
  *   opened), median open → resolve of those resolved.
  */
@@ -40,19 +42,19 @@ export function deliveryKeysStatement({ from, to }: { from: string; to: string }
   const window = sql.raw(`interval '${CHANGE_FAILURE_WINDOW_HOURS} hours'`);
   return sql`
     with base as (
-      select d.id, d.repo, m.team_id, d.sha, d.finished_at, d.rollback,
-             lag(d.sha) over w as previous_sha, lead(d.id) over w as next_id
+      select d.id, d.repo, m.team_id, d.sha, d.started_at, d.finished_at, d.rollback,
+             lag(d.sha) over w as previous_sha, lead(d.id) over w as next_id,
+             -- 1 for the first production run of a sha in its repository, more for a redeploy of it
+             row_number() over (partition by d.repo collate "C", d.sha collate "C" order by d.finished_at, d.id) as run_of_sha
       from delivery_deployments d
       join delivery_repo_teams m on m.repo = d.repo
       where d.production and d.status = 'success' and d.finished_at is not null
         and d.finished_at < ${end}::timestamptz + ${window}
-      window w as (partition by d.repo order by d.finished_at, d.id)
+      window w as (partition by d.repo collate "C" order by d.finished_at, d.id)
     ),
     prod as materialized (
-      select b.*, (b.rollback or (b.sha is not null and b.sha is distinct from b.previous_sha and exists (
-               select 1 from delivery_deployments e
-               where e.repo = b.repo and e.sha = b.sha and e.production and e.status = 'success'
-                 and e.finished_at < b.finished_at))) as is_rollback
+      select b.*, (b.rollback or (b.sha is not null and b.run_of_sha > 1 and b.sha is distinct from b.previous_sha))
+               as is_rollback
       from base b
     ),
     deploys as (
@@ -69,22 +71,32 @@ export function deliveryKeysStatement({ from, to }: { from: string; to: string }
       select team_id, period, count(*)::int as deployments, count(*) filter (where failed)::int as failed
       from deploys group by team_id, period
     ),
-    lead_times as (
-      select m.team_id, ${quarterOf(sql`dep.finished_at`)} as period,
-             extract(epoch from dep.finished_at - c.committed_at)::float8 as seconds
-      from delivery_changes c
-      join delivery_repo_teams m on m.repo = c.repo
-      cross join lateral (
-        select d.finished_at from delivery_deployments d
-        where d.repo = c.repo and d.production and d.status = 'success' and d.started_at >= c.pushed_at
-          and d.finished_at is not null and not d.rollback
-          and not exists (select 1 from delivery_deployments e
-                          where e.repo = d.repo and e.sha = d.sha and e.production and e.status = 'success'
-                            and e.started_at < c.pushed_at)
-        order by d.started_at, d.id limit 1
-      ) dep
+    -- Commits and the deployments that can carry them in one stream per repository, newest first
+    -- (a deployment before a commit of the same moment): counting deployments along it gives each
+    -- commit the number of the first deployment that started at or after it reached the branch.
+    stream as (
+      select p.repo, p.started_at as at, 0 as kind, p.finished_at, p.team_id, null::timestamptz as committed_at
+      from prod p where not p.is_rollback
+      union all
+      select c.repo, c.pushed_at, 1, null, null, c.committed_at
+      from delivery_changes c join delivery_repo_teams m on m.repo = c.repo
       where c.pushed_at < ${end}::timestamptz
-        and dep.finished_at >= ${start}::timestamptz and dep.finished_at < ${end}::timestamptz
+    ),
+    numbered as (
+      select s.*, count(*) filter (where kind = 0) over (partition by repo collate "C" order by at desc, kind rows unbounded preceding) as carrier
+      from stream s
+    ),
+    carried as (
+      select n.kind, n.committed_at,
+             first_value(n.finished_at) over c as deployed_at, first_value(n.team_id) over c as team_id
+      from numbered n where n.carrier > 0
+      window c as (partition by n.repo collate "C", n.carrier order by n.kind, n.at desc)
+    ),
+    lead_times as (
+      select team_id, ${quarterOf(sql`deployed_at`)} as period,
+             extract(epoch from deployed_at - committed_at)::float8 as seconds
+      from carried
+      where kind = 1 and deployed_at >= ${start}::timestamptz and deployed_at < ${end}::timestamptz
     ),
     lead_agg as (
       select team_id, period, count(*)::int as changes,
@@ -100,7 +112,7 @@ export function deliveryKeysStatement({ from, to }: { from: string; to: string }
       where i.opened_at >= ${start}::timestamptz and i.opened_at < ${end}::timestamptz
       group by m.team_id, period
     )
-    select coalesce(d.team_id, l.team_id, r.team_id) as team_id, coalesce(d.period, l.period, r.period) as period,
+    select coalesce(d.team_id, l.team_id, r.team_id) as team_id, ${spelled(sql`coalesce(d.period, l.period, r.period)`)} as period,
            coalesce(d.deployments, 0) as deployments, coalesce(d.failed, 0) as failed,
            coalesce(l.changes, 0) as changes, l.lead_seconds,
            coalesce(r.incidents, 0) as incidents, coalesce(r.restored, 0) as restored, r.restore_seconds
