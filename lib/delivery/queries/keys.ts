@@ -1,6 +1,6 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
-import { getDb, selectRows, type DbClient } from "@/lib/db/client";
+import { inTransaction, selectRows, type DbClient } from "@/lib/db/client";
 import { nextPeriod, periodStart } from "@/lib/period";
 import { CHANGE_FAILURE_WINDOW_HOURS } from "../constants";
 
@@ -136,9 +136,20 @@ type RawRow = {
 
 const numberOrNull = (v: number | string | null) => (v === null ? null : Number(v));
 
+/**
+ * Runs the statement with room to sort in memory: its window functions sort every commit and
+ * deployment of the range once, and the default 4 MB spills a few hundred thousand rows to disk.
+ */
+export async function runDeliveryKeysStatement(range: { from: string; to: string }, client?: DbClient) {
+  return inTransaction(client, async (tx) => {
+    await tx.execute(sql.raw(`set local work_mem = '${KEYS_WORK_MEM}'`));
+    return selectRows<RawRow>(tx, deliveryKeysStatement(range));
+  });
+}
+const KEYS_WORK_MEM = "64MB";
+
 export async function getDeliveryKeyAggregates(range: { from: string; to: string }, client?: DbClient) {
-  const db = client ?? (await getDb());
-  const rows = await selectRows<RawRow>(db, deliveryKeysStatement(range));
+  const rows = await runDeliveryKeysStatement(range, client);
   return rows.map((r): KeyAggregateRow => ({
     teamId: r.team_id,
     period: r.period,
