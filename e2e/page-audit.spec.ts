@@ -96,6 +96,11 @@ const pages: AuditPage[] = [
     visits: () => [{ url: "/settings/api-tokens", name: "API tokens" }],
   },
   { route: "/settings/webhooks", roles: ["owner"], visits: () => [{ url: "/settings/webhooks", name: "webhooks" }] },
+  {
+    route: "/settings/delivery",
+    roles: editors,
+    visits: () => [{ url: "/settings/delivery", name: "delivery events" }],
+  },
   { route: "/account", roles: ["owner"], visits: () => [{ url: "/account", name: "account" }] },
 ];
 

@@ -42,3 +42,9 @@ export const previousPeriod = (period: string) => shiftPeriod(period, -1);
 function quarterNumber(n: number): 1 | 2 | 3 | 4 {
   return n as 1 | 2 | 3 | 4;
 }
+
+/** The first moment of a quarter, in UTC. */
+export function periodStart(period: string): Date {
+  if (!isPeriod(period)) throw new Error(`Not a quarter: ${period}`);
+  return new Date(Date.UTC(Number(period.slice(0, 4)), (Number(period.slice(6)) - 1) * 3, 1));
+}

@@ -2,6 +2,7 @@
 import type { AdoptionComparison } from "@/lib/analytics/types";
 import { AnalyticsCard, ExportButton, HiddenValue } from "./analytics-card";
 import { DoraCard } from "./dora-card";
+import { DeliveryKeysCard } from "@/components/delivery/delivery-keys-card";
 import { FilterBar } from "./filter-bar";
 import { formatMean, formatSigned, SERIES_COLORS } from "./format";
 import { NpsChart } from "./nps-trend-card";
@@ -97,6 +98,7 @@ export function AdoptionDashboard() {
         {(data) => <DimensionGapTable data={data} />}
       </AnalyticsCard>
       <DoraCard filter={filter} />
+      <DeliveryKeysCard filter={filter} />
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { TeamHeatmap } from "./team-heatmap";
 import { useAnalyticsMeta, useFilterNotice, useTeamComparison } from "@/lib/analytics/hooks";
 import { SuppressionNotice } from "./suppression-notice";
 import { useAnalyticsFilter } from "./use-analytics-filter";
+import { DeliveryKeysCard } from "@/components/delivery/delivery-keys-card";
 import { TableScroll, NumberColumn } from "@/components/ui/table-scroll";
 
 const positionText = {
@@ -157,6 +158,7 @@ export function TeamsDashboard() {
       >
         {(data) => <TeamHeatmap data={data} />}
       </AnalyticsCard>
+      <DeliveryKeysCard filter={filter} />
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { benchAnalytics } from "./analytics";
 import { benchBacklog } from "./backlog";
 import { benchCluster } from "./cluster";
 import { benchCsv } from "./csv";
+import { benchDelivery } from "./delivery";
 import { benchIngestion, loadHttp } from "./ingestion";
 import { benchJobs } from "./jobs";
 import { benchRespondent } from "./respondent";
@@ -80,6 +81,14 @@ if (want("respondent") || want("ingestion")) {
 if (want("analytics")) {
   log("analytics: 200k responses on PostgreSQL, 20k on PGlite; endpoint vs bare SQL");
   add("analytics", await benchAnalytics({ databaseUrl: adminUrl, runs: quick ? 7 : 15, log }));
+}
+
+if (want("delivery")) {
+  log("delivery: 1,000,000 webhook events on PostgreSQL, then the four keys for 40 teams × 8 quarters vs bare SQL");
+  add(
+    "delivery (PostgreSQL)",
+    await benchDelivery({ databaseUrl: adminUrl, runs: quick ? 3 : 7, events: quick ? 200_000 : 1_000_000, log }),
+  );
 }
 
 if (want("cluster")) {

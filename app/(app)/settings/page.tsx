@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { DashboardBacklogPanel } from "@/components/backlog/dashboard-backlog-panel";
 import { IntegrationsLinks } from "@/components/integrations/integrations-links";
@@ -47,6 +48,20 @@ export default async function SettingsPage() {
           options={backlogOptions}
           initial={{ dashboard: dashboardBacklog }}
         />
+        {canEditTeams ? (
+          <section className="card row-between" aria-labelledby="delivery-link-heading">
+            <div>
+              <h2 id="delivery-link-heading">Delivery events</h2>
+              <p className="muted small">
+                GitHub and GitLab webhooks, CSV imports and repository → team mapping for the DORA keys measured from
+                systems.
+              </p>
+            </div>
+            <Link className="btn" href="/settings/delivery">
+              Delivery events
+            </Link>
+          </section>
+        ) : null}
         {isOwner ? <UsersPanel currentUserId={user.id} initialUsers={toWire(users)} /> : null}
         {isOwner ? <IntegrationsLinks /> : null}
         {isOwner ? <AuditLogPanel /> : null}

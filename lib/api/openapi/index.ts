@@ -42,6 +42,7 @@ import { authoringPaths } from "./paths/authoring";
 import { backlogPaths } from "./paths/backlog";
 import { jobPaths } from "./paths/jobs";
 import { integrationPaths } from "./paths/integrations";
+import { deliveryPaths } from "./paths/delivery";
 import { journeyPaths } from "./paths/journeys";
 import { systemPaths } from "./paths/system";
 import { workspacePaths } from "./paths/workspace";
@@ -64,6 +65,7 @@ function allPaths(): Paths {
     ...journeyPaths(),
     ...jobPaths(),
     ...integrationPaths(),
+    ...deliveryPaths(),
   };
 }
 
@@ -113,6 +115,10 @@ function requestSchemas(components: Record<string, unknown>) {
     ResetPassword: schemaOf(resetPasswordSchema),
     CreateUser: schemaOf(createUserSchema),
     UpdateUser: schemaOf(updateUserSchema),
+    WebhookPayload: {
+      type: "object",
+      description: "The provider's webhook payload as it sends it (JSON); the signature covers its exact bytes",
+    },
   };
 }
 
@@ -137,6 +143,19 @@ export function buildOpenApiDocument() {
     paths,
     components: {
       securitySchemes: {
+        githubSignature: {
+          type: "apiKey",
+          in: "header",
+          name: "X-Hub-Signature-256",
+          description:
+            "sha256=<HMAC-SHA256 of the exact body with the integration's secret>, as GitHub signs deliveries",
+        },
+        gitlabToken: {
+          type: "apiKey",
+          in: "header",
+          name: "X-Gitlab-Token",
+          description: "The integration's secret token, as GitLab sends it",
+        },
         session: {
           type: "apiKey",
           in: "cookie",

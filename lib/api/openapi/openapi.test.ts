@@ -98,9 +98,13 @@ describe("OpenAPI document", () => {
     for (const { path, method, op } of operations) {
       const where = `${method} ${path}`;
       if (op.security.length === 0) expect(op.responses, where).not.toHaveProperty("401");
-      else {
+      else if (path.startsWith("/api/delivery/webhooks/")) {
+        // Webhooks carry no session: the provider's signature (or token) is their credential.
+        expect(op.security, where).toEqual([{ [path.includes("/github/") ? "githubSignature" : "gitlabToken"]: [] }]);
+        expect(op.responses, where).toHaveProperty("401");
+      } else {
         // Owner-only administration and your own password take the session only; the rest take an API token too.
-        const ownerOnly = path.startsWith("/api/users") || /^\/api\/(tokens|webhooks|audit)/.test(path);
+        const ownerOnly = path.startsWith("/api/users") || /^\/api\/(tokens|webhooks|audit|jobs)/.test(path);
         const sessionOnly =
           ownerOnly || path === "/api/account/password" || (path === "/api/settings" && method !== "get");
         expect(op.security, where).toEqual(sessionOnly ? [{ session: [] }] : [{ session: [] }, { bearer: [] }]);

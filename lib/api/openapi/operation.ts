@@ -16,6 +16,7 @@ export const tags = {
   Backlog: "Themes found in free-text answers, ranked by impact × frequency, and their curation",
   Journeys: "Developer journey maps, their steps and baseline workflow timings",
   Jobs: "Background jobs (pg-boss): backlog analyses, surveys opening and closing on their dates",
+  Delivery: "DORA four keys measured from GitHub, GitLab and CSV delivery events; systems, not people",
   System: "Health, first-run setup and this document",
   Integrations: "API tokens and outgoing webhooks (owner only)",
 } as const;
@@ -48,6 +49,8 @@ export type Operation = {
   adds?: number[];
   /** False for the few operations that never touch the database (so never answer 503). */
   database?: false;
+  /** A public route's own scheme (a webhook's signature), in place of `security: []`. */
+  security?: Record<string, string[]>[];
 };
 
 export type Paths = Record<string, Partial<Record<Method, [Documented, Operation]>>>;
@@ -209,7 +212,7 @@ export function buildOperation(
     summary: op.summary,
     ...(op.description ? { description: op.description } : {}),
     tags: [op.tag],
-    security: securityOf(handler),
+    security: op.security ?? securityOf(handler),
     ...(parameters.length ? { parameters } : {}),
     ...(requestBody ? { requestBody } : {}),
     responses,

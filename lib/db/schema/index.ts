@@ -6,3 +6,4 @@ export * from "./journeys";
 export * from "./backlog-carry";
 export * from "./jobs";
 export * from "./integrations";
+export * from "./delivery";
