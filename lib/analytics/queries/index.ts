@@ -3,9 +3,11 @@
 //   trends.ts          NPS, dimension and adoption trends over quarters; the filter bar
 //   quarter-views.ts   one quarter team by team, DORA bands, response rates
 //   survey-results.ts  one survey's question results and comments; surveys with results
+//   drivers.ts         one survey's driver analysis (moments and bootstrap replicates for ../drivers.ts)
 // Which cells a view may sum is decided by ../groups.ts (from lib/anonymity); the sums are ../cell-sums.ts
 // and ../question-results.ts.
 export { analyticsSql } from "./aggregates";
 export { getComments, getSurveyResults, listSurveysWithResults } from "./survey-results";
 export { getDoraSummary, getResponseRates, getTeamComparison } from "./quarter-views";
 export { getAdoptionComparison, getAnalyticsMeta, getDimensionTrends, getNpsTrend } from "./trends";
+export { getSurveyDrivers } from "./drivers";
