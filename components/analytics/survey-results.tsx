@@ -6,7 +6,8 @@ import type { QuestionResult } from "@/lib/analytics/types";
 import { HiddenValue } from "./analytics-card";
 import { FilterBar } from "./filter-bar";
 import { formatInterval, formatMean, formatNps, formatPct } from "./format";
-import { useSurveyComments, useSurveyResults } from "@/lib/analytics/hooks";
+import { useAnalyticsSource, useSurveyComments, useSurveyResults } from "@/lib/analytics/hooks";
+import { DriversCard } from "./drivers-card";
 import { useAnalyticsFilter } from "./use-analytics-filter";
 import { questionKindLabels, type QuestionKind } from "@/lib/surveys/constants";
 
@@ -148,6 +149,7 @@ function Comments({ surveyId, q, k }: { surveyId: string; q: QuestionResult; k: 
 
 function QuestionCard({ surveyId, q, k, index }: { surveyId: string; q: QuestionResult; k: number; index: number }) {
   const r = q.result;
+  const source = useAnalyticsSource();
   return (
     <section className="card stack" aria-labelledby={`q-${q.id}`} data-testid="question-result">
       <div className="row-between">
@@ -172,7 +174,9 @@ function QuestionCard({ surveyId, q, k, index }: { surveyId: string; q: Question
               : ""}
             {r.score ? ` · mean ${formatMean(r.score.mean)} · ${formatPct(r.score.favorablePct)} favorable` : ""}
           </p>
-          {q.kind === "free_text" ? (
+          {q.kind === "free_text" && !source.comments ? (
+            <p className="muted small">Written answers are not included in this shared link.</p>
+          ) : q.kind === "free_text" ? (
             <Comments surveyId={surveyId} q={q} k={k} />
           ) : (
             <Distribution q={q} answered={r.answered} />
@@ -209,6 +213,7 @@ export function SurveyResultsView({ surveyId }: { surveyId: string }) {
             </div>
             {query.data.total.hidden ? <HiddenValue k={query.data.k} reason={query.data.total.reason} /> : null}
           </div>
+          <DriversCard surveyId={surveyId} />
           {query.data.questions.map((q, i) => (
             <QuestionCard key={q.id} surveyId={surveyId} q={q} k={query.data.k} index={i} />
           ))}

@@ -106,7 +106,8 @@ describe("driver analysis", () => {
     const tiny = await drivers(ids.survey, { team: ids.teams.Tiny });
     expect(tiny.json.analysis).toEqual({ hidden: true, reason: "below_threshold" });
     // Every other group answers exactly as the survey's results do (one publication decision).
-    for (const query of [{ adoption: "off" }, { adoption: "on" }, { team: ids.teams.Beta }]) {
+    const groups: Record<string, string>[] = [{ adoption: "off" }, { adoption: "on" }, { team: ids.teams.Beta }];
+    for (const query of groups) {
       const results = await callRoute(resultsRoute, {
         userId: ids.viewer,
         params: { surveyId: ids.survey },
