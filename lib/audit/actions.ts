@@ -21,6 +21,8 @@ export const auditActions = {
   "user.reactivate": "Reactivated a person",
   "user.delete": "Removed a person",
   "user.reset_link": "Issued a password reset link",
+  "share.create": "Created a share link",
+  "share.revoke": "Revoked a share link",
 } as const;
 
 export type AuditAction = keyof typeof auditActions;

@@ -41,6 +41,7 @@ import { analyticsPaths } from "./paths/analytics";
 import { authoringPaths } from "./paths/authoring";
 import { backlogPaths } from "./paths/backlog";
 import { journeyPaths } from "./paths/journeys";
+import { sharePaths } from "./paths/share";
 import { systemPaths } from "./paths/system";
 import { workspacePaths } from "./paths/workspace";
 
@@ -60,6 +61,7 @@ function allPaths(): Paths {
     ...analyticsPaths(),
     ...backlogPaths(),
     ...journeyPaths(),
+    ...sharePaths(),
   };
 }
 

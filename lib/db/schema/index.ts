@@ -3,3 +3,4 @@ export * from "./surveys";
 export * from "./responses";
 export * from "./backlog";
 export * from "./journeys";
+export * from "./share";
