@@ -77,6 +77,7 @@ export const ROUTE_METHODS: Record<string, readonly string[]> = {
   "/api/workflows/[id]/timings/[period]": ["PUT"],
   "/f/[token]": ["GET", "POST"],
   "/s/[token]": ["GET"],
+  "/share/[token]": ["GET"],
   "/s/[token]/submit": ["POST"],
 };
 

@@ -5,14 +5,14 @@ import { SHARE_DEFAULT_DAYS, SHARE_MAX_DAYS, SHARE_TARGETS } from "./constants";
 export const createShareLinkSchema = z
   .object({
     target: z.enum(SHARE_TARGETS, "Choose what to share"),
-    surveyId: z.preprocess((v) => (v === "" ? undefined : v), z.uuid("Choose a survey").optional()),
-    days: z.coerce
+    surveyId: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.uuid("Choose a survey").optional()),
+    days: z
       .number("Enter a number of days")
       .int("Whole days only")
       .min(1, "At least 1 day")
       .max(SHARE_MAX_DAYS, `At most ${SHARE_MAX_DAYS} days`)
       .default(SHARE_DEFAULT_DAYS),
-    includeFreeText: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()).default(false),
+    includeFreeText: z.boolean("Choose yes or no").default(false),
   })
   .refine((v) => v.target !== "survey" || v.surveyId, { message: "Choose a survey", path: ["surveyId"] });
 export type CreateShareLinkInput = z.infer<typeof createShareLinkSchema>;

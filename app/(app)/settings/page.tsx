@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { AuditLogPanel } from "@/components/settings/audit-log-panel";
 import { DimensionsPanel } from "@/components/settings/dimensions-panel";
@@ -24,7 +25,17 @@ export default async function SettingsPage() {
   const [teams, customDimensions] = await Promise.all([listTeams(), listCustomDimensions()]);
   return (
     <>
-      <PageHeader title="Settings" description="Workspace, privacy threshold, teams, dimensions and people." />
+      <PageHeader
+        title="Settings"
+        description="Workspace, privacy threshold, teams, dimensions and people."
+        actions={
+          canEditTeams ? (
+            <Link className="btn btn-sm" href="/settings/share-links">
+              Share links
+            </Link>
+          ) : undefined
+        }
+      />
       <div className="stack">
         <WorkspacePanel
           canEdit={isOwner}
