@@ -44,6 +44,7 @@ export const ROUTE_METHODS: Record<string, readonly string[]> = {
   "/api/journeys/themes": ["GET"],
   "/api/openapi.json": ["GET"],
   "/api/password-reset": ["POST"],
+  "/api/report/pdf": ["GET"],
   "/api/s/[token]": ["GET", "POST"],
   "/api/settings": ["GET", "PATCH"],
   "/api/setup": ["POST"],

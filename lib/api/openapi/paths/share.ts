@@ -1,4 +1,4 @@
-// Operations of share links: managing them (editors) and the read-only views a link opens (public,
+// Operations for leadership: the report PDF, and share links: managing them (editors) and the read-only views a link opens (public,
 // answered by the same queries as the signed-in analytics, so under the same anonymity rules).
 import * as shareDimensions from "@/app/api/share/[token]/dimensions/route";
 import * as shareDora from "@/app/api/share/[token]/dora/route";
@@ -11,6 +11,7 @@ import * as shareSurvey from "@/app/api/share/[token]/surveys/[surveyId]/route";
 import * as shareTeams from "@/app/api/share/[token]/teams/route";
 import * as shareLinkItem from "@/app/api/share-links/[id]/route";
 import * as shareLinksList from "@/app/api/share-links/route";
+import * as reportPdf from "@/app/api/report/pdf/route";
 import {
   analyticsMetaWire,
   commentsPageWire,
@@ -42,6 +43,17 @@ const shared = (handler: Documented, operationId: string, summary: string, schem
 });
 
 export const sharePaths = (): Paths => ({
+  "/api/report/pdf": {
+    get: [
+      reportPdf.GET,
+      {
+        operationId: "getLeadershipReportPdf",
+        summary: "The quarterly leadership report as a PDF (the figures the dashboard publishes)",
+        tag: "Analytics",
+        responses: { "200": { description: "A4 PDF", media: "application/pdf" } },
+      },
+    ],
+  },
   "/api/share-links": {
     get: [
       shareLinksList.GET,
