@@ -33,8 +33,24 @@ const outcomeSql = (surveyId: string) => sql`select q.id, q.key, q.prompt from q
   order by (q.key = (select key from questions where kind = 'nps' group by key order by count(*) desc, key limit 1)) desc, q.position
   limit 1`;
 
-/** Moments per replicate over the listwise-complete respondents of the given cells. Variable 0 is the constant 1. */
-export function driverMomentsSql(surveyId: string, cells: readonly string[], replicates = BOOTSTRAP_REPLICATES): SQL {
+/** Index pairs (i ≤ j) over the constant, the outcome and the drivers, in the order the SQL sums them. */
+export const pairsOf = (variables: number): [number, number][] =>
+  Array.from({ length: variables + 1 }, (_, i) =>
+    Array.from({ length: variables + 1 - i }, (_, d): [number, number] => [i, i + d]),
+  ).flat();
+
+/**
+ * Moments per replicate over the listwise-complete respondents of the given cells: `variables` counts
+ * the outcome and the drivers; index 0 of each respondent's vector is the constant 1, so n and the sums
+ * come out of the same cross-products.
+ */
+export function driverMomentsSql(
+  surveyId: string,
+  cells: readonly string[],
+  variables: number,
+  replicates = BOOTSTRAP_REPLICATES,
+): SQL {
+  const pairs = pairsOf(variables);
   return sql`with outcome as (${outcomeSql(surveyId)}),
     drivers as (
       select dimension, row_number() over (order by dimension)::int as j
@@ -60,42 +76,49 @@ export function driverMomentsSql(surveyId: string, cells: readonly string[], rep
       group by p.id, p.y
       having count(*) = (select count(*) from drivers)
     ),
-    pairs as (
-      select i, j from generate_series(1, (select count(*)::int + 2 from drivers)) i,
-        generate_series(1, (select count(*)::int + 2 from drivers)) j
-      where i <= j
+    -- Each respondent's cross-products once, as plain columns; then one aggregate per product over
+    -- respondent × replicate rows (array subscripts or a row per pair cost several times more).
+    products as (
+      select c.id, ${sql.join(
+        pairs.map(([i, j], k) => sql.raw(`v[${i + 1}] * v[${j + 1}] as p${k}`)),
+        sql`, `,
+      )}
+      from complete c
     ),
-    products as (select c.id, p.i, p.j, c.v[p.i] * c.v[p.j] as x from complete c cross join pairs p),
-    weights as (
-      select c.id, g.b, case when g.b = 0 then 1 else ${poissonWeight(uniformOf(sql`c.id::text`, sql`g.b::text`))} end as w
-      from complete c cross join generate_series(0, ${replicates}) g(b)
+    -- Materialized: inlined, the weight expression (md5 and all) would be evaluated once per aggregate.
+    weighted as materialized (
+      select x.*, g.b, case when g.b = 0 then 1 else ${poissonWeight(uniformOf(sql`x.id::text`, sql`g.b::text`))} end as w
+      from products x cross join generate_series(0, ${replicates}) g(b)
     )
-    select w.b, x.i - 1 as i, x.j - 1 as j, sum(w.w * x.x)::float8 as s
-    from weights w join products x on x.id = w.id
-    where w.w > 0
-    group by 1, 2, 3`;
+    select b, array[${sql.join(
+      pairs.map((_, k) => sql.raw(`sum(w * p${k})`)),
+      sql`, `,
+    )}]::float8[] as m
+    from weighted where w > 0
+    group by b`;
 }
 
-type MomentRow = { b: number; i: number; j: number; s: number };
+type MomentRow = { b: number; m: (number | string)[] | string };
 
-/** Moments of [outcome, ...drivers] per replicate from the rows above (index 0 of each row's variables is the constant). */
+/** Moments of [outcome, ...drivers] per replicate from the rows above. */
 export function momentsFromRows(rows: readonly MomentRow[], variables: number): Map<number, Moments> {
+  const pairs = pairsOf(variables);
   const byReplicate = new Map<number, Moments>();
   for (const r of rows) {
-    const b = Number(r.b);
-    let m = byReplicate.get(b);
-    if (!m) {
-      m = {
-        n: 0,
-        sum: Array(variables).fill(0),
-        cross: Array.from({ length: variables }, () => Array(variables).fill(0)),
-      };
-      byReplicate.set(b, m);
-    }
-    const [i, j, s] = [Number(r.i), Number(r.j), Number(r.s)];
-    if (i === 0 && j === 0) m.n = s;
-    else if (i === 0) m.sum[j - 1] = s;
-    else m.cross[i - 1][j - 1] = m.cross[j - 1][i - 1] = s;
+    // postgres.js and PGlite both parse float8[]; a driver that hands back the literal gets it parsed here.
+    const values = (typeof r.m === "string" ? r.m.replace(/[{}]/g, "").split(",") : r.m).map(Number);
+    const m: Moments = {
+      n: 0,
+      sum: Array(variables).fill(0),
+      cross: Array.from({ length: variables }, () => Array(variables).fill(0)),
+    };
+    pairs.forEach(([i, j], k) => {
+      const v = values[k];
+      if (i === 0 && j === 0) m.n = v;
+      else if (i === 0) m.sum[j - 1] = v;
+      else m.cross[i - 1][j - 1] = m.cross[j - 1][i - 1] = v;
+    });
+    byReplicate.set(Number(r.b), m);
   }
   return byReplicate;
 }
@@ -162,7 +185,7 @@ export async function getSurveyDrivers({
   if (!outcome) return empty("This survey asks no NPS question, so there is nothing to relate the dimensions to.");
   if (dimensions.length < 2) return empty("Driver analysis compares at least two dimensions; this survey has fewer.");
 
-  const rows = await selectRows<MomentRow>(db, driverMomentsSql(surveyId, [...group.cells]));
+  const rows = await selectRows<MomentRow>(db, driverMomentsSql(surveyId, [...group.cells], dimensions.length + 1));
   const moments = momentsFromRows(rows, dimensions.length + 1);
   const point = moments.get(0);
   // The complete-answer subset is a group of its own: under k it says nothing, like any other group.
