@@ -81,6 +81,12 @@ const pages: AuditPage[] = [
   },
   { route: "/journeys/timings", roles: everyone, visits: () => [{ url: "/journeys/timings", name: "timings" }] },
   { route: "/settings", roles: everyone, visits: () => [{ url: "/settings", name: "settings" }] },
+  {
+    route: "/settings/share-links",
+    roles: ["editor"],
+    visits: () => [{ url: "/settings/share-links", name: "share links" }],
+  },
+  { route: "/report", roles: ["viewer"], visits: () => [{ url: "/report", name: "leadership report" }] },
   { route: "/account", roles: ["owner"], visits: () => [{ url: "/account", name: "account" }] },
 ];
 
