@@ -4,7 +4,7 @@ import type { LeadershipReport } from "@/lib/report/queries";
 
 const W = 560;
 const H = 200;
-const PAD = { left: 40, right: 16, top: 14, bottom: 30 };
+const PAD = { left: 40, right: 36, top: 14, bottom: 30 };
 
 /** NPS per quarter with its 95% interval as a whisker; the report's quarter is drawn solid. */
 export function NpsTrendSvg({ report, format }: { report: LeadershipReport; format: Formatter }) {

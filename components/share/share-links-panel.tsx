@@ -168,7 +168,9 @@ export function ShareLinksPanel({
                   <td>{l.createdByName}</td>
                   <td>{format.date(l.expiresAt)}</td>
                   <td>{l.includeFreeText ? "Included" : "Left out"}</td>
-                  <td className="right">{format.number(l.views)}</td>
+                  <td className="right" data-testid="share-views">
+                    {format.number(l.views)}
+                  </td>
                   <td>
                     <span className={stateBadge[l.state]}>{stateLabel[l.state]}</span>
                   </td>
