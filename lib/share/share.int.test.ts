@@ -1,6 +1,16 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as resultsRoute } from "@/app/api/analytics/surveys/[surveyId]/route";
 import { GET as npsRoute } from "@/app/api/analytics/nps/route";
+import { GET as dimensionsRoute } from "@/app/api/analytics/dimensions/route";
+import { GET as doraRoute } from "@/app/api/analytics/dora/route";
+import { GET as ratesRoute } from "@/app/api/analytics/response-rates/route";
+import { GET as teamsRoute } from "@/app/api/analytics/teams/route";
+import { GET as driversRoute } from "@/app/api/analytics/surveys/[surveyId]/drivers/route";
+import { GET as sharedDimensions } from "@/app/api/share/[token]/dimensions/route";
+import { GET as sharedDora } from "@/app/api/share/[token]/dora/route";
+import { GET as sharedRates } from "@/app/api/share/[token]/response-rates/route";
+import { GET as sharedTeams } from "@/app/api/share/[token]/teams/route";
+import { GET as sharedDrivers } from "@/app/api/share/[token]/surveys/[surveyId]/drivers/route";
 import { GET as sharedMeta } from "@/app/api/share/[token]/meta/route";
 import { GET as sharedNps } from "@/app/api/share/[token]/nps/route";
 import { GET as sharedComments } from "@/app/api/share/[token]/surveys/[surveyId]/comments/route";
@@ -98,6 +108,10 @@ describe("share links", () => {
     expect((await results(token, ids.other)).status).toBe(404);
     expect((await callRoute(sharedNps, { params: { token } })).status).toBe(404);
     expect((await callRoute(sharedMeta, { params: { token } })).status).toBe(200);
+    const drivers = await callRoute(sharedDrivers, { params: { token, surveyId: ids.survey } });
+    const own = await callRoute(driversRoute, { userId: ids.viewer, params: { surveyId: ids.survey } });
+    expect(drivers.status).toBe(200);
+    expect(drivers.json).toEqual(own.json);
   });
 
   it("includes written answers (of groups of at least k) only when the link says so", async () => {
@@ -118,10 +132,19 @@ describe("share links", () => {
   it("serves the overview's figures as the dashboard does", async () => {
     const { json } = await create({ target: "overview", days: 7 });
     const token = tokenOf(json.path);
-    const shared = await callRoute(sharedNps, { params: { token } });
-    const signedIn = await callRoute(npsRoute, { userId: ids.viewer });
-    expect(shared.status).toBe(200);
-    expect(shared.json).toEqual(signedIn.json);
+    const pairs = [
+      [sharedNps, npsRoute],
+      [sharedDimensions, dimensionsRoute],
+      [sharedTeams, teamsRoute],
+      [sharedRates, ratesRoute],
+      [sharedDora, doraRoute],
+    ] as const;
+    for (const [sharedRoute, signedInRoute] of pairs) {
+      const shared = await callRoute(sharedRoute, { params: { token } });
+      const signedIn = await callRoute(signedInRoute, { userId: ids.viewer });
+      expect(shared.status).toBe(200);
+      expect(shared.json).toEqual(signedIn.json);
+    }
     expect((await results(token)).status).toBe(404);
   });
 
