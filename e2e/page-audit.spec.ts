@@ -101,6 +101,12 @@ const pages: AuditPage[] = [
     roles: editors,
     visits: () => [{ url: "/settings/delivery", name: "delivery events" }],
   },
+  {
+    route: "/settings/share-links",
+    roles: ["editor"],
+    visits: () => [{ url: "/settings/share-links", name: "share links" }],
+  },
+  { route: "/report", roles: ["viewer"], visits: () => [{ url: "/report", name: "leadership report" }] },
   { route: "/account", roles: ["owner"], visits: () => [{ url: "/account", name: "account" }] },
 ];
 

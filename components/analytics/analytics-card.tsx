@@ -3,7 +3,7 @@ import type { UseQueryResult } from "@tanstack/react-query";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { FilterParams } from "@/lib/analytics/hooks";
 import { hiddenMessage, type HiddenReason } from "@/lib/analytics/suppression";
-import { exportHref } from "@/lib/analytics/hooks";
+import { exportHref, useAnalyticsSource } from "@/lib/analytics/hooks";
 
 /** A dashboard card that owns its loading skeleton, error message and empty state. */
 export function AnalyticsCard<T>({
@@ -72,6 +72,8 @@ export function ExportButton({
   filter: FilterParams;
   label?: string;
 }) {
+  // A share link reads through its own read-only API, which has no CSV export.
+  if (useAnalyticsSource().shared) return null;
   return (
     <a className="btn btn-sm" href={exportHref(table, filter)} download>
       {label}

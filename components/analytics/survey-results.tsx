@@ -6,8 +6,9 @@ import type { QuestionResult } from "@/lib/analytics/types";
 import { HiddenValue } from "./analytics-card";
 import { FilterBar } from "./filter-bar";
 import { formatInterval, formatMean, formatNps, formatPct } from "./format";
-import { useAnalyticsMeta, useSurveyComments, useSurveyResults } from "@/lib/analytics/hooks";
+import { useAnalyticsMeta, useAnalyticsSource, useSurveyComments, useSurveyResults } from "@/lib/analytics/hooks";
 import { SuppressionNotice } from "./suppression-notice";
+import { DriversCard } from "./drivers-card";
 import { useAnalyticsFilter } from "./use-analytics-filter";
 import { questionKindLabels, type QuestionKind } from "@/lib/surveys/constants";
 
@@ -162,6 +163,7 @@ function QuestionCard({
   explained: boolean;
 }) {
   const r = q.result;
+  const source = useAnalyticsSource();
   return (
     <section className="card stack" aria-labelledby={`q-${q.id}`} data-testid="question-result">
       <div className="row-between">
@@ -188,7 +190,9 @@ function QuestionCard({
               : ""}
             {r.score ? ` · mean ${formatMean(r.score.mean)} · ${formatPct(r.score.favorablePct)} favorable` : ""}
           </p>
-          {q.kind === "free_text" ? (
+          {q.kind === "free_text" && !source.comments ? (
+            <p className="muted small">Written answers are not included in this shared link.</p>
+          ) : q.kind === "free_text" ? (
             <Comments surveyId={surveyId} q={q} k={k} />
           ) : (
             <Distribution q={q} answered={r.answered} />
@@ -233,6 +237,7 @@ export function SurveyResultsView({ surveyId }: { surveyId: string }) {
               <HiddenValue k={query.data.k} reason={query.data.total.reason} />
             ) : null}
           </div>
+          <DriversCard surveyId={surveyId} />
           {query.data.questions.map((q, i) => (
             <QuestionCard key={q.id} surveyId={surveyId} q={q} k={query.data.k} index={i} explained={!!notice} />
           ))}

@@ -211,3 +211,12 @@ export function driverPriority(
     return { ...d, priority };
   });
 }
+
+/** The priority matrix's quadrants in words, in the order they are read. */
+export const driverPriorityLabels: Record<DriverPriority, { title: string; hint: string }> = {
+  fix_first: { title: "Fix first", hint: "matters a lot, scores low" },
+  maintain: { title: "Keep it up", hint: "matters a lot, scores well" },
+  monitor: { title: "Watch", hint: "scores low, matters less" },
+  low_priority: { title: "Leave as is", hint: "scores well, matters less" },
+};
+export const DRIVER_PRIORITIES: DriverPriority[] = ["fix_first", "maintain", "monitor", "low_priority"];

@@ -269,3 +269,30 @@ export const commentsPageWire = z.object({
     pageSize: z.number().int(),
   }),
 });
+
+export const surveyDriversWire = z
+  .object({
+    k: z.number().int(),
+    survey: z.object({ id: z.string(), title: z.string(), period: z.string(), status: z.string() }),
+    outcome: z.object({ key: z.string(), prompt: z.string() }).nullable(),
+    replicates: z.number().int().meta({ description: "Poisson bootstrap replicates behind each interval" }),
+    analysis: maybe({
+      respondents: z.number().meta({ description: "Respondents who answered the NPS question and every dimension" }),
+      rSquared: z.number(),
+      stable: z.boolean(),
+      reason: z.string().nullable().meta({ description: "Why the ranking is not stable, in a sentence" }),
+      drivers: z.array(
+        z.object({
+          dimension: z.string(),
+          name: z.string(),
+          score: z.number().meta({ description: "Mean 1–5 answer among the respondents analysed" }),
+          share: z.number().meta({ description: "Share of the explained variance of NPS (0..1)" }),
+          low: z.number(),
+          high: z.number(),
+          rank: z.number().int(),
+          priority: z.enum(["fix_first", "maintain", "monitor", "low_priority"]),
+        }),
+      ),
+    }),
+  })
+  .meta({ id: "SurveyDrivers" });

@@ -28,6 +28,8 @@ export const auditActions = {
   "webhook.create": "Added a webhook endpoint",
   "webhook.update": "Changed a webhook endpoint",
   "webhook.delete": "Removed a webhook endpoint",
+  "share.create": "Created a share link",
+  "share.revoke": "Revoked a share link",
 } as const;
 
 export type AuditAction = keyof typeof auditActions;

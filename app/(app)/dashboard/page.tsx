@@ -9,11 +9,13 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { CardSkeleton } from "@/components/ui/skeleton";
 import { getAnalyticsMeta } from "@/lib/analytics/queries";
+import { requireUser } from "@/lib/auth/guard";
+import { hasRole } from "@/lib/auth/roles";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function DashboardPage() {
-  const meta = await getAnalyticsMeta();
+  const [meta, user] = await Promise.all([getAnalyticsMeta(), requireUser()]);
   return (
     <>
       <PageHeader
@@ -22,6 +24,18 @@ export default async function DashboardPage() {
           meta.periods.length
             ? `Developer experience across ${meta.periods.length} quarter${meta.periods.length === 1 ? "" : "s"} (${meta.periods[0]} – ${meta.periods.at(-1)}).`
             : "Developer experience across quarters."
+        }
+        actions={
+          <>
+            <Link className="btn btn-sm" href="/report">
+              Quarterly report
+            </Link>
+            {hasRole(user.role, "editor") ? (
+              <Link className="btn btn-sm" href="/settings/share-links?target=overview">
+                Share
+              </Link>
+            ) : null}
+          </>
         }
       />
       {meta.periods.length === 0 ? (

@@ -34,7 +34,17 @@ export default async function SettingsPage() {
   ]);
   return (
     <>
-      <PageHeader title="Settings" description="Workspace, privacy threshold, teams, dimensions and people." />
+      <PageHeader
+        title="Settings"
+        description="Workspace, privacy threshold, teams, dimensions and people."
+        actions={
+          canEditTeams ? (
+            <Link className="btn btn-sm" href="/settings/share-links">
+              Share links
+            </Link>
+          ) : undefined
+        }
+      />
       <SettingsNav current="/settings" role={user.role} />
       <div className="stack">
         <WorkspacePanel

@@ -44,6 +44,7 @@ import { jobPaths } from "./paths/jobs";
 import { integrationPaths } from "./paths/integrations";
 import { deliveryPaths } from "./paths/delivery";
 import { journeyPaths } from "./paths/journeys";
+import { sharePaths } from "./paths/share";
 import { systemPaths } from "./paths/system";
 import { workspacePaths } from "./paths/workspace";
 
@@ -66,6 +67,7 @@ function allPaths(): Paths {
     ...jobPaths(),
     ...integrationPaths(),
     ...deliveryPaths(),
+    ...sharePaths(),
   };
 }
 

@@ -30,7 +30,11 @@ export type Documented = RouteHandler | NodeMethod | PlainHandler | { access: "p
 const accessOf = (handler: Documented) => handler.access ?? "public";
 
 /** A response the handler itself gives: a JSON body described by a zod schema, another media type, or none (a redirect). */
-export type Success = { description: string; schema?: z.ZodType; media?: "text/csv" | "image/svg+xml" };
+export type Success = {
+  description: string;
+  schema?: z.ZodType;
+  media?: "text/csv" | "image/svg+xml" | "application/pdf";
+};
 /** 503 only for the health check, whose outage answer is its own body rather than the error envelope. */
 export type SuccessStatus = "200" | "201" | "303" | "503";
 

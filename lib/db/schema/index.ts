@@ -7,3 +7,4 @@ export * from "./backlog-carry";
 export * from "./jobs";
 export * from "./integrations";
 export * from "./delivery";
+export * from "./share";

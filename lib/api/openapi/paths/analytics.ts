@@ -8,6 +8,7 @@ import * as analyticsNotice from "@/app/api/analytics/notice/route";
 import * as analyticsNps from "@/app/api/analytics/nps/route";
 import * as analyticsResponseRates from "@/app/api/analytics/response-rates/route";
 import * as analyticsSurveyComments from "@/app/api/analytics/surveys/[surveyId]/comments/route";
+import * as analyticsSurveyDrivers from "@/app/api/analytics/surveys/[surveyId]/drivers/route";
 import * as analyticsSurvey from "@/app/api/analytics/surveys/[surveyId]/route";
 import * as analyticsTeams from "@/app/api/analytics/teams/route";
 import {
@@ -19,6 +20,7 @@ import {
   filterNoticeWire,
   npsTrendWire,
   responseRatesWire,
+  surveyDriversWire,
   surveyResultsWire,
   teamComparisonWire,
 } from "@/lib/analytics/wire";
@@ -132,6 +134,17 @@ export const analyticsPaths = (): Paths => ({
         summary: "Free-text answers of one question, searchable, hidden under k",
         tag: "Analytics",
         responses: { "200": ok("One page of answers", commentsPageWire) },
+      },
+    ],
+  },
+  "/api/analytics/surveys/{surveyId}/drivers": {
+    get: [
+      analyticsSurveyDrivers.GET,
+      {
+        operationId: "getSurveyDrivers",
+        summary: "Relative importance of each dimension for platform NPS, with bootstrap intervals",
+        tag: "Analytics",
+        responses: { "200": ok("Driver analysis, hidden under k", surveyDriversWire) },
       },
     ],
   },
