@@ -1428,7 +1428,7 @@ describe("the suppression notice", () => {
 });
 
 describe("mention rates of closed quarters", () => {
-  it("11. a quarter's count on the backlog minus the published survey totals of that quarter is 0 or ≥ k", async () => {
+  it("11. a quarter's (and the scope's) count on the backlog minus the published survey totals of that quarter is 0 or ≥ k", async () => {
     const d = db.handle().db;
     // A second closed 2026-Q3 survey that only 3 Payments people answered: its total is hidden everywhere.
     const [tiny] = await d
@@ -1473,6 +1473,8 @@ describe("mention rates of closed quarters", () => {
         const leftover = respondents - publishedTotal;
         if (leftover > 0 && leftover < K) leftovers.push(`${label}: ${respondents} − ${publishedTotal} = ${leftover}`);
       };
+      // The scope's own total: the tiny survey adds nobody to it (a survey under k adds no people or texts).
+      check("the scope's respondents", backlog.population.respondents);
       for (const p of backlog.periods) check(`periods ${p.period}`, p.respondents);
       for (const item of backlog.items)
         for (const r of item.mentionRates) {

@@ -2,6 +2,7 @@
 // not "whatever was analysed last". Starts from the demo workspace and its curated 2026-Q1..Q4 backlog.
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { GET as analysisRoute } from "@/app/api/backlog/analysis/route";
 import { POST as buildRoute } from "@/app/api/backlog/build/route";
 import { GET as dashboardRoute, PUT as putDashboardRoute } from "@/app/api/backlog/dashboard/route";
 import { DELETE as undoCarryRoute } from "@/app/api/backlog/items/[id]/carry/route";
@@ -11,6 +12,7 @@ import * as s from "@/lib/db/schema";
 import { DEMO_BACKLOG_SCOPE } from "@/lib/demo/backlog";
 import { seedDemo } from "@/lib/demo/seed";
 import { seedThemes } from "@/lib/demo/texts";
+import { runJobsNow } from "@/lib/jobs/drain";
 import { callRoute } from "@/lib/testing/api";
 import { withTestDatabase } from "@/lib/testing/test-db";
 import { insertClosedSurvey } from "@/lib/testing/workspace-fixture";
@@ -32,10 +34,23 @@ const viewOf = async (scope: string, userId = viewerId) => {
   expect(res.status).toBe(200);
   return res.json as { items: BacklogListItem[]; anonymityThreshold: number };
 };
-const build = async (scope: string) => {
-  const res = await callRoute(buildRoute, { body: { scope }, userId: editorId });
+// The analysis is a job (lib/jobs): queue it through the route, run it, read what it found.
+// The number of themes the PM keeps across analyses (the demo's), set by the first test.
+let keptK: number | undefined;
+const build = async (scope: string, k = keptK) => {
+  const res = await callRoute(buildRoute, { body: { scope, ...(k ? { k } : {}) }, userId: editorId });
   expect(res.status).toBe(200);
-  return res.json.run as { itemsCarried: number; itemsMatched: number; carriedFrom: { scope: string } | null };
+  expect(await runJobsNow({ kinds: ["backlog.analyse"] })).toMatchObject({ failed: 0 });
+  const done = await callRoute(analysisRoute, {
+    url: `http://localhost/api/backlog/analysis?scope=${encodeURIComponent(scope)}`,
+    userId: editorId,
+  });
+  expect(done.json.analysis).toMatchObject({ state: "done" });
+  return done.json.analysis.run as {
+    itemsCarried: number;
+    itemsMatched: number;
+    carriedFrom: { scope: string } | null;
+  };
 };
 
 beforeAll(async () => {
@@ -64,6 +79,12 @@ describe("curation carries into a new scope", () => {
     const before = (await viewOf(DEMO_BACKLOG_SCOPE)).items.filter((i) => i.customLabel && i.respondents >= 5);
     expect(before.length).toBeGreaterThan(4);
 
+    // The PM keeps the number of themes they curated, so the themes split the answers alike.
+    const demoRun = await callRoute(backlogRoute, {
+      url: `http://localhost/api/backlog?scope=${encodeURIComponent(DEMO_BACKLOG_SCOPE)}`,
+      userId: editorId,
+    });
+    keptK = demoRun.json.run.chosenK;
     const run = await build(WIDER);
     expect(run.carriedFrom?.scope).toBe(DEMO_BACKLOG_SCOPE);
     expect(run.itemsCarried).toBeGreaterThanOrEqual(before.length - 1);

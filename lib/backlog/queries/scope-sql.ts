@@ -23,6 +23,17 @@ export function requireScope(value: string): BacklogScope {
 }
 
 /**
+ * A range of quarters covers the surveys of those quarters that reached k. A survey under k adds
+ * nothing (neither people nor texts): its total is never published, so counting it in the scope's
+ * respondents would let anyone subtract the published survey totals and read it back.
+ */
+function quartersWhere(scope: Extract<BacklogScope, { kind: "periods" }>): SQL {
+  return sql`s.period between ${scope.from} and ${scope.to}
+    and s.id in (select survey_id from responses group by survey_id
+                 having count(*) >= coalesce((select anonymity_threshold from workspace_settings where id = 1), 5))`;
+}
+
+/**
  * The population of a scope: who could have mentioned a theme. One row per survey response ("r:<id>"),
  * or per friction entry for the friction log ("f:<id>", each entry counts as one respondent); the same
  * names theme_releases uses. `collecting`: its survey is still open, so its quarter is provisional.
@@ -33,10 +44,7 @@ export function populationSql(scope: BacklogScope): SQL {
     // A friction entry counts once it is logged: the log has no close.
     return sql`select 'f:' || f.id::text as respondent, null::uuid as response_id, null::uuid as survey_id, f.team_id, f.period, false as collecting from friction_entries f`;
   }
-  const where =
-    scope.kind === "survey"
-      ? sql`r.survey_id = ${scope.surveyId}`
-      : sql`s.period between ${scope.from} and ${scope.to}`;
+  const where = scope.kind === "survey" ? sql`r.survey_id = ${scope.surveyId}` : quartersWhere(scope);
   return sql`select 'r:' || r.id::text as respondent, r.id as response_id, r.survey_id, r.team_id, s.period, s.status <> 'closed' as collecting
              from responses r join surveys s on s.id = r.survey_id where ${where}`;
 }
@@ -55,10 +63,7 @@ export function scopeTextsSql(scope: BacklogScope): SQL {
     return sql`select 'f:' || f.id::text as id, f.text, 'f:' || f.id::text as respondent, f.id as ord
                from friction_entries f where btrim(f.text) <> ''`;
   }
-  const where =
-    scope.kind === "survey"
-      ? sql`r.survey_id = ${scope.surveyId}`
-      : sql`s.period between ${scope.from} and ${scope.to}`;
+  const where = scope.kind === "survey" ? sql`r.survey_id = ${scope.surveyId}` : quartersWhere(scope);
   return sql`select 'a:' || a.id::text as id, a.text_value as text, 'r:' || r.id::text as respondent, a.id as ord
              from answers a
              join questions q on q.id = a.question_id and q.kind = 'free_text'
