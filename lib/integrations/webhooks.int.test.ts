@@ -18,6 +18,11 @@ import { insertTeams, seedWorkspace } from "@/lib/testing/workspace-fixture";
 import { deliverWebhook, WebhookDeliveryError } from "./deliver";
 import { recordWebhookEvent } from "./queries";
 import { verifyWebhookSignature } from "./webhook-payload";
+import { runJobsNow } from "@/lib/jobs/drain";
+import type { JobKind } from "@/lib/jobs/registry";
+
+// The jobs between a status change and its webhook delivery (the delivery itself is sent by the test).
+const ANNOUNCING: JobKind[] = ["survey.open", "survey.close", "webhook.announce-survey"];
 
 const db = withTestDatabase();
 let ids: Record<"owner" | "editor", string>;
@@ -187,6 +192,8 @@ describe("outgoing webhooks", () => {
       body: { status: "open" },
     });
     expect(open.status).toBe(200);
+    // The announcement follows the survey's domain event, through jobs: the open, then its webhook.
+    await runJobsNow({ kinds: ANNOUNCING });
     // Payments 6 people, Search 2: Search is under k, so Payments cannot be shown either (total − Payments = Search).
     const respondents = [...Array(6).fill(teams.Payments), ...Array(2).fill(teams.Search)];
     for (const [i, teamId] of respondents.entries()) {
@@ -201,8 +208,10 @@ describe("outgoing webhooks", () => {
       body: { status: "closed" },
     });
     expect(close.status).toBe(200);
+    await runJobsNow({ kinds: ANNOUNCING });
     // Closing again changes nothing and announces nothing.
     await callRoute(changeStatus, { userId: ids.editor, params: { id: survey.id }, body: { status: "closed" } });
+    await runJobsNow({ kinds: ANNOUNCING });
 
     const rows = await deliveriesOf(endpoint.id);
     expect(rows.map((r) => r.event).sort()).toEqual(["survey.closed", "survey.opened"]);

@@ -21,6 +21,8 @@ describe("pg-boss on the app's database", () => {
       "backlog.analyse",
       "survey.close",
       "survey.open",
+      "webhook.announce-survey",
+      "webhook.deliver",
     ]);
     expect(await boss.getQueue("backlog.analyse")).toMatchObject({ policy: "stately", retryLimit: 2 });
   });

@@ -39,7 +39,8 @@ afterAll(async () => {
 async function startInstance(name: string, handle: DatabaseHandle) {
   const boss = await createBoss(handle, "workers");
   instances.push(boss);
-  for (const kind of JOB_KINDS) {
+  // The survey transitions under test; their follow-up jobs (webhook announcements) are other tests' concern.
+  for (const kind of JOB_KINDS.filter((k) => k.startsWith("survey."))) {
     await boss.work(kind, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]) => {
       ranBy.push({ instance: name, jobId: job.id });
       return runJob(kind, job);
