@@ -77,6 +77,9 @@ async function call(request: APIRequestContext, e: Endpoint) {
 }
 
 const rank: Record<Access, number> = { public: 0, viewer: 1, editor: 2, owner: 3 };
+// Provider webhooks take no session: their signature is the credential, so an unsigned call is refused
+// (401) whoever makes it, signed in or not (lib/delivery; signatures tested in its integration suite).
+const signatureOnly = (e: Endpoint) => e.url.startsWith("/api/delivery/webhooks/");
 
 test("every API route declares its access rule", () => {
   expect(unruled, "routes exporting a handler without route({ access })").toEqual([]);
@@ -92,7 +95,8 @@ test("every API route declares its access rule", () => {
 test("anonymous callers get 401 everywhere except public endpoints", async ({ request }) => {
   for (const e of endpoints) {
     const status = await call(request, e);
-    if (e.access === "public") expect([401, 403], `${e.method} ${e.url}`).not.toContain(status);
+    if (signatureOnly(e)) expect(status, `${e.method} ${e.url}`).toBe(401);
+    else if (e.access === "public") expect([401, 403], `${e.method} ${e.url}`).not.toContain(status);
     else expect(status, `${e.method} ${e.url}`).toBe(401);
   }
 });
@@ -102,7 +106,8 @@ for (const role of ["viewer", "editor", "owner"] as const) {
     await signIn(page, demo[role]);
     for (const e of endpoints) {
       const status = await call(page.request, e);
-      if (rank[e.access] > rank[role]) expect(status, `${e.method} ${e.url} as ${role}`).toBe(403);
+      if (signatureOnly(e)) expect(status, `${e.method} ${e.url} as ${role}`).toBe(401);
+      else if (rank[e.access] > rank[role]) expect(status, `${e.method} ${e.url} as ${role}`).toBe(403);
       else expect([401, 403], `${e.method} ${e.url} as ${role}`).not.toContain(status);
     }
   });
