@@ -8,7 +8,7 @@ import { DriverPriorities, DriversChart } from "./drivers-chart";
 import { useAnalyticsFilter } from "./use-analytics-filter";
 
 /** Which dimensions move platform NPS in this survey, shown only when the ranking is stable. */
-export function DriversCard({ surveyId }: { surveyId: string }) {
+export function DriversCard({ surveyId, explained = false }: { surveyId: string; explained?: boolean }) {
   const { filter } = useAnalyticsFilter();
   const query = useSurveyDrivers(surveyId, filter);
   const format = useFormat();
@@ -23,7 +23,12 @@ export function DriversCard({ surveyId }: { surveyId: string }) {
       ) : query.isError ? (
         <QueryError what="the driver analysis" error={query.error} onRetry={() => query.refetch()} />
       ) : query.data.analysis.hidden ? (
-        <HiddenValue k={query.data.k} reason={query.data.analysis.reason} />
+        // When the page's suppression notice already says why this group is hidden, don't repeat it per card.
+        explained ? (
+          <p className="muted">Not shown for this group.</p>
+        ) : (
+          <HiddenValue k={query.data.k} reason={query.data.analysis.reason} />
+        )
       ) : !query.data.analysis.stable ? (
         <p className="muted" data-testid="drivers-unstable">
           Not shown: {query.data.analysis.reason}

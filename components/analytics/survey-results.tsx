@@ -237,7 +237,7 @@ export function SurveyResultsView({ surveyId }: { surveyId: string }) {
               <HiddenValue k={query.data.k} reason={query.data.total.reason} />
             ) : null}
           </div>
-          <DriversCard surveyId={surveyId} />
+          <DriversCard surveyId={surveyId} explained={!!notice} />
           {query.data.questions.map((q, i) => (
             <QuestionCard key={q.id} surveyId={surveyId} q={q} k={query.data.k} index={i} explained={!!notice} />
           ))}
