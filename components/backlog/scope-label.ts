@@ -6,12 +6,14 @@ export function scopeLabel(scope: string, options: BacklogScopeOptions): string 
   const parsed = parseScope(scope);
   if (!parsed) return scope;
   if (parsed.kind === "friction") return "Friction log";
+  if (parsed.kind === "notes") return "Feedback notes";
   if (parsed.kind === "survey") {
     const survey = options.surveys.find((s) => s.id.toLowerCase() === parsed.surveyId);
     return survey ? `${survey.title}` : "A survey";
   }
   const { from, to } = parsed;
-  return from === to ? `Quarter ${from}` : `Quarters ${from} – ${to}`;
+  const quarters = from === to ? `Quarter ${from}` : `Quarters ${from} – ${to}`;
+  return parsed.kind === "periodsWithNotes" ? `${quarters} with feedback notes` : quarters;
 }
 
 /** The value of the picker's "Custom range…" entry, which opens the from–to quarter fields. */
