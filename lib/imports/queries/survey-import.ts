@@ -143,3 +143,22 @@ export async function storeImportedSurvey(
     return surveyId;
   });
 }
+
+/** Surveys whose questions an import can copy, and surveys an import can go into (see surveyCanTakeImport). */
+export async function listImportChoices(tx?: DbClient) {
+  const client = tx ?? (await getDb());
+  const rows = await selectRows<{ id: string; title: string; period: string; status: string; responses: number }>(
+    client,
+    sql`select s.id, s.title, s.period, s.status::text as status,
+               (select count(*)::int from responses r where r.survey_id = s.id) as responses
+        from surveys s
+        where exists (select 1 from questions q where q.survey_id = s.id and q.archived_at is null)
+        order by s.period desc, s.created_at desc`,
+  );
+  const label = (s: { title: string; period: string }) => `${s.title} (${s.period})`;
+  return {
+    copySources: rows.map((s) => ({ id: s.id, label: label(s) })),
+    emptyTargets: rows.filter((s) => surveyCanTakeImport(s) === null).map((s) => ({ id: s.id, label: label(s) })),
+    earliestPeriod: rows.length ? rows[rows.length - 1].period : null,
+  };
+}
