@@ -172,7 +172,10 @@ export function SurveyImportPanel({
         <div className="stack" data-testid="survey-import-preview">
           <p role="status">
             {result.target.title} ({result.target.period}): {result.rows} rows ready
-            {result.errorCount ? `, ${result.errorCount} problems to fix first` : ""}.
+            {result.errorCount
+              ? `, ${result.errorCount} ${result.errorCount === 1 ? "problem" : "problems"} to fix first`
+              : ""}
+            .
           </p>
           {result.header.length ? (
             <TableScroll label="Column mapping">

@@ -155,7 +155,8 @@ export async function listImportChoices(tx?: DbClient) {
         where exists (select 1 from questions q where q.survey_id = s.id and q.archived_at is null)
         order by s.period desc, s.created_at desc`,
   );
-  const label = (s: { title: string; period: string }) => `${s.title} (${s.period})`;
+  const label = (s: { title: string; period: string }) =>
+    s.title.includes(s.period) ? s.title : `${s.title} (${s.period})`;
   return {
     copySources: rows.map((s) => ({ id: s.id, label: label(s) })),
     emptyTargets: rows.filter((s) => surveyCanTakeImport(s) === null).map((s) => ({ id: s.id, label: label(s) })),
