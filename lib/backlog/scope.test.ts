@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FRICTION_SCOPE, formatScope, parseScope, quartersScope, surveyScope } from "./scope";
+import { FRICTION_SCOPE, formatScope, parseScope, quartersScope, scopeHasNotes, surveyScope } from "./scope";
 
 describe("backlog scopes", () => {
   it("round-trips the three kinds", () => {
@@ -37,5 +37,9 @@ describe("backlog scopes", () => {
     const id = "0b3c5d1e-2f4a-4b6c-8d9e-0f1a2b3c4d5e";
     expect(parseScope(surveyScope(id))).toEqual({ kind: "survey", surveyId: id });
     expect(parseScope(FRICTION_SCOPE)).toEqual({ kind: "friction" });
+  });
+  it("knows which scopes hold feedback notes (signed-in pages only)", () => {
+    expect(["notes", "periods+notes:2026-Q1..2026-Q2"].map(scopeHasNotes)).toEqual([true, true]);
+    expect(["friction", "periods:2026-Q1..2026-Q2", "bogus"].map(scopeHasNotes)).toEqual([false, false, false]);
   });
 });

@@ -54,3 +54,9 @@ export const FRICTION_SCOPE = formatScope({ kind: "friction" });
 export const NOTES_SCOPE = formatScope({ kind: "notes" });
 /** Survey answers of the quarters from `from` to `to` together with those quarters' feedback notes. */
 export const quartersWithNotesScope = (from: string, to: string) => formatScope({ kind: "periodsWithNotes", from, to });
+
+/** Whether a scope's themes are built from feedback notes, which only signed-in pages may show (they may quote people). */
+export function scopeHasNotes(value: string): boolean {
+  const kind = parseScope(value)?.kind;
+  return kind === "notes" || kind === "periodsWithNotes";
+}
