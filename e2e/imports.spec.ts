@@ -21,7 +21,7 @@ test("past results from a CSV become a closed survey whose quarter shows in the 
 
   await page.goto("/surveys");
   await page.getByRole("link", { name: "Import past results" }).click();
-  await page.getByLabel("Questions of").selectOption({ label: "Developer experience survey 2026-Q3" });
+  await page.getByLabel("Questions of", { exact: true }).selectOption({ label: "Developer experience survey 2026-Q3" });
   await page.getByLabel("Quarter of the results").fill("2025-Q4");
   await page.getByLabel("CSV file").setInputFiles({ name: "past.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
   await page.getByRole("button", { name: "Check file" }).click();
@@ -32,7 +32,7 @@ test("past results from a CSV become a closed survey whose quarter shows in the 
   await expect(page.getByLabel("Map column Cognitive load")).toHaveValue("cognitive_load");
   // "Sometimes" is no Likert label: its row is refused, named by line and column, until it is mapped.
   await expect(preview).toContainText("5 rows ready, 1 problem to fix first");
-  await expect(page.getByRole("alert")).toContainText("Line 4, column “Cognitive load”");
+  await expect(preview.getByRole("alert")).toContainText("Line 4, column “Cognitive load”");
   await page.getByLabel("Value of “Sometimes” in Cognitive load").selectOption("3");
   await expect(preview).toContainText("6 rows ready.");
   await expect(page.getByTestId("import-preview-rows")).not.toContainText("corp.example");
@@ -41,6 +41,10 @@ test("past results from a CSV become a closed survey whose quarter shows in the 
   await expect(page.getByTestId("survey-import-done")).toContainText("Imported 6 responses");
 
   await page.goto("/dashboard?from=2025-Q4");
-  const quarters = page.getByTestId("nps-table").getByRole("rowheader");
-  await expect(quarters.nth(0)).toHaveText("2025-Q4");
+  await page.getByTestId("nps-trend").getByText("Table", { exact: true }).click();
+  const first = page.getByTestId("nps-table").getByRole("row").nth(1);
+  await expect(first.getByRole("rowheader")).toHaveText("2025-Q4");
+  // 4 promoters (10, 9, 9, 10) and 1 detractor (4) of 6.
+  await expect(first).toContainText("+50");
+  await expect(page.getByRole("columnheader", { name: "2025-Q4" })).toBeVisible();
 });
