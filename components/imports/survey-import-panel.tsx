@@ -158,7 +158,7 @@ export function SurveyImportPanel({
           fieldError("csv") ??
           fieldError("target.period") ??
           fieldError("target.surveyId") ??
-          fieldError("surveyId")
+          fieldError("target.copyFromSurveyId")
         }
       />
       {committed ? (

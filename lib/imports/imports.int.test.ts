@@ -121,9 +121,9 @@ describe("importing past survey results", () => {
 
   it("refuses a quarter that is not over, and viewers", async () => {
     const now = { ...target(), period: "2099-Q1" };
-    expect((await callRoute(importRoute, { body: { csv: file(), target: now, columns }, userId: editor })).status).toBe(
-      200,
-    );
+    const future = await callRoute(importRoute, { body: { csv: file(), target: now, columns }, userId: editor });
+    expect(future.status).toBe(422);
+    expect(future.json.error.fieldErrors["target.period"]).toEqual(["Past results belong to a quarter that is over"]);
     const draft = await createSurvey({ input: { copyFromSurveyId: source, period: "2099-Q1" }, userId: editor });
     const refused = await callRoute(importRoute, {
       body: { csv: file(), target: { kind: "survey", surveyId: draft.id }, columns, commit: true },

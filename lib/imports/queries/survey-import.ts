@@ -6,7 +6,7 @@ import { getDb, inTransaction, selectRows, type DbClient } from "@/lib/db/client
 import { questions, responses, surveys, teams } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { periodStart } from "@/lib/period";
-import { surveyCanTakeImport } from "../import-target";
+import { isPastQuarter, surveyCanTakeImport } from "../import-target";
 import type { ImportQuestion, ImportTeam, MappedRow } from "../survey-csv";
 import { createSurvey } from "@/lib/surveys/queries";
 
@@ -50,7 +50,7 @@ export async function loadImportTarget(input: ImportTargetInput, tx?: DbClient):
   const surveyId = input.kind === "survey" ? input.surveyId : input.copyFromSurveyId;
   const [survey] = await client.select().from(surveys).where(eq(surveys.id, surveyId));
   const field = input.kind === "survey" ? "surveyId" : "copyFromSurveyId";
-  if (!survey) throw new AppError("validation", "Unknown survey", { [field]: ["Choose a survey"] });
+  if (!survey) throw new AppError("validation", "Unknown survey", { [`target.${field}`]: ["Choose a survey"] });
   const target =
     input.kind === "survey"
       ? { surveyId: survey.id, title: survey.title, period: survey.period }
@@ -59,9 +59,13 @@ export async function loadImportTarget(input: ImportTargetInput, tx?: DbClient):
           title: input.title || survey.title.replace(survey.period, input.period),
           period: input.period,
         };
+  if (input.kind === "copy" && !isPastQuarter(input.period)) {
+    const message = "Past results belong to a quarter that is over";
+    throw new AppError("validation", message, { "target.period": [message] });
+  }
   if (input.kind === "survey") {
     const refusal = surveyCanTakeImport({ ...survey, responses: await countResponses(client, survey.id) });
-    if (refusal) throw new AppError("conflict", refusal, { surveyId: [refusal] });
+    if (refusal) throw new AppError("conflict", refusal, { "target.surveyId": [refusal] });
   }
   return { ...target, questions: await activeQuestions(client, survey.id) };
 }
