@@ -30,6 +30,8 @@ export const auditActions = {
   "webhook.delete": "Removed a webhook endpoint",
   "share.create": "Created a share link",
   "share.revoke": "Revoked a share link",
+  "survey.import": "Imported past survey results",
+  "feedback.import": "Imported feedback notes",
 } as const;
 
 export type AuditAction = keyof typeof auditActions;

@@ -32,9 +32,14 @@ export default async function SurveysPage() {
         description="Quarterly developer surveys and their links. Live response counts move in steps of the anonymity threshold; results publish when a survey closes."
         actions={
           canEdit ? (
-            <Link className="btn btn-primary" href="/surveys/new">
-              New survey
-            </Link>
+            <div className="row">
+              <Link className="btn" href="/surveys/import">
+                Import past results
+              </Link>
+              <Link className="btn btn-primary" href="/surveys/new">
+                New survey
+              </Link>
+            </div>
           ) : null
         }
       />

@@ -43,6 +43,7 @@ import { backlogPaths } from "./paths/backlog";
 import { jobPaths } from "./paths/jobs";
 import { integrationPaths } from "./paths/integrations";
 import { deliveryPaths } from "./paths/delivery";
+import { importPaths } from "./paths/imports";
 import { journeyPaths } from "./paths/journeys";
 import { sharePaths } from "./paths/share";
 import { systemPaths } from "./paths/system";
@@ -67,6 +68,7 @@ function allPaths(): Paths {
     ...jobPaths(),
     ...integrationPaths(),
     ...deliveryPaths(),
+    ...importPaths(),
     ...sharePaths(),
   };
 }

@@ -16,13 +16,14 @@ export async function listExampleQuotes(input: { scope: string; itemIds: string[
   const rows = await selectRows<{ eff_id: string; text: string }>(
     client,
     sql`select eff_id, text from (
-          select coalesce(b.merged_into_id, b.id) as eff_id, coalesce(a.text_value, f.text) as text,
+          select coalesce(b.merged_into_id, b.id) as eff_id, coalesce(a.text_value, f.text, n.text) as text,
                  row_number() over (partition by coalesce(b.merged_into_id, b.id)
                                     order by m.representative_rank asc nulls last, m.public_id) as n
           from theme_members m
           join backlog_items b on b.id = m.backlog_item_id and b.scope = ${input.scope}
           left join answers a on a.id = m.answer_id
           left join friction_entries f on f.id = m.friction_entry_id
+          left join feedback_notes n on n.id = m.feedback_note_id
           where coalesce(b.merged_into_id, b.id) in (${sql.join(
             input.itemIds.map((id) => sql`${id}::uuid`),
             sql`, `,
@@ -60,8 +61,9 @@ export async function listScopeMemberTexts(input: { scope: string }, tx?: DbClie
   const client = tx ?? (await getDb());
   return selectRows<{ itemId: string; text: string }>(
     client,
-    sql`select coalesce(b.merged_into_id, b.id) as "itemId", coalesce(a.text_value, f.text) as text
+    sql`select coalesce(b.merged_into_id, b.id) as "itemId", coalesce(a.text_value, f.text, n.text) as text
         from theme_members m join backlog_items b on b.id = m.backlog_item_id and b.scope = ${formatScope(requireScope(input.scope))}
-        left join answers a on a.id = m.answer_id left join friction_entries f on f.id = m.friction_entry_id`,
+        left join answers a on a.id = m.answer_id left join friction_entries f on f.id = m.friction_entry_id
+        left join feedback_notes n on n.id = m.feedback_note_id`,
   );
 }

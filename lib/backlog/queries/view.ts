@@ -154,13 +154,14 @@ export async function getBacklogItem(input: { id: string }, tx?: DbClient): Prom
   const [quotes, teams] = await Promise.all([
     selectRows<QuoteRow>(
       client,
-      sql`select m.public_id, m.friction_entry_id is not null as friction, coalesce(a.text_value, f.text) as text, m.pinned, m.representative_rank
+      sql`select m.public_id, m.friction_entry_id is not null as friction, coalesce(a.text_value, f.text, n.text) as text, m.pinned, m.representative_rank
           from theme_members m
           join backlog_items b on b.id = m.backlog_item_id
           left join answers a on a.id = m.answer_id
           left join friction_entries f on f.id = m.friction_entry_id
+          left join feedback_notes n on n.id = m.feedback_note_id
           where coalesce(b.merged_into_id, b.id) = ${row.id}
-          order by m.representative_rank asc nulls last, m.pinned desc, length(coalesce(a.text_value, f.text)) desc, m.public_id
+          order by m.representative_rank asc nulls last, m.pinned desc, length(coalesce(a.text_value, f.text, n.text)) desc, m.public_id
           limit ${QUOTE_LIMIT}`,
     ),
     selectRows<TeamMentionRow>(
