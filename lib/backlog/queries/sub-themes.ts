@@ -215,8 +215,7 @@ export async function promoteSubTheme(
           join theme_members m on m.backlog_item_id = mb.id and m.source_id = s.source_id
           where s.sub_theme_id = ${sub.id}`,
     );
-    if (rows.length === 0)
-      throw new AppError("conflict", "None of this sub-theme's answers are left in its theme");
+    if (rows.length === 0) throw new AppError("conflict", "None of this sub-theme's answers are left in its theme");
     const moved = await moveThemeMembers(
       {
         id: item.id,
