@@ -20,6 +20,7 @@ import { InlineError, SubmitRow } from "@/components/ui/form-status";
 import { Options, RecordOptions } from "@/components/ui/options";
 import { ClientForm } from "@/components/ui/client-form";
 import { CarriedFrom } from "./carried-from";
+import { SubThemes } from "./sub-themes";
 
 const NEW_THEME = "__new__";
 
@@ -166,6 +167,8 @@ export function ItemDetail({
           </p>
         )}
       </div>
+
+      <SubThemes detail={detail} canEdit={canEdit} onSelect={onSelect} />
 
       {detail.quotesHidden ? (
         <div className="alert alert-info" data-testid="quotes-hidden">
