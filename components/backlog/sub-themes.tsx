@@ -7,6 +7,7 @@ import { DoneBadge, InlineError } from "@/components/ui/form-status";
 import { usePromoteSubTheme, useRenameSubTheme } from "@/lib/backlog/hooks";
 import type { BacklogItemDetail } from "@/lib/backlog/queries";
 import { percent } from "./format";
+import { groupQuotes } from "./group-quotes";
 
 type SubTheme = BacklogItemDetail["subThemes"][number];
 
@@ -89,16 +90,20 @@ function OpenSubTheme({
         </div>
       ) : (
         <ul className="backlog-quotes" tabIndex={0} aria-label={`Answers in ${sub.label}`}>
-          {sub.quotes.map((q) => (
-            <li key={q.id} className={q.representative ? "representative" : undefined}>
-              <blockquote>{q.text}</blockquote>
-              {q.representative ? (
-                <span className="row small muted">
-                  <span className="badge badge-accent">Representative</span>
-                </span>
-              ) : null}
-            </li>
-          ))}
+          {groupQuotes(sub.quotes).map((group) => {
+            const q = group[0];
+            return (
+              <li key={q.id} className={q.representative ? "representative" : undefined}>
+                <blockquote>{q.text}</blockquote>
+                {group.length > 1 || q.representative ? (
+                  <span className="row small muted">
+                    {group.length > 1 ? <span className="badge">{group.length} answers like this</span> : null}
+                    {q.representative ? <span className="badge badge-accent">Representative</span> : null}
+                  </span>
+                ) : null}
+              </li>
+            );
+          })}
         </ul>
       )}
       {canEdit ? <SubThemeCuration key={`${sub.id}-${sub.customLabel}`} sub={sub} onSelect={onSelect} /> : null}
