@@ -40,7 +40,7 @@ beforeAll(async () => {
   await db
     .handle()
     .db.execute(
-      sql`truncate journey_step_themes, theme_releases, theme_members, backlog_carries, backlog_runs, backlog_items`,
+      sql`truncate journey_step_themes, theme_releases, sub_theme_members, sub_themes, theme_members, backlog_carries, backlog_runs, backlog_items`,
     );
   editorId = (await getUserByEmail({ email: "pm@dxpulse.dev" }))!.id;
   viewerId = (await getUserByEmail({ email: "lead@dxpulse.dev" }))!.id;

@@ -161,7 +161,7 @@ describe("sub-themes", () => {
       sql`select count(*)::int as stale from sub_themes where id = ${sub.id}`,
     );
     expect(stale).toBe(0);
-  });
+  }, 180_000);
 
   it("a promoted sub-theme becomes a theme of its own with its answers, and stays one after re-analysis", async () => {
     const details = await itemsWithSubThemes();
@@ -191,5 +191,5 @@ describe("sub-themes", () => {
     const kept = items.find((i) => i.id === res.json.targetId);
     expect(kept?.label).toBe(sub.label);
     expect(kept?.mentions).toBe(sub.answers);
-  });
+  }, 180_000);
 });
