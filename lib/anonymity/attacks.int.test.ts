@@ -18,6 +18,8 @@ import { GET as surveyRoute } from "@/app/api/surveys/[id]/route";
 import { GET as surveysRoute } from "@/app/api/surveys/route";
 import type { RouteHandler } from "@/lib/api/route";
 import { GET as backlogRoute } from "@/app/api/backlog/route";
+import { GET as backlogExportRoute } from "@/app/api/backlog/export/route";
+import { GET as itemRoute } from "@/app/api/backlog/items/[id]/route";
 import { buildBacklog } from "@/lib/backlog/queries";
 import { quartersScope } from "@/lib/backlog/scope";
 import * as s from "@/lib/db/schema";
@@ -1486,6 +1488,81 @@ describe("mention rates of closed quarters", () => {
       expect(leftovers, leftovers.join("\n")).toEqual([]);
     } finally {
       await d.delete(s.responses).where(eq(s.responses.surveyId, tiny.id));
+    }
+  });
+});
+
+describe("sub-themes against their theme", () => {
+  it("12. a theme's respondents minus its shown sub-themes (API and CSV) is 0 or ≥ k; a hidden sub-theme shows no count or quote", async () => {
+    const d = db.handle().db;
+    const scope = quartersScope(Q3, Q3);
+    await buildBacklog({ scope, k: 2 });
+    const backlog = (await viewerGet(backlogRoute, "/api/backlog", { scope }, {}, true)).json;
+    const item = [...backlog.items].sort((a: any, b: any) => b.respondents - a.respondents)[0];
+    expect(item.respondents).toBeGreaterThanOrEqual(2 * K + 2);
+    // One free-text answer per person in this fixture: the item's answers are its respondents.
+    const members = (
+      await d
+        .select({ sourceId: s.themeMembers.sourceId })
+        .from(s.themeMembers)
+        .where(eq(s.themeMembers.backlogItemId, item.id))
+    ).map((m) => m.sourceId);
+    expect(members.length).toBe(item.respondents);
+
+    // Sub-themes as an analysis could leave them, sized to tempt a subtraction: a group of 2, or people in none.
+    const layouts = [
+      { name: "a sub-theme of 2", sizes: [members.length - K - 2, K, 2], outside: 0 },
+      { name: "3 people in no sub-theme", sizes: [members.length - 3 - 2, 2], outside: 3 },
+    ];
+    for (const layout of layouts) {
+      await d.delete(s.subThemes).where(eq(s.subThemes.backlogItemId, item.id));
+      let next = layout.outside;
+      for (const [position, size] of layout.sizes.entries()) {
+        const [sub] = await d
+          .insert(s.subThemes)
+          .values({ backlogItemId: item.id, label: `Part ${position + 1}`, terms: [], position })
+          .returning();
+        await d
+          .insert(s.subThemeMembers)
+          .values(members.slice(next, next + size).map((sourceId) => ({ subThemeId: sub.id, sourceId })));
+        next += size;
+      }
+
+      const detail = (await viewerGet(itemRoute, `/api/backlog/items/${item.id}`, {}, { id: item.id }, true)).json;
+      expect(detail.subThemes).toHaveLength(layout.sizes.length);
+      const leftover =
+        detail.item.respondents - detail.subThemes.reduce((n: number, x: any) => n + (x.respondents ?? 0), 0);
+      expect(
+        leftover === 0 || leftover >= K,
+        `${layout.name}: the theme minus its shown sub-themes leaves ${leftover}`,
+      ).toBe(true);
+      for (const sub of detail.subThemes.filter((x: any) => x.hidden))
+        expect(sub, `${layout.name}: ${sub.label}`).toMatchObject({
+          respondents: null,
+          answers: null,
+          share: null,
+          quotes: [],
+        });
+      expect(
+        detail.subThemes.some((x: any) => x.hidden),
+        layout.name,
+      ).toBe(true);
+
+      const csv = await callRoute(backlogExportRoute, {
+        url: `http://localhost/api/backlog/export?scope=${encodeURIComponent(scope)}`,
+        userId: ids.viewer,
+      });
+      const [header, ...rows]: string[][] = parse(csv.json as string, { bom: true });
+      const col = (name: string) => header.indexOf(name);
+      const theme = rows.find((r) => r[col("level")] === "theme" && r[col("rank")] === String(item.rank))!;
+      const subs = rows.filter((r) => r[col("level")] === "sub-theme" && r[col("parent")] === theme[col("theme")]);
+      expect(subs).toHaveLength(layout.sizes.length);
+      const csvLeftover =
+        Number(theme[col("respondents")]) -
+        subs.reduce((n, r) => n + (r[col("respondents")] === "hidden" ? 0 : Number(r[col("respondents")])), 0);
+      expect(csvLeftover === 0 || csvLeftover >= K, `${layout.name}: the CSV leaves ${csvLeftover}`).toBe(true);
+      for (const r of subs.filter((x) => x[col("respondents")] === "hidden"))
+        expect(r[col("example quotes")]).toMatch(/^\[hidden/);
     }
   });
 });

@@ -28,6 +28,8 @@ export const ROUTE_METHODS: Record<string, readonly string[]> = {
   "/api/backlog/items/[id]/merge": ["POST", "DELETE"],
   "/api/backlog/items/[id]/move": ["POST"],
   "/api/backlog/scopes": ["GET"],
+  "/api/backlog/sub-themes/[id]": ["PATCH"],
+  "/api/backlog/sub-themes/[id]/promote": ["POST"],
   "/api/backlog/thresholds": ["PATCH"],
   "/api/dimensions": ["GET", "POST"],
   "/api/dimensions/[id]": ["PATCH", "DELETE"],

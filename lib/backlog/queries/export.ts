@@ -2,9 +2,11 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { getDb, selectRows, type DbClient } from "@/lib/db/client";
 import type { CsvCell } from "@/lib/export/csv";
-import { toBacklogCsvRow } from "../csv-rows";
+import { toBacklogCsvRow, toSubThemeCsvRow } from "../csv-rows";
+import { toSubThemeViews, type SubThemeCountRow } from "../sub-theme-view";
 import { formatScope } from "../scope";
 import { requireScope } from "./scope-sql";
+import { listSubThemeCounts, listSubThemeQuotes } from "./sub-themes";
 import { getBacklog } from "./view";
 
 // Export: the ranked backlog as CSV, with quotes only for items of at least k people.
@@ -51,9 +53,33 @@ export async function openBacklogCsvRows(input: { scope: string }): Promise<Asyn
         itemIds: page.filter((p) => p.quotable).map((p) => p.id),
         perItem: 3,
       });
-      for (const item of page) yield toBacklogCsvRow(item, quotes.get(item.id) ?? [], view.anonymityThreshold);
+      const subThemes = await listSubThemeRows(
+        view.scope,
+        page.map((p) => p.id),
+        view.anonymityThreshold,
+      );
+      for (const item of page) {
+        yield toBacklogCsvRow(item, quotes.get(item.id) ?? [], view.anonymityThreshold);
+        for (const sub of subThemes.get(item.id) ?? [])
+          yield toSubThemeCsvRow(item, sub, { k: view.anonymityThreshold, population: view.population.respondents });
+      }
     }
   })();
+}
+
+/** The sub-themes of a page of items as viewers see them, with up to 3 quotes each where shown. */
+async function listSubThemeRows(scopeKey: string, itemIds: string[], k: number) {
+  const client = await getDb();
+  const rows = await listSubThemeCounts(client, { scope: requireScope(scopeKey), scopeKey, itemIds });
+  const byItem = new Map<string, SubThemeCountRow[]>();
+  for (const r of rows) byItem.set(r.item_id, [...(byItem.get(r.item_id) ?? []), r]);
+  const shown = [...byItem.values()].flatMap((itemRows) =>
+    toSubThemeViews(itemRows, [], k)
+      .filter((s) => !s.hidden)
+      .map((s) => s.id),
+  );
+  const quotes = await listSubThemeQuotes(client, { subIds: shown, perSub: 3 });
+  return new Map([...byItem].map(([itemId, itemRows]) => [itemId, toSubThemeViews(itemRows, quotes, k)]));
 }
 
 /** Every member text of a scope with the (merge-resolved) item it belongs to; for the demo seed's curation. */
