@@ -43,6 +43,7 @@ import { backlogPaths } from "./paths/backlog";
 import { jobPaths } from "./paths/jobs";
 import { integrationPaths } from "./paths/integrations";
 import { deliveryPaths } from "./paths/delivery";
+import { distributionPaths } from "./paths/distribution";
 import { journeyPaths } from "./paths/journeys";
 import { sharePaths } from "./paths/share";
 import { systemPaths } from "./paths/system";
@@ -68,6 +69,7 @@ function allPaths(): Paths {
     ...integrationPaths(),
     ...deliveryPaths(),
     ...sharePaths(),
+    ...distributionPaths(),
   };
 }
 

@@ -19,6 +19,7 @@ export const tags = {
   Delivery: "DORA four keys measured from GitHub, GitLab and CSV delivery events; systems, not people",
   System: "Health, first-run setup and this document",
   Integrations: "API tokens and outgoing webhooks (owner only)",
+  Distribution: "Survey series, email and Slack announcements, reminders and closing summaries, and their send log",
 } as const;
 export type Tag = keyof typeof tags;
 

@@ -9,3 +9,4 @@ export * from "./integrations";
 export * from "./delivery";
 export * from "./share";
 export * from "./invites";
+export * from "./distribution";

@@ -1,0 +1,72 @@
+CREATE TYPE "public"."distribution_channel" AS ENUM('email', 'slack');--> statement-breakpoint
+CREATE TYPE "public"."distribution_delivery_status" AS ENUM('pending', 'sent', 'failed', 'skipped');--> statement-breakpoint
+CREATE TYPE "public"."distribution_message_kind" AS ENUM('announce', 'remind', 'summary', 'draft_notice');--> statement-breakpoint
+CREATE TYPE "public"."distribution_message_status" AS ENUM('scheduled', 'sending', 'sent', 'retrying', 'failed', 'skipped');--> statement-breakpoint
+CREATE TYPE "public"."series_cadence" AS ENUM('quarterly');--> statement-breakpoint
+CREATE TABLE "distribution_deliveries" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"message_id" uuid NOT NULL,
+	"recipient_key" text NOT NULL,
+	"team_id" uuid,
+	"address" text,
+	"status" "distribution_delivery_status" DEFAULT 'pending' NOT NULL,
+	"attempts" integer DEFAULT 0 NOT NULL,
+	"error" text,
+	"sending_since" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "distribution_messages" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"survey_id" uuid NOT NULL,
+	"kind" "distribution_message_kind" NOT NULL,
+	"channel" "distribution_channel" NOT NULL,
+	"round" integer DEFAULT 0 NOT NULL,
+	"send_after" timestamp with time zone,
+	"status" "distribution_message_status" DEFAULT 'scheduled' NOT NULL,
+	"attempts" integer DEFAULT 0 NOT NULL,
+	"error" text,
+	"recipients_ready" boolean DEFAULT false NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"finished_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "series_surveys" (
+	"series_id" uuid NOT NULL,
+	"survey_id" uuid NOT NULL,
+	"period" text NOT NULL,
+	"drafted" boolean DEFAULT false NOT NULL,
+	CONSTRAINT "series_surveys_survey_id_unique" UNIQUE("survey_id")
+);
+--> statement-breakpoint
+CREATE TABLE "slack_channels" (
+	"key" text PRIMARY KEY NOT NULL,
+	"team_id" uuid,
+	"url" text NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "survey_series" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"cadence" "series_cadence" DEFAULT 'quarterly' NOT NULL,
+	"team_ids" uuid[] DEFAULT '{}'::uuid[] NOT NULL,
+	"email" boolean DEFAULT true NOT NULL,
+	"slack" boolean DEFAULT false NOT NULL,
+	"open_days" integer DEFAULT 14 NOT NULL,
+	"remind_days_before_close" integer DEFAULT 3 NOT NULL,
+	"draft_days_before" integer DEFAULT 14 NOT NULL,
+	"last_survey_id" uuid,
+	"created_by_id" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+ALTER TABLE "distribution_deliveries" ADD CONSTRAINT "distribution_deliveries_message_id_distribution_messages_id_fk" FOREIGN KEY ("message_id") REFERENCES "public"."distribution_messages"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "distribution_messages" ADD CONSTRAINT "distribution_messages_survey_id_surveys_id_fk" FOREIGN KEY ("survey_id") REFERENCES "public"."surveys"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "series_surveys" ADD CONSTRAINT "series_surveys_series_id_survey_series_id_fk" FOREIGN KEY ("series_id") REFERENCES "public"."survey_series"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "series_surveys" ADD CONSTRAINT "series_surveys_survey_id_surveys_id_fk" FOREIGN KEY ("survey_id") REFERENCES "public"."surveys"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "slack_channels" ADD CONSTRAINT "slack_channels_team_id_teams_id_fk" FOREIGN KEY ("team_id") REFERENCES "public"."teams"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "survey_series" ADD CONSTRAINT "survey_series_last_survey_id_surveys_id_fk" FOREIGN KEY ("last_survey_id") REFERENCES "public"."surveys"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "survey_series" ADD CONSTRAINT "survey_series_created_by_id_users_id_fk" FOREIGN KEY ("created_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "distribution_deliveries_key" ON "distribution_deliveries" USING btree ("message_id","recipient_key");--> statement-breakpoint
+CREATE UNIQUE INDEX "distribution_messages_key" ON "distribution_messages" USING btree ("survey_id","kind","channel","round");--> statement-breakpoint
+CREATE INDEX "distribution_messages_survey" ON "distribution_messages" USING btree ("survey_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "series_surveys_series_period" ON "series_surveys" USING btree ("series_id","period");
