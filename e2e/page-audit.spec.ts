@@ -57,6 +57,11 @@ const pages: AuditPage[] = [
       })),
   },
   {
+    route: "/surveys/[id]",
+    roles: ["editor"],
+    visits: ({ surveyId }) => [{ url: `/surveys/${surveyId}?tab=distribution`, name: "survey distribution" }],
+  },
+  {
     route: "/surveys/[id]/qr/[linkId]",
     roles: editors,
     visits: ({ surveyId, linkId }) => [{ url: `/surveys/${surveyId}/qr/${linkId}`, name: "QR code" }],
@@ -100,6 +105,11 @@ const pages: AuditPage[] = [
     route: "/settings/delivery",
     roles: editors,
     visits: () => [{ url: "/settings/delivery", name: "delivery events" }],
+  },
+  {
+    route: "/settings/distribution",
+    roles: editors,
+    visits: () => [{ url: "/settings/distribution", name: "distribution settings" }],
   },
   {
     route: "/settings/share-links",

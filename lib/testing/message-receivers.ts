@@ -12,7 +12,8 @@ export function decodeMail(raw: string): string {
   return raw.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 }
 
-export async function startSmtpReceiver() {
+/** `port`: a fixed port (the e2e server is configured with it); a free one when omitted. */
+export async function startSmtpReceiver(port = 0) {
   const mails: ReceivedMail[] = [];
   let refuse = false;
   const server = new SMTPServer({
@@ -33,12 +34,12 @@ export async function startSmtpReceiver() {
       });
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.server.address() as AddressInfo).port;
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  const bound = (server.server.address() as AddressInfo).port;
   return {
     mails,
-    url: `smtp://127.0.0.1:${port}`,
-    port,
+    url: `smtp://127.0.0.1:${bound}`,
+    port: bound,
     /** While true, every recipient is refused with a temporary error (450). */
     setRefusing: (value: boolean) => void (refuse = value),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
