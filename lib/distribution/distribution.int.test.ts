@@ -240,6 +240,21 @@ describe("a quarterly series with email and Slack", () => {
     expect(smtp.mails.some((m) => m.text.includes(anaToken))).toBe(false);
   });
 
+  it("an unreachable SMTP server: the reminder waits to retry, with the reason in plain words", async () => {
+    setMailConfigForTests({ url: "smtp://127.0.0.1:1", from: "DX Pulse <pulse@example.com>" });
+    try {
+      expect((await callRoute(remindNow, as(ids.editor))).status).toBe(200);
+      await runJobsNow({ kinds: ["distribution.remind"] });
+      const round2 = (await sendLog()).filter((m) => m.kind === "remind" && m.round === 2);
+      expect(round2.find((m) => m.channel === "email")).toMatchObject({
+        status: "retrying",
+        error: "The SMTP server could not be reached",
+      });
+    } finally {
+      setMailConfigForTests({ url: smtp.url, from: "DX Pulse <pulse@example.com>" });
+    }
+  });
+
   it("summary: closing posts only published figures to leadership", async () => {
     await d()
       .insert(s.responses)

@@ -124,6 +124,9 @@ export async function runMessage({ messageId }: { messageId: string }): Promise<
     await setMessageState(messageId, { status: "skipped", error: reason });
     return { messageId, status: "skipped", reason };
   }
+  // A job of an earlier time for a reminder since moved later: the job of its new time sends it.
+  if (message.sendAfter && message.sendAfter.getTime() > Date.now() + 60_000)
+    return { messageId, status: "waiting", reason: "due later" };
   if (message.channel === "email" && !mailConfig()) {
     await setMessageState(messageId, { status: "skipped", error: "Email is not configured (SMTP_URL is not set)" });
     return { messageId, status: "skipped", reason: "email not configured" };

@@ -24,16 +24,21 @@ export const jobKindOfMessage: Record<MessageKind, JobKind> = {
   draft_notice: "distribution.notify",
 };
 
-/** Queues a message's job (inside the caller's transaction when given): one job per message at a time. */
+/**
+ * Queues a message's job (inside the caller's transaction when given): one per message and time, so a
+ * reminder moved to another day gets a job for its new time, and the job of its old time, finding the
+ * message not due or already sent, does nothing (../send.ts).
+ */
 export async function queueMessage(
   message: Pick<DistributionMessage, "id" | "kind">,
   tx?: DbClient,
   startAfter?: Date,
 ) {
+  const later = startAfter && startAfter > new Date() ? startAfter : undefined;
   await enqueue(
     jobKindOfMessage[message.kind],
     { messageId: message.id },
-    { tx, singletonKey: message.id, ...(startAfter && startAfter > new Date() ? { startAfter } : {}) },
+    { tx, singletonKey: `${message.id}:${later?.toISOString() ?? "now"}`, ...(later ? { startAfter: later } : {}) },
   );
 }
 
