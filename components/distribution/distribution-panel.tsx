@@ -59,17 +59,13 @@ function ChannelStatus({ data, teams }: { data: SurveyDistribution; teams: Team[
           <strong>Email is not configured.</strong> {data.email.hint}
         </p>
       )}
-      {missing.length ? (
-        <p className="small">
-          No Slack channel yet for {missing.join(", ")}.{" "}
-          <Link href="/settings/distribution">Set Slack channels in Settings</Link>.
-        </p>
-      ) : (
-        <p className="small">
-          Slack channels are set in <Link href="/settings/distribution">Settings → Distribution</Link>
-          {teams.length ? "" : "; add teams first"}.
-        </p>
-      )}
+      {missing.length ? <p className="small">No Slack channel yet for {missing.join(", ")}.</p> : null}
+      {teams.length === 0 ? <p className="small muted">Add teams in Settings first.</p> : null}
+      <div>
+        <Link className="btn btn-sm" href="/settings/distribution">
+          Slack channels and email settings
+        </Link>
+      </div>
     </section>
   );
 }
