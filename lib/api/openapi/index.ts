@@ -42,6 +42,7 @@ import { authoringPaths } from "./paths/authoring";
 import { backlogPaths } from "./paths/backlog";
 import { jobPaths } from "./paths/jobs";
 import { integrationPaths } from "./paths/integrations";
+import { invitePaths } from "./paths/invites";
 import { deliveryPaths } from "./paths/delivery";
 import { journeyPaths } from "./paths/journeys";
 import { sharePaths } from "./paths/share";
@@ -68,6 +69,7 @@ function allPaths(): Paths {
     ...integrationPaths(),
     ...deliveryPaths(),
     ...sharePaths(),
+    ...invitePaths(),
   };
 }
 
