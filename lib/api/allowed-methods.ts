@@ -61,6 +61,7 @@ export const ROUTE_METHODS: Record<string, readonly string[]> = {
   "/api/password-reset": ["POST"],
   "/api/report/pdf": ["GET"],
   "/api/s/[token]": ["GET", "POST"],
+  "/api/s/i/[token]": ["GET", "POST"],
   "/api/settings": ["GET", "PATCH"],
   "/api/setup": ["POST"],
   "/api/share-links": ["GET", "POST"],
@@ -91,6 +92,8 @@ export const ROUTE_METHODS: Record<string, readonly string[]> = {
   "/api/surveys/[id]/status": ["POST"],
   "/api/teams": ["GET", "POST"],
   "/api/teams/[id]": ["PATCH", "DELETE"],
+  "/api/teams/[id]/invite-list": ["GET", "PUT"],
+  "/api/teams/[id]/invite-only": ["PUT"],
   "/api/tokens": ["GET", "POST"],
   "/api/tokens/[id]": ["DELETE"],
   "/api/users": ["GET", "POST"],
@@ -109,6 +112,8 @@ export const ROUTE_METHODS: Record<string, readonly string[]> = {
   "/s/[token]": ["GET"],
   "/share/[token]": ["GET"],
   "/s/[token]/submit": ["POST"],
+  "/s/i/[token]": ["GET"],
+  "/s/i/[token]/submit": ["POST"],
 };
 
 /** What Next.js can route at all (its HTTP_METHODS); anything else is refused everywhere. */

@@ -42,6 +42,7 @@ import { authoringPaths } from "./paths/authoring";
 import { backlogPaths } from "./paths/backlog";
 import { jobPaths } from "./paths/jobs";
 import { integrationPaths } from "./paths/integrations";
+import { invitePaths } from "./paths/invites";
 import { deliveryPaths } from "./paths/delivery";
 import { distributionPaths } from "./paths/distribution";
 import { journeyPaths } from "./paths/journeys";
@@ -70,6 +71,7 @@ function allPaths(): Paths {
     ...deliveryPaths(),
     ...sharePaths(),
     ...distributionPaths(),
+    ...invitePaths(),
   };
 }
 

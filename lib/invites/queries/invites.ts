@@ -52,18 +52,48 @@ export async function issueInviteToken(db: DbClient, inviteId: string): Promise<
 }
 
 /**
- * How many people each team asked to answer the survey: its invitations, plus list members added since
- * they were made. The exact denominator of an invite-only team's response rate; how many of them
- * answered is deliberately not here (see lib/anonymity for what may be shown).
+ * How many people each team asked to answer the survey: its invitations to it, or, for a team that has
+ * sent none yet, its list as it stands. The exact denominator of an invite-only team's response rate;
+ * how many of them answered is deliberately not here (see lib/anonymity for what may be shown).
  */
 export async function inviteCounts(db: DbClient, surveyId: string): Promise<{ teamId: string; invited: number }[]> {
   const rows = await selectRows<{ team_id: string; invited: number }>(
     db,
-    sql`select team_id, count(*)::int as invited from (
-          select team_id, lower(email) as email from survey_invites where survey_id = ${surveyId}
-          union
-          select team_id, lower(email) from invite_list_members
-        ) people group by team_id order by team_id`,
+    sql`select team_id, count(*)::int as invited from survey_invites where survey_id = ${surveyId} group by team_id
+        union all
+        select m.team_id, count(*)::int from invite_list_members m
+        where not exists (select 1 from survey_invites v where v.survey_id = ${surveyId} and v.team_id = m.team_id)
+        group by m.team_id
+        order by team_id`,
   );
   return rows.map((r) => ({ teamId: r.team_id, invited: Number(r.invited) }));
+}
+
+/**
+ * Response-rate denominators of invite-only teams: for each survey, the people each such team invited
+ * to it. Teams that also take answers through a shared link, or sent no invitations, are absent (their
+ * rate stays answers ÷ headcount).
+ */
+export async function inviteOnlyDenominators(
+  db: DbClient,
+  surveyIds: string[],
+): Promise<Map<string, Map<string, number>>> {
+  const out = new Map<string, Map<string, number>>();
+  if (surveyIds.length === 0) return out;
+  const rows = await selectRows<{ survey_id: string; team_id: string; invited: number }>(
+    db,
+    sql`select v.survey_id, v.team_id, count(*)::int as invited
+        from survey_invites v join invite_lists il on il.team_id = v.team_id and il.invite_only
+        where v.survey_id in (${sql.join(
+          surveyIds.map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )})
+        group by v.survey_id, v.team_id`,
+  );
+  for (const r of rows) {
+    let teams = out.get(r.survey_id);
+    if (!teams) out.set(r.survey_id, (teams = new Map()));
+    teams.set(r.team_id, Number(r.invited));
+  }
+  return out;
 }
