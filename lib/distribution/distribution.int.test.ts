@@ -4,7 +4,7 @@
 // that retry and never send twice, and nothing that says who answered.
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PUT as putChannel } from "@/app/api/distribution/channels/route";
+import { GET as listChannels, PUT as putChannel } from "@/app/api/distribution/channels/route";
 import { POST as preview } from "@/app/api/surveys/[id]/distribution/preview/route";
 import { POST as remindNow } from "@/app/api/surveys/[id]/distribution/reminders/route";
 import { GET as getDistribution } from "@/app/api/surveys/[id]/distribution/route";
@@ -118,6 +118,13 @@ describe("a quarterly series with email and Slack", () => {
     expect(urls.every((u) => u !== null && u.includes("…"))).toBe(true);
     expect(JSON.stringify(res.json)).not.toContain(slack.url("/payments"));
     expect(res.json.email.configured).toBe(true);
+    const listed = await callRoute(listChannels, { userId: ids.editor });
+    expect(listed.json.channels.map((c: { name: string }) => c.name)).toEqual([
+      "Leadership (closing summaries)",
+      "Payments",
+      "Search",
+    ]);
+    expect((await callRoute(listChannels, { userId: ids.owner })).status).toBe(200);
   });
 
   it("a PM turns the survey into a series; previews are exactly what is sent", async () => {
