@@ -76,6 +76,11 @@ const pages: AuditPage[] = [
       })),
   },
   {
+    route: "/surveys/[id]",
+    roles: ["editor"],
+    visits: ({ surveyId }) => [{ url: `/surveys/${surveyId}?tab=distribution`, name: "survey distribution" }],
+  },
+  {
     route: "/surveys/[id]/qr/[linkId]",
     roles: editors,
     visits: ({ surveyId, linkId }) => [{ url: `/surveys/${surveyId}/qr/${linkId}`, name: "QR code" }],
@@ -120,6 +125,11 @@ const pages: AuditPage[] = [
     route: "/settings/delivery",
     roles: editors,
     visits: () => [{ url: "/settings/delivery", name: "delivery events" }],
+  },
+  {
+    route: "/settings/distribution",
+    roles: editors,
+    visits: () => [{ url: "/settings/distribution", name: "distribution settings" }],
   },
   {
     route: "/settings/share-links",

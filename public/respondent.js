@@ -193,7 +193,7 @@
         return send(answers, attempt + 1);
       });
     };
-    return fetch("/api/s/" + encodeURIComponent(token), {
+    return fetch(form.getAttribute("data-api"), {
       method: "POST",
       credentials: "omit",
       headers: { "Content-Type": "application/json" },

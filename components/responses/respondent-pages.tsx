@@ -15,6 +15,9 @@ import {
 
 export type RespondentPage =
   | { kind: "not_found" }
+  | { kind: "invite_not_found" }
+  | { kind: "invite_used" }
+  | { kind: "invite_only"; title: string; teamName: string | null }
   | { kind: "closed"; title: string }
   | { kind: "not_open"; title: string; opensOn: string | null }
   | { kind: "thanks" }
@@ -22,6 +25,8 @@ export type RespondentPage =
   | {
       kind: "form";
       token: string;
+      /** The token is one person's invitation (/s/i/<token>). */
+      invite?: boolean;
       idempotencyKey: string;
       survey: RespondentSurveyView;
       teamName: string | null;
@@ -97,6 +102,45 @@ export function surveyPageView(page: RespondentPage): RespondentView {
           </Notice>
         ),
       };
+    case "invite_not_found":
+      return {
+        status: 404,
+        title: "Invitation not found",
+        main: (
+          <Notice title="This invitation link doesn’t work" testId="invite-not-found">
+            <p>
+              Check that the whole link was copied. If you were sent more than one invitation to this survey, only the
+              latest one works.
+            </p>
+          </Notice>
+        ),
+      };
+    case "invite_used":
+      return {
+        status: 410,
+        title: "Invitation already used",
+        main: (
+          <Notice title="This invitation has already been used" testId="invite-used">
+            <p>
+              Each invitation takes one set of answers, and this one’s are in. Nothing links them to you: the survey
+              only knows that this invitation was used, not which answers came through it.
+            </p>
+          </Notice>
+        ),
+      };
+    case "invite_only":
+      return {
+        status: 403,
+        title: page.title,
+        main: (
+          <Notice title="This team answers by personal invitation" testId="survey-invite-only">
+            <p>
+              <strong>{displaySafe(page.title)}</strong>
+              {` is sent to ${page.teamName ? `${displaySafe(page.teamName)}’s` : "this team’s"} people one by one, each with a link of their own, so this shared link no longer takes answers. Look for your invitation by email, or ask the person who runs the survey to send it again.`}
+            </p>
+          </Notice>
+        ),
+      };
     case "unavailable":
       return {
         status: 503,
@@ -144,7 +188,7 @@ export function surveyPageView(page: RespondentPage): RespondentView {
         ),
       };
     case "form": {
-      const { survey, teamName, questions, sendError, token, idempotencyKey, refused = null } = page;
+      const { survey, teamName, questions, sendError, token, invite, idempotencyKey, refused = null } = page;
       return {
         status: refused ? 422 : 200,
         // "Error:" first, so the tab and a screen reader's page title say the send failed.
@@ -157,7 +201,7 @@ export function surveyPageView(page: RespondentPage): RespondentView {
             questions={questions}
             sendError={sendError}
             refused={refused}
-            mode={{ kind: "live", token, idempotencyKey }}
+            mode={{ kind: "live", token, idempotencyKey, invite }}
           />
         ),
       };

@@ -28,7 +28,9 @@ export type RespondentSurveyView = {
   closesOn?: string | null;
 };
 
-export type SurveyFormMode = { kind: "live"; token: string; idempotencyKey: string } | { kind: "preview" };
+/** `invite`: the token is one person's single-use invitation (/s/i/<token>), not a shared link. */
+export type SurveyFormMode =
+  { kind: "live"; token: string; idempotencyKey: string; invite?: boolean } | { kind: "preview" };
 
 /** A form posted without JavaScript and refused: the answers as sent, and why each refused one was. */
 export type RefusedForm = { values: PostedValues; errors: QuestionErrors };
@@ -203,6 +205,9 @@ function ErrorSummary({ questions, errors }: { questions: RespondentQuestion[]; 
   );
 }
 
+const linkPath = (mode: Extract<SurveyFormMode, { kind: "live" }>) =>
+  `/s/${mode.invite ? "i/" : ""}${encodeURIComponent(mode.token)}`;
+
 /**
  * The survey header and form. "live" posts to /s/<token>/submit without JavaScript (and to the JSON
  * API with it); "preview" is the same markup for the editor's Preview tab, inert and with no form element.
@@ -289,8 +294,9 @@ export function SurveyForm({
         className="respondent-form"
         method="post"
         noValidate
-        action={`/s/${encodeURIComponent(mode.token)}/submit`}
+        action={`${linkPath(mode)}/submit`}
         data-token={mode.token}
+        data-api={`/api${linkPath(mode)}`}
         data-survey={survey.id}
         data-closes={survey.closesOn ?? undefined}
       >

@@ -17,6 +17,8 @@ export const auditActions = {
   "team.archive": "Archived a team",
   "team.restore": "Restored a team",
   "team.delete": "Deleted a team",
+  "team.invite_list": "Replaced a team's distribution list",
+  "team.invite_only": "Changed whether a team answers by invitation only",
   "settings.anonymity_threshold": "Changed the anonymity threshold",
   "user.role": "Changed a person's role",
   "user.deactivate": "Deactivated a person",
@@ -32,6 +34,8 @@ export const auditActions = {
   "share.revoke": "Revoked a share link",
   "survey.import": "Imported past survey results",
   "feedback.import": "Imported feedback notes",
+  "distribution.slack": "Changed a Slack channel",
+  "distribution.series": "Set up a survey series",
 } as const;
 
 export type AuditAction = keyof typeof auditActions;
@@ -67,6 +71,10 @@ export function describeAuditDetail(action: string, detail: Record<string, unkno
     case "team.platform":
     case "team.create":
       return `${detail.onPlatform ? "on" : "off"} the platform from ${String(detail.effectivePeriod ?? "")}`.trim();
+    case "team.invite_list":
+      return `${Number(detail.people ?? 0)} people`;
+    case "team.invite_only":
+      return detail.inviteOnly ? "invitation only" : "open links allowed";
     case "settings.anonymity_threshold":
       return `k ${detail.from} → ${detail.to}`;
     case "user.role":

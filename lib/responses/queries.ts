@@ -6,6 +6,7 @@ import { createBatcher } from "@/lib/db/batching";
 import { getDb, selectRows, type DbClient } from "@/lib/db/client";
 import { answers, frictionEntries, responses, submissionKeys, surveyLinks, teams } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
+import { hashInviteToken } from "@/lib/invites/token";
 import { newLinkToken } from "@/lib/surveys/link-token";
 import { periodOfDate } from "@/lib/period";
 import { todayIsoDate } from "./submission-day";
@@ -28,7 +29,14 @@ async function findKeyedResponses(client: DbClient, keyHashes: string[]): Promis
   return new Map(rows.map((r) => [r.keyHash, r.responseId]));
 }
 
-type PendingResponse = { surveyId: string; teamId: string | null; keyHash: string; answers: NormalizedAnswer[] };
+export type PendingResponse = {
+  surveyId: string;
+  teamId: string | null;
+  keyHash: string;
+  /** SHA-256 of the invitation's token when answering through one (lib/invites), else null. */
+  inviteHash: string | null;
+  answers: NormalizedAnswer[];
+};
 type StoredResponse = { responseId: string; duplicate: boolean };
 
 /**
@@ -38,16 +46,48 @@ type StoredResponse = { responseId: string; duplicate: boolean };
  * nothing and gets the first one's response id back. Foreign keys are checked at the end of the
  * statement, so a key may name the response it creates. Whether the survey takes answers today is
  * decided here too, by the statement that stores them: a refused item comes back as null.
+ *
+ * Invitations: an answer through one is stored only if the same statement turns the invitation's
+ * `used` from false to true (a concurrent use of the token waits for the row and then finds it used),
+ * and a shared link of an invite-only team stores nothing. The used mark carries no time and no
+ * response id (README, "Invite-only links: design and limits"). `client`: another connection than the
+ * shared one (the tests use one per simulated instance).
  */
-async function storeResponses(batch: PendingResponse[]): Promise<(StoredResponse | null)[]> {
-  const db = await getDb();
+export async function storeResponses(batch: PendingResponse[], client?: DbClient): Promise<(StoredResponse | null)[]> {
   // Twins in one batch (the same key twice) go in once; the later one is answered as a duplicate.
   const unique = [...new Map(batch.map((r) => [r.keyHash, r])).values()];
+  // One use of an invitation per statement: a second one with another key goes after it, and is refused.
+  const invitesNow = new Set<string>();
+  const now: PendingResponse[] = [];
+  const afterKeys = new Set<string>();
+  for (const r of unique) {
+    if (r.inviteHash && invitesNow.has(r.inviteHash)) afterKeys.add(r.keyHash);
+    else {
+      if (r.inviteHash) invitesNow.add(r.inviteHash);
+      now.push(r);
+    }
+  }
+  if (afterKeys.size === 0) return storeUniqueResponses(batch, now, client);
+  const first = batch.filter((r) => !afterKeys.has(r.keyHash));
+  const later = batch.filter((r) => afterKeys.has(r.keyHash));
+  const results = new Map<PendingResponse, StoredResponse | null>();
+  (await storeUniqueResponses(first, now, client)).forEach((result, i) => results.set(first[i], result));
+  (await storeResponses(later, client)).forEach((result, i) => results.set(later[i], result));
+  return batch.map((r) => results.get(r) ?? null);
+}
+
+async function storeUniqueResponses(
+  batch: PendingResponse[],
+  unique: PendingResponse[],
+  client?: DbClient,
+): Promise<(StoredResponse | null)[]> {
+  const db = client ?? (await getDb());
   const input = JSON.stringify(
     unique.map((r) => ({
       key_hash: r.keyHash,
       survey_id: r.surveyId,
       team_id: r.teamId,
+      invite_hash: r.inviteHash,
       answers: r.answers.map((a) => ({
         question_id: a.questionId,
         number_value: a.numberValue,
@@ -61,13 +101,24 @@ async function storeResponses(batch: PendingResponse[]): Promise<(StoredResponse
   const claimed = await selectRows<{ key_hash: string; response_id: string }>(
     db,
     sql`with input as (
-          select * from jsonb_to_recordset(${input}::jsonb) as x(key_hash text, survey_id uuid, team_id uuid, answers jsonb)
+          select * from jsonb_to_recordset(${input}::jsonb)
+            as x(key_hash text, survey_id uuid, team_id uuid, invite_hash text, answers jsonb)
         ), open_input as (
-          select i.key_hash from input i join surveys s on s.id = i.survey_id
+          select i.* from input i join surveys s on s.id = i.survey_id
           where s.status = 'open' and (s.opens_on is null or s.opens_on <= ${today}::date) and (s.closes_on is null or s.closes_on >= ${today}::date)
+            and (i.invite_hash is not null or i.team_id is null or not exists (
+              select 1 from invite_lists il where il.team_id = i.team_id and il.invite_only))
+        ), used_invites as (
+          update survey_invites v set used = true from open_input o
+          where v.token_hash = o.invite_hash and v.survey_id = o.survey_id and v.team_id = o.team_id and not v.used
+            and not exists (select 1 from submission_keys k where k.key_hash = o.key_hash)
+          returning v.token_hash
+        ), accepted as (
+          select key_hash from open_input
+          where invite_hash is null or invite_hash in (select token_hash from used_invites)
         ), claimed as (
           insert into submission_keys (key_hash, response_id)
-          select key_hash, gen_random_uuid() from open_input
+          select key_hash, gen_random_uuid() from accepted
           on conflict (key_hash) do nothing
           returning key_hash, response_id
         ), stored_responses as (
@@ -97,7 +148,7 @@ async function storeResponses(batch: PendingResponse[]): Promise<(StoredResponse
 }
 
 // Submissions that arrive while a batch is being written go together in the next one (see lib/db/batching.ts).
-const responseBatcher = createBatcher(storeResponses, { maxBatch: 200 });
+const responseBatcher = createBatcher((batch: PendingResponse[]) => storeResponses(batch), { maxBatch: 200 });
 
 /**
  * Stores one response and its answers once per idempotency key; concurrent submissions share a
@@ -107,14 +158,23 @@ export function submitResponse({
   surveyId,
   teamId,
   idempotencyKey,
+  inviteToken,
   answers: values,
 }: {
   surveyId: string;
   teamId: string | null;
   idempotencyKey: string;
+  /** Answering through an invitation: stored only if this use marks it used (once). */
+  inviteToken?: string;
   answers: NormalizedAnswer[];
 }): Promise<StoredResponse | null> {
-  return responseBatcher({ surveyId, teamId, keyHash: hashSubmissionKey(surveyId, idempotencyKey), answers: values });
+  return responseBatcher({
+    surveyId,
+    teamId,
+    keyHash: hashSubmissionKey(surveyId, idempotencyKey),
+    inviteHash: inviteToken ? hashInviteToken(inviteToken) : null,
+    answers: values,
+  });
 }
 
 export async function countResponses({ surveyId }: { surveyId?: string } = {}) {

@@ -15,8 +15,8 @@ export type { FrictionPage, RespondentPage } from "@/components/responses/respon
 /** The survey form behind a link, as the page first shows it or as a refused no-JavaScript send shows it again. */
 export function surveyFormPage(
   token: string,
-  { survey, questions, teamName }: RespondentSurvey,
-  form: Pick<Extract<RespondentPage, { kind: "form" }>, "idempotencyKey" | "sendError" | "refused">,
+  { survey, questions, teamName }: Pick<RespondentSurvey, "survey" | "questions" | "teamName">,
+  form: Pick<Extract<RespondentPage, { kind: "form" }>, "idempotencyKey" | "sendError" | "refused" | "invite">,
 ): RespondentPage {
   return {
     kind: "form",

@@ -6,6 +6,9 @@ import { AppError } from "@/lib/errors";
 import { surveyAvailability } from "@/lib/surveys/lifecycle";
 import { todayIsoDate } from "./submission-day";
 import { coalesce } from "@/lib/db/batching";
+import { getInviteTarget } from "@/lib/invites/queries";
+import { inviteTokenParams } from "@/lib/invites/schemas";
+import { hashInviteToken } from "@/lib/invites/token";
 import { getRespondentSurvey, type RespondentSurvey } from "@/lib/surveys/queries";
 import { submitResponse } from "./queries";
 import { buildSubmissionSchema, type QuestionDefinition } from "./submission-schema";
@@ -61,8 +64,13 @@ function validatorFor(questions: QuestionDefinition[]): Validator {
 // still let through for up to a second is an answer to a question archived in that second.
 const recentSurveyBehindLink = coalesce((token: string) => getRespondentSurvey({ token }), { reuseForMs: 1000 });
 
-function check(target: RespondentSurvey | null, body: unknown) {
+/** The message a shared link of an invite-only team answers with (403). */
+export const INVITE_ONLY_MESSAGE =
+  "This team answers by personal invitation: use the link in your invitation. This shared link takes no answers";
+
+function check<T extends RespondentSurvey>(target: T | null, body: unknown) {
   if (!target) throw new AppError("not_found", "This survey link does not exist");
+  if (target.inviteOnly) throw new AppError("forbidden", INVITE_ONLY_MESSAGE);
   const availability = surveyAvailability(target.survey, todayIsoDate());
   if (availability === "closed") throw new AppError("gone", "This survey is closed and no longer takes answers");
   if (availability !== "open") throw new AppError("conflict", "This survey is not open yet");
@@ -106,4 +114,48 @@ export async function acceptSubmission({ token, body, client }: { token: string;
     throw new AppError("conflict", "This survey is not taking answers right now; please try again");
   }
   return { duplicate: stored.duplicate, answerCount: submission.answers.length };
+}
+
+/**
+ * Checks a submission through one person's invitation and stores it once: the statement that stores
+ * the response also marks the invitation used, so a second use (or a concurrent one) stores nothing.
+ * A retry of the same send (same idempotency key) is answered as a duplicate, not refused.
+ */
+export async function acceptInviteSubmission({
+  token,
+  body,
+  client,
+}: {
+  token: string;
+  body: unknown;
+  client: string;
+}) {
+  takeSubmissionSlot(`invite:${hashInviteToken(token)}`, client);
+  const { target, submission } = check(await readInvite(token), body);
+  const stored = await submitResponse({
+    surveyId: target.surveyId,
+    teamId: target.teamId,
+    idempotencyKey: submission.idempotencyKey,
+    inviteToken: token,
+    answers: submission.answers,
+  });
+  if (!stored) {
+    // Say why from a fresh read: used meanwhile, or the survey stopped taking answers.
+    const fresh = await readInvite(token);
+    if (fresh?.used) throw new AppError("gone", INVITE_USED_MESSAGE);
+    check(fresh, body);
+    throw new AppError("conflict", "This survey is not taking answers right now; please try again");
+  }
+  return { duplicate: stored.duplicate, answerCount: submission.answers.length };
+}
+
+export const INVITE_USED_MESSAGE = "This invitation has already been used: each one takes one set of answers";
+export const INVITE_NOT_FOUND_MESSAGE =
+  "This invitation link does not exist; if you were sent more than one, only the latest works";
+
+async function readInvite(token: string) {
+  if (!inviteTokenParams.safeParse({ token }).success) throw new AppError("not_found", INVITE_NOT_FOUND_MESSAGE);
+  const target = await getInviteTarget({ token });
+  if (!target) throw new AppError("not_found", INVITE_NOT_FOUND_MESSAGE);
+  return target;
 }

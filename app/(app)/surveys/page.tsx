@@ -11,6 +11,8 @@ import { listSurveys } from "@/lib/surveys/queries";
 import { getWorkspaceSettings, listTeams } from "@/lib/workspace/queries";
 import { surveyStatusLabels } from "@/lib/surveys/constants";
 import { TableScroll, NumberColumn } from "@/components/ui/table-scroll";
+import { DraftsToReview } from "@/components/distribution/drafts-to-review";
+import { listDraftsToReview } from "@/lib/distribution/queries";
 
 export const metadata: Metadata = { title: "Surveys" };
 
@@ -19,11 +21,12 @@ const statusBadge = { draft: "badge", open: "badge badge-good", closed: "badge b
 export default async function SurveysPage() {
   const user = await requireUser("viewer");
   const canEdit = hasRole(user.role, "editor");
-  const [surveys, frictionLinks, teams, { anonymityThreshold: k }] = await Promise.all([
+  const [surveys, frictionLinks, teams, { anonymityThreshold: k }, drafts] = await Promise.all([
     listSurveys(),
     listFrictionLinks({ showTokens: canEdit }),
     listTeams({ includeArchived: false }),
     getWorkspaceSettings(),
+    canEdit ? listDraftsToReview() : [],
   ]);
   return (
     <>
@@ -44,6 +47,7 @@ export default async function SurveysPage() {
         }
       />
       <div className="stack">
+        <DraftsToReview drafts={drafts} />
         {surveys.length === 0 ? (
           <EmptyState
             title="No surveys yet"

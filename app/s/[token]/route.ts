@@ -20,6 +20,7 @@ async function pageFor(token: string, query: URLSearchParams): Promise<Responden
   const availability = surveyAvailability(survey, todayIsoDate());
   if (availability === "closed") return { kind: "closed", title: survey.title };
   if (availability !== "open") return { kind: "not_open", title: survey.title, opensOn: survey.opensOn };
+  if (target.inviteOnly) return { kind: "invite_only", title: survey.title, teamName: target.teamName };
   // The no-JavaScript path lands here after posting the form (see ./submit/route.ts).
   if (query.get("sent") === "1") return { kind: "thanks" };
   return surveyFormPage(token, target, {

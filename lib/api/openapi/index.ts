@@ -42,8 +42,10 @@ import { authoringPaths } from "./paths/authoring";
 import { backlogPaths } from "./paths/backlog";
 import { jobPaths } from "./paths/jobs";
 import { integrationPaths } from "./paths/integrations";
+import { invitePaths } from "./paths/invites";
 import { deliveryPaths } from "./paths/delivery";
 import { importPaths } from "./paths/imports";
+import { distributionPaths } from "./paths/distribution";
 import { journeyPaths } from "./paths/journeys";
 import { sharePaths } from "./paths/share";
 import { systemPaths } from "./paths/system";
@@ -70,6 +72,8 @@ function allPaths(): Paths {
     ...deliveryPaths(),
     ...importPaths(),
     ...sharePaths(),
+    ...distributionPaths(),
+    ...invitePaths(),
   };
 }
 

@@ -88,6 +88,7 @@ describe("OpenAPI document", () => {
     expect(open.sort()).toEqual([
       "GET /api/health",
       "GET /api/openapi.json",
+      "GET /api/s/i/{token}",
       "GET /api/s/{token}",
       "GET /api/share/{token}/dimensions",
       "GET /api/share/{token}/dora",
@@ -101,6 +102,7 @@ describe("OpenAPI document", () => {
       "GET /api/share/{token}/teams",
       "POST /api/friction/{token}",
       "POST /api/password-reset",
+      "POST /api/s/i/{token}",
       "POST /api/s/{token}",
       "POST /api/setup",
       "POST /api/sign-in",

@@ -21,6 +21,7 @@ export const tags = {
     "Past survey results from CSV files, and feedback notes from interviews, shadowing, office hours and support",
   System: "Health, first-run setup and this document",
   Integrations: "API tokens and outgoing webhooks (owner only)",
+  Distribution: "Survey series, email and Slack announcements, reminders and closing summaries, and their send log",
 } as const;
 export type Tag = keyof typeof tags;
 

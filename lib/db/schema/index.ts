@@ -10,3 +10,5 @@ export * from "./delivery";
 export * from "./share";
 export * from "./imports";
 export * from "./sub-themes";
+export * from "./invites";
+export * from "./distribution";

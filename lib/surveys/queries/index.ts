@@ -19,5 +19,5 @@ export {
 } from "./surveys";
 export { addQuestion, deleteQuestion, reorderQuestions, updateQuestion } from "./questions";
 export { createTeamLinks, getSurveyLink, getSurveyLinkStats, listSurveyLinks, type SurveyLinkStats } from "./links";
-export { getRespondentSurvey, type RespondentSurvey } from "./respondent";
+export { getRespondentSurvey, readRespondentSurvey, type RespondentSurvey } from "./respondent";
 export { runSurveyClose, runSurveyOpen } from "./transitions";

@@ -1,7 +1,7 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { coalesce } from "@/lib/db/batching";
-import { getDb, selectRows } from "@/lib/db/client";
+import { getDb, selectRows, type DbClient } from "@/lib/db/client";
 import type { Question, Survey } from "@/lib/db/schema";
 
 // What a survey link opens, for the respondent page.
@@ -10,6 +10,8 @@ export type RespondentSurvey = {
   surveyId: string;
   teamId: string | null;
   teamName: string | null;
+  /** The team answers by personal invitation only (lib/invites): its shared link takes no answers. */
+  inviteOnly: boolean;
   survey: Pick<Survey, "id" | "title" | "intro" | "period" | "status" | "opensOn" | "closesOn">;
   questions: Pick<Question, "id" | "key" | "kind" | "prompt" | "helpText" | "required" | "options" | "maxLength">[];
 };
@@ -23,12 +25,23 @@ export function getRespondentSurvey({ token }: { token: string }): Promise<Respo
   return lookupRespondentSurvey(token);
 }
 
-const lookupRespondentSurvey = coalesce(async (token: string): Promise<RespondentSurvey | null> => {
-  const client = await getDb();
+const lookupRespondentSurvey = coalesce(async (token: string): Promise<RespondentSurvey | null> =>
+  readRespondentSurvey(
+    await getDb(),
+    sql`select l.survey_id, l.team_id from survey_links l where l.token = ${token} and l.kind = 'survey'`,
+  ),
+);
+
+/**
+ * The survey and team a target names (a subquery yielding survey_id and team_id, at most one row): a
+ * shared link's, or one person's invitation (lib/invites).
+ */
+export async function readRespondentSurvey(client: DbClient, target: SQL): Promise<RespondentSurvey | null> {
   const [row] = await selectRows<{
     survey_id: string;
     team_id: string | null;
     team_name: string | null;
+    invite_only: boolean | null;
     title: string;
     intro: string;
     period: string;
@@ -38,7 +51,7 @@ const lookupRespondentSurvey = coalesce(async (token: string): Promise<Responden
     questions: RespondentSurvey["questions"];
   }>(
     client,
-    sql`select l.survey_id, l.team_id, t.name as team_name, s.title, s.intro, s.period, s.status,
+    sql`select l.survey_id, l.team_id, t.name as team_name, il.invite_only, s.title, s.intro, s.period, s.status,
                s.opens_on::text as opens_on, s.closes_on::text as closes_on,
                coalesce((
                  select json_agg(json_build_object(
@@ -47,10 +60,10 @@ const lookupRespondentSurvey = coalesce(async (token: string): Promise<Responden
                         order by q.position, q.created_at)
                  from questions q where q.survey_id = s.id and q.archived_at is null
                ), '[]'::json) as questions
-        from survey_links l
+        from (${target}) l
         join surveys s on s.id = l.survey_id
         left join teams t on t.id = l.team_id
-        where l.token = ${token} and l.kind = 'survey'`,
+        left join invite_lists il on il.team_id = l.team_id`,
   );
   if (!row) return null;
   const questions =
@@ -59,6 +72,7 @@ const lookupRespondentSurvey = coalesce(async (token: string): Promise<Responden
     surveyId: row.survey_id,
     teamId: row.team_id,
     teamName: row.team_name,
+    inviteOnly: row.invite_only === true,
     survey: {
       id: row.survey_id,
       title: row.title,
@@ -70,4 +84,4 @@ const lookupRespondentSurvey = coalesce(async (token: string): Promise<Responden
     },
     questions,
   };
-});
+}

@@ -3,9 +3,8 @@
 import { z } from "zod";
 import { nodeRoute, nodeRoutes, reply } from "@/lib/api/node-route";
 import { AppError } from "@/lib/errors";
-import { acceptSubmission, SUBMISSION_MAX_BODY_BYTES } from "@/lib/responses/submit";
-import { surveyAvailability } from "@/lib/surveys/lifecycle";
-import { todayIsoDate } from "@/lib/responses/submission-day";
+import { respondentSurveyReply } from "@/lib/responses/respondent-reply";
+import { acceptSubmission, INVITE_ONLY_MESSAGE, SUBMISSION_MAX_BODY_BYTES } from "@/lib/responses/submit";
 import { getRespondentSurvey } from "@/lib/surveys/queries";
 import { tokenParams } from "@/lib/surveys/schemas";
 
@@ -16,26 +15,8 @@ export default nodeRoutes({
   GET: nodeRoute({ access: "public", params: tokenParams }, async ({ params }) => {
     const target = await getRespondentSurvey({ token: params.token });
     if (!target) throw new AppError("not_found", "This survey link does not exist");
-    const { survey, questions, teamName } = target;
-    return {
-      survey: {
-        title: survey.title,
-        intro: survey.intro,
-        period: survey.period,
-        availability: surveyAvailability(survey, todayIsoDate()),
-      },
-      team: teamName,
-      questions: questions.map(({ id, key, kind, prompt, helpText, required, options, maxLength }) => ({
-        id,
-        key,
-        kind,
-        prompt,
-        helpText,
-        required,
-        options,
-        maxLength,
-      })),
-    };
+    if (target.inviteOnly) throw new AppError("forbidden", INVITE_ONLY_MESSAGE);
+    return respondentSurveyReply(target);
   }),
   // Rate-limited first, then validated against the survey's own questions (submissionEnvelopeSchema + buildSubmissionSchema).
   POST: nodeRoute(

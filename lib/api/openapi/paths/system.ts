@@ -28,7 +28,9 @@ export const systemPaths = (): Paths => ({
         operationId: "getRespondentSurvey",
         summary: "The survey and active questions behind a link",
         tag: "Respond",
+        description: "403 when the link's team answers by personal invitation only (its shared link is off).",
         responses: { "200": ok("Survey with questions", respondentSurveyWire) },
+        adds: [403],
       },
     ],
     post: [
@@ -37,14 +39,14 @@ export const systemPaths = (): Paths => ({
         operationId: "submitResponse",
         summary: "Submit one anonymous response",
         description:
-          "Validated against the survey's own questions and stored as one response in one transaction. Retrying with the same idempotencyKey stores it once (200 with duplicate: true). Rate-limited per link and client address; the body is capped at 64 KB.",
+          "Validated against the survey's own questions and stored as one response in one transaction. Retrying with the same idempotencyKey stores it once (200 with duplicate: true). Rate-limited per link and client address; the body is capped at 64 KB. 403 when the link's team answers by personal invitation only: nothing is stored.",
         tag: "Respond",
         body: "Submission",
         responses: {
           "201": ok("Stored", submissionStoredWire),
           "200": ok("Already stored with this idempotency key", submissionStoredWire),
         },
-        adds: [409, 410, 429],
+        adds: [403, 409, 410, 429],
       },
     ],
   },
