@@ -46,6 +46,7 @@ import { deliveryPaths } from "./paths/delivery";
 import { journeyPaths } from "./paths/journeys";
 import { sharePaths } from "./paths/share";
 import { systemPaths } from "./paths/system";
+import { targetPaths } from "./paths/targets";
 import { workspacePaths } from "./paths/workspace";
 
 const answerValue = {
@@ -68,6 +69,7 @@ function allPaths(): Paths {
     ...integrationPaths(),
     ...deliveryPaths(),
     ...sharePaths(),
+    ...targetPaths(),
   };
 }
 
