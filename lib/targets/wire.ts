@@ -25,12 +25,9 @@ export const targetWire = z
     goal: z.number().meta({ description: "NPS points, a 1–5 mean, a DORA band (low 1 … elite 4) or minutes" }),
     due: z.string(),
     note: z.string(),
-    baseline: z
-      .object({ period: z.string(), value: z.number() })
-      .nullable()
-      .meta({
-        description: "The latest closed quarter's value when the target was set; null when that quarter is hidden now",
-      }),
+    baseline: z.object({ period: z.string(), value: z.number() }).nullable().meta({
+      description: "The latest closed quarter's value when the target was set; null when that quarter is hidden now",
+    }),
     current: measurement.nullable(),
     hidden: z
       .boolean()

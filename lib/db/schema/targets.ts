@@ -1,4 +1,4 @@
-import { index, pgEnum, pgTable, real, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { doublePrecision, index, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { PLAN_MEASURES, TARGET_METRICS } from "../../targets/constants";
 import { backlogItems } from "./backlog";
 import { teams, users } from "./workspace";
@@ -17,11 +17,11 @@ export const targets = pgTable(
     // Dimension key, DORA metric key ("" for the overall band), workflow id; "" for NPS.
     metricKey: text("metric_key").notNull().default(""),
     teamId: uuid("team_id").references(() => teams.id, { onDelete: "cascade" }),
-    goal: real("goal").notNull(),
+    goal: doublePrecision("goal").notNull(),
     due: text("due").notNull(),
     // Null when no closed quarter had a shown value at the time: the target reads "no data" until one does.
     baselinePeriod: text("baseline_period"),
-    baselineValue: real("baseline_value"),
+    baselineValue: doublePrecision("baseline_value"),
     note: text("note").notNull().default(""),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
