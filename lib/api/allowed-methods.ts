@@ -88,6 +88,7 @@ export const ROUTE_METHODS: Record<string, readonly string[]> = {
   "/api/surveys/[id]/status": ["POST"],
   "/api/targets": ["GET", "POST"],
   "/api/targets/[id]": ["PATCH", "DELETE"],
+  "/api/targets/options": ["GET"],
   "/api/teams": ["GET", "POST"],
   "/api/teams/[id]": ["PATCH", "DELETE"],
   "/api/tokens": ["GET", "POST"],

@@ -73,3 +73,13 @@ export const roadmapWire = z.object({
   currentQuarter: z.string(),
   quarters: z.array(z.object({ period: z.string(), past: z.boolean(), items: z.array(roadmapItem) })),
 });
+
+const options = z.array(z.object({ key: z.string(), label: z.string() }));
+export const measureOptionsWire = z.object({
+  dimensions: options,
+  questions: options,
+  journeySteps: options,
+  workflows: options,
+  dora: options,
+  teams: options,
+});

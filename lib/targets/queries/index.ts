@@ -2,6 +2,7 @@
 //   measures.ts  a measure's series, from the analytics and journeys queries (no second path to a figure)
 //   targets.ts   targets: create, change, delete, and each read against its series
 //   plans.ts     action plans, the roadmap, and backlog items for golden-path steps
+//   options.ts   what a target or plan can be measured by, for the forms
 export { getMeasureSeries, type MeasureRef } from "./measures";
 export { createTarget, deleteTarget, getTarget, listTargets, updateTarget, type TargetView } from "./targets";
 export {
@@ -13,3 +14,4 @@ export {
   type Roadmap,
   type RoadmapItem,
 } from "./plans";
+export { listMeasureOptions, type MeasureOptions } from "./options";

@@ -2,11 +2,13 @@
 // roadmap, and backlog items planned from a golden-path step.
 import * as targetItem from "@/app/api/targets/[id]/route";
 import * as targetList from "@/app/api/targets/route";
+import * as targetOptions from "@/app/api/targets/options/route";
 import * as roadmap from "@/app/api/backlog/roadmap/route";
 import * as itemPlan from "@/app/api/backlog/items/[id]/plan/route";
 import * as stepBacklogItem from "@/app/api/journeys/[id]/steps/[stepId]/backlog-item/route";
 import {
   deletedTargetWire,
+  measureOptionsWire,
   oneTargetWire,
   planWire,
   roadmapWire,
@@ -35,6 +37,19 @@ export const targetPaths = (): Paths => ({
         summary: "Set a target; its baseline is the latest closed quarter's value",
         tag: "Analytics",
         responses: { "201": ok("The target, read at once", oneTargetWire) },
+      },
+    ],
+  },
+  "/api/targets/options": {
+    get: [
+      targetOptions.GET,
+      {
+        operationId: "listMeasureOptions",
+        summary: "What a target or an action plan can be measured by (names only)",
+        tag: "Analytics",
+        responses: {
+          "200": ok("Dimensions, questions, journey steps, workflows, DORA keys and teams", measureOptionsWire),
+        },
       },
     ],
   },
