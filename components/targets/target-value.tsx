@@ -1,31 +1,8 @@
 "use client";
-// How a target's figures read: NPS points, a 1–5 mean, a DORA band or minutes; and its status badge.
-import type { Formatter } from "@/lib/format";
-import { doraBandOfValue, type TargetMetric } from "@/lib/targets/constants";
+// A target's status badge (and its value formatting, re-exported for client components).
 import { targetStatusLabels, type TargetStatus } from "@/lib/targets/status";
 
-const bandLabel = (value: number) => {
-  const band = doraBandOfValue(value);
-  return band[0].toUpperCase() + band.slice(1);
-};
-
-export function formatTargetValue(
-  format: Formatter,
-  metric: TargetMetric | "question" | "journey_step",
-  value: number,
-) {
-  switch (metric) {
-    case "nps":
-      return format.nps(value);
-    case "dora":
-      return bandLabel(value);
-    case "timing":
-    case "journey_step":
-      return `${format.number(value, value < 10 ? 1 : 0)} min`;
-    default:
-      return format.mean(value);
-  }
-}
+export { formatTargetValue } from "@/lib/targets/format-value";
 
 const statusClass: Record<TargetStatus, string> = {
   achieved: "badge badge-good",

@@ -58,9 +58,10 @@ async function namesOf(db: DbClient): Promise<Names> {
   };
 }
 
-async function toView(target: Target, names: Names, db: DbClient): Promise<TargetView> {
+async function toView(target: Target, names: Names, db: DbClient, upTo?: string): Promise<TargetView> {
   const direction = targetDirection[target.metric];
-  const series = await getMeasureSeries({ metric: target.metric, key: target.metricKey, teamId: target.teamId }, db);
+  const all = await getMeasureSeries({ metric: target.metric, key: target.metricKey, teamId: target.teamId }, db);
+  const series = upTo ? all.filter((p) => p.period <= upTo) : all;
   const baseline =
     target.baselinePeriod !== null && target.baselineValue !== null
       ? { period: target.baselinePeriod, value: target.baselineValue }
@@ -87,12 +88,21 @@ async function toView(target: Target, names: Names, db: DbClient): Promise<Targe
   };
 }
 
-export async function listTargets(tx?: DbClient): Promise<{ targets: TargetView[] }> {
+/**
+ * Every target. `upTo` reads them as of a quarter (the leadership report of that quarter), leaving out
+ * targets whose baseline is later: they were set after it.
+ */
+export async function listTargets({ upTo, tx }: { upTo?: string; tx?: DbClient } = {}): Promise<{
+  targets: TargetView[];
+}> {
   const db = tx ?? (await getDb());
   const rows = await db.select().from(targets).orderBy(targets.due, desc(targets.createdAt));
   const names = await namesOf(db);
   const views: TargetView[] = [];
-  for (const row of rows) views.push(await toView(row, names, db));
+  for (const row of rows) {
+    if (upTo && row.baselinePeriod && row.baselinePeriod > upTo) continue;
+    views.push(await toView(row, names, db, upTo));
+  }
   return { targets: views };
 }
 
