@@ -61,7 +61,7 @@ export function TargetList({ targets, canEdit }: { targets: TargetRow[]; canEdit
       <ErrorAlert message={remove.error ? "Could not remove the target. Try again." : null} />
       <ul className="stack target-list" aria-label="Targets">
         {targets.map((t) => (
-          <li key={t.id} className="target-row stack-sm" data-testid="target-row">
+          <li key={t.id} className="target-row" data-testid="target-row">
             <div className="row-between">
               <strong>{t.label}</strong>
               <TargetStatusBadge status={t.status} />

@@ -3,6 +3,7 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import type { z } from "zod";
 import { apiFetch } from "@/lib/api/client";
+import { backlogKeys } from "@/lib/backlog/hooks";
 import { useInvalidate } from "@/lib/api/use-invalidate";
 import { useFormMutation, type MutationCallbacks } from "@/lib/api/use-form-mutation";
 import type { FormBody, WireReturn } from "@/lib/api/wire";
@@ -14,8 +15,9 @@ export const targetKeys = {
   list: () => [...targetKeys.all, "list"] as const,
   options: () => [...targetKeys.all, "options"] as const,
 };
+// Under the backlog's keys: saving a plan changes the item's owner, so the backlog refreshes with it.
 export const planKeys = {
-  all: ["plans"] as const,
+  all: [...backlogKeys.all, "plans"] as const,
   roadmap: () => [...planKeys.all, "roadmap"] as const,
   item: (id: string) => [...planKeys.all, "item", id] as const,
 };
@@ -61,7 +63,7 @@ export function useDeleteTarget() {
   });
 }
 
-export function useRoadmap(initialData?: RoadmapData) {
+export function useRoadmap(initialData: RoadmapData) {
   return useQuery({
     queryKey: planKeys.roadmap(),
     queryFn: () => apiFetch<RoadmapData>("/api/backlog/roadmap"),
@@ -77,7 +79,7 @@ export function usePlan(itemId: string) {
 }
 
 export function useSavePlan(itemId: string, callbacks?: MutationCallbacks<unknown, unknown>) {
-  const refresh = useInvalidate(planKeys.all);
+  const refresh = useInvalidate(backlogKeys.all);
   return useFormMutation({
     mutationFn: (input: FormBody<z.input<typeof planSchema>>) =>
       apiFetch(`/api/backlog/items/${itemId}/plan`, { method: "PUT", json: input }),
@@ -101,5 +103,13 @@ export function useCreateStepBacklogItem(
       callbacks?.onSuccess?.(data, input);
       void refresh();
     },
+  });
+}
+
+export function useDeletePlan(itemId: string) {
+  const refresh = useInvalidate(backlogKeys.all);
+  return useMutation({
+    mutationFn: () => apiFetch(`/api/backlog/items/${itemId}/plan`, { method: "DELETE" }),
+    onSettled: refresh,
   });
 }
