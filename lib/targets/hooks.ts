@@ -4,6 +4,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import type { z } from "zod";
 import { apiFetch } from "@/lib/api/client";
 import { backlogKeys } from "@/lib/backlog/hooks";
+import { journeyKeys } from "@/lib/journeys/hooks";
 import { useInvalidate } from "@/lib/api/use-invalidate";
 import { useFormMutation, type MutationCallbacks } from "@/lib/api/use-form-mutation";
 import type { FormBody, WireReturn } from "@/lib/api/wire";
@@ -95,13 +96,16 @@ export function useCreateStepBacklogItem(
   stepId: string,
   callbacks?: MutationCallbacks<unknown, unknown>,
 ) {
-  const refresh = useInvalidate(planKeys.all);
+  const refresh = useInvalidate(backlogKeys.all);
+  // The new item is linked to the step as evidence: the map shows it.
+  const refreshMap = useInvalidate(journeyKeys.all);
   return useFormMutation({
     mutationFn: (input: FormBody<z.input<typeof stepBacklogItemSchema>>) =>
       apiFetch(`/api/journeys/${mapId}/steps/${stepId}/backlog-item`, { method: "POST", json: input }),
     onSuccess: (data, input) => {
       callbacks?.onSuccess?.(data, input);
       void refresh();
+      void refreshMap();
     },
   });
 }
