@@ -76,6 +76,7 @@ const pages: AuditPage[] = [
       },
     ],
   },
+  { route: "/backlog/roadmap", roles: ["owner"], visits: () => [{ url: "/backlog/roadmap", name: "roadmap" }] },
   { route: "/journeys", roles: everyone, visits: () => [{ url: "/journeys", name: "journeys" }] },
   {
     route: "/journeys/[id]",
