@@ -1494,7 +1494,7 @@ describe("mention rates of closed quarters", () => {
 });
 
 describe("targets", () => {
-  it("12. a target publishes only what the dashboards publish for its group: a hidden team's gives no value, baseline or status", async () => {
+  it("13. a target publishes only what the dashboards publish for its group: a hidden team's gives no value, baseline or status", async () => {
     const d = db.handle().db;
     const groups = [null, ...teamIds()];
     const measures = [
