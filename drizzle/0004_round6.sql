@@ -5,6 +5,8 @@ CREATE TYPE "public"."distribution_delivery_status" AS ENUM('pending', 'sent', '
 CREATE TYPE "public"."distribution_message_kind" AS ENUM('announce', 'remind', 'summary', 'draft_notice');--> statement-breakpoint
 CREATE TYPE "public"."distribution_message_status" AS ENUM('scheduled', 'sending', 'sent', 'retrying', 'failed', 'skipped');--> statement-breakpoint
 CREATE TYPE "public"."series_cadence" AS ENUM('quarterly');--> statement-breakpoint
+CREATE TYPE "public"."plan_measure" AS ENUM('dimension', 'question', 'journey_step', 'timing');--> statement-breakpoint
+CREATE TYPE "public"."target_metric" AS ENUM('nps', 'dimension', 'dora', 'timing');--> statement-breakpoint
 CREATE TABLE "feedback_notes" (
 	"id" bigserial PRIMARY KEY NOT NULL,
 	"text" text NOT NULL,
@@ -109,6 +111,30 @@ CREATE TABLE "survey_series" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "backlog_plans" (
+	"backlog_item_id" uuid PRIMARY KEY NOT NULL,
+	"target_quarter" text NOT NULL,
+	"measure_kind" "plan_measure",
+	"measure_key" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "targets" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"metric" "target_metric" NOT NULL,
+	"metric_key" text DEFAULT '' NOT NULL,
+	"team_id" uuid,
+	"goal" double precision NOT NULL,
+	"due" text NOT NULL,
+	"baseline_period" text,
+	"baseline_value" double precision,
+	"note" text DEFAULT '' NOT NULL,
+	"created_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "theme_members" ADD COLUMN "feedback_note_id" bigint;--> statement-breakpoint
 ALTER TABLE "feedback_notes" ADD CONSTRAINT "feedback_notes_team_id_teams_id_fk" FOREIGN KEY ("team_id") REFERENCES "public"."teams"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "feedback_notes" ADD CONSTRAINT "feedback_notes_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
@@ -125,6 +151,9 @@ ALTER TABLE "series_surveys" ADD CONSTRAINT "series_surveys_survey_id_surveys_id
 ALTER TABLE "slack_channels" ADD CONSTRAINT "slack_channels_team_id_teams_id_fk" FOREIGN KEY ("team_id") REFERENCES "public"."teams"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "survey_series" ADD CONSTRAINT "survey_series_last_survey_id_surveys_id_fk" FOREIGN KEY ("last_survey_id") REFERENCES "public"."surveys"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "survey_series" ADD CONSTRAINT "survey_series_created_by_id_users_id_fk" FOREIGN KEY ("created_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "backlog_plans" ADD CONSTRAINT "backlog_plans_backlog_item_id_backlog_items_id_fk" FOREIGN KEY ("backlog_item_id") REFERENCES "public"."backlog_items"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "targets" ADD CONSTRAINT "targets_team_id_teams_id_fk" FOREIGN KEY ("team_id") REFERENCES "public"."teams"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "targets" ADD CONSTRAINT "targets_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "feedback_notes_period_idx" ON "feedback_notes" USING btree ("period");--> statement-breakpoint
 CREATE INDEX "sub_theme_members_source_idx" ON "sub_theme_members" USING btree ("source_id");--> statement-breakpoint
 CREATE INDEX "sub_themes_item_idx" ON "sub_themes" USING btree ("backlog_item_id");--> statement-breakpoint
@@ -135,4 +164,6 @@ CREATE UNIQUE INDEX "distribution_deliveries_key" ON "distribution_deliveries" U
 CREATE UNIQUE INDEX "distribution_messages_key" ON "distribution_messages" USING btree ("survey_id","kind","channel","round");--> statement-breakpoint
 CREATE INDEX "distribution_messages_survey" ON "distribution_messages" USING btree ("survey_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "series_surveys_series_period" ON "series_surveys" USING btree ("series_id","period");--> statement-breakpoint
+CREATE INDEX "backlog_plans_quarter_idx" ON "backlog_plans" USING btree ("target_quarter");--> statement-breakpoint
+CREATE INDEX "targets_metric_idx" ON "targets" USING btree ("metric","metric_key");--> statement-breakpoint
 ALTER TABLE "theme_members" ADD CONSTRAINT "theme_members_feedback_note_id_feedback_notes_id_fk" FOREIGN KEY ("feedback_note_id") REFERENCES "public"."feedback_notes"("id") ON DELETE cascade ON UPDATE no action;

@@ -101,6 +101,7 @@ const pages: AuditPage[] = [
     ],
   },
   { route: "/feedback", roles: ["editor", "viewer"], visits: () => [{ url: "/feedback", name: "feedback notes" }] },
+  { route: "/backlog/roadmap", roles: ["owner"], visits: () => [{ url: "/backlog/roadmap", name: "roadmap" }] },
   { route: "/journeys", roles: everyone, visits: () => [{ url: "/journeys", name: "journeys" }] },
   {
     route: "/journeys/[id]",

@@ -1,5 +1,6 @@
 "use client";
 import { QueryError } from "@/components/ui/query-error";
+import { PlanPanel } from "@/components/targets/plan-panel";
 import { useEffect, useRef, useState } from "react";
 import { CardSkeleton } from "@/components/ui/skeleton";
 import { Field, InputField } from "@/components/ui/field";
@@ -192,6 +193,7 @@ export function ItemDetail({
           onSavedChange={(saved) => setSavedItemId(saved ? item.id : null)}
         />
       ) : null}
+      <PlanPanel itemId={item.id} owner={item.owner} canEdit={canEdit} />
       {canEdit && others.length ? <MergeForm item={item} others={others} onSelect={onSelect} /> : null}
     </section>
   );

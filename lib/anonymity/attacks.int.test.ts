@@ -20,6 +20,7 @@ import type { RouteHandler } from "@/lib/api/route";
 import { GET as backlogRoute } from "@/app/api/backlog/route";
 import { GET as backlogExportRoute } from "@/app/api/backlog/export/route";
 import { GET as itemRoute } from "@/app/api/backlog/items/[id]/route";
+import { GET as targetsRoute } from "@/app/api/targets/route";
 import { buildBacklog } from "@/lib/backlog/queries";
 import { quartersScope } from "@/lib/backlog/scope";
 import * as s from "@/lib/db/schema";
@@ -715,6 +716,8 @@ async function doraView(query: Query): Promise<Figure[]> {
       r,
       scope: { period: json.period, ...(query.team ? { team: query.team } : {}), adoption: r.id as Adoption },
     })),
+    // The whole group the filter names (the row targets read a DORA band from).
+    ...(json.overall ? [{ r: json.overall, scope: { period: json.period, ...filterScope(query) } }] : []),
   ];
   for (const { r, scope } of rows) {
     for (const [metric, v] of Object.entries<any>(r.metrics ?? {})) {
@@ -1564,5 +1567,77 @@ describe("sub-themes against their theme", () => {
       for (const r of subs.filter((x) => x[col("respondents")] === "hidden"))
         expect(r[col("example quotes")]).toMatch(/^\[hidden/);
     }
+    });
+  });
+});
+
+describe("targets", () => {
+  it("13. a target publishes only what the dashboards publish for its group: a hidden team's gives no value, baseline or status", async () => {
+    const d = db.handle().db;
+    const groups = [null, ...teamIds()];
+    const measures = [
+      { metric: "nps" as const, metricKey: "" },
+      { metric: "dimension" as const, metricKey: "space.satisfaction" },
+      { metric: "dimension" as const, metricKey: "devex.flow_state" },
+      { metric: "dora" as const, metricKey: "" },
+    ];
+    // Set as an editor would, each with a baseline in 2026-Q3 (the value is the editor's; what matters is
+    // whether the quarter's figure may still be shown).
+    await d
+      .insert(s.targets)
+      .values(
+        groups.flatMap((teamId) =>
+          measures.map((m) => ({ ...m, teamId, goal: 3, due: "2027-Q4", baselinePeriod: Q3, baselineValue: 1 })),
+        ),
+      );
+    const listed = await callRoute(targetsRoute, { userId: ids.viewer });
+    expect(listed.status).toBe(200);
+    const leaks: string[] = [];
+    const closedPoints = (points: any[]) => points.filter((p) => !(p.hidden && p.reason === "collecting"));
+    for (const t of listed.json.targets) {
+      const where = `${t.metric} ${t.metricKey} ${teamName(t.teamId)}`;
+      const query = t.teamId ? { team: t.teamId } : {};
+      let points: any[];
+      if (t.metric === "nps") {
+        const view = (await viewerGet(npsRoute, "/api/analytics/nps", query, {}, true)).json;
+        points = closedPoints(view.points).map((p) =>
+          p.hidden ? p : { period: p.period, value: p.score, low: p.ciLow, high: p.ciHigh },
+        );
+      } else if (t.metric === "dimension") {
+        const view = (await viewerGet(dimensionsRoute, "/api/analytics/dimensions", query, {}, true)).json;
+        const series = view.dimensions.find((x: any) => x.key === t.metricKey)?.points ?? [];
+        points = closedPoints(series).map((p) =>
+          p.hidden ? p : { period: p.period, value: p.mean, low: p.ciLow, high: p.ciHigh },
+        );
+      } else {
+        const view = (await viewerGet(doraRoute, "/api/analytics/dora", query, {}, true)).json;
+        points = [];
+        for (const period of view.periods) {
+          const row = (await viewerGet(doraRoute, "/api/analytics/dora", { ...query, period }, {}, true)).json.overall;
+          if (row) points.push({ period, ...row.classification });
+        }
+        points = points.map((p) =>
+          p.hidden ? p : { ...p, value: { low: 1, medium: 2, high: 3, elite: 4 }[p.band as string] },
+        );
+      }
+      const last = points.at(-1);
+      if (!last || last.hidden) {
+        if (t.current !== null || t.baseline !== null || t.status !== "no_data" || /\d/.test(t.summary))
+          leaks.push(`${where}: the dashboards hide its latest quarter, the target shows ${JSON.stringify(t)}`);
+        continue;
+      }
+      if (t.current.period !== last.period || t.current.value !== last.value)
+        leaks.push(`${where}: target reads ${JSON.stringify(t.current)}, the dashboard ${JSON.stringify(last)}`);
+      const q3 = points.find((p) => p.period === Q3);
+      if (t.baseline && (!q3 || q3.hidden)) leaks.push(`${where}: shows a baseline for a quarter the dashboards hide`);
+    }
+    const hiddenTeams = listed.json.targets.filter((t: any) => t.teamId === ids.teams.Identity);
+    expect(hiddenTeams.length).toBe(measures.length);
+    expect(hiddenTeams.every((t: any) => t.hidden && t.current === null)).toBe(true);
+    expect(
+      listed.json.targets.some((t: any) => t.current !== null),
+      "some targets are read",
+    ).toBe(true);
+    expect(leaks, leaks.join("\n")).toEqual([]);
   });
 });

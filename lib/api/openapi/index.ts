@@ -49,6 +49,7 @@ import { distributionPaths } from "./paths/distribution";
 import { journeyPaths } from "./paths/journeys";
 import { sharePaths } from "./paths/share";
 import { systemPaths } from "./paths/system";
+import { targetPaths } from "./paths/targets";
 import { workspacePaths } from "./paths/workspace";
 
 const answerValue = {
@@ -74,6 +75,7 @@ function allPaths(): Paths {
     ...sharePaths(),
     ...distributionPaths(),
     ...invitePaths(),
+    ...targetPaths(),
   };
 }
 

@@ -12,3 +12,4 @@ export * from "./imports";
 export * from "./sub-themes";
 export * from "./invites";
 export * from "./distribution";
+export * from "./targets";
