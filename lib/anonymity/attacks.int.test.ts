@@ -1567,7 +1567,6 @@ describe("sub-themes against their theme", () => {
       for (const r of subs.filter((x) => x[col("respondents")] === "hidden"))
         expect(r[col("example quotes")]).toMatch(/^\[hidden/);
     }
-    });
   });
 });
 
