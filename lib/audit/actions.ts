@@ -30,6 +30,8 @@ export const auditActions = {
   "webhook.delete": "Removed a webhook endpoint",
   "share.create": "Created a share link",
   "share.revoke": "Revoked a share link",
+  "you_said.publish": "Published a theme on “You said, we did”",
+  "you_said.unpublish": "Took a theme off “You said, we did”",
 } as const;
 
 export type AuditAction = keyof typeof auditActions;

@@ -47,6 +47,7 @@ import { journeyPaths } from "./paths/journeys";
 import { sharePaths } from "./paths/share";
 import { systemPaths } from "./paths/system";
 import { workspacePaths } from "./paths/workspace";
+import { youSaidPaths } from "./paths/you-said";
 
 const answerValue = {
   description:
@@ -68,6 +69,7 @@ function allPaths(): Paths {
     ...integrationPaths(),
     ...deliveryPaths(),
     ...sharePaths(),
+    ...youSaidPaths(),
   };
 }
 

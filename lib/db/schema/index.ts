@@ -8,3 +8,4 @@ export * from "./jobs";
 export * from "./integrations";
 export * from "./delivery";
 export * from "./share";
+export * from "./you-said";
