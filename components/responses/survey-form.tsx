@@ -26,6 +26,8 @@ export type RespondentSurveyView = {
   period: string;
   /** The last day answers are taken (YYYY-MM-DD): a draft kept in the browser expires with it. */
   closesOn?: string | null;
+  /** The workspace has published "You said, we did": the introduction links to it. */
+  youSaid?: boolean;
 };
 
 export type SurveyFormMode = { kind: "live"; token: string; idempotencyKey: string } | { kind: "preview" };
@@ -234,6 +236,11 @@ export function SurveyForm({
       <p className="muted small">{displaySafe(survey.period) + (teamName ? ` · ${displaySafe(teamName)}` : "")}</p>
       <Heading>{displaySafe(survey.title)}</Heading>
       {survey.intro ? <p>{displaySafe(survey.intro)}</p> : null}
+      {survey.youSaid ? (
+        <p className="small">
+          <a href="/you-said">You said, we did</a>: what changed after the last survey.
+        </p>
+      ) : null}
       <p className="muted small">{`${count} · ${estimate} · questions marked “required” need an answer`}</p>
     </header>
   );
