@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { Formatter } from "@/lib/format";
 import { youSaidStatusLabels, type YouSaidStatus } from "@/lib/you-said/constants";
 import { mentionChangeLabels, type PublicRate } from "@/lib/you-said/mention-change";
@@ -14,7 +15,20 @@ const statusBadge: Record<YouSaidStatus, string> = {
 };
 
 type Level = 1 | 2;
-const heading = (base: Level, step: 0 | 1 | 2) => `h${base + step}` as "h1" | "h2" | "h3" | "h4";
+
+/** A heading `step` levels under the view's top one. */
+function Heading({ base, step, id, children }: { base: Level; step: 0 | 1 | 2; id?: string; children: ReactNode }) {
+  switch (base + step) {
+    case 1:
+      return <h1 id={id}>{children}</h1>;
+    case 2:
+      return <h2 id={id}>{children}</h2>;
+    case 3:
+      return <h3 id={id}>{children}</h3>;
+    default:
+      return <h4 id={id}>{children}</h4>;
+  }
+}
 
 function rateText(format: Formatter, rate: PublicRate) {
   return `${format.percent(rate.rate)} in ${rate.period} (95% interval ${format.percent(rate.low)} to ${format.percent(rate.high)})`;
@@ -31,11 +45,12 @@ function ThemeCard({
   level: Level;
   testId: string;
 }) {
-  const H = heading(level, 2);
   return (
     <li className="you-said-theme" data-testid={testId}>
       <div className="row-between you-said-theme-head">
-        <H>{theme.title}</H>
+        <Heading base={level} step={2}>
+          {theme.title}
+        </Heading>
         <span className={statusBadge[theme.status]}>{youSaidStatusLabels[theme.status]}</span>
       </div>
       {theme.note ? <p>{theme.note}</p> : null}
@@ -67,8 +82,6 @@ export function YouSaidView({
   level?: Level;
   preview?: boolean;
 }) {
-  const H1 = heading(level, 0);
-  const H2 = heading(level, 1);
   const quarters = page.previous && page.latest ? `${page.previous} and ${page.latest}` : (page.latest ?? null);
   const answered = page.respondents
     .filter((r) => r.respondents !== null)
@@ -78,7 +91,9 @@ export function YouSaidView({
     <div className="stack you-said" data-testid={preview ? "you-said-preview" : "you-said-page"}>
       <header className="card stack you-said-header">
         <p className="small muted">{preview ? "Preview · not live until published" : "DX Pulse · for developers"}</p>
-        <H1>You said, we did</H1>
+        <Heading base={level} step={0}>
+          You said, we did
+        </Heading>
         <p>
           {quarters
             ? `What you told the platform team in the surveys of ${quarters}, what we are doing about it, and what shipped.`
@@ -100,7 +115,9 @@ export function YouSaidView({
       ) : null}
       {page.themes.length ? (
         <section className="card stack" aria-labelledby={`${preview ? "preview-" : ""}you-said-doing`}>
-          <H2 id={`${preview ? "preview-" : ""}you-said-doing`}>What you told us, and what we are doing</H2>
+          <Heading base={level} step={1} id={`${preview ? "preview-" : ""}you-said-doing`}>
+            What you told us, and what we are doing
+          </Heading>
           <ol className="you-said-list">
             {page.themes.map((t, i) => (
               <ThemeCard key={i} theme={t} format={format} level={level} testId="you-said-theme" />
@@ -110,7 +127,9 @@ export function YouSaidView({
       ) : null}
       {page.shipped.length ? (
         <section className="card stack" aria-labelledby={`${preview ? "preview-" : ""}you-said-shipped`}>
-          <H2 id={`${preview ? "preview-" : ""}you-said-shipped`}>What shipped</H2>
+          <Heading base={level} step={1} id={`${preview ? "preview-" : ""}you-said-shipped`}>
+            What shipped
+          </Heading>
           <ol className="you-said-list">
             {page.shipped.map((t, i) => (
               <ThemeCard key={i} theme={t} format={format} level={level} testId="you-said-shipped" />
