@@ -31,7 +31,7 @@ function Heading({ base, step, id, children }: { base: Level; step: 0 | 1 | 2; i
 }
 
 function rateText(format: Formatter, rate: PublicRate) {
-  return `${format.percent(rate.rate)} in ${rate.period} (95% interval ${format.percent(rate.low)} to ${format.percent(rate.high)})`;
+  return `${format.percent(rate.rate)} of those who answered in ${rate.period} (95% interval ${format.percent(rate.low)} to ${format.percent(rate.high)})`;
 }
 
 function ThemeCard({
