@@ -8,6 +8,7 @@ import { useFormat } from "@/components/ui/locale";
 import { Options } from "@/components/ui/options";
 import { QueryError } from "@/components/ui/query-error";
 import { backlogStatusLabels } from "@/lib/backlog/constants";
+import { parseScope } from "@/lib/backlog/scope";
 import {
   YOU_SAID_NOTE_MAX,
   YOU_SAID_STATUSES,
@@ -18,6 +19,12 @@ import { usePublishYouSaid, useSaveYouSaidDraft, useYouSaidEditor, type YouSaidE
 import { YouSaidView } from "./you-said-view";
 
 type EditorItem = YouSaidEditorData["items"][number];
+
+function scopeWords(scope: string) {
+  const parsed = parseScope(scope);
+  if (parsed?.kind === "periods") return parsed.from === parsed.to ? parsed.from : `${parsed.from} to ${parsed.to}`;
+  return parsed?.kind === "friction" ? "the friction log" : "one survey";
+}
 
 function stateOf(item: EditorItem): { label: string; badge: string } {
   if (item.published && !item.unpublishedChanges) return { label: "Live", badge: "badge badge-good" };
@@ -42,6 +49,9 @@ function ItemEditor({ item, k }: { item: EditorItem; k: number }) {
             {`#${item.rank} on the backlog · ${backlogStatusLabels[item.backlogStatus]}`}
             {item.quotable ? "" : ` · fewer than ${k} people: the page shows its words but no share`}
           </p>
+          {item.published ? (
+            <p className="small">{`Developers read: “${item.published.title}” · ${youSaidStatusLabels[item.published.status]}`}</p>
+          ) : null}
         </div>
         <span className={state.badge} data-testid="you-said-state">
           {state.label}
@@ -137,10 +147,11 @@ export function YouSaidEditor({ initialData }: { initialData: YouSaidEditorData 
         <h2 id="you-said-themes">Themes</h2>
         <p className="muted small">
           {data.scope
-            ? `From the dashboard’s backlog (${data.scope.replace(/^periods:/, "").replace("..", " to ")}). `
+            ? `From the dashboard’s backlog (${scopeWords(data.scope)}). `
             : "Analyse answers on the backlog first. "}
           Developers see only what you publish: your title, note and status, and how often a theme was mentioned in the
-          two latest closed quarters — never quotes, counts of people or teams.
+          two latest closed quarters — never quotes, counts of people or teams.{" "}
+          <a href="#you-said-preview-heading">See the preview</a>
         </p>
         {data.items.length === 0 ? <p className="muted">No themes yet.</p> : null}
         <ol className="you-said-list you-said-editor-list">
