@@ -294,7 +294,7 @@ describe("respondent notices", () => {
     const thanks = (await renderRespondentPage({ kind: "thanks" })).html;
     expect(thanks).toContain(`<a href="/you-said">You said, we did</a>`);
     expect(thanks).not.toContain("<script");
-    expect(readFileSync("public/respondent.js", "utf8")).toContain(`<a href=\\"/you-said\\">You said, we did</a>`);
+    expect(readFileSync("public/respondent.js", "utf8")).toContain(`<a href="/you-said">You said, we did</a>`);
     expect((await formPage()).html).not.toContain(`href="/you-said"`);
     const linked = (await formPage({ survey: { ...survey, youSaid: true } })).html;
     expect(linked).toContain(`<a href="/you-said">You said, we did</a>: what changed after the last survey.`);
