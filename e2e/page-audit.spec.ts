@@ -115,7 +115,9 @@ const pages: AuditPage[] = [
         url: "/backlog/you-said",
         name: "you said, we did (editor), a draft open",
         open: async (page) => {
-          await page.getByTestId("you-said-item").first().getByText("Add to the page").click();
+          // A theme not yet on the page (e2e/you-said.spec.ts may have published the first ones).
+          const item = page.getByTestId("you-said-item").filter({ hasText: "Not on the page" }).first();
+          await item.locator("summary").click();
           await expect(page.getByLabel("Title developers read").first()).toBeVisible();
         },
       },
