@@ -46,6 +46,10 @@ test("an editor publishes two actions; a developer reaches them from the thank-y
   }
   await visitor.getByRole("button", { name: "Send my answers" }).click();
   await expect(visitor.getByRole("heading", { name: "Thank you — your answers are in" })).toBeVisible();
+  const thanksAxe = (await new AxeBuilder({ page: visitor }).analyze()).violations.filter(
+    (v) => v.impact === "serious" || v.impact === "critical",
+  );
+  expect(thanksAxe.map((v) => v.id)).toEqual([]);
   await visitor.getByRole("link", { name: "You said, we did" }).last().click();
   await expect(visitor).toHaveURL(/\/you-said$/);
 

@@ -141,7 +141,10 @@ export function surveyPageView(page: RespondentPage): RespondentView {
           <Notice title="Thank you — your answers are in" testId="survey-thanks">
             <p>Nothing that identifies you was stored with them. You can close this page now.</p>
             <p>
-              <a href="/you-said">You said, we did</a>: what the platform team did with earlier answers.
+              <a className="text-link" href="/you-said">
+                You said, we did
+              </a>
+              : what the platform team did with earlier answers.
             </p>
           </Notice>
         ),

@@ -238,7 +238,10 @@ export function SurveyForm({
       {survey.intro ? <p>{displaySafe(survey.intro)}</p> : null}
       {survey.youSaid ? (
         <p className="small">
-          <a href="/you-said">You said, we did</a>: what changed after the last survey.
+          <a className="text-link" href="/you-said">
+            You said, we did
+          </a>
+          : what changed after the last survey.
         </p>
       ) : null}
       <p className="muted small">{`${count} · ${estimate} · questions marked “required” need an answer`}</p>

@@ -151,7 +151,9 @@ export function YouSaidEditor({ initialData }: { initialData: YouSaidEditorData 
             : "Analyse answers on the backlog first. "}
           Developers see only what you publish: your title, note and status, and how often a theme was mentioned in the
           two latest closed quarters — never quotes, counts of people or teams.{" "}
-          <a href="#you-said-preview-heading">See the preview</a>
+          <a className="text-link" href="#you-said-preview-heading">
+            See the preview
+          </a>
         </p>
         {data.items.length === 0 ? <p className="muted">No themes yet.</p> : null}
         <ol className="you-said-list you-said-editor-list">
