@@ -118,7 +118,7 @@ const pages: AuditPage[] = [
           // A theme not yet on the page (e2e/you-said.spec.ts may have published the first ones).
           const item = page.getByTestId("you-said-item").filter({ hasText: "Not on the page" }).first();
           await item.locator("summary").click();
-          await expect(page.getByLabel("Title developers read").first()).toBeVisible();
+          await expect(item.getByLabel("Title developers read")).toBeVisible();
         },
       },
     ],

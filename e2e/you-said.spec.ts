@@ -17,6 +17,8 @@ test("an editor publishes two actions; a developer reaches them from the thank-y
   asEditor: page,
   browser,
 }) => {
+  // Two publications, a survey sent, three pages checked with axe: more than one page's worth of time.
+  test.setTimeout(120_000);
   await page.goto("/backlog");
   await page.getByRole("link", { name: "You said, we did" }).click();
   await expect(page).toHaveURL(/\/backlog\/you-said$/);
