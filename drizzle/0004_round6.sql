@@ -7,6 +7,7 @@ CREATE TYPE "public"."distribution_message_status" AS ENUM('scheduled', 'sending
 CREATE TYPE "public"."series_cadence" AS ENUM('quarterly');--> statement-breakpoint
 CREATE TYPE "public"."plan_measure" AS ENUM('dimension', 'question', 'journey_step', 'timing');--> statement-breakpoint
 CREATE TYPE "public"."target_metric" AS ENUM('nps', 'dimension', 'dora', 'timing');--> statement-breakpoint
+CREATE TYPE "public"."you_said_status" AS ENUM('looking_into_it', 'planned', 'in_progress', 'shipped');--> statement-breakpoint
 CREATE TABLE "feedback_notes" (
 	"id" bigserial PRIMARY KEY NOT NULL,
 	"text" text NOT NULL,
@@ -135,6 +136,19 @@ CREATE TABLE "targets" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "you_said_items" (
+	"backlog_item_id" uuid PRIMARY KEY NOT NULL,
+	"draft_title" text NOT NULL,
+	"draft_note" text DEFAULT '' NOT NULL,
+	"draft_status" "you_said_status" NOT NULL,
+	"published_title" text,
+	"published_note" text,
+	"published_status" "you_said_status",
+	"published_at" timestamp with time zone,
+	"published_by" uuid,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "theme_members" ADD COLUMN "feedback_note_id" bigint;--> statement-breakpoint
 ALTER TABLE "feedback_notes" ADD CONSTRAINT "feedback_notes_team_id_teams_id_fk" FOREIGN KEY ("team_id") REFERENCES "public"."teams"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "feedback_notes" ADD CONSTRAINT "feedback_notes_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
@@ -154,6 +168,8 @@ ALTER TABLE "survey_series" ADD CONSTRAINT "survey_series_created_by_id_users_id
 ALTER TABLE "backlog_plans" ADD CONSTRAINT "backlog_plans_backlog_item_id_backlog_items_id_fk" FOREIGN KEY ("backlog_item_id") REFERENCES "public"."backlog_items"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "targets" ADD CONSTRAINT "targets_team_id_teams_id_fk" FOREIGN KEY ("team_id") REFERENCES "public"."teams"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "targets" ADD CONSTRAINT "targets_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "you_said_items" ADD CONSTRAINT "you_said_items_backlog_item_id_backlog_items_id_fk" FOREIGN KEY ("backlog_item_id") REFERENCES "public"."backlog_items"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "you_said_items" ADD CONSTRAINT "you_said_items_published_by_users_id_fk" FOREIGN KEY ("published_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "feedback_notes_period_idx" ON "feedback_notes" USING btree ("period");--> statement-breakpoint
 CREATE INDEX "sub_theme_members_source_idx" ON "sub_theme_members" USING btree ("source_id");--> statement-breakpoint
 CREATE INDEX "sub_themes_item_idx" ON "sub_themes" USING btree ("backlog_item_id");--> statement-breakpoint
@@ -166,4 +182,5 @@ CREATE INDEX "distribution_messages_survey" ON "distribution_messages" USING btr
 CREATE UNIQUE INDEX "series_surveys_series_period" ON "series_surveys" USING btree ("series_id","period");--> statement-breakpoint
 CREATE INDEX "backlog_plans_quarter_idx" ON "backlog_plans" USING btree ("target_quarter");--> statement-breakpoint
 CREATE INDEX "targets_metric_idx" ON "targets" USING btree ("metric","metric_key");--> statement-breakpoint
+CREATE INDEX "you_said_items_published_idx" ON "you_said_items" USING btree ("published_at");--> statement-breakpoint
 ALTER TABLE "theme_members" ADD CONSTRAINT "theme_members_feedback_note_id_feedback_notes_id_fk" FOREIGN KEY ("feedback_note_id") REFERENCES "public"."feedback_notes"("id") ON DELETE cascade ON UPDATE no action;

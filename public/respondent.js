@@ -154,7 +154,7 @@
     section.setAttribute("aria-labelledby", "thanks-heading");
     section.innerHTML =
       '<h2 id="thanks-heading" tabindex="-1">Thank you \u2014 your answers are in</h2>' +
-      "<p>Nothing that identifies you was stored with them. The platform team reads every comment and shares what it will fix next.</p>" +
+      '<p>Nothing that identifies you was stored with them. The platform team reads every comment and shares what it will fix next in <a class="text-link" href="/you-said">You said, we did</a>.</p>' +
       '<p class="muted small">You can close this page now.</p>';
     var stale = document.querySelector("[data-send-error]");
     if (stale) stale.remove();

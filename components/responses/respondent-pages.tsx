@@ -184,6 +184,12 @@ export function surveyPageView(page: RespondentPage): RespondentView {
         main: (
           <Notice title="Thank you — your answers are in" testId="survey-thanks">
             <p>Nothing that identifies you was stored with them. You can close this page now.</p>
+            <p>
+              <a className="text-link" href="/you-said">
+                You said, we did
+              </a>
+              : what the platform team did with earlier answers.
+            </p>
           </Notice>
         ),
       };

@@ -26,6 +26,8 @@ export type RespondentSurveyView = {
   period: string;
   /** The last day answers are taken (YYYY-MM-DD): a draft kept in the browser expires with it. */
   closesOn?: string | null;
+  /** The workspace has published "You said, we did": the introduction links to it. */
+  youSaid?: boolean;
 };
 
 /** `invite`: the token is one person's single-use invitation (/s/i/<token>), not a shared link. */
@@ -239,6 +241,14 @@ export function SurveyForm({
       <p className="muted small">{displaySafe(survey.period) + (teamName ? ` · ${displaySafe(teamName)}` : "")}</p>
       <Heading>{displaySafe(survey.title)}</Heading>
       {survey.intro ? <p>{displaySafe(survey.intro)}</p> : null}
+      {survey.youSaid ? (
+        <p className="small">
+          <a className="text-link" href="/you-said">
+            You said, we did
+          </a>
+          : what changed after the last survey.
+        </p>
+      ) : null}
       <p className="muted small">{`${count} · ${estimate} · questions marked “required” need an answer`}</p>
     </header>
   );

@@ -21,7 +21,9 @@ import { GET as backlogRoute } from "@/app/api/backlog/route";
 import { GET as backlogExportRoute } from "@/app/api/backlog/export/route";
 import { GET as itemRoute } from "@/app/api/backlog/items/[id]/route";
 import { GET as targetsRoute } from "@/app/api/targets/route";
-import { buildBacklog } from "@/lib/backlog/queries";
+import { buildBacklog, moveThemeMembers, setDashboardBacklog } from "@/lib/backlog/queries";
+import { GET as youSaidRoute } from "@/app/api/you-said/route";
+import { publishYouSaidItem, saveYouSaidDraft } from "@/lib/you-said/queries";
 import { quartersScope } from "@/lib/backlog/scope";
 import * as s from "@/lib/db/schema";
 import surveyLinkRoute from "@/pages/api/s/[token]";
@@ -1638,5 +1640,106 @@ describe("targets", () => {
       "some targets are read",
     ).toBe(true);
     expect(leaks, leaks.join("\n")).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Issue 16: the public "You said, we did" page, which anyone can read without signing in, against the
+// signed-in views it is built from, before and after answers and edits.
+
+describe("the public “You said, we did” page", () => {
+  it("14. publishes only rates the backlog publishes, of themes and quarters of ≥ k people, unmoved by one answer or one moved answer", async () => {
+    const scope = quartersScope(Q3, Q4);
+    await buildBacklog({ scope, k: 2 });
+    await setDashboardBacklog({ scope });
+    // Two people's answers split off into a theme of their own, under k.
+    const first = (await viewerGet(backlogRoute, "/api/backlog", { scope }, {}, true)).json.items[0];
+    const two = await db
+      .handle()
+      .db.select({ publicId: s.themeMembers.publicId })
+      .from(s.themeMembers)
+      .where(eq(s.themeMembers.backlogItemId, first.id))
+      .limit(2);
+    await moveThemeMembers({ id: first.id, memberIds: two.map((m) => m.publicId), newLabel: "Two people" });
+    const backlog = (await viewerGet(backlogRoute, "/api/backlog", { scope }, {}, true)).json;
+    expect(backlog.items.some((i: any) => !i.quotable)).toBe(true);
+    for (const [n, item] of backlog.items.entries()) {
+      await saveYouSaidDraft({
+        backlogItemId: item.id,
+        draft: { title: `Theme ${n + 1}`, note: "", status: n % 2 ? "shipped" : "planned" },
+      });
+      await publishYouSaidItem({ backlogItemId: item.id });
+    }
+    const publicPage = async () => (await callRoute(youSaidRoute, { url: "http://localhost/api/you-said" })).json.page;
+    const before = await publicPage();
+    const themes = [...before.themes, ...before.shipped];
+    expect(themes).toHaveLength(backlog.items.length);
+    expect(before.latest).toBe(Q3); // 2026-Q4 is still collecting
+    expect(themes.filter((t: any) => t.latest).length).toBeGreaterThan(0);
+
+    // Differencing against the signed-in backlog: each public rate is one the backlog shows, over ≥ k
+    // mentioners; a theme under k shows none; the respondents are the backlog's quarter counts.
+    const rates = (await viewerGet(ratesRoute, "/api/analytics/response-rates", quarter(Q3), {}, true)).json;
+    const publishedTotal = rates.surveys
+      .filter((x: any) => x.period === Q3 && x.total.hidden === false)
+      .reduce((sum: number, x: any) => sum + x.total.n, 0);
+    const leaks: string[] = [];
+    for (const [n, item] of backlog.items.entries()) {
+      const theme = themes.find((t: any) => t.title === `Theme ${n + 1}`);
+      for (const rate of [theme.latest, theme.previous].filter(Boolean)) {
+        const signedIn = item.mentionRates.find((r: any) => r.period === rate.period);
+        if (!item.quotable) leaks.push(`${item.label}: a rate for a theme under k`);
+        if (!signedIn || signedIn.rate !== rate.rate || signedIn.low !== rate.low || signedIn.high !== rate.high)
+          leaks.push(`${item.label} ${rate.period}: a rate the backlog does not publish`);
+        const mentioners = Math.round(rate.rate * signedIn.respondents);
+        if (mentioners < K) leaks.push(`${item.label} ${rate.period}: ${mentioners} mentioners`);
+        // The count the rate implies, minus the quarter's published survey totals, is 0 or ≥ k.
+        const leftover = Math.round(mentioners / rate.rate) - publishedTotal;
+        if (leftover > 0 && leftover < K) leaks.push(`${item.label} ${rate.period}: leftover ${leftover}`);
+      }
+    }
+    for (const p of before.respondents) {
+      const signedIn = backlog.periods.find((x: any) => x.period === p.period);
+      expect(p.respondents).toBe(signedIn?.collecting ? null : (signedIn?.respondents ?? null));
+    }
+    expect(leaks, leaks.join("\n")).toEqual([]);
+    expect(JSON.stringify(before)).not.toMatch(/the build is slow|my lead reads|Identity|Payments/);
+
+    // Time: one more answer to the open (2026-Q4) survey changes nothing on the public page.
+    const truth = await loadTruth();
+    const token = truth.links.find((l) => l.surveyId === ids.surveys.open && l.teamId === ids.teams.Checkout)!.token;
+    const form = await callRoute(surveyLinkRoute, { method: "GET", params: { token } });
+    const answers = form.json.questions.map((q: { id: string; kind: string; options?: { id: string }[] }) => ({
+      questionId: q.id,
+      value:
+        q.kind === "nps"
+          ? 10
+          : q.kind === "likert"
+            ? 5
+            : q.kind === "free_text"
+              ? "the build is slow again"
+              : q.kind === "single_choice"
+                ? q.options![0].id
+                : [q.options![0].id],
+    }));
+    const posted = await callRoute(surveyLinkRoute, {
+      method: "POST",
+      params: { token },
+      body: { idempotencyKey: `you-said-${randomUUID()}`, answers },
+      headers: { "x-forwarded-for": "192.0.2.78" },
+    });
+    expect(posted.status).toBe(201);
+    expect(await publicPage()).toEqual(before);
+
+    // Edits: one answer moved between two themes changes no published figure.
+    const [from, to] = backlog.items.filter((i: any) => i.quotable);
+    const [member] = await db
+      .handle()
+      .db.select({ publicId: s.themeMembers.publicId })
+      .from(s.themeMembers)
+      .where(eq(s.themeMembers.backlogItemId, from.id))
+      .limit(1);
+    await moveThemeMembers({ id: from.id, memberIds: [member.publicId], targetId: to.id });
+    expect(await publicPage()).toEqual(before);
   });
 });

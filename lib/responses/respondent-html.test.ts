@@ -289,6 +289,21 @@ describe("respondent notices", () => {
     );
     expect((await renderRespondentPage({ kind: "thanks" })).html).toContain("Thank you — your answers are in");
   });
+
+  it("links to “You said, we did” from the thank-you page, and from the introduction once something is published", async () => {
+    const thanks = (await renderRespondentPage({ kind: "thanks" })).html;
+    expect(thanks).toContain(`<a class="text-link" href="/you-said">You said, we did</a>`);
+    expect(thanks).not.toContain("<script");
+    expect(readFileSync("public/respondent.js", "utf8")).toContain(
+      `<a class="text-link" href="/you-said">You said, we did</a>`,
+    );
+    expect((await formPage()).html).not.toContain(`href="/you-said"`);
+    const linked = (await formPage({ survey: { ...survey, youSaid: true } })).html;
+    expect(linked).toContain(
+      `<a class="text-link" href="/you-said">You said, we did</a>: what changed after the last survey.`,
+    );
+    expect(linked.match(/<script/g)).toHaveLength(1); // still only respondent.js
+  });
 });
 
 describe("friction page", () => {

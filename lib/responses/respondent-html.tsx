@@ -17,6 +17,8 @@ export function surveyFormPage(
   token: string,
   { survey, questions, teamName }: Pick<RespondentSurvey, "survey" | "questions" | "teamName">,
   form: Pick<Extract<RespondentPage, { kind: "form" }>, "idempotencyKey" | "sendError" | "refused" | "invite">,
+  /** Whether "You said, we did" has anything published, for the introduction's link. */
+  youSaid = false,
 ): RespondentPage {
   return {
     kind: "form",
@@ -27,6 +29,7 @@ export function surveyFormPage(
       intro: survey.intro,
       period: survey.period,
       closesOn: survey.closesOn,
+      youSaid,
     },
     teamName,
     questions,

@@ -33,9 +33,16 @@ export default async function BacklogPage({ searchParams }: { searchParams: Prom
         title="Backlog"
         description="Themes from free-text answers and the friction log, ranked by impact and frequency: what to fix first."
         actions={
-          <Link className="btn btn-sm" href="/backlog/roadmap">
-            Roadmap
-          </Link>
+          <>
+            <Link className="btn btn-sm" href="/backlog/roadmap">
+              Roadmap
+            </Link>
+            {hasRole(user.role, "editor") ? (
+              <Link className="btn btn-sm" href="/backlog/you-said">
+                You said, we did
+              </Link>
+            ) : null}
+          </>
         }
       />
       <BacklogView

@@ -9,6 +9,7 @@ import { surveyAvailability } from "@/lib/surveys/lifecycle";
 import { todayIsoDate } from "@/lib/responses/submission-day";
 import { getRespondentSurvey } from "@/lib/surveys/queries";
 import { tokenParams } from "@/lib/surveys/schemas";
+import { hasPublishedYouSaid } from "@/lib/you-said/queries";
 
 export const dynamic = "force-dynamic";
 
@@ -23,14 +24,21 @@ async function pageFor(token: string, query: URLSearchParams): Promise<Responden
   if (target.inviteOnly) return { kind: "invite_only", title: survey.title, teamName: target.teamName };
   // The no-JavaScript path lands here after posting the form (see ./submit/route.ts).
   if (query.get("sent") === "1") return { kind: "thanks" };
-  return surveyFormPage(token, target, {
-    // A fresh random key per page load: a retried send of this page counts once.
-    idempotencyKey: newPageKey(),
-    sendError: sendErrorMessage(
-      query,
-      target.questions.map((q) => q.prompt),
-    ),
-  });
+  // A link, not the survey: if this lookup fails, the form still opens without it.
+  const youSaid = await hasPublishedYouSaid().catch(() => false);
+  return surveyFormPage(
+    token,
+    target,
+    {
+      // A fresh random key per page load: a retried send of this page counts once.
+      idempotencyKey: newPageKey(),
+      sendError: sendErrorMessage(
+        query,
+        target.questions.map((q) => q.prompt),
+      ),
+    },
+    youSaid,
+  );
 }
 
 export const GET = route({ access: "public", params: z.object({ token: z.string() }) }, async ({ params, request }) => {

@@ -51,6 +51,7 @@ import { sharePaths } from "./paths/share";
 import { systemPaths } from "./paths/system";
 import { targetPaths } from "./paths/targets";
 import { workspacePaths } from "./paths/workspace";
+import { youSaidPaths } from "./paths/you-said";
 
 const answerValue = {
   description:
@@ -76,6 +77,7 @@ function allPaths(): Paths {
     ...distributionPaths(),
     ...invitePaths(),
     ...targetPaths(),
+    ...youSaidPaths(),
   };
 }
 

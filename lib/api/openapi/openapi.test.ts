@@ -100,6 +100,7 @@ describe("OpenAPI document", () => {
       "GET /api/share/{token}/surveys/{surveyId}/comments",
       "GET /api/share/{token}/surveys/{surveyId}/drivers",
       "GET /api/share/{token}/teams",
+      "GET /api/you-said",
       "POST /api/friction/{token}",
       "POST /api/password-reset",
       "POST /api/s/i/{token}",

@@ -13,3 +13,4 @@ export * from "./sub-themes";
 export * from "./invites";
 export * from "./distribution";
 export * from "./targets";
+export * from "./you-said";
