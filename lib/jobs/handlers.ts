@@ -6,6 +6,7 @@ import { runSurveyClose, runSurveyOpen } from "@/lib/surveys/queries";
 import { announceSurveyStatus } from "@/lib/integrations/announce";
 import { deliverWebhook } from "@/lib/integrations/deliver";
 import "@/lib/integrations/survey-listeners";
+import "@/lib/invites/survey-listeners";
 import type { JobHandlers } from "./handler";
 
 export const jobHandlers: JobHandlers = {
