@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: every way an invitation is made, used, refused and counted, against one database.
 // Invite-only links against a real database (PGlite, and PostgreSQL with TEST_ENGINE=postgres): lists,
 // single-use invitations, invite-only teams, and concurrent uses of one token storing one response.
 import { sql } from "drizzle-orm";
