@@ -108,7 +108,7 @@ export function InviteListEditor({
       <label className="row checkbox-row">
         <input
           type="checkbox"
-          checked={list.data.inviteOnly}
+          checked={inviteOnly.isPending ? Boolean(inviteOnly.variables?.inviteOnly) : list.data.inviteOnly}
           disabled={inviteOnly.isPending}
           onChange={(e) => inviteOnly.mutate({ inviteOnly: e.target.checked })}
         />{" "}
