@@ -50,6 +50,9 @@ export default defineConfig({
           AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret",
           NEXTAUTH_URL: baseURL,
           NEXT_TELEMETRY_DISABLED: "1",
+          // e2e/distribution.spec.ts runs an SMTP server on this port and a Slack receiver on loopback.
+          SMTP_URL: `smtp://127.0.0.1:${port + 1025}`,
+          WEBHOOK_ALLOW_LOOPBACK: "true",
         },
       },
 });

@@ -62,8 +62,9 @@ test("finding 4: analysing All quarters after a new quarter's answers keeps the 
   // The PM keeps the number of themes they curated, so the wider scope splits the answers alike.
   await page.getByLabel("Number of themes").fill(String(demo.run.chosenK));
   await page.getByRole("button", { name: "Analyse answers" }).click();
+  // (On a retry, the first attempt's analysis of this wider scope is the best earlier one.)
   await expect(page.getByRole("status").filter({ hasText: "Done:" })).toContainText(
-    "curated as in Quarters 2026-Q1 – 2026-Q4",
+    /curated as in Quarters 2026-Q1 – 202[67]-Q4/,
     { timeout: 90_000 },
   );
 
@@ -80,7 +81,7 @@ test("finding 4: analysing All quarters after a new quarter's answers keeps the 
     .first()
     .click();
   const carried = page.getByTestId("carried-from");
-  await expect(carried).toContainText("carried from Quarters 2026-Q1 – 2026-Q4 (analysed");
+  await expect(carried).toContainText(/carried from Quarters 2026-Q1 – 202[67]-Q4 \(analysed/);
   await carried.getByRole("button", { name: "Wrong match? Undo carry" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Undo carry" }).click();
   await expect(page.getByTestId("carried-from")).toHaveCount(0, { timeout: 30_000 });
@@ -91,7 +92,8 @@ test("finding 5: analysing history leaves the dashboard alone; the backlog edito
   asEditor: page,
   browser,
 }) => {
-  test.setTimeout(120_000);
+  // Waits for an analysis that may queue behind other specs' analyses on the embedded database.
+  test.setTimeout(180_000);
   const request = page.request;
   const { dashboard } = await (await request.get("/api/backlog/dashboard")).json();
   expect(dashboard.scope).toMatch(/^periods:2026-Q1\.\./);
@@ -102,6 +104,14 @@ test("finding 5: analysing history leaves the dashboard alone; the backlog edito
 
   // The PM analyses 2026-Q3 to look at history: leadership's top five stay as they were.
   expect((await request.post("/api/backlog/build", { data: { scope: HISTORY } })).status()).toBe(200);
+  await expect
+    .poll(
+      async () =>
+        (await (await request.get(`/api/backlog/analysis?scope=${encodeURIComponent(HISTORY)}`)).json()).analysis
+          ?.state,
+      { timeout: 120_000 },
+    )
+    .toBe("done");
   await page.reload();
   expect(await page.getByTestId("top-backlog-items").innerText()).toBe(topBefore);
   await expect(page.getByTestId("top-backlog-scope")).not.toContainText("2026-Q3");

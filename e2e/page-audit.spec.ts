@@ -48,6 +48,25 @@ const pages: AuditPage[] = [
   { route: "/surveys", roles: everyone, visits: () => [{ url: "/surveys", name: "surveys" }] },
   { route: "/surveys/new", roles: editors, visits: () => [{ url: "/surveys/new", name: "new survey" }] },
   {
+    route: "/surveys/import",
+    roles: ["editor"],
+    visits: () => [
+      { url: "/surveys/import", name: "import past results" },
+      {
+        url: "/surveys/import",
+        name: "import past results, checked",
+        open: async (page) => {
+          const csv = "Email,platform_nps,Cognitive load\na@x.example,9,Agree\nb@x.example,4,Sometimes\n";
+          await page
+            .getByLabel("CSV file")
+            .setInputFiles({ name: "past.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+          await page.getByRole("button", { name: "Check file" }).click();
+          await expect(page.getByTestId("survey-import-preview")).toBeVisible();
+        },
+      },
+    ],
+  },
+  {
     route: "/surveys/[id]",
     roles: everyone,
     visits: ({ surveyId }) =>
@@ -55,6 +74,11 @@ const pages: AuditPage[] = [
         url: `/surveys/${surveyId}?tab=${tab}`,
         name: `survey ${tab}`,
       })),
+  },
+  {
+    route: "/surveys/[id]",
+    roles: ["editor"],
+    visits: ({ surveyId }) => [{ url: `/surveys/${surveyId}?tab=distribution`, name: "survey distribution" }],
   },
   {
     route: "/surveys/[id]/qr/[linkId]",
@@ -76,6 +100,8 @@ const pages: AuditPage[] = [
       },
     ],
   },
+  { route: "/feedback", roles: ["editor", "viewer"], visits: () => [{ url: "/feedback", name: "feedback notes" }] },
+  { route: "/backlog/roadmap", roles: ["owner"], visits: () => [{ url: "/backlog/roadmap", name: "roadmap" }] },
   { route: "/journeys", roles: everyone, visits: () => [{ url: "/journeys", name: "journeys" }] },
   {
     route: "/journeys/[id]",
@@ -100,6 +126,11 @@ const pages: AuditPage[] = [
     route: "/settings/delivery",
     roles: editors,
     visits: () => [{ url: "/settings/delivery", name: "delivery events" }],
+  },
+  {
+    route: "/settings/distribution",
+    roles: editors,
+    visits: () => [{ url: "/settings/distribution", name: "distribution settings" }],
   },
   {
     route: "/settings/share-links",

@@ -38,6 +38,18 @@ const envSchema = z.object({
    * production, on elsewhere, so tests and local development can run a receiver on this machine.
    */
   WEBHOOK_ALLOW_LOOPBACK: booleanFlag,
+  /**
+   * Outgoing email (survey invitations, reminders, notices) through this SMTP server, e.g.
+   * smtps://user:pass@smtp.example.com:465 or smtp://127.0.0.1:25. Unset: no email is sent, and the
+   * distribution settings say so.
+   */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  /** The From of outgoing email. */
+  MAIL_FROM: z.string().min(3).default("DX Pulse <dxpulse@localhost>"),
   /** Proxies of our own in front of the app that append to X-Forwarded-For (lib/api/client-address.ts). */
   TRUSTED_PROXY_HOPS: wholeNumber(0).pipe(z.number().max(10, "more than 10 proxies is surely a mistake")),
   TEST_DATABASE_URL: z
@@ -75,6 +87,8 @@ export const inNextServer = env.NEXT_RUNTIME === "nodejs";
 export const demoSeedEnabled = env.DEMO_SEED ?? !env.DATABASE_URL;
 /** lib/integrations/webhook-target.ts: loopback receivers allowed unless production says otherwise. */
 export const webhookLoopbackAllowed = env.WEBHOOK_ALLOW_LOOPBACK ?? !isProduction;
+/** Where links in email and Slack messages point: the app's public address. */
+export const publicBaseUrl = (env.NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/+$/, "");
 export const oidcEnabled = Boolean(env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET);
 
 // In development a fixed secret keeps sessions across restarts; production must set its own.

@@ -1,14 +1,35 @@
 "use client";
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import type { FilterParams } from "@/lib/analytics/hooks";
 import type { DimensionTrends } from "@/lib/analytics/types";
 import { AnalyticsCard, ExportButton, HiddenValue } from "./analytics-card";
 import { CollectingNote, collectingMarkers } from "./collecting-note";
 import { formatInterval, formatMean, formatPct, SERIES_COLORS } from "./format";
-import { useDimensionTrends } from "@/lib/analytics/hooks";
+import { useAnalyticsSource, useDimensionTrends } from "@/lib/analytics/hooks";
+import { targetsForChart } from "@/lib/targets/chart-targets";
+import { useTargets } from "@/lib/targets/hooks";
 import { TableScroll } from "@/components/ui/table-scroll";
 
-export function DimensionChart({ trends, height = 280 }: { trends: DimensionTrends; height?: number }) {
+export function DimensionChart({
+  trends,
+  height = 280,
+  goals = [],
+}: {
+  trends: DimensionTrends;
+  height?: number;
+  /** Targets on a dimension of this chart's group: a dashed line at the goal, in the dimension's colour. */
+  goals?: readonly { metricKey: string; goal: number; due: string }[];
+}) {
   const data = trends.periods.map((period) => {
     const row: Record<string, unknown> = { period };
     for (const d of trends.dimensions) {
@@ -33,6 +54,26 @@ export function DimensionChart({ trends, height = 280 }: { trends: DimensionTren
           />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           {collectingMarkers(trends.collecting)}
+          {goals.map((g) => {
+            const i = trends.dimensions.findIndex((d) => d.key === g.metricKey);
+            if (i < 0) return null;
+            return (
+              <ReferenceLine
+                key={`goal${g.metricKey}${g.goal}${g.due}`}
+                y={g.goal}
+                stroke={SERIES_COLORS[i % SERIES_COLORS.length]}
+                strokeWidth={2}
+                strokeDasharray="8 4"
+                className="target-line"
+                label={{
+                  value: `${trends.dimensions[i].name} target ${formatMean(g.goal)} by ${g.due}`,
+                  position: "insideBottomRight",
+                  fontSize: 11,
+                  fill: SERIES_COLORS[i % SERIES_COLORS.length],
+                }}
+              />
+            );
+          })}
           {trends.dimensions.map((d, i) => (
             <Line
               key={d.key}
@@ -102,6 +143,8 @@ export function DimensionTable({ trends }: { trends: DimensionTrends }) {
 
 export function DimensionTrendsCard({ filter }: { filter: FilterParams }) {
   const query = useDimensionTrends(filter);
+  const targets = useTargets({ enabled: !useAnalyticsSource().shared });
+  const goals = targetsForChart(targets.data ?? [], { metric: "dimension", ...filter });
   return (
     <AnalyticsCard
       title="Dimension scores"
@@ -113,7 +156,7 @@ export function DimensionTrendsCard({ filter }: { filter: FilterParams }) {
     >
       {(trends) => (
         <div className="stack">
-          <DimensionChart trends={trends} />
+          <DimensionChart trends={trends} goals={goals} />
           <CollectingNote collecting={trends.collecting} k={trends.k} />
           <DimensionTable trends={trends} />
         </div>

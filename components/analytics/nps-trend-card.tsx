@@ -16,7 +16,9 @@ import type { CollectingQuarter, NpsPoint, NpsTrend } from "@/lib/analytics/type
 import { AnalyticsCard, ExportButton, HiddenValue } from "./analytics-card";
 import { CollectingNote, collectingMarkers, describeProgress } from "./collecting-note";
 import { formatInterval, formatNps, formatSigned, SERIES_COLORS } from "./format";
-import { useNpsTrend } from "@/lib/analytics/hooks";
+import { useAnalyticsSource, useNpsTrend } from "@/lib/analytics/hooks";
+import { targetsForChart } from "@/lib/targets/chart-targets";
+import { useTargets } from "@/lib/targets/hooks";
 import { TableScroll, NumberColumn } from "@/components/ui/table-scroll";
 
 type Series = { name: string; points: NpsPoint[]; color: string };
@@ -26,8 +28,11 @@ export function NpsChart({
   series,
   collecting = [],
   height = 260,
+  goals = [],
 }: {
   series: Series[];
+  /** Targets on this chart's group: a dashed line at each goal. */
+  goals?: readonly { goal: number; due: string }[];
   /** Quarters still collecting: a faded dashed marker, no point. */
   collecting?: readonly CollectingQuarter[];
   height?: number;
@@ -67,6 +72,22 @@ export function NpsChart({
             label={{ value: "50 excellent", position: "insideTopLeft", fontSize: 11, fill: "#6366f1" }}
           />
           <ReferenceLine y={0} stroke="#8a93a6" strokeOpacity={0.5} />
+          {goals.map((g) => (
+            <ReferenceLine
+              key={`goal${g.goal}${g.due}`}
+              y={g.goal}
+              stroke="#d97706"
+              strokeWidth={2}
+              strokeDasharray="8 4"
+              className="target-line"
+              label={{
+                value: `Target ${formatNps(g.goal)} by ${g.due}`,
+                position: "insideBottomRight",
+                fontSize: 11,
+                fill: "#b45309",
+              }}
+            />
+          ))}
           {collectingMarkers(collecting)}
           {series.map((s, i) => (
             <Area
@@ -180,6 +201,9 @@ export function ChangeBadge({ delta, margin, withinNoise }: { delta: number; mar
 
 export function NpsTrendCard({ filter }: { filter: FilterParams }) {
   const query = useNpsTrend(filter);
+  // Targets need a session: a shared view draws none.
+  const targets = useTargets({ enabled: !useAnalyticsSource().shared });
+  const goals = targetsForChart(targets.data ?? [], { metric: "nps", ...filter });
   return (
     <AnalyticsCard
       title="Platform NPS"
@@ -216,6 +240,7 @@ export function NpsTrendCard({ filter }: { filter: FilterParams }) {
             <NpsChart
               series={[{ name: "NPS", points: trend.points, color: SERIES_COLORS[0] }]}
               collecting={trend.collecting}
+              goals={goals}
             />
             <CollectingNote collecting={trend.collecting} k={trend.k} />
             <details>

@@ -9,8 +9,8 @@ import { ResponseRatesCard } from "./response-rates-card";
 import { TeamHeatmapCard } from "./team-heatmap-card";
 import { useAnalyticsFilter } from "./use-analytics-filter";
 
-/** The leadership overview; `backlog` is the top-backlog card rendered by the page. */
-export function OverviewDashboard({ backlog }: { backlog?: React.ReactNode }) {
+/** The leadership overview; `backlog` is the top-backlog card rendered by the page, `targets` the targets card. */
+export function OverviewDashboard({ backlog, targets }: { backlog?: React.ReactNode; targets?: React.ReactNode }) {
   const { filter, setFilter } = useAnalyticsFilter();
   const notice = useFilterNotice(filter);
   const meta = useAnalyticsMeta();
@@ -27,12 +27,12 @@ export function OverviewDashboard({ backlog }: { backlog?: React.ReactNode }) {
         onChange={setFilter}
       />
       {/* With nothing to show, the notice speaks for the view instead of a hidden marker on every card. */}
-      {nothingShown ? null : <OverviewCards backlog={backlog} />}
+      {nothingShown ? null : <OverviewCards backlog={backlog} targets={targets} />}
     </div>
   );
 }
 
-function OverviewCards({ backlog }: { backlog?: React.ReactNode }) {
+function OverviewCards({ backlog, targets }: { backlog?: React.ReactNode; targets?: React.ReactNode }) {
   const { filter, setFilter } = useAnalyticsFilter();
   return (
     <>
@@ -40,6 +40,7 @@ function OverviewCards({ backlog }: { backlog?: React.ReactNode }) {
         <NpsTrendCard filter={filter} />
         <DimensionTrendsCard filter={filter} />
       </div>
+      {targets}
       <TeamHeatmapCard filter={filter} onPeriod={(period) => setFilter({ period })} />
       <div className="grid-2">
         <ResponseRatesCard filter={filter} />

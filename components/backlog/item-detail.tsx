@@ -1,5 +1,6 @@
 "use client";
 import { QueryError } from "@/components/ui/query-error";
+import { PlanPanel } from "@/components/targets/plan-panel";
 import { useEffect, useRef, useState } from "react";
 import { CardSkeleton } from "@/components/ui/skeleton";
 import { Field, InputField } from "@/components/ui/field";
@@ -10,7 +11,7 @@ import {
   useUnmergeBacklogItem,
   useUpdateBacklogItem,
 } from "@/lib/backlog/hooks";
-import type { BacklogItemDetail, BacklogListItem, BacklogQuote } from "@/lib/backlog/queries";
+import type { BacklogItemDetail, BacklogListItem } from "@/lib/backlog/queries";
 import { IMPACT_WEIGHTS, quadrantLabels } from "@/lib/backlog/prioritise";
 import { decimal, percent, quadrantBadge, statusBadge } from "./format";
 import { MentionRateChart } from "./mention-rate-chart";
@@ -20,6 +21,8 @@ import { InlineError, SubmitRow } from "@/components/ui/form-status";
 import { Options, RecordOptions } from "@/components/ui/options";
 import { ClientForm } from "@/components/ui/client-form";
 import { CarriedFrom } from "./carried-from";
+import { SubThemes } from "./sub-themes";
+import { groupQuotes } from "./group-quotes";
 
 const NEW_THEME = "__new__";
 
@@ -167,6 +170,8 @@ export function ItemDetail({
         )}
       </div>
 
+      <SubThemes detail={detail} canEdit={canEdit} onSelect={onSelect} />
+
       {detail.quotesHidden ? (
         <div className="alert alert-info" data-testid="quotes-hidden">
           Fewer than {detail.anonymityThreshold} people mention this theme, so its answers and team breakdown stay
@@ -188,23 +193,10 @@ export function ItemDetail({
           onSavedChange={(saved) => setSavedItemId(saved ? item.id : null)}
         />
       ) : null}
+      <PlanPanel itemId={item.id} owner={item.owner} canEdit={canEdit} />
       {canEdit && others.length ? <MergeForm item={item} others={others} onSelect={onSelect} /> : null}
     </section>
   );
-}
-
-/** Identical answers (up to case and trailing punctuation) are shown once, with how many wrote them. */
-function groupQuotes(quotes: BacklogQuote[]): BacklogQuote[][] {
-  const groups = new Map<string, BacklogQuote[]>();
-  for (const q of quotes) {
-    const key = q.text
-      .toLowerCase()
-      .replace(/^honestly\?\s*/, "")
-      .replace(/[\s.!?]+$/, "")
-      .trim();
-    groups.set(key, [...(groups.get(key) ?? []), q]);
-  }
-  return [...groups.values()];
 }
 
 function TeamReach({ detail }: { detail: BacklogItemDetail }) {

@@ -10,7 +10,7 @@ const options: BacklogScopeOptions = {
 };
 
 describe("scopeChoices", () => {
-  it("offers all quarters, each quarter newest first, a custom range, each survey and the friction log", () => {
+  it("offers all quarters, each quarter newest first, a custom range, each survey, the friction log and the notes", () => {
     const choices = scopeChoices(options);
     expect(choices.map((c) => c.value)).toEqual([
       "periods:2026-Q1..2026-Q4",
@@ -21,7 +21,13 @@ describe("scopeChoices", () => {
       CUSTOM_RANGE,
       "survey:00000000-0000-4000-8000-000000000001",
       "friction",
+      "notes",
+      "periods+notes:2026-Q1..2026-Q4",
     ]);
+    expect(scopeLabel("periods+notes:2026-Q1..2026-Q4", options)).toBe(
+      "Quarters 2026-Q1 – 2026-Q4 with feedback notes",
+    );
+    expect(scopeLabel("notes", options)).toBe("Feedback notes");
   });
 
   it("lists the custom range being shown, so the picker names it", () => {

@@ -1,17 +1,26 @@
 import type { BacklogScopeOptions } from "@/lib/backlog/queries";
-import { FRICTION_SCOPE, parseScope, quartersScope, surveyScope } from "@/lib/backlog/scope";
+import {
+  FRICTION_SCOPE,
+  NOTES_SCOPE,
+  parseScope,
+  quartersScope,
+  quartersWithNotesScope,
+  surveyScope,
+} from "@/lib/backlog/scope";
 
 /** Human name of a scope string, for the picker and headings. */
 export function scopeLabel(scope: string, options: BacklogScopeOptions): string {
   const parsed = parseScope(scope);
   if (!parsed) return scope;
   if (parsed.kind === "friction") return "Friction log";
+  if (parsed.kind === "notes") return "Feedback notes";
   if (parsed.kind === "survey") {
     const survey = options.surveys.find((s) => s.id.toLowerCase() === parsed.surveyId);
     return survey ? `${survey.title}` : "A survey";
   }
   const { from, to } = parsed;
-  return from === to ? `Quarter ${from}` : `Quarters ${from} – ${to}`;
+  const quarters = from === to ? `Quarter ${from}` : `Quarters ${from} – ${to}`;
+  return parsed.kind === "periodsWithNotes" ? `${quarters} with feedback notes` : quarters;
 }
 
 /** The value of the picker's "Custom range…" entry, which opens the from–to quarter fields. */
@@ -19,7 +28,8 @@ export const CUSTOM_RANGE = "custom-range";
 
 /**
  * Scopes to offer: every quarter together, each quarter, a custom range (and the one shown, if it is
- * one), each survey, the friction log, and anything analysed before.
+ * one), each survey, the friction log, the feedback notes (alone and with every quarter), and anything
+ * analysed before.
  */
 export function scopeChoices(
   options: BacklogScopeOptions,
@@ -47,6 +57,14 @@ export function scopeChoices(
     label: `Friction log (${options.frictionCount} entries)`,
     group: "Friction log",
   });
+  // Feedback notes alone, and every quarter's answers together with the notes of those quarters.
+  choices.push({ value: NOTES_SCOPE, label: "Feedback notes", group: "Feedback notes" });
+  if (periods.length)
+    choices.push({
+      value: quartersWithNotesScope(periods[0], periods[periods.length - 1]),
+      label: `All quarters with feedback notes (${periods[0]} – ${periods[periods.length - 1]})`,
+      group: "Feedback notes",
+    });
   for (const a of options.analysed) {
     if (!choices.some((c) => c.value === a.scope))
       choices.push({ value: a.scope, label: scopeLabel(a.scope, options), group: "Analysed before" });

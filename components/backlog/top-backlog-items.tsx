@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { quadrantLabels } from "@/lib/backlog/prioritise";
+import { scopeHasNotes } from "@/lib/backlog/scope";
 import { getBacklog, getDashboardBacklog, listBacklogScopeOptions } from "@/lib/backlog/queries";
 import { requestFormatter } from "@/lib/request-locale";
 import { percent, quadrantBadge, statusBadge } from "./format";
@@ -18,7 +19,7 @@ const statusLabel = {
  * dashboard (by default the widest range of quarters analysed), labelled with its scope and date, so
  * analysing another scope to look at history never changes what leadership reads here.
  */
-export async function TopBacklogItems({ limit = 5 }: { limit?: number }) {
+export async function TopBacklogItems({ limit = 5, publicPage = false }: { limit?: number; publicPage?: boolean }) {
   const [dashboard, options, f] = await Promise.all([
     getDashboardBacklog(),
     listBacklogScopeOptions(),
@@ -26,6 +27,8 @@ export async function TopBacklogItems({ limit = 5 }: { limit?: number }) {
   ]);
   if (!dashboard) return null;
   const { scope } = dashboard;
+  // Feedback notes may quote people: a backlog built from them stays on signed-in pages.
+  if (publicPage && scopeHasNotes(scope)) return null;
   const { items } = await getBacklog({ scope });
   const open = items.filter((i) => i.status !== "done" && i.status !== "wont_do").slice(0, limit);
   const caption = (

@@ -37,6 +37,7 @@ import { JourneySummary } from "./journey-summary";
 import { loadTypeColors } from "./load-colors";
 import { MapDetails } from "./map-details";
 import { StepEvidence, StepSuggestions } from "./step-evidence";
+import { StepPlanForm } from "@/components/targets/step-plan-form";
 import { StepForm } from "./step-form";
 import { JOURNEY_PATHS, loadTypeLabels, outcomeLabels, painLabels, type JourneyPath } from "@/lib/journeys/constants";
 import { ErrorAlert, InlineError } from "@/components/ui/form-status";
@@ -341,6 +342,9 @@ function PathColumn({
                                     link.mutate({ stepId: step.id, themeId, status: "dismissed" })
                                   }
                                 />
+                                {path === "golden" ? (
+                                  <StepPlanForm mapId={mapId} stepId={step.id} stepName={step.name} />
+                                ) : null}
                                 <div className="row journey-step-footer">
                                   <button
                                     type="button"

@@ -6,6 +6,7 @@ import { hasRole } from "@/lib/auth/roles";
 const sections: { href: string; label: string; role: Role }[] = [
   { href: "/settings", label: "Workspace", role: "viewer" },
   { href: "/settings/jobs", label: "Jobs", role: "owner" },
+  { href: "/settings/distribution", label: "Distribution", role: "editor" },
 ];
 
 /** The sections of Settings the person may open, the current one marked. */

@@ -10,6 +10,7 @@ const nav = [
   { href: "/dashboard", label: "Dashboard", icon: "◔" },
   { href: "/surveys", label: "Surveys", icon: "☰" },
   { href: "/backlog", label: "Backlog", icon: "▤" },
+  { href: "/feedback", label: "Feedback notes", icon: "✎" },
   { href: "/journeys", label: "Journeys", icon: "⇢" },
   { href: "/settings", label: "Settings", icon: "⚙" },
 ];

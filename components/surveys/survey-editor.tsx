@@ -18,12 +18,14 @@ import { SurveyLinks } from "./survey-links";
 import type { DimensionOption, SurveyDetail } from "./types";
 import { surveyStatusLabels } from "@/lib/surveys/constants";
 import { ErrorAlert } from "@/components/ui/form-status";
+import { DistributionPanel } from "@/components/distribution/distribution-panel";
 
 const tabs = [
   { id: "questions", label: "Questions" },
   { id: "share", label: "Share & responses" },
   { id: "preview", label: "Preview" },
   { id: "details", label: "Details" },
+  { id: "distribution", label: "Distribution" },
 ] as const;
 type Tab = (typeof tabs)[number]["id"];
 
@@ -47,6 +49,8 @@ export function SurveyEditor({
 }) {
   const router = useRouter();
   const [tab, setTab] = useState<Tab>(initialTab);
+  // Distribution (series, email and Slack) is for editors.
+  const visibleTabs = tabs.filter((t) => t.id !== "distribution" || canEdit);
   const detail = useSurvey(initial);
   const { survey, questions, responses, k } = detail.data;
   const active = questions.filter((q) => !q.archivedAt);
@@ -131,7 +135,7 @@ export function SurveyEditor({
       ) : null}
 
       <div className="tabs" role="tablist" aria-label="Survey sections">
-        {tabs.map((t) => (
+        {visibleTabs.map((t) => (
           <button
             key={t.id}
             type="button"
@@ -144,16 +148,16 @@ export function SurveyEditor({
             aria-current={tab === t.id ? "page" : undefined}
             onClick={() => setTab(t.id)}
             onKeyDown={(e) => {
-              const i = tabs.findIndex((x) => x.id === tab);
+              const i = visibleTabs.findIndex((x) => x.id === tab);
               const next =
                 e.key === "ArrowRight"
-                  ? (i + 1) % tabs.length
+                  ? (i + 1) % visibleTabs.length
                   : e.key === "ArrowLeft"
-                    ? (i - 1 + tabs.length) % tabs.length
+                    ? (i - 1 + visibleTabs.length) % visibleTabs.length
                     : -1;
               if (next >= 0) {
-                setTab(tabs[next].id);
-                document.getElementById(`tab-${tabs[next].id}`)?.focus();
+                setTab(visibleTabs[next].id);
+                document.getElementById(`tab-${visibleTabs[next].id}`)?.focus();
               }
             }}
           >
@@ -189,6 +193,9 @@ export function SurveyEditor({
           </div>
         ) : null}
         {tab === "details" ? <SurveyDetailsForm survey={survey} canEdit={canEdit} /> : null}
+        {tab === "distribution" && canEdit ? (
+          <DistributionPanel surveyId={survey.id} status={survey.status} teams={teams} />
+        ) : null}
       </div>
     </div>
   );

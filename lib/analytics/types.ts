@@ -84,6 +84,8 @@ export type DoraSummary = {
   metrics: { key: string; name: string }[];
   teams: DoraGroupRow[];
   adoption: DoraGroupRow[];
+  /** The whole group the filter names; null when nobody in it answered DORA. */
+  overall: DoraGroupRow | null;
 };
 
 export type ResponseRateSurvey = {

@@ -155,6 +155,9 @@ export const doraSummaryWire = z.object({
   metrics: z.array(keyName),
   teams: z.array(doraGroupRow),
   adoption: z.array(doraGroupRow),
+  overall: doraGroupRow
+    .nullable()
+    .meta({ description: "The whole group the filter names (all teams, or the one asked for)" }),
 });
 
 export const responseRatesWire = z.object({

@@ -18,6 +18,9 @@ import { GET as surveyRoute } from "@/app/api/surveys/[id]/route";
 import { GET as surveysRoute } from "@/app/api/surveys/route";
 import type { RouteHandler } from "@/lib/api/route";
 import { GET as backlogRoute } from "@/app/api/backlog/route";
+import { GET as backlogExportRoute } from "@/app/api/backlog/export/route";
+import { GET as itemRoute } from "@/app/api/backlog/items/[id]/route";
+import { GET as targetsRoute } from "@/app/api/targets/route";
 import { buildBacklog } from "@/lib/backlog/queries";
 import { quartersScope } from "@/lib/backlog/scope";
 import * as s from "@/lib/db/schema";
@@ -713,6 +716,8 @@ async function doraView(query: Query): Promise<Figure[]> {
       r,
       scope: { period: json.period, ...(query.team ? { team: query.team } : {}), adoption: r.id as Adoption },
     })),
+    // The whole group the filter names (the row targets read a DORA band from).
+    ...(json.overall ? [{ r: json.overall, scope: { period: json.period, ...filterScope(query) } }] : []),
   ];
   for (const { r, scope } of rows) {
     for (const [metric, v] of Object.entries<any>(r.metrics ?? {})) {
@@ -1490,8 +1495,154 @@ describe("mention rates of closed quarters", () => {
   });
 });
 
+describe("sub-themes against their theme", () => {
+  it("12. a theme's respondents minus its shown sub-themes (API and CSV) is 0 or ≥ k; a hidden sub-theme shows no count or quote", async () => {
+    const d = db.handle().db;
+    const scope = quartersScope(Q3, Q3);
+    await buildBacklog({ scope, k: 2 });
+    const backlog = (await viewerGet(backlogRoute, "/api/backlog", { scope }, {}, true)).json;
+    const item = [...backlog.items].sort((a: any, b: any) => b.respondents - a.respondents)[0];
+    expect(item.respondents).toBeGreaterThanOrEqual(2 * K + 2);
+    // One free-text answer per person in this fixture: the item's answers are its respondents.
+    const members = (
+      await d
+        .select({ sourceId: s.themeMembers.sourceId })
+        .from(s.themeMembers)
+        .where(eq(s.themeMembers.backlogItemId, item.id))
+    ).map((m) => m.sourceId);
+    expect(members.length).toBe(item.respondents);
+
+    // Sub-themes as an analysis could leave them, sized to tempt a subtraction: a group of 2, or people in none.
+    const layouts = [
+      { name: "a sub-theme of 2", sizes: [members.length - K - 2, K, 2], outside: 0 },
+      { name: "3 people in no sub-theme", sizes: [members.length - 3 - 2, 2], outside: 3 },
+    ];
+    for (const layout of layouts) {
+      await d.delete(s.subThemes).where(eq(s.subThemes.backlogItemId, item.id));
+      let next = layout.outside;
+      for (const [position, size] of layout.sizes.entries()) {
+        const [sub] = await d
+          .insert(s.subThemes)
+          .values({ backlogItemId: item.id, label: `Part ${position + 1}`, terms: [], position })
+          .returning();
+        await d
+          .insert(s.subThemeMembers)
+          .values(members.slice(next, next + size).map((sourceId) => ({ subThemeId: sub.id, sourceId })));
+        next += size;
+      }
+
+      const detail = (await viewerGet(itemRoute, `/api/backlog/items/${item.id}`, {}, { id: item.id }, true)).json;
+      expect(detail.subThemes).toHaveLength(layout.sizes.length);
+      const leftover =
+        detail.item.respondents - detail.subThemes.reduce((n: number, x: any) => n + (x.respondents ?? 0), 0);
+      expect(
+        leftover === 0 || leftover >= K,
+        `${layout.name}: the theme minus its shown sub-themes leaves ${leftover}`,
+      ).toBe(true);
+      for (const sub of detail.subThemes.filter((x: any) => x.hidden))
+        expect(sub, `${layout.name}: ${sub.label}`).toMatchObject({
+          respondents: null,
+          answers: null,
+          share: null,
+          quotes: [],
+        });
+      expect(
+        detail.subThemes.some((x: any) => x.hidden),
+        layout.name,
+      ).toBe(true);
+
+      const csv = await callRoute(backlogExportRoute, {
+        url: `http://localhost/api/backlog/export?scope=${encodeURIComponent(scope)}`,
+        userId: ids.viewer,
+      });
+      const [header, ...rows]: string[][] = parse(csv.json as string, { bom: true });
+      const col = (name: string) => header.indexOf(name);
+      const theme = rows.find((r) => r[col("level")] === "theme" && r[col("rank")] === String(item.rank))!;
+      const subs = rows.filter((r) => r[col("level")] === "sub-theme" && r[col("parent")] === theme[col("theme")]);
+      expect(subs).toHaveLength(layout.sizes.length);
+      const csvLeftover =
+        Number(theme[col("respondents")]) -
+        subs.reduce((n, r) => n + (r[col("respondents")] === "hidden" ? 0 : Number(r[col("respondents")])), 0);
+      expect(csvLeftover === 0 || csvLeftover >= K, `${layout.name}: the CSV leaves ${csvLeftover}`).toBe(true);
+      for (const r of subs.filter((x) => x[col("respondents")] === "hidden"))
+        expect(r[col("example quotes")]).toMatch(/^\[hidden/);
+    }
+  });
+});
+
+describe("targets", () => {
+  it("13. a target publishes only what the dashboards publish for its group: a hidden team's gives no value, baseline or status", async () => {
+    const d = db.handle().db;
+    const groups = [null, ...teamIds()];
+    const measures = [
+      { metric: "nps" as const, metricKey: "" },
+      { metric: "dimension" as const, metricKey: "space.satisfaction" },
+      { metric: "dimension" as const, metricKey: "devex.flow_state" },
+      { metric: "dora" as const, metricKey: "" },
+    ];
+    // Set as an editor would, each with a baseline in 2026-Q3 (the value is the editor's; what matters is
+    // whether the quarter's figure may still be shown).
+    await d
+      .insert(s.targets)
+      .values(
+        groups.flatMap((teamId) =>
+          measures.map((m) => ({ ...m, teamId, goal: 3, due: "2027-Q4", baselinePeriod: Q3, baselineValue: 1 })),
+        ),
+      );
+    const listed = await callRoute(targetsRoute, { userId: ids.viewer });
+    expect(listed.status).toBe(200);
+    const leaks: string[] = [];
+    const closedPoints = (points: any[]) => points.filter((p) => !(p.hidden && p.reason === "collecting"));
+    for (const t of listed.json.targets) {
+      const where = `${t.metric} ${t.metricKey} ${teamName(t.teamId)}`;
+      const query = t.teamId ? { team: t.teamId } : {};
+      let points: any[];
+      if (t.metric === "nps") {
+        const view = (await viewerGet(npsRoute, "/api/analytics/nps", query, {}, true)).json;
+        points = closedPoints(view.points).map((p) =>
+          p.hidden ? p : { period: p.period, value: p.score, low: p.ciLow, high: p.ciHigh },
+        );
+      } else if (t.metric === "dimension") {
+        const view = (await viewerGet(dimensionsRoute, "/api/analytics/dimensions", query, {}, true)).json;
+        const series = view.dimensions.find((x: any) => x.key === t.metricKey)?.points ?? [];
+        points = closedPoints(series).map((p) =>
+          p.hidden ? p : { period: p.period, value: p.mean, low: p.ciLow, high: p.ciHigh },
+        );
+      } else {
+        const view = (await viewerGet(doraRoute, "/api/analytics/dora", query, {}, true)).json;
+        points = [];
+        for (const period of view.periods) {
+          const row = (await viewerGet(doraRoute, "/api/analytics/dora", { ...query, period }, {}, true)).json.overall;
+          if (row) points.push({ period, ...row.classification });
+        }
+        points = points.map((p) =>
+          p.hidden ? p : { ...p, value: { low: 1, medium: 2, high: 3, elite: 4 }[p.band as string] },
+        );
+      }
+      const last = points.at(-1);
+      if (!last || last.hidden) {
+        if (t.current !== null || t.baseline !== null || t.status !== "no_data" || /\d/.test(t.summary))
+          leaks.push(`${where}: the dashboards hide its latest quarter, the target shows ${JSON.stringify(t)}`);
+        continue;
+      }
+      if (t.current.period !== last.period || t.current.value !== last.value)
+        leaks.push(`${where}: target reads ${JSON.stringify(t.current)}, the dashboard ${JSON.stringify(last)}`);
+      const q3 = points.find((p) => p.period === Q3);
+      if (t.baseline && (!q3 || q3.hidden)) leaks.push(`${where}: shows a baseline for a quarter the dashboards hide`);
+    }
+    const hiddenTeams = listed.json.targets.filter((t: any) => t.teamId === ids.teams.Identity);
+    expect(hiddenTeams.length).toBe(measures.length);
+    expect(hiddenTeams.every((t: any) => t.hidden && t.current === null)).toBe(true);
+    expect(
+      listed.json.targets.some((t: any) => t.current !== null),
+      "some targets are read",
+    ).toBe(true);
+    expect(leaks, leaks.join("\n")).toEqual([]);
+  });
+});
+
 describe("invite-only teams", () => {
-  it("12. an exact denominator gives back no count under k, and padding through an invite-only team's shared link stores nothing", async () => {
+  it("14. an exact denominator gives back no count under k, and padding through an invite-only team's shared link stores nothing", async () => {
     const d = db.handle().db;
     const q3 = ids.surveys.q3;
     // Payments (9 answered) and Identity (3 answered) invited their people to DX 2026-Q3 and are invite-only.

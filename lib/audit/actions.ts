@@ -32,6 +32,10 @@ export const auditActions = {
   "webhook.delete": "Removed a webhook endpoint",
   "share.create": "Created a share link",
   "share.revoke": "Revoked a share link",
+  "survey.import": "Imported past survey results",
+  "feedback.import": "Imported feedback notes",
+  "distribution.slack": "Changed a Slack channel",
+  "distribution.series": "Set up a survey series",
 } as const;
 
 export type AuditAction = keyof typeof auditActions;

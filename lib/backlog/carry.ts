@@ -131,7 +131,7 @@ const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export type CarrySourceCandidate = {
   scope: string;
   /** "answers" scopes (a survey or quarters) and the friction log never carry into one another. */
-  family: "answers" | "friction";
+  family: "answers" | "friction" | "notes";
   /** Answers of the new scope found in the candidate's curated themes. */
   sharedAnswers: number;
   /** When the candidate was last analysed (ISO). */

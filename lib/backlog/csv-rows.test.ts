@@ -1,7 +1,8 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { csvStream } from "@/lib/export/csv";
-import { backlogCsvHeader, toBacklogCsvRow, type BacklogCsvItem } from "./csv-rows";
+import { backlogCsvHeader, toBacklogCsvRow, toSubThemeCsvRow, type BacklogCsvItem } from "./csv-rows";
+import type { BacklogSubTheme } from "./sub-theme-view";
 
 const item: BacklogCsvItem = {
   rank: 1,
@@ -42,7 +43,51 @@ describe("backlog CSV rows", () => {
       "ci; slow; build; cache; queue",
       "CI takes 40 minutes | queue is slow",
       "2026-Q3: 20%; 2026-Q4: hidden",
+      "theme",
+      "",
     ]);
+  });
+
+  it("puts a sub-theme under its theme, its counts and quotes withheld when hidden", () => {
+    const sub: BacklogSubTheme = {
+      id: "00000000-0000-4000-8000-000000000001",
+      label: "Cache misses",
+      generatedLabel: "Cache misses",
+      customLabel: null,
+      terms: ["cache", "misses"],
+      respondents: 12,
+      answers: 14,
+      share: 0.3,
+      hidden: null,
+      quotes: [{ id: "q", source: "survey", text: "the cache never hits", pinned: false, representative: true }],
+    };
+    const row = toSubThemeCsvRow({ rank: 3, label: "Slow CI" }, sub, { k: 5, population: 200 });
+    expect(row).toHaveLength(backlogCsvHeader.length);
+    expect(row).toEqual([
+      3,
+      "Cache misses",
+      "",
+      0.06,
+      12,
+      null,
+      null,
+      "",
+      "",
+      "",
+      "cache; misses",
+      "the cache never hits",
+      "",
+      "sub-theme",
+      "Slow CI",
+    ]);
+    const hidden = toSubThemeCsvRow(
+      { rank: 3, label: "Slow CI" },
+      { ...sub, respondents: null, answers: null, share: null, hidden: "complement", quotes: [] },
+      { k: 5, population: 200 },
+    );
+    expect(hidden[3]).toBeNull();
+    expect(hidden[4]).toBe("hidden");
+    expect(hidden[11]).toBe("[hidden: would reveal a smaller group]");
   });
 
   it("withholds quotes for a theme under k", () => {

@@ -2,6 +2,7 @@
 import type { CsvCell } from "@/lib/export/csv";
 import { quadrantLabels, type Quadrant } from "./prioritise";
 import { backlogStatusLabels, type BacklogStatus, type Effort } from "./constants";
+import type { BacklogSubTheme } from "./sub-theme-view";
 
 export const backlogCsvHeader = [
   "rank",
@@ -17,6 +18,9 @@ export const backlogCsvHeader = [
   "top terms",
   "example quotes",
   "periods",
+  // A sub-theme's row follows its theme's: level "sub-theme", parent the theme's name, rank the theme's.
+  "level",
+  "parent",
 ] as const;
 
 export type BacklogCsvItem = {
@@ -58,5 +62,37 @@ export function toBacklogCsvRow(item: BacklogCsvItem, quotes: readonly string[],
     item.mentionRates
       .map((r) => `${r.period}: ${r.rate === null ? "hidden" : `${round(r.rate * 100, 1)}%`}`)
       .join("; "),
+    "theme",
+    "",
+  ];
+}
+
+/**
+ * A sub-theme's row, under its theme's. Only what the sub-theme has of its own: its name, respondents
+ * (share of the scope's), terms and quotes; a sub-theme the anonymity rule hides shows neither count
+ * nor quotes (lib/backlog/sub-theme-view.ts), the same in the CSV as on the page.
+ */
+export function toSubThemeCsvRow(
+  parent: { rank: number; label: string },
+  sub: BacklogSubTheme,
+  context: { k: number; population: number },
+): CsvCell[] {
+  const hidden = `[hidden: ${sub.hidden === "below_threshold" ? `fewer than ${context.k} respondents` : "would reveal a smaller group"}]`;
+  return [
+    parent.rank,
+    sub.label,
+    "",
+    sub.respondents === null || context.population === 0 ? null : round(sub.respondents / context.population, 4),
+    sub.respondents ?? "hidden",
+    null,
+    null,
+    "",
+    "",
+    "",
+    sub.terms.slice(0, 5).join("; "),
+    sub.hidden ? hidden : sub.quotes.map((q) => q.text).join(" | "),
+    "",
+    "sub-theme",
+    parent.label,
   ];
 }

@@ -16,6 +16,7 @@ import type {
   getBacklogItem,
   mergeBacklogItems,
   moveThemeMembers,
+  promoteSubTheme,
 } from "@/lib/backlog/queries";
 import type {
   backlogThresholdsSchema,
@@ -23,6 +24,7 @@ import type {
   dashboardBacklogSchema,
   mergeBacklogItemSchema,
   moveMembersSchema,
+  renameSubThemeSchema,
   updateBacklogItemSchema,
 } from "@/lib/backlog/schemas";
 
@@ -188,5 +190,31 @@ export function useSetDashboardBacklog() {
     mutationFn: (input: z.input<typeof dashboardBacklogSchema>) =>
       apiFetch<DashboardBacklogData>("/api/backlog/dashboard", { method: "PUT", json: input }),
     onSuccess: refresh,
+  });
+}
+
+/** Renames a sub-theme (an empty name goes back to the generated one). */
+export function useRenameSubTheme(id: string, callbacks?: MutationCallbacks<unknown, unknown>) {
+  const refresh = useInvalidate(backlogKeys.all);
+  return useFormMutation({
+    mutationFn: (input: FormBody<z.input<typeof renameSubThemeSchema>>) =>
+      apiFetch(`/api/backlog/sub-themes/${id}`, { method: "PATCH", json: input }),
+    onSuccess: async (data, input) => {
+      callbacks?.onSuccess?.(data, input);
+      await refresh();
+    },
+  });
+}
+
+/** Promotes a sub-theme to a theme of its own; the caller may open the new theme. */
+export function usePromoteSubTheme(callbacks?: { onSuccess?: (data: WireReturn<typeof promoteSubTheme>) => void }) {
+  const refresh = useInvalidate(backlogKeys.all);
+  return useMutation({
+    mutationFn: (id: string) =>
+      apiFetch<WireReturn<typeof promoteSubTheme>>(`/api/backlog/sub-themes/${id}/promote`, { method: "POST" }),
+    onSuccess: async (data) => {
+      await refresh();
+      callbacks?.onSuccess?.(data);
+    },
   });
 }

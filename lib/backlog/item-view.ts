@@ -6,6 +6,7 @@ import { progressCount } from "@/lib/anonymity/surveys";
 import type { BacklogStatus, Effort } from "@/lib/db/schema";
 import { periodOfDate } from "@/lib/period";
 import { assignQuadrant, computeImpact, type Impact, type Quadrant } from "./prioritise";
+import type { BacklogSubTheme } from "./sub-theme-view";
 
 /**
  * Share of a quarter's respondents who mention a theme, with its Wilson 95% interval. A quarter whose
@@ -94,6 +95,8 @@ export type BacklogItemDetail = {
   /** Mentioners in teams whose own count is under k, shown as one line. */
   hiddenTeamMentioners: number;
   quotesHidden: boolean;
+  /** The theme's sub-themes (lib/backlog/sub-theme-view.ts decides which show counts and quotes). */
+  subThemes: BacklogSubTheme[];
 };
 
 /** One open item with its aggregates over its released respondents (counts, scores) and its answers (mentions, sentiment). */
@@ -266,8 +269,9 @@ export type TeamMentionRow = { team_id: string | null; name: string | null; ment
 export function toBacklogItemDetail(
   item: BacklogListItem,
   context: { scope: string; k: number },
-  rows: { quotes: readonly QuoteRow[]; teams: readonly TeamMentionRow[] },
+  rows: { quotes: readonly QuoteRow[]; teams: readonly TeamMentionRow[]; subThemes?: BacklogSubTheme[] },
 ): BacklogItemDetail {
+  const subThemes = rows.subThemes ?? [];
   const { scope, k } = context;
   if (!item.quotable) {
     // Anonymity: fewer than k people behind the theme — nothing that could point at them leaves here.
@@ -280,6 +284,7 @@ export function toBacklogItemDetail(
       teams: [],
       hiddenTeamMentioners: 0,
       quotesHidden: true,
+      subThemes,
     };
   }
   const visible = rows.teams.filter((t) => Number(t.mentioners) >= k);
@@ -305,5 +310,6 @@ export function toBacklogItemDetail(
     })),
     hiddenTeamMentioners: hidden,
     quotesHidden: false,
+    subThemes,
   };
 }

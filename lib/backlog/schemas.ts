@@ -40,6 +40,17 @@ export const updateBacklogItemSchema = z
   .refine((v) => Object.keys(v).length > 0, "Change at least one field");
 export type UpdateBacklogItemInput = z.infer<typeof updateBacklogItemSchema>;
 
+export const subThemeParamsSchema = z.object({ id: z.uuid() });
+
+export const renameSubThemeSchema = z.object({
+  // An empty name goes back to the generated label.
+  customLabel: userText()
+    .max(120, "Keep the name under 120 characters")
+    .nullable()
+    .transform((v) => (v ? v : null)),
+});
+export type RenameSubThemeInput = z.infer<typeof renameSubThemeSchema>;
+
 export const mergeBacklogItemSchema = z.object({ targetId: z.uuid({ error: "Pick the theme to merge into" }) });
 
 export const moveMembersSchema = z

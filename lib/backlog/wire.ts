@@ -104,6 +104,40 @@ export const backlogViewWire = z.object({
   items: z.array(backlogListItemWire),
 });
 
+const quoteWire = z.object({
+  id: z.string().meta({ description: "A public id for moving the quote; no order or time" }),
+  source: z.enum(["survey", "friction"]),
+  text: z.string(),
+  pinned: z.boolean(),
+  representative: z.boolean(),
+});
+
+const subThemeWire = z
+  .object({
+    id: z.uuid(),
+    label: z.string(),
+    generatedLabel: z.string(),
+    customLabel: z.string().nullable(),
+    terms: z.array(z.string()),
+    respondents: z
+      .number()
+      .int()
+      .nullable()
+      .meta({ description: "Respondents of the theme counted here (each in one sub-theme); null when hidden" }),
+    answers: z.number().int().nullable().meta({ description: "Answers in the sub-theme; null when hidden" }),
+    share: z.number().nullable().meta({ description: "Share of the theme's respondents; null when hidden" }),
+    hidden: z.enum(["below_threshold", "complement", "collecting"]).nullable().meta({
+      description:
+        "Why counts and quotes are withheld: under k, or hidden so that the theme minus the other sub-themes does not give a group under k",
+    }),
+    quotes: z.array(quoteWire).meta({ description: "Up to 20, representative first; empty when hidden" }),
+  })
+  .meta({ id: "BacklogSubTheme" });
+
+export const subThemeRenameWire = z.object({
+  subTheme: z.object({ id: z.uuid(), label: z.string(), customLabel: z.string().nullable() }),
+});
+
 export const backlogItemDetailWire = z.object({
   item: backlogListItemWire,
   scope: z.string(),
@@ -131,6 +165,9 @@ export const backlogItemDetailWire = z.object({
   ),
   hiddenTeamMentioners: z.number().int(),
   quotesHidden: z.boolean(),
+  subThemes: z
+    .array(subThemeWire)
+    .meta({ description: "The finer groups the theme's answers hold, largest first; empty when it does not split" }),
 });
 
 export const backlogScopeOptionsWire = z.object({

@@ -67,7 +67,7 @@ export async function seedDemoIfEmpty(db: Database) {
 export async function resetDatabase(db: Database) {
   await db.execute(sql`truncate table
     journey_step_themes, journey_steps, journey_maps, workflow_timings, baseline_workflows,
-    theme_releases, theme_members, backlog_carries, backlog_dashboard, backlog_runs, backlog_items, submission_keys, answers, responses, friction_entries,
+    theme_releases, theme_members, backlog_carries, backlog_dashboard, backlog_runs, backlog_items, submission_keys, answers, responses, friction_entries, feedback_notes,
     survey_links, question_wording_changes, questions, surveys, team_platform_changes, teams,
     custom_dimensions, audit_log, password_reset_tokens, login_throttle, users, workspace_settings cascade`);
 }

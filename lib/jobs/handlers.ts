@@ -6,6 +6,9 @@ import { runSurveyClose, runSurveyOpen } from "@/lib/surveys/queries";
 import { announceSurveyStatus } from "@/lib/integrations/announce";
 import { deliverWebhook } from "@/lib/integrations/deliver";
 import "@/lib/integrations/survey-listeners";
+import { draftNextSurvey } from "@/lib/distribution/queries";
+import { runMessage } from "@/lib/distribution/send";
+import "@/lib/distribution/listeners";
 import "@/lib/invites/survey-listeners";
 import type { JobHandlers } from "./handler";
 
@@ -15,4 +18,9 @@ export const jobHandlers: JobHandlers = {
   "survey.close": runSurveyClose,
   "webhook.deliver": ({ deliveryId }) => deliverWebhook(deliveryId),
   "webhook.announce-survey": (payload) => announceSurveyStatus(payload),
+  "series.draft-next": draftNextSurvey,
+  "distribution.announce": runMessage,
+  "distribution.remind": runMessage,
+  "distribution.summary": runMessage,
+  "distribution.notify": runMessage,
 };

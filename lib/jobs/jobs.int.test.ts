@@ -19,6 +19,11 @@ describe("pg-boss on the app's database", () => {
     expect(schemas.map((s) => s.nspname)).toEqual(["drizzle", "pgboss", "public"]);
     expect((await boss.getQueues()).map((q) => q.name).sort()).toEqual([
       "backlog.analyse",
+      "distribution.announce",
+      "distribution.notify",
+      "distribution.remind",
+      "distribution.summary",
+      "series.draft-next",
       "survey.close",
       "survey.open",
       "webhook.announce-survey",

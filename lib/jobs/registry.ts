@@ -6,6 +6,9 @@
 import { z } from "zod";
 import { scopeSchema } from "@/lib/backlog/schemas";
 
+/** Attempts after the first for a distribution message (30 s, doubling: about 4 hours in all). */
+export const MESSAGE_RETRY_LIMIT = 8;
+
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 type KindConfig = {
@@ -73,7 +76,33 @@ export const jobKinds = {
     retryDelay: 30,
     expireInSeconds: 2 * 60,
   },
+  // Survey series and distribution (lib/distribution). A message job sends each of its recipients at
+  // most once: deliveries are claimed before sending and marked sent after (lib/distribution/send.ts),
+  // so a retry sends only what failed.
+  "series.draft-next": {
+    label: "Series: draft the next survey",
+    policy: "stately",
+    payload: z.object({ seriesId: z.uuid(), period: z.string().regex(/^\d{4}-Q[1-4]$/) }),
+    retryLimit: 5,
+    retryDelay: 60,
+    expireInSeconds: 5 * 60,
+  },
+  "distribution.announce": messageJob("Survey announcement (email, Slack)"),
+  "distribution.remind": messageJob("Survey reminder (email, Slack)"),
+  "distribution.summary": messageJob("Closing summary to leadership"),
+  "distribution.notify": messageJob("Notice to editors"),
 } satisfies Record<string, KindConfig>;
+
+function messageJob(label: string) {
+  return {
+    label,
+    policy: "stately" as const,
+    payload: z.object({ messageId: z.uuid() }),
+    retryLimit: MESSAGE_RETRY_LIMIT,
+    retryDelay: 30,
+    expireInSeconds: 10 * 60,
+  };
+}
 
 export type JobKind = keyof typeof jobKinds;
 export type JobPayload<K extends JobKind> = z.infer<(typeof jobKinds)[K]["payload"]>;

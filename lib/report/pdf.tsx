@@ -1,5 +1,7 @@
 import "server-only";
 import type { Formatter } from "@/lib/format";
+import { formatTargetValue } from "@/lib/targets/format-value";
+import { targetStatusLabels } from "@/lib/targets/status";
 import type { LeadershipReport } from "./queries";
 
 // The leadership report as a PDF, drawn with @react-pdf/renderer's primitives (text stays text, charts
@@ -172,7 +174,16 @@ export async function renderReportPdf(report: LeadershipReport, format: Formatte
         )}
 
         <T style={s.h2}>Targets</T>
-        <T>No targets set yet.</T>
+        {report.targets.length ? (
+          report.targets.map((t) => (
+            <View key={t.id} wrap={false}>
+              <T>{`${t.label}: goal ${formatTargetValue(format, t.metric, t.goal)} by ${t.due} · ${targetStatusLabels[t.status]}`}</T>
+              <T style={s.small}>{t.summary}</T>
+            </View>
+          ))
+        ) : (
+          <T>No targets set yet.</T>
+        )}
       </Page>
     </Document>
   );

@@ -13,6 +13,7 @@ import { quadrantLabels } from "@/lib/backlog/prioritise";
 import { getBacklog, listBacklogScopeOptions } from "@/lib/backlog/queries";
 import { parseScope } from "@/lib/backlog/scope";
 import { previousPeriod } from "@/lib/period";
+import { listTargets, type TargetView } from "@/lib/targets/queries";
 
 // The leadership report of one quarter: the same figures the dashboard publishes (every number comes
 // from the dashboard's own queries, so the anonymity rules are the ones every viewer already gets),
@@ -47,8 +48,8 @@ export type LeadershipReport = {
   } | null;
   actions: ReportAction[];
   drivers: SurveyDrivers | null;
-  /** Targets are added by the targets feature; until then the report shows its slot empty. */
-  targets: null;
+  /** Every target read as of the report's quarter (a team's hidden figure gives no value). */
+  targets: TargetView[];
 };
 
 /** The top open backlog items, as the dashboard's "Top backlog items" card lists them. */
@@ -82,17 +83,18 @@ export async function getLeadershipReport({ period: requested }: { period?: stri
     responses: null,
     actions: [],
     drivers: null,
-    targets: null,
+    targets: [],
   };
   if (!period) return empty;
 
   const upTo = { to: period };
-  const [nps, dimensions, rates, surveys, actions] = await Promise.all([
+  const [nps, dimensions, rates, surveys, actions, { targets }] = await Promise.all([
     getNpsTrend({ filter: upTo }),
     getDimensionTrends({ filter: upTo }),
     getResponseRates({ filter: { from: period, to: period } }),
     listSurveysWithResults(),
     getTopBacklogActions(),
+    listTargets({ upTo: period }),
   ]);
 
   const shownNps = nps.points.flatMap((p) => (p.hidden ? [] : [{ ...p, period: p.period }]));
@@ -148,6 +150,7 @@ export async function getLeadershipReport({ period: requested }: { period?: stri
     dimensions: reportDimensions,
     responses,
     actions,
+    targets,
     drivers: headline ? await getSurveyDrivers({ surveyId: headline.id, query: {} }) : null,
   };
 }

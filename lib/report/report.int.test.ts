@@ -10,6 +10,8 @@ import { seedDemo } from "@/lib/demo/seed";
 import { formatterFor } from "@/lib/format";
 import { callRoute } from "@/lib/testing/api";
 import { withTestDatabase } from "@/lib/testing/test-db";
+import { createTarget } from "@/lib/targets/queries";
+import { targetStatusLabels } from "@/lib/targets/status";
 import { getLeadershipReport } from "./queries";
 
 const db = withTestDatabase();
@@ -48,13 +50,20 @@ describe("leadership report", () => {
     expect(report.actions.length).toBeGreaterThan(0);
     expect(report.responses?.total).toBeGreaterThanOrEqual(report.k);
     expect(report.drivers?.analysis.hidden).toBe(false);
-    expect(report.targets).toBeNull();
+    expect(report.targets).toEqual([]);
     // A quarter nobody published falls back to the latest published one.
     expect((await getLeadershipReport({ period: "2019-Q1" })).period).toBe(report.period);
   });
 
-  it("renders a PDF whose text holds the quarter, the NPS and the top actions", async () => {
+  it("renders a PDF whose text holds the quarter, the NPS, the targets and the top actions", async () => {
+    const lead = (await getUserByEmail({ email: "lead@dxpulse.dev" }))!;
+    await createTarget({
+      input: { metric: "nps", metricKey: "", teamId: null, goal: 40, due: "2030-Q4", note: "" },
+      actor: lead,
+    });
     const report = await getLeadershipReport({});
+    expect(report.targets).toHaveLength(1);
+    expect(report.targets[0]).toMatchObject({ label: "Platform NPS", baseline: { period: report.period } });
     const period = report.period!;
     const documented = await callRoute(pdfRoute, {
       userId: viewerId,
@@ -71,6 +80,7 @@ describe("leadership report", () => {
     expect(text).toContain("Top actions");
     for (const action of report.actions) expect(text).toContain(action.label.replace(/\s+/g, " "));
     expect(text).toContain("Targets");
+    expect(text).toContain(`Platform NPS: goal +40 by 2030-Q4 · ${targetStatusLabels[report.targets[0].status]}`);
     expect(text).toContain("What drives platform NPS");
   }, 60_000);
 

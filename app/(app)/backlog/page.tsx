@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { BacklogView } from "@/components/backlog/backlog-view";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/guard";
@@ -31,6 +32,11 @@ export default async function BacklogPage({ searchParams }: { searchParams: Prom
       <PageHeader
         title="Backlog"
         description="Themes from free-text answers and the friction log, ranked by impact and frequency: what to fix first."
+        actions={
+          <Link className="btn btn-sm" href="/backlog/roadmap">
+            Roadmap
+          </Link>
+        }
       />
       <BacklogView
         canEdit={hasRole(user.role, "editor")}

@@ -5,6 +5,7 @@ import { DashboardTabs } from "@/components/analytics/dashboard-tabs";
 import { OverviewDashboard } from "@/components/analytics/overview-dashboard";
 import { TopBacklogSlot } from "@/components/analytics/top-backlog-slot";
 import { TopBacklogItems } from "@/components/backlog/top-backlog-items";
+import { TargetsCard } from "@/components/targets/targets-card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { CardSkeleton } from "@/components/ui/skeleton";
@@ -53,6 +54,7 @@ export default async function DashboardPage() {
         <Suspense fallback={<DashboardFallback />}>
           <DashboardTabs />
           <OverviewDashboard
+            targets={<TargetsCard canEdit={hasRole(user.role, "editor")} />}
             backlog={
               <TopBacklogSlot>
                 <TopBacklogItems />

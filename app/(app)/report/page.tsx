@@ -8,6 +8,8 @@ import { requireUser } from "@/lib/auth/guard";
 import { getLeadershipReport } from "@/lib/report/queries";
 import { reportQuerySchema } from "@/lib/report/schemas";
 import { requestFormatter } from "@/lib/request-locale";
+import { formatTargetValue } from "@/lib/targets/format-value";
+import { targetStatusLabels } from "@/lib/targets/status";
 
 export const metadata: Metadata = { title: "Quarterly report" };
 
@@ -163,10 +165,22 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
             )}
           </section>
 
-          {/* Targets: the targets feature fills this slot (lib/targets/status.ts reads each one). */}
           <section className="card stack report-section" aria-labelledby="report-targets" data-slot="targets">
             <h2 id="report-targets">Targets</h2>
-            <p className="muted">No targets set yet.</p>
+            {report.targets.length ? (
+              <ul className="stack report-targets" data-testid="report-targets">
+                {report.targets.map((t) => (
+                  <li key={t.id}>
+                    <strong>{t.label}</strong>: goal {formatTargetValue(format, t.metric, t.goal)} by {t.due} ·{" "}
+                    <span className="badge">{targetStatusLabels[t.status]}</span>
+                    <br />
+                    <span className="muted small">{t.summary}</span>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="muted">No targets set yet.</p>
+            )}
           </section>
         </>
       )}

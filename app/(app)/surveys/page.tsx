@@ -11,6 +11,8 @@ import { listSurveys } from "@/lib/surveys/queries";
 import { getWorkspaceSettings, listTeams } from "@/lib/workspace/queries";
 import { surveyStatusLabels } from "@/lib/surveys/constants";
 import { TableScroll, NumberColumn } from "@/components/ui/table-scroll";
+import { DraftsToReview } from "@/components/distribution/drafts-to-review";
+import { listDraftsToReview } from "@/lib/distribution/queries";
 
 export const metadata: Metadata = { title: "Surveys" };
 
@@ -19,11 +21,12 @@ const statusBadge = { draft: "badge", open: "badge badge-good", closed: "badge b
 export default async function SurveysPage() {
   const user = await requireUser("viewer");
   const canEdit = hasRole(user.role, "editor");
-  const [surveys, frictionLinks, teams, { anonymityThreshold: k }] = await Promise.all([
+  const [surveys, frictionLinks, teams, { anonymityThreshold: k }, drafts] = await Promise.all([
     listSurveys(),
     listFrictionLinks({ showTokens: canEdit }),
     listTeams({ includeArchived: false }),
     getWorkspaceSettings(),
+    canEdit ? listDraftsToReview() : [],
   ]);
   return (
     <>
@@ -32,13 +35,19 @@ export default async function SurveysPage() {
         description="Quarterly developer surveys and their links. Live response counts move in steps of the anonymity threshold; results publish when a survey closes."
         actions={
           canEdit ? (
-            <Link className="btn btn-primary" href="/surveys/new">
-              New survey
-            </Link>
+            <div className="row">
+              <Link className="btn" href="/surveys/import">
+                Import past results
+              </Link>
+              <Link className="btn btn-primary" href="/surveys/new">
+                New survey
+              </Link>
+            </div>
           ) : null
         }
       />
       <div className="stack">
+        <DraftsToReview drafts={drafts} />
         {surveys.length === 0 ? (
           <EmptyState
             title="No surveys yet"

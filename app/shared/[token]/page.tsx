@@ -37,7 +37,7 @@ export default async function SharedPage({ params }: { params: Promise<{ token: 
             token={token}
             surveyId={link.target === "survey" ? link.surveyId : null}
             comments={link.includeFreeText}
-            backlog={link.target === "overview" && link.includeFreeText ? <TopBacklogItems /> : undefined}
+            backlog={link.target === "overview" && link.includeFreeText ? <TopBacklogItems publicPage /> : undefined}
           />
         </Suspense>
       </main>

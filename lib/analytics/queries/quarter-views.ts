@@ -174,7 +174,7 @@ export async function getDoraSummary({ input, tx }: { input: PeriodViewInput; tx
   const periods = withDora.map((q) => q.period);
   const metrics = doraMetricKeys.map((key) => ({ key, name: nameOf(key) }));
   const quarter = withDora.find((q) => q.period === requested) ?? withDora.at(-1);
-  if (!quarter) return { k, period: null, periods, metrics, teams: [], adoption: [] };
+  if (!quarter) return { k, period: null, periods, metrics, teams: [], adoption: [], overall: null };
   const survey = quarter.survey;
   const rows = await doraRows(db, [survey.surveyId]);
   const teamInfo = new Map((await teamsInPeriod(db, quarter.period)).map((t) => [t.id, t]));
@@ -218,7 +218,10 @@ export async function getDoraSummary({ input, tx }: { input: PeriodViewInput; tx
       ? [assemble(group, side, side === "on" ? "On the platform" : "Not on the platform", side === "on")]
       : [];
   });
-  return { k, period: quarter.period, periods, metrics, teams: teamsOut, adoption };
+  // The whole group the filter names (every team, or the one asked for), as targets read a DORA band.
+  const whole = groupOf(survey, request);
+  const overall = whole ? assemble(whole, null, "All teams", null) : null;
+  return { k, period: quarter.period, periods, metrics, teams: teamsOut, adoption, overall };
 }
 
 /**

@@ -44,9 +44,12 @@ import { jobPaths } from "./paths/jobs";
 import { integrationPaths } from "./paths/integrations";
 import { invitePaths } from "./paths/invites";
 import { deliveryPaths } from "./paths/delivery";
+import { importPaths } from "./paths/imports";
+import { distributionPaths } from "./paths/distribution";
 import { journeyPaths } from "./paths/journeys";
 import { sharePaths } from "./paths/share";
 import { systemPaths } from "./paths/system";
+import { targetPaths } from "./paths/targets";
 import { workspacePaths } from "./paths/workspace";
 
 const answerValue = {
@@ -68,8 +71,11 @@ function allPaths(): Paths {
     ...jobPaths(),
     ...integrationPaths(),
     ...deliveryPaths(),
+    ...importPaths(),
     ...sharePaths(),
+    ...distributionPaths(),
     ...invitePaths(),
+    ...targetPaths(),
   };
 }
 

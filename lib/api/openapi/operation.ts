@@ -17,8 +17,11 @@ export const tags = {
   Journeys: "Developer journey maps, their steps and baseline workflow timings",
   Jobs: "Background jobs (pg-boss): backlog analyses, surveys opening and closing on their dates",
   Delivery: "DORA four keys measured from GitHub, GitLab and CSV delivery events; systems, not people",
+  Imports:
+    "Past survey results from CSV files, and feedback notes from interviews, shadowing, office hours and support",
   System: "Health, first-run setup and this document",
   Integrations: "API tokens and outgoing webhooks (owner only)",
+  Distribution: "Survey series, email and Slack announcements, reminders and closing summaries, and their send log",
 } as const;
 export type Tag = keyof typeof tags;
 

@@ -15,6 +15,7 @@ import { getWorkspaceSettings } from "@/lib/workspace/queries";
 import { carryCuration, type CarryResult } from "./carry";
 import { releaseThemes } from "./releases";
 import { INSERT_BATCH, loadScopeTexts, lockScope, memberRefs, requireScope } from "./scope-sql";
+import { replaceSubThemes } from "./sub-themes";
 
 const YIELD_EVERY = 500;
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -117,6 +118,7 @@ export async function buildBacklog(
     const created = new Set<string>();
     const continued: string[] = [];
     const createdThemes: { itemId: string; memberIds: string[]; terms: string[] }[] = [];
+    const subThemesOf: Parameters<typeof replaceSubThemes>[1]["themes"] = [];
     for (const { theme, memberIds, continues } of plan.themes) {
       let itemId = continues;
       if (itemId) {
@@ -134,6 +136,7 @@ export async function buildBacklog(
         createdThemes.push({ itemId, memberIds, terms: theme.terms });
       }
       continued.push(itemId);
+      subThemesOf.push({ itemId, members: new Set(memberIds), subThemes: theme.subThemes });
       const representative = new Map(theme.representativeIds.map((id, rank) => [id, rank + 1]));
       for (const sourceId of memberIds) {
         // Scoring sentiment is synchronous: let submissions and pages in every few hundred answers.
@@ -153,6 +156,13 @@ export async function buildBacklog(
       await client.insert(themeMembers).values(rows.slice(i, i + INSERT_BATCH));
       await yieldToEventLoop();
     }
+
+    // The analysis's sub-themes replace the previous ones (a continued sub-theme keeps its PM's name).
+    const removed = new Set(plan.removable);
+    await replaceSubThemes(client, {
+      itemIds: [...itemIds.filter((id) => !removed.has(id)), ...created],
+      themes: subThemesOf,
+    });
 
     // Themes new to this scope take the curation of the same theme in another scope, before their
     // first release (a carried merge folds into the target's release).

@@ -17,7 +17,7 @@ const curatedSql = sql`(b.custom_label is not null or b.effort is not null or b.
   or b.notes <> '' or b.merged_into_id is not null)`;
 
 const familyOf = (scope: BacklogScope): CarrySourceCandidate["family"] =>
-  scope.kind === "friction" ? "friction" : "answers";
+  scope.kind === "friction" || scope.kind === "notes" ? scope.kind : "answers";
 
 export type CarryResult = { from: { scope: string; ranAt: string } | null; carried: number; notCarried: number };
 

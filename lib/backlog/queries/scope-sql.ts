@@ -7,7 +7,7 @@ import { parseScope, type BacklogScope } from "../scope";
 // SQL shared by the backlog's queries: what a scope covers (its people and its free text), who stands
 // behind a theme member, and the scope's write lock. Scope strings are parsed and built only by
 // lib/backlog/scope.ts; SQL receives the parsed parts as parameters. A scope's people and texts are
-// responses, answers and friction entries: they are joined here in SQL, because every backlog figure
+// responses, answers, friction entries and feedback notes: they are joined here in SQL, because every backlog figure
 // is an aggregate over them (loading them through their domains' functions would pull every answer
 // into Node).
 
@@ -17,7 +17,7 @@ export function requireScope(value: string): BacklogScope {
   const scope = parseScope(value);
   if (!scope)
     throw new AppError("validation", "Unknown backlog scope", {
-      scope: ["Choose a survey, a range of quarters or the friction log"],
+      scope: ["Choose a survey, a range of quarters, the friction log or the feedback notes"],
     });
   return scope;
 }
@@ -27,7 +27,7 @@ export function requireScope(value: string): BacklogScope {
  * nothing (neither people nor texts): its total is never published, so counting it in the scope's
  * respondents would let anyone subtract the published survey totals and read it back.
  */
-function quartersWhere(scope: Extract<BacklogScope, { kind: "periods" }>): SQL {
+function quartersWhere(scope: { from: string; to: string }): SQL {
   return sql`s.period between ${scope.from} and ${scope.to}
     and s.id in (select survey_id from responses group by survey_id
                  having count(*) >= coalesce((select anonymity_threshold from workspace_settings where id = 1), 5))`;
@@ -44,17 +44,28 @@ export function populationSql(scope: BacklogScope): SQL {
     // A friction entry counts once it is logged: the log has no close.
     return sql`select 'f:' || f.id::text as respondent, null::uuid as response_id, null::uuid as survey_id, f.team_id, f.period, false as collecting from friction_entries f`;
   }
+  if (scope.kind === "notes") return notesPopulationSql(null);
   const where = scope.kind === "survey" ? sql`r.survey_id = ${scope.surveyId}` : quartersWhere(scope);
-  return sql`select 'r:' || r.id::text as respondent, r.id as response_id, r.survey_id, r.team_id, s.period, s.status <> 'closed' as collecting
+  const answers = sql`select 'r:' || r.id::text as respondent, r.id as response_id, r.survey_id, r.team_id, s.period, s.status <> 'closed' as collecting
              from responses r join surveys s on s.id = r.survey_id where ${where}`;
+  return scope.kind === "periodsWithNotes" ? sql`${answers} union all ${notesPopulationSql(scope)}` : answers;
 }
+
+/** Feedback notes (of a range of quarters): like a friction entry, each note counts as one respondent ("n:<id>"). */
+function notesPopulationSql(range: { from: string; to: string } | null): SQL {
+  return sql`select 'n:' || n.id::text as respondent, null::uuid as response_id, null::uuid as survey_id, n.team_id, n.period, false as collecting
+             from feedback_notes n ${notesInRange(range)}`;
+}
+
+const notesInRange = (range: { from: string; to: string } | null) =>
+  range ? sql`where n.period between ${range.from} and ${range.to}` : sql`where true`;
 
 // One writer per scope at a time: a second "Analyse", or a move racing a rebuild, waits for the first.
 export async function lockScope(client: DbClient, scopeKey: string) {
   await client.execute(sql`select pg_advisory_xact_lock(hashtext(${"backlog:" + scopeKey}))`);
 }
 
-/** A free text of the scope: its stable source id ("a:<answer id>" / "f:<friction entry id>") and who wrote it ("r:…"/"f:…"). */
+/** A free text of the scope: its stable source id ("a:<answer id>" / "f:<friction entry id>" / "n:<note id>") and who wrote it ("r:…"/"f:…"/"n:…"). */
 export type ScopeText = { id: string; text: string; respondent: string };
 
 /** The scope's free text as rows (id, text, respondent, ord: the numeric id, for a stable order); also a subquery for "answers in this scope". */
@@ -63,25 +74,40 @@ export function scopeTextsSql(scope: BacklogScope): SQL {
     return sql`select 'f:' || f.id::text as id, f.text, 'f:' || f.id::text as respondent, f.id as ord
                from friction_entries f where btrim(f.text) <> ''`;
   }
+  if (scope.kind === "notes") return notesTextsSql(null);
   const where = scope.kind === "survey" ? sql`r.survey_id = ${scope.surveyId}` : quartersWhere(scope);
-  return sql`select 'a:' || a.id::text as id, a.text_value as text, 'r:' || r.id::text as respondent, a.id as ord
+  const answers = sql`select 'a:' || a.id::text as id, a.text_value as text, 'r:' || r.id::text as respondent, a.id as ord
              from answers a
              join questions q on q.id = a.question_id and q.kind = 'free_text'
              join responses r on r.id = a.response_id
              join surveys s on s.id = r.survey_id
              where ${where} and a.text_value is not null and btrim(a.text_value) <> ''`;
+  return scope.kind === "periodsWithNotes" ? sql`${answers} union all ${notesTextsSql(scope)}` : answers;
+}
+
+function notesTextsSql(range: { from: string; to: string } | null): SQL {
+  return sql`select 'n:' || n.id::text as id, n.text, 'n:' || n.id::text as respondent, n.id as ord
+             from feedback_notes n ${notesInRange(range)} and btrim(n.text) <> ''`;
 }
 
 export async function loadScopeTexts(client: DbClient, scope: BacklogScope): Promise<ScopeText[]> {
-  return selectRows<ScopeText>(client, sql`select id, text, respondent from (${scopeTextsSql(scope)}) t order by ord`);
+  return selectRows<ScopeText>(
+    client,
+    sql`select id, text, respondent from (${scopeTextsSql(scope)}) t order by ord, id`,
+  );
 }
 
 /** The respondent behind a theme_members row `m` (with its answer joined as `a`). */
-export const memberRespondent = sql`coalesce('r:' || a.response_id::text, 'f:' || m.friction_entry_id::text)`;
+export const memberRespondent = sql`coalesce('r:' || a.response_id::text, 'f:' || m.friction_entry_id::text, 'n:' || m.feedback_note_id::text)`;
 
 export const memberRefs = (sourceId: string) => {
   const id = Number(sourceId.slice(2));
-  return sourceId.startsWith("a:") ? { answerId: id, frictionEntryId: null } : { answerId: null, frictionEntryId: id };
+  const kind = sourceId.slice(0, 2);
+  return {
+    answerId: kind === "a:" ? id : null,
+    frictionEntryId: kind === "f:" ? id : null,
+    feedbackNoteId: kind === "n:" ? id : null,
+  };
 };
 
 /** SQL condition on theme_releases `tr`: the row is part of the current release, not the history. */

@@ -83,14 +83,15 @@ export async function countThemeReachByPeriod(
     ),
     selectRows<{ item_id: string; period: string; respondents: number }>(
       client,
-      sql`select tr.backlog_item_id as item_id, coalesce(sv.period, fe.period) as period,
+      sql`select tr.backlog_item_id as item_id, coalesce(sv.period, fe.period, fn.period) as period,
                  count(distinct tr.respondent)::int as respondents
           from theme_releases tr
           left join responses r on 'r:' || r.id::text = tr.respondent
           left join surveys sv on sv.id = r.survey_id
           left join friction_entries fe on 'f:' || fe.id::text = tr.respondent
+          left join feedback_notes fn on 'n:' || fn.id::text = tr.respondent
           where tr.backlog_item_id in (${uuidList(itemIds)}) and ${isCurrentRelease}
-            and coalesce(sv.period, fe.period) is not null
+            and coalesce(sv.period, fe.period, fn.period) is not null
           group by 1, 2`,
     ),
   ]);
@@ -137,15 +138,16 @@ export async function listThemeQuotes(
   return selectRows<{ item_id: string; quote: string }>(
     client,
     sql`with candidates as (
-          select l.id as item_id, coalesce(a.text_value, fe.text) as quote, tm.similarity, tm.public_id,
+          select l.id as item_id, coalesce(a.text_value, fe.text, nt.text) as quote, tm.similarity, tm.public_id,
             row_number() over (partition by l.id, coalesce('r:' || a.response_id::text, tm.source_id) order by tm.similarity desc, tm.public_id) as per_respondent
           from backlog_items l
           join backlog_items src on src.id = l.id or src.merged_into_id = l.id
           join theme_members tm on tm.backlog_item_id = src.id
           left join answers a on a.id = tm.answer_id
           left join friction_entries fe on fe.id = tm.friction_entry_id
+          left join feedback_notes nt on nt.id = tm.feedback_note_id
           where l.id in (${uuidList(itemIds)})
-            and length(trim(coalesce(a.text_value, fe.text, ''))) > 0
+            and length(trim(coalesce(a.text_value, fe.text, nt.text, ''))) > 0
         ),
         ranked as (
           select item_id, quote, row_number() over (partition by item_id order by similarity desc, public_id) as rank

@@ -17,11 +17,14 @@ import {
 } from "../item-view";
 import { rankBacklog } from "../prioritise";
 import { formatScope } from "../scope";
+import { toSubThemeViews } from "../sub-theme-view";
 import { populationSql, requireScope, scopeCtes } from "./scope-sql";
+import { listSubThemeCounts, listSubThemeQuotes } from "./sub-themes";
 
 // Reading: metrics per item, aggregated in SQL; what a viewer may see of them is lib/backlog/item-view.ts.
 
 const QUOTE_LIMIT = 200;
+const SUB_THEME_QUOTE_LIMIT = 20;
 
 export async function getBacklog(input: { scope: string }, tx?: DbClient): Promise<BacklogView> {
   const scope = requireScope(input.scope);
@@ -148,19 +151,27 @@ export async function getBacklogItem(input: { id: string }, tx?: DbClient): Prom
   const item = view.items.find((i) => i.id === row.id);
   if (!item) throw notFound("Backlog item");
   const context = { scope: view.scope, k: view.anonymityThreshold };
-  // Under k the quotes and teams are not even read.
-  if (!item.quotable) return toBacklogItemDetail(item, context, { quotes: [], teams: [] });
   const scope = requireScope(row.scope);
+  const subThemeRows = await listSubThemeCounts(client, { scope, scopeKey: view.scope, itemIds: [row.id] });
+  // Quotes are read only for the sub-themes the anonymity rule shows.
+  const shownSubIds = toSubThemeViews(subThemeRows, [], context.k)
+    .filter((s) => !s.hidden)
+    .map((s) => s.id);
+  const subThemeQuotes = await listSubThemeQuotes(client, { subIds: shownSubIds, perSub: SUB_THEME_QUOTE_LIMIT });
+  const subThemes = toSubThemeViews(subThemeRows, subThemeQuotes, context.k);
+  // Under k the quotes and teams are not even read.
+  if (!item.quotable) return toBacklogItemDetail(item, context, { quotes: [], teams: [], subThemes });
   const [quotes, teams] = await Promise.all([
     selectRows<QuoteRow>(
       client,
-      sql`select m.public_id, m.friction_entry_id is not null as friction, coalesce(a.text_value, f.text) as text, m.pinned, m.representative_rank
+      sql`select m.public_id, m.friction_entry_id is not null as friction, coalesce(a.text_value, f.text, n.text) as text, m.pinned, m.representative_rank
           from theme_members m
           join backlog_items b on b.id = m.backlog_item_id
           left join answers a on a.id = m.answer_id
           left join friction_entries f on f.id = m.friction_entry_id
+          left join feedback_notes n on n.id = m.feedback_note_id
           where coalesce(b.merged_into_id, b.id) = ${row.id}
-          order by m.representative_rank asc nulls last, m.pinned desc, length(coalesce(a.text_value, f.text)) desc, m.public_id
+          order by m.representative_rank asc nulls last, m.pinned desc, length(coalesce(a.text_value, f.text, n.text)) desc, m.public_id
           limit ${QUOTE_LIMIT}`,
     ),
     selectRows<TeamMentionRow>(
@@ -176,5 +187,5 @@ export async function getBacklogItem(input: { id: string }, tx?: DbClient): Prom
           order by count(*) desc, t.name`,
     ),
   ]);
-  return toBacklogItemDetail(item, context, { quotes, teams });
+  return toBacklogItemDetail(item, context, { quotes, teams, subThemes });
 }

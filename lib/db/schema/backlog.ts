@@ -12,6 +12,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { BACKLOG_STATUSES, EFFORTS } from "../../backlog/constants";
+import { feedbackNotes } from "./imports";
 import { answers, frictionEntries } from "./responses";
 
 export type { BacklogStatus, Effort } from "../../backlog/constants";
@@ -51,9 +52,12 @@ export const themeMembers = pgTable(
     backlogItemId: uuid("backlog_item_id")
       .notNull()
       .references(() => backlogItems.id, { onDelete: "cascade" }),
-    sourceId: text("source_id").notNull(), // "a:<answer id>" or "f:<friction entry id>"
+    sourceId: text("source_id").notNull(), // "a:<answer id>", "f:<friction entry id>" or "n:<feedback note id>"
     answerId: bigint("answer_id", { mode: "number" }).references(() => answers.id, { onDelete: "cascade" }),
     frictionEntryId: bigint("friction_entry_id", { mode: "number" }).references(() => frictionEntries.id, {
+      onDelete: "cascade",
+    }),
+    feedbackNoteId: bigint("feedback_note_id", { mode: "number" }).references(() => feedbackNotes.id, {
       onDelete: "cascade",
     }),
     similarity: real("similarity").notNull().default(0),

@@ -8,4 +8,8 @@ export * from "./jobs";
 export * from "./integrations";
 export * from "./delivery";
 export * from "./share";
+export * from "./imports";
+export * from "./sub-themes";
 export * from "./invites";
+export * from "./distribution";
+export * from "./targets";

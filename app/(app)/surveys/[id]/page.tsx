@@ -38,7 +38,11 @@ export default async function SurveyPage({
       dimensions={dimensions}
       canEdit={canEdit}
       teams={teams.map((t) => ({ id: t.id, name: t.name }))}
-      initialTab={tab === "share" || tab === "preview" || tab === "details" ? tab : "questions"}
+      initialTab={
+        tab === "share" || tab === "preview" || tab === "details" || (tab === "distribution" && canEdit)
+          ? tab
+          : "questions"
+      }
     />
   );
 }

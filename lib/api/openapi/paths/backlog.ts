@@ -11,6 +11,8 @@ import * as backlogItem from "@/app/api/backlog/items/[id]/route";
 import * as backlog from "@/app/api/backlog/route";
 import * as backlogScopes from "@/app/api/backlog/scopes/route";
 import * as backlogThresholds from "@/app/api/backlog/thresholds/route";
+import * as subThemePromote from "@/app/api/backlog/sub-themes/[id]/promote/route";
+import * as subTheme from "@/app/api/backlog/sub-themes/[id]/route";
 import {
   backlogItemDetailWire,
   backlogItemRowWire,
@@ -20,6 +22,7 @@ import {
   backlogViewWire,
   dashboardBacklogWire,
   movedMembersWire,
+  subThemeRenameWire,
   thresholdsWire,
 } from "@/lib/backlog/wire";
 import { csv, ok, type Paths } from "../operation";
@@ -189,6 +192,32 @@ export const backlogPaths = (): Paths => ({
           "200": ok("Moved", movedMembersWire),
           "201": ok("Split into a new theme", movedMembersWire),
         },
+        adds: [409],
+      },
+    ],
+  },
+  "/api/backlog/sub-themes/{id}": {
+    patch: [
+      subTheme.PATCH,
+      {
+        operationId: "renameBacklogSubTheme",
+        summary: "Rename a sub-theme (an empty name goes back to the generated one)",
+        description: "The name is kept when a later analysis finds the same sub-theme (by shared answers).",
+        tag: "Backlog",
+        responses: { "200": ok("The sub-theme", subThemeRenameWire) },
+      },
+    ],
+  },
+  "/api/backlog/sub-themes/{id}/promote": {
+    post: [
+      subThemePromote.POST,
+      {
+        operationId: "promoteBacklogSubTheme",
+        summary: "Promote a sub-theme to a backlog item of its own (a split of its theme)",
+        description:
+          "Its answers still in the theme move to a new theme named after it and stay pinned there; published figures follow the release rule, as for any split.",
+        tag: "Backlog",
+        responses: { "201": ok("The new theme", movedMembersWire) },
         adds: [409],
       },
     ],

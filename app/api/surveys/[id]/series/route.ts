@@ -1,0 +1,9 @@
+// PUT /api/surveys/[id]/series — make the survey a quarterly series, or change its teams and channels (editor)
+import { route } from "@/lib/api/route";
+import { saveSeries } from "@/lib/distribution/queries";
+import { seriesSchema, surveyIdParams } from "@/lib/distribution/schemas";
+
+export const PUT = route(
+  { access: "editor", params: surveyIdParams, body: seriesSchema },
+  async ({ params, body, user }) => ({ series: await saveSeries({ surveyId: params.id, input: body, actor: user }) }),
+);

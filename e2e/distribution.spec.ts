@@ -1,0 +1,135 @@
+import { startSlackReceiver, startSmtpReceiver } from "../lib/testing/message-receivers";
+import { expect, test } from "./fixtures";
+
+// Issue #15, acceptance 1: a PM sets up a quarterly series for two teams with email and Slack,
+// previews and schedules; invitations reach the SMTP server, an invitee answers through their own
+// link, a reminder reaches only the others, the used link cannot be used again, and the closing
+// summary reaches the leadership channel.
+//
+// Time: nothing is faked here. The survey opens today, so publishing makes its open job due at once;
+// the reminder is "Send a reminder now"; the close is "Close survey". Each step then waits for the
+// server's real pg-boss workers (polling every 2 s) to send. The date-driven moments (a reminder days
+// before the close, closing after the close date, drafting before the next quarter) are covered by
+// lib/distribution/distribution.int.test.ts, which makes pg-boss's waiting jobs due.
+//
+// The SMTP server listens where playwright.config.ts points the e2e server's SMTP_URL (E2E_PORT + 1025);
+// the Slack receiver on a free port (the server allows loopback webhooks: WEBHOOK_ALLOW_LOOPBACK).
+
+const SMTP_PORT = Number(process.env.E2E_PORT ?? 3100) + 1025;
+const stamp = Date.now().toString(36);
+const TEAMS = { a: `Checkout ${stamp}`, b: `Billing ${stamp}` };
+const PEOPLE = { a: [`ana.${stamp}@example.com`, `ben.${stamp}@example.com`], b: [`cy.${stamp}@example.com`] };
+const ALL = [...PEOPLE.a, ...PEOPLE.b];
+const linkIn = (text: string) => /\/s\/i\/([A-Za-z0-9_-]{43})/.exec(text)?.[0] ?? null;
+
+test.describe.configure({ mode: "serial" });
+
+test("a quarterly series: invitations, an answer through a link, a reminder to the others, the summary", async ({
+  asEditor: page,
+}) => {
+  test.setTimeout(60_000);
+  const smtp = await startSmtpReceiver(SMTP_PORT);
+  const slack = await startSlackReceiver();
+  try {
+    const request = page.request;
+    // Two teams with their invite lists, and a one-question survey open from today.
+    const teamIds: Record<"a" | "b", string> = { a: "", b: "" };
+    for (const key of ["a", "b"] as const) {
+      const res = await request.post("/api/teams", { data: { name: TEAMS[key], headcount: 4 } });
+      expect(res.status()).toBe(201);
+      teamIds[key] = (await res.json()).team.id;
+      const list = await request.put(`/api/teams/${teamIds[key]}/invite-list`, {
+        data: { text: PEOPLE[key].join("\n") },
+      });
+      expect(list.status()).toBe(200);
+    }
+    const created = await request.post("/api/surveys", {
+      data: { templateId: "blank", period: "2026-Q4", title: `Series survey ${stamp}` },
+    });
+    const { survey } = await created.json();
+    const today = new Date().toISOString().slice(0, 10);
+    const inAWeek = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+    await request.patch(`/api/surveys/${survey.id}`, { data: { opensOn: today, closesOn: inAWeek } });
+    await request.post(`/api/surveys/${survey.id}/questions`, {
+      data: {
+        key: "platform_nps",
+        kind: "nps",
+        prompt: "How likely are you to recommend the platform?",
+        required: true,
+      },
+    });
+
+    // Slack channels in Settings → Distribution (URLs shown back masked).
+    await page.goto("/settings/distribution");
+    for (const [name, path] of [
+      [TEAMS.a, "/a"],
+      [TEAMS.b, "/b"],
+      ["Leadership (closing summaries)", "/leadership"],
+    ]) {
+      const row = page.getByTestId("slack-channel").filter({ hasText: name });
+      await row.getByLabel(`Set the URL for ${name}`).fill(slack.url(path));
+      await row.getByRole("button", { name: "Save" }).click();
+      await expect(row.getByText("…", { exact: false })).toBeVisible();
+      await expect(row.getByText(slack.url(path))).toHaveCount(0);
+    }
+
+    // The series: two teams, email and Slack; previews; schedule.
+    await page.goto(`/surveys/${survey.id}?tab=distribution`);
+    await page.getByLabel(TEAMS.a).check();
+    await page.getByLabel(TEAMS.b).check();
+    await page.getByLabel(/Slack: each team/).check();
+    await page.getByRole("button", { name: "Make this a quarterly series" }).click();
+    await expect(page.getByRole("button", { name: "Schedule messages" })).toBeVisible();
+    await page.getByRole("button", { name: "Opening announcement · Email" }).click();
+    const preview = page.getByTestId("message-preview");
+    await expect(preview).toContainText(`Subject: Series survey ${stamp}: a few minutes of your time`);
+    await expect(page.getByTestId("preview-text")).toContainText("This link is yours and works once");
+    await page.getByRole("button", { name: "Reminder · Slack" }).click();
+    await expect(page.getByTestId("preview-text")).toContainText("only once at least");
+    await page.getByRole("button", { name: "Schedule messages" }).click();
+    await expect(page.getByTestId("send-log-row")).toHaveCount(5);
+
+    // Publishing opens it today: the workers send the invitations and the teams' posts.
+    await page.getByRole("button", { name: "Publish survey" }).click();
+    await expect.poll(() => smtp.mails.map((m) => m.to[0]).sort(), { timeout: 20_000 }).toEqual([...ALL].sort());
+    await expect.poll(() => slack.posts.map((p) => p.path).sort(), { timeout: 10_000 }).toEqual(["/a", "/b"]);
+    await expect(page.getByTestId("send-log-row").filter({ hasText: "Opening announcement" }).first()).toContainText(
+      "Sent",
+    );
+
+    // Ana answers through her own link.
+    const anaLink = linkIn(smtp.mails.find((m) => m.to[0] === PEOPLE.a[0])!.text)!;
+    expect(anaLink).not.toBeNull();
+    const respondent = await page.context().newPage();
+    await respondent.goto(anaLink);
+    await respondent.getByRole("radio", { name: "9" }).check();
+    await respondent.getByRole("button", { name: "Send my answers" }).click();
+    await expect(respondent.getByRole("heading", { name: /Thank you/ })).toBeVisible();
+
+    // A reminder now: email only to the two who have not answered.
+    smtp.mails.splice(0);
+    await page.getByRole("button", { name: "Send a reminder now" }).click();
+    await page.getByRole("button", { name: "Send reminder" }).click();
+    await expect
+      .poll(() => smtp.mails.map((m) => m.to[0]).sort(), { timeout: 20_000 })
+      .toEqual([PEOPLE.a[1], PEOPLE.b[0]].sort());
+    expect(smtp.mails.every((m) => !m.text.includes(anaLink))).toBe(true);
+
+    // Her link is used: it opens no form and takes no second answer.
+    const again = await page.context().newPage();
+    await again.goto(anaLink);
+    await expect(again.getByRole("button", { name: "Send my answers" })).toHaveCount(0);
+
+    // Closing sends the summary to leadership.
+    await page.getByRole("button", { name: "Close survey" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Close survey" }).click();
+    await expect
+      .poll(() => slack.posts.filter((p) => p.path === "/leadership").map((p) => p.text), { timeout: 20_000 })
+      .toEqual([expect.stringContaining(`*Series survey ${stamp}* (2026-Q4) has closed`)]);
+    // One answer is under k: the summary says so and gives no team's count.
+    expect(slack.posts.find((p) => p.path === "/leadership")!.text).toContain("no results can be shown");
+  } finally {
+    await smtp.close();
+    await slack.close();
+  }
+});
