@@ -56,7 +56,15 @@ function RatesTable({ data }: { data: ResponseRates }) {
                 ) : (
                   <td className="right">{t.value.n}</td>
                 )}
-                <td className="right">{t.headcount ?? "—"}</td>
+                <td className="right">
+                  {t.invited !== null ? (
+                    <>
+                      {t.invited} <span className="muted small">invited</span>
+                    </>
+                  ) : (
+                    (t.headcount ?? "—")
+                  )}
+                </td>
                 <td>
                   {!t.value.hidden && t.value.rate !== null ? (
                     <div className="rate">

@@ -6,6 +6,7 @@ import { useCreateTeam, useTeams, useUpdateTeam, type Team as TeamRow, type Team
 import { TableScroll, NumberColumn } from "@/components/ui/table-scroll";
 import { InlineError, SubmitRow } from "@/components/ui/form-status";
 import { ClientForm } from "@/components/ui/client-form";
+import { InviteListEditor } from "@/components/invites/invite-list-editor";
 
 function platformSince(team: TeamRow): string {
   const latest = [...team.platformChanges].reverse().find((c) => c.onPlatform === team.onPlatform);
@@ -23,10 +24,12 @@ export function TeamsPanel({
   currentPeriod: string;
 }) {
   const [editing, setEditing] = useState<string | null>(null);
+  const [inviting, setInviting] = useState<string | null>(null);
   const teams = useTeams(initialTeams);
   const add = useCreateTeam();
   const update = useUpdateTeam({ onSuccess: () => setEditing(null) });
   const addErrors = add.fieldErrors;
+  const invitingTeam = teams.data.find((t) => t.id === inviting);
   const editErrors = update.fieldErrors;
 
   return (
@@ -35,7 +38,7 @@ export function TeamsPanel({
         <h2 id="teams-heading">Teams</h2>
         <p className="muted small">
           Headcount gives each team link its response rate. The on-platform flag is dated by quarter, so comparisons use
-          the flag that held at the time.
+          the flag that held at the time. Invitations hold a team’s distribution list for single-use links.
         </p>
       </div>
       {teams.data.length === 0 ? (
@@ -136,6 +139,15 @@ export function TeamsPanel({
                           <button
                             type="button"
                             className="btn btn-sm"
+                            aria-label={`Invitations for ${t.name}`}
+                            aria-expanded={inviting === t.id}
+                            onClick={() => setInviting(inviting === t.id ? null : t.id)}
+                          >
+                            Invitations
+                          </button>
+                          <button
+                            type="button"
+                            className="btn btn-sm"
                             aria-label={`${t.archivedAt ? "Restore" : "Archive"} ${t.name}`}
                             onClick={() => update.mutate({ id: t.id, input: { archived: !t.archivedAt } })}
                           >
@@ -151,6 +163,15 @@ export function TeamsPanel({
           </table>
         </TableScroll>
       )}
+      {canEdit && invitingTeam ? (
+        // Below the table, not in a row of it: the list needs the full width on a phone.
+        <InviteListEditor
+          key={invitingTeam.id}
+          teamId={invitingTeam.id}
+          teamName={invitingTeam.name}
+          onClose={() => setInviting(null)}
+        />
+      ) : null}
       {canEdit ? (
         <ClientForm
           className="stack"

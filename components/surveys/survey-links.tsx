@@ -44,7 +44,8 @@ export function SurveyLinks({
   const unlinked = teams.filter((t) => !linked.has(t.id));
   const chosen = unlinked.find((t) => t.id === forTeam);
   const teamRows = rows.filter((l) => l.teamId && l.responses);
-  const headcount = teamRows.reduce((n, l) => n + (l.headcount ?? 0), 0);
+  // An invite-only team's denominator is the people it invited (exact); otherwise its headcount.
+  const headcount = teamRows.reduce((n, l) => n + (l.invited ?? l.headcount ?? 0), 0);
 
   return (
     <div className="stack">
@@ -93,21 +94,35 @@ export function SurveyLinks({
                 <tr key={l.id} data-testid="survey-link-row">
                   <th scope="row">{audience}</th>
                   <td>
-                    {url ? (
-                      <code className="link-url">{url}</code>
+                    {l.inviteOnly ? (
+                      <span className="small" data-testid="invite-only">
+                        <span className="badge">Invite-only</span> Each person answers once through their own
+                        invitation; this shared link is off.
+                      </span>
+                    ) : url ? (
+                      <>
+                        <code className="link-url">{url}</code>
+                        <span className="muted small" style={{ display: "block" }}>
+                          Anyone with this link can answer, more than once.
+                        </span>
+                      </>
                     ) : (
                       <span className="muted small">Shared by the platform team</span>
                     )}
                   </td>
                   <td className="right" data-testid="link-count">
                     {describeTally(l.responses, k)}
-                    {l.headcount ? <span className="muted small"> / {l.headcount}</span> : null}
+                    {l.invited ? (
+                      <span className="muted small"> / {l.invited} invited</span>
+                    ) : l.headcount ? (
+                      <span className="muted small"> / {l.headcount}</span>
+                    ) : null}
                   </td>
                   <td className="right">{percent(l.responseRate)}</td>
                   <td>
                     <div className="row nowrap">
-                      {url ? <CopyButton text={url} label={`Copy link`} /> : null}
-                      {canEdit ? (
+                      {url && !l.inviteOnly ? <CopyButton text={url} label={`Copy link`} /> : null}
+                      {canEdit && !l.inviteOnly ? (
                         <a
                           className="btn btn-sm"
                           href={`/surveys/${surveyId}/qr/${l.id}`}
@@ -163,8 +178,10 @@ export function SurveyLinks({
       ) : null}
       <p className="muted small">
         A team link only records which team the answer belongs to. Anyone holding an open link can answer more than
-        once, so share team links only with the team. While the survey is open, counts move in steps of {k} (“{k}+”) and
-        no results are shown; they publish when it closes, for every group of at least {k} people.
+        once, so share team links only with the team. A team made invite-only in Settings → Teams answers through
+        single-use personal invitations instead: one answer each, and its rate counts the people invited. While the
+        survey is open, counts move in steps of {k} (“{k}+”) and no results are shown; they publish when it closes, for
+        every group of at least {k} people.
       </p>
     </div>
   );

@@ -98,6 +98,8 @@ export type ResponseRateSurvey = {
     teamId: string | null;
     name: string;
     headcount: number | null;
+    /** An invite-only team's people invited to the survey: its rate's denominator instead of headcount. */
+    invited: number | null;
     value: Maybe<{ n: number; rate: number | null }>;
   }[];
 };

@@ -176,6 +176,9 @@ export const responseRatesWire = z.object({
           teamId: z.string().nullable(),
           name: z.string(),
           headcount: z.number().int().nullable(),
+          invited: z.number().int().nullable().meta({
+            description: "An invite-only team's people invited to the survey; its rate's exact denominator",
+          }),
           value: maybe({ n: z.number().int(), rate: z.number().nullable() }),
         }),
       ),

@@ -1743,3 +1743,76 @@ describe("the public “You said, we did” page", () => {
     expect(await publicPage()).toEqual(before);
   });
 });
+
+describe("invite-only teams", () => {
+  it("15. an exact denominator gives back no count under k, and padding through an invite-only team's shared link stores nothing", async () => {
+    const d = db.handle().db;
+    const q3 = ids.surveys.q3;
+    // Payments (9 answered) and Identity (3 answered) invited their people to DX 2026-Q3 and are invite-only.
+    const invited = { Payments: 10, Identity: 4 } as const;
+    const answered = { Payments: 9, Identity: 3 } as const;
+    const teams = Object.keys(invited) as (keyof typeof invited)[];
+    await d.insert(s.inviteLists).values(teams.map((t) => ({ teamId: ids.teams[t], inviteOnly: true })));
+    await d.insert(s.surveyInvites).values(
+      teams.flatMap((t) =>
+        Array.from({ length: invited[t] }, (_, i) => ({
+          surveyId: q3,
+          teamId: ids.teams[t],
+          email: `${t}-${i}@example.com`,
+          used: i < answered[t],
+        })),
+      ),
+    );
+    try {
+      const leaks: string[] = [];
+      const queries: Query[] = [quarter(Q3), ...teamIds().map((team) => ({ ...quarter(Q3), team }))];
+      for (const adoption of ADOPTION) queries.push({ ...quarter(Q3), adoption });
+      for (const query of queries) {
+        const { json } = await viewerGet(ratesRoute, "/api/analytics/response-rates", query, {}, true);
+        leaks.push(...countsUnderK(json).map((c) => `${describeQuery("response-rates", query)} ${c}`));
+        for (const survey of json.surveys)
+          for (const row of survey.teams) {
+            const where = `${describeQuery("response-rates", query)} "${survey.title}" ${teamName(row.teamId)}`;
+            if (row.value.hidden) continue;
+            const denominator = row.invited ?? row.headcount;
+            // The rate times its denominator is the count shown beside it, never a count under k.
+            const people = row.value.rate === null ? null : Math.round(row.value.rate * denominator);
+            if (people !== null && people !== row.value.n)
+              leaks.push(`${where}: rate gives ${people}, shown n ${row.value.n}`);
+            if (people !== null && people > 0 && people < K) leaks.push(`${where}: rate gives ${people} people`);
+          }
+        const identity = json.surveys
+          .find((x: any) => x.surveyId === q3)
+          ?.teams.find((t: any) => t.teamId === ids.teams.Identity);
+        if (identity) expect(identity.value.hidden, `${describeQuery("response-rates", query)} Identity`).toBe(true);
+      }
+      const payments = (
+        await viewerGet(ratesRoute, "/api/analytics/response-rates", quarter(Q3), {}, true)
+      ).json.surveys
+        .find((x: any) => x.surveyId === q3)
+        .teams.find((t: any) => t.teamId === ids.teams.Payments);
+      expect(payments).toMatchObject({ invited: 10, value: { hidden: false, n: 9, rate: 0.9 } });
+      const links = await callRoute(linksRoute, { params: { id: q3 }, userId: ids.viewer });
+      leaks.push(...countsUnderK(links.json).map((c) => `links ${c}`));
+      expect(leaks, leaks.join("\n")).toEqual([]);
+
+      // Padding: k − n made-up answers through the team's shared link of the open survey are refused.
+      const truth = await loadTruth();
+      const link = truth.links.find((l) => l.surveyId === ids.surveys.open && l.teamId === ids.teams.Payments)!;
+      const before = await d.$count(s.responses);
+      for (let i = 0; i < K; i++) {
+        const res = await callRoute(surveyLinkRoute, {
+          method: "POST",
+          params: { token: link.token },
+          body: { idempotencyKey: randomUUID(), answers: [] },
+          client: `10.12.0.${i}`,
+        });
+        expect(res.status).toBe(403);
+      }
+      expect(await d.$count(s.responses)).toBe(before);
+    } finally {
+      await d.delete(s.surveyInvites).where(eq(s.surveyInvites.surveyId, q3));
+      await d.delete(s.inviteLists);
+    }
+  });
+});

@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: every way an invitation is made, used, refused and counted, against one database.
 // Invite-only links against a real database (PGlite, and PostgreSQL with TEST_ENGINE=postgres): lists,
 // single-use invitations, invite-only teams, and concurrent uses of one token storing one response.
 import { sql } from "drizzle-orm";
@@ -12,7 +13,15 @@ import { POST as inviteForm } from "@/app/s/i/[token]/submit/route";
 import { openDatabase, selectRows, type DatabaseHandle } from "@/lib/db/client";
 import { countResponses, storeResponses } from "@/lib/responses/queries";
 import { answerFieldName } from "@/lib/responses/survey-form-fields";
-import { createTeamLinks, getRespondentSurvey, listSurveyLinks, type RespondentSurvey } from "@/lib/surveys/queries";
+import { getResponseRates } from "@/lib/analytics/queries";
+import { runJobsNow } from "@/lib/jobs/drain";
+import {
+  createTeamLinks,
+  getRespondentSurvey,
+  getSurveyLinkStats,
+  listSurveyLinks,
+  type RespondentSurvey,
+} from "@/lib/surveys/queries";
 import { callRoute } from "@/lib/testing/api";
 import { withTestDatabase } from "@/lib/testing/test-db";
 import { insertTeams, seedWorkspace } from "@/lib/testing/workspace-fixture";
@@ -31,8 +40,8 @@ const extraHandles: DatabaseHandle[] = [];
 
 const newKey = () => `test-${crypto.randomUUID()}`;
 const client = () => `10.9.${Math.floor(++ip / 250)}.${ip % 250}`;
-const answers = () =>
-  questions.map((q) => ({
+const answers = (of = questions) =>
+  of.map((q) => ({
     questionId: q.id,
     value:
       q.kind === "likert"
@@ -391,4 +400,88 @@ describe("concurrent uses of one invitation", () => {
       expect(await stored).toEqual([null]);
       expect((await countResponses()).responses).toBe(before.responses);
     });
+});
+
+describe("exact response rates", () => {
+  it("divide an invite-only team's shown count by the people it invited, and show nothing per team under k", async () => {
+    const rated = await openSurvey("2027-Q1");
+    await saveList("Search", Array.from({ length: 8 }, (_, i) => `s${i}@example.com`).join("\n"));
+    expect((await setInviteOnly("Search", true)).status).toBe(200);
+    const people = await pendingInvitees(db.handle().db, rated, teamIds.Search);
+    expect(people).toHaveLength(8);
+    const link = (await listSurveyLinks({ surveyId: rated }))[0];
+    const ratedQuestions = (await getRespondentSurvey({ token: link.token }))!.questions;
+    const answer = async (count: number, from: number) => {
+      for (const p of people.slice(from, from + count)) {
+        const token = (await issueInviteToken(db.handle().db, p.inviteId))!;
+        const body = { idempotencyKey: newKey(), answers: answers(ratedQuestions) };
+        expect((await submit(token, undefined, body)).status).toBe(201);
+      }
+    };
+    const searchRow = async () =>
+      (await getSurveyLinkStats({ surveyId: rated, showTokens: false })).links.find(
+        (l) => l.teamId === teamIds.Search,
+      )!;
+    await answer(3, 0);
+    // Collecting, 3 of 8 under k = 5: no count, no rate.
+    expect(await searchRow()).toMatchObject({ inviteOnly: true, invited: 8, responses: null, responseRate: null });
+    await answer(3, 3);
+    // 6 answered: the count in steps of k ("5+"), the rate from that count.
+    expect(await searchRow()).toMatchObject({ invited: 8, responses: { n: 5, atLeast: true }, responseRate: 5 / 8 });
+    const collecting = await getResponseRates({ filter: { from: "2027-Q1", to: "2027-Q1" } });
+    expect(collecting.surveys.find((x) => x.surveyId === rated)!.teams).toEqual([]);
+
+    const closed = await callRoute(changeStatus, {
+      params: { id: rated },
+      body: { status: "closed" },
+      userId: users.editor,
+    });
+    expect(closed.status).toBe(200);
+    const rates = await getResponseRates({ filter: { from: "2027-Q1", to: "2027-Q1" } });
+    const search = rates.surveys.find((x) => x.surveyId === rated)!.teams.find((t) => t.teamId === teamIds.Search)!;
+    expect(search).toMatchObject({ headcount: 6, invited: 8, value: { hidden: false, n: 6, rate: 6 / 8 } });
+    expect((await setInviteOnly("Search", false)).status).toBe(200);
+  });
+});
+
+describe("closing a survey", () => {
+  it("rewrites its invitations in one transaction, so no system column ties a used mark to its response", async () => {
+    const closing = await openSurvey("2027-Q2");
+    const link = (await listSurveyLinks({ surveyId: closing }))[0];
+    const closingQuestions = (await getRespondentSurvey({ token: link.token }))!.questions;
+    const people = await pendingInvitees(db.handle().db, closing, teamIds.Payments);
+    for (const p of people.slice(0, 2)) {
+      const token = (await issueInviteToken(db.handle().db, p.inviteId))!;
+      expect(
+        (await submit(token, undefined, { idempotencyKey: newKey(), answers: answers(closingQuestions) })).status,
+      ).toBe(201);
+    }
+    const writers = async (table: "responses" | "survey_invites") =>
+      (
+        await selectRows<{ xmin: string }>(
+          db.handle().db,
+          sql`select xmin::text as xmin from ${sql.raw(table)} where survey_id = ${closing}`,
+        )
+      ).map((r) => r.xmin);
+    // While open, each used mark was written by the transaction that stored its response.
+    const responseWriters = await writers("responses");
+    expect((await writers("survey_invites")).filter((x) => responseWriters.includes(x))).toHaveLength(2);
+
+    const closed = await callRoute(changeStatus, {
+      params: { id: closing },
+      body: { status: "closed" },
+      userId: users.editor,
+    });
+    expect(closed.status).toBe(200);
+    await runJobsNow({ kinds: ["survey.close"] });
+    const after = await writers("survey_invites");
+    expect(after).toHaveLength(people.length);
+    expect(new Set(after).size).toBe(1);
+    expect(after.filter((x) => responseWriters.includes(x))).toEqual([]);
+    const used = await selectRows<{ n: number }>(
+      db.handle().db,
+      sql`select count(*)::int as n from survey_invites where survey_id = ${closing} and used`,
+    );
+    expect(Number(used[0].n)).toBe(2);
+  });
 });

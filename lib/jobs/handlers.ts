@@ -9,6 +9,7 @@ import "@/lib/integrations/survey-listeners";
 import { draftNextSurvey } from "@/lib/distribution/queries";
 import { runMessage } from "@/lib/distribution/send";
 import "@/lib/distribution/listeners";
+import "@/lib/invites/survey-listeners";
 import type { JobHandlers } from "./handler";
 
 export const jobHandlers: JobHandlers = {

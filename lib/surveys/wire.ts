@@ -84,8 +84,16 @@ export const surveyLinkStatsWire = z.object({
       teamId: z.uuid().nullable(),
       teamName: z.string().nullable(),
       headcount: z.number().int().nullable(),
+      inviteOnly: z.boolean().meta({
+        description: "The team answers by personal invitation only: this shared link takes no answers",
+      }),
+      invited: z.number().int().nullable().meta({
+        description: "An invite-only team's people invited to this survey: the response rate's denominator",
+      }),
       responses: responseTallyWire,
-      responseRate: z.number().nullable(),
+      responseRate: z.number().nullable().meta({
+        description: "Responses shown ÷ invited for an invite-only team, ÷ headcount otherwise",
+      }),
     }),
   ),
   total: responseTallyWire,

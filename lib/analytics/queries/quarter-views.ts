@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { pickHeadlineSurvey, progressCount, type SurveyPublication } from "@/lib/anonymity/surveys";
 import { selectRows, type DbClient } from "@/lib/db/client";
 import { teams } from "@/lib/db/schema";
+import { inviteOnlyDenominators } from "@/lib/invites";
 import { byDimensionOrder, doraOf, npsOf, scoresOf } from "../cell-sums";
 import { classifyDora, doraMetricKeys } from "../dora";
 import {
@@ -240,6 +241,11 @@ export async function getResponseRates({
   const teamRows = await db.select({ id: teams.id, name: teams.name, headcount: teams.headcount }).from(teams);
   const teamInfo = new Map(teamRows.map((t) => [t.id as string, t]));
   const request = requestOf(filter);
+  // Invite-only teams' exact denominators (lib/invites); only closed surveys show team rows.
+  const invitedBy = await inviteOnlyDenominators(
+    db,
+    surveysInScope.filter((s) => !s.collecting).map((s) => s.surveyId),
+  );
   const out: ResponseRates["surveys"] = [];
   for (const survey of surveysInScope) {
     if (survey.collecting) {
@@ -272,14 +278,17 @@ export async function getResponseRates({
         .map((c) => {
           const info = teamInfo.get(c.id);
           const headcount = info?.headcount ?? null;
+          const invited = invitedBy.get(survey.surveyId)?.get(c.id) ?? null;
+          const denominator = invited ?? headcount;
           const g = cellGroup(survey, c);
           return {
             teamId: c.id || null,
             name: info?.name ?? NO_TEAM,
             headcount,
+            invited,
             value: g.hidden
               ? hiddenAs(g)
-              : { hidden: false as const, n: c.n, rate: headcount ? c.n / headcount : null },
+              : { hidden: false as const, n: c.n, rate: denominator ? c.n / denominator : null },
           };
         })
         .sort((a, b) => a.name.localeCompare(b.name)),

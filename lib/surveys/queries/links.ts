@@ -3,7 +3,8 @@ import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { getSurveyPublications } from "@/lib/anonymity/queries";
 import { tallyResponses, type ResponseTally } from "@/lib/anonymity/surveys";
 import { getDb, inTransaction, selectRows, type DbClient } from "@/lib/db/client";
-import { surveyLinks, teams } from "@/lib/db/schema";
+import { inviteLists, surveyLinks, teams } from "@/lib/db/schema";
+import { inviteOnlyDenominators } from "@/lib/invites";
 import { AppError } from "@/lib/errors";
 import { newLinkToken } from "../link-token";
 import { getSurveyById, requireSurvey } from "./surveys";
@@ -17,9 +18,13 @@ export type SurveyLinkStats = {
   teamId: string | null;
   teamName: string | null;
   headcount: number | null;
+  /** The team answers by invitation only (lib/invites): this link takes no answers. */
+  inviteOnly: boolean;
+  /** An invite-only team's people invited to this survey, the exact denominator of its rate. */
+  invited: number | null;
   /** Responses through this link as the anonymity rules allow (null: fewer than k, or hidden to protect another group). */
   responses: ResponseTally;
-  /** Responses ÷ headcount from the count shown, null without one. */
+  /** Responses ÷ invited (invite-only teams) or ÷ headcount, from the count shown; null without one. */
   responseRate: number | null;
 };
 
@@ -45,23 +50,27 @@ export async function getSurveyLinkStats({
   showTokens: boolean;
 }): Promise<{ links: SurveyLinkStats[]; total: ResponseTally }> {
   const db = await getDb();
-  const [rows, survey, { k, surveys: published }] = await Promise.all([
+  const [rows, survey, { k, surveys: published }, denominators] = await Promise.all([
     selectRows<{
       id: string;
       token: string;
       team_id: string | null;
       team_name: string | null;
       headcount: number | null;
+      invite_only: boolean | null;
     }>(
       db,
-      sql`select l.id, l.token, l.team_id, t.name as team_name, t.headcount
+      sql`select l.id, l.token, l.team_id, t.name as team_name, t.headcount, il.invite_only
           from ${surveyLinks} l left join ${teams} t on t.id = l.team_id
+          left join ${inviteLists} il on il.team_id = l.team_id
           where l.survey_id = ${surveyId} and l.kind = 'survey'
           order by (l.team_id is not null), t.name, l.created_at`,
     ),
     getSurveyById({ id: surveyId }, db),
     getSurveyPublications({ scope: { surveyId }, tx: db }),
+    inviteOnlyDenominators(db, [surveyId]),
   ]);
+  const invitedBy = denominators.get(surveyId);
   const publication = published[0];
   const status = survey?.status ?? "draft";
   const cellTally = (cellId: string): ResponseTally => {
@@ -72,6 +81,8 @@ export async function getSurveyLinkStats({
   };
   const links = rows.map((r) => {
     const headcount = r.headcount === null ? null : Number(r.headcount);
+    const invited = (r.team_id && invitedBy?.get(r.team_id)) || null;
+    const denominator = invited ?? headcount;
     const responses = cellTally(r.team_id ?? "");
     return {
       id: r.id,
@@ -79,8 +90,10 @@ export async function getSurveyLinkStats({
       teamId: r.team_id,
       teamName: r.team_name,
       headcount,
+      inviteOnly: r.invite_only === true,
+      invited,
       responses,
-      responseRate: headcount && responses ? responses.n / headcount : null,
+      responseRate: denominator && responses ? responses.n / denominator : null,
     };
   });
   return { links, total: tallyResponses(publication?.n ?? 0, status, k) };
