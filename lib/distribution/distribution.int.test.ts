@@ -88,7 +88,9 @@ const as = (userId: string, body?: unknown) => ({ userId, params: { id: surveyId
 const linksIn = (text: string) => [...text.matchAll(/\/s\/i\/([A-Za-z0-9_-]{20,})/g)].map((m) => m[1]);
 /** Time passes for the jobs of a kind in a state: they become due now (pg-boss keeps start_after per job). */
 const timePasses = (kind: JobKind, state: "created" | "retry") =>
-  d().execute(sql`update pgboss.job set start_after = now() where name = ${kind} and state = ${state}`);
+  d().execute(
+    sql`update pgboss.job set start_after = now() - interval '1 second' where name = ${kind} and state = ${state}`,
+  );
 const backoffPasses = (kind: JobKind) => timePasses(kind, "retry");
 const sendLog = async () => (await callRoute(getDistribution, as(ids.editor))).json.messages as Record<string, any>[];
 
