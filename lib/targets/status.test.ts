@@ -63,4 +63,20 @@ describe("readTarget", () => {
     };
     expect(readTarget(fall, { period: "2026-Q2", value: -12, low: -18, high: -6 }).summary).toMatch(/^−12 in 2026-Q2/);
   });
+
+  it("reads a target set this quarter as its baseline, in whole numbers for NPS and two decimals for scores", () => {
+    const set = { ...nps, baseline: { period: "2026-Q3", value: 12.26 } };
+    expect(readTarget(set, { period: "2026-Q3", value: 12.26, low: 2.1, high: 22.4 }).summary).toBe(
+      "12 in 2026-Q3: the baseline; goal 40 by 2027-Q1.",
+    );
+    const score: TargetInput = {
+      direction: "higher",
+      goal: 4,
+      baseline: { period: "2026-Q1", value: 3.1 },
+      due: "2027-Q1",
+    };
+    expect(readTarget(score, { period: "2026-Q3", value: 3.55, low: 3.4, high: 3.7 }).summary).toContain(
+      "from 3.10 to 4",
+    );
+  });
 });

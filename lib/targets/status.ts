@@ -44,7 +44,9 @@ export type TargetReading = {
 /** How far behind the straight line from baseline to goal a target may be and still be "at risk". */
 const AT_RISK_SLACK = 0.25;
 
-const fmt = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(2)).replace("-", "−");
+/** Scores (1–5) need two decimals to show a change; NPS, minutes and rates read as whole numbers. */
+const fmt = (v: number) =>
+  (Number.isInteger(v) ? String(v) : Math.abs(v) >= 10 ? String(Math.round(v)) : v.toFixed(2)).replace("-", "−");
 
 export function readTarget(target: TargetInput, current: Measurement | null): TargetReading {
   const better = (a: number, b: number) => (target.direction === "higher" ? a >= b : a <= b);
@@ -91,9 +93,12 @@ export function readTarget(target: TargetInput, current: Measurement | null): Ta
   const noise = withinNoise
     ? ` The change since ${target.baseline.period} (${fmt(target.baseline.value)}) is within noise, so it does not count as progress yet.`
     : "";
-  const where = better(current.value, target.goal)
-    ? `at the goal of ${fmt(target.goal)} but not clear of noise`
-    : `${Math.round(progress * 100)}% of the way from ${fmt(target.baseline.value)} to ${fmt(target.goal)} with ${Math.round(elapsed * 100)}% of the time to ${target.due} gone`;
+  const where =
+    current.period === target.baseline.period
+      ? `the baseline; goal ${fmt(target.goal)} by ${target.due}`
+      : better(current.value, target.goal)
+        ? `at the goal of ${fmt(target.goal)} but not clear of noise`
+        : `${Math.round(progress * 100)}% of the way from ${fmt(target.baseline.value)} to ${fmt(target.goal)} with ${Math.round(elapsed * 100)}% of the time to ${target.due} gone`;
   return {
     status,
     withinNoise,
