@@ -12,6 +12,7 @@ import {
   usePreviewMessage,
   useRemindNow,
   useSaveSeries,
+  useStopSeries,
   useScheduleMessages,
   useSurveyDistribution,
   type SurveyDistribution,
@@ -80,6 +81,7 @@ function SeriesForm({
   teams: Team[];
 }) {
   const save = useSaveSeries(surveyId);
+  const stop = useStopSeries(surveyId);
   const errors = save.fieldErrors;
   const current = series ?? { teamIds: [] as string[], email: true, slack: false, ...SERIES_DEFAULTS };
   const number = (data: FormData, name: string) => Number(data.get(name));
@@ -171,6 +173,21 @@ function SeriesForm({
           doneLabel="Saved"
         />
       </ClientForm>
+      {series ? (
+        <div className="stack">
+          <ConfirmButton
+            className="btn btn-sm"
+            disabled={stop.isPending}
+            title="Stop this series?"
+            consequence="No further quarter will be drafted, and this survey's messages that have not gone out yet will not be sent. Surveys already drafted and the send log stay."
+            confirmLabel="Stop the series"
+            onConfirm={() => stop.mutate()}
+          >
+            Stop the series
+          </ConfirmButton>
+          <ErrorAlert message={stop.error?.message} />
+        </div>
+      ) : null}
     </section>
   );
 }

@@ -97,7 +97,7 @@ export const ROUTE_METHODS: Record<string, readonly string[]> = {
   "/api/surveys/[id]/questions": ["POST"],
   "/api/surveys/[id]/questions/[questionId]": ["PATCH", "DELETE"],
   "/api/surveys/[id]/questions/order": ["PUT"],
-  "/api/surveys/[id]/series": ["PUT"],
+  "/api/surveys/[id]/series": ["PUT", "DELETE"],
   "/api/surveys/[id]/status": ["POST"],
   "/api/targets": ["GET", "POST"],
   "/api/targets/[id]": ["PATCH", "DELETE"],

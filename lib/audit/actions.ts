@@ -36,6 +36,7 @@ export const auditActions = {
   "feedback.import": "Imported feedback notes",
   "distribution.slack": "Changed a Slack channel",
   "distribution.series": "Set up a survey series",
+  "distribution.series.stop": "Stopped a survey series",
   "you_said.publish": "Published a theme on “You said, we did”",
   "you_said.unpublish": "Took a theme off “You said, we did”",
 } as const;

@@ -9,7 +9,7 @@ import { POST as preview } from "@/app/api/surveys/[id]/distribution/preview/rou
 import { POST as remindNow } from "@/app/api/surveys/[id]/distribution/reminders/route";
 import { GET as getDistribution } from "@/app/api/surveys/[id]/distribution/route";
 import { POST as schedule } from "@/app/api/surveys/[id]/distribution/schedule/route";
-import { PUT as putSeries } from "@/app/api/surveys/[id]/series/route";
+import { DELETE as stopSeries, PUT as putSeries } from "@/app/api/surveys/[id]/series/route";
 import { POST as changeStatus } from "@/app/api/surveys/[id]/status/route";
 import { PUT as saveList } from "@/app/api/teams/[id]/invite-list/route";
 import * as s from "@/lib/db/schema";
@@ -343,5 +343,29 @@ describe("a quarterly series with email and Slack", () => {
       "remind/slack",
       "summary/slack",
     ]);
+  });
+
+  it("stop: a stopped series drafts no further quarter and skips the unsent messages of its survey", async () => {
+    const [draft] = await listDraftsToReview();
+    const anonymous = await callRoute(stopSeries, { params: { id: draft.id } });
+    expect(anonymous.status).toBe(401);
+    const stopped = await callRoute(stopSeries, { userId: ids.editor, params: { id: draft.id } });
+    expect(stopped.status).toBe(200);
+    expect(await d().$count(s.surveySeries)).toBe(0);
+    const unsent = await d()
+      .select({ status: s.distributionMessages.status, error: s.distributionMessages.error })
+      .from(s.distributionMessages)
+      .where(and(eq(s.distributionMessages.surveyId, draft.id), eq(s.distributionMessages.kind, "announce")));
+    expect(unsent).toEqual([
+      { status: "skipped", error: "The series was stopped" },
+      { status: "skipped", error: "The series was stopped" },
+    ]);
+    // The next quarter's waiting draft job runs and finds the series gone: nothing is drafted.
+    await timePasses("series.draft-next", "created");
+    expect(await runJobsNow({ kinds: ["series.draft-next"] })).toEqual({ completed: 1, failed: 0 });
+    const all = await d().select({ period: s.surveys.period, status: s.surveys.status }).from(s.surveys);
+    expect(all.filter((x) => x.period >= "2027-Q1")).toEqual([{ period: "2027-Q1", status: "draft" }]);
+    // Stopping twice says there is nothing to stop.
+    expect((await callRoute(stopSeries, { userId: ids.editor, params: { id: draft.id } })).status).toBe(409);
   });
 });

@@ -44,6 +44,15 @@ export function useSaveSeries(surveyId: string) {
   });
 }
 
+/** Stops the survey's series (nothing further drafted; this survey's unsent messages skipped). */
+export function useStopSeries(surveyId: string) {
+  const refresh = useInvalidate(distributionKeys.survey(surveyId));
+  return useMutation({
+    mutationFn: () => apiFetch(`/api/surveys/${surveyId}/series`, { method: "DELETE" }),
+    onSuccess: () => refresh(),
+  });
+}
+
 export function usePreviewMessage(surveyId: string) {
   return useFormMutation({
     mutationFn: (input: z.input<typeof previewSchema>) =>

@@ -2,7 +2,16 @@ import "server-only";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { recordAudit, type AuditActor } from "@/lib/audit/queries";
 import { getDb, type DbClient } from "@/lib/db/client";
-import { seriesSurveys, surveys, surveySeries, teams, users, type Survey, type SurveySeries } from "@/lib/db/schema";
+import {
+  distributionMessages,
+  seriesSurveys,
+  surveys,
+  surveySeries,
+  teams,
+  users,
+  type Survey,
+  type SurveySeries,
+} from "@/lib/db/schema";
 import { AppError, notFound } from "@/lib/errors";
 import { enqueue, jobsReady } from "@/lib/jobs/enqueue";
 import type { JobPayload } from "@/lib/jobs/registry";
@@ -90,6 +99,28 @@ export async function saveSeries({
       tx,
     );
     return series;
+  });
+}
+
+/**
+ * Stops the survey's series: no further quarter is drafted (the waiting draft job finds the series gone)
+ * and this survey's messages not yet sent are skipped. Surveys already drafted stay, as drafts or as
+ * they are; what was sent stays in the send log.
+ */
+export async function stopSeries({ surveyId, actor }: { surveyId: string; actor: NonNullable<AuditActor> }) {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [survey] = await tx.select().from(surveys).where(eq(surveys.id, surveyId)).for("update");
+    if (!survey) throw notFound("Survey");
+    const series = await getSeriesOfSurvey(surveyId, tx);
+    if (!series) throw new AppError("conflict", "This survey is not part of a series");
+    await tx.delete(surveySeries).where(eq(surveySeries.id, series.id));
+    await tx
+      .update(distributionMessages)
+      .set({ status: "skipped", error: "The series was stopped" })
+      .where(and(eq(distributionMessages.surveyId, surveyId), eq(distributionMessages.status, "scheduled")));
+    await recordAudit({ actor, action: "distribution.series.stop", subject: survey.title, detail: { surveyId } }, tx);
+    return { ok: true as const };
   });
 }
 

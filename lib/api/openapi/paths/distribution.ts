@@ -6,7 +6,7 @@ import * as distribution from "@/app/api/surveys/[id]/distribution/route";
 import * as schedule from "@/app/api/surveys/[id]/distribution/schedule/route";
 import * as series from "@/app/api/surveys/[id]/series/route";
 import { channelsWire, distributionWire, oneSeriesWire, previewWire, sendLogWire } from "@/lib/distribution/wire";
-import { ok, type Paths } from "../operation";
+import { done, ok, type Paths } from "../operation";
 
 export const distributionPaths = (): Paths => ({
   "/api/surveys/{id}/distribution": {
@@ -33,6 +33,18 @@ export const distributionPaths = (): Paths => ({
         tag: "Distribution",
         responses: { "200": ok("The series", oneSeriesWire) },
         adds: [404],
+      },
+    ],
+    delete: [
+      series.DELETE,
+      {
+        operationId: "stopSurveySeries",
+        summary: "Stop the survey's series",
+        description:
+          "No further quarter is drafted, and this survey's messages not yet sent are skipped. Surveys already drafted and the send log stay.",
+        tag: "Distribution",
+        responses: { "200": done("Stopped") },
+        adds: [404, 409],
       },
     ],
   },
