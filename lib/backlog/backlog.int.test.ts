@@ -37,11 +37,7 @@ async function snapshot() {
 beforeAll(async () => {
   await seedDemo(db.handle().db);
   // The demo seed curates a backlog of its own; these tests start from one never built.
-  await db
-    .handle()
-    .db.execute(
-      sql`truncate journey_step_themes, theme_releases, sub_theme_members, sub_themes, theme_members, backlog_carries, backlog_runs, backlog_items`,
-    );
+  await db.handle().db.execute(sql`truncate backlog_items, backlog_runs cascade`);
   editorId = (await getUserByEmail({ email: "pm@dxpulse.dev" }))!.id;
   viewerId = (await getUserByEmail({ email: "lead@dxpulse.dev" }))!.id;
 });

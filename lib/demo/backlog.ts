@@ -20,7 +20,7 @@ const normalize = (text: string) =>
  * a change in the clustering only changes which edits apply. Slow CI is marked done in Q3, so its Q4
  * mention rate shows the drop.
  */
-export async function seedDemoBacklog(tx: DbClient) {
+export async function seedDemoBacklog(tx: DbClient): Promise<Record<string, string | undefined>> {
   await buildBacklog({ scope: FRICTION_SCOPE }, tx);
   // Built last, so the backlog page opens on it.
   await buildBacklog({ scope: DEMO_BACKLOG_SCOPE, k: 12 }, tx);
@@ -52,7 +52,7 @@ export async function seedDemoBacklog(tx: DbClient) {
     return { id, runnerUp };
   };
 
-  await curate(
+  const slowCi = await curate(
     "slow-ci",
     {
       customLabel: "Slow CI builds",
@@ -63,7 +63,7 @@ export async function seedDemoBacklog(tx: DbClient) {
     },
     "2026-09-15T12:00:00Z",
   );
-  await curate(
+  const flaky = await curate(
     "flaky-tests",
     {
       customLabel: "Flaky tests",
@@ -74,7 +74,7 @@ export async function seedDemoBacklog(tx: DbClient) {
     },
     "2026-10-20T12:00:00Z",
   );
-  await curate(
+  const deployWait = await curate(
     "deploy-wait",
     { customLabel: "Waiting on deploy approvals", status: "planned", effort: "M", owner: "Delivery platform" },
     "2026-10-27T12:00:00Z",
@@ -95,4 +95,5 @@ export async function seedDemoBacklog(tx: DbClient) {
     status: "wont_do",
     notes: "Praise, not a problem: protect these.",
   });
+  return { "slow-ci": slowCi?.id, "flaky-tests": flaky?.id, "deploy-wait": deployWait?.id };
 }

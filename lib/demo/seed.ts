@@ -13,6 +13,7 @@ import { journeyTemplates } from "@/lib/journeys/templates";
 import { createSurvey, createTeamLinks } from "@/lib/surveys/queries";
 import { DEMO_PASSWORD, demoUsers } from "./accounts";
 import { DEMO_BACKLOG_SCOPE, seedDemoBacklog } from "./backlog";
+import { seedDemoPlans } from "./plans";
 import { demoRandom, type DemoRandom } from "./random";
 import { seedFrictionEntries, seedNonAnswers, seedThemes } from "./texts";
 
@@ -202,8 +203,10 @@ export async function seedDemo(db: Database) {
     );
 
     await seedJourneysAndTimings(tx, rand.next);
-    await seedDemoBacklog(tx);
+    const curated = await seedDemoBacklog(tx);
     await linkDemoJourneyToThemes(tx);
+    const [owner] = await tx.select({ id: s.users.id }).from(s.users).where(eq(s.users.role, "owner"));
+    await seedDemoPlans(tx, curated, owner.id);
   });
 }
 

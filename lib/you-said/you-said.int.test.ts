@@ -10,6 +10,7 @@ import { GET as pageRoute } from "@/app/api/you-said/route";
 import { getUserByEmail } from "@/lib/auth/queries";
 import type { BacklogListItem } from "@/lib/backlog/item-view";
 import { selectRows } from "@/lib/db/client";
+import { youSaidItems } from "@/lib/db/schema";
 import { moveThemeMembers } from "@/lib/backlog/queries";
 import { DEMO_BACKLOG_SCOPE } from "@/lib/demo/backlog";
 import { seedDemo } from "@/lib/demo/seed";
@@ -25,6 +26,13 @@ beforeAll(async () => {
   await seedDemo(db.handle().db);
   ids.editor = (await getUserByEmail({ email: "pm@dxpulse.dev" }))!.id;
   ids.viewer = (await getUserByEmail({ email: "lead@dxpulse.dev" }))!.id;
+  // The demo publishes two themes; these tests start from a page with nothing published.
+  const demo = await publicPage();
+  expect({ doing: demo.themes.map((t) => t.title), shipped: demo.shipped.map((t) => t.title) }).toEqual({
+    doing: ["Fewer flaky tests"],
+    shipped: ["Faster CI builds"],
+  });
+  await db.handle().db.delete(youSaidItems);
 }, 120_000);
 
 const publicPage = async () => {
