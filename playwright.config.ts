@@ -53,6 +53,8 @@ export default defineConfig({
           // e2e/distribution.spec.ts runs an SMTP server on this port and a Slack receiver on loopback.
           SMTP_URL: `smtp://127.0.0.1:${port + 1025}`,
           WEBHOOK_ALLOW_LOOPBACK: "true",
+          // e2e/distribution.spec.ts advances a survey's scheduled work (POST /api/testing/time-travel).
+          TIME_TRAVEL: "true",
         },
       },
 });

@@ -1,16 +1,16 @@
 import { startSlackReceiver, startSmtpReceiver } from "../lib/testing/message-receivers";
-import { expect, test } from "./fixtures";
+import { demo, expect, signIn, test } from "./fixtures";
 
 // Issue #15, acceptance 1: a PM sets up a quarterly series for two teams with email and Slack,
 // previews and schedules; invitations reach the SMTP server, an invitee answers through their own
 // link, a reminder reaches only the others, the used link cannot be used again, and the closing
 // summary reaches the leadership channel.
 //
-// Time: nothing is faked here. The survey opens today, so publishing makes its open job due at once;
-// the reminder is "Send a reminder now"; the close is "Close survey". Each step then waits for the
-// server's real pg-boss workers (polling every 2 s) to send. The date-driven moments (a reminder days
-// before the close, closing after the close date, drafting before the next quarter) are covered by
-// lib/distribution/distribution.int.test.ts, which makes pg-boss's waiting jobs due.
+// Time: the survey opens today and closes in a week, with the reminder 3 days before the close. The
+// test then advances time through the test-only POST /api/testing/time-travel (the e2e server runs with
+// TIME_TRAVEL set): the survey's scheduled work moves that many days earlier, and the server's real pg-boss
+// workers (polling every 2 s) run what came due — the reminder after 5 days, the close (and its summary)
+// after 4 more. Drafting before the next quarter is covered by lib/distribution/distribution.int.test.ts.
 //
 // The SMTP server listens where playwright.config.ts points the e2e server's SMTP_URL (E2E_PORT + 1025);
 // the Slack receiver on a free port (the server allows loopback webhooks: WEBHOOK_ALLOW_LOOPBACK).
@@ -26,6 +26,7 @@ test.describe.configure({ mode: "serial" });
 
 test("a quarterly series: invitations, an answer through a link, a reminder to the others, the summary", async ({
   asEditor: page,
+  browser,
 }) => {
   test.setTimeout(60_000);
   const smtp = await startSmtpReceiver(SMTP_PORT);
@@ -106,10 +107,17 @@ test("a quarterly series: invitations, an answer through a link, a reminder to t
     await respondent.getByRole("button", { name: "Send my answers" }).click();
     await expect(respondent.getByRole("heading", { name: /Thank you/ })).toBeVisible();
 
-    // A reminder now: email only to the two who have not answered.
+    // Five days pass: the scheduled reminder goes out, by email only to the two who have not answered.
     smtp.mails.splice(0);
-    await page.getByRole("button", { name: "Send a reminder now" }).click();
-    await page.getByRole("button", { name: "Send reminder" }).click();
+    // Time travel is the owner's (and only on a server started with TIME_TRAVEL).
+    const ownerContext = await browser.newContext();
+    const owner = await ownerContext.newPage();
+    await signIn(owner, demo.owner);
+    const travel = async (days: number) => {
+      const res = await owner.request.post("/api/testing/time-travel", { data: { days, surveyId: survey.id } });
+      expect(res.status()).toBe(200);
+    };
+    await travel(5);
     await expect
       .poll(() => smtp.mails.map((m) => m.to[0]).sort(), { timeout: 20_000 })
       .toEqual([PEOPLE.a[1], PEOPLE.b[0]].sort());
@@ -120,12 +128,13 @@ test("a quarterly series: invitations, an answer through a link, a reminder to t
     await again.goto(anaLink);
     await expect(again.getByRole("button", { name: "Send my answers" })).toHaveCount(0);
 
-    // Closing sends the summary to leadership.
-    await page.getByRole("button", { name: "Close survey" }).click();
-    await page.getByRole("dialog").getByRole("button", { name: "Close survey" }).click();
+    // Four more days: the close date is over, the survey closes by itself and leadership gets the summary.
+    await travel(4);
+    await ownerContext.close();
     await expect
       .poll(() => slack.posts.filter((p) => p.path === "/leadership").map((p) => p.text), { timeout: 20_000 })
       .toEqual([expect.stringContaining(`*Series survey ${stamp}* (2026-Q4) has closed`)]);
+    expect((await (await request.get(`/api/surveys/${survey.id}`)).json()).survey.status).toBe("closed");
     // One answer is under k: the summary says so and gives no team's count.
     expect(slack.posts.find((p) => p.path === "/leadership")!.text).toContain("no results can be shown");
   } finally {

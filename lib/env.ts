@@ -48,6 +48,12 @@ const envSchema = z.object({
     .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
     .optional()
     .or(z.literal("").transform(() => undefined)),
+  /**
+   * Test-only: lets an owner move scheduled work forward in time (POST /api/testing/time-travel), so an
+   * end-to-end test can watch a reminder days before a close, and the close, happen. Never set it in
+   * production: unset, the route answers 404.
+   */
+  TIME_TRAVEL: booleanFlag,
   /** The From of outgoing email. */
   MAIL_FROM: z.string().min(3).default("DX Pulse <dxpulse@localhost>"),
   /** Proxies of our own in front of the app that append to X-Forwarded-For (lib/api/client-address.ts). */

@@ -39,6 +39,7 @@ export const ROUTE_METHODS: Record<string, readonly string[]> = {
   "/api/friction/[token]": ["POST"],
   "/api/friction/links": ["GET", "POST"],
   "/api/health": ["GET"],
+  "/api/testing/time-travel": ["POST"],
   "/api/jobs": ["GET"],
   "/api/jobs/[id]/retry": ["POST"],
   "/api/delivery/import": ["POST"],

@@ -37,14 +37,12 @@ export async function seedDemoPlans(tx: DbClient, items: Record<string, string |
   ];
   for (const p of plans)
     if (p.item)
-      await tx
-        .insert(s.backlogPlans)
-        .values({
-          backlogItemId: p.item,
-          targetQuarter: p.targetQuarter,
-          measureKind: "dimension",
-          measureKey: FEEDBACK_LOOPS,
-        });
+      await tx.insert(s.backlogPlans).values({
+        backlogItemId: p.item,
+        targetQuarter: p.targetQuarter,
+        measureKind: "dimension",
+        measureKey: FEEDBACK_LOOPS,
+      });
 
   const published = [
     {

@@ -117,7 +117,7 @@ describe("OpenAPI document", () => {
         expect(op.responses, where).toHaveProperty("401");
       } else {
         // Owner-only administration and your own password take the session only; the rest take an API token too.
-        const ownerOnly = path.startsWith("/api/users") || /^\/api\/(tokens|webhooks|audit|jobs)/.test(path);
+        const ownerOnly = path.startsWith("/api/users") || /^\/api\/(tokens|webhooks|audit|jobs|testing)/.test(path);
         const sessionOnly =
           ownerOnly || path === "/api/account/password" || (path === "/api/settings" && method !== "get");
         expect(op.security, where).toEqual(sessionOnly ? [{ session: [] }] : [{ session: [] }, { bearer: [] }]);

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { getDb, type DbClient } from "@/lib/db/client";
 import {
   distributionDeliveries,
@@ -331,4 +331,29 @@ export async function getSendLog(surveyId: string): Promise<SendLogEntry[]> {
           : null,
     };
   });
+}
+
+/**
+ * Moves the send time of a survey's messages still waiting `days` earlier (test-only time travel,
+ * lib/testing/time-travel.ts); returns the ids of all the survey's messages, whose jobs move too.
+ */
+export async function bringScheduledMessagesForward(
+  { days, surveyId }: { days: number; surveyId: string },
+  tx: DbClient,
+): Promise<string[]> {
+  await tx
+    .update(distributionMessages)
+    .set({ sendAfter: sql`${distributionMessages.sendAfter} - make_interval(days => ${days})` })
+    .where(
+      and(
+        eq(distributionMessages.surveyId, surveyId),
+        inArray(distributionMessages.status, ["scheduled", "retrying"]),
+        isNotNull(distributionMessages.sendAfter),
+      ),
+    );
+  const all = await tx
+    .select({ id: distributionMessages.id })
+    .from(distributionMessages)
+    .where(eq(distributionMessages.surveyId, surveyId));
+  return all.map((m) => m.id);
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { getDb, selectRows } from "@/lib/db/client";
+import { getDb, selectRows, type DbClient } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors";
 import { pgErrorCode } from "@/lib/errors";
 import { BOSS_SCHEMA, getJobClient } from "../boss";
@@ -9,7 +9,7 @@ import { describeJobFailure } from "../job-errors";
 import { isJobKind, jobKindLabel, type JobKind } from "../registry";
 
 // pg-boss keeps its jobs in its own schema; these are the reads its API does not offer (a list across
-// queues, with our progress beside each job). Writes go through pg-boss's API.
+// queues, with our progress beside each job). Writes go through pg-boss's API, but for test-only time travel.
 
 export type JobRow = {
   id: string;
@@ -132,4 +132,28 @@ export async function retryFailedJob({ id }: { id: string }): Promise<JobRow> {
     throw error;
   }
   return (await getJob({ id }))!;
+}
+
+/**
+ * Moves the waiting jobs of one survey `days` earlier, as if that much time had passed (test-only time
+ * travel, lib/testing/time-travel.ts): those whose payload names the survey or one of `messageIds`.
+ * pg-boss compares start_after with the database's clock, so this is the one way to let its scheduled
+ * work come due without waiting.
+ */
+export async function bringWaitingJobsForward(
+  { days, surveyId, messageIds }: { days: number; surveyId: string; messageIds: string[] },
+  tx: DbClient,
+): Promise<number> {
+  await getJobClient();
+  const rows = await selectRows<{ id: string }>(
+    tx,
+    sql`update ${sql.raw(`${BOSS_SCHEMA}.job`)} set start_after = start_after - make_interval(days => ${days})
+        where state in ('created', 'retry') and start_after > now()
+          and (data->>'surveyId' = ${surveyId} or data->>'messageId' in (${sql.join(
+            [sql`''`, ...messageIds.map((id) => sql`${id}`)],
+            sql`, `,
+          )}))
+        returning id::text as id`,
+  );
+  return rows.length;
 }

@@ -3,6 +3,7 @@ import { z } from "zod";
 import * as friction from "@/app/api/friction/[token]/route";
 import * as health from "@/app/api/health/route";
 import * as setup from "@/app/api/setup/route";
+import * as timeTravel from "@/app/api/testing/time-travel/route";
 import surveyLink from "@/pages/api/s/[token]";
 import { oneUserWire } from "@/lib/auth/wire";
 import { frictionStoredWire, respondentSurveyWire, submissionStoredWire } from "@/lib/responses/wire";
@@ -63,6 +64,25 @@ export const systemPaths = (): Paths => ({
           "200": ok("Already stored under this idempotency key (a retry)", frictionStoredWire),
         },
         adds: [429],
+      },
+    ],
+  },
+  "/api/testing/time-travel": {
+    post: [
+      timeTravel.POST,
+      {
+        operationId: "letTimePass",
+        summary: "Test-only: a survey's scheduled work moves the given days earlier, as if that time had passed",
+        description:
+          "Answers 404 unless the server runs with TIME_TRAVEL set (the end-to-end tests do; production never should). The survey's waiting jobs and the send times of its waiting messages move together; its dates and other surveys' work stay.",
+        tag: "System",
+        responses: {
+          "200": ok(
+            "How many jobs and messages moved",
+            z.object({ jobs: z.number().int(), messages: z.number().int() }),
+          ),
+        },
+        adds: [404],
       },
     ],
   },
