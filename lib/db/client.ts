@@ -25,6 +25,11 @@ export type DatabaseHandle = {
   engine: "pglite" | "postgres";
   close: () => Promise<void>;
   raw: RawSql;
+  /**
+   * Runs `work` while holding a PostgreSQL advisory lock on one reserved connection, so instances
+   * starting together take turns (PGlite has one process and one connection: it just runs).
+   */
+  exclusively: <T>(lockId: number, work: () => Promise<T>) => Promise<T>;
 };
 
 // Every statement drizzle runs on either driver passes through PgPreparedQuery.queryWithCache, which
@@ -73,6 +78,16 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
     engine: "postgres",
     close: () => client.end({ timeout: 5 }),
     raw: { executeSql: (text, values) => executePostgres(client, text, values) },
+    exclusively: async (lockId, work) => {
+      const connection = await client.reserve();
+      try {
+        await connection`select pg_advisory_lock(${lockId})`;
+        return await work();
+      } finally {
+        await connection`select pg_advisory_unlock(${lockId})`.catch(() => {});
+        connection.release();
+      }
+    },
   };
 }
 
@@ -118,6 +133,7 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
     engine: "pglite",
     close: () => client.close(),
     raw: { executeSql: (text, values) => executePglite(client, text, values) },
+    exclusively: (_lockId, work) => work(),
   };
 }
 

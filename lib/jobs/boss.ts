@@ -6,6 +6,9 @@ import { JOB_KINDS, jobKinds } from "./registry";
 
 /** pg-boss's tables live in their own schema, beside drizzle's `public`; drizzle never touches it. */
 export const BOSS_SCHEMA = "pgboss";
+// Any constant works; it only has to be the same for every instance on one database (and differ from
+// lib/db/client.ts's migration lock).
+const BOSS_SETUP_LOCK_ID = 727_274_002;
 
 // Finished jobs stay on Settings → Jobs for a week (failed ones a month) before pg-boss archives them.
 const DAY = 24 * 60 * 60;
@@ -36,13 +39,17 @@ export async function createBoss(handle: DatabaseHandle, mode: Mode): Promise<Pg
     deleteAfterDays: 30,
   });
   boss.on("error", (error) => console.error(`[jobs] ${describeForLog(error)}`));
-  await boss.start();
-  for (const name of JOB_KINDS) {
-    const { policy, retryLimit, retryDelay, expireInSeconds } = jobKinds[name];
-    const queue = { name, policy, retryLimit, retryDelay, retryBackoff: true, expireInSeconds };
-    if (await boss.getQueue(name)) await boss.updateQueue(name, queue);
-    else await boss.createQueue(name, queue);
-  }
+  // Installing pg-boss's schema and creating its queues (a table partition each) from two instances at
+  // once deadlocks on a fresh database: instances starting together take turns.
+  await handle.exclusively(BOSS_SETUP_LOCK_ID, async () => {
+    await boss.start();
+    for (const name of JOB_KINDS) {
+      const { policy, retryLimit, retryDelay, expireInSeconds } = jobKinds[name];
+      const queue = { name, policy, retryLimit, retryDelay, retryBackoff: true, expireInSeconds };
+      if (await boss.getQueue(name)) await boss.updateQueue(name, queue);
+      else await boss.createQueue(name, queue);
+    }
+  });
   return boss;
 }
 
