@@ -24,7 +24,7 @@ if [ -n "${TEST_DATABASE_URL:-}" ]; then
   step "PostgreSQL path: migrate, start, e2e smoke"; bash scripts/smoke-postgres.sh
   # Kills the server and stops PostgreSQL on purpose, so it runs last and alone.
   if command -v pg_ctlcluster >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
-    step "durability: SIGKILL and database outage under load"; npx vitest run --project system
+    step "system: two instances on one database; SIGKILL and database outage under load"; npx vitest run --project system
   fi
 fi
 step "done in $(( $(date +%s) - started ))s"
