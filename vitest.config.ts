@@ -33,8 +33,6 @@ export default defineConfig({
           name: "system",
           include: ["e2e/system/**/*.system.test.ts"],
           environment: "node",
-          // The durability test stops PostgreSQL on purpose: system tests run one file at a time.
-          fileParallelism: false,
           testTimeout: 180_000,
           hookTimeout: 180_000,
         },

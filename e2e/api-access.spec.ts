@@ -89,7 +89,7 @@ test("every API route declares its access rule", () => {
       .filter((e) => e.url.startsWith("/api/s/"))
       .map((e) => e.method)
       .sort(),
-  ).toEqual(["GET", "POST"]);
+  ).toEqual(["GET", "GET", "POST", "POST"]); // a team's link and one person's invitation
 });
 
 test("anonymous callers get 401 everywhere except public endpoints", async ({ request }) => {

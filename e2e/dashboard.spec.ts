@@ -12,8 +12,10 @@ test.describe("analytics dashboards", () => {
     await expect(nps.locator(".recharts-line")).toHaveCount(1);
     // The 95% interval is drawn as a shaded area around the line.
     await expect(nps.locator(".nps-interval-band path.recharts-area-area").first()).toBeVisible();
-    // 0, 30 good, 50 excellent (a quarter still collecting adds a faded marker of its own)
-    await expect(nps.locator(".recharts-reference-line:not(.collecting-marker)")).toHaveCount(3);
+    // 0, 30 good, 50 excellent (a quarter still collecting adds a faded marker of its own), and the
+    // demo's platform NPS target
+    await expect(nps.locator(".recharts-reference-line:not(.collecting-marker)")).toHaveCount(4);
+    await expect(nps.getByText(/^Target \+30 by 2027-Q2/)).toBeVisible();
     await expect(nps.getByTestId("nps-latest")).toHaveText(/^[+−]?\d+$/);
 
     const heatmap = page.getByTestId("team-heatmap");

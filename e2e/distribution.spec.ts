@@ -20,6 +20,9 @@ const stamp = Date.now().toString(36);
 const TEAMS = { a: `Checkout ${stamp}`, b: `Billing ${stamp}` };
 const PEOPLE = { a: [`ana.${stamp}@example.com`, `ben.${stamp}@example.com`], b: [`cy.${stamp}@example.com`] };
 const ALL = [...PEOPLE.a, ...PEOPLE.b];
+// Mail to the invitees; the editors also get a notice when the series drafts its next quarter (for
+// 2019-Q1, whose next quarter is long past, that happens at once).
+const invitations = (mails: { to: string[] }[]) => mails.map((m) => m.to[0]).filter((to) => ALL.includes(to));
 const linkIn = (text: string) => /\/s\/i\/([A-Za-z0-9_-]{43})/.exec(text)?.[0] ?? null;
 
 test.describe.configure({ mode: "serial" });
@@ -44,8 +47,10 @@ test("a quarterly series: invitations, an answer through a link, a reminder to t
       });
       expect(list.status()).toBe(200);
     }
+    // A quarter long past, so this survey's one answer lands in no quarter the other specs read (a closed
+    // survey makes its quarter published, and the latest one the dashboards' and report's headline).
     const created = await request.post("/api/surveys", {
-      data: { templateId: "blank", period: "2026-Q4", title: `Series survey ${stamp}` },
+      data: { templateId: "blank", period: "2019-Q1", title: `Series survey ${stamp}` },
     });
     const { survey } = await created.json();
     const today = new Date().toISOString().slice(0, 10);
@@ -92,7 +97,7 @@ test("a quarterly series: invitations, an answer through a link, a reminder to t
 
     // Publishing opens it today: the workers send the invitations and the teams' posts.
     await page.getByRole("button", { name: "Publish survey" }).click();
-    await expect.poll(() => smtp.mails.map((m) => m.to[0]).sort(), { timeout: 20_000 }).toEqual([...ALL].sort());
+    await expect.poll(() => invitations(smtp.mails).sort(), { timeout: 20_000 }).toEqual([...ALL].sort());
     await expect.poll(() => slack.posts.map((p) => p.path).sort(), { timeout: 10_000 }).toEqual(["/a", "/b"]);
     await expect(page.getByTestId("send-log-row").filter({ hasText: "Opening announcement" }).first()).toContainText(
       "Sent",
@@ -119,7 +124,7 @@ test("a quarterly series: invitations, an answer through a link, a reminder to t
     };
     await travel(5);
     await expect
-      .poll(() => smtp.mails.map((m) => m.to[0]).sort(), { timeout: 20_000 })
+      .poll(() => invitations(smtp.mails).sort(), { timeout: 20_000 })
       .toEqual([PEOPLE.a[1], PEOPLE.b[0]].sort());
     expect(smtp.mails.every((m) => !m.text.includes(anaLink))).toBe(true);
 
@@ -133,7 +138,7 @@ test("a quarterly series: invitations, an answer through a link, a reminder to t
     await ownerContext.close();
     await expect
       .poll(() => slack.posts.filter((p) => p.path === "/leadership").map((p) => p.text), { timeout: 20_000 })
-      .toEqual([expect.stringContaining(`*Series survey ${stamp}* (2026-Q4) has closed`)]);
+      .toEqual([expect.stringContaining(`*Series survey ${stamp}* (2019-Q1) has closed`)]);
     expect((await (await request.get(`/api/surveys/${survey.id}`)).json()).survey.status).toBe("closed");
     // One answer is under k: the summary says so and gives no team's count.
     expect(slack.posts.find((p) => p.path === "/leadership")!.text).toContain("no results can be shown");

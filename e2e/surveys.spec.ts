@@ -38,6 +38,9 @@ test("an editor publishes the quarterly survey and a team's keyboard-only answer
   await respondent.goto(link);
   await expect(respondent.getByRole("heading", { level: 1, name: title })).toBeVisible();
   const kb = respondent.keyboard;
+  // The introduction links to "You said, we did" (the demo publishes it): one tab stop before the questions.
+  await kb.press("Tab");
+  await expect(respondent.getByRole("link", { name: "You said, we did" })).toBeFocused();
   for (let i = 0; i < 8; i++) {
     await kb.press("Tab"); // first radio of the next Likert group
     for (let k = 0; k < 3; k++) await kb.press("ArrowRight"); // 1 → 4

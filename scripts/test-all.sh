@@ -22,9 +22,9 @@ step "e2e";                npx playwright test
 step "dev server opened at 127.0.0.1: sign in"; npx playwright test -c playwright.dev.config.ts
 if [ -n "${TEST_DATABASE_URL:-}" ]; then
   step "PostgreSQL path: migrate, start, e2e smoke"; bash scripts/smoke-postgres.sh
-  # Kills the server and stops PostgreSQL on purpose, so it runs last and alone.
+  # Kills the server and stops PostgreSQL on purpose, so it runs last, one file at a time.
   if command -v pg_ctlcluster >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
-    step "system: two instances on one database; SIGKILL and database outage under load"; npx vitest run --project system
+    step "system: two instances on one database; SIGKILL and database outage under load"; npx vitest run --project system --no-file-parallelism
   fi
 fi
 step "done in $(( $(date +%s) - started ))s"

@@ -32,7 +32,9 @@ export function PlanPanel({ itemId, owner, canEdit }: { itemId: string; owner: s
               Planned for <strong>{plan.data.targetQuarter}</strong>
               {plan.data.owner ? ` · owner ${plan.data.owner}` : ""}
               {plan.data.measure ? ` · measured by ${plan.data.measure.label}` : ""}.{" "}
-              <Link href="/backlog/roadmap">See the roadmap</Link>
+              <Link className="text-link" href="/backlog/roadmap">
+                See the roadmap
+              </Link>
               <br />
               <PlanResult plan={plan.data} />
             </p>
