@@ -30,7 +30,7 @@ test("an editor sets an NPS target and plans a backlog item onto the roadmap", a
   const row = card.getByTestId("target-row").filter({ hasText: "Goal +45 by 2027-Q4" }).first();
   await expect(row).toBeVisible();
   await expect(row.getByTestId("target-status")).toHaveText(/Achieved|On track|At risk|Off track/);
-  await expect(row.getByTestId("target-summary")).toContainText(/in 2026-Q\d/);
+  await expect(row.getByTestId("target-summary")).toContainText(/in 20\d\d-Q\d/); // the latest closed quarter (other specs close surveys of their own)
   // The NPS trend card draws the goal.
   await expect(page.getByTestId("nps-trend").getByText("Target +45 by 2027-Q4")).toBeVisible();
   await shoot(page, "card", card);

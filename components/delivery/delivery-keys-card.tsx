@@ -145,7 +145,10 @@ export function DeliveryKeysCard({ filter }: { filter: FilterParams }) {
       empty={
         <>
           No delivery events of mapped repositories yet. Connect GitHub or GitLab, or import a CSV, in{" "}
-          <a href="/settings/delivery">Settings → Delivery events</a>.
+          <a className="text-link" href="/settings/delivery">
+            Settings → Delivery events
+          </a>
+          .
         </>
       }
     >

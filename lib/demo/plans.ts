@@ -54,7 +54,7 @@ export async function seedDemoPlans(tx: DbClient, items: Record<string, string |
     {
       item: items["flaky-tests"],
       title: "Fewer flaky tests",
-      note: "Tests that fail at random are quarantined automatically; a pilot runs with the Checkout team.",
+      note: "Tests that fail at random are quarantined automatically until their owners fix them.",
       status: "in_progress" as const,
     },
   ];
