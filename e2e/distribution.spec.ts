@@ -20,8 +20,8 @@ const stamp = Date.now().toString(36);
 const TEAMS = { a: `Checkout ${stamp}`, b: `Billing ${stamp}` };
 const PEOPLE = { a: [`ana.${stamp}@example.com`, `ben.${stamp}@example.com`], b: [`cy.${stamp}@example.com`] };
 const ALL = [...PEOPLE.a, ...PEOPLE.b];
-// Mail to the invitees; the editors also get a notice when the series drafts its next quarter (for
-// 2019-Q1, whose next quarter is long past, that happens at once).
+// Mail to the invitees only (editors are told by email when the series drafts a quarter; for a survey
+// of 2019-Q1 that is the first quarter still ahead, weeks away).
 const invitations = (mails: { to: string[] }[]) => mails.map((m) => m.to[0]).filter((to) => ALL.includes(to));
 const linkIn = (text: string) => /\/s\/i\/([A-Za-z0-9_-]{43})/.exec(text)?.[0] ?? null;
 

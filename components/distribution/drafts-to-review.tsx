@@ -13,7 +13,10 @@ export function DraftsToReview({ drafts }: { drafts: DraftToReview[] }) {
       <ul>
         {drafts.map((d) => (
           <li key={d.id}>
-            <Link href={`/surveys/${d.id}`}>{d.title}</Link> ({d.period}
+            <Link className="text-link" href={`/surveys/${d.id}`}>
+              {d.title}
+            </Link>{" "}
+            ({d.period}
             {d.opensOn && d.closesOn ? `, ${d.opensOn} to ${d.closesOn}` : ""})
           </li>
         ))}

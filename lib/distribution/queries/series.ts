@@ -15,9 +15,10 @@ import {
 import { AppError, notFound } from "@/lib/errors";
 import { enqueue, jobsReady } from "@/lib/jobs/enqueue";
 import type { JobPayload } from "@/lib/jobs/registry";
-import { nextPeriod, periodStart } from "@/lib/period";
+import { periodStart } from "@/lib/period";
 import { createSurvey, createTeamLinks } from "@/lib/surveys/queries";
 import { mailConfig } from "../mail";
+import { quarterToDraftAfter } from "../next-quarter";
 import type { SeriesInput } from "../schemas";
 import { createNoticeMessage, createReminderRound, planMessages } from "./messages";
 
@@ -91,7 +92,7 @@ export async function saveSeries({
         .values({ ...input, lastSurveyId: surveyId, createdById: actor.id })
         .returning();
       await tx.insert(seriesSurveys).values({ seriesId: series.id, surveyId, period: survey.period });
-      await queueDraft(series, nextPeriod(survey.period), tx);
+      await queueDraft(series, quarterToDraftAfter(survey.period, new Date()), tx);
     }
     await createTeamLinks({ surveyId, teamIds }, tx);
     await recordAudit(
@@ -168,7 +169,7 @@ export async function draftNextSurvey({ seriesId, period }: JobPayload<"series.d
     await createTeamLinks({ surveyId: survey.id, teamIds: await activeTeamIds(tx, series.teamIds) }, tx);
     await planMessages(survey, series, tx);
     if (mailConfig()) await createNoticeMessage(survey.id, tx);
-    await queueDraft(series, nextPeriod(period), tx);
+    await queueDraft(series, quarterToDraftAfter(period, new Date()), tx);
     return { seriesId, period, surveyId: survey.id };
   });
 }
