@@ -10,7 +10,7 @@ import { isNonAnswer } from "./non-answer";
 import { createRandom, sampleIndices } from "./prng";
 import { splitTheme } from "./sub-themes";
 import { embedRows, fitLsa } from "./svd";
-import { gather, ownVocabulary, pick, sampleRows } from "./rows";
+import { capPerGroup, gather, ownVocabulary, pick, sampleRows } from "./rows";
 import { buildTfidf, type SparseMatrix } from "./tfidf";
 import { analyzeTerms, type TermAnalysis } from "./tokenize";
 
@@ -96,15 +96,28 @@ const SCREEN_ITERATIONS = 5;
  * into 25 themes), 0.3 lumps distinct problems (dx-feedback's 14 themes into 7). 0.2 sits between.
  */
 const ICL_BETA = 0.2;
+/**
+ * Names are read from at most this many answers of each theme (a seeded sample): a theme's top
+ * phrases are settled long before that, and naming is string work that grows with every answer.
+ */
+export const NAME_SAMPLE_PER_THEME = 500;
 
 export function clusterAnswers(items: AnswerItem[], options: ClusterOptions = {}): ClusterResult {
   const seed = options.seed ?? 42;
   const assignments = new Map<string, number | null>();
   const answered: Answered[] = [];
+  // Identical answers ("docs", "flaky tests") are common: each distinct text is analysed once.
+  const analysed = new Map<string, TermAnalysis | null>();
   for (const item of items) {
-    if (isNonAnswer(item.text)) assignments.set(item.id, null);
-    else answered.push({ id: item.id, text: item.text, terms: analyzeTerms(item.text) });
+    let terms = analysed.get(item.text);
+    if (terms === undefined) {
+      terms = isNonAnswer(item.text) ? null : analyzeTerms(item.text);
+      analysed.set(item.text, terms);
+    }
+    if (terms === null) assignments.set(item.id, null);
+    else answered.push({ id: item.id, text: item.text, terms });
   }
+  analysed.clear();
   if (answered.length === 0) return { themes: [], assignments, k: 0 };
 
   const docs = answered.map((a) => a.terms);
@@ -302,7 +315,14 @@ function describeThemes(
   answered.forEach((a, i) => assignments.set(a.id, rank[labels[i]]));
 
   const texts = answered.map((a) => a.text);
-  const words = describeThemeWords(docs, labels, k, context.vocabulary, { texts });
+  const named = capPerGroup(labels, k, NAME_SAMPLE_PER_THEME, createRandom(context.seed + 13));
+  const words = describeThemeWords(
+    named.map((i) => docs[i]),
+    named.map((i) => labels[i]),
+    k,
+    context.vocabulary,
+    { texts: named.map((i) => texts[i]) },
+  );
   const membersOf = Array.from({ length: k }, () => [] as number[]);
   labels.forEach((c, i) => membersOf[c].push(i));
   const themes: Theme[] = order.map((c, r) => {

@@ -108,12 +108,16 @@ function docPhrases(doc: TermAnalysis, vocabulary?: ReadonlySet<string>): Set<st
   const { stems } = doc;
   const keys = new Set<string>();
   for (let j = 0; j < stems.length; j++) {
+    let key = "";
     for (let n = 1; n <= MAX_N && j + n <= stems.length; n++) {
+      const last = stems[j + n - 1];
       if (n > 1 && !doc.joined[j + n - 1]) break;
-      const words = stems.slice(j, j + n);
-      if (new Set(words).size < n) break;
-      const key = words.join(" ");
-      if (vocabulary && !vocabulary.has(n <= 2 ? key : words.slice(1).join(" "))) break;
+      // A phrase repeating a word ("test test") is no phrase.
+      let repeated = false;
+      for (let q = j; q < j + n - 1; q++) if (stems[q] === last) repeated = true;
+      if (repeated) break;
+      key = n === 1 ? last : `${key} ${last}`;
+      if (vocabulary && !vocabulary.has(n <= 2 ? key : `${stems[j + 1]} ${last}`)) break;
       keys.add(key);
     }
   }

@@ -16,7 +16,7 @@ export interface MixtureModel {
   k: number;
   labels: Int32Array;
   logPi: Float64Array;
-  /** k × vocabulary log word probabilities. */
+  /** vocabulary × k log word probabilities (a word's k values side by side, as the E-step reads them). */
   logPhi: Float64Array;
 }
 
@@ -41,7 +41,7 @@ export function fitMixture(
   const scores = new Float64Array(k);
   for (let iter = 0; iter < iterations; iter++) {
     // M-step.
-    const wordMass = new Float64Array(k * v);
+    const wordMass = new Float64Array(v * k);
     const themeMass = new Float64Array(k);
     const tokenMass = new Float64Array(k);
     for (let i = 0; i < n; i++) {
@@ -51,16 +51,18 @@ export function fitMixture(
         if (r < 1e-6) continue;
         themeMass[c] += r;
         tokenMass[c] += r * len;
-        for (let p = matrix.rowStart[i]; p < matrix.rowStart[i + 1]; p++) wordMass[c * v + matrix.colIndex[p]] += r;
+        for (let p = matrix.rowStart[i]; p < matrix.rowStart[i + 1]; p++) wordMass[matrix.colIndex[p] * k + c] += r;
       }
     }
     let totalMass = 0;
     for (let c = 0; c < k; c++) totalMass += themeMass[c];
+    const denom = new Float64Array(k);
     for (let c = 0; c < k; c++) {
       logPi[c] = Math.log((themeMass[c] + alpha) / (totalMass + k * alpha));
-      const denom = Math.log(tokenMass[c] + v * beta);
-      for (let w = 0; w < v; w++) logPhi[c * v + w] = Math.log(wordMass[c * v + w] + beta) - denom;
+      denom[c] = Math.log(tokenMass[c] + v * beta);
     }
+    for (let w = 0; w < v; w++)
+      for (let c = 0; c < k; c++) logPhi[w * k + c] = Math.log(wordMass[w * k + c] + beta) - denom[c];
     // E-step.
     for (let i = 0; i < n; i++) {
       if (initial[i] < 0 || matrix.rowStart[i + 1] === matrix.rowStart[i]) continue;
@@ -106,13 +108,12 @@ function rowLogScores(
   scores: Float64Array,
 ): number {
   const k = scores.length;
-  const v = matrix.cols;
-  let max = -Infinity;
-  for (let c = 0; c < k; c++) {
-    let s = logPi[c];
-    for (let p = matrix.rowStart[i]; p < matrix.rowStart[i + 1]; p++) s += logPhi[c * v + matrix.colIndex[p]];
-    scores[c] = s;
-    if (s > max) max = s;
+  scores.set(logPi);
+  for (let p = matrix.rowStart[i]; p < matrix.rowStart[i + 1]; p++) {
+    const base = matrix.colIndex[p] * k;
+    for (let c = 0; c < k; c++) scores[c] += logPhi[base + c];
   }
+  let max = -Infinity;
+  for (let c = 0; c < k; c++) if (scores[c] > max) max = scores[c];
   return max;
 }

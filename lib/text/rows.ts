@@ -1,4 +1,5 @@
 // Row selection on the clustering's matrices: sparse rows, dense embedded points, features.
+import { sampleIndices, type Random } from "./prng";
 import type { SparseMatrix } from "./tfidf";
 
 /** The matrix restricted to the features at least two of its rows use (renumbered). */
@@ -44,4 +45,16 @@ export function gather(points: Float32Array, dim: number, rows: ArrayLike<number
 
 export function pick<T>(values: T[], indices: Int32Array): T[] {
   return Array.from(indices, (i) => values[i]);
+}
+
+/**
+ * Row indices keeping at most `cap` rows of each group (a seeded sample of the larger groups),
+ * in ascending order; rows labelled below 0 are left out.
+ */
+export function capPerGroup(labels: ArrayLike<number>, k: number, cap: number, random: Random): number[] {
+  const groups = Array.from({ length: k }, () => [] as number[]);
+  for (let i = 0; i < labels.length; i++) if (labels[i] >= 0) groups[labels[i]].push(i);
+  return groups
+    .flatMap((rows) => (rows.length <= cap ? rows : pick(rows, sampleIndices(rows.length, cap, random))))
+    .sort((a, b) => a - b);
 }

@@ -8,7 +8,7 @@ import { assignNearest, sphericalKMeans } from "./kmeans";
 import { describeThemeWords } from "./labels";
 import { fitMixture } from "./mixture";
 import { createRandom, sampleIndices } from "./prng";
-import { gather, ownVocabulary, pick, sampleRows } from "./rows";
+import { capPerGroup, gather, ownVocabulary, pick, sampleRows } from "./rows";
 import type { SparseMatrix } from "./tfidf";
 import type { TermAnalysis } from "./tokenize";
 
@@ -19,6 +19,8 @@ const MAX_SUB_THEMES = 8;
 /** The split is chosen on at most this many of the theme's answers; the rest join the nearest sub-theme. */
 const SPLIT_SAMPLE = 400;
 const SPLIT_BETA = 0.2;
+/** Sub-themes are named from at most this many of their answers (as themes are, see cluster.ts). */
+const NAME_SAMPLE_PER_SUB_THEME = 300;
 
 export interface SubThemeSplit {
   /** Sub-theme per member (index into `names`), in the order of `members`. */
@@ -49,7 +51,7 @@ export function splitTheme(input: SplitInput, members: number[], parentLabel: st
       ? pick(members, sampleIndices(members.length, SPLIT_SAMPLE, createRandom(seed)))
       : members;
   const samplePoints = gather(points, dim, sample);
-  const model = sphericalKMeans(samplePoints, dim, start, { seed, restarts: 1, maxIterations: 20 });
+  const model = sphericalKMeans(samplePoints, dim, start, { seed, restarts: 3, maxIterations: 20 });
   const sampleMatrix = ownVocabulary(sampleRows(matrix, Int32Array.from(sample)));
   const mixture = fitMixture(sampleMatrix, model.assignments, start, { iterations: 5, beta: SPLIT_BETA });
   const path = iclMergePath(sampleMatrix, mixture.labels, start, { alpha: 1, beta: SPLIT_BETA });
@@ -86,12 +88,13 @@ export function splitTheme(input: SplitInput, members: number[], parentLabel: st
   const sizes = new Int32Array(groups.length);
   for (const c of memberLabels) sizes[c]++;
   if (sizes.filter((s) => s > 0).length < 2) return null;
+  const named = capPerGroup(memberLabels, groups.length, NAME_SAMPLE_PER_SUB_THEME, createRandom(seed + 1));
   const names = describeThemeWords(
-    members.map((i) => input.docs[i]),
-    memberLabels,
+    named.map((j) => input.docs[members[j]]),
+    named.map((j) => memberLabels[j]),
     groups.length,
     input.vocabulary,
-    { texts: members.map((i) => input.texts[i]), reserved: [parentLabel] },
+    { texts: named.map((j) => input.texts[members[j]]), reserved: [parentLabel] },
   );
   return { labels: memberLabels, names };
 }

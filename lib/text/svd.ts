@@ -18,37 +18,65 @@ export function fitLsa(
 ): LsaModel {
   const { seed = 1, powerIterations = 2 } = options;
   const random = createRandom(seed);
-  const m = matrix.cols;
-  const width = Math.min(rank + 10, m, matrix.rows);
-  const omega = new Float64Array(m * width);
-  for (let i = 0; i < omega.length; i++) omega[i] = gaussian(random);
+  const width = Math.min(rank + 10, matrix.cols, matrix.rows);
+  // The subspace is iterated on the smaller side of X: orthonormalising costs (side × width²),
+  // and short answers usually have fewer distinct terms than a 5,000-answer sample has rows.
+  const { projection, values, r } =
+    matrix.cols <= matrix.rows
+      ? termSide(matrix, width, rank, powerIterations, random)
+      : answerSide(matrix, width, rank, powerIterations, random);
+  const singularValues = Float64Array.from(values.subarray(0, r), (v) => Math.sqrt(Math.max(v, 0)));
+  return { projection, rank: r, singularValues };
+}
 
-  let y = orthonormalColumns(multiply(matrix, omega, width), matrix.rows, width);
-  for (let i = 0; i < powerIterations; i++) {
-    // Only the row side is re-orthonormalised: in float64 a couple of power steps without the
-    // term-side step lose nothing measurable, and that step (terms × width²) was half the SVD's time.
-    const z = multiplyTransposed(matrix, y.data, y.cols);
-    y = orthonormalColumns(multiply(matrix, z, y.cols), matrix.rows, y.cols);
-  }
+/** Range of Xᵀ (terms × width) by subspace iteration, then V = Z W from the eigenvectors of (XZ)ᵀ(XZ). */
+function termSide(matrix: SparseMatrix, width: number, rank: number, powerIterations: number, random: () => number) {
+  const m = matrix.cols;
+  // Xᵀ X Ω to start, so the final subspace has seen as many powers of XᵀX as the answer side's.
+  const omega = gaussianMatrix(m, width, random);
+  let z = orthonormalColumns(multiplyTransposed(matrix, multiply(matrix, omega, width), width), m, width);
+  for (let i = 0; i < powerIterations; i++)
+    z = orthonormalColumns(multiplyTransposed(matrix, multiply(matrix, z.data, z.cols), z.cols), m, z.cols);
+  const l = z.cols;
+  const r = Math.min(rank, l);
+  const { values, vectors } = symmetricEigen(gram(multiply(matrix, z.data, l), matrix.rows, l), l);
+  const projection = new Float64Array(m * r);
+  for (let j = 0; j < m; j++)
+    for (let k = 0; k < l; k++) {
+      const v = z.data[j * l + k];
+      if (v !== 0) for (let c = 0; c < r; c++) projection[j * r + c] += v * vectors[k * l + c];
+    }
+  return { projection, values, r };
+}
+
+/** Range of X (answers × width), then V = Bᵀ W Σ⁻¹ with Bᵀ = Xᵀ Q (Halko et al.'s usual order). */
+function answerSide(matrix: SparseMatrix, width: number, rank: number, powerIterations: number, random: () => number) {
+  const m = matrix.cols;
+  let y = orthonormalColumns(multiply(matrix, gaussianMatrix(m, width, random), width), matrix.rows, width);
+  for (let i = 0; i < powerIterations; i++)
+    y = orthonormalColumns(multiply(matrix, multiplyTransposed(matrix, y.data, y.cols), y.cols), matrix.rows, y.cols);
   // B = Qᵀ X; we hold Bᵀ = Xᵀ Q (m × l) and diagonalise B Bᵀ = (Bᵀ)ᵀ Bᵀ.
   const bt = multiplyTransposed(matrix, y.data, y.cols);
   const l = y.cols;
-  const { values, vectors } = symmetricEigen(gram(bt, m, l), l);
   const r = Math.min(rank, l);
+  const { values, vectors } = symmetricEigen(gram(bt, m, l), l);
   const projection = new Float64Array(m * r);
-  const singularValues = new Float64Array(r);
   for (let c = 0; c < r; c++) {
     const sigma = Math.sqrt(Math.max(values[c], 0));
-    singularValues[c] = sigma;
     if (sigma < 1e-10) continue;
-    // V = Bᵀ W Σ⁻¹: right singular vectors, the term loadings.
     for (let j = 0; j < m; j++) {
       let sum = 0;
       for (let k = 0; k < l; k++) sum += bt[j * l + k] * vectors[k * l + c];
       projection[j * r + c] = sum / sigma;
     }
   }
-  return { projection, rank: r, singularValues };
+  return { projection, values, r };
+}
+
+function gaussianMatrix(rows: number, cols: number, random: () => number): Float64Array {
+  const out = new Float64Array(rows * cols);
+  for (let i = 0; i < out.length; i++) out[i] = gaussian(random);
+  return out;
 }
 
 /** Embeds rows of `matrix` (x · V), L2-normalised for cosine geometry. Zero rows stay zero. */
@@ -113,23 +141,55 @@ function gram(a: Float64Array, rows: number, cols: number): Float64Array {
   return g;
 }
 
-/** Orthonormal basis of A's column space via its Gram matrix; near-null directions are dropped. */
+/**
+ * Orthonormal basis of A's column space (Cholesky QR on the Gram matrix, Q = A R⁻¹); columns
+ * that add nothing beyond the earlier ones (relative residual under 1e-12) are dropped.
+ */
 function orthonormalColumns(a: Float64Array, rows: number, cols: number): { data: Float64Array; cols: number } {
-  const { values, vectors } = symmetricEigen(gram(a, rows, cols), cols);
-  const keep: number[] = [];
-  for (let c = 0; c < cols; c++) if (values[c] > values[0] * 1e-12 && values[c] > 0) keep.push(c);
-  const k = keep.length;
-  const out = new Float64Array(rows * k);
+  const g = gram(a, rows, cols);
+  let scale = 0;
+  for (let p = 0; p < cols; p++) scale = Math.max(scale, g[p * cols + p]);
+  // r[p * cols + q]: upper-triangular R of A = Q R, rows of dropped columns stay zero.
+  const r = new Float64Array(cols * cols);
+  const kept: number[] = [];
+  for (let q = 0; q < cols; q++) {
+    let d = g[q * cols + q];
+    for (const p of kept) d -= r[p * cols + q] ** 2;
+    if (!(d > scale * 1e-12)) continue;
+    const rqq = Math.sqrt(d);
+    r[q * cols + q] = rqq;
+    for (let s = q + 1; s < cols; s++) {
+      let v = g[q * cols + s];
+      for (const p of kept) v -= r[p * cols + q] * r[p * cols + s];
+      r[q * cols + s] = v / rqq;
+    }
+    kept.push(q);
+  }
+  // T (cols × k) with Q = A T: column j is (e_q − Σ r_pq t_p) / r_qq over kept p < q.
+  const k = kept.length;
   const t = new Float64Array(cols * k);
-  keep.forEach((c, j) => {
-    const s = 1 / Math.sqrt(values[c]);
-    for (let p = 0; p < cols; p++) t[p * k + j] = vectors[p * cols + c] * s;
+  kept.forEach((q, j) => {
+    t[q * k + j] = 1;
+    for (let i = 0; i < j; i++) {
+      const coefficient = r[kept[i] * cols + q];
+      if (coefficient !== 0) for (let p = 0; p <= kept[i]; p++) t[p * k + j] -= coefficient * t[p * k + i];
+    }
+    const inverse = 1 / r[q * cols + q];
+    for (let p = 0; p <= q; p++) t[p * k + j] *= inverse;
   });
+  // T is upper triangular in the kept order, so row p of T only reaches columns from p's on.
+  const firstColumn = new Int32Array(cols).fill(k);
+  kept.forEach((q, j) => {
+    for (let p = 0; p <= q; p++) if (firstColumn[p] === k) firstColumn[p] = j;
+  });
+  const out = new Float64Array(rows * k);
   for (let i = 0; i < rows; i++) {
+    const o = i * k;
     for (let p = 0; p < cols; p++) {
       const v = a[i * cols + p];
       if (v === 0) continue;
-      for (let j = 0; j < k; j++) out[i * k + j] += v * t[p * k + j];
+      const tp = p * k;
+      for (let j = firstColumn[p]; j < k; j++) out[o + j] += v * t[tp + j];
     }
   }
   return { data: out, cols: k };
