@@ -14,6 +14,7 @@ const config = [
       "playwright-report/**",
       "bench-results/**",
       "next-env.d.ts",
+      "lib/text/pos-classes.generated.ts",
     ],
   },
   {

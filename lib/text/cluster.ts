@@ -6,13 +6,14 @@ import { assignNearest, dot, sphericalKMeans } from "./kmeans";
 import { bestK, iclMergePath } from "./icl";
 import { describeThemeWords } from "./labels";
 import { fitMixture, heldOutLogLikelihood } from "./mixture";
-import { isNonAnswer } from "./non-answer";
+import { isNormalizedNonAnswer } from "./non-answer";
+import { normalizeText } from "./normalize";
 import { createRandom, sampleIndices } from "./prng";
 import { splitTheme } from "./sub-themes";
 import { embedRows, fitLsa } from "./svd";
 import { capPerGroup, gather, ownVocabulary, pick, sampleRows } from "./rows";
 import { buildTfidf, type SparseMatrix } from "./tfidf";
-import { analyzeTerms, type TermAnalysis } from "./tokenize";
+import { analyzeNormalizedTerms, type TermAnalysis } from "./tokenize";
 
 export interface AnswerItem {
   id: string;
@@ -100,7 +101,7 @@ const ICL_BETA = 0.2;
  * Names are read from at most this many answers of each theme (a seeded sample): a theme's top
  * phrases are settled long before that, and naming is string work that grows with every answer.
  */
-export const NAME_SAMPLE_PER_THEME = 500;
+export const NAME_SAMPLE_PER_THEME = 300;
 
 export function clusterAnswers(items: AnswerItem[], options: ClusterOptions = {}): ClusterResult {
   const seed = options.seed ?? 42;
@@ -111,7 +112,8 @@ export function clusterAnswers(items: AnswerItem[], options: ClusterOptions = {}
   for (const item of items) {
     let terms = analysed.get(item.text);
     if (terms === undefined) {
-      terms = isNonAnswer(item.text) ? null : analyzeTerms(item.text);
+      const normalized = normalizeText(item.text);
+      terms = isNormalizedNonAnswer(normalized) ? null : analyzeNormalizedTerms(item.text, normalized);
       analysed.set(item.text, terms);
     }
     if (terms === null) assignments.set(item.id, null);

@@ -94,28 +94,50 @@ export function assignNearest(
   similarity: Float32Array,
 ): number {
   const n = points.length / dim;
-  const tail = dim - (dim % 4);
   let total = 0;
   for (let i = 0; i < n; i++) {
     const o = i * dim;
     let best = -1;
     let bestSim = -Infinity;
-    for (let c = 0; c < k; c++) {
-      // The hot loop of the whole pipeline: unrolled by four, no call.
-      const q = c * dim;
+    // The hot loop of the whole pipeline: four centroids per pass over the point, so each of its
+    // coordinates is read once for four products; no call.
+    let c = 0;
+    for (; c + 4 <= k; c += 4) {
+      const q0 = c * dim;
+      const q1 = q0 + dim;
+      const q2 = q1 + dim;
+      const q3 = q2 + dim;
       let s0 = 0;
       let s1 = 0;
       let s2 = 0;
       let s3 = 0;
-      let j = 0;
-      for (; j < tail; j += 4) {
-        s0 += points[o + j] * centroids[q + j];
-        s1 += points[o + j + 1] * centroids[q + j + 1];
-        s2 += points[o + j + 2] * centroids[q + j + 2];
-        s3 += points[o + j + 3] * centroids[q + j + 3];
+      for (let j = 0; j < dim; j++) {
+        const x = points[o + j];
+        s0 += x * centroids[q0 + j];
+        s1 += x * centroids[q1 + j];
+        s2 += x * centroids[q2 + j];
+        s3 += x * centroids[q3 + j];
       }
-      for (; j < dim; j++) s0 += points[o + j] * centroids[q + j];
-      const s = s0 + s1 + s2 + s3;
+      // In centroid order with strict comparisons: ties go to the lower centroid.
+      if (s0 > bestSim) {
+        bestSim = s0;
+        best = c;
+      }
+      if (s1 > bestSim) {
+        bestSim = s1;
+        best = c + 1;
+      }
+      if (s2 > bestSim) {
+        bestSim = s2;
+        best = c + 2;
+      }
+      if (s3 > bestSim) {
+        bestSim = s3;
+        best = c + 3;
+      }
+    }
+    for (; c < k; c++) {
+      const s = dot(points, o, centroids, c * dim, dim);
       if (s > bestSim) {
         bestSim = s;
         best = c;

@@ -156,9 +156,10 @@ function commonSurfaces(docs: TermAnalysis[], labels: ArrayLike<number>, ranked:
   docs.forEach((doc, i) => {
     const c = labels[i];
     for (let j = 0; j < doc.stems.length; j++) {
+      let key = "";
       for (let n = 1; n <= MAX_N && j + n <= doc.stems.length; n++) {
         if (n > 1 && !doc.joined[j + n - 1]) break;
-        const key = doc.stems.slice(j, j + n).join(" ");
+        key = n === 1 ? doc.stems[j] : `${key} ${doc.stems[j + n - 1]}`;
         if (!wanted[c].has(key)) continue;
         const surface = doc.surfaces
           .slice(j, j + n)

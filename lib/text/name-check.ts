@@ -5,8 +5,9 @@
 // short of the noun its answers write straight after it ("Approvals and line" of "one line change"),
 // is a lone adjective ("Slow"), or repeats another theme's name. Parts of a name are its "and"
 // joins; each part must occur, as written and whole, in the theme's answers when they are given.
-// Parts of speech come from the word lexicon that ships with `natural` (Brill tagger, from pos-js).
-import { createRequire } from "node:module";
+// Parts of speech come from the word lexicon that ships with `natural` (Brill tagger, from pos-js),
+// folded into broad classes (pos-classes.ts).
+import { ADJECTIVE, FINITE_VERB, GERUND, NOUN, wordClasses } from "./pos-classes";
 
 export type NameProblem =
   | "empty"
@@ -41,21 +42,8 @@ const OBJECT_STARTERS = new Set(
     " ",
   ),
 );
-const NOUN_TAGS = new Set(["NN", "NNS", "NNP", "NNPS"]);
-const FINITE_VERB_TAGS = new Set(["VB", "VBD", "VBP", "VBZ", "MD"]);
-const ADJECTIVE_TAGS = new Set(["JJ", "JJR", "JJS", "VBN"]);
 /** A name's last word runs on into a noun in at least this share of its answers' uses: it is cut short. */
 const RUN_ON_SHARE = 0.6;
-
-let lexicon: Record<string, string[]> | undefined;
-function tagsOf(word: string): string[] | undefined {
-  // Loaded on first use: 4 MB of JSON that only naming needs. `natural` is a server-external package.
-  lexicon ??= createRequire(import.meta.url)(
-    "natural/lib/natural/brill_pos_tagger/data/English/lexicon_from_posjs.json",
-  ) as Record<string, string[]>;
-  const tags = Object.prototype.hasOwnProperty.call(lexicon, word) ? lexicon[word] : undefined;
-  return Array.isArray(tags) ? tags : undefined;
-}
 
 /** Lower-case words as written, keeping hyphenated and apostrophe compounds whole ("one-line", "pr's"). */
 export function nameWords(text: string): string[] {
@@ -68,9 +56,9 @@ export function nameWords(text: string): string[] {
 }
 
 const isNoun = (word: string) => {
-  const tags = tagsOf(word);
+  const classes = wordClasses(word);
   // Unknown words in survey answers are mostly product names and jargon ("k8s", "terraform"): nouns.
-  return tags === undefined || NOUN_TAGS.has(tags[0]);
+  return classes === undefined || classes[0] === NOUN;
 };
 
 /**
@@ -84,22 +72,21 @@ export function checkThemeName(name: string, answers?: readonly string[]): NameP
   if (FUNCTION_WORDS.has(words[0]) || FUNCTION_WORDS.has(words[words.length - 1])) return "dangling function word";
   const parts = splitParts(words);
   if (parts.some((p) => p.length === 0)) return "dangling function word";
-  const written = answers?.map(nameWords);
+  const written = answers && writtenWords(answers);
   for (const part of parts) {
     const last = part[part.length - 1];
-    const tags = tagsOf(last);
+    const classes = wordClasses(last);
+    const has = (...wanted: string[]) => classes !== undefined && wanted.some((c) => classes.includes(c));
     // A word that is never a noun or adjective ends nothing, unless it is a noun's plural the
     // lexicon only knows as a verb ("builds" of "build").
-    const plural = last.endsWith("s") && (tagsOf(last.slice(0, -1)) ?? []).some((t) => NOUN_TAGS.has(t));
-    if (tags && !plural && !tags.some((t) => NOUN_TAGS.has(t) || ADJECTIVE_TAGS.has(t) || t === "VBG"))
-      return "dangling verb or adverb";
-    if (tags && part.length === 1 && parts.length === 1 && !tags.some((t) => NOUN_TAGS.has(t) || t === "VBG"))
-      return "lone adjective";
+    const plural = last.endsWith("s") && (wordClasses(last.slice(0, -1)) ?? "").includes(NOUN);
+    if (classes !== undefined && !plural && !has(NOUN, ADJECTIVE, GERUND)) return "dangling verb or adverb";
+    if (classes !== undefined && part.length === 1 && parts.length === 1 && !has(NOUN, GERUND)) return "lone adjective";
     if (!written) continue;
     const uses = occurrences(written, part);
     if (uses.length === 0) return "not written in its answers";
     const next = uses.map(({ answer, end }) => answer[end]).filter((w): w is string => w !== undefined);
-    const verbLike = tags !== undefined && FINITE_VERB_TAGS.has(tags[0]);
+    const verbLike = classes !== undefined && classes[0] === FINITE_VERB;
     // A verb-first word ("takes", "kills") ends a name only where its answers stop there or go on
     // with a verb of their own ("CI builds are slow"), not with its object ("kills my flow").
     if (verbLike && next.filter((w) => OBJECT_STARTERS.has(w) || /^\d/.test(w)).length * 2 > uses.length)
@@ -110,6 +97,14 @@ export function checkThemeName(name: string, answers?: readonly string[]): NameP
       return "cut from a longer phrase";
   }
   return null;
+}
+
+/** A theme's answers as words, split once however many candidate names are checked against them. */
+const splitAnswers = new WeakMap<readonly string[], string[][]>();
+function writtenWords(answers: readonly string[]): string[][] {
+  let words = splitAnswers.get(answers);
+  if (!words) splitAnswers.set(answers, (words = answers.map(nameWords)));
+  return words;
 }
 
 /** Checks every theme's name (`answers[i]` are theme i's answers) and flags repeats of an earlier name. */

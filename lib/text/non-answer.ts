@@ -126,7 +126,12 @@ const NON_ANSWER_WORDS = new Set([
 
 /** True for blank input and for answers that carry no content ("n/a", "?", "nothing really"). */
 export function isNonAnswer(text: string): boolean {
-  const cleaned = normalizeText(text)
+  return isNormalizedNonAnswer(normalizeText(text));
+}
+
+/** isNonAnswer of a text already through normalizeText (the clustering normalises each text once). */
+export function isNormalizedNonAnswer(normalized: string): boolean {
+  const cleaned = normalized
     .replace(/[^a-z0-9_\s]+/g, " ")
     .replace(/\s+/g, " ")
     .trim();

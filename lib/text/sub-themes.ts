@@ -17,10 +17,10 @@ export const MIN_SUB_THEME = 5;
 /** A theme is split into at most this many sub-themes. */
 const MAX_SUB_THEMES = 8;
 /** The split is chosen on at most this many of the theme's answers; the rest join the nearest sub-theme. */
-const SPLIT_SAMPLE = 400;
+const SPLIT_SAMPLE = 300;
 const SPLIT_BETA = 0.2;
 /** Sub-themes are named from at most this many of their answers (as themes are, see cluster.ts). */
-const NAME_SAMPLE_PER_SUB_THEME = 300;
+const NAME_SAMPLE_PER_SUB_THEME = 150;
 
 export interface SubThemeSplit {
   /** Sub-theme per member (index into `names`), in the order of `members`. */

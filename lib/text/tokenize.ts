@@ -147,8 +147,8 @@ interface WrittenTerm {
 }
 
 /** tokenizeWords, also saying how and where each canonical term was written. */
-function tokenizeWithSurfaces(text: string): WrittenTerm[] {
-  const normalized = normalizeText(text).replace(/-/g, " ");
+function tokenizeWithSurfaces(text: string, normalizedText = normalizeText(text)): WrittenTerm[] {
+  const normalized = normalizedText.replace(/-/g, " ");
   const raw: string[] = [];
   const spaceBefore: boolean[] = [];
   let end = -1;
@@ -195,7 +195,12 @@ function dropped(term: string | undefined): boolean {
 }
 
 export function analyzeTerms(text: string): TermAnalysis {
-  const written = tokenizeWithSurfaces(text);
+  return analyzeNormalizedTerms(text, normalizeText(text));
+}
+
+/** analyzeTerms of a text whose normalizeText the caller has already (the clustering normalises once). */
+export function analyzeNormalizedTerms(text: string, normalized: string): TermAnalysis {
+  const written = tokenizeWithSurfaces(text, normalized);
   const tokens: string[] = [];
   const surfaces: string[] = [];
   const joined: boolean[] = [];
