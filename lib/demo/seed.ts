@@ -16,6 +16,7 @@ import { DEMO_BACKLOG_SCOPE, seedDemoBacklog } from "./backlog";
 import { seedDemoPlans } from "./plans";
 import { demoRandom, type DemoRandom } from "./random";
 import { seedFrictionEntries, seedNonAnswers, seedThemes } from "./texts";
+import { refreshPlannerStatistics } from "@/lib/db/statistics";
 
 const PERIODS = ["2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4"] as const;
 const QUARTER_START = ["2026-01-12", "2026-04-13", "2026-07-13", "2026-10-12"];
@@ -208,6 +209,7 @@ export async function seedDemo(db: Database) {
     const [owner] = await tx.select({ id: s.users.id }).from(s.users).where(eq(s.users.role, "owner"));
     await seedDemoPlans(tx, curated, owner.id);
   });
+  await refreshPlannerStatistics(db);
 }
 
 // Self-reported DORA bands: teams on the platform report better delivery performance.

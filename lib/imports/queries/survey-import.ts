@@ -3,7 +3,8 @@ import { randomUUID } from "node:crypto";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { recordAudit, type AuditActor } from "@/lib/audit/queries";
 import { getDb, inTransaction, selectRows, type DbClient } from "@/lib/db/client";
-import { questions, responses, surveys, teams } from "@/lib/db/schema";
+import { answers, questions, responses, surveys, teams } from "@/lib/db/schema";
+import { refreshPlannerStatistics } from "@/lib/db/statistics";
 import { AppError } from "@/lib/errors";
 import { periodStart } from "@/lib/period";
 import { isPastQuarter, surveyCanTakeImport } from "../import-target";
@@ -83,7 +84,7 @@ export async function storeImportedSurvey(
   input: { target: ImportTargetInput; rows: MappedRow[]; actor: NonNullable<AuditActor> },
   tx?: DbClient,
 ): Promise<string> {
-  return inTransaction(tx, async (client) => {
+  const stored = await inTransaction(tx, async (client) => {
     let surveyId: string;
     if (input.target.kind === "copy") {
       const { copyFromSurveyId, period, title } = input.target;
@@ -146,6 +147,9 @@ export async function storeImportedSurvey(
     );
     return surveyId;
   });
+  // A past quarter's answers arrive in one go; PGlite gathers no statistics of its own.
+  if (!tx) await refreshPlannerStatistics(await getDb(), [responses, answers]);
+  return stored;
 }
 
 /** Surveys whose questions an import can copy, and surveys an import can go into (see surveyCanTakeImport). */
