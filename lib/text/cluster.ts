@@ -1,17 +1,17 @@
 // Theme discovery for free-text answers: TF-IDF → LSA → spherical k-means → multinomial
 // mixture refinement; unless given, k is chosen by the exact ICL of the mixture along a greedy
-// merge path (icl.ts). Deterministic for a given input and seed; for large inputs the model is
+// merge path (theme-count.ts, icl.ts). Deterministic for a given input and seed; for large inputs the model is
 // fitted on a sample and every answer assigned.
 import { assignNearest, dot, sphericalKMeans } from "./kmeans";
-import { bestK, iclMergePath } from "./icl";
 import { describeThemeWords } from "./labels";
 import { fitMixture, heldOutLogLikelihood } from "./mixture";
 import { isNormalizedNonAnswer } from "./non-answer";
 import { normalizeText } from "./normalize";
 import { createRandom, sampleIndices } from "./prng";
 import { splitTheme } from "./sub-themes";
+import { chooseThemeCount } from "./theme-count";
 import { embedRows, fitLsa } from "./svd";
-import { capPerGroup, gather, ownVocabulary, pick, sampleRows } from "./rows";
+import { capPerGroup, gather, pick, sampleRows } from "./rows";
 import { buildTfidf, type SparseMatrix } from "./tfidf";
 import { analyzeNormalizedTerms, type TermAnalysis } from "./tokenize";
 
@@ -72,15 +72,6 @@ const SHORTLIST_LARGE = 4;
 const SCREEN_SAMPLE = 3_000;
 const MAX_FEATURES = 10_000;
 /**
- * k is chosen on a sample of this many answers: the evidence for extra themes grows with the
- * number of answers, so a fixed sample keeps the level of detail comparable across input sizes.
- */
-const K_SEARCH_SAMPLE = 1_000;
-/** Samples whose votes are pooled (median) when the input holds enough answers for them. */
-const K_SEARCH_REPEATS = 3;
-/** The search starts from this many answers per theme on average (40 themes on 1,000 answers). */
-const K_SEARCH_MIN_THEME = 25;
-/**
  * At most this many themes automatically: a backlog of more than this is not read. Where answers
  * hold more groups (clinc150: 150 intents), the merge path's coarser groups are the themes and
  * the finer ones their sub-themes.
@@ -91,12 +82,6 @@ const K_SQRT_DIVISOR = 1.2;
 const MIXTURE_ITERATIONS = 8;
 /** Screening a start needs fewer: the good starts lead after a few EM steps. */
 const SCREEN_ITERATIONS = 5;
-/**
- * Word prior of the mixture used to choose k. The refinement uses GSDMM's usual 0.1; for choosing
- * k on a 1,000-answer sample 0.1 splits broad topics into their sub-topics (searchsnippets' 8 classes
- * into 25 themes), 0.3 lumps distinct problems (dx-feedback's 14 themes into 7). 0.2 sits between.
- */
-const ICL_BETA = 0.2;
 /**
  * Names are read from at most this many answers of each theme (a seeded sample): a theme's top
  * phrases are settled long before that, and naming is string work that grows with every answer.
@@ -133,7 +118,7 @@ export function clusterAnswers(items: AnswerItem[], options: ClusterOptions = {}
   const maxK = Math.min(MAX_AUTO_K, placed.length, Math.max(2, Math.round(Math.sqrt(placed.length) / K_SQRT_DIVISOR)));
   const k = Math.max(
     1,
-    Math.min(options.k ?? chooseK(tfidf.matrix, points, dim, placed, maxK, seed), placed.length || 1),
+    Math.min(options.k ?? chooseThemeCount(tfidf.matrix, points, dim, placed, maxK, seed), placed.length || 1),
   );
   const labels = new Int32Array(answered.length).fill(-1);
   let centroids: Float32Array = new Float32Array(k * dim);
@@ -189,48 +174,6 @@ function embed(matrix: SparseMatrix, seed: number): { points: Float32Array; dim:
 function hasWeight(points: Float32Array, row: number, dim: number): boolean {
   for (let j = 0; j < dim; j++) if (points[row * dim + j] !== 0) return true;
   return false;
-}
-
-/**
- * Picks k by the exact integrated completed likelihood of the word mixture (see icl.ts) on
- * samples of a fixed size: each sample is over-segmented (k-means, then the mixture), merged
- * greedily by ICL down to one theme, and the k with the best ICL on that path is its vote; the
- * median vote wins. The ICL integrates the word probabilities out instead of fitting them, so
- * extra themes pay for themselves only when they explain the words better.
- *
- * Two things keep the choice a property of the answers rather than of their number. The evidence
- * for a split grows with the answers it is computed on, so it is always computed on the same
- * number of answers (K_SEARCH_SAMPLE; inputs smaller than that use all of theirs). And the word
- * prior's cost per theme grows with the vocabulary, which grows with the input (a few thousand
- * words at 1k answers, the whole 10,000-feature cap at 10k), so each sample's mixture sees only
- * the words that sample uses at least twice. Before both, searchsnippets went from 21 themes at
- * 1,000 answers to 10 at 12,340.
- */
-function chooseK(
-  matrix: SparseMatrix,
-  points: Float32Array,
-  dim: number,
-  placed: number[],
-  maxK: number,
-  seed: number,
-): number {
-  if (maxK <= 2) return maxK;
-  const size = Math.min(placed.length, K_SEARCH_SAMPLE);
-  const repeats = placed.length >= 2 * K_SEARCH_SAMPLE ? K_SEARCH_REPEATS : 1;
-  // Over-segment well past the cap: the merge path then finds where the evidence stops.
-  const start = Math.min(size, Math.max(maxK, Math.round(size / K_SEARCH_MIN_THEME)));
-  const votes: number[] = [];
-  for (let r = 0; r < repeats; r++) {
-    const sample = pick(placed, sampleIndices(placed.length, size, createRandom((seed ^ 0x5eed) + r)));
-    const samplePoints = gather(points, dim, sample);
-    const sampleMatrix = ownVocabulary(sampleRows(matrix, Int32Array.from(sample)));
-    const model = sphericalKMeans(samplePoints, dim, start, { seed: seed + start + r, restarts: 1, maxIterations: 20 });
-    const mixture = fitMixture(sampleMatrix, model.assignments, start, { iterations: 5, beta: ICL_BETA });
-    const path = iclMergePath(sampleMatrix, mixture.labels, start, { alpha: 1, beta: ICL_BETA });
-    votes.push(bestK(path, sample.length));
-  }
-  votes.sort((a, b) => a - b);
-  return Math.max(2, Math.min(maxK, votes[Math.floor(votes.length / 2)]));
 }
 
 /**

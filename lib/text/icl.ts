@@ -82,8 +82,12 @@ export function iclMergePath(
 ): MergePath {
   const { alpha = 1, beta = 0.1, stopAt = 1 } = options;
   const v = matrix.cols;
-  const logGammaBeta = logGamma(beta);
-  const logGammaVBeta = logGamma(v * beta);
+  // Every count here is a whole number up to the sample's answers (words) or entries (tokens):
+  // ln Γ of the prior plus a count is read from a table, the merge loop's hot path.
+  const words = tabulate((count) => logGamma(beta + count), matrix.rows);
+  const tokens = tabulate((count) => logGamma(v * beta + count), matrix.rowStart[matrix.rows]);
+  const logGammaBeta = words[0];
+  const logGammaVBeta = tokens[0];
   const groups: (Group | null)[] = Array.from({ length: k }, () => ({
     size: 0,
     tokens: 0,
@@ -106,8 +110,8 @@ export function iclMergePath(
   }
   for (let c = 0; c < k; c++) if (groups[c]!.size === 0) groups[c] = null;
   const wordTerm = (g: Group) => {
-    let s = logGammaVBeta - logGamma(v * beta + g.tokens);
-    for (const count of g.words.values()) s += logGamma(beta + count) - logGammaBeta;
+    let s = logGammaVBeta - tokens[g.tokens];
+    for (const count of g.words.values()) s += words[count] - logGammaBeta;
     return s;
   };
   for (const g of groups) if (g) g.wordTerm = wordTerm(g);
@@ -125,13 +129,13 @@ export function iclMergePath(
   const pairGain = (a: Group, b: Group) => {
     let s =
       logGammaVBeta -
-      logGamma(v * beta + a.tokens + b.tokens) -
-      (logGammaVBeta - logGamma(v * beta + a.tokens)) -
-      (logGammaVBeta - logGamma(v * beta + b.tokens));
+      tokens[a.tokens + b.tokens] -
+      (logGammaVBeta - tokens[a.tokens]) -
+      (logGammaVBeta - tokens[b.tokens]);
     const [small, large] = a.words.size <= b.words.size ? [a, b] : [b, a];
     for (const [w, x] of small.words) {
       const y = large.words.get(w);
-      if (y !== undefined) s += logGamma(beta + x + y) - logGamma(beta + x) - logGamma(beta + y) + logGammaBeta;
+      if (y !== undefined) s += words[x + y] - words[x] - words[y] + logGammaBeta;
     }
     return s + logGamma(alpha + a.size + b.size) - logGamma(alpha + a.size) - logGamma(alpha + b.size);
   };
@@ -170,6 +174,10 @@ export function iclMergePath(
     steps.push({ k: live, icl: total() });
   }
   return { steps, merges };
+}
+
+function tabulate(f: (count: number) => number, max: number): Float64Array {
+  return Float64Array.from({ length: max + 1 }, (_, count) => f(count));
 }
 
 /** Labels after applying the first `count` merges of a path (labels keep their original ids). */
