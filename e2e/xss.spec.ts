@@ -118,7 +118,8 @@ test("stored script payloads render as inert text on every page that shows them"
   const demoSurveyId: string = survey.id;
 
   // A team.
-  const teamName = tag(1, "team").slice(0, 80);
+  // Unique per run: a retry of this test must not collide with the team its first attempt made.
+  const teamName = tag(1, `team-${Date.now().toString(36)}`).slice(0, 80);
   await api(request, "POST", "/api/teams", { name: teamName, headcount: 7, onPlatform: false });
 
   // A renamed backlog theme, and one renamed to a spreadsheet formula.

@@ -39,6 +39,8 @@ export function fitMixture(
   const logPhi = new Float64Array(k * v);
   const logPi = new Float64Array(k);
   const scores = new Float64Array(k);
+  const liveThemes = new Int32Array(k);
+  const liveMass = new Float64Array(k);
   for (let iter = 0; iter < iterations; iter++) {
     // M-step.
     const wordMass = new Float64Array(v * k);
@@ -46,12 +48,20 @@ export function fitMixture(
     const tokenMass = new Float64Array(k);
     for (let i = 0; i < n; i++) {
       const len = matrix.rowStart[i + 1] - matrix.rowStart[i];
+      const o = i * k;
+      // Responsibilities under 1e-6 are left out; the rest are gathered once for the row's words.
+      let live = 0;
       for (let c = 0; c < k; c++) {
-        const r = resp[i * k + c];
+        const r = resp[o + c];
         if (r < 1e-6) continue;
         themeMass[c] += r;
         tokenMass[c] += r * len;
-        for (let p = matrix.rowStart[i]; p < matrix.rowStart[i + 1]; p++) wordMass[matrix.colIndex[p] * k + c] += r;
+        liveThemes[live] = c;
+        liveMass[live++] = r;
+      }
+      for (let p = matrix.rowStart[i]; p < matrix.rowStart[i + 1]; p++) {
+        const base = matrix.colIndex[p] * k;
+        for (let j = 0; j < live; j++) wordMass[base + liveThemes[j]] += liveMass[j];
       }
     }
     let totalMass = 0;

@@ -28,6 +28,16 @@ describe("isNonAnswer", () => {
 });
 
 describe("scoreSentiment", () => {
+  it("scores words that name Object's own members as neutral, not NaN", () => {
+    for (const text of [
+      "constructor injection is painful",
+      "toString everywhere",
+      "{{constructor.constructor('x')()}}",
+    ])
+      expect(Number.isFinite(scoreSentiment(text))).toBe(true);
+    expect(scoreSentiment("constructor injection is painful")).toBeLessThan(0);
+  });
+
   it("is negative for complaints and positive for praise, within [-1, 1]", () => {
     const complaint = scoreSentiment("Flaky tests are killing us, deploys are painfully slow");
     const praise = scoreSentiment("I love the golden path, it is fast and reliable");

@@ -69,11 +69,15 @@ export function scoreSentiment(text: string): number {
     .filter(Boolean);
   if (words.length === 0) return 0;
   analyzer ??= new SentimentAnalyzer("English", undefined, "afinn");
-  const afinnTotal = analyzer.getSentiment(words) * words.length;
+  // The AFINN vocabulary is a plain object: "constructor" or "toString" would read Object's own
+  // members and make the score NaN (an answer about constructor injection scored NaN and broke its
+  // analysis). Such words carry no sentiment.
+  const scored = words.filter((word) => !(word in Object.prototype));
+  const afinnTotal = scored.length === 0 ? 0 : analyzer.getSentiment(scored) * scored.length;
   let dxTotal = 0;
   words.forEach((word, i) => {
+    if (!Object.hasOwn(DX_POLARITY, word)) return;
     const polarity = DX_POLARITY[word];
-    if (polarity === undefined) return;
     const negated = NEGATORS.has(words[i - 1] ?? "") || NEGATORS.has(words[i - 2] ?? "");
     dxTotal += negated ? -polarity : polarity;
   });
