@@ -24,4 +24,8 @@ export async function register() {
   const { startJobWorkers } = await import("@/lib/jobs/workers");
   await startJobWorkers();
   console.log(`[dx-pulse] job workers started`);
+  // The clustering thread starts now and warms up in the background (lib/text/cluster-off-thread.ts),
+  // so the first backlog analysis is as fast as later ones.
+  const { warmClusteringThread } = await import("@/lib/text/cluster-off-thread");
+  warmClusteringThread();
 }

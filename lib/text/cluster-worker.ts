@@ -1,6 +1,21 @@
-// Runs clusterAnswers in a worker thread (see clusterOffThread in cluster-off-thread.ts).
-import { parentPort, workerData } from "node:worker_threads";
-import { clusterAnswers, type AnswerItem, type ClusterOptions } from "./cluster";
+// The clustering thread of clusterOffThread (cluster-off-thread.ts): warms up, then clusters each
+// batch of answers it is sent, one at a time, in the order sent.
+import { parentPort } from "node:worker_threads";
+import { clusterAnswers } from "./cluster";
+import type { ClusteringReply, ClusteringRequest } from "./cluster-off-thread";
+import { warmUpAnswers, WARM_UP_ANSWERS } from "./warm-up";
 
-const { items, options } = workerData as { items: AnswerItem[]; options: ClusterOptions };
-parentPort!.postMessage(clusterAnswers(items, options));
+// Before any request is read: one that arrives meanwhile waits in the port's queue.
+const started = performance.now();
+clusterAnswers(warmUpAnswers(WARM_UP_ANSWERS));
+console.log(`[dx-pulse] clustering thread warmed up in ${Math.round(performance.now() - started)} ms`);
+
+parentPort!.on("message", ({ id, items, options }: ClusteringRequest) => {
+  let reply: ClusteringReply;
+  try {
+    reply = { id, result: clusterAnswers(items, options) };
+  } catch (error) {
+    reply = { id, error: error instanceof Error ? error.message : String(error) };
+  }
+  parentPort!.postMessage(reply);
+});

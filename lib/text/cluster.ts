@@ -240,7 +240,9 @@ function fitThemes(
     if (!best || fitted.score > best.score) best = { centroids, ...fitted };
   }
   if (screen === placed) return best!;
-  return refine(best!.centroids, matrix, placed, gather(points, dim, placed), MIXTURE_ITERATIONS);
+  // Usually every answer is placed: then the points are already in order.
+  const placedPoints = placed.length === matrix.rows ? points : gather(points, dim, placed);
+  return refine(best!.centroids, matrix, placed, placedPoints, MIXTURE_ITERATIONS);
 }
 
 function describeThemes(

@@ -78,7 +78,7 @@ export function fitMixture(
       if (initial[i] < 0 || matrix.rowStart[i + 1] === matrix.rowStart[i]) continue;
       const max = rowLogScores(matrix, i, logPi, logPhi, scores);
       let sum = 0;
-      for (let c = 0; c < k; c++) sum += scores[c] = Math.exp(scores[c] - max);
+      for (let c = 0; c < k; c++) sum += scores[c] = relativeProbability(scores[c] - max);
       for (let c = 0; c < k; c++) resp[i * k + c] = scores[c] / sum;
     }
   }
@@ -100,10 +100,21 @@ export function heldOutLogLikelihood(model: MixtureModel, matrix: SparseMatrix):
   for (let i = 0; i < matrix.rows; i++) {
     const max = rowLogScores(matrix, i, logPi, logPhi, scores);
     let sum = 0;
-    for (let c = 0; c < k; c++) sum += Math.exp(scores[c] - max);
+    for (let c = 0; c < k; c++) sum += relativeProbability(scores[c] - max);
     total += max + Math.log(sum);
   }
   return total / Math.max(1, matrix.rows);
+}
+
+/** Below this log-ratio to the likeliest theme a theme's share of an answer is taken as none. */
+const NEGLIGIBLE = -40;
+
+/**
+ * e^d for d = a theme's log-probability minus the largest (d ≤ 0); 0 below e^-40 (4e-18), far under
+ * the 1e-6 responsibility the M-step counts, without computing the exponential.
+ */
+function relativeProbability(d: number): number {
+  return d < NEGLIGIBLE ? 0 : Math.exp(d);
 }
 
 /**

@@ -39,7 +39,11 @@ function termSide(matrix: SparseMatrix, width: number, rank: number, powerIterat
     z = orthonormalColumns(multiplyTransposed(matrix, multiply(matrix, z.data, z.cols), z.cols), m, z.cols);
   const l = z.cols;
   const r = Math.min(rank, l);
-  const { values, vectors } = symmetricEigen(gram(multiply(matrix, z.data, l), matrix.rows, l), l);
+  // (XZ)ᵀ(XZ) as Zᵀ(Xᵀ(XZ)): (terms × width²) of dense work rather than (answers × width²).
+  const { values, vectors } = symmetricEigen(
+    crossProduct(z.data, multiplyTransposed(matrix, multiply(matrix, z.data, l), l), m, l),
+    l,
+  );
   const projection = new Float64Array(m * r);
   for (let j = 0; j < m; j++)
     for (let k = 0; k < l; k++) {
@@ -135,6 +139,21 @@ function gram(a: Float64Array, rows: number, cols: number): Float64Array {
       const v = a[o + p];
       if (v === 0) continue;
       for (let q = p; q < cols; q++) g[p * cols + q] += v * a[o + q];
+    }
+  }
+  for (let p = 0; p < cols; p++) for (let q = 0; q < p; q++) g[p * cols + q] = g[q * cols + p];
+  return g;
+}
+
+/** Aᵀ B for A, B (rows × cols) whose product is known to be symmetric: the upper triangle, mirrored. */
+function crossProduct(a: Float64Array, b: Float64Array, rows: number, cols: number): Float64Array {
+  const g = new Float64Array(cols * cols);
+  for (let i = 0; i < rows; i++) {
+    const o = i * cols;
+    for (let p = 0; p < cols; p++) {
+      const v = a[o + p];
+      if (v === 0) continue;
+      for (let q = p; q < cols; q++) g[p * cols + q] += v * b[o + q];
     }
   }
   for (let p = 0; p < cols; p++) for (let q = 0; q < p; q++) g[p * cols + q] = g[q * cols + p];

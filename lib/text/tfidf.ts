@@ -41,9 +41,14 @@ export function buildTfidf(docs: TermAnalysis[], options: TfidfOptions = {}): Tf
     conceptWeight = 0.5,
   } = options;
   const n = docs.length;
+  // Identical answers share one analysis (cluster.ts analyses each distinct text once): each
+  // distinct analysis is counted and weighted once, then its row repeated.
+  const copies = new Map<TermAnalysis, number>();
+  for (const doc of docs) copies.set(doc, (copies.get(doc) ?? 0) + 1);
   const df = new Map<string, number>();
-  for (const doc of docs) {
-    for (const term of new Set([...doc.stems, ...doc.bigrams, ...doc.concepts])) df.set(term, (df.get(term) ?? 0) + 1);
+  for (const [doc, count] of copies) {
+    for (const term of new Set([...doc.stems, ...doc.bigrams, ...doc.concepts]))
+      df.set(term, (df.get(term) ?? 0) + count);
   }
   const maxDf = Math.max(minDocFrequency, Math.floor(n * maxDocShare));
   const kept = [...df.entries()]
@@ -59,7 +64,20 @@ export function buildTfidf(docs: TermAnalysis[], options: TfidfOptions = {}): Tf
   const cols: number[] = [];
   const vals: number[] = [];
   const counts = new Map<number, number>();
+  /** Where each distinct analysis's row was first written. */
+  const written = new Map<TermAnalysis, number>();
   docs.forEach((doc, i) => {
+    const start = cols.length;
+    const first = written.get(doc);
+    if (first !== undefined) {
+      for (let p = rowStart[first]; p < rowStart[first + 1]; p++) {
+        cols.push(cols[p]);
+        vals.push(vals[p]);
+      }
+      rowStart[i + 1] = cols.length;
+      return;
+    }
+    written.set(doc, i);
     counts.clear();
     const add = (term: string, weight: number) => {
       const col = index.get(term);
@@ -70,7 +88,6 @@ export function buildTfidf(docs: TermAnalysis[], options: TfidfOptions = {}): Tf
     for (const c of doc.concepts) add(c, conceptWeight);
     const entries = [...counts.entries()].sort((a, b) => a[0] - b[0]);
     let norm = 0;
-    const start = cols.length;
     for (const [col, tf] of entries) {
       // Sublinear tf: a rant repeating "slow" five times is not five times more about slowness.
       const w = (tf > 1 ? 1 + Math.log(tf) : tf) * idf[col];
