@@ -78,8 +78,13 @@ export function fitMixture(
       if (initial[i] < 0 || matrix.rowStart[i + 1] === matrix.rowStart[i]) continue;
       const max = rowLogScores(matrix, i, logPi, logPhi, scores);
       let sum = 0;
-      for (let c = 0; c < k; c++) sum += scores[c] = relativeProbability(scores[c] - max);
-      for (let c = 0; c < k; c++) resp[i * k + c] = scores[c] / sum;
+      // e^(score − max), 0 below e^-40 (see NEGLIGIBLE), written out: this runs k times per answer per iteration.
+      for (let c = 0; c < k; c++) {
+        const d = scores[c] - max;
+        sum += scores[c] = d < NEGLIGIBLE ? 0 : Math.exp(d);
+      }
+      const o = i * k;
+      for (let c = 0; c < k; c++) resp[o + c] = scores[c] / sum;
     }
   }
   const out = Int32Array.from(initial);
@@ -129,12 +134,17 @@ function rowLogScores(
   scores: Float64Array,
 ): number {
   const k = scores.length;
-  scores.set(logPi);
-  for (let p = matrix.rowStart[i]; p < matrix.rowStart[i + 1]; p++) {
-    const base = matrix.colIndex[p] * k;
-    for (let c = 0; c < k; c++) scores[c] += logPhi[base + c];
-  }
+  const start = matrix.rowStart[i];
+  const end = matrix.rowStart[i + 1];
+  const colIndex = matrix.colIndex;
+  // Theme by theme, the sum kept in a register (the hot loop of the mixture); words in row order,
+  // so the sums are the same numbers as word by word.
   let max = -Infinity;
-  for (let c = 0; c < k; c++) if (scores[c] > max) max = scores[c];
+  for (let c = 0; c < k; c++) {
+    let sum = logPi[c];
+    for (let p = start; p < end; p++) sum += logPhi[colIndex[p] * k + c];
+    scores[c] = sum;
+    if (sum > max) max = sum;
+  }
   return max;
 }
