@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { coalesce, createBatcher } from "./batching";
+import { coalesce, createBatcher, jsonBatches } from "./batching";
 
 /** A promise resolved from outside, to hold a call "in flight". */
 function gate() {
@@ -145,5 +145,16 @@ describe("coalesce with reuseForMs", () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe("jsonBatches", () => {
+  it("splits rows into JSON documents of at most `size` rows, in order, every row once", () => {
+    const rows = Array.from({ length: 7 }, (_, i) => ({ id: i, text: `row "${i}"` }));
+    const batches = jsonBatches(rows, 3);
+    expect(batches).toHaveLength(3);
+    expect(batches.map((b) => JSON.parse(b).length)).toEqual([3, 3, 1]);
+    expect(batches.flatMap((b) => JSON.parse(b))).toEqual(rows);
+    expect(jsonBatches([])).toEqual([]);
   });
 });

@@ -1,7 +1,22 @@
 // Two ways of sharing database work between concurrent requests, so a burst of survey answers costs
 // a handful of statements instead of one round trip per request. Neither waits on a timer: a request
 // that arrives alone goes to the database at once; only requests that arrive while the database is
-// busy are grouped.
+// busy are grouped. And bulk inserts as JSON documents (jsonBatches).
+
+/** Rows per JSON document of jsonBatches. */
+export const JSON_BATCH_ROWS = 10_000;
+
+/**
+ * Rows as JSON documents of at most `size` rows each, for an insert that expands one with
+ * `jsonb_to_recordset(…::jsonb)`: one parameter per statement, which both engines parse far faster
+ * than several parameters a row (20,000 theme memberships with 10 bound parameters a row took 1.6 s
+ * of the write transaction that holds PGlite's only connection).
+ */
+export function jsonBatches<T>(rows: T[], size = JSON_BATCH_ROWS): string[] {
+  const batches: string[] = [];
+  for (let i = 0; i < rows.length; i += size) batches.push(JSON.stringify(rows.slice(i, i + size)));
+  return batches;
+}
 
 /**
  * Concurrent calls with the same key share one call of `load` (the one already in flight). With

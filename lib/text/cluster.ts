@@ -86,7 +86,7 @@ const SCREEN_ITERATIONS = 5;
  * Names are read from at most this many answers of each theme (a seeded sample): a theme's top
  * phrases are settled long before that, and naming is string work that grows with every answer.
  */
-export const NAME_SAMPLE_PER_THEME = 300;
+const NAME_SAMPLE_PER_THEME = 300;
 
 export function clusterAnswers(items: AnswerItem[], options: ClusterOptions = {}): ClusterResult {
   const seed = options.seed ?? 42;

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { recordAudit, type AuditActor } from "@/lib/audit/queries";
+import { jsonBatches } from "@/lib/db/batching";
 import { getDb, selectRows, type DbClient } from "@/lib/db/client";
 import { backlogItems, backlogRuns, subThemeMembers, subThemes, themeMembers, themeReleases } from "@/lib/db/schema";
 import { notFound } from "@/lib/errors";
@@ -153,8 +154,8 @@ export async function buildBacklog(
         });
       }
     }
-    for (let i = 0; i < rows.length; i += JSON_INSERT_BATCH) {
-      await insertThemeMembers(client, rows.slice(i, i + JSON_INSERT_BATCH));
+    for (const batch of jsonBatches(rows)) {
+      await insertThemeMembers(client, batch);
       await yieldToEventLoop();
     }
 
@@ -235,21 +236,14 @@ export async function buildBacklog(
   return result;
 }
 
-/** Theme members per statement: one JSON parameter each, which both engines parse far faster than 10 parameters a row. */
-const JSON_INSERT_BATCH = 10_000;
-
-/**
- * Inserts theme members as one JSON document expanded in SQL: binding 10 parameters for each of
- * 20,000 rows cost PGlite 1.6 s of the write transaction that holds its only connection.
- */
-async function insertThemeMembers(client: DbClient, rows: (typeof themeMembers.$inferInsert)[]): Promise<void> {
-  if (rows.length === 0) return;
+/** Inserts theme members from one JSON document of jsonBatches (lib/db/batching.ts). */
+async function insertThemeMembers(client: DbClient, batch: string): Promise<void> {
   await client.execute(sql`
     insert into theme_members (backlog_item_id, source_id, answer_id, friction_entry_id, feedback_note_id,
                                public_id, similarity, sentiment, representative_rank, pinned)
     select r."backlogItemId", r."sourceId", r."answerId", r."frictionEntryId", r."feedbackNoteId",
            coalesce(r."publicId", gen_random_uuid()), r.similarity, r.sentiment, r."representativeRank", r.pinned
-    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(
+    from jsonb_to_recordset(${batch}::jsonb) as r(
       "backlogItemId" uuid, "sourceId" text, "answerId" bigint, "frictionEntryId" bigint, "feedbackNoteId" bigint,
       "publicId" uuid, similarity real, sentiment real, "representativeRank" integer, pinned integer)`);
 }

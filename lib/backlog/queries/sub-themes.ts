@@ -1,6 +1,7 @@
 import "server-only";
 import { eq, inArray, sql } from "drizzle-orm";
 import type { AuditActor } from "@/lib/audit/queries";
+import { jsonBatches } from "@/lib/db/batching";
 import { inTransaction, selectRows, type DbClient } from "@/lib/db/client";
 import { backlogItems, subThemeMembers, subThemes } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
@@ -65,12 +66,11 @@ export async function replaceSubThemes(
         members.push({ subThemeId: id, sourceId, representativeRank: rank.get(sourceId) ?? null });
     }
   }
-  // One JSON parameter per statement, as build.ts inserts theme members: far faster than 3 per row.
-  for (let i = 0; i < members.length; i += 10_000)
+  for (const batch of jsonBatches(members))
     await client.execute(sql`
       insert into sub_theme_members (sub_theme_id, source_id, representative_rank)
       select r."subThemeId", r."sourceId", r."representativeRank"
-      from jsonb_to_recordset(${JSON.stringify(members.slice(i, i + 10_000))}::jsonb)
+      from jsonb_to_recordset(${batch}::jsonb)
         as r("subThemeId" uuid, "sourceId" text, "representativeRank" integer)`);
 }
 
