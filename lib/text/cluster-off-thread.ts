@@ -41,10 +41,14 @@ interface ClusteringThread {
   lastId: number;
 }
 
-let current: ClusteringThread | undefined;
+/**
+ * The process's thread, on globalThis: Next.js may load this module once per bundle (instrumentation,
+ * route handlers), and the thread warmed at start-up must be the one every analysis uses.
+ */
+const shared = globalThis as unknown as { __dxPulseClusteringThread?: ClusteringThread };
 
 function clusteringThread(): ClusteringThread {
-  if (current) return current;
+  if (shared.__dxPulseClusteringThread) return shared.__dxPulseClusteringThread;
   const worker = new Worker(new URL("./cluster-worker.ts", import.meta.url));
   const thread: ClusteringThread = { worker, pending: new Map(), lastId: 0 };
   worker.unref();
@@ -57,13 +61,13 @@ function clusteringThread(): ClusteringThread {
   });
   // A thread that fails or stops fails what it was asked; the next clustering starts a fresh one.
   const fail = (error: Error) => {
-    if (current === thread) current = undefined;
+    if (shared.__dxPulseClusteringThread === thread) shared.__dxPulseClusteringThread = undefined;
     for (const { reject } of thread.pending.values()) reject(error);
     thread.pending.clear();
     void worker.terminate();
   };
   worker.on("error", fail);
   worker.on("exit", (code) => fail(new Error(`clustering worker stopped with exit code ${code}`)));
-  current = thread;
+  shared.__dxPulseClusteringThread = thread;
   return thread;
 }
