@@ -5,10 +5,17 @@ import { clusterAnswers } from "./cluster";
 import type { ClusteringReply, ClusteringRequest } from "./cluster-off-thread";
 import { warmUpAnswers, WARM_UP_ANSWERS } from "./warm-up";
 
-// Before any request is read: one that arrives meanwhile waits in the port's queue.
+// Before any request is read: one that arrives meanwhile waits in the port's queue. A warm-up that
+// failed would only cost speed, never the clusterings after it.
 const started = performance.now();
-clusterAnswers(warmUpAnswers(WARM_UP_ANSWERS));
-console.log(`[dx-pulse] clustering thread warmed up in ${Math.round(performance.now() - started)} ms`);
+try {
+  clusterAnswers(warmUpAnswers(WARM_UP_ANSWERS));
+  console.log(`[dx-pulse] clustering thread warmed up in ${Math.round(performance.now() - started)} ms`);
+} catch (error) {
+  console.error(
+    `[dx-pulse] clustering thread warm-up failed: ${error instanceof Error ? error.message : String(error)}`,
+  );
+}
 
 parentPort!.on("message", ({ id, items, options }: ClusteringRequest) => {
   let reply: ClusteringReply;
