@@ -131,18 +131,9 @@ function multiplyTransposed(x: SparseMatrix, d: Float64Array, width: number): Fl
   return out;
 }
 
+/** Aᵀ A. */
 function gram(a: Float64Array, rows: number, cols: number): Float64Array {
-  const g = new Float64Array(cols * cols);
-  for (let i = 0; i < rows; i++) {
-    const o = i * cols;
-    for (let p = 0; p < cols; p++) {
-      const v = a[o + p];
-      if (v === 0) continue;
-      for (let q = p; q < cols; q++) g[p * cols + q] += v * a[o + q];
-    }
-  }
-  for (let p = 0; p < cols; p++) for (let q = 0; q < p; q++) g[p * cols + q] = g[q * cols + p];
-  return g;
+  return crossProduct(a, a, rows, cols);
 }
 
 /** Aᵀ B for A, B (rows × cols) whose product is known to be symmetric: the upper triangle, mirrored. */
