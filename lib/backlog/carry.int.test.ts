@@ -90,7 +90,9 @@ describe("curation carries into a new scope", () => {
     expect(run.itemsCarried).toBeGreaterThanOrEqual(before.length - 1);
 
     const after = (await viewOf(WIDER)).items;
-    for (const name of ["Slow CI builds", "Flaky tests", "Waiting on deploy approvals"]) {
+    // Three of the curated themes whose answers the new analysis keeps together (the demo's deploy
+    // answers are spread too thin to be one theme in the wider scope: at most one item is lost, above).
+    for (const name of ["Slow CI builds", "Flaky tests", "Code review turnaround"]) {
       const old = before.find((i) => i.customLabel === name)!;
       const now = after.find((i) => i.customLabel === name);
       expect(now, name).toBeDefined();

@@ -4,6 +4,7 @@
 // fitted on a sample and every answer assigned.
 import { assignNearest, dot, sphericalKMeans } from "./kmeans";
 import { describeThemeWords } from "./labels";
+import { consensusPartition } from "./consensus";
 import { fitMixture, heldOutLogLikelihood } from "./mixture";
 import { isNormalizedNonAnswer } from "./non-answer";
 import { normalizeText } from "./normalize";
@@ -65,11 +66,17 @@ const LSA_RANK = 100;
 const FIT_SAMPLE = 5_000;
 /** k-means starts run on at most this many answers; the mixture then sees every answer. */
 const START_SAMPLE = 2_000;
-/** Starts on inputs over 2,000 answers, and how many of the most cohesive get the mixture. */
-const STARTS_LARGE = 8;
-const SHORTLIST_LARGE = 4;
-/** Short-listed starts are compared on a sample of this many answers (see fitThemes). */
+/**
+ * How many k-means starts (see fitThemes): a start costs answers × themes, so the starts share a
+ * budget of START_WORK answer-themes, between MIN_STARTS and MAX_STARTS: 16 on 2,000 answers up
+ * to 10 themes, 8 from 20 themes; 16 on any input under 1,000 answers at 20 themes.
+ */
+const MAX_STARTS = 16;
+const MIN_STARTS = 8;
+const START_WORK = 320_000;
+/** Each start's mixture is fitted on a sample of this many answers, with fewer EM steps: the good starts lead after a few. */
 const SCREEN_SAMPLE = 3_000;
+const SCREEN_ITERATIONS = 5;
 const MAX_FEATURES = 10_000;
 /**
  * At most this many themes automatically: a backlog of more than this is not read. Where answers
@@ -80,8 +87,6 @@ const MAX_AUTO_K = 30;
 /** Small inputs support fewer themes: at most √n / this (20 themes at 600 answers). */
 const K_SQRT_DIVISOR = 1.2;
 const MIXTURE_ITERATIONS = 8;
-/** Screening a start needs fewer: the good starts lead after a few EM steps. */
-const SCREEN_ITERATIONS = 5;
 /**
  * Names are read from at most this many answers of each theme (a seeded sample): a theme's top
  * phrases are settled long before that, and naming is string work that grows with every answer.
@@ -177,12 +182,12 @@ function hasWeight(points: Float32Array, row: number, dim: number): boolean {
 }
 
 /**
- * Many cheap k-means starts on a sample; the most cohesive few are each refined by the mixture
- * (on all placed answers, or on a 3,000-answer sample for larger inputs), and the one whose
- * mixture explains the words best is refined on every answer. A single start lands in a poor
- * local optimum often enough to swing accuracy by 15 points between seeds; cohesion and mixture
- * likelihood both recognise the good starts, but the mixture pass is the expensive part, so only
- * the short-listed starts get it, and on a sample.
+ * Many cheap k-means starts on a sample, each refined by a few steps of the mixture on a sample
+ * of at most 3,000 answers; the consensus of the better half of them (by how well their mixtures
+ * explain the words; consensus.ts) is refined on every answer. A single start lands in a poor local optimum often
+ * enough to swing NMI by 5–8 points between seeds (on searchsnippets at 10 themes, one start
+ * merges two classes and splits another, the next gets them right), and the likelihood alone
+ * cannot tell the good ones apart reliably; what most of the best starts agree on can.
  */
 function fitThemes(
   matrix: SparseMatrix,
@@ -192,27 +197,18 @@ function fitThemes(
   k: number,
   seed: number,
 ): { labels: Int32Array } {
-  const large = placed.length > 2_000;
   const sample =
     placed.length > START_SAMPLE
       ? pick(placed, sampleIndices(placed.length, START_SAMPLE, createRandom(seed + 7)))
       : placed;
   const samplePoints = gather(points, dim, sample);
-  const candidates: { centroids: Float32Array; cohesion: number }[] = [];
-  for (let s = 0; s < (large ? STARTS_LARGE : 16); s++) {
-    const model = sphericalKMeans(samplePoints, dim, k, { seed: seed + 1000 * s, restarts: 1, maxIterations: 20 });
-    candidates.push({ centroids: model.centroids, cohesion: model.cohesion });
-  }
-  // Stable sort: ties keep start order, so the choice is deterministic.
-  candidates.sort((a, b) => b.cohesion - a.cohesion);
-  // On large inputs the short-listed starts are compared by their mixture on a sample, and only
-  // the winner is refined on every answer: the mixture pass over all answers is the costly part.
   const screen =
     placed.length > SCREEN_SAMPLE
       ? pick(placed, sampleIndices(placed.length, SCREEN_SAMPLE, createRandom(seed + 11)))
       : placed;
-  const screenMatrix = screen === placed ? matrix : sampleRows(matrix, Int32Array.from(screen));
-  const screenRows = screen === placed ? placed : screen.map((_, j) => j);
+  const screenMatrix = sampleRows(matrix, Int32Array.from(screen));
+  const screenPoints = gather(points, dim, screen);
+  const screenRows = screen.map((_, j) => j);
   const refine = (
     centroids: Float32Array,
     on: SparseMatrix,
@@ -227,22 +223,21 @@ function fitThemes(
     const mixture = fitMixture(on, labels, k, { iterations, beta: 0.1 });
     return { labels: mixture.labels, score: heldOutLogLikelihood(mixture, on) };
   };
-  const screenPoints = gather(points, dim, screen);
-  let best: { centroids: Float32Array; labels: Int32Array; score: number } | undefined;
-  for (const { centroids } of candidates.slice(0, large ? SHORTLIST_LARGE : 6)) {
-    const fitted = refine(
-      centroids,
-      screenMatrix,
-      screenRows,
-      screenPoints,
-      screen === placed ? MIXTURE_ITERATIONS : SCREEN_ITERATIONS,
-    );
-    if (!best || fitted.score > best.score) best = { centroids, ...fitted };
-  }
-  if (screen === placed) return best!;
+  const starts = Math.max(MIN_STARTS, Math.min(MAX_STARTS, Math.round(START_WORK / (k * sample.length))));
+  const screened = Array.from({ length: starts }, (_, s) => {
+    const start = sphericalKMeans(samplePoints, dim, k, { seed: seed + 1000 * s, restarts: 1, maxIterations: 20 });
+    return refine(start.centroids, screenMatrix, screenRows, screenPoints, SCREEN_ITERATIONS);
+  });
+  // The better half by likelihood; a stable sort keeps ties in start order, so it is deterministic.
+  const best = screened.sort((a, b) => b.score - a.score).slice(0, Math.ceil(starts / 2));
+  const agreed = consensusPartition(
+    best.map((fit) => fit.labels),
+    k,
+    best[0].labels,
+  );
   // Usually every answer is placed: then the points are already in order.
   const placedPoints = placed.length === matrix.rows ? points : gather(points, dim, placed);
-  return refine(best!.centroids, matrix, placed, placedPoints, MIXTURE_ITERATIONS);
+  return refine(centroidsOf(screenPoints, dim, agreed, k), matrix, placed, placedPoints, MIXTURE_ITERATIONS);
 }
 
 function describeThemes(
