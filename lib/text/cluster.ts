@@ -5,7 +5,7 @@
 import { assignNearest, dot, sphericalKMeans } from "./kmeans";
 import { describeThemeWords } from "./labels";
 import { consensusPartition } from "./consensus";
-import { fitMixture, heldOutLogLikelihood } from "./mixture";
+import { fitMixture } from "./mixture";
 import { isNormalizedNonAnswer } from "./non-answer";
 import { normalizeText } from "./normalize";
 import { createRandom, sampleIndices } from "./prng";
@@ -221,7 +221,7 @@ function fitThemes(
     assignNearest(rowPoints, dim, centroids, k, rowLabels, new Float32Array(rows.length));
     rows.forEach((row, j) => (labels[row] = rowLabels[j]));
     const mixture = fitMixture(on, labels, k, { iterations, beta: 0.1 });
-    return { labels: mixture.labels, score: heldOutLogLikelihood(mixture, on) };
+    return { labels: mixture.labels, score: mixture.logLikelihood };
   };
   const starts = Math.max(MIN_STARTS, Math.min(MAX_STARTS, Math.round(START_WORK / (k * sample.length))));
   const screened = Array.from({ length: starts }, (_, s) => {

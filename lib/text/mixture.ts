@@ -18,6 +18,11 @@ export interface MixtureModel {
   logPi: Float64Array;
   /** vocabulary × k log word probabilities (a word's k values side by side, as the E-step reads them). */
   logPhi: Float64Array;
+  /**
+   * Mean log-likelihood of the answers it placed under the final word and theme probabilities
+   * (higher: the themes explain the words better), from the last E-step.
+   */
+  logLikelihood: number;
 }
 
 /**
@@ -41,11 +46,18 @@ export function fitMixture(
   const scores = new Float64Array(k);
   const liveThemes = new Int32Array(k);
   const liveMass = new Float64Array(k);
+  // The M-step's sums, reused by every iteration (a word × theme table is megabytes).
+  const wordMass = new Float64Array(v * k);
+  const themeMass = new Float64Array(k);
+  const tokenMass = new Float64Array(k);
+  const denom = new Float64Array(k);
+  let logLikelihood = 0;
+  let scored = 0;
   for (let iter = 0; iter < iterations; iter++) {
     // M-step.
-    const wordMass = new Float64Array(v * k);
-    const themeMass = new Float64Array(k);
-    const tokenMass = new Float64Array(k);
+    wordMass.fill(0);
+    themeMass.fill(0);
+    tokenMass.fill(0);
     for (let i = 0; i < n; i++) {
       const len = matrix.rowStart[i + 1] - matrix.rowStart[i];
       const o = i * k;
@@ -66,7 +78,6 @@ export function fitMixture(
     }
     let totalMass = 0;
     for (let c = 0; c < k; c++) totalMass += themeMass[c];
-    const denom = new Float64Array(k);
     for (let c = 0; c < k; c++) {
       logPi[c] = Math.log((themeMass[c] + alpha) / (totalMass + k * alpha));
       denom[c] = Math.log(tokenMass[c] + v * beta);
@@ -74,6 +85,8 @@ export function fitMixture(
     for (let w = 0; w < v; w++)
       for (let c = 0; c < k; c++) logPhi[w * k + c] = Math.log(wordMass[w * k + c] + beta) - denom[c];
     // E-step.
+    logLikelihood = 0;
+    scored = 0;
     for (let i = 0; i < n; i++) {
       if (initial[i] < 0 || matrix.rowStart[i + 1] === matrix.rowStart[i]) continue;
       const max = rowLogScores(matrix, i, logPi, logPhi, scores);
@@ -83,6 +96,8 @@ export function fitMixture(
         const d = scores[c] - max;
         sum += scores[c] = d < NEGLIGIBLE ? 0 : Math.exp(d);
       }
+      logLikelihood += max + Math.log(sum);
+      scored++;
       const o = i * k;
       for (let c = 0; c < k; c++) resp[o + c] = scores[c] / sum;
     }
@@ -94,33 +109,14 @@ export function fitMixture(
     for (let c = 1; c < k; c++) if (resp[i * k + c] > resp[i * k + best]) best = c;
     out[i] = best;
   }
-  return { k, labels: out, logPi, logPhi };
+  return { k, labels: out, logPi, logPhi, logLikelihood: logLikelihood / Math.max(1, scored) };
 }
-
-/** Mean log-likelihood per answer of rows the model has not seen: higher means it generalises. */
-export function heldOutLogLikelihood(model: MixtureModel, matrix: SparseMatrix): number {
-  const { k, logPi, logPhi } = model;
-  const scores = new Float64Array(k);
-  let total = 0;
-  for (let i = 0; i < matrix.rows; i++) {
-    const max = rowLogScores(matrix, i, logPi, logPhi, scores);
-    let sum = 0;
-    for (let c = 0; c < k; c++) sum += relativeProbability(scores[c] - max);
-    total += max + Math.log(sum);
-  }
-  return total / Math.max(1, matrix.rows);
-}
-
-/** Below this log-ratio to the likeliest theme a theme's share of an answer is taken as none. */
-const NEGLIGIBLE = -40;
 
 /**
- * e^d for d = a theme's log-probability minus the largest (d ≤ 0); 0 below e^-40 (4e-18), far under
- * the 1e-6 responsibility the M-step counts, without computing the exponential.
+ * Below this log-ratio to the likeliest theme a theme's share of an answer is taken as none: e^-40
+ * (4e-18) is far under the 1e-6 responsibility the M-step counts, and the exponential is skipped.
  */
-function relativeProbability(d: number): number {
-  return d < NEGLIGIBLE ? 0 : Math.exp(d);
-}
+const NEGLIGIBLE = -40;
 
 /**
  * Fills `scores` with row i's log-probability under each theme (log prior plus the log word
