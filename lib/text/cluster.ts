@@ -75,7 +75,7 @@ const MAX_STARTS = 16;
 const MIN_STARTS = 8;
 const START_WORK = 320_000;
 /** Each start's mixture is fitted on a sample of this many answers, with fewer EM steps: the good starts lead after a few. */
-const SCREEN_SAMPLE = 3_000;
+const SCREEN_SAMPLE = 2_000;
 const SCREEN_ITERATIONS = 5;
 const MAX_FEATURES = 10_000;
 /**
@@ -183,7 +183,7 @@ function hasWeight(points: Float32Array, row: number, dim: number): boolean {
 
 /**
  * Many cheap k-means starts on a sample, each refined by a few steps of the mixture on a sample
- * of at most 3,000 answers; the consensus of the better half of them (by how well their mixtures
+ * of at most 2,000 other answers; the consensus of the better half of them (by how well their mixtures
  * explain the words; consensus.ts) is refined on every answer. A single start lands in a poor local optimum often
  * enough to swing NMI by 5–8 points between seeds (on searchsnippets at 10 themes, one start
  * merges two classes and splits another, the next gets them right), and the likelihood alone
