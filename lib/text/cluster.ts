@@ -182,10 +182,10 @@ function hasWeight(points: Float32Array, row: number, dim: number): boolean {
 }
 
 /**
- * Many cheap k-means starts on a sample, each refined by a few steps of the mixture on a sample
- * of at most 2,000 other answers; the consensus of the better half of them (by how well their mixtures
- * explain the words; consensus.ts) is refined on every answer. A single start lands in a poor local optimum often
- * enough to swing NMI by 5–8 points between seeds (on searchsnippets at 10 themes, one start
+ * Many cheap k-means starts on a sample, each refined by a few steps of the mixture on another
+ * sample (at most 2,000 answers each); the consensus of the better half of them (by how well their
+ * mixtures explain the words; consensus.ts) is refined on every answer. A single start lands in a
+ * poor local optimum often enough to swing NMI by 5–8 points between seeds (on searchsnippets at 10 themes, one start
  * merges two classes and splits another, the next gets them right), and the likelihood alone
  * cannot tell the good ones apart reliably; what most of the best starts agree on can.
  */
