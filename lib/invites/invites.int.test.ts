@@ -11,6 +11,7 @@ import { GET as openPage } from "@/app/s/[token]/route";
 import { GET as invitePage } from "@/app/s/i/[token]/route";
 import { POST as inviteForm } from "@/app/s/i/[token]/submit/route";
 import { openDatabase, selectRows, type DatabaseHandle } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import { countResponses, storeResponses } from "@/lib/responses/queries";
 import { answerFieldName } from "@/lib/responses/survey-form-fields";
 import { getResponseRates } from "@/lib/analytics/queries";
@@ -373,7 +374,7 @@ describe("concurrent uses of one invitation", () => {
   });
 
   // Two connections at once need a server: PGlite is one connection, where the test above covers the batch.
-  if (process.env.TEST_ENGINE === "postgres")
+  if (env.TEST_ENGINE === "postgres")
     it("a use that waits on another instance's uncommitted use stores nothing once that one commits", async () => {
       await saveList("Payments", "ana@example.com\nbo@example.com\ncy@example.com\nrace@example.com\nwait@example.com");
       const { invite, token } = await inviteFor("wait@example.com");

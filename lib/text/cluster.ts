@@ -74,7 +74,10 @@ const START_SAMPLE = 2_000;
 const MAX_STARTS = 16;
 const MIN_STARTS = 8;
 const START_WORK = 320_000;
-/** Each start's mixture is fitted on a sample of this many answers, with fewer EM steps: the good starts lead after a few. */
+/**
+ * Each start's mixture is fitted on a sample of this many answers, with fewer EM steps: the good
+ * starts lead after a few.
+ */
 const SCREEN_SAMPLE = 2_000;
 const SCREEN_ITERATIONS = 5;
 const MAX_FEATURES = 10_000;
@@ -185,9 +188,9 @@ function hasWeight(points: Float32Array, row: number, dim: number): boolean {
  * Many cheap k-means starts on a sample, each refined by a few steps of the mixture on another
  * sample (at most 2,000 answers each); the consensus of the better half of them (by how well their
  * mixtures explain the words; consensus.ts) is refined on every answer. A single start lands in a
- * poor local optimum often enough to swing NMI by 5–8 points between seeds (on searchsnippets at 10 themes, one start
- * merges two classes and splits another, the next gets them right), and the likelihood alone
- * cannot tell the good ones apart reliably; what most of the best starts agree on can.
+ * poor local optimum often enough to swing NMI by 5–8 points between seeds (on searchsnippets at
+ * 10 themes, one start merges two classes and splits another, the next gets them right), and the
+ * likelihood alone cannot tell the good ones apart reliably; what most of the best starts agree on can.
  */
 function fitThemes(
   matrix: SparseMatrix,
