@@ -23,7 +23,7 @@ export function CarriedFrom({
   return (
     <div className="row backlog-carried" data-testid="carried-from">
       <p className="small muted">
-        Name, status, owner, effort and notes carried from {source},{" "}
+        Name, status, owner, effort, notes and sub-theme names carried from {source},{" "}
         {from.via === "answers" ? "where this theme had most of the same answers" : "by similar terms"}.
       </p>
       {canEdit ? (
@@ -32,8 +32,8 @@ export function CarriedFrom({
           title="Undo the carried curation?"
           consequence={
             <>
-              This theme goes back to its generated name with no status, owner, effort or notes, and a carried merge is
-              undone. The theme from {source} will not be carried into this backlog again.
+              This theme and its sub-themes go back to their generated names with no status, owner, effort or notes, and
+              a carried merge is undone. The theme from {source} will not be carried into this backlog again.
             </>
           }
           confirmLabel="Undo carry"

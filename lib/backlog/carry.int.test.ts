@@ -6,8 +6,11 @@ import { GET as analysisRoute } from "@/app/api/backlog/analysis/route";
 import { POST as buildRoute } from "@/app/api/backlog/build/route";
 import { GET as dashboardRoute, PUT as putDashboardRoute } from "@/app/api/backlog/dashboard/route";
 import { DELETE as undoCarryRoute } from "@/app/api/backlog/items/[id]/carry/route";
+import { GET as itemRoute } from "@/app/api/backlog/items/[id]/route";
 import { GET as backlogRoute } from "@/app/api/backlog/route";
+import { PATCH as renameSubThemeRoute } from "@/app/api/backlog/sub-themes/[id]/route";
 import { getUserByEmail } from "@/lib/auth/queries";
+import { selectRows } from "@/lib/db/client";
 import * as s from "@/lib/db/schema";
 import { DEMO_BACKLOG_SCOPE } from "@/lib/demo/backlog";
 import { seedDemo } from "@/lib/demo/seed";
@@ -16,7 +19,7 @@ import { runJobsNow } from "@/lib/jobs/drain";
 import { callRoute } from "@/lib/testing/api";
 import { withTestDatabase } from "@/lib/testing/test-db";
 import { insertClosedSurvey } from "@/lib/testing/workspace-fixture";
-import type { BacklogListItem } from "./item-view";
+import type { BacklogItemDetail, BacklogListItem } from "./item-view";
 import { quartersScope } from "./scope";
 
 const db = withTestDatabase();
@@ -33,6 +36,15 @@ const viewOf = async (scope: string, userId = viewerId) => {
   });
   expect(res.status).toBe(200);
   return res.json as { items: BacklogListItem[]; anonymityThreshold: number };
+};
+const subThemesOf = async (id: string) => {
+  const res = await callRoute(itemRoute, {
+    url: `http://localhost/api/backlog/items/${id}`,
+    params: { id },
+    userId: editorId,
+  });
+  expect(res.status).toBe(200);
+  return (res.json as BacklogItemDetail).subThemes;
 };
 // The analysis is a job (lib/jobs): queue it through the route, run it, read what it found.
 // The number of themes the PM keeps across analyses (the demo's), set by the first test.
@@ -85,6 +97,23 @@ describe("curation carries into a new scope", () => {
       userId: editorId,
     });
     keptK = demoRun.json.run.chosenK;
+    // The PM named each curated theme's sub-themes too: the names carry with the theme to the sub-themes
+    // that continue them.
+    const subNames = new Map<string, string>();
+    for (const item of before) {
+      for (const [i, sub] of (await subThemesOf(item.id)).entries()) {
+        const name = `${item.customLabel}: part ${i + 1}`;
+        const res = await callRoute(renameSubThemeRoute, {
+          method: "PATCH",
+          params: { id: sub.id },
+          body: { customLabel: name },
+          userId: editorId,
+        });
+        expect(res.status).toBe(200);
+        subNames.set(name, item.customLabel!);
+      }
+    }
+    expect(subNames.size).toBeGreaterThan(4);
     const run = await build(WIDER);
     expect(run.carriedFrom?.scope).toBe(DEMO_BACKLOG_SCOPE);
     expect(run.itemsCarried).toBeGreaterThanOrEqual(before.length - 1);
@@ -106,6 +135,30 @@ describe("curation carries into a new scope", () => {
     if (docsBefore.mergedFrom.length) expect(docsNow.mergedFrom.length).toBeGreaterThan(0);
     // Anonymity: no theme under k says where its curation came from.
     for (const item of after) if (item.respondents < 5) expect(item.carriedFrom).toBeNull();
+    // Sub-theme names: on the carried theme that continues their theme, each at most once, and never on
+    // a sub-theme fewer than k people are behind (the name would say where their answers came from).
+    const carriedSubs = (
+      await Promise.all(
+        after.filter((i) => i.carriedFrom).map(async (i) => ({ item: i, subs: await subThemesOf(i.id) })),
+      )
+    ).flatMap(({ item, subs }) => subs.filter((sub) => sub.customLabel).map((sub) => ({ item, sub })));
+    expect(carriedSubs.length).toBeGreaterThan(2);
+    for (const { item, sub } of carriedSubs) {
+      expect(subNames.get(sub.customLabel!)).toBe(item.customLabel);
+      expect(sub.label).toBe(sub.customLabel);
+      // Shown with k or more people, or hidden only as the complement of another cell (never for being small).
+      if (sub.respondents === null) expect(sub.hidden).toBe("complement");
+      else expect(sub.respondents).toBeGreaterThanOrEqual(5);
+    }
+    expect(new Set(carriedSubs.map((c) => c.sub.customLabel)).size).toBe(carriedSubs.length);
+    // Nothing else in the new scope is named: only what carried (merged themes' sub-themes included).
+    const [{ named }] = await selectRows<{ named: number }>(
+      db.handle().db,
+      sql`select count(*)::int as named from sub_themes st join backlog_items b on b.id = st.backlog_item_id
+          where b.scope = ${WIDER} and st.custom_label is not null`,
+    );
+    expect(named).toBeGreaterThanOrEqual(carriedSubs.length);
+    expect(named).toBeLessThanOrEqual(subNames.size);
     // The same name is not given to two themes.
     const names = after.map((i) => i.customLabel).filter(Boolean);
     expect(new Set(names).size).toBe(names.length);
@@ -126,10 +179,13 @@ describe("curation carries into a new scope", () => {
 
   it("an editor undoes a wrong carry; the next analysis does not carry it again", async () => {
     const flaky = (await viewOf(WIDER)).items.find((i) => i.customLabel === "Flaky tests")!;
+    expect((await subThemesOf(flaky.id)).some((sub) => sub.customLabel?.startsWith("Flaky tests: part"))).toBe(true);
     expect((await callRoute(undoCarryRoute, { params: { id: flaky.id }, userId: viewerId })).status).toBe(403);
     const undone = await callRoute(undoCarryRoute, { params: { id: flaky.id }, userId: editorId });
     expect(undone.status).toBe(200);
     expect(undone.json.item).toMatchObject({ customLabel: null, status: "new", owner: "", effort: null, notes: "" });
+    // Its sub-themes go back to their generated names too.
+    expect((await subThemesOf(flaky.id)).every((sub) => sub.customLabel === null)).toBe(true);
     expect((await callRoute(undoCarryRoute, { params: { id: flaky.id }, userId: editorId })).status).toBe(409);
 
     // Even if the item goes and its theme comes back as a new one, Flaky tests is not carried here again.

@@ -15,6 +15,8 @@
 //    other one's continuation; if the target found no continuation, the first such theme carries the
 //    target's curation instead.
 // 5. An editor can undo a wrong carry; the earlier theme is then never carried into that scope again.
+// A carried theme's sub-themes take the PM's names of the earlier theme's sub-themes they continue, by
+// shared answers, under rule 1's k (queries/sub-themes.ts carrySubThemeNames).
 import { matchThemes } from "./match-themes";
 
 export type CarrySourceItem = {

@@ -2,19 +2,24 @@ import "server-only";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { recordAudit, type AuditActor } from "@/lib/audit/queries";
 import { inTransaction, selectRows, type DbClient } from "@/lib/db/client";
-import { backlogCarries, backlogItems, type BacklogItem } from "@/lib/db/schema";
+import { backlogCarries, backlogItems, subThemes, type BacklogItem } from "@/lib/db/schema";
 import { AppError, notFound } from "@/lib/errors";
 import { chooseCarrySource, planCarry, type CarrySourceCandidate, type CarrySourceItem } from "../carry";
 import { parseScope, type BacklogScope } from "../scope";
 import { releaseThemes } from "./releases";
 import { lockScope, scopeTextsSql, type ScopeText } from "./scope-sql";
+import { carrySubThemeNames } from "./sub-themes";
 
 // Carrying curation from another scope into the items an analysis just created (the rule is
 // ../carry.ts), and undoing a wrong carry.
 
-/** What a PM sets on an item; the same test as reconcile.ts isCurated, for the rows of another scope. */
+/**
+ * What a PM sets on an item; the same test as reconcile.ts isCurated, for the rows of another scope, and
+ * the names of its sub-themes, which carry with it (carrySubThemeNames).
+ */
 const curatedSql = sql`(b.custom_label is not null or b.effort is not null or b.status <> 'new' or b.owner <> ''
-  or b.notes <> '' or b.merged_into_id is not null)`;
+  or b.notes <> '' or b.merged_into_id is not null
+  or exists (select 1 from sub_themes st where st.backlog_item_id = b.id and st.custom_label is not null))`;
 
 const familyOf = (scope: BacklogScope): CarrySourceCandidate["family"] =>
   scope.kind === "friction" || scope.kind === "notes" ? scope.kind : "answers";
@@ -119,6 +124,11 @@ export async function carryCuration(
       merged: carry.mergeIntoFreshId !== null,
     });
   }
+  await carrySubThemeNames(client, {
+    carries: plan.carries.map((c) => ({ fromItemId: c.fromItemId, toItemId: c.freshId })),
+    respondentOf,
+    k: input.k,
+  });
   return {
     from: { scope: source.scope, ranAt: source.ranAt },
     carried: plan.carries.length,
@@ -147,7 +157,7 @@ const uncurated = {
 const iso = (v: string | Date) => new Date(v).toISOString();
 
 /**
- * Undoes a carry: the item goes back to its generated name and no status, owner, effort or notes; a
+ * Undoes a carry: the item and its sub-themes go back to their generated names, with no status, owner, effort or notes; a
  * carried merge is undone, and so are the carries merged into it. The earlier theme is not carried into
  * this scope again. The item's published figures follow the release rule like any curation.
  */
@@ -175,6 +185,7 @@ export async function undoCarry(input: { id: string; actor?: AuditActor }, tx?: 
         .set({ ...uncurated, ...(wasMergedByCarry ? { mergedIntoId: null } : {}), updatedAt: new Date() })
         .where(eq(backlogItems.id, id));
     }
+    await client.update(subThemes).set({ customLabel: null }).where(inArray(subThemes.backlogItemId, undone));
     await client
       .update(backlogCarries)
       .set({ undoneAt: new Date() })

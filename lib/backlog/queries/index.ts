@@ -9,7 +9,7 @@
 //   themes.ts     themes as other domains read them (journey evidence)
 //   carry.ts      curation carried into a new scope, and its undo (the rule is ../carry.ts)
 //   dashboard.ts  the backlog the dashboard shows (the rule is ../dashboard-scope.ts)
-//   sub-themes.ts sub-themes: stored by the analysis, counted, renamed, promoted (what shows is ../sub-theme-view.ts)
+//   sub-themes.ts sub-themes: stored by the analysis, counted, renamed (names carried with their theme), promoted (what shows is ../sub-theme-view.ts)
 export type { BacklogItemDetail, BacklogListItem, BacklogQuote, BacklogView, MentionRate } from "../item-view";
 export { buildBacklog, type BuildBacklogResult } from "./build";
 export { undoCarry } from "./carry";

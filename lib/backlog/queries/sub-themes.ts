@@ -26,15 +26,7 @@ export async function replaceSubThemes(
   input: { itemIds: string[]; themes: { itemId: string; members: ReadonlySet<string>; subThemes: SubTheme[] }[] },
 ): Promise<void> {
   if (input.itemIds.length === 0) return;
-  const previous = await selectRows<{ id: string; item_id: string; custom_label: string; source_id: string }>(
-    client,
-    sql`select s.id, s.backlog_item_id as item_id, s.custom_label, m.source_id
-        from sub_themes s join sub_theme_members m on m.sub_theme_id = s.id
-        where s.custom_label is not null and s.backlog_item_id in (${sql.join(
-          input.itemIds.map((id) => sql`${id}::uuid`),
-          sql`, `,
-        )})`,
-  );
+  const previous = await subThemeMembersOf(client, input.itemIds, { renamedOnly: true });
   await client.delete(subThemes).where(inArray(subThemes.backlogItemId, input.itemIds));
 
   const members: (typeof subThemeMembers.$inferInsert)[] = [];
@@ -74,14 +66,78 @@ export async function replaceSubThemes(
         as r("subThemeId" uuid, "sourceId" text, "representativeRank" integer)`);
 }
 
+/**
+ * Carries the PM's sub-theme names with a theme's curation into another scope (./carry.ts): a sub-theme
+ * of the new item that continues a renamed one of the earlier item (by shared answers, the theme rule)
+ * takes its name, when at least k people are behind it; a name carried to fewer would tell which earlier
+ * sub-theme their answers came from (lib/backlog/carry.ts, rule 1).
+ */
+export async function carrySubThemeNames(
+  client: DbClient,
+  input: {
+    carries: readonly { fromItemId: string; toItemId: string }[];
+    respondentOf: ReadonlyMap<string, string>;
+    k: number;
+  },
+): Promise<void> {
+  if (input.carries.length === 0) return;
+  const [previous, fresh] = await Promise.all([
+    subThemeMembersOf(
+      client,
+      input.carries.map((c) => c.fromItemId),
+      { renamedOnly: true },
+    ),
+    subThemeMembersOf(
+      client,
+      input.carries.map((c) => c.toItemId),
+      { renamedOnly: false },
+    ),
+  ]);
+  for (const { fromItemId, toItemId } of input.carries) {
+    const earlier = previous.filter((p) => p.item_id === fromItemId);
+    if (earlier.length === 0) continue;
+    const subs = new Map<string, string[]>();
+    for (const f of fresh) {
+      if (f.item_id !== toItemId) continue;
+      const members = subs.get(f.id) ?? [];
+      members.push(f.source_id);
+      subs.set(f.id, members);
+    }
+    const ids = [...subs.keys()];
+    const names = renamesOf(
+      earlier,
+      ids.map((id) => ({ memberIds: subs.get(id)! })),
+    );
+    for (const [position, name] of names) {
+      const people = new Set(subs.get(ids[position])!.map((id) => input.respondentOf.get(id) ?? id));
+      if (people.size < input.k) continue;
+      await client.update(subThemes).set({ customLabel: name }).where(eq(subThemes.id, ids[position]));
+    }
+  }
+}
+
+/** The answers in the sub-themes of these items (only the renamed sub-themes, if asked). */
+function subThemeMembersOf(client: DbClient, itemIds: readonly string[], { renamedOnly }: { renamedOnly: boolean }) {
+  return selectRows<{ id: string; item_id: string; custom_label: string | null; source_id: string }>(
+    client,
+    sql`select s.id, s.backlog_item_id as item_id, s.custom_label, m.source_id
+        from sub_themes s join sub_theme_members m on m.sub_theme_id = s.id
+        where ${renamedOnly ? sql`s.custom_label is not null and ` : sql``}s.backlog_item_id in (${sql.join(
+          itemIds.map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )})
+        order by s.position, m.source_id`,
+  );
+}
+
 /** New sub-theme position → the PM's name of the earlier sub-theme it continues. */
 function renamesOf(
-  previous: { id: string; custom_label: string; source_id: string }[],
+  previous: { id: string; custom_label: string | null; source_id: string }[],
   fresh: { memberIds: string[] }[],
 ): Map<number, string> {
   const byId = new Map<string, { id: string; memberIds: string[]; label: string }>();
   for (const p of previous) {
-    const entry = byId.get(p.id) ?? { id: p.id, memberIds: [], label: p.custom_label };
+    const entry = byId.get(p.id) ?? { id: p.id, memberIds: [], label: p.custom_label ?? "" };
     entry.memberIds.push(p.source_id);
     byId.set(p.id, entry);
   }

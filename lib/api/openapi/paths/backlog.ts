@@ -95,7 +95,7 @@ export const backlogPaths = (): Paths => ({
         operationId: "undoBacklogCarry",
         summary: "Undo curation carried from another analysis",
         description:
-          "The theme goes back to its generated name with no status, owner, effort or notes; a carried merge is undone, and the earlier theme is not carried into this scope again.",
+          "The theme and its sub-themes go back to their generated names, with no status, owner, effort or notes; a carried merge is undone, and the earlier theme is not carried into this scope again.",
         tag: "Backlog",
         responses: { "200": ok("The theme, uncurated", oneItem) },
         adds: [409],
