@@ -157,9 +157,10 @@ const uncurated = {
 const iso = (v: string | Date) => new Date(v).toISOString();
 
 /**
- * Undoes a carry: the item and its sub-themes go back to their generated names, with no status, owner, effort or notes; a
- * carried merge is undone, and so are the carries merged into it. The earlier theme is not carried into
- * this scope again. The item's published figures follow the release rule like any curation.
+ * Undoes a carry: the item and its sub-themes go back to their generated names, with no status, owner,
+ * effort or notes; a carried merge is undone, and so are the carries merged into it. The earlier theme
+ * is not carried into this scope again. The item's published figures follow the release rule like any
+ * curation.
  */
 export async function undoCarry(input: { id: string; actor?: AuditActor }, tx?: DbClient): Promise<BacklogItem> {
   return inTransaction(tx, async (client) => {
