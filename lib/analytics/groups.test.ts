@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { publishSurvey } from "@/lib/anonymity/surveys";
-import { chooseQuarter, groupsByQuarter, isCollecting, liveProgress, quartersOf, surveyViewGroup } from "./groups";
+import {
+  chooseQuarter,
+  groupsByQuarter,
+  isCollecting,
+  liveProgress,
+  publishedRows,
+  quartersOf,
+  surveyViewGroup,
+} from "./groups";
 
 const K = 5;
 const survey = (id: string, period: string, status: string, cells: [string, number, "on" | "off" | "none"][]) =>
@@ -69,6 +77,15 @@ describe("quarters", () => {
       ["2026-Q2", true],
     ]);
     expect(groupsByQuarter([quarters[0]], {}, new Set())).toEqual([]);
+  });
+
+  it("keeps an aggregate's rows of closed surveys only, when they were read over the whole range", () => {
+    const rows = [
+      { survey_id: "q1", cell: "a" },
+      { survey_id: "q2", cell: "a" },
+      { survey_id: "elsewhere", cell: "a" },
+    ];
+    expect(publishedRows(quarters, rows)).toEqual([{ survey_id: "q1", cell: "a" }]);
   });
 });
 

@@ -45,6 +45,11 @@ export const isPublished = (q: Quarter) => pickHeadlineSurvey(q.surveys) !== nul
 export const isCollecting = (q: Quarter) => !isPublished(q) && q.surveys.some((s) => s.collecting);
 export const publishedIds = (quarters: readonly Quarter[]) =>
   quarters.flatMap((q) => q.surveys.filter((s) => !s.collecting).map((s) => s.surveyId));
+/** An aggregate's rows of the published surveys only, for rows read over a whole range beside the decision. */
+export function publishedRows<R extends { survey_id: string }>(quarters: readonly Quarter[], rows: readonly R[]): R[] {
+  const ids = new Set(publishedIds(quarters));
+  return rows.filter((r) => ids.has(r.survey_id));
+}
 
 /**
  * The survey that speaks for one figure (NPS, a dimension, DORA) in a quarter: of the closed surveys

@@ -16,6 +16,10 @@ const scopeConditions = (f: PublicationScope): SQL => {
   return parts.length ? sql.join(parts, sql` and `) : sql`true`;
 };
 
+/** The ids of every survey in a scope, as a subquery. */
+export const surveysInScopeSql = (f: PublicationScope): SQL =>
+  sql`select s.id from surveys s where ${scopeConditions(f)}`;
+
 /**
  * Respondents per survey and cell (team, or "" without a team), with the adoption flag that held for
  * the team in the survey's quarter. Counted per survey and team first (an index-only scan), then the

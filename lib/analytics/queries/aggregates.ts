@@ -1,6 +1,6 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
-import { getSurveyPublications, type PublicationScope } from "@/lib/anonymity/queries";
+import { getSurveyPublications, surveysInScopeSql, type PublicationScope } from "@/lib/anonymity/queries";
 import type { SurveyPublication } from "@/lib/anonymity/surveys";
 import { getDb, selectRows, type DbClient } from "@/lib/db/client";
 import { dimensionName } from "@/lib/surveys/dimensions";
@@ -19,6 +19,15 @@ export const inList = (ids: readonly string[]): SQL =>
     sql`, `,
   );
 export const cellOf = sql`coalesce(r.team_id::text, '')`;
+
+/**
+ * The surveys an aggregate reads: named ones, or every survey of a scope (read beside the publication
+ * decision and then cut to the surveys it publishes: trends.ts).
+ */
+export type SurveySet = readonly string[] | PublicationScope;
+const isEmpty = (s: SurveySet) => Array.isArray(s) && s.length === 0;
+const surveysSql = (s: SurveySet): SQL =>
+  Array.isArray(s) ? inList(s as readonly string[]) : surveysInScopeSql(s as PublicationScope);
 // Each aggregate names its surveys on both answers' sides (responses and questions): a question belongs
 // to its survey, and the planner then starts from those surveys' questions instead of every answer.
 
@@ -26,10 +35,10 @@ export const cellOf = sql`coalesce(r.team_id::text, '')`;
 const perCell = (grouped: SQL): SQL =>
   sql`select g.sid::text as survey_id, coalesce(g.tid::text, '') as cell, g.* from (${grouped}) g`;
 
-/** Raw SQL of each per-cell aggregate, exported so the benchmark times exactly these statements. */
+/** Raw SQL of each per-cell aggregate. */
 export const analyticsSql = {
   /** NPS buckets per survey and cell, for one NPS key (by default the key most surveys ask). */
-  nps(surveyIds: readonly string[], key?: string): SQL {
+  nps(surveys: SurveySet, key?: string): SQL {
     const keyCondition = key
       ? sql`q.key = ${key}`
       : sql`q.key = (select key from questions where kind = 'nps' group by key order by count(*) desc, key limit 1)`;
@@ -40,7 +49,7 @@ export const analyticsSql = {
       from responses r
       join answers a on a.response_id = r.id
       join questions q on q.id = a.question_id
-      where r.survey_id in (${inList(surveyIds)}) and q.survey_id in (${inList(surveyIds)}) and q.kind = 'nps' and ${keyCondition} and a.number_value is not null
+      where r.survey_id in (${surveysSql(surveys)}) and q.survey_id in (${surveysSql(surveys)}) and q.kind = 'nps' and ${keyCondition} and a.number_value is not null
       group by 1, 2, 3`);
   },
 
@@ -48,7 +57,7 @@ export const analyticsSql = {
    * Likert sums per survey, cell and question key, with the dimension the key carries in its latest
    * quarter (re-tagging never splits a trend).
    */
-  likert(surveyIds: readonly string[]): SQL {
+  likert(surveys: SurveySet): SQL {
     return sql`with key_dimension as (
         select distinct on (q.key) q.key, q.dimension
         from questions q join surveys s on s.id = q.survey_id
@@ -63,13 +72,13 @@ export const analyticsSql = {
         from responses r
         join answers a on a.response_id = r.id
         join questions q on q.id = a.question_id
-        where r.survey_id in (${inList(surveyIds)}) and q.survey_id in (${inList(surveyIds)}) and q.kind = 'likert' and a.number_value is not null
+        where r.survey_id in (${surveysSql(surveys)}) and q.survey_id in (${surveysSql(surveys)}) and q.kind = 'likert' and a.number_value is not null
         group by 1, 2, 3
       ) x join key_dimension kd on kd.key = x.key`;
   },
 
   /** DORA answers: single-choice option ids are bands, so the distribution is four filtered counts per metric. */
-  dora(surveyIds: readonly string[]): SQL {
+  dora(surveys: SurveySet): SQL {
     return perCell(sql`select r.survey_id as sid, r.team_id as tid, q.dimension as metric,
         count(*) filter (where a.choice_values[1] = 'elite')::int as elite,
         count(*) filter (where a.choice_values[1] = 'high')::int as high,
@@ -78,7 +87,7 @@ export const analyticsSql = {
       from responses r
       join answers a on a.response_id = r.id
       join questions q on q.id = a.question_id
-      where r.survey_id in (${inList(surveyIds)}) and q.survey_id in (${inList(surveyIds)}) and q.kind = 'single_choice' and q.dimension like 'dora.%' and a.choice_values is not null
+      where r.survey_id in (${surveysSql(surveys)}) and q.survey_id in (${surveysSql(surveys)}) and q.kind = 'single_choice' and q.dimension like 'dora.%' and a.choice_values is not null
       group by 1, 2, 3`);
   },
 
@@ -119,14 +128,14 @@ export async function surveyPublication(db: DbClient, surveyId: string, k: numbe
   return (await publications(db, { surveyId }, k))[0] ?? null;
 }
 
-export async function npsRows(db: DbClient, surveyIds: string[], key?: string) {
-  return surveyIds.length ? selectRows<NpsRow>(db, analyticsSql.nps(surveyIds, key)) : [];
+export async function npsRows(db: DbClient, surveys: SurveySet, key?: string) {
+  return isEmpty(surveys) ? [] : selectRows<NpsRow>(db, analyticsSql.nps(surveys, key));
 }
-export async function likertRows(db: DbClient, surveyIds: string[]) {
-  return surveyIds.length ? selectRows<LikertRow>(db, analyticsSql.likert(surveyIds)) : [];
+export async function likertRows(db: DbClient, surveys: SurveySet) {
+  return isEmpty(surveys) ? [] : selectRows<LikertRow>(db, analyticsSql.likert(surveys));
 }
-export async function doraRows(db: DbClient, surveyIds: string[]) {
-  return surveyIds.length ? selectRows<DoraRow>(db, analyticsSql.dora(surveyIds)) : [];
+export async function doraRows(db: DbClient, surveys: SurveySet) {
+  return isEmpty(surveys) ? [] : selectRows<DoraRow>(db, analyticsSql.dora(surveys));
 }
 
 export async function dimensionNames(db: DbClient) {

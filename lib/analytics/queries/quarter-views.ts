@@ -157,15 +157,16 @@ export async function getTeamComparison({
 export async function getDoraSummary({ input, tx }: { input: PeriodViewInput; tx?: DbClient }): Promise<DoraSummary> {
   const { db, k } = await context(tx);
   const { period: requested, ...filter } = input;
-  const quarters = quartersOf(await publications(db, rangeOf(filter), k));
   // Which surveys ask DORA is read from their questions, so only the quarter shown is aggregated.
-  const [askRows, nameOf] = await Promise.all([
+  const [surveys, askRows, nameOf] = await Promise.all([
+    publications(db, rangeOf(filter), k),
     selectRows<{ survey_id: string }>(
       db,
       sql`select distinct survey_id::text as survey_id from questions where kind = 'single_choice' and dimension like 'dora.%'`,
     ),
     dimensionNames(db),
   ]);
+  const quarters = quartersOf(surveys);
   const asks = surveysIn(askRows);
   const withDora = quarters.flatMap((q) => {
     const survey = speakerFor(q, asks);
@@ -176,8 +177,8 @@ export async function getDoraSummary({ input, tx }: { input: PeriodViewInput; tx
   const quarter = withDora.find((q) => q.period === requested) ?? withDora.at(-1);
   if (!quarter) return { k, period: null, periods, metrics, teams: [], adoption: [], overall: null };
   const survey = quarter.survey;
-  const rows = await doraRows(db, [survey.surveyId]);
-  const teamInfo = new Map((await teamsInPeriod(db, quarter.period)).map((t) => [t.id, t]));
+  const [rows, teamList] = await Promise.all([doraRows(db, [survey.surveyId]), teamsInPeriod(db, quarter.period)]);
+  const teamInfo = new Map(teamList.map((t) => [t.id, t]));
 
   const assemble = (group: Group, id: string | null, name: string, onPlatform: boolean | null): DoraGroupRow => {
     if (group.hidden) {
@@ -237,8 +238,10 @@ export async function getResponseRates({
   tx?: DbClient;
 }): Promise<ResponseRates> {
   const { db, k } = await context(tx);
-  const surveysInScope = await publications(db, rangeOf(filter), k);
-  const teamRows = await db.select({ id: teams.id, name: teams.name, headcount: teams.headcount }).from(teams);
+  const [surveysInScope, teamRows] = await Promise.all([
+    publications(db, rangeOf(filter), k),
+    db.select({ id: teams.id, name: teams.name, headcount: teams.headcount }).from(teams),
+  ]);
   const teamInfo = new Map(teamRows.map((t) => [t.id as string, t]));
   const request = requestOf(filter);
   // Invite-only teams' exact denominators (lib/invites); only closed surveys show team rows.

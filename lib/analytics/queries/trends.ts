@@ -8,7 +8,7 @@ import {
   hiddenAs,
   isPublished,
   liveProgress,
-  publishedIds,
+  publishedRows,
   quartersOf,
   requestOf,
   surveysIn,
@@ -39,8 +39,10 @@ export async function getNpsTrend({
   tx?: DbClient;
 }): Promise<NpsTrend> {
   const { db, k } = await context(tx);
-  const quarters = quartersOf(await publications(db, rangeOf(filter), k));
-  const rows = await npsRows(db, publishedIds(quarters), key);
+  const scope = rangeOf(filter);
+  const [surveys, inRange] = await Promise.all([publications(db, scope, k), npsRows(db, scope, key)]);
+  const quarters = quartersOf(surveys);
+  const rows = publishedRows(quarters, inRange);
   const points: NpsPoint[] = [];
   for (const { period, group } of groupsByQuarter(quarters, filter, surveysIn(rows))) {
     if (group.hidden) {
@@ -95,12 +97,15 @@ export async function getDimensionTrends({
   tx?: DbClient;
 }): Promise<DimensionTrends> {
   const { db, k } = await context(tx);
-  const quarters = quartersOf(await publications(db, rangeOf(filter), k));
-  const [rows, nameOf, collecting] = await Promise.all([
-    likertRows(db, publishedIds(quarters)),
+  const scope = rangeOf(filter);
+  const [surveys, inRange, nameOf] = await Promise.all([
+    publications(db, scope, k),
+    likertRows(db, scope),
     dimensionNames(db),
-    collectingQuarters(db, quarters, filter, k),
   ]);
+  const quarters = quartersOf(surveys);
+  const rows = publishedRows(quarters, inRange);
+  const collecting = await collectingQuarters(db, quarters, filter, k);
   const keys = [...new Set(rows.map((r) => r.dimension))].sort(byDimensionOrder);
   const points: DimensionPoint[] = [];
   for (const dimension of keys) {
@@ -130,9 +135,15 @@ export async function getAdoptionComparison({
   tx?: DbClient;
 }): Promise<AdoptionComparison> {
   const { db, k } = await context(tx);
-  const quarters = quartersOf(await publications(db, rangeOf(filter), k));
-  const ids = publishedIds(quarters);
-  const [nps, likert, nameOf] = await Promise.all([npsRows(db, ids), likertRows(db, ids), dimensionNames(db)]);
+  const scope = rangeOf(filter);
+  const [surveys, npsInRange, likertInRange, nameOf] = await Promise.all([
+    publications(db, scope, k),
+    npsRows(db, scope),
+    likertRows(db, scope),
+    dimensionNames(db),
+  ]);
+  const quarters = quartersOf(surveys);
+  const [nps, likert] = [publishedRows(quarters, npsInRange), publishedRows(quarters, likertInRange)];
   const dimensionKeys = [...new Set(likert.map((r) => r.dimension))].sort(byDimensionOrder);
   const out: AdoptionComparison = {
     k,
