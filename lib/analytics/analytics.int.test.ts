@@ -241,6 +241,27 @@ describe("numbers against the hand-made fixture", () => {
     expect(off["2026-Q2"].score).toBeCloseTo(20, 9);
   });
 
+  it("a filtered NPS trend counts only the filter's people, with the platform flag that held in each quarter", async () => {
+    const points = async (query: Record<string, string>) => {
+      const res = await get(npsRoute, query);
+      expect(res.status).toBe(200);
+      return Object.fromEntries(res.json.points.map((p: any) => [p.period, p]));
+    };
+    const on = await points({ adoption: "on" });
+    // Q1: Alpha alone (5 promoters, 3 passives, 2 detractors); Q2: Alpha and Beta, who moved on in Q2.
+    expect(on["2026-Q1"]).toMatchObject({ hidden: false, n: 10, promoters: 5, passives: 3, detractors: 2 });
+    expect(on["2026-Q2"]).toMatchObject({ hidden: false, n: 18, promoters: 11, passives: 3, detractors: 4 });
+    const off = await points({ adoption: "off" });
+    expect(off["2026-Q1"]).toMatchObject({ hidden: false, n: 18, promoters: 8, passives: 2, detractors: 8 });
+    expect(off["2026-Q2"]).toMatchObject({ hidden: false, n: 10, promoters: 6, passives: 0, detractors: 4 });
+    const alpha = await points({ team: ids.teams.Alpha });
+    expect(alpha["2026-Q1"]).toMatchObject({ hidden: false, n: 10, promoters: 5, passives: 3, detractors: 2 });
+    // Beta was off the platform in Q1: Beta among on-platform teams names nobody there.
+    const betaOn = await points({ team: ids.teams.Beta, adoption: "on" });
+    expect(betaOn["2026-Q1"]).toBeUndefined();
+    expect(betaOn["2026-Q2"]).toMatchObject({ hidden: false, n: 8, promoters: 2, passives: 2, detractors: 4 });
+  });
+
   it("team comparison: heatmap, response rates and benchmarks, with Tiny and the complement hidden", async () => {
     const res = await get(teamsRoute, { period: "2026-Q1" });
     expect(res.status).toBe(200);

@@ -16,6 +16,16 @@ const scopeConditions = (f: PublicationScope): SQL => {
   return parts.length ? sql.join(parts, sql` and `) : sql`true`;
 };
 
+/**
+ * Whether team `t` was on the platform in quarter `period`: the latest change effective by then, else
+ * the team's flag. One home for the rule, used by the cells below and the analytics' team lists.
+ */
+export function onPlatformInSql(team: string, period: SQL): SQL {
+  const t = sql.identifier(team);
+  return sql`coalesce((select h.on_platform from team_platform_changes h where h.team_id = ${t}.id and h.effective_period <= ${period}
+                order by h.effective_period desc limit 1), ${t}.on_platform)`;
+}
+
 /** The ids of every survey in a scope, as a subquery. */
 export const surveysInScopeSql = (f: PublicationScope): SQL =>
   sql`select s.id from surveys s where ${scopeConditions(f)}`;
@@ -36,9 +46,7 @@ export function surveyCellsSql(f: PublicationScope): SQL {
     select s.id::text as survey_id, s.title, s.period, s.status::text as status,
       coalesce(c.team_id::text, '') as cell, c.n,
       case when c.team_id is null then 'none'
-           when coalesce((select h.on_platform from team_platform_changes h
-                          where h.team_id = c.team_id and h.effective_period <= s.period
-                          order by h.effective_period desc limit 1), t.on_platform) then 'on'
+           when ${onPlatformInSql("t", sql`s.period`)} then 'on'
            else 'off' end as adoption
     from counts c
     join surveys s on s.id = c.survey_id

@@ -1,6 +1,11 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
-import { getSurveyPublications, surveysInScopeSql, type PublicationScope } from "@/lib/anonymity/queries";
+import {
+  getSurveyPublications,
+  onPlatformInSql,
+  surveysInScopeSql,
+  type PublicationScope,
+} from "@/lib/anonymity/queries";
 import type { SurveyPublication } from "@/lib/anonymity/surveys";
 import { getDb, selectRows, type DbClient } from "@/lib/db/client";
 import { dimensionName } from "@/lib/surveys/dimensions";
@@ -150,8 +155,7 @@ export async function teamsInPeriod(db: DbClient, period: string): Promise<TeamI
   return selectRows<TeamInfo>(
     db,
     sql`select t.id::text as id, t.name, t.headcount, t.archived_at is not null as archived,
-          coalesce((select c.on_platform from team_platform_changes c where c.team_id = t.id and c.effective_period <= ${period}
-                    order by c.effective_period desc limit 1), t.on_platform) as on_platform
+          ${onPlatformInSql("t", sql`${period}`)} as on_platform
         from teams t order by lower(t.name)`,
   );
 }
