@@ -2,6 +2,7 @@
 import {
   CartesianGrid,
   Label,
+  type LabelProps,
   ReferenceArea,
   ReferenceLine,
   ResponsiveContainer,
@@ -16,6 +17,47 @@ import { quadrantLabels } from "@/lib/backlog/prioritise";
 import { percent, quadrantColor } from "./format";
 
 type Point = { id: string; label: string; share: number; impact: number; item: BacklogListItem };
+
+/** About the width of a 12px bold character, to tell whether a quadrant's name fits its area on one line. */
+const CHAR_WIDTH = 7;
+const PAD = 6;
+const LINE = 14;
+
+/**
+ * A quadrant's name in one corner of its area, on two lines when one would not fit: on a phone the
+ * chart is narrow and "Automate or document" ran into "Ignore for now".
+ */
+function quadrantName(text: string, corner: "topLeft" | "topRight" | "bottomLeft" | "bottomRight", color: string) {
+  function QuadrantName(props: LabelProps) {
+    const {
+      x = 0,
+      y = 0,
+      width = 0,
+      height = 0,
+    } = (props.viewBox ?? {}) as Partial<Record<"x" | "y" | "width" | "height", number>>;
+    // The space nearest the middle splits the name.
+    const space = [...text].reduce(
+      (best, c, i) =>
+        c === " " && (best < 0 || Math.abs(i - text.length / 2) < Math.abs(best - text.length / 2)) ? i : best,
+      -1,
+    );
+    const lines =
+      text.length * CHAR_WIDTH <= width - 2 * PAD || space < 0 ? [text] : [text.slice(0, space), text.slice(space + 1)];
+    const right = corner.endsWith("Right");
+    const tx = right ? x + width - PAD : x + PAD;
+    const ty = corner.startsWith("top") ? y + PAD + 10 : y + height - PAD - (lines.length - 1) * LINE;
+    return (
+      <text x={tx} y={ty} textAnchor={right ? "end" : "start"} fill={color} fontSize={12} fontWeight={600}>
+        {lines.map((line, i) => (
+          <tspan key={line} x={tx} dy={i ? LINE : 0}>
+            {line}
+          </tspan>
+        ))}
+      </text>
+    );
+  }
+  return QuadrantName;
+}
 
 /**
  * Impact × frequency. The chart is a picture for pointer users; keyboard and screen-reader users
@@ -55,22 +97,10 @@ export function ImpactScatter({
         <ScatterChart accessibilityLayer={false} margin={{ top: 12, right: 16, bottom: 28, left: 4 }}>
           <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
           <ReferenceArea x1={fx} x2={xMax} y1={fy} y2={1} fill="var(--bad-soft)" fillOpacity={0.5} ifOverflow="hidden">
-            <Label
-              value={quadrantLabels.do_first}
-              position="insideTopRight"
-              fill="var(--bad)"
-              fontSize={12}
-              fontWeight={600}
-            />
+            <Label content={quadrantName(quadrantLabels.do_first, "topRight", "var(--bad)")} />
           </ReferenceArea>
           <ReferenceArea x1={0} x2={fx} y1={fy} y2={1} fill="var(--warn-soft)" fillOpacity={0.4} ifOverflow="hidden">
-            <Label
-              value={quadrantLabels.schedule}
-              position="insideTopLeft"
-              fill="var(--warn)"
-              fontSize={12}
-              fontWeight={600}
-            />
+            <Label content={quadrantName(quadrantLabels.schedule, "topLeft", "var(--warn)")} />
           </ReferenceArea>
           <ReferenceArea
             x1={fx}
@@ -81,22 +111,10 @@ export function ImpactScatter({
             fillOpacity={0.4}
             ifOverflow="hidden"
           >
-            <Label
-              value={quadrantLabels.automate_or_document}
-              position="insideBottomRight"
-              fill="var(--accent)"
-              fontSize={12}
-              fontWeight={600}
-            />
+            <Label content={quadrantName(quadrantLabels.automate_or_document, "bottomRight", "var(--accent)")} />
           </ReferenceArea>
           <ReferenceArea x1={0} x2={fx} y1={0} y2={fy} fill="var(--surface-2)" fillOpacity={0.4} ifOverflow="hidden">
-            <Label
-              value={quadrantLabels.ignore}
-              position="insideBottomLeft"
-              fill="var(--muted)"
-              fontSize={12}
-              fontWeight={600}
-            />
+            <Label content={quadrantName(quadrantLabels.ignore, "bottomLeft", "var(--muted)")} />
           </ReferenceArea>
           <ReferenceLine x={fx} stroke="var(--muted)" strokeDasharray="4 4" />
           <ReferenceLine y={fy} stroke="var(--muted)" strokeDasharray="4 4" />
