@@ -30,9 +30,9 @@ export const cellOf = sql`coalesce(r.team_id::text, '')`;
  * decision and then cut to the surveys it publishes: trends.ts).
  */
 export type SurveySet = readonly string[] | PublicationScope;
-const isEmpty = (s: SurveySet) => Array.isArray(s) && s.length === 0;
-const surveysSql = (s: SurveySet): SQL =>
-  Array.isArray(s) ? inList(s as readonly string[]) : surveysInScopeSql(s as PublicationScope);
+const isList = (s: SurveySet): s is readonly string[] => Array.isArray(s);
+const isEmpty = (s: SurveySet) => isList(s) && s.length === 0;
+const surveysSql = (s: SurveySet): SQL => (isList(s) ? inList(s) : surveysInScopeSql(s));
 // Each aggregate names its surveys on both answers' sides (responses and questions): a question belongs
 // to its survey, and the planner then starts from those surveys' questions instead of every answer.
 
