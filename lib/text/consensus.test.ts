@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { consensusPartition } from "./consensus";
+import { consensusPartition, mostTypical } from "./consensus";
 
 const labels = (...values: number[]) => Int32Array.from(values);
 
@@ -48,5 +48,23 @@ describe("consensusPartition", () => {
 
   it("rejects partitions of different answers", () => {
     expect(() => consensusPartition([truth, labels(0, 1)], 3, truth)).toThrow(/same answers/);
+  });
+});
+
+describe("mostTypical", () => {
+  const truth = labels(0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2);
+
+  it("picks the partition the others agree with most, whatever the label numbers", () => {
+    // a and b are each one answer off the truth in different places; `far` lumps two groups.
+    const a = labels(0, 0, 0, 1, 1, 1, 1, 1, 2, 2, 2, 2);
+    const b = labels(0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 0);
+    const far = labels(0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 1, 1);
+    const renamed = labels(2, 2, 2, 2, 0, 0, 0, 0, 1, 1, 1, 1);
+    expect(mostTypical([far, a, renamed, b], 3)).toBe(2);
+    expect(mostTypical([far, a, b], 3)).not.toBe(0);
+  });
+
+  it("takes the first of equals", () => {
+    expect(mostTypical([truth, truth, truth], 3)).toBe(0);
   });
 });

@@ -83,3 +83,46 @@ function agreement(
   for (let p = 0; p < m; p++) together += counts[(c * m + p) * k + partitions[p][i]] - self;
   return together / (m * others);
 }
+
+/**
+ * Index of the partition that agrees most with the others (the highest summed adjusted Rand index
+ * against them; of equals, the first): the most typical of several fits, a start for their consensus
+ * that none of them pulls far from. Each partition labels the same answers 0..k-1.
+ */
+export function mostTypical(partitions: Int32Array[], k: number): number {
+  let best = 0;
+  let bestScore = -Infinity;
+  for (let a = 0; a < partitions.length; a++) {
+    let score = 0;
+    for (let b = 0; b < partitions.length; b++) if (a !== b) score += adjustedRand(partitions[a], partitions[b], k);
+    if (score > bestScore) {
+      best = a;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+function adjustedRand(x: Int32Array, y: Int32Array, k: number): number {
+  const n = x.length;
+  const table = new Float64Array(k * k);
+  const rows = new Float64Array(k);
+  const cols = new Float64Array(k);
+  for (let i = 0; i < n; i++) {
+    table[x[i] * k + y[i]]++;
+    rows[x[i]]++;
+    cols[y[i]]++;
+  }
+  const pairs = (m: number) => (m * (m - 1)) / 2;
+  let both = 0;
+  for (const m of table) both += pairs(m);
+  let inX = 0;
+  let inY = 0;
+  for (let c = 0; c < k; c++) {
+    inX += pairs(rows[c]);
+    inY += pairs(cols[c]);
+  }
+  const expected = (inX * inY) / Math.max(1, pairs(n));
+  const top = (inX + inY) / 2;
+  return top === expected ? 1 : (both - expected) / (top - expected);
+}
