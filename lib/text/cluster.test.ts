@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { clusterAnswers } from "./cluster";
+import { clusterAnswers, type AnswerItem } from "./cluster";
+import { createRandom } from "./prng";
 
 const GROUPS = {
   ci: [
@@ -127,4 +128,35 @@ describe("clusterAnswers", () => {
     expect(result.themes).toEqual([]);
     expect(result.k).toBe(0);
   });
+
+  it("chooses about as many themes for 1,000 answers as for 4,000 of the same kind", () => {
+    // Eight topics, each with its own words (the first ones used most) and a quarter of filler.
+    const topics = [
+      "deploy rollback canary release pipeline approval prod outage hotfix freeze window",
+      "flaky test suite retry timeout integration e2e mock fixture assertion rerun",
+      "docs wiki readme runbook outdated search page example tutorial reference",
+      "laptop docker compose local setup database seed hot reload container image",
+      "kubernetes helm chart yaml ingress manifest namespace pod cluster values",
+      "secret vault token rotation credential password key expiry access policy",
+      "review pull request reviewer approval comment nit merge conflict owner",
+      "alert dashboard metric log trace grafana noise pager oncall incident",
+    ].map((words) => words.split(" "));
+    const filler = "really always slow takes hours team every week annoying painful hard".split(" ");
+    const answers = (count: number): AnswerItem[] => {
+      const random = createRandom(count);
+      return Array.from({ length: count }, (_, i) => {
+        const words = Array.from({ length: 4 + Math.floor(random() * 6) }, () =>
+          random() < 0.25
+            ? filler[Math.floor(random() * filler.length)]
+            : topics[i % topics.length][Math.floor(topics[0].length * random() ** 2)],
+        );
+        return { id: String(i), text: words.join(" ") };
+      });
+    };
+    const few = clusterAnswers(answers(1_000)).k;
+    const many = clusterAnswers(answers(4_000)).k;
+    for (const k of [few, many]) expect(k).toBeGreaterThanOrEqual(7);
+    for (const k of [few, many]) expect(k).toBeLessThanOrEqual(10);
+    expect(Math.max(few, many) / Math.min(few, many)).toBeLessThanOrEqual(1.3);
+  }, 30_000);
 });

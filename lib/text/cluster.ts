@@ -135,10 +135,7 @@ export function clusterAnswers(items: AnswerItem[], options: ClusterOptions = {}
   // About ten answers per theme at least; tiny inputs still get split in two when possible.
   // Small inputs support fewer themes: over-segmenting a few hundred answers helps no PM.
   const maxK = Math.min(MAX_AUTO_K, placed.length, Math.max(2, Math.round(Math.sqrt(placed.length) / K_SQRT_DIVISOR)));
-  const k = Math.max(
-    1,
-    Math.min(options.k ?? chooseThemeCount(tfidf.matrix, points, dim, placed, maxK, seed), placed.length || 1),
-  );
+  const k = Math.max(1, Math.min(options.k ?? chooseThemeCount(tfidf.matrix, placed, maxK, seed), placed.length || 1));
   const labels = new Int32Array(answered.length).fill(-1);
   let centroids: Float32Array = new Float32Array(k * dim);
   if (placed.length > 0) {

@@ -5,7 +5,8 @@ import { bestK, iclMergePath } from "./icl";
 import { sphericalKMeans } from "./kmeans";
 import { fitMixture } from "./mixture";
 import { createRandom, sampleIndices } from "./prng";
-import { gather, ownVocabulary, pick, sampleRows } from "./rows";
+import { ownVocabulary, pick, sampleRows } from "./rows";
+import { embedRows, fitLsa } from "./svd";
 import type { SparseMatrix } from "./tfidf";
 
 /**
@@ -13,8 +14,13 @@ import type { SparseMatrix } from "./tfidf";
  * of answers, so a fixed sample keeps the level of detail comparable across input sizes.
  */
 const K_SEARCH_SAMPLE = 1_000;
-/** Samples pooled when the input holds enough answers for them. */
-const K_SEARCH_REPEATS = 3;
+/**
+ * Samples read: distinct draws where the input holds more than K_SEARCH_SAMPLE answers, otherwise
+ * all of them each time, over-segmented from a different start.
+ */
+const K_SEARCH_REPEATS = 5;
+/** Each sample is over-segmented in an LSA of its own words of this rank (see chooseThemeCount). */
+const K_SEARCH_RANK = 30;
 /** The search starts from this many answers per theme on average (40 themes on 1,000 answers). */
 const K_SEARCH_MIN_THEME = 25;
 /**
@@ -22,7 +28,7 @@ const K_SEARCH_MIN_THEME = 25;
  * set of answers: 0.1 splits searchsnippets' 8 broad classes into their 25 sub-topics, 0.3 lumps
  * dx-feedback's 14 distinct problems into 7. The ICL is a marginal likelihood, so the prior under
  * which it is highest is the one the answers support (empirical Bayes): dx-feedback picks 0.2,
- * searchsnippets 0.3–0.5, clinc150's many small intents 0.05.
+ * searchsnippets 0.3, clinc150's many small intents 0.05.
  */
 const BETAS = [0.05, 0.1, 0.2, 0.3, 0.5, 1];
 const FIRST_BETA = 2;
@@ -35,33 +41,31 @@ const FIRST_BETA = 2;
  * the median vote wins. The ICL integrates the word probabilities out instead of fitting them, so
  * extra themes pay for themselves only when they explain the words better.
  *
- * Two things keep the choice a property of the answers rather than of their number: the evidence
- * is always computed on the same number of answers (K_SEARCH_SAMPLE; inputs smaller than that use
- * all of theirs), and each sample's mixture sees only the words that sample uses at least twice
- * (the prior's cost per theme grows with the vocabulary, which grows with the input). Before both,
- * searchsnippets went from 21 themes at 1,000 answers to 10 at 12,340.
+ * Everything the choice sees is a property of a sample of fixed size, so that it is a property of
+ * the answers rather than of their number: the evidence is computed on K_SEARCH_SAMPLE answers
+ * (inputs smaller than that use all of theirs); each sample's mixture sees only the words that
+ * sample uses at least twice (the prior's cost per theme grows with the vocabulary, which grows with
+ * the input); and each sample is over-segmented in an LSA of those words at one rank, not in the
+ * input's own embedding, whose rank grows with the input. Before the last, the prior the evidence
+ * preferred depended on that embedding: searchsnippets' 1,000-answer inputs (embedded in 83
+ * dimensions fitted on them) leaned to 0.2 and 13–16 themes where its 1,000-answer samples of all
+ * 12,340 (100 dimensions fitted on 5,000) chose 0.3 and 10–11.
  */
-export function chooseThemeCount(
-  matrix: SparseMatrix,
-  points: Float32Array,
-  dim: number,
-  placed: number[],
-  maxK: number,
-  seed: number,
-): number {
+export function chooseThemeCount(matrix: SparseMatrix, placed: number[], maxK: number, seed: number): number {
   if (maxK <= 2) return maxK;
   const size = Math.min(placed.length, K_SEARCH_SAMPLE);
-  const repeats = placed.length >= 2 * K_SEARCH_SAMPLE ? K_SEARCH_REPEATS : 1;
   // Over-segment well past the cap: the merge path then finds where the evidence stops.
   const start = Math.min(size, Math.max(maxK, Math.round(size / K_SEARCH_MIN_THEME)));
-  const samples = Array.from({ length: repeats }, (_, r) => {
+  const samples = Array.from({ length: K_SEARCH_REPEATS }, (_, r) => {
     const sample = pick(placed, sampleIndices(placed.length, size, createRandom((seed ^ 0x5eed) + r)));
-    const model = sphericalKMeans(gather(points, dim, sample), dim, start, {
+    const own = ownVocabulary(sampleRows(matrix, Int32Array.from(sample)));
+    const lsa = fitLsa(own, Math.max(1, Math.min(K_SEARCH_RANK, own.cols - 1)), { seed: seed + r });
+    const model = sphericalKMeans(embedRows(own, lsa), lsa.rank, start, {
       seed: seed + start + r,
       restarts: 1,
       maxIterations: 20,
     });
-    return { matrix: ownVocabulary(sampleRows(matrix, Int32Array.from(sample))), labels: model.assignments };
+    return { matrix: own, labels: model.assignments };
   });
   const underPrior = new Map<number, { icl: number; votes: number[] }>();
   const evaluate = (b: number) => {
