@@ -120,6 +120,19 @@ describe("clusterAnswers", () => {
     }
   });
 
+  it("places every answer when the answers share no word, or all say the same", () => {
+    const words = "alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike".split(" ");
+    for (const texts of [
+      words,
+      words.map((w, i) => `${w} ${words[(i + 1) % words.length]}`),
+      Array(60).fill("flaky tests"),
+    ]) {
+      const result = clusterAnswers(texts.map((text, i) => ({ id: String(i), text })));
+      expect(result.themes.reduce((sum, t) => sum + t.memberIds.length, 0)).toBe(texts.length);
+      expect(result.k).toBeGreaterThanOrEqual(1);
+    }
+  });
+
   it("returns no themes when every answer is a non-answer", () => {
     const result = clusterAnswers([
       { id: "1", text: "idk" },

@@ -85,7 +85,9 @@ export function iclMergePath(
   // Every count here is a whole number up to the sample's answers (words) or entries (tokens):
   // ln Γ of the prior plus a count is read from a table, the merge loop's hot path.
   const words = tabulate((count) => logGamma(beta + count), matrix.rows);
-  const tokens = tabulate((count) => logGamma(v * beta + count), matrix.rowStart[matrix.rows]);
+  // Without words (no word is used twice in a sample) every partition's word part is 0: sizes alone speak.
+  const tokens =
+    v === 0 ? new Float64Array(1) : tabulate((count) => logGamma(v * beta + count), matrix.rowStart[matrix.rows]);
   const logGammaBeta = words[0];
   const logGammaVBeta = tokens[0];
   const groups: (Group | null)[] = Array.from({ length: k }, () => ({

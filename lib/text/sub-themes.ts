@@ -50,9 +50,11 @@ export function splitTheme(input: SplitInput, members: number[], parentLabel: st
     members.length > SPLIT_SAMPLE
       ? pick(members, sampleIndices(members.length, SPLIT_SAMPLE, createRandom(seed)))
       : members;
+  const sampleMatrix = ownVocabulary(sampleRows(matrix, Int32Array.from(sample)));
+  // Answers that share no word (or all say the same) hold no groups to tell apart.
+  if (dim === 0 || sampleMatrix.cols === 0) return null;
   const samplePoints = gather(points, dim, sample);
   const model = sphericalKMeans(samplePoints, dim, start, { seed, restarts: 3, maxIterations: 20 });
-  const sampleMatrix = ownVocabulary(sampleRows(matrix, Int32Array.from(sample)));
   const mixture = fitMixture(sampleMatrix, model.assignments, start, { iterations: 5, beta: SPLIT_BETA });
   const path = iclMergePath(sampleMatrix, mixture.labels, start, { alpha: 1, beta: SPLIT_BETA });
   const minSize = Math.max(2, Math.round((MIN_SUB_THEME * sample.length) / members.length));

@@ -59,7 +59,10 @@ export function chooseThemeCount(matrix: SparseMatrix, placed: number[], maxK: n
   const samples = Array.from({ length: K_SEARCH_REPEATS }, (_, r) => {
     const sample = pick(placed, sampleIndices(placed.length, size, createRandom((seed ^ 0x5eed) + r)));
     const own = ownVocabulary(sampleRows(matrix, Int32Array.from(sample)));
-    const lsa = fitLsa(own, Math.max(1, Math.min(K_SEARCH_RANK, own.cols - 1)), { seed: seed + r });
+    const rank = Math.min(K_SEARCH_RANK, own.cols - 1);
+    // A sample that shares (almost) no words is one group: there is nothing to tell themes apart by.
+    if (rank < 1) return { matrix: own, labels: new Int32Array(own.rows) };
+    const lsa = fitLsa(own, rank, { seed: seed + r });
     const model = sphericalKMeans(embedRows(own, lsa), lsa.rank, start, {
       seed: seed + start + r,
       restarts: 1,
