@@ -133,6 +133,19 @@ describe("clusterAnswers", () => {
     }
   });
 
+  it("names a team's main problem by its word even when most answers use it", () => {
+    const texts = [
+      ...["docs are outdated", "the docs are wrong", "docs missing for the api", "docs never updated"],
+      ...["outdated docs", "docs hard to find", "cannot find docs", "docs search is broken", "docs are stale"],
+      ...["docs docs docs", "no docs for the deploy tool", "docs are outdated and the wiki is wrong"],
+      ...["flaky tests", "tests are flaky", "slow ci builds", "ci is slow", "flaky e2e tests", "slow builds on ci"],
+    ];
+    const result = clusterAnswers(texts.map((text, i) => ({ id: String(i), text })));
+    expect(result.themes[0].label).toMatch(/docs/i);
+    expect(result.themes[0].memberIds.length).toBeGreaterThanOrEqual(9);
+    expect(result.themes.map((t) => t.label)).not.toContain("Other answers");
+  });
+
   it("returns no themes when every answer is a non-answer", () => {
     const result = clusterAnswers([
       { id: "1", text: "idk" },

@@ -25,21 +25,13 @@ export interface TfidfOptions {
   maxFeatures?: number;
   /** Features in fewer documents than this are dropped: they cannot link two answers. */
   minDocFrequency?: number;
-  /** Features in more than this share of documents are dropped as uninformative. */
-  maxDocShare?: number;
   /** Weight of a bigram or concept relative to a unigram occurrence. */
   bigramWeight?: number;
   conceptWeight?: number;
 }
 
 export function buildTfidf(docs: TermAnalysis[], options: TfidfOptions = {}): TfidfModel {
-  const {
-    maxFeatures = 30_000,
-    minDocFrequency = 2,
-    maxDocShare = 0.5,
-    bigramWeight = 1,
-    conceptWeight = 0.5,
-  } = options;
+  const { maxFeatures = 30_000, minDocFrequency = 2, bigramWeight = 1, conceptWeight = 0.5 } = options;
   const n = docs.length;
   // Identical answers share one analysis (cluster.ts analyses each distinct text once): each
   // distinct analysis is counted and weighted once, then its row repeated.
@@ -50,9 +42,11 @@ export function buildTfidf(docs: TermAnalysis[], options: TfidfOptions = {}): Tf
     for (const term of new Set([...doc.stems, ...doc.bigrams, ...doc.concepts]))
       df.set(term, (df.get(term) ?? 0) + count);
   }
-  const maxDf = Math.max(minDocFrequency, Math.floor(n * maxDocShare));
+  // No upper limit: a word most answers use is the main problem of those who wrote them (14 of 20
+  // saying "docs"), not noise, and its IDF already weighs it least. Dropping words in over half the
+  // answers named such a team's largest theme "Other answers" and scattered the rest of it.
   const kept = [...df.entries()]
-    .filter(([, count]) => count >= minDocFrequency && count <= maxDf)
+    .filter(([, count]) => count >= minDocFrequency)
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, maxFeatures);
   const terms = kept.map(([term]) => term);
