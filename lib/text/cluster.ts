@@ -207,7 +207,7 @@ function fitAgreed(
   );
   if (runs === 1) return fits[0];
   const ofPlaced = fits.map((labels) => Int32Array.from(placed, (i) => labels[i]));
-  const agreed = consensusPartition(ofPlaced, k, ofPlaced[mostTypical(ofPlaced, k)]);
+  const agreed = consensusPartition(ofPlaced, k, ofPlaced[mostTypical(ofPlaced)]);
   const labels = new Int32Array(matrix.rows).fill(-1);
   placed.forEach((i, j) => (labels[i] = agreed[j]));
   return labels;

@@ -60,11 +60,11 @@ describe("mostTypical", () => {
     const b = labels(0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 0);
     const far = labels(0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 1, 1);
     const renamed = labels(2, 2, 2, 2, 0, 0, 0, 0, 1, 1, 1, 1);
-    expect(mostTypical([far, a, renamed, b], 3)).toBe(2);
-    expect(mostTypical([far, a, b], 3)).not.toBe(0);
+    expect(mostTypical([far, a, renamed, b])).toBe(2);
+    expect(mostTypical([far, a, b])).not.toBe(0);
   });
 
   it("takes the first of equals", () => {
-    expect(mostTypical([truth, truth, truth], 3)).toBe(0);
+    expect(mostTypical([truth, truth, truth])).toBe(0);
   });
 });

@@ -3,6 +3,7 @@
 // Independent fits of a broad set of answers each land in a different local optimum — one
 // merges two groups another keeps apart — and each is wrong somewhere else; what most of them
 // agree on is steadier than any one of them.
+import { adjustedRandIndex } from "./metrics";
 
 /**
  * Relabels the answers by their average co-association: each answer joins the group whose other
@@ -87,42 +88,19 @@ function agreement(
 /**
  * Index of the partition that agrees most with the others (the highest summed adjusted Rand index
  * against them; of equals, the first): the most typical of several fits, a start for their consensus
- * that none of them pulls far from. Each partition labels the same answers 0..k-1.
+ * that none of them pulls far from. Each partition labels the same answers.
  */
-export function mostTypical(partitions: Int32Array[], k: number): number {
+export function mostTypical(partitions: Int32Array[]): number {
+  const lists = partitions.map((p) => Array.from(p));
   let best = 0;
   let bestScore = -Infinity;
-  for (let a = 0; a < partitions.length; a++) {
+  for (let a = 0; a < lists.length; a++) {
     let score = 0;
-    for (let b = 0; b < partitions.length; b++) if (a !== b) score += adjustedRand(partitions[a], partitions[b], k);
+    for (let b = 0; b < lists.length; b++) if (a !== b) score += adjustedRandIndex(lists[a], lists[b]);
     if (score > bestScore) {
       best = a;
       bestScore = score;
     }
   }
   return best;
-}
-
-function adjustedRand(x: Int32Array, y: Int32Array, k: number): number {
-  const n = x.length;
-  const table = new Float64Array(k * k);
-  const rows = new Float64Array(k);
-  const cols = new Float64Array(k);
-  for (let i = 0; i < n; i++) {
-    table[x[i] * k + y[i]]++;
-    rows[x[i]]++;
-    cols[y[i]]++;
-  }
-  const pairs = (m: number) => (m * (m - 1)) / 2;
-  let both = 0;
-  for (const m of table) both += pairs(m);
-  let inX = 0;
-  let inY = 0;
-  for (let c = 0; c < k; c++) {
-    inX += pairs(rows[c]);
-    inY += pairs(cols[c]);
-  }
-  const expected = (inX * inY) / Math.max(1, pairs(n));
-  const top = (inX + inY) / 2;
-  return top === expected ? 1 : (both - expected) / (top - expected);
 }
